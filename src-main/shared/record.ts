@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Every stored record carries these, so two copies of a folder can be merged record by record. */
+export const recordFields = {
+  id: z.string().min(1),
+  updatedAt: z.iso.datetime({ offset: true }),
+  updatedBy: z.string().min(1),
+};
+
+export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+/** Who is making a change: a person's id, or a description such as "demo setup". */
+export interface Actor {
+  id: string;
+  role: 'assessor' | 'iqa' | 'eqa' | 'admin' | 'system';
+}
+
+export function stamp(actor: Actor, now: Date): { updatedAt: string; updatedBy: string } {
+  return { updatedAt: now.toISOString(), updatedBy: actor.id };
+}
