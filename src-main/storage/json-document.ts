@@ -90,12 +90,12 @@ export class JsonDocument<S extends z.ZodType> {
     schema: S,
     label: string,
   ): Promise<JsonDocument<S>> {
-    const db = new Low<z.output<S>>(new ValidatedJsonAdapter(file, schema, label), null);
-    await db.read();
-    if (db.data === null) {
+    const adapter = new ValidatedJsonAdapter(file, schema, label);
+    const data = await adapter.read();
+    if (data === null) {
       throw new UserError('not-found', `${label} could not be found at ${file}.`);
     }
-    return new JsonDocument(db, file);
+    return new JsonDocument(new Low<z.output<S>>(adapter, data), file);
   }
 
   static async create<S extends z.ZodType>(

@@ -1,0 +1,15 @@
+import type { InputOf, OperationName, ResultOf } from './contract';
+import type { ApiResult } from './result';
+
+/** Commands the native menu sends to the screen. */
+export const menuCommands = ['open-workspace', 'new-workspace', 'open-demo', 'print'] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+
+export type OperationFunctions = {
+  [K in OperationName]: (input: InputOf<K>) => Promise<ApiResult<ResultOf<K>>>;
+};
+
+/** What the desktop app's preload puts on `window.workbench`: named functions only. */
+export type WorkbenchBridge = OperationFunctions & {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+import { centreOperations } from '../centre/centre-contract';
+import { learnerOperations } from '../learner/learner-contract';
+import { sessionOperations } from '../session/session-contract';
+import { unitOperations } from '../unit/unit-contract';
+import { workspaceOperations } from '../workspace/workspace-contract';
+import { mergeOperations, type Operation } from './operation';
+
+/**
+ * Every operation the renderer may call, declared once. Both hosts bind these names to the
+ * same handlers, and the renderer's client and the preload are typed from this object.
+ */
+export const contract = mergeOperations(
+  centreOperations,
+  learnerOperations,
+  sessionOperations,
+  unitOperations,
+  workspaceOperations,
+);
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract & string;
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
+export type ResultOf<K extends OperationName> =
+  Contract[K] extends Operation<z.ZodType, infer R> ? R : never;
+
+export const operationNames = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(contract, name);
+}

@@ -1,0 +1,50 @@
+import type { Workbench } from '../app/workbench';
+import { describeIssues } from '../storage/json-document';
+import { contract, isOperationName, type OperationName } from './contract';
+import type { Handler } from './handler';
+import { handlers } from './handlers';
+import { failure, type ApiError, type ApiResult } from './result';
+import { UserError } from './user-error';
+
+export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>;
+
+/**
+ * The single entry both hosts call: checks the name, validates the input against the
+ * contract's schema, refuses changes from a read-only user, and turns every failure into a
+ * message for the user. Nothing from here is logged with its data.
+ */
+export function createDispatcher(workbench: Workbench): Dispatch {
+  return async (name, rawInput) => {
+    if (!isOperationName(name)) {
+      return failure('unknown-operation', `The workbench has no operation called "${name}".`);
+    }
+    const declared = contract[name];
+    const parsed = declared.input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      return failure('invalid-input', `That could not be used: ${describeIssues(parsed.error)}.`);
+    }
+    if (declared.writes && workbench.readOnly()) {
+      return failure(
+        'read-only',
+        'External quality assurers have read-only access, so nothing was changed. Switch to an assessor or IQA to make changes.',
+      );
+    }
+    try {
+      const handler = handlers[name] as Handler<OperationName>;
+      return { ok: true, data: await handler(parsed.data as never, workbench) };
+    } catch (error) {
+      return { ok: false, error: toApiError(error, name) };
+    }
+  };
+}
+
+function toApiError(error: unknown, name: string): ApiError {
+  if (error instanceof UserError) return { code: error.code, message: error.message };
+  // Only the operation's name and the error's kind: messages may carry learners' details.
+  console.error(`[workbench] ${name} failed: ${error instanceof Error ? error.name : typeof error}`);
+  return {
+    code: 'internal',
+    message:
+      'Something unexpected went wrong and nothing was changed. Try again; if it keeps happening, restart the workbench.',
+  };
+}

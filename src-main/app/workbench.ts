@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { UserError } from '../api/user-error';
+import type { StaffMember, StaffRole } from '../centre/centre-schema';
+import { createDemoCentre } from '../demo/demo-centre';
+import type { NewCentre } from '../centre/roster';
+import type { Actor } from '../shared/record';
+import { Settings, type CurrentUser } from '../settings/settings';
+import { Workspace } from '../workspace/workspace';
+
+/** What only a host can do (a native folder picker exists in Electron, not in a browser). */
+export interface HostCapabilities {
+  kind: 'electron' | 'web' | 'cli';
+  chooseFolder?: () => Promise<string | null>;
+}
+
+export interface WorkbenchPaths {
+  userDataDir: string;
+  /** The app's own files: seed unit specifications and the like. */
+  resourcesDir: string;
+}
+
+export interface SignedInUser {
+  person: StaffMember;
+  role: StaffRole;
+}
+
+/**
+ * The running workbench: which workspace is open and who is using it. Both hosts and the
+ * CLI create one and hand it to the same operation handlers.
+ */
+export class Workbench {
+  private current: Workspace | null = null;
+  private openProblem: UserError | null = null;
+  private settingsStore: Settings | null = null;
+
+  constructor(
+    readonly paths: WorkbenchPaths,
+    readonly host: HostCapabilities,
+    readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  get demoDir(): string {
+    return path.join(this.paths.userDataDir, 'demo-centre');
+  }
+
+  get settings(): Settings {
+    if (!this.settingsStore) throw new Error('Workbench used before boot()');
+    return this.settingsStore;
+  }
+
+  /** Opens the workspace asked for, else the last one used, else the demo centre. */
+  async boot(options: { workspace?: string } = {}): Promise<void> {
+    this.settingsStore = await Settings.load(this.paths.userDataDir);
+    const wanted = options.workspace ?? this.settings.lastWorkspace;
+    try {
+      if (wanted) await this.open(wanted);
+      else await this.openDemo();
+    } catch (error) {
+      // Keep running so the screen can say what is wrong and offer another workspace.
+      this.current = null;
+      this.openProblem =
+        error instanceof UserError ? error : new UserError('internal', String(error));
+    }
+  }
+
+  async shutdown(): Promise<void> {
+    this.current = null;
+  }
+
+  get workspace(): Workspace {
+    if (this.current) return this.current;
+    throw (
+      this.openProblem ??
+      new UserError('not-a-workspace', 'No centre workspace is open. Open or create one first.')
+    );
+  }
+
+  get hasWorkspace(): boolean {
+    return this.current !== null;
+  }
+
+  async open(dir: string): Promise<Workspace> {
+    const workspace = await Workspace.open(dir);
+    return this.use(workspace);
+  }
+
+  async create(dir: string, input: NewCentre): Promise<Workspace> {
+    const workspace = await Workspace.create(dir, input, this.actor(), this.clock());
+    return this.use(workspace);
+  }
+
+  async openDemo(): Promise<Workspace> {
+    try {
+      return await this.open(this.demoDir);
+    } catch (error) {
+      if (!(error instanceof UserError) || error.code !== 'not-found') throw error;
+    }
+    const workspace = await createDemoCentre(this.demoDir, this.paths.resourcesDir, this.clock());
+    return this.use(workspace);
+  }
+
+  private async use(workspace: Workspace): Promise<Workspace> {
+    this.current = workspace;
+    this.openProblem = null;
+    await this.settings.rememberOpened(workspace.dir, workspace.centre.centre.name, this.clock());
+    return workspace;
+  }
+
+  /** The chosen user, or the workspace's first assessor until someone chooses. */
+  signedIn(): SignedInUser | null {
+    if (!this.current) return null;
+    const staff = this.current.centre.staff.filter((s) => !s.archived);
+    const chosen: CurrentUser | null = this.settings.userFor(this.current.dir);
+    const person = chosen && staff.find((s) => s.id === chosen.personId);
+    if (chosen && person && person.roles.includes(chosen.role)) return { person, role: chosen.role };
+    const fallback = staff.find((s) => s.roles.includes('assessor')) ?? staff[0];
+    return fallback ? { person: fallback, role: fallback.roles[0] ?? 'assessor' } : null;
+  }
+
+  async signIn(user: CurrentUser): Promise<void> {
+    const person = this.workspace.centre.staff.find((s) => s.id === user.personId && !s.archived);
+    if (!person) throw new UserError('not-found', 'That person is not on the staff of this centre.');
+    if (!person.roles.includes(user.role)) {
+      throw new UserError('invalid-input', `${person.name} does not have that role in this centre.`);
+    }
+    await this.settings.setUser(this.workspace.dir, user);
+  }
+
+  actor(): Actor {
+    const user = this.signedIn();
+    return user ? { id: user.person.id, role: user.role } : { id: 'centre-admin', role: 'admin' };
+  }
+
+  /** External quality assurers look but never change anything. */
+  readOnly(): boolean {
+    return this.signedIn()?.role === 'eqa';
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { operation } from '../api/operation';
+import type { StaffRole } from './centre-schema';
+
+export interface StaffView {
+  id: string;
+  name: string;
+  roles: StaffRole[];
+  assessorStatus: 'qualified' | 'working-towards' | null;
+  countersignerName: string | null;
+  archived: boolean;
+}
+
+export interface CentreView {
+  workspaceDir: string;
+  name: string;
+  number: string;
+  demo: boolean;
+  awardingBodies: string[];
+  staff: StaffView[];
+  learnerCount: number;
+  unitCount: number;
+}
+
+export const centreOperations = {
+  'centre:get': operation<CentreView>()(z.object({})),
+};

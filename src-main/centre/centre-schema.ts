@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { isoDate, recordFields } from '../shared/record';
+import { ulnProblem } from './uln';
+
+export const staffRoles = ['assessor', 'iqa', 'eqa'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const roleLabels: Record<StaffRole, string> = {
+  assessor: 'Assessor',
+  iqa: 'Internal quality assurer',
+  eqa: 'External quality assurer (read-only)',
+};
+
+export const uln = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = ulnProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export const staffMemberSchema = z.object({
+  ...recordFields,
+  name: z.string().trim().min(1, 'A name is needed.'),
+  roles: z.array(z.enum(staffRoles)).min(1, 'Give each person at least one role.'),
+  /** Only for assessors: an unqualified assessor's decisions need countersigning. */
+  assessorStatus: z.enum(['qualified', 'working-towards']).optional(),
+  countersignerId: z.string().optional(),
+  email: z.string().optional(),
+  archived: z.boolean().default(false),
+});
+
+export const learnerSchema = z.object({
+  ...recordFields,
+  name: z.string().trim().min(1, 'A name is needed.'),
+  uln,
+  dateOfBirth: isoDate.optional(),
+  employer: z.string().default(''),
+  workplace: z.string().default(''),
+  cohort: z.string().default(''),
+  /** Needs and reasonable adjustments, in the centre's words; empty when none. */
+  needs: z.string().default(''),
+  /** The learner's portfolio folder, relative to the workspace. */
+  portfolio: z.string().min(1),
+  archived: z.boolean().default(false),
+});
+
+export const awardingBodySchema = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1),
+});
+
+export const centreFileSchema = z.object({
+  schemaVersion: z.literal(1),
+  kind: z.literal('centre-workspace'),
+  centre: z.object({
+    ...recordFields,
+    name: z.string().trim().min(1, 'The centre needs a name.'),
+    number: z.string().trim().default(''),
+    /** Set on the demo centre so that nothing in it is mistaken for real learners. */
+    demo: z.boolean().default(false),
+  }),
+  awardingBodies: z.array(awardingBodySchema),
+  staff: z.array(staffMemberSchema),
+  learners: z.array(learnerSchema),
+});
+
+export type CentreFile = z.infer<typeof centreFileSchema>;
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+export type Learner = z.infer<typeof learnerSchema>;
+export type AwardingBody = z.infer<typeof awardingBodySchema>;

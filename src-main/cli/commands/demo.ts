@@ -1,0 +1,35 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultResourcesDir } from '../../app/paths';
+import { createDemoCentre } from '../../demo/demo-centre';
+import { UsageError, type CliIo } from '../io';
+
+export const demoHelp = `Usage: workbench demo DIR
+
+Writes the demo centre (a centre, two assessors, an IQA, an EQA and six learners on the
+built-in units) into DIR, which must be empty or not exist yet.`;
+
+export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.out(demoHelp);
+    return 0;
+  }
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length) throw new UsageError('workbench demo takes one folder: workbench demo DIR');
+  const target = path.resolve(dir);
+  const existing = await readdir(target).catch(() => []);
+  if (existing.length) {
+    throw new UsageError(`${target} is not empty; the demo centre is only written into an empty folder.`);
+  }
+  const workspace = await createDemoCentre(target, defaultResourcesDir(), new Date());
+  io.out(
+    `Demo centre written to ${workspace.dir} (${workspace.centre.learners.length} learners). Open it with: workbench web --workspace ${workspace.dir}`,
+  );
+  return 0;
+}

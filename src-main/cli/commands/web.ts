@@ -1,0 +1,72 @@
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { appRoot, defaultRendererDir, defaultResourcesDir, defaultUserDataDir } from '../../app/paths';
+import { Workbench } from '../../app/workbench';
+import { startHttpHost } from '../../hosts/http/http-host';
+import { UsageError, type CliIo } from '../io';
+
+export const webHelp = `Usage: workbench web [--workspace DIR] [--port N]
+
+Serves the workbench to your browser on this computer only (127.0.0.1) and prints the address
+to open; the address carries a secret that changes every launch. Without --workspace it opens
+the workspace used last, or the demo centre. Stop it with Ctrl+C.`;
+
+export async function webCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string', short: 'w' },
+      port: { type: 'string', short: 'p' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(webHelp);
+    return 0;
+  }
+  if (positionals.length) throw new UsageError(`Unexpected "${positionals[0]}": see workbench web --help`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError('--port takes a whole number from 0 to 65535.');
+  }
+
+  const rendererDir = defaultRendererDir();
+  await ensureRendererBuilt(rendererDir, io);
+  const workbench = new Workbench(
+    { userDataDir: defaultUserDataDir(), resourcesDir: defaultResourcesDir() },
+    { kind: 'web' },
+  );
+  await workbench.boot({ workspace: values.workspace && path.resolve(values.workspace) });
+  if (values.workspace && !workbench.hasWorkspace) {
+    // Say it here too: the person may not open the browser at all.
+    try {
+      void workbench.workspace;
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
+  const host = await startHttpHost({ workbench, rendererDir, port });
+  io.out(`Workbench ready. Open this address in your browser: ${host.url}`);
+  io.out('It works on this computer only. Press Ctrl+C to stop.');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await host.close();
+  await workbench.shutdown();
+  return 0;
+}
+
+async function ensureRendererBuilt(rendererDir: string, io: CliIo): Promise<void> {
+  try {
+    await access(path.join(rendererDir, 'index.html'));
+    return;
+  } catch {
+    io.err('Building the workbench screens (first run only)…');
+  }
+  const { build } = await import('electron-vite');
+  await build({ root: appRoot(), logLevel: 'warn' });
+}

@@ -1,0 +1,56 @@
+import type { Actor } from '../shared/record';
+import { registerOnUnit } from '../portfolio/portfolio';
+import { loadBuiltInUnits } from '../unit/built-in-library';
+import { Workspace } from '../workspace/workspace';
+import { demoAssessors, demoCentre, demoEqa, demoIqa, demoLearners } from './demo-people';
+
+const setup: Actor = { id: 'demo-setup', role: 'system' };
+
+/**
+ * Writes the demo centre into `dir` through the same domain operations a centre's own
+ * administrator would use, so the demo exercises the real code paths.
+ */
+export async function createDemoCentre(
+  dir: string,
+  resourcesDir: string,
+  now: Date,
+): Promise<Workspace> {
+  const workspace = await Workspace.create(dir, demoCentre, setup, now);
+
+  const qualified = await workspace.addStaffMember(
+    { ...demoAssessors.qualified, roles: ['assessor'], assessorStatus: 'qualified' },
+    setup,
+    now,
+  );
+  const workingTowards = await workspace.addStaffMember(
+    {
+      ...demoAssessors.workingTowards,
+      roles: ['assessor'],
+      assessorStatus: 'working-towards',
+      countersignerId: qualified.id,
+    },
+    setup,
+    now,
+  );
+  await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
+  await workspace.addStaffMember({ ...demoEqa, roles: ['eqa'] }, setup, now);
+
+  const units = await loadBuiltInUnits(resourcesDir, now);
+  for (const unit of units) await workspace.saveUnit(unit);
+
+  for (const [index, { assessor, ...details }] of demoLearners.entries()) {
+    const learner = await workspace.addLearner(details, setup, now);
+    const assessorId = assessor === 'qualified' ? qualified.id : workingTowards.id;
+    // Everyone takes the external-customers unit; alternate learners add one of the others.
+    const chosen = [units[0], units[index % 2 === 0 ? 2 : 1]];
+    const portfolio = await workspace.portfolio(learner.id);
+    await portfolio.update((p) =>
+      chosen.reduce(
+        (acc, unit) =>
+          unit ? registerOnUnit(acc, { unitId: unit.id, unitVersion: unit.version, assessorId }, setup, now) : acc,
+        p,
+      ),
+    );
+  }
+  return workspace;
+}

@@ -1,0 +1,24 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { menuCommands, type MenuCommand, type OperationFunctions, type WorkbenchBridge } from '../../api/bridge';
+import { operationNames } from '../../api/contract';
+
+// One named function per declared operation, each bound to its own channel: the page can
+// never name an arbitrary channel, and it never sees ipcRenderer itself.
+const operations = Object.fromEntries(
+  operationNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(name, input)]),
+) as OperationFunctions;
+
+const bridge = {
+  ...operations,
+  onMenuCommand(listener: (command: MenuCommand) => void) {
+    const relay = (_event: unknown, command: unknown) => {
+      if (menuCommands.includes(command as MenuCommand)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on('menu:command', relay);
+    return () => {
+      ipcRenderer.removeListener('menu:command', relay);
+    };
+  },
+} satisfies WorkbenchBridge;
+
+contextBridge.exposeInMainWorld('workbench', bridge);

@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDispatcher } from '../../api/dispatcher';
+import { failure, type ApiResult } from '../../api/result';
+import type { Workbench } from '../../app/workbench';
+import { hostAllowed, tokenAllowed } from './guards';
+import { securityHeaders } from './headers';
+import { serveStatic } from './static-files';
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export interface HttpHostOptions {
+  workbench: Workbench;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed only by tests; otherwise a new random token per launch. */
+  token?: string;
+}
+
+export interface HttpHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** The workbench over loopback HTTP: the same operations as the desktop app, for a browser. */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const dispatch = createDispatcher(options.workbench);
+  let port = 0;
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendJson(res, 500, failure('internal', 'The workbench could not answer.'));
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req, port)) {
+      sendJson(res, 403, failure('forbidden', 'This address is not the workbench.'));
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, failure('forbidden', 'Only GET is served here.'));
+      return;
+    }
+    await serveStatic(options.rendererDir, url.pathname, res);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, name: string) {
+    if (!tokenAllowed(req, token)) {
+      sendJson(res, 401, failure('forbidden', 'Open the workbench from the address it printed (it carries the access token).'));
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, failure('forbidden', 'Operations are called with POST.'));
+      return;
+    }
+    let input: unknown;
+    try {
+      const body = await readBody(req);
+      input = body.length ? JSON.parse(body) : {};
+    } catch {
+      sendJson(res, 400, failure('invalid-input', 'The request was not valid JSON.'));
+      return;
+    }
+    const result = await dispatch(name, input);
+    const status = result.ok ? 200 : result.error.code === 'unknown-operation' ? 404 : 200;
+    sendJson(res, status, result);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+  res.writeHead(status, {
+    ...securityHeaders,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

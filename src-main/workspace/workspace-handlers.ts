@@ -1,0 +1,47 @@
+import type { HandlerMap } from '../api/handler';
+import { UserError } from '../api/user-error';
+import type { Workbench } from '../app/workbench';
+import type { WorkspaceStatus, workspaceOperations } from './workspace-contract';
+
+function status(workbench: Workbench, problem: string | null = null): WorkspaceStatus {
+  const open = workbench.hasWorkspace ? workbench.workspace : null;
+  let reason = problem;
+  if (!open && !reason) {
+    try {
+      void workbench.workspace;
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error);
+    }
+  }
+  return {
+    open: open
+      ? { dir: open.dir, centreName: open.centre.centre.name, demo: open.centre.centre.demo }
+      : null,
+    problem: reason,
+    demoDir: workbench.demoDir,
+    canChooseFolder: Boolean(workbench.host.chooseFolder),
+  };
+}
+
+export const workspaceHandlers: HandlerMap<keyof typeof workspaceOperations> = {
+  'workspace:status': async (_input, workbench) => status(workbench),
+  'workspace:open': async ({ dir }, workbench) => {
+    await workbench.open(dir);
+    return status(workbench);
+  },
+  'workspace:open-demo': async (_input, workbench) => {
+    await workbench.openDemo();
+    return status(workbench);
+  },
+  'workspace:create': async ({ dir, name, number }, workbench) => {
+    await workbench.create(dir, { name, number });
+    return status(workbench);
+  },
+  'workspace:recent': async (_input, workbench) => [...workbench.settings.recent],
+  'workspace:choose-folder': async (_input, workbench) => {
+    if (!workbench.host.chooseFolder) {
+      throw new UserError('unsupported', 'Type the folder path instead: this window cannot show a folder picker.');
+    }
+    return { dir: await workbench.host.chooseFolder() };
+  },
+};

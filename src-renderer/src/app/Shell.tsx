@@ -1,0 +1,89 @@
+import { AppShell, Badge, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-contract';
+import { call } from '../api/client';
+import { notifyError } from '../api/notify';
+import { UserSwitcher } from '../components/UserSwitcher';
+import { WorkspaceChooser } from '../components/WorkspaceChooser';
+import { pages, type PageId } from './pages';
+
+interface Props {
+  status: WorkspaceStatus;
+  onWorkspaceChanged: () => void;
+}
+
+export function Shell({ status, onWorkspaceChanged }: Props) {
+  const [page, setPage] = useState<PageId>('centre');
+  const [chooser, setChooser] = useState<'open' | 'new' | null>(null);
+  const [userGeneration, setUserGeneration] = useState(0);
+  const open = status.open!;
+  const current = pages.find((p) => p.id === page) ?? pages[0]!;
+
+  useEffect(
+    () =>
+      window.workbench?.onMenuCommand((command) => {
+        if (command === 'open-workspace') setChooser('open');
+        else if (command === 'new-workspace') setChooser('new');
+        else if (command === 'print') window.print();
+        else if (command === 'open-demo') {
+          call('workspace:open-demo', {})
+            .then(onWorkspaceChanged)
+            .catch((error: unknown) => notifyError('The demo centre could not be opened', error));
+        }
+      }),
+    [onWorkspaceChanged],
+  );
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={700}>Assessor &amp; Verifier Workbench</Text>
+            <Text c="dimmed" aria-hidden>
+              |
+            </Text>
+            <Text data-testid="workspace-name" fw={500} truncate>
+              {open.centreName}
+            </Text>
+            {open.demo && (
+              <Badge color="orange" variant="light">
+                Demo data
+              </Badge>
+            )}
+            <Button size="xs" variant="default" onClick={() => setChooser('open')}>
+              Change workspace
+            </Button>
+          </Group>
+          <UserSwitcher onChanged={() => setUserGeneration((g) => g + 1)} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+        {pages.map((p) => (
+          <NavLink
+            key={p.id}
+            label={p.label}
+            leftSection={<p.icon size={18} aria-hidden />}
+            active={p.id === page}
+            aria-current={p.id === page ? 'page' : undefined}
+            onClick={() => setPage(p.id)}
+            component="button"
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Title order={1} size="h2" mb="md">
+          {current.label}
+        </Title>
+        <current.component key={userGeneration} />
+      </AppShell.Main>
+      <WorkspaceChooser
+        opened={chooser !== null}
+        initialTab={chooser ?? 'open'}
+        onClose={() => setChooser(null)}
+        status={status}
+        onOpened={onWorkspaceChanged}
+      />
+    </AppShell>
+  );
+}

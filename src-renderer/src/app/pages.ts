@@ -1,0 +1,22 @@
+import { IconBuilding, IconCertificate, IconChecklist, IconFileText, IconUsers } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { CentrePage } from '../pages/CentrePage';
+import { LearnersPage } from '../pages/LearnersPage';
+import { RecordsPage } from '../pages/RecordsPage';
+import { SamplingPage } from '../pages/SamplingPage';
+import { UnitsPage } from '../pages/UnitsPage';
+
+export type PageId = 'centre' | 'learners' | 'units' | 'sampling' | 'records';
+
+export const pages: {
+  id: PageId;
+  label: string;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  component: ComponentType;
+}[] = [
+  { id: 'centre', label: 'Centre', icon: IconBuilding, component: CentrePage },
+  { id: 'learners', label: 'Learners', icon: IconUsers, component: LearnersPage },
+  { id: 'units', label: 'Units', icon: IconCertificate, component: UnitsPage },
+  { id: 'sampling', label: 'Sampling', icon: IconChecklist, component: SamplingPage },
+  { id: 'records', label: 'Records', icon: IconFileText, component: RecordsPage },
+];

@@ -1,0 +1,97 @@
+import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useOperation } from '../api/use-operation';
+import { Loading } from './Loading';
+
+/** A unit as its outcome → criterion → part tree, with its method grid and guidance. */
+export function UnitDetail({ unitId }: { unitId: string }) {
+  const unit = useOperation('unit:get', { unitId });
+  return (
+    <Loading state={unit} label="The unit">
+      {(u) => (
+        <Stack data-testid="unit-detail">
+          <Title order={2} size="h3">
+            {u.title}
+          </Title>
+          <Group gap="xs">
+            <Badge variant="light">Level {u.level ?? 'not stated'}</Badge>
+            <Badge variant="light">{u.credits ?? '?'} credits</Badge>
+            <Badge variant="light">{u.glh ?? '?'} GLH</Badge>
+            {u.codes.ofqual && <Badge variant="outline">Ofqual {u.codes.ofqual}</Badge>}
+            {u.codes.awardingBody && <Badge variant="outline">{u.codes.awardingBody}</Badge>}
+            <Badge variant="outline">Version {u.version}</Badge>
+          </Group>
+          <List listStyleType="none" spacing="sm" aria-label="Learning outcomes and assessment criteria">
+            {u.outcomes.map((o) => (
+              <List.Item key={o.ref}>
+                <Text fw={600}>
+                  {o.ref}. {o.text}{' '}
+                  <Badge size="xs" variant="dot" color={o.kind === 'knowledge' ? 'blue' : 'green'}>
+                    {o.kind}
+                  </Badge>
+                </Text>
+                <List withPadding listStyleType="none" spacing={2}>
+                  {o.criteria.map((c) => (
+                    <List.Item key={c.ref}>
+                      <Text size="sm">
+                        <Text span fw={600}>
+                          {c.ref}
+                        </Text>{' '}
+                        {c.text}
+                      </Text>
+                      {c.parts.length > 0 && (
+                        <List withPadding listStyleType="none">
+                          {c.parts.map((p) => (
+                            <List.Item key={p.ref}>
+                              <Text size="sm">
+                                {p.ref}) {p.text}
+                              </Text>
+                            </List.Item>
+                          ))}
+                        </List>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              </List.Item>
+            ))}
+          </List>
+          {u.methods.length > 0 && (
+            <>
+              <Title order={3} size="h4">
+                Assessment methods
+              </Title>
+              <Table withTableBorder maw={480}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Method</Table.Th>
+                    <Table.Th scope="col">Use</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {u.methods.map((m) => (
+                    <Table.Tr key={m.name}>
+                      <Table.Td>{m.name}</Table.Td>
+                      <Table.Td>{m.use === 'prescribed' ? 'Prescribed (must be used)' : 'Optional'}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          )}
+          {u.guidance.length > 0 && (
+            <>
+              <Title order={3} size="h4">
+                Assessor guidance
+              </Title>
+              <List size="sm">
+                {u.guidance.map((g, i) => (
+                  <List.Item key={i}>{g}</List.Item>
+                ))}
+              </List>
+            </>
+          )}
+        </Stack>
+      )}
+    </Loading>
+  );
+}

@@ -1,0 +1,45 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+const theme = createTheme({
+  primaryColor: 'indigo',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
+});
+
+const paletteUsed = ['indigo', 'orange', 'blue', 'green', 'gray', 'red', 'teal', 'yellow'];
+
+const darker = (colour: string) => `color-mix(in srgb, var(--mantine-color-${colour}-9) 70%, black)`;
+
+/** Mantine's default light-scheme greys and tinted labels fall short of WCAG AA contrast. */
+const contrastResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-primary-color-light-color': darker('indigo'),
+    ...Object.fromEntries(
+      paletteUsed.flatMap((c) => [
+        [`--mantine-color-${c}-light-color`, darker(c)],
+        [`--mantine-color-${c}-outline`, darker(c)],
+      ]),
+    ),
+  },
+  dark: {},
+});
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={contrastResolver}>
+        <Notifications position="top-right" />
+        <App />
+      </MantineProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,88 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { StaffView } from '../../../src-main/centre/centre-contract';
+import { useOperation } from '../api/use-operation';
+import { Loading } from '../components/Loading';
+
+const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
+
+function statusOf(member: StaffView): string {
+  if (member.assessorStatus === 'qualified') return 'Qualified assessor';
+  if (member.assessorStatus === 'working-towards') {
+    return `Working towards assessor qualification${member.countersignerName ? `; countersigned by ${member.countersignerName}` : ''}`;
+  }
+  return '';
+}
+
+export function CentrePage() {
+  const centre = useOperation('centre:get', {});
+  return (
+    <Loading state={centre} label="The centre">
+      {(c) => (
+        <Stack>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                Centre
+              </Text>
+              <Text fw={600} data-testid="centre-name">
+                {c.name}
+              </Text>
+              <Text size="sm">Centre number: {c.number || 'not recorded'}</Text>
+              {c.demo && (
+                <Badge mt="xs" color="orange" variant="light">
+                  Demo data: not real learners
+                </Badge>
+              )}
+            </Card>
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                Awarding bodies
+              </Text>
+              <Text fw={600}>{c.awardingBodies.join(', ') || 'None recorded'}</Text>
+            </Card>
+            <Card withBorder>
+              <Text size="sm" c="dimmed">
+                In this workspace
+              </Text>
+              <Text fw={600} data-testid="centre-counts">
+                {c.learnerCount} learners · {c.unitCount} units
+              </Text>
+            </Card>
+          </SimpleGrid>
+          <Text size="sm" c="dimmed">
+            Workspace folder: <span data-testid="workspace-dir">{c.workspaceDir}</span>
+          </Text>
+          <Title order={2} size="h3">
+            Staff
+          </Title>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Name</Table.Th>
+                <Table.Th scope="col">Roles</Table.Th>
+                <Table.Th scope="col">Assessor status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.staff.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>{s.name}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {s.roles.map((r) => (
+                        <Badge key={r} variant="light">
+                          {roleNames[r]}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{statusOf(s)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Loading>
+  );
+}

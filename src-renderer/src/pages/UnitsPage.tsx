@@ -1,0 +1,70 @@
+import { Badge, Card, Grid, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import type { UnitSummary } from '../../../src-main/unit/unit-contract';
+import { useOperation } from '../api/use-operation';
+import { Loading } from '../components/Loading';
+import { UnitDetail } from '../components/UnitDetail';
+
+function matches(unit: UnitSummary, needle: string): boolean {
+  return [unit.title, unit.codes.ofqual ?? '', unit.codes.awardingBody ?? ''].some((v) =>
+    v.toLocaleLowerCase('en-GB').includes(needle),
+  );
+}
+
+export function UnitsPage() {
+  const units = useOperation('unit:list', {});
+  const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const needle = filter.trim().toLocaleLowerCase('en-GB');
+  return (
+    <Grid>
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <Stack>
+          <TextInput
+            label="Find a unit"
+            placeholder="Title or code"
+            value={filter}
+            onChange={(e) => setFilter(e.currentTarget.value)}
+          />
+          <Loading state={units} label="The units">
+            {({ units: list, problems }) => (
+              <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="unit-list">
+                {problems.map((p) => (
+                  <Text c="red" key={p} size="sm">
+                    {p}
+                  </Text>
+                ))}
+                {list
+                  .filter((u) => matches(u, needle))
+                  .map((u) => (
+                    <li key={`${u.id}@${u.version}`}>
+                      <UnstyledButton
+                        onClick={() => setSelected(u.id)}
+                        aria-pressed={selected === u.id}
+                        w="100%"
+                      >
+                        <Card withBorder padding="sm" bg={selected === u.id ? 'var(--mantine-primary-color-light)' : undefined}>
+                          <Text fw={500}>{u.title}</Text>
+                          <Group gap={6} mt={4}>
+                            {u.level && <Badge variant="light">Level {u.level}</Badge>}
+                            {u.credits !== null && <Badge variant="light">{u.credits} credits</Badge>}
+                            {u.codes.ofqual && <Badge variant="outline">{u.codes.ofqual}</Badge>}
+                          </Group>
+                          <Text size="sm" c="dimmed" mt={4}>
+                            {u.outcomeCount} learning outcomes · {u.criterionCount} criteria
+                          </Text>
+                        </Card>
+                      </UnstyledButton>
+                    </li>
+                  ))}
+              </Stack>
+            )}
+          </Loading>
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, md: 8 }}>
+        {selected ? <UnitDetail unitId={selected} /> : <Text c="dimmed">Choose a unit to see its outcomes and criteria.</Text>}
+      </Grid.Col>
+    </Grid>
+  );
+}
