@@ -26,7 +26,3 @@ export type ResultOf<K extends OperationName> =
   Contract[K] extends Operation<z.ZodType, infer R> ? R : never;
 
 export const operationNames = Object.keys(contract) as OperationName[];
-
-export function isOperationName(name: string): name is OperationName {
-  return Object.hasOwn(contract, name);
-}

@@ -112,16 +112,21 @@ export class Workbench {
     const staff = this.current.centre.staff.filter((s) => !s.archived);
     const chosen: CurrentUser | null = this.settings.userFor(this.current.dir);
     const person = chosen && staff.find((s) => s.id === chosen.personId);
-    if (chosen && person && person.roles.includes(chosen.role)) return { person, role: chosen.role };
+    if (chosen && person && person.roles.includes(chosen.role))
+      return { person, role: chosen.role };
     const fallback = staff.find((s) => s.roles.includes('assessor')) ?? staff[0];
     return fallback ? { person: fallback, role: fallback.roles[0] ?? 'assessor' } : null;
   }
 
   async signIn(user: CurrentUser): Promise<void> {
     const person = this.workspace.centre.staff.find((s) => s.id === user.personId && !s.archived);
-    if (!person) throw new UserError('not-found', 'That person is not on the staff of this centre.');
+    if (!person)
+      throw new UserError('not-found', 'That person is not on the staff of this centre.');
     if (!person.roles.includes(user.role)) {
-      throw new UserError('invalid-input', `${person.name} does not have that role in this centre.`);
+      throw new UserError(
+        'invalid-input',
+        `${person.name} does not have that role in this centre.`,
+      );
     }
     await this.settings.setUser(this.workspace.dir, user);
   }

@@ -3,16 +3,31 @@ import { demoCommand, demoHelp } from './commands/demo';
 import { webCommand, webHelp } from './commands/web';
 import { processIo, UsageError, type CliIo } from './io';
 
-type Command = { run: (argv: string[], io: CliIo) => Promise<number>; help: string; summary: string };
+type Command = {
+  run: (argv: string[], io: CliIo) => Promise<number>;
+  help: string;
+  summary: string;
+};
 
 const commands: Record<string, Command> = {
   demo: { run: demoCommand, help: demoHelp, summary: 'write the demo centre into an empty folder' },
-  web: { run: webCommand, help: webHelp, summary: 'serve the workbench to a browser on this computer' },
+  web: {
+    run: webCommand,
+    help: webHelp,
+    summary: 'serve the workbench to a browser on this computer',
+  },
 };
 
 function overview(): string {
   const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`);
-  return ['Usage: workbench COMMAND [options]', '', 'Commands:', ...rows, '', 'workbench COMMAND --help describes each one.'].join('\n');
+  return [
+    'Usage: workbench COMMAND [options]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'workbench COMMAND --help describes each one.',
+  ].join('\n');
 }
 
 /** Runs one command line; returns the exit code. Bad input always gets a one-line reason. */
@@ -34,11 +49,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`workbench ${name}: ${error.message}`);
       return 2;
     }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err(`workbench ${name}: ${error.message}. See workbench ${name} --help.`);
       return 2;
     }
-    io.err(`workbench ${name}: something unexpected went wrong (${error instanceof Error ? error.name : 'error'}).`);
+    io.err(
+      `workbench ${name}: something unexpected went wrong (${error instanceof Error ? error.name : 'error'}).`,
+    );
     return 1;
   }
 }

@@ -47,7 +47,14 @@ export async function createDemoCentre(
     await portfolio.update((p) =>
       chosen.reduce(
         (acc, unit) =>
-          unit ? registerOnUnit(acc, { unitId: unit.id, unitVersion: unit.version, assessorId }, setup, now) : acc,
+          unit
+            ? registerOnUnit(
+                acc,
+                { unitId: unit.id, unitVersion: unit.version, assessorId },
+                setup,
+                now,
+              )
+            : acc,
         p,
       ),
     );

@@ -42,7 +42,9 @@ export class Settings {
       } else if (!(error instanceof UserError && error.code === 'not-found')) {
         throw error;
       }
-      return new Settings(await JsonDocument.create(file, settingsSchema, 'The settings file', fresh));
+      return new Settings(
+        await JsonDocument.create(file, settingsSchema, 'The settings file', fresh),
+      );
     }
   }
 

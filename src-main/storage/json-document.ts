@@ -71,10 +71,18 @@ export function parseDocument<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * Schema problems as a sentence. Messages the schemas word for people ("Give the centre a
+ * name.") stand alone; zod's own terse ones get the field they are about.
+ */
 export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => `${issue.path.length ? issue.path.join('.') : 'the file'}: ${issue.message}`)
+    .map((issue) => {
+      const message = issue.message.trim();
+      if (/^[A-Z].*[.?]$/.test(message)) return message.replace(/[.?]$/, '');
+      return `${issue.path.length ? issue.path.join('.') : 'the value'}: ${message}`;
+    })
     .join('; ');
 }
 

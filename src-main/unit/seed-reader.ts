@@ -7,7 +7,10 @@ import type { Outcome, UnitSpec } from './unit-schema';
 export function readPipeTableUnit(text: string, title: string): UnitSpec {
   const outcomes: Outcome[] = [];
   for (const line of text.split(/\r?\n/)) {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (cells.length === 4) {
       const [ref = '', outcomeText = '', criterionRef = '', criterionText = ''] = cells;
       outcomes.push({

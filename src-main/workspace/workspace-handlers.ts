@@ -40,7 +40,10 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceOperations> = {
   'workspace:recent': async (_input, workbench) => [...workbench.settings.recent],
   'workspace:choose-folder': async (_input, workbench) => {
     if (!workbench.host.chooseFolder) {
-      throw new UserError('unsupported', 'Type the folder path instead: this window cannot show a folder picker.');
+      throw new UserError(
+        'unsupported',
+        'Type the folder path instead: this window cannot show a folder picker.',
+      );
     }
     return { dir: await workbench.host.chooseFolder() };
   },

@@ -97,7 +97,10 @@ export class Workspace {
     const folder = await resolveInside(this.dir, learner.portfolio);
     try {
       await mkdir(path.join(folder, 'evidence'), { recursive: true });
-      await writeFile(path.join(folder, 'README.txt'), portfolioReadme(learner.name, this.centre.centre.name));
+      await writeFile(
+        path.join(folder, 'README.txt'),
+        portfolioReadme(learner.name, this.centre.centre.name),
+      );
     } catch (error) {
       throw mapFsError(error, `The portfolio folder for ${learner.name}`);
     }
@@ -108,7 +111,10 @@ export class Workspace {
       newPortfolio(learner.id),
     );
     this.portfolios.set(learner.id, doc);
-    await this.centreDoc.update((centre) => ({ ...centre, learners: [...centre.learners, learner] }));
+    await this.centreDoc.update((centre) => ({
+      ...centre,
+      learners: [...centre.learners, learner],
+    }));
     return learner;
   }
 

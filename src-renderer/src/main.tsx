@@ -14,7 +14,8 @@ const theme = createTheme({
 
 const paletteUsed = ['indigo', 'orange', 'blue', 'green', 'gray', 'red', 'teal', 'yellow'];
 
-const darker = (colour: string) => `color-mix(in srgb, var(--mantine-color-${colour}-9) 70%, black)`;
+const darker = (colour: string) =>
+  `color-mix(in srgb, var(--mantine-color-${colour}-9) 70%, black)`;
 
 /** Mantine's default light-scheme greys and tinted labels fall short of WCAG AA contrast. */
 const contrastResolver: CSSVariablesResolver = () => ({
@@ -36,7 +37,11 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={contrastResolver}>
+      <MantineProvider
+        theme={theme}
+        defaultColorScheme="auto"
+        cssVariablesResolver={contrastResolver}
+      >
         <Notifications position="top-right" />
         <App />
       </MantineProvider>

@@ -24,7 +24,9 @@ test('opens on the demo centre and shows its learners and units', async ({ page,
     .getByText('Deliver, Monitor and Evaluate Customer Service to External Customers')
     .click();
   await expect(ui.unitDetail.getByText('Ofqual J/508/4003')).toBeVisible();
-  await expect(ui.unitDetail.getByText('Describe what is meant by external customers')).toBeVisible();
+  await expect(
+    ui.unitDetail.getByText('Describe what is meant by external customers'),
+  ).toBeVisible();
 });
 
 test('opens another workspace by typing its path', async ({ page, app }) => {
@@ -40,13 +42,20 @@ test('opens another workspace by typing its path', async ({ page, app }) => {
   await expect(page.getByTestId('workspace-dir')).toHaveText(other);
 });
 
-test('says plainly when a typed folder is not a workspace, and keeps the current one', async ({ page, app }) => {
+test('says plainly when a typed folder is not a workspace, and keeps the current one', async ({
+  page,
+  app,
+}) => {
   await mkdir(app.scratchDir, { recursive: true });
   await page.goto(app.host.url);
   await page.getByRole('button', { name: 'Change workspace' }).click();
   await page.getByLabel('Workspace folder').fill(app.scratchDir);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await expect(page.getByText(`The folder ${app.scratchDir} is not a centre workspace. Choose the folder that holds centre.json.`)).toBeVisible();
+  await expect(
+    page.getByText(
+      `The folder ${app.scratchDir} is not a centre workspace. Choose the folder that holds centre.json.`,
+    ),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(shell(page).workspaceName).toHaveText('Northgate Skills Centre (demo)');
 });
@@ -70,7 +79,13 @@ test('the shell has no serious accessibility violations', async ({ page, app }) 
     await shell(page).nav(label).click();
     await expect(shell(page).heading).toHaveText(label);
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(
+      serious.map(
+        (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
   }
 });

@@ -21,11 +21,14 @@ export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [dir, ...extra] = positionals;
-  if (!dir || extra.length) throw new UsageError('workbench demo takes one folder: workbench demo DIR');
+  if (!dir || extra.length)
+    throw new UsageError('workbench demo takes one folder: workbench demo DIR');
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => []);
   if (existing.length) {
-    throw new UsageError(`${target} is not empty; the demo centre is only written into an empty folder.`);
+    throw new UsageError(
+      `${target} is not empty; the demo centre is only written into an empty folder.`,
+    );
   }
   const workspace = await createDemoCentre(target, defaultResourcesDir(), new Date());
   io.out(

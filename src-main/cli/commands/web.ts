@@ -1,7 +1,12 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { appRoot, defaultRendererDir, defaultResourcesDir, defaultUserDataDir } from '../../app/paths';
+import {
+  appRoot,
+  defaultRendererDir,
+  defaultResourcesDir,
+  defaultUserDataDir,
+} from '../../app/paths';
 import { Workbench } from '../../app/workbench';
 import { startHttpHost } from '../../hosts/http/http-host';
 import { UsageError, type CliIo } from '../io';
@@ -26,14 +31,13 @@ export async function webCommand(argv: string[], io: CliIo): Promise<number> {
     io.out(webHelp);
     return 0;
   }
-  if (positionals.length) throw new UsageError(`Unexpected "${positionals[0]}": see workbench web --help`);
+  if (positionals.length)
+    throw new UsageError(`Unexpected "${positionals[0]}": see workbench web --help`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError('--port takes a whole number from 0 to 65535.');
   }
 
-  const rendererDir = defaultRendererDir();
-  await ensureRendererBuilt(rendererDir, io);
   const workbench = new Workbench(
     { userDataDir: defaultUserDataDir(), resourcesDir: defaultResourcesDir() },
     { kind: 'web' },
@@ -47,6 +51,8 @@ export async function webCommand(argv: string[], io: CliIo): Promise<number> {
       throw new UsageError((error as Error).message);
     }
   }
+  const rendererDir = defaultRendererDir();
+  await ensureRendererBuilt(rendererDir, io);
   const host = await startHttpHost({ workbench, rendererDir, port });
   io.out(`Workbench ready. Open this address in your browser: ${host.url}`);
   io.out('It works on this computer only. Press Ctrl+C to stop.');

@@ -14,7 +14,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, devServerUrl?: string
 /** Binds every contract operation to an IPC channel of the same name. */
 export function registerIpc(dispatch: Dispatch, devServerUrl?: string): void {
   for (const name of operationNames) {
-    ipcMain.handle(name, (event, input: unknown) => {
+    ipcMain.handle(name, async (event, input: unknown) => {
       if (!isTrustedSender(event, devServerUrl)) {
         return failure('forbidden', 'This request did not come from the workbench window.');
       }

@@ -56,7 +56,9 @@ async function start(): Promise<void> {
 
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const state = await loadWindowState(userDataDir, workAreas);
-  const window = new BrowserWindow(mainWindowOptions(path.join(here, '../preload/index.cjs'), state));
+  const window = new BrowserWindow(
+    mainWindowOptions(path.join(here, '../preload/index.cjs'), state),
+  );
   mainWindow = window;
   if (state.maximised) window.maximize();
   installMenu(window, isDev);

@@ -10,7 +10,11 @@ export function menuTemplate(
     label: '&File',
     submenu: [
       { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => send('open-workspace') },
-      { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-workspace') },
+      {
+        label: 'New Workspace…',
+        accelerator: 'CmdOrCtrl+Shift+N',
+        click: () => send('new-workspace'),
+      },
       { label: 'Open Demo Centre', click: () => send('open-demo') },
       { type: 'separator' },
       { label: 'Print…', accelerator: 'CmdOrCtrl+P', click: () => send('print') },

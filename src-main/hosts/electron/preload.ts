@@ -1,5 +1,10 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { menuCommands, type MenuCommand, type OperationFunctions, type WorkbenchBridge } from '../../api/bridge';
+import {
+  menuCommands,
+  type MenuCommand,
+  type OperationFunctions,
+  type WorkbenchBridge,
+} from '../../api/bridge';
 import { operationNames } from '../../api/contract';
 
 // One named function per declared operation, each bound to its own channel: the page can

@@ -2,7 +2,10 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 import type { WindowState } from './window-state';
 
 /** The one place the window's security settings are decided (and pinned by a test). */
-export function mainWindowOptions(preload: string, state: WindowState): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preload: string,
+  state: WindowState,
+): BrowserWindowConstructorOptions {
   return {
     ...state.bounds,
     minWidth: 900,

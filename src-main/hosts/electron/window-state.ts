@@ -18,7 +18,10 @@ export type Rectangle = { x: number; y: number; width: number; height: number };
 const fallback: WindowState = { bounds: { width: 1280, height: 820 }, maximised: false };
 
 /** Last session's size and place, unless that place is on a screen no longer attached. */
-export async function loadWindowState(userDataDir: string, workAreas: Rectangle[]): Promise<WindowState> {
+export async function loadWindowState(
+  userDataDir: string,
+  workAreas: Rectangle[],
+): Promise<WindowState> {
   try {
     const saved = stateSchema.parse(
       JSON.parse(await readFile(path.join(userDataDir, 'window-state.json'), 'utf8')),
@@ -26,7 +29,8 @@ export async function loadWindowState(userDataDir: string, workAreas: Rectangle[
     const { x, y, width, height } = saved.bounds;
     if (x === undefined || y === undefined) return saved;
     const visible = workAreas.some(
-      (a) => x < a.x + a.width - 50 && x + width > a.x + 50 && y >= a.y - 10 && y < a.y + a.height - 50,
+      (a) =>
+        x < a.x + a.width - 50 && x + width > a.x + 50 && y >= a.y - 10 && y < a.y + a.height - 50,
     );
     return visible ? saved : { ...saved, bounds: { width, height } };
   } catch {

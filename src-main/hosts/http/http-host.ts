@@ -35,7 +35,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   const server: Server = createServer((req, res) => {
     void handle(req, res).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, failure('internal', 'The workbench could not answer.'));
+      if (!res.headersSent)
+        sendJson(res, 500, failure('internal', 'The workbench could not answer.'));
       else res.destroy();
     });
   });
@@ -59,7 +60,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string) {
     if (!tokenAllowed(req, token)) {
-      sendJson(res, 401, failure('forbidden', 'Open the workbench from the address it printed (it carries the access token).'));
+      sendJson(
+        res,
+        401,
+        failure(
+          'forbidden',
+          'Open the workbench from the address it printed (it carries the access token).',
+        ),
+      );
       return;
     }
     if (req.method !== 'POST') {

@@ -17,7 +17,11 @@ const types: Record<string, string> = {
 };
 
 /** Serves the built renderer, and nothing outside its folder. */
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+): Promise<void> {
   const relative = decodeURIComponent(urlPath).replace(/^\/+/, '') || 'index.html';
   let file: string;
   try {

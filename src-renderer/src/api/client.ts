@@ -64,7 +64,10 @@ async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown
 }
 
 /** Calls an operation on whichever host is present; throws ApiCallError with the user's message. */
-export async function call<K extends OperationName>(name: K, input: InputOf<K>): Promise<ResultOf<K>> {
+export async function call<K extends OperationName>(
+  name: K,
+  input: InputOf<K>,
+): Promise<ResultOf<K>> {
   const bridge = window.workbench;
   const result = bridge
     ? await (bridge[name] as (i: InputOf<K>) => Promise<ApiResult<ResultOf<K>>>)(input)

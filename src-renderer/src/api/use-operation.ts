@@ -9,38 +9,42 @@ export interface OperationState<T> {
   reload: () => void;
 }
 
-/** Loads an operation's answer for a screen and reloads it when `key` changes. */
+interface Answer<T> {
+  request: string | null;
+  data: T | null;
+  error: string | null;
+}
+
+/** Loads an operation's answer for a screen; reloads when the input or `key` changes. */
 export function useOperation<K extends OperationName>(
   name: K,
   input: InputOf<K>,
   key: unknown = null,
 ): OperationState<ResultOf<K>> {
-  const [data, setData] = useState<ResultOf<K> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
-  const serialised = JSON.stringify(input);
+  const [answer, setAnswer] = useState<Answer<ResultOf<K>>>({
+    request: null,
+    data: null,
+    error: null,
+  });
+  const request = JSON.stringify([name, input, key, generation]);
 
   useEffect(() => {
     let live = true;
-    setLoading(true);
-    call(name, JSON.parse(serialised) as InputOf<K>)
-      .then((answer) => {
-        if (!live) return;
-        setData(answer);
-        setError(null);
+    const [, sentInput] = JSON.parse(request) as [K, InputOf<K>];
+    call(name, sentInput)
+      .then((data) => {
+        if (live) setAnswer({ request, data, error: null });
       })
       .catch((failure: unknown) => {
-        if (live) setError(failure instanceof Error ? failure.message : String(failure));
-      })
-      .finally(() => {
-        if (live) setLoading(false);
+        const error = failure instanceof Error ? failure.message : String(failure);
+        if (live) setAnswer((previous) => ({ request, data: previous.data, error }));
       });
     return () => {
       live = false;
     };
-  }, [name, serialised, key, generation]);
+  }, [name, request]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data, error, loading, reload };
+  return { data: answer.data, error: answer.error, loading: answer.request !== request, reload };
 }

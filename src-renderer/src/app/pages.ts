@@ -1,4 +1,10 @@
-import { IconBuilding, IconCertificate, IconChecklist, IconFileText, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuilding,
+  IconCertificate,
+  IconChecklist,
+  IconFileText,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { CentrePage } from '../pages/CentrePage';
 import { LearnersPage } from '../pages/LearnersPage';

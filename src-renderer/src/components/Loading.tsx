@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import type { OperationState } from '../api/use-operation';
 
 /** Renders a screen's data once loaded, with a loader before and the plain-words error on failure. */
-export function Loading<T>({ state, label, children }: { state: OperationState<T>; label: string; children: (data: T) => ReactNode }) {
+export function Loading<T>({
+  state,
+  label,
+  children,
+}: {
+  state: OperationState<T>;
+  label: string;
+  children: (data: T) => ReactNode;
+}) {
   if (state.error) {
     return (
       <Alert color="red" title={`${label} could not be shown`}>

@@ -1,4 +1,15 @@
-import { Alert, Button, Center, Code, Collapse, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Code,
+  Collapse,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-contract';
 import { WorkspaceChooser } from './WorkspaceChooser';
@@ -32,7 +43,11 @@ export function StartupError({ title, message, onRetry, status, onOpened }: Prop
                 Open another workspace
               </Button>
             )}
-            <Button variant="subtle" onClick={() => setShowDetails((v) => !v)} aria-expanded={showDetails}>
+            <Button
+              variant="subtle"
+              onClick={() => setShowDetails((v) => !v)}
+              aria-expanded={showDetails}
+            >
               {showDetails ? 'Hide error' : 'Show error'}
             </Button>
           </Group>

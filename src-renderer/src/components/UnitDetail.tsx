@@ -20,7 +20,11 @@ export function UnitDetail({ unitId }: { unitId: string }) {
             {u.codes.awardingBody && <Badge variant="outline">{u.codes.awardingBody}</Badge>}
             <Badge variant="outline">Version {u.version}</Badge>
           </Group>
-          <List listStyleType="none" spacing="sm" aria-label="Learning outcomes and assessment criteria">
+          <List
+            listStyleType="none"
+            spacing="sm"
+            aria-label="Learning outcomes and assessment criteria"
+          >
             {u.outcomes.map((o) => (
               <List.Item key={o.ref}>
                 <Text fw={600}>
@@ -71,7 +75,9 @@ export function UnitDetail({ unitId }: { unitId: string }) {
                   {u.methods.map((m) => (
                     <Table.Tr key={m.name}>
                       <Table.Td>{m.name}</Table.Td>
-                      <Table.Td>{m.use === 'prescribed' ? 'Prescribed (must be used)' : 'Optional'}</Table.Td>
+                      <Table.Td>
+                        {m.use === 'prescribed' ? 'Prescribed (must be used)' : 'Optional'}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

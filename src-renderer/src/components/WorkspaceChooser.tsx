@@ -1,4 +1,14 @@
-import { Button, Divider, Group, Modal, Stack, Tabs, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Button,
+  Divider,
+  Group,
+  Modal,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-contract';
 import { call } from '../api/client';
@@ -14,7 +24,13 @@ interface Props {
 }
 
 /** Open a workspace by folder (picker in the desktop app, a typed path in a browser) or make one. */
-export function WorkspaceChooser({ opened, onClose, status, onOpened, initialTab = 'open' }: Props) {
+export function WorkspaceChooser({
+  opened,
+  onClose,
+  status,
+  onOpened,
+  initialTab = 'open',
+}: Props) {
   const recent = useOperation('workspace:recent', {}, opened);
   const [dir, setDir] = useState('');
   const [newDir, setNewDir] = useState('');
@@ -89,7 +105,12 @@ export function WorkspaceChooser({ opened, onClose, status, onOpened, initialTab
                 </Button>
                 <Button
                   variant="light"
-                  onClick={() => void run(() => call('workspace:open-demo', {}), 'The demo centre could not be opened')}
+                  onClick={() =>
+                    void run(
+                      () => call('workspace:open-demo', {}),
+                      'The demo centre could not be opened',
+                    )
+                  }
                 >
                   Open the demo centre
                 </Button>
@@ -103,7 +124,12 @@ export function WorkspaceChooser({ opened, onClose, status, onOpened, initialTab
                 {recent.data.map((r) => (
                   <li key={r.path}>
                     <UnstyledButton
-                      onClick={() => void run(() => call('workspace:open', { dir: r.path }), 'The workspace could not be opened')}
+                      onClick={() =>
+                        void run(
+                          () => call('workspace:open', { dir: r.path }),
+                          'The workspace could not be opened',
+                        )
+                      }
                       p={4}
                     >
                       <Text fw={500}>{r.name}</Text>
@@ -135,8 +161,17 @@ export function WorkspaceChooser({ opened, onClose, status, onOpened, initialTab
                   </Button>
                 )}
               </Group>
-              <TextInput label="Centre name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-              <TextInput label="Centre number" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
+              <TextInput
+                label="Centre name"
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                required
+              />
+              <TextInput
+                label="Centre number"
+                value={number}
+                onChange={(e) => setNumber(e.currentTarget.value)}
+              />
               <Group>
                 <Button type="submit" loading={busy}>
                   Create workspace

@@ -48,7 +48,13 @@ export function LearnersPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>{l.cohort}</Table.Td>
-                    <Table.Td>{l.needs || <Text c="dimmed" size="sm">None recorded</Text>}</Table.Td>
+                    <Table.Td>
+                      {l.needs || (
+                        <Text c="dimmed" size="sm">
+                          None recorded
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>
                       {l.units.map((u) => (
                         <Text size="sm" key={u.unitId}>

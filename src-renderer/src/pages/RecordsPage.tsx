@@ -11,8 +11,9 @@ export function RecordsPage() {
         <Stack>
           <Alert color="blue" title="No records issued yet">
             <Text size="sm">
-              Signed assessment records appear here once units are signed off. {list.length} learners are
-              registered on {list.reduce((n, l) => n + l.units.length, 0)} units in this workspace.
+              Signed assessment records appear here once units are signed off. {list.length}{' '}
+              learners are registered on {list.reduce((n, l) => n + l.units.length, 0)} units in
+              this workspace.
             </Text>
           </Alert>
         </Stack>

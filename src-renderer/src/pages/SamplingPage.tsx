@@ -13,7 +13,8 @@ export function SamplingPage() {
         return (
           <Stack>
             <Alert color="blue" title="No sampling plan yet">
-              This centre has no sampling plan recorded. Internal quality assurers: {iqas.map((s) => s.name).join(', ') || 'none on the staff list'}.
+              This centre has no sampling plan recorded. Internal quality assurers:{' '}
+              {iqas.map((s) => s.name).join(', ') || 'none on the staff list'}.
             </Alert>
             <Table withTableBorder maw={640}>
               <Table.Thead>

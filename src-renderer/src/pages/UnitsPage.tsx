@@ -28,7 +28,12 @@ export function UnitsPage() {
           />
           <Loading state={units} label="The units">
             {({ units: list, problems }) => (
-              <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="unit-list">
+              <Stack
+                gap="xs"
+                component="ul"
+                style={{ listStyle: 'none', margin: 0, padding: 0 }}
+                data-testid="unit-list"
+              >
                 {problems.map((p) => (
                   <Text c="red" key={p} size="sm">
                     {p}
@@ -43,11 +48,17 @@ export function UnitsPage() {
                         aria-pressed={selected === u.id}
                         w="100%"
                       >
-                        <Card withBorder padding="sm" bg={selected === u.id ? 'var(--mantine-primary-color-light)' : undefined}>
+                        <Card
+                          withBorder
+                          padding="sm"
+                          bg={selected === u.id ? 'var(--mantine-primary-color-light)' : undefined}
+                        >
                           <Text fw={500}>{u.title}</Text>
                           <Group gap={6} mt={4}>
                             {u.level && <Badge variant="light">Level {u.level}</Badge>}
-                            {u.credits !== null && <Badge variant="light">{u.credits} credits</Badge>}
+                            {u.credits !== null && (
+                              <Badge variant="light">{u.credits} credits</Badge>
+                            )}
                             {u.codes.ofqual && <Badge variant="outline">{u.codes.ofqual}</Badge>}
                           </Group>
                           <Text size="sm" c="dimmed" mt={4}>
@@ -63,7 +74,11 @@ export function UnitsPage() {
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
-        {selected ? <UnitDetail unitId={selected} /> : <Text c="dimmed">Choose a unit to see its outcomes and criteria.</Text>}
+        {selected ? (
+          <UnitDetail unitId={selected} />
+        ) : (
+          <Text c="dimmed">Choose a unit to see its outcomes and criteria.</Text>
+        )}
       </Grid.Col>
     </Grid>
   );

@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
 export function shell(page: Page) {
   return {
     workspaceName: page.getByTestId('workspace-name'),
-    nav: (label: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label }),
+    nav: (label: string) =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label }),
     heading: page.getByRole('heading', { level: 1 }),
     learnerTable: page.getByTestId('learner-table'),
     unitList: page.getByTestId('unit-list'),

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { defaultResourcesDir } from '../../src-main/app/paths';
+import { Workbench, type HostCapabilities } from '../../src-main/app/workbench';
+
+/** A workbench whose user data lives in `root`, booted like a host would boot it. */
+export async function bootWorkbench(
+  root: string,
+  options: { workspace?: string; host?: HostCapabilities; now?: Date } = {},
+): Promise<Workbench> {
+  const workbench = new Workbench(
+    { userDataDir: path.join(root, 'user-data'), resourcesDir: defaultResourcesDir() },
+    options.host ?? { kind: 'web' },
+    () => options.now ?? new Date('2026-11-24T10:00:00Z'),
+  );
+  await workbench.boot({ workspace: options.workspace });
+  return workbench;
+}
