@@ -28,7 +28,7 @@ export function StartupError({ title, message, onRetry, status, onOpened }: Prop
   const [choosing, setChoosing] = useState(false);
   return (
     <Center mih="100vh" p="md">
-      <Paper withBorder shadow="md" p="xl" maw={640} w="100%" role="alert">
+      <Paper component="main" withBorder shadow="md" p="xl" maw={640} w="100%">
         <Stack>
           <Title order={1} size="h2">
             {title}
