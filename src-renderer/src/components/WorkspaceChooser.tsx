@@ -14,6 +14,7 @@ import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-cont
 import { call } from '../api/client';
 import { notifyDone, notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
+import { FolderField } from './FolderField';
 
 interface Props {
   opened: boolean;
@@ -52,15 +53,6 @@ export function WorkspaceChooser({
     }
   }
 
-  async function choose(setter: (value: string) => void) {
-    try {
-      const { dir: chosen } = await call('workspace:choose-folder', {});
-      if (chosen) setter(chosen);
-    } catch (error) {
-      notifyError('No folder picker here', error);
-    }
-  }
-
   const openSubmit = (event: FormEvent) => {
     event.preventDefault();
     void run(() => call('workspace:open', { dir }), 'The workspace could not be opened');
@@ -83,22 +75,13 @@ export function WorkspaceChooser({
         <Tabs.Panel value="open" pt="md">
           <form onSubmit={openSubmit}>
             <Stack>
-              <Group align="end">
-                <TextInput
-                  label="Workspace folder"
-                  description="The folder that holds centre.json"
-                  placeholder="/home/me/Centre workspace"
-                  value={dir}
-                  onChange={(e) => setDir(e.currentTarget.value)}
-                  style={{ flex: 1 }}
-                  required
-                />
-                {status.canChooseFolder && (
-                  <Button variant="default" onClick={() => void choose(setDir)}>
-                    Choose folder…
-                  </Button>
-                )}
-              </Group>
+              <FolderField
+                label="Workspace folder"
+                description="The folder that holds centre.json"
+                value={dir}
+                onChange={setDir}
+                canChoose={status.canChooseFolder}
+              />
               <Group>
                 <Button type="submit" loading={busy}>
                   Open
@@ -146,21 +129,13 @@ export function WorkspaceChooser({
         <Tabs.Panel value="new" pt="md">
           <form onSubmit={createSubmit}>
             <Stack>
-              <Group align="end">
-                <TextInput
-                  label="Folder for the new workspace"
-                  description="An empty folder, or one that does not exist yet"
-                  value={newDir}
-                  onChange={(e) => setNewDir(e.currentTarget.value)}
-                  style={{ flex: 1 }}
-                  required
-                />
-                {status.canChooseFolder && (
-                  <Button variant="default" onClick={() => void choose(setNewDir)}>
-                    Choose folder…
-                  </Button>
-                )}
-              </Group>
+              <FolderField
+                label="Folder for the new workspace"
+                description="An empty folder, or one that does not exist yet"
+                value={newDir}
+                onChange={setNewDir}
+                canChoose={status.canChooseFolder}
+              />
               <TextInput
                 label="Centre name"
                 value={name}
