@@ -1,0 +1,162 @@
+import { assessmentKey, type SamplingPopulation } from './population';
+import {
+  coverageDimensions,
+  type CoverageSummary,
+  type CoverageTarget,
+  type RateCoverage,
+  type Sample,
+} from './plan-schema';
+import {
+  assessorsOf,
+  buildFrame,
+  isSampleable,
+  type FrameTarget,
+  type SamplingFrame,
+} from './sampling-frame';
+import { rateFor, requiredCount, type SamplingStrategy } from './strategy';
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function listNames(ids: string[], names: Map<string, string>): string {
+  return ids.map((id) => names.get(id) ?? id).join(', ');
+}
+
+/** Why nobody can sample any of these assessments, in words an IQA would use. */
+export function whyUnsampleable(frame: SamplingFrame, itemIndexes: number[]): string {
+  if (frame.iqas.length === 0) return 'no IQA is named for this plan';
+  const iqaIds = new Set(frame.iqas.map((q) => q.id));
+  const involved = new Set<string>();
+  for (const index of itemIndexes) {
+    for (const maker of frame.items[index]?.makers ?? []) {
+      if (iqaIds.has(maker)) involved.add(maker);
+    }
+  }
+  const who = [...involved].sort();
+  if (frame.iqas.length === 1) {
+    return `made by the IQA (${listNames(who, frame.names)}), who cannot sample their own decisions`;
+  }
+  return `made by IQAs (${listNames(who, frame.names)}), and no IQA samples their own decisions`;
+}
+
+function targetGap(frame: SamplingFrame, target: FrameTarget, possible: boolean): string {
+  if (!possible) {
+    const subject =
+      target.dimension === 'assessor'
+        ? `their assessments were all`
+        : target.items.length === 1
+          ? 'its only assessment was'
+          : 'its only assessments were';
+    return `no sample covers ${target.label}: ${subject} ${whyUnsampleable(frame, target.items)}`;
+  }
+  const n = target.items.filter((i) => frame.items[i] && isSampleable(frame.items[i])).length;
+  return `no sample covers ${target.label} yet: add one of its ${plural(n, 'assessment')}`;
+}
+
+function rateGap(r: RateCoverage): string {
+  if (!r.possible) {
+    const some = r.sampleable === 0 ? 'none' : `only ${r.sampleable}`;
+    return `${r.assessorName}'s ${r.rate}% rate cannot be met: it needs ${r.required} of their ${plural(r.assessments, 'assessment')}, but ${some} can be sampled by an IQA who did not make the decision`;
+  }
+  return `${r.assessorName}'s ${r.rate}% rate is not met: ${r.planned} of the ${r.required} samples it needs are planned`;
+}
+
+export function summariseFrame(
+  frame: SamplingFrame,
+  strategy: SamplingStrategy,
+  samples: readonly Sample[],
+): CoverageSummary {
+  const sampledItems = new Map<number, Sample[]>();
+  for (const sample of samples) {
+    const index = frame.byKey.get(assessmentKey(sample));
+    if (index === undefined) continue;
+    const list = sampledItems.get(index) ?? [];
+    list.push(sample);
+    sampledItems.set(index, list);
+  }
+
+  const order = new Map(coverageDimensions.map((d, i) => [d, i]));
+  const targets: CoverageTarget[] = [];
+  const gaps: string[] = [];
+  const orderedTargets = [...frame.targets].sort(
+    (x, y) => (order.get(x.dimension) ?? 0) - (order.get(y.dimension) ?? 0),
+  );
+  for (const target of orderedTargets) {
+    const sampleIds: string[] = [];
+    let possible = false;
+    for (const index of target.items) {
+      const item = frame.items[index];
+      if (item && isSampleable(item)) possible = true;
+      for (const s of sampledItems.get(index) ?? []) sampleIds.push(s.id);
+    }
+    const covered = sampleIds.length > 0;
+    targets.push({
+      dimension: target.dimension,
+      value: target.value,
+      label: target.label,
+      possible,
+      covered,
+      sampleIds,
+    });
+    if (!covered) gaps.push(targetGap(frame, target, possible));
+  }
+
+  const rates: RateCoverage[] = [];
+  for (const assessor of assessorsOf(frame)) {
+    const { rate, basis } = rateFor(assessor, strategy);
+    let assessments = 0;
+    let sampleable = 0;
+    let planned = 0;
+    let interim = 0;
+    let summative = 0;
+    frame.items.forEach((item, index) => {
+      if (item.assessment.assessorId !== assessor.id) return;
+      assessments++;
+      if (isSampleable(item)) sampleable++;
+      const taken = sampledItems.get(index);
+      if (!taken) return;
+      planned++;
+      if (taken.some((s) => s.type === 'interim')) interim++;
+      if (taken.some((s) => s.type === 'summative')) summative++;
+    });
+    const required = requiredCount(rate, assessments);
+    const entry: RateCoverage = {
+      assessorId: assessor.id,
+      assessorName: assessor.name,
+      rate,
+      basis,
+      assessments,
+      required,
+      sampleable,
+      planned,
+      interim,
+      summative,
+      met: planned >= required,
+      possible: sampleable >= required,
+    };
+    rates.push(entry);
+    if (!entry.met) gaps.push(rateGap(entry));
+  }
+
+  return {
+    targets,
+    rates,
+    gaps,
+    totals: {
+      samples: samples.length,
+      interim: samples.filter((s) => s.type === 'interim').length,
+      summative: samples.filter((s) => s.type === 'summative').length,
+      assessments: frame.items.length,
+    },
+  };
+}
+
+/** Coverage of a plan as it stands now, e.g. after the IQA has added or removed samples. */
+export function summariseCoverage(
+  population: SamplingPopulation,
+  strategy: SamplingStrategy,
+  plan: { period: { from: string; to: string }; samples: readonly Sample[] },
+): CoverageSummary {
+  return summariseFrame(buildFrame(population, plan.period), strategy, plan.samples);
+}
