@@ -42,6 +42,8 @@ export function whyUnsampleable(frame: SamplingFrame, itemIndexes: number[]): st
 
 function targetGap(frame: SamplingFrame, target: FrameTarget, possible: boolean): string {
   if (!possible) {
+    if (frame.iqas.length === 0)
+      return `no sample covers ${target.label}: no IQA is named for this plan`;
     const subject =
       target.dimension === 'assessor'
         ? `their assessments were all`
