@@ -52,8 +52,7 @@ function targetGap(frame: SamplingFrame, target: FrameTarget, possible: boolean)
           : 'its only assessments were';
     return `no sample covers ${target.label}: ${subject} ${whyUnsampleable(frame, target.items)}`;
   }
-  const n = target.items.filter((i) => frame.items[i] && isSampleable(frame.items[i])).length;
-  return `no sample covers ${target.label} yet: add one of its ${plural(n, 'assessment')}`;
+  return `no sample covers ${target.label} yet: add one of its ${plural(target.sampleable, 'assessment')}`;
 }
 
 function rateGap(r: RateCoverage): string {
@@ -69,37 +68,38 @@ export function summariseFrame(
   strategy: SamplingStrategy,
   samples: readonly Sample[],
 ): CoverageSummary {
-  const sampledItems = new Map<number, Sample[]>();
+  // One pass over the samples rather than one per target: a centre has thousands of each.
+  const sampledItems: (Sample[] | undefined)[] = new Array(frame.items.length);
+  const countByTarget = new Uint32Array(frame.targets.length);
   for (const sample of samples) {
     const index = frame.byKey.get(assessmentKey(sample));
-    if (index === undefined) continue;
-    const list = sampledItems.get(index) ?? [];
-    list.push(sample);
-    sampledItems.set(index, list);
+    const item = index === undefined ? undefined : frame.items[index];
+    if (index === undefined || !item) continue;
+    const list = sampledItems[index];
+    if (list) list.push(sample);
+    else sampledItems[index] = [sample];
+    for (const t of item.targets) countByTarget[t] = (countByTarget[t] ?? 0) + 1;
   }
 
   const order = new Map(coverageDimensions.map((d, i) => [d, i]));
   const targets: CoverageTarget[] = [];
   const gaps: string[] = [];
   const orderedTargets = [...frame.targets].sort(
-    (x, y) => (order.get(x.dimension) ?? 0) - (order.get(y.dimension) ?? 0),
+    (x, y) =>
+      (order.get(x.dimension) ?? 0) - (order.get(y.dimension) ?? 0) ||
+      (x.value < y.value ? -1 : x.value > y.value ? 1 : 0),
   );
   for (const target of orderedTargets) {
-    const sampleIds: string[] = [];
-    let possible = false;
-    for (const index of target.items) {
-      const item = frame.items[index];
-      if (item && isSampleable(item)) possible = true;
-      for (const s of sampledItems.get(index) ?? []) sampleIds.push(s.id);
-    }
-    const covered = sampleIds.length > 0;
+    const samples = countByTarget[target.index] ?? 0;
+    const possible = target.sampleable > 0;
+    const covered = samples > 0;
     targets.push({
       dimension: target.dimension,
       value: target.value,
       label: target.label,
       possible,
       covered,
-      sampleIds,
+      samples,
     });
     if (!covered) gaps.push(targetGap(frame, target, possible));
   }
@@ -112,16 +112,17 @@ export function summariseFrame(
     let planned = 0;
     let interim = 0;
     let summative = 0;
-    frame.items.forEach((item, index) => {
-      if (item.assessment.assessorId !== assessor.id) return;
+    for (const index of frame.byAssessor.get(assessor.id) ?? []) {
+      const item = frame.items[index];
+      if (!item) continue;
       assessments++;
       if (isSampleable(item)) sampleable++;
-      const taken = sampledItems.get(index);
-      if (!taken) return;
+      const taken = sampledItems[index];
+      if (!taken) continue;
       planned++;
       if (taken.some((s) => s.type === 'interim')) interim++;
       if (taken.some((s) => s.type === 'summative')) summative++;
-    });
+    }
     const required = requiredCount(rate, assessments);
     const entry: RateCoverage = {
       assessorId: assessor.id,

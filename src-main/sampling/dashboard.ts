@@ -83,6 +83,7 @@ export function coverageMatrix(
   const rows = assessorsOf(frame).map((a) => ({ assessorId: a.id, name: a.name }));
   const columns = frame.targets
     .filter((t) => t.dimension === dimension)
+    .sort((x, y) => (x.value < y.value ? -1 : x.value > y.value ? 1 : 0))
     .map((t) => ({ value: t.value, label: t.label }));
   const rowIndex = new Map(rows.map((r, i) => [r.assessorId, i]));
   const columnIndex = new Map(columns.map((c, i) => [c.value, i]));

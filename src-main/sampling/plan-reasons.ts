@@ -9,14 +9,22 @@ const learnerPhrases: Partial<Record<FrameTarget['dimension'], (value: string) =
   gender: (v) => `only learner recorded as '${v}'`,
 };
 
+/** Stops at the first second learner: common targets have thousands of assessments. */
+function oneLearner(frame: SamplingFrame, target: FrameTarget): boolean {
+  const first = frame.items[target.items[0] ?? -1]?.assessment.learnerId;
+  for (const index of target.items) {
+    if (frame.items[index]?.assessment.learnerId !== first) return false;
+  }
+  return true;
+}
+
 /**
  * Why a sample covering this target was worth taking. "Only" is said when there was no other
  * choice, because that is the reason an EQA will ask about.
  */
 export function coverageReason(frame: SamplingFrame, target: FrameTarget): string {
-  const learners = new Set(target.items.map((i) => frame.items[i]?.assessment.learnerId));
   const learnerPhrase = learnerPhrases[target.dimension];
-  if (learnerPhrase && learners.size === 1) return learnerPhrase(target.value);
+  if (learnerPhrase && oneLearner(frame, target)) return learnerPhrase(target.value);
   if (target.items.length === 1) {
     if (target.dimension === 'unit') return `only assessment of ${target.label}`;
     if (target.dimension === 'method') return `only assessment using ${target.label}`;

@@ -4,7 +4,13 @@ import { coverageReason, methodDecisions, rateReason, unitDecisions } from './pl
 import type { PlanProposal, Sample } from './plan-schema';
 import { sampleTypeFor, type PopulationAssessor, type SamplingPopulation } from './population';
 import { derivedId, hashString, keyedDraw, seedNumber } from './random';
-import { assessorsOf, buildFrame, isSampleable, type SamplingFrame } from './sampling-frame';
+import {
+  assessorsOf,
+  buildFrame,
+  isSampleable,
+  type FrameItem,
+  type SamplingFrame,
+} from './sampling-frame';
 import { rateFor, requiredCount, type SamplingStrategy } from './strategy';
 
 export interface PlanOptions {
@@ -21,7 +27,8 @@ interface Selection {
   frame: SamplingFrame;
   draw: number[];
   chosen: Map<number, string[]>;
-  covered: Set<string>;
+  /** covered[t] is 1 once some chosen assessment covers target t. */
+  covered: Uint8Array;
   perAssessor: Map<string, number>;
 }
 
@@ -29,9 +36,22 @@ function take(sel: Selection, index: number, reasons: string[]): void {
   const item = sel.frame.items[index];
   if (!item) return;
   sel.chosen.set(index, reasons);
-  for (const key of item.targetKeys) sel.covered.add(key);
+  for (const t of item.targets) sel.covered[t] = 1;
   const assessor = item.assessment.assessorId;
   sel.perAssessor.set(assessor, (sel.perAssessor.get(assessor) ?? 0) + 1);
+}
+
+function uncoveredCount(sel: Selection, item: FrameItem): number {
+  let n = 0;
+  for (const t of item.targets) if (!sel.covered[t]) n++;
+  return n;
+}
+
+/** Lower draw first; the draw depends only on the seed and the assessment itself. */
+function earlier(sel: Selection, x: number, y: number): boolean {
+  const dx = sel.draw[x] ?? 0;
+  const dy = sel.draw[y] ?? 0;
+  return dx < dy || (dx === dy && x < y);
 }
 
 /**
@@ -45,45 +65,32 @@ function coverTargets(
 ): void {
   const { frame } = sel;
   const coverable = frame.targets
-    .map((target) => ({
-      target,
-      candidates: target.items.filter((i) => {
-        const item = frame.items[i];
-        return item !== undefined && isSampleable(item);
-      }),
-    }))
-    .filter((c) => c.candidates.length > 0)
-    .sort(
-      (x, y) => x.candidates.length - y.candidates.length || (x.target.key < y.target.key ? -1 : 1),
-    );
+    .filter((target) => target.sampleable > 0)
+    .sort((x, y) => x.sampleable - y.sampleable || (x.key < y.key ? -1 : 1));
 
-  for (const { target, candidates } of coverable) {
-    if (sel.covered.has(target.key)) continue;
+  for (const target of coverable) {
+    if (sel.covered[target.index]) continue;
     let best = -1;
     let bestScore = -1;
-    for (const index of candidates) {
+    for (const index of target.items) {
       const item = frame.items[index];
-      if (!item) continue;
-      const fresh = item.targetKeys.filter((k) => !sel.covered.has(k)).length;
+      if (!item || !isSampleable(item)) continue;
       const assessor = item.assessment.assessorId;
       const helpsRate = (sel.perAssessor.get(assessor) ?? 0) < (required.get(assessor) ?? 0);
       // Covering more at once keeps the plan small; counting towards a rate costs nothing extra.
-      const score = fresh * 2 + (helpsRate ? 1 : 0);
-      if (
-        score > bestScore ||
-        (score === bestScore && (sel.draw[index] ?? 0) < (sel.draw[best] ?? 0))
-      ) {
+      const score = uncoveredCount(sel, item) * 2 + (helpsRate ? 1 : 0);
+      if (score > bestScore || (score === bestScore && earlier(sel, index, best))) {
         best = index;
         bestScore = score;
       }
     }
     const item = frame.items[best];
     if (!item) continue;
-    const reasons = item.targetKeys
-      .filter((k) => !sel.covered.has(k))
-      .map((k) => frame.targetByKey.get(k))
-      .filter((t) => t !== undefined)
-      .map((t) => coverageReason(frame, t));
+    const reasons: string[] = [];
+    for (const t of item.targets) {
+      const covering = frame.targets[t];
+      if (covering && !sel.covered[t]) reasons.push(coverageReason(frame, covering));
+    }
     const assessorId = item.assessment.assessorId;
     if ((sel.perAssessor.get(assessorId) ?? 0) < (required.get(assessorId) ?? 0)) {
       const assessor = frame.assessors.find((a) => a.id === assessorId);
@@ -93,6 +100,28 @@ function coverTargets(
     }
     take(sel, best, reasons);
   }
+}
+
+/** What the item adds to the assessor's sample, recording it as seen. */
+function spreadReasons(
+  item: FrameItem,
+  assessor: PopulationAssessor,
+  methods: Set<string>,
+  units: Set<string>,
+  rate: number,
+): string[] {
+  const reasons: string[] = [];
+  for (const m of item.methods) {
+    if (methods.has(m)) continue;
+    reasons.push(methodDecisions(assessor.name, m));
+    methods.add(m);
+  }
+  if (!units.has(item.assessment.unitId)) {
+    reasons.push(unitDecisions(assessor.name, item.assessment.unitTitle));
+    units.add(item.assessment.unitId);
+  }
+  reasons.push(rateReason(assessor.name, rate));
+  return reasons;
 }
 
 /**
@@ -109,47 +138,50 @@ function pickSpread(
   const { frame } = sel;
   const methods = new Set<string>();
   const units = new Set<string>();
-  for (const index of sel.chosen.keys()) {
-    const a = frame.items[index]?.assessment;
-    if (a?.assessorId !== assessor.id) continue;
-    a.methods.forEach((m) => methods.add(m.trim()));
-    units.add(a.unitId);
+  for (const index of frame.byAssessor.get(assessor.id) ?? []) {
+    const item = frame.items[index];
+    if (!item || !sel.chosen.has(index)) continue;
+    for (const m of item.methods) methods.add(m);
+    units.add(item.assessment.unitId);
   }
-  const free = pool.filter((i) => !sel.chosen.has(i));
+  const spreadScore = (item: FrameItem) => {
+    let score = units.has(item.assessment.unitId) ? 0 : 1;
+    for (const m of item.methods) if (!methods.has(m)) score++;
+    return score;
+  };
   let taken = 0;
+  const free = pool.filter((index) => !sel.chosen.has(index));
+  if (count >= free.length) {
+    // All of it is taken anyway; one pass in draw order still says what each sample adds.
+    for (const index of free) {
+      const item = frame.items[index];
+      if (item) take(sel, index, spreadReasons(item, assessor, methods, units, rate));
+    }
+    return;
+  }
+  // Each pass adds at least one new method or unit, so there are few passes however big the pool.
   while (taken < count) {
     let best = -1;
     let bestScore = 0;
     for (const index of free) {
-      if (sel.chosen.has(index)) continue;
-      const a = frame.items[index]?.assessment;
-      if (!a) continue;
-      const score =
-        a.methods.filter((m) => m.trim() && !methods.has(m.trim())).length +
-        (units.has(a.unitId) ? 0 : 1);
+      const item = frame.items[index];
+      if (!item || sel.chosen.has(index)) continue;
+      const score = spreadScore(item);
       if (score > bestScore) {
         best = index;
         bestScore = score;
       }
     }
-    const a = frame.items[best]?.assessment;
-    if (!a) break;
-    const reasons = [
-      ...[...new Set(a.methods.map((m) => m.trim()))]
-        .filter((m) => m && !methods.has(m))
-        .map((m) => methodDecisions(assessor.name, m)),
-      ...(units.has(a.unitId) ? [] : [unitDecisions(assessor.name, a.unitTitle)]),
-      rateReason(assessor.name, rate),
-    ];
-    a.methods.forEach((m) => methods.add(m.trim()));
-    units.add(a.unitId);
-    take(sel, best, reasons);
+    const item = frame.items[best];
+    if (!item) break;
+    take(sel, best, spreadReasons(item, assessor, methods, units, rate));
     taken++;
   }
+  const plain = [rateReason(assessor.name, rate)];
   for (const index of free) {
     if (taken >= count) break;
     if (sel.chosen.has(index)) continue;
-    take(sel, index, [rateReason(assessor.name, rate)]);
+    take(sel, index, [...plain]);
     taken++;
   }
 }
@@ -161,6 +193,7 @@ function meetRates(
   required: Map<string, number>,
 ): void {
   const { frame } = sel;
+  const byDraw = (x: number, y: number) => (earlier(sel, x, y) ? -1 : 1);
   for (const assessor of assessors) {
     const need = (required.get(assessor.id) ?? 0) - (sel.perAssessor.get(assessor.id) ?? 0);
     if (need <= 0) continue;
@@ -168,8 +201,9 @@ function meetRates(
     const summativePool: number[] = [];
     let haveInterim = 0;
     let haveSummative = 0;
-    frame.items.forEach((item, index) => {
-      if (item.assessment.assessorId !== assessor.id) return;
+    for (const index of frame.byAssessor.get(assessor.id) ?? []) {
+      const item = frame.items[index];
+      if (!item) continue;
       const interim = sampleTypeFor(item.assessment) === 'interim';
       if (sel.chosen.has(index)) {
         if (interim) haveInterim++;
@@ -177,8 +211,7 @@ function meetRates(
       } else if (isSampleable(item)) {
         (interim ? interimPool : summativePool).push(index);
       }
-    });
-    const byDraw = (x: number, y: number) => (sel.draw[x] ?? 0) - (sel.draw[y] ?? 0);
+    }
     interimPool.sort(byDraw);
     summativePool.sort(byDraw);
     const total = required.get(assessor.id) ?? 0;
@@ -194,8 +227,9 @@ function meetRates(
     pickSpread(sel, assessor, summativePool, pickSummative, rate);
     // When one kind of work is short, the rate still matters more than the split.
     const short = need - pickInterim - pickSummative;
-    if (short > 0)
+    if (short > 0) {
       pickSpread(sel, assessor, [...interimPool, ...summativePool].sort(byDraw), short, rate);
+    }
   }
 }
 
@@ -211,7 +245,7 @@ function assignIqas(sel: Selection, seed: number): Map<number, string> {
     let bestDraw = Infinity;
     for (const iqa of item.eligibleIqas) {
       const l = load.get(iqa) ?? 0;
-      const d = hashString(`${item.key}\u0000${iqa}`, seed);
+      const d = hashString(iqa, (sel.draw[index] ?? 0) ^ seed);
       if (l < bestLoad || (l === bestLoad && d < bestDraw)) {
         best = iqa;
         bestLoad = l;
@@ -237,8 +271,15 @@ function planDates(
   const order = [...indexes].sort((x, y) => (sel.draw[x] ?? 0) - (sel.draw[y] ?? 0) || x - y);
   const days = daysBetween(period.from, period.to) + 1;
   const dates = new Map<number, string>();
+  const dayCache = new Map<number, string>();
   order.forEach((index, slot) => {
-    let date = addDays(period.from, Math.floor(((slot + 0.5) * days) / order.length));
+    const offset = Math.floor(((slot + 0.5) * days) / order.length);
+    // Thousands of samples share a few hundred days; work each day out once.
+    let date = dayCache.get(offset);
+    if (date === undefined) {
+      date = addDays(period.from, offset);
+      dayCache.set(offset, date);
+    }
     const a = sel.frame.items[index]?.assessment;
     if (a && sampleTypeFor(a) === 'summative' && a.decidedAt) {
       date = earlierOf(laterOf(date, a.decidedAt), period.to);
@@ -268,18 +309,16 @@ export function planSample(
     frame,
     draw: frame.items.map((item) => keyedDraw(seed, item.key)),
     chosen: new Map(),
-    covered: new Set(),
+    covered: new Uint8Array(frame.targets.length),
     perAssessor: new Map(),
   };
 
-  const counts = new Map<string, number>();
-  for (const item of frame.items) {
-    const id = item.assessment.assessorId;
-    counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
   const assessors = assessorsOf(frame);
   const required = new Map(
-    assessors.map((a) => [a.id, requiredCount(rateFor(a, strategy).rate, counts.get(a.id) ?? 0)]),
+    assessors.map((a) => [
+      a.id,
+      requiredCount(rateFor(a, strategy).rate, frame.byAssessor.get(a.id)?.length ?? 0),
+    ]),
   );
 
   coverTargets(sel, strategy, required);
@@ -303,7 +342,7 @@ export function planSample(
       assessorId: a.assessorId,
       iqaId,
       type,
-      methods: [...a.methods],
+      methods: item.methods,
       location: a.location,
       plannedDate,
       reasons: sel.chosen.get(index) ?? [],

@@ -64,7 +64,8 @@ export interface CoverageTarget {
   /** Some IQA could sample an assessment with this value. */
   possible: boolean;
   covered: boolean;
-  sampleIds: string[];
+  /** How many samples in the plan cover it (counted, not listed: common targets have thousands). */
+  samples: number;
 }
 
 export interface RateCoverage {

@@ -12,33 +12,42 @@ import type { CoverageDimension } from './plan-schema';
 
 /**
  * The population narrowed to one plan period and indexed once, so that planning a centre of ten
- * thousand assessments stays a small fraction of the time it takes to load them.
+ * thousand assessments stays a small fraction of the time it takes to load them. Targets are
+ * numbered so the planner can track coverage in a flat array rather than by string keys.
  */
 export interface FrameItem {
   key: string;
   assessment: PopulationAssessment;
   learner: PopulationLearner | undefined;
+  /** The methods used, trimmed and each listed once. */
+  methods: string[];
   /** IQAs allowed to sample it: everyone but the people who made the decision. */
   eligibleIqas: string[];
   makers: string[];
-  /** The coverage targets this assessment would cover, as target keys. */
-  targetKeys: string[];
+  /** The coverage targets this assessment would cover, as indexes into `targets`. */
+  targets: number[];
 }
 
 export interface FrameTarget {
+  index: number;
   key: string;
   dimension: CoverageDimension;
   value: string;
   label: string;
   /** Indexes into `items`: every assessment in the period with this value. */
   items: number[];
+  /** How many of those some IQA may sample; none means the target cannot be covered. */
+  sampleable: number;
 }
 
 export interface SamplingFrame {
+  /** Sorted by learner and unit, so nothing depends on the order the workspace lists them in. */
   items: FrameItem[];
   byKey: Map<string, number>;
+  /** Numbered in order of first appearance among the sorted items. */
   targets: FrameTarget[];
-  targetByKey: Map<string, FrameTarget>;
+  /** Each assessor's items, in item order. */
+  byAssessor: Map<string, number[]>;
   assessors: PopulationAssessor[];
   iqas: PopulationIqa[];
   names: Map<string, string>;
@@ -51,31 +60,66 @@ export function targetKey(dimension: CoverageDimension, value: string): string {
   return `${dimension}\u0000${value}`;
 }
 
-export function dimensionValues(
-  a: PopulationAssessment,
-  learner: PopulationLearner | undefined,
-): [CoverageDimension, string][] {
-  const pairs: [CoverageDimension, string][] = [
-    ['assessor', a.assessorId],
-    ['unit', a.unitId],
-  ];
-  for (const method of new Set(a.methods.map((m) => m.trim()))) {
-    if (method) pairs.push(['method', method]);
-  }
-  const optional: [CoverageDimension, string | undefined][] = [
-    ['location', a.location],
-    ['cohort', learner?.cohort],
-    ['employer', learner?.employer],
-    ['needs', learner?.needs],
-    ['ageBand', learner?.ageBand],
-    ['gender', learner?.gender],
-  ];
+interface TargetIndex {
+  targets: FrameTarget[];
+  lookup: Map<CoverageDimension, Map<string, FrameTarget>>;
+}
+
+/** The target for this value, created on first sight; none for a value not recorded. */
+function findTarget(
+  index: TargetIndex,
+  dimension: CoverageDimension,
+  value: string | undefined,
+): FrameTarget | undefined {
   // An empty value is "not recorded", not a group of learners to cover.
-  for (const [dimension, value] of optional) {
-    const trimmed = value?.trim();
-    if (trimmed) pairs.push([dimension, trimmed]);
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  let values = index.lookup.get(dimension);
+  if (!values) {
+    values = new Map();
+    index.lookup.set(dimension, values);
   }
-  return pairs;
+  let target = values.get(trimmed);
+  if (!target) {
+    target = {
+      index: index.targets.length,
+      key: targetKey(dimension, trimmed),
+      dimension,
+      value: trimmed,
+      label: '',
+      items: [],
+      sampleable: 0,
+    };
+    values.set(trimmed, target);
+    index.targets.push(target);
+  }
+  return target;
+}
+
+function addToTarget(target: FrameTarget, item: FrameItem, at: number): void {
+  target.items.push(at);
+  if (item.eligibleIqas.length > 0) target.sampleable++;
+  item.targets.push(target.index);
+}
+
+function cover(
+  index: TargetIndex,
+  item: FrameItem,
+  at: number,
+  dimension: CoverageDimension,
+  value: string | undefined,
+): void {
+  const target = findTarget(index, dimension, value);
+  if (target) addToTarget(target, item, at);
+}
+
+function distinctTrimmed(values: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const value of values) {
+    const trimmed = value.trim();
+    if (trimmed && !out.includes(trimmed)) out.push(trimmed);
+  }
+  return out;
 }
 
 function labelFor(
@@ -127,40 +171,62 @@ export function buildFrame(
 
   const items: FrameItem[] = [];
   const byKey = new Map<string, number>();
-  const targetByKey = new Map<string, FrameTarget>();
+  const byAssessor = new Map<string, number[]>();
+  const index: TargetIndex = { targets: [], lookup: new Map() };
+  // Most assessments are made by one person, so who made it and which IQAs may sample it are
+  // shared lists rather than rebuilt for each of thousands of assessments.
+  const people = new Map<string, { makers: string[]; eligibleIqas: string[] }>();
+  const learnerTargets = new Map<string, FrameTarget[]>();
+
   for (const { key, a } of inScope) {
     unitTitles.set(a.unitId, a.unitTitle);
     const learner = learners.get(a.learnerId);
-    const makers = madeBy(a);
-    const index = items.length;
-    const targetKeys: string[] = [];
-    for (const [dimension, value] of dimensionValues(a, learner)) {
-      const tk = targetKey(dimension, value);
-      let target = targetByKey.get(tk);
-      if (!target) {
-        target = { key: tk, dimension, value, label: '', items: [] };
-        targetByKey.set(tk, target);
-      }
-      target.items.push(index);
-      targetKeys.push(tk);
+    const peopleKey = a.decidedBy ? `${a.assessorId}\u0000${a.decidedBy}` : a.assessorId;
+    let who = people.get(peopleKey);
+    if (!who) {
+      const makers = madeBy(a);
+      who = { makers, eligibleIqas: iqas.filter((q) => !makers.includes(q.id)).map((q) => q.id) };
+      people.set(peopleKey, who);
     }
-    items.push({
+    const at = items.length;
+    const item: FrameItem = {
       key,
       assessment: a,
       learner,
-      makers,
-      eligibleIqas: iqas.filter((q) => !makers.includes(q.id)).map((q) => q.id),
-      targetKeys,
-    });
-    byKey.set(key, index);
+      methods: distinctTrimmed(a.methods),
+      eligibleIqas: who.eligibleIqas,
+      makers: who.makers,
+      targets: [],
+    };
+    cover(index, item, at, 'assessor', a.assessorId);
+    cover(index, item, at, 'unit', a.unitId);
+    for (const method of item.methods) cover(index, item, at, 'method', method);
+    cover(index, item, at, 'location', a.location);
+    // A learner's characteristics are the same on each of their units: look them up once.
+    let characteristics = learnerTargets.get(a.learnerId);
+    if (!characteristics) {
+      characteristics = [
+        findTarget(index, 'cohort', learner?.cohort),
+        findTarget(index, 'employer', learner?.employer),
+        findTarget(index, 'needs', learner?.needs),
+        findTarget(index, 'ageBand', learner?.ageBand),
+        findTarget(index, 'gender', learner?.gender),
+      ].filter((t) => t !== undefined);
+      learnerTargets.set(a.learnerId, characteristics);
+    }
+    for (const target of characteristics) addToTarget(target, item, at);
+
+    items.push(item);
+    byKey.set(key, at);
+    const theirs = byAssessor.get(a.assessorId);
+    if (theirs) theirs.push(at);
+    else byAssessor.set(a.assessorId, [at]);
   }
-  for (const target of targetByKey.values()) {
+  const { targets } = index;
+  for (const target of targets) {
     target.label = labelFor(target.dimension, target.value, names, unitTitles);
   }
-  const targets = [...targetByKey.values()].sort((x, y) =>
-    x.key < y.key ? -1 : x.key > y.key ? 1 : 0,
-  );
-  return { items, byKey, targets, targetByKey, assessors, iqas, names };
+  return { items, byKey, targets, byAssessor, assessors, iqas, names };
 }
 
 export function isSampleable(item: FrameItem): boolean {
@@ -171,8 +237,8 @@ export function isSampleable(item: FrameItem): boolean {
 export function assessorsOf(frame: SamplingFrame): PopulationAssessor[] {
   const known = new Set(frame.assessors.map((a) => a.id));
   const extra = new Set<string>();
-  for (const item of frame.items) {
-    if (!known.has(item.assessment.assessorId)) extra.add(item.assessment.assessorId);
+  for (const id of frame.byAssessor.keys()) {
+    if (!known.has(id)) extra.add(id);
   }
   return [
     ...frame.assessors,
