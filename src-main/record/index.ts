@@ -1,0 +1,11 @@
+export * from './model/record-document';
+export * from './build/record-inputs';
+export { formatDate } from './build/record-common';
+export { buildUnitRecord } from './build/unit-record';
+export { buildObservationRecord } from './build/observation-record';
+export { buildDiscussionRecord } from './build/discussion-record';
+export { buildProgressRecord } from './build/progress-record';
+export { buildEvidenceIndex } from './build/evidence-index';
+export type { RecordFonts } from './pdf/fonts';
+export { loadRecordFonts } from './pdf/fonts';
+export { renderRecordPdf } from './pdf/render-record-pdf';
