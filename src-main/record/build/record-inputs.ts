@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../../shared/record';
-import { manifestEntrySchema } from '../model/record-document';
+import { manifestEntrySchema, pngBytes } from '../model/record-document';
 
 /**
  * The plain inputs the record builders take. They name things as DOMAIN.md does and carry no
@@ -24,7 +24,7 @@ export const personSchema = z.object({ name: z.string().min(1), role: z.string()
 /** A signature as captured: a date once signed, and optionally the drawn strokes or typed name. */
 export const signatureInputSchema = z.object({
   date: isoDate.nullable(),
-  drawnPng: z.instanceof(Uint8Array).optional(),
+  drawnPng: pngBytes.optional(),
   typedName: z.string().optional(),
 });
 

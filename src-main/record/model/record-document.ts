@@ -16,6 +16,9 @@ export const recordKinds = [
 export type RecordKind = (typeof recordKinds)[number];
 
 const text = z.string();
+/** PNG bytes; typed as any Uint8Array, since Buffers from Node's fs are Uint8Arrays too. */
+export const pngBytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be PNG bytes');
+
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 written as 64 hex digits');
 
 export const signatureBlockSchema = z.object({
@@ -24,7 +27,7 @@ export const signatureBlockSchema = z.object({
   /** Empty until the person signs; the printed block then shows a blank line to sign on. */
   date: isoDate.nullable(),
   /** A signature drawn on screen, as PNG bytes. */
-  drawnPng: z.instanceof(Uint8Array).optional(),
+  drawnPng: pngBytes.optional(),
   /** Shown where a centre accepts typed signatures, or beside a drawn one. */
   typedName: z.string().optional(),
 });
