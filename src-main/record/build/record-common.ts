@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RecordDocument, RecordKind, SignatureBlock } from '../model/record-document';
 import { recordDocumentSchema } from '../model/record-document';
 import type { PersonInput, SignatureInput, recordContextSchema } from './record-inputs';

@@ -8,8 +8,8 @@ import {
   sentenceCase,
   signatureBlock,
 } from './record-common';
-import type { CriterionDecision, UnitRecordInput } from './record-inputs';
-import { criterionRowSchema, unitRecordInputSchema } from './record-inputs';
+import type { CriterionDecision, UnitRecordInput, criterionRowSchema } from './record-inputs';
+import { unitRecordInputSchema } from './record-inputs';
 
 export const LEARNER_AUTHENTICITY_STATEMENT =
   'I confirm that the evidence listed in this record is my own work, produced by me, and that ' +

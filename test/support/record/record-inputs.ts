@@ -76,8 +76,22 @@ export function unitRecordInput(count = 9): UnitRecordInput {
         parts:
           ref === '2.1'
             ? [
-                { ref: 'a', text: 'in person', evidenceRefs: ['E01'], methods: ['direct observation'], date: '2025-03-10', decision: 'met' as const },
-                { ref: 'b', text: 'in writing', evidenceRefs: ['E02'], methods: ['product evidence'], date: '2025-03-11', decision: 'met' as const },
+                {
+                  ref: 'a',
+                  text: 'in person',
+                  evidenceRefs: ['E01'],
+                  methods: ['direct observation'],
+                  date: '2025-03-10',
+                  decision: 'met' as const,
+                },
+                {
+                  ref: 'b',
+                  text: 'in writing',
+                  evidenceRefs: ['E02'],
+                  methods: ['product evidence'],
+                  date: '2025-03-11',
+                  decision: 'met' as const,
+                },
               ]
             : [],
       };
@@ -150,8 +164,16 @@ export function discussionInput(): DiscussionInput {
     location: 'Training room 2, Northgate Skills Centre',
     criteriaAgreed: [{ unitRef: 'J/508/4003', criteriaRefs: ['1.1', '3.3'] }],
     account: [
-      { timeStamp: '00:02', criteriaRefs: ['1.1'], text: 'Zoë explained three ways she finds out what guests expect: the booking notes, what they say at check-in, and the feedback cards.' },
-      { timeStamp: '00:14', criteriaRefs: ['3.3'], text: 'She compared feedback cards with the online survey: cards get more replies, the survey more detail.' },
+      {
+        timeStamp: '00:02',
+        criteriaRefs: ['1.1'],
+        text: 'Zoë explained three ways she finds out what guests expect: the booking notes, what they say at check-in, and the feedback cards.',
+      },
+      {
+        timeStamp: '00:14',
+        criteriaRefs: ['3.3'],
+        text: 'She compared feedback cards with the online survey: cards get more replies, the survey more detail.',
+      },
     ],
     consentToRecording: true,
     recordingFile: 'E04 discussion.m4a',
@@ -168,9 +190,37 @@ export function progressInput(): ProgressInput {
     asAt: '2025-03-14',
     assessor: { name: unicodeNames.assessor },
     units: [
-      { ref: 'J/508/4003', title: 'Principles of customer service delivery to external customers', level: '3', credits: 4, group: 'Mandatory', criteriaMet: 9, criteriaTotal: 9, status: 'achieved', achievedDate: '2025-03-12' },
-      { ref: 'L/508/4004', title: 'Internal customers', level: '3', credits: 3, group: 'Mandatory', criteriaMet: 4, criteriaTotal: 8, status: 'in progress' },
-      { ref: 'R/508/4005', title: 'Handling complaints', level: '3', credits: 5, group: 'Optional group B', criteriaMet: 0, criteriaTotal: 10, status: 'not started' },
+      {
+        ref: 'J/508/4003',
+        title: 'Principles of customer service delivery to external customers',
+        level: '3',
+        credits: 4,
+        group: 'Mandatory',
+        criteriaMet: 9,
+        criteriaTotal: 9,
+        status: 'achieved',
+        achievedDate: '2025-03-12',
+      },
+      {
+        ref: 'L/508/4004',
+        title: 'Internal customers',
+        level: '3',
+        credits: 3,
+        group: 'Mandatory',
+        criteriaMet: 4,
+        criteriaTotal: 8,
+        status: 'in progress',
+      },
+      {
+        ref: 'R/508/4005',
+        title: 'Handling complaints',
+        level: '3',
+        credits: 5,
+        group: 'Optional group B',
+        criteriaMet: 0,
+        criteriaTotal: 10,
+        status: 'not started',
+      },
     ],
     rulesOfCombination: {
       position: [
@@ -189,9 +239,30 @@ export function evidenceIndexInput(): EvidenceIndexInput {
     ...context('ei-zo-0005'),
     assessor: { name: unicodeNames.assessor },
     items: [
-      { ref: 'E01', title: 'Observation notes: front desk', methods: ['direct observation'], date: '2025-03-10', fileName: 'E01 observation notes.txt', criteriaRefs: ['J/508/4003 1.2', 'J/508/4003 2.1 a'] },
-      { ref: 'E02', title: 'Complaint log', methods: ['product evidence'], date: '2025-03-10', fileName: 'E02 complaint log.csv', criteriaRefs: ['J/508/4003 3.1'] },
-      { ref: 'E03', title: 'Service standards display', methods: ['product evidence'], date: '2025-02-20', fileName: 'photos/E03 display.txt', criteriaRefs: ['J/508/4003 1.1'] },
+      {
+        ref: 'E01',
+        title: 'Observation notes: front desk',
+        methods: ['direct observation'],
+        date: '2025-03-10',
+        fileName: 'E01 observation notes.txt',
+        criteriaRefs: ['J/508/4003 1.2', 'J/508/4003 2.1 a'],
+      },
+      {
+        ref: 'E02',
+        title: 'Complaint log',
+        methods: ['product evidence'],
+        date: '2025-03-10',
+        fileName: 'E02 complaint log.csv',
+        criteriaRefs: ['J/508/4003 3.1'],
+      },
+      {
+        ref: 'E03',
+        title: 'Service standards display',
+        methods: ['product evidence'],
+        date: '2025-02-20',
+        fileName: 'photos/E03 display.txt',
+        criteriaRefs: ['J/508/4003 1.1'],
+      },
     ],
   };
 }
