@@ -29,13 +29,22 @@ function text(field: { value?: unknown; valueTagClass?: unknown }): string {
   }
 }
 
-function attribute(name: forge.pki.Certificate['subject'], key: string): string | null {
-  const field = name.getField(key) as { value?: unknown; valueTagClass?: unknown } | null;
+/** By short name, name or OID: forge does not name every attribute (title, 2.5.4.12, among them). */
+function attribute(
+  name: forge.pki.Certificate['subject'],
+  key: string,
+  oid: string,
+): string | null {
+  const field = name.attributes.find(
+    (a) => a.shortName === key || a.name === key || a.type === oid,
+  );
   return field ? text(field) : null;
 }
 
 function distinguishedName(name: forge.pki.Certificate['subject']): string {
-  return name.attributes.map((a) => `${a.shortName ?? a.name ?? a.type}=${text(a)}`).join(', ');
+  return name.attributes
+    .map((a) => `${a.shortName ?? a.name ?? (a.type === '2.5.4.12' ? 'title' : a.type)}=${text(a)}`)
+    .join(', ');
 }
 
 export function certificateDer(cert: forge.pki.Certificate): Buffer {
@@ -48,9 +57,9 @@ export function fingerprint(der: Uint8Array): string {
 
 export function describeCertificate(cert: forge.pki.Certificate): CertificateInfo {
   return {
-    commonName: attribute(cert.subject, 'CN') ?? distinguishedName(cert.subject),
-    organisation: attribute(cert.subject, 'O'),
-    role: attribute(cert.subject, 'title') ?? attribute(cert.subject, 'OU'),
+    commonName: attribute(cert.subject, 'CN', '2.5.4.3') ?? distinguishedName(cert.subject),
+    organisation: attribute(cert.subject, 'O', '2.5.4.10'),
+    role: attribute(cert.subject, 'title', '2.5.4.12') ?? attribute(cert.subject, 'OU', '2.5.4.11'),
     issuer: distinguishedName(cert.issuer),
     selfSigned: distinguishedName(cert.issuer) === distinguishedName(cert.subject),
     serialNumber: cert.serialNumber,
