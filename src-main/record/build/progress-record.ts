@@ -39,10 +39,10 @@ export function buildProgressRecord(raw: ProgressInput): RecordDocument {
       heading: 'Units',
       columns: [
         { label: 'Unit ref', width: 13 },
-        { label: 'Unit title', width: 33 },
+        { label: 'Unit title', width: 31 },
         { label: 'Group', width: 13 },
         { label: 'Level', width: 7 },
-        { label: 'Credits', width: 8 },
+        { label: 'Credits', width: 10 },
         { label: 'Criteria met', width: 10 },
         { label: 'Status', width: 16 },
       ],

@@ -55,10 +55,11 @@ export function oid(buf: Uint8Array, tlv: Tlv): string {
   const bytes = content(buf, tlv);
   const parts: number[] = [];
   let value = 0;
-  bytes.forEach((byte, i) => {
+  bytes.forEach((byte) => {
     value = value * 128 + (byte & 0x7f);
     if (byte & 0x80) return;
-    if (parts.length === 0 && i >= 0) {
+    // The first subidentifier packs the first two arcs: 40 * first + second.
+    if (parts.length === 0) {
       const first = value < 80 ? Math.floor(value / 40) : 2;
       parts.push(first, value - first * 40);
     } else {

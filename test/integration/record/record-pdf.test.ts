@@ -129,4 +129,21 @@ describe('record PDFs', () => {
     expect(pdf.getSubject()).toMatch(/J\/508\/4003/);
     expect(pdf.getCreator()).toBe('Assessor & Verifier Workbench');
   });
+
+  it('splits a row taller than a page across pages without losing a word', async () => {
+    const doc = buildDiscussionRecord(discussionInput());
+    const words = Array.from({ length: 1200 }, (_, i) => `word${i}`);
+    const account = doc.sections.find(
+      (s) => s.type === 'table' && s.heading === 'Account of the discussion',
+    );
+    if (account?.type !== 'table') throw new Error('no account table');
+    account.rows.push(['00:30', '1.1', words.join(' ')]);
+    const dir = await tempDir();
+    const file = path.join(dir, 'record.pdf');
+    await writeFile(file, await renderRecordPdf(doc, await recordFonts()));
+    expect((await runTool('qpdf', ['--check', file])).code).toBe(0);
+    const text = (await runTool('pdftotext', [file, '-'])).stdout;
+    const found = new Set(text.match(/word\d+/g));
+    expect(words.filter((w) => !found.has(w))).toEqual([]);
+  });
 });
