@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SigningIdentity } from '../../../src-main/record';
@@ -157,5 +157,21 @@ describe('sealing and verifying record PDFs', () => {
       countersignPdf(tamper(signed), iqa, { reason: 'x', location: centre }),
     ).rejects.toThrow(/changed since it was signed/);
     expect((await verifyRecordPdf(unsigned)).problems).toEqual(['The record is not signed.']);
+  });
+
+  it('signs with a centre’s own .p12 from OpenSSL as well as with a generated identity', async () => {
+    const fixture = path.resolve(__dirname, '../../fixtures/record/centre-identity.p12');
+    const lead = importP12(await readFile(fixture), 'centre-passphrase');
+    const twice = await countersignPdf(signed, lead, {
+      reason: 'Countersigned by a qualified assessor',
+      location: centre,
+    });
+    expect(await pdfsigVerdicts(await write(twice))).toEqual([VALID, VALID]);
+    const result = await verifyRecordPdf(twice);
+    expect(result.signatures[1]).toMatchObject({
+      signerName: 'Siobhán Ní Bhriain',
+      role: 'Lead assessor',
+      ok: true,
+    });
   });
 });
