@@ -1,0 +1,82 @@
+import type { z } from 'zod';
+import type { RecordDocument, RecordKind, SignatureBlock } from '../model/record-document';
+import { recordDocumentSchema } from '../model/record-document';
+import type { PersonInput, SignatureInput, recordContextSchema } from './record-inputs';
+
+type RecordContext = z.infer<typeof recordContextSchema>;
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2025-03-07" → "7 Mar 2025": day-month order, with the month in words so no one misreads it. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
+  return `${Number(day)} ${months[Number(month) - 1] ?? month} ${year}`;
+}
+
+export function joinList(items: readonly string[]): string {
+  return items.filter((item) => item.trim() !== '').join(', ');
+}
+
+export function signatureBlock(
+  person: PersonInput,
+  defaultRole: string,
+  signature: SignatureInput | undefined,
+): SignatureBlock {
+  return {
+    name: person.name,
+    role: person.role ?? defaultRole,
+    date: signature?.date ?? null,
+    ...(signature?.drawnPng ? { drawnPng: signature.drawnPng } : {}),
+    ...(signature?.typedName ? { typedName: signature.typedName } : {}),
+  };
+}
+
+/**
+ * The parts every record shares, checked against the schema so a builder can never hand a
+ * renderer something it was not written for.
+ */
+export function assembleRecord(
+  context: RecordContext,
+  parts: {
+    kind: RecordKind;
+    title: string;
+    unitRef: string;
+    author: string;
+    subject: string;
+    sections: RecordDocument['sections'];
+  },
+): RecordDocument {
+  return recordDocumentSchema.parse({
+    schemaVersion: 1,
+    kind: parts.kind,
+    recordId: context.recordId,
+    title: parts.title,
+    header: {
+      centreName: context.centreName,
+      awardingBody: context.awardingBody,
+      qualificationTitle: context.qualification.title,
+      qualificationNumber: context.qualification.number,
+    },
+    footer: { learnerName: context.learner.name, unitRef: parts.unitRef },
+    author: parts.author,
+    subject: parts.subject,
+    generatedAt: context.generatedAt,
+    sections: parts.sections,
+    evidenceManifest: [...context.evidence].sort((a, b) => a.fileName.localeCompare(b.fileName)),
+  });
+}
+
+export function learnerFields(context: RecordContext): { label: string; value: string }[] {
+  return [
+    { label: 'Learner', value: context.learner.name },
+    ...(context.learner.uln ? [{ label: 'ULN', value: context.learner.uln }] : []),
+  ];
+}
+
+/** Sentence-case a decision for print: "not yet met" → "Not yet met". */
+export function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

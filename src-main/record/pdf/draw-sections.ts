@@ -1,0 +1,138 @@
+import type {
+  DeclarationsSection,
+  FieldsSection,
+  IqaSection,
+  ParagraphsSection,
+  RecordSection,
+  TableSection,
+} from '../model/record-document';
+import type { EmbedPng } from './draw-signature';
+import { SIGNATURE_BLOCK_HEIGHT, drawSignatureBlock } from './draw-signature';
+import { drawTable } from './draw-table';
+import type { PageFlow } from './page-flow';
+import { INK, MUTED } from './page-flow';
+
+const BODY_SIZE = 9.5;
+
+/** Label and value pairs, two pairs to a row, like the boxes at the top of a paper form. */
+export function drawFields(
+  flow: PageFlow,
+  section: Pick<FieldsSection, 'heading' | 'fields'>,
+): void {
+  if (section.heading) flow.heading(section.heading, 30);
+  const pairs: string[][] = [];
+  for (let i = 0; i + 1 < section.fields.length; i += 2) {
+    const [a, b] = [section.fields[i], section.fields[i + 1]];
+    pairs.push([a?.label ?? '', a?.value ?? '', b?.label ?? '', b?.value ?? '']);
+  }
+  const label = { label: '', width: 17 };
+  const value = { label: '', width: 33 };
+  if (pairs.length > 0) {
+    drawTable(flow, {
+      columns: [label, value, label, value],
+      rows: pairs,
+      header: false,
+      size: 9,
+      labelColumns: [0, 2],
+    });
+  }
+  // An odd field out spans the full width rather than leaving an empty pair of boxes.
+  const last = section.fields.length % 2 === 1 ? section.fields.at(-1) : undefined;
+  if (last) {
+    drawTable(flow, {
+      columns: [label, { label: '', width: 83 }],
+      rows: [[last.label, last.value]],
+      header: false,
+      size: 9,
+      labelColumns: [0],
+    });
+  }
+}
+
+export function drawTableSection(flow: PageFlow, section: TableSection): void {
+  if (section.heading) flow.heading(section.heading, 40);
+  if (section.rows.length === 0) {
+    flow.paragraph(section.emptyText ?? 'None.', {
+      font: flow.fonts.regular,
+      size: BODY_SIZE,
+      color: MUTED,
+    });
+    return;
+  }
+  drawTable(flow, { columns: section.columns, rows: section.rows, header: true });
+}
+
+export function drawParagraphs(flow: PageFlow, section: ParagraphsSection): void {
+  flow.heading(section.heading, 28);
+  if (section.paragraphs.every((p) => p.trim() === '')) {
+    flow.paragraph(section.emptyText ?? 'None.', {
+      font: flow.fonts.regular,
+      size: BODY_SIZE,
+      color: MUTED,
+    });
+    return;
+  }
+  section.paragraphs.forEach((paragraph, i) => {
+    if (i > 0) flow.gap(4);
+    flow.paragraph(paragraph, { font: flow.fonts.regular, size: BODY_SIZE, color: INK });
+  });
+}
+
+export async function drawDeclarations(
+  flow: PageFlow,
+  section: DeclarationsSection,
+  embedPng: EmbedPng,
+): Promise<void> {
+  flow.heading(section.heading, 0);
+  for (const [i, declaration] of section.declarations.entries()) {
+    if (i > 0) flow.gap(10);
+    const style = { font: flow.fonts.regular, size: 9, color: INK };
+    const lines = flow.wrap(declaration.statement, flow.width, style);
+    // A statement printed on one page and its signature on the next would not read as signed.
+    flow.ensure(lines.length * 12.6 + 4 + SIGNATURE_BLOCK_HEIGHT);
+    flow.paragraph(declaration.statement, style, 12.6);
+    flow.gap(4);
+    await drawSignatureBlock(flow, declaration.signature, embedPng);
+  }
+}
+
+export async function drawIqa(
+  flow: PageFlow,
+  section: IqaSection,
+  embedPng: EmbedPng,
+): Promise<void> {
+  flow.heading(section.heading, 60);
+  drawFields(flow, { fields: section.fields });
+  if (section.comments) {
+    flow.gap(6);
+    flow.paragraph(section.comments, { font: flow.fonts.regular, size: BODY_SIZE, color: INK });
+  }
+  if (section.signature) {
+    flow.gap(8);
+    await drawSignatureBlock(flow, section.signature, embedPng);
+  }
+}
+
+export async function drawSection(
+  flow: PageFlow,
+  section: RecordSection,
+  embedPng: EmbedPng,
+): Promise<void> {
+  switch (section.type) {
+    case 'fields':
+      drawFields(flow, section);
+      return;
+    case 'table':
+      drawTableSection(flow, section);
+      return;
+    case 'paragraphs':
+      drawParagraphs(flow, section);
+      return;
+    case 'declarations':
+      await drawDeclarations(flow, section, embedPng);
+      return;
+    case 'iqa':
+      await drawIqa(flow, section, embedPng);
+      return;
+  }
+}

@@ -1,0 +1,130 @@
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
+import { rgb } from 'pdf-lib';
+import type { MeasureText } from './wrap-text';
+import { printable, wrapText } from './wrap-text';
+
+/** A4 in points, with margins that leave room for a hole punch and for the header and footer. */
+export const PAGE = {
+  width: 595.28,
+  height: 841.89,
+  marginLeft: 48,
+  marginRight: 42,
+  contentTop: 841.89 - 92,
+  contentBottom: 66,
+} as const;
+
+export const INK = rgb(0.1, 0.1, 0.12);
+export const MUTED = rgb(0.36, 0.38, 0.42);
+export const RULE = rgb(0.55, 0.57, 0.6);
+export const SHADE = rgb(0.91, 0.93, 0.95);
+export const ACCENT = rgb(0.12, 0.25, 0.45);
+
+export interface PdfFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+export interface TextStyle {
+  font: PDFFont;
+  size: number;
+  color?: RGB;
+}
+
+/**
+ * Lays content down the page from top to bottom and starts a new page when the next piece will
+ * not fit. Callers ask for room first (`ensure`), so nothing is ever drawn over the footer.
+ */
+export class PageFlow {
+  page: PDFPage;
+  y: number;
+  readonly pages: PDFPage[] = [];
+
+  constructor(
+    readonly doc: PDFDocument,
+    readonly fonts: PdfFonts,
+  ) {
+    this.page = this.addPage();
+    this.y = PAGE.contentTop;
+  }
+
+  get left(): number {
+    return PAGE.marginLeft;
+  }
+
+  get width(): number {
+    return PAGE.width - PAGE.marginLeft - PAGE.marginRight;
+  }
+
+  /** The height left on this page. */
+  get room(): number {
+    return this.y - PAGE.contentBottom;
+  }
+
+  get atTop(): boolean {
+    return this.y >= PAGE.contentTop - 0.01;
+  }
+
+  newPage(): void {
+    this.page = this.addPage();
+    this.y = PAGE.contentTop;
+  }
+
+  /** Starts a new page unless `height` fits on this one; says whether it did. */
+  ensure(height: number): boolean {
+    if (height <= this.room || this.atTop) return false;
+    this.newPage();
+    return true;
+  }
+
+  gap(height: number): void {
+    if (!this.atTop) this.y = Math.max(this.y - height, PAGE.contentBottom);
+  }
+
+  measure(style: TextStyle): MeasureText {
+    return (text) => style.font.widthOfTextAtSize(text, style.size);
+  }
+
+  wrap(text: string, width: number, style: TextStyle): string[] {
+    return wrapText(text, width, this.measure(style));
+  }
+
+  text(text: string, x: number, baseline: number, style: TextStyle): void {
+    this.page.drawText(printable(text), {
+      x,
+      y: baseline,
+      font: style.font,
+      size: style.size,
+      color: style.color ?? INK,
+    });
+  }
+
+  /** Flowing text, a line at a time, breaking to a new page between lines where it must. */
+  paragraph(text: string, style: TextStyle, lineHeight = style.size * 1.4): void {
+    for (const line of this.wrap(text, this.width, style)) {
+      this.ensure(lineHeight);
+      this.y -= lineHeight;
+      this.text(line, this.left, this.y + lineHeight * 0.28, style);
+    }
+  }
+
+  heading(text: string, keepWithNext: number): void {
+    const size = 11;
+    this.gap(10);
+    this.ensure(size * 1.9 + keepWithNext);
+    this.y -= size * 1.5;
+    this.text(text, this.left, this.y + 3, { font: this.fonts.bold, size, color: ACCENT });
+    this.page.drawLine({
+      start: { x: this.left, y: this.y },
+      end: { x: this.left + this.width, y: this.y },
+      thickness: 0.6,
+      color: ACCENT,
+    });
+    this.y -= 6;
+  }
+
+  private addPage(): PDFPage {
+    const page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.pages.push(page);
+    return page;
+  }
+}

@@ -1,0 +1,103 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import mammoth from 'mammoth';
+import { describe, expect, it } from 'vitest';
+import type { RecordDocument } from '../../../src-main/record';
+import {
+  buildDiscussionRecord,
+  buildEvidenceIndex,
+  buildObservationRecord,
+  buildProgressRecord,
+  buildUnitRecord,
+  issuedRecordEntry,
+  renderRecordDocx,
+  verifyIssuedDocx,
+} from '../../../src-main/record';
+import { useTempDirs } from '../../support/temp-dir';
+import {
+  discussionInput,
+  evidenceIndexInput,
+  observationInput,
+  progressInput,
+  unicodeNames,
+  unitRecordInput,
+} from '../../support/record/record-inputs';
+import { runTool } from '../../support/record/system-tools';
+
+/** LibreOffice with its own profile folder, so parallel test runs do not fight over one. */
+async function convertToPdf(docx: string, dir: string): Promise<string> {
+  const profile = `file://${path.join(dir, 'lo-profile')}`;
+  const result = await runTool(
+    'soffice',
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      docx,
+    ],
+    120_000,
+  );
+  expect(result.code, result.stderr).toBe(0);
+  return path.join(dir, `${path.basename(docx, '.docx')}.pdf`);
+}
+
+describe('record DOCX files', () => {
+  const tempDir = useTempDirs();
+
+  it('opens in LibreOffice and reads back the learner, unit and every criterion ref', async () => {
+    const dir = await tempDir();
+    const input = unitRecordInput(12);
+    const doc = buildUnitRecord(input);
+    const file = path.join(dir, 'unit-record.docx');
+    const bytes = await renderRecordDocx(doc);
+    await writeFile(file, bytes);
+
+    const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    expect(text).toContain(unicodeNames.learner);
+    expect(text).toContain('J/508/4003');
+    expect(text).toContain(input.unit.title);
+    const refs = input.criteria.flatMap((c) => [
+      c.ref,
+      ...(c.parts ?? []).map((p) => `${c.ref} ${p.ref}`),
+    ]);
+    expect(refs).toContain('2.1 b');
+    const cells = text.split('\n').map((l) => l.trim());
+    for (const ref of refs) expect(cells).toContain(ref);
+
+    const pdf = await convertToPdf(file, dir);
+    const printed = (await runTool('pdftotext', ['-layout', pdf, '-'])).stdout;
+    for (const name of Object.values(unicodeNames)) expect(printed).toContain(name);
+    expect(printed).toMatch(/Page 1 of \d/);
+    expect(printed).toContain(`Record ID: ${doc.recordId}`);
+
+    const issued = issuedRecordEntry(await readFile(file), {
+      recordId: doc.recordId,
+      kind: doc.kind,
+      learnerId: 'ln-zoe',
+      unitRef: doc.footer.unitRef,
+      format: 'docx',
+      issuedAt: '2025-03-14T12:00:00.000Z',
+      issuedBy: 'as-lukasz',
+    });
+    expect(verifyIssuedDocx(await readFile(file), issued).ok).toBe(true);
+  }, 120_000);
+
+  it('renders every other kind to a DOCX that mammoth reads back', async () => {
+    const docs: RecordDocument[] = [
+      buildObservationRecord(observationInput()),
+      buildDiscussionRecord(discussionInput()),
+      buildProgressRecord(progressInput()),
+      buildEvidenceIndex(evidenceIndexInput()),
+    ];
+    for (const doc of docs) {
+      const { value } = await mammoth.extractRawText({
+        buffer: Buffer.from(await renderRecordDocx(doc)),
+      });
+      expect(value).toContain(doc.title);
+      expect(value).toContain(unicodeNames.learner);
+    }
+  });
+});
