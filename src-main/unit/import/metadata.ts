@@ -99,26 +99,46 @@ function hit(field: MetadataField, written: string): MetadataHit {
   }
 }
 
-/** Reads a row's cells as a metadata line, or says it is not one. */
-export function readMetadata(cells: string[]): MetadataHit | null {
-  const [first, ...rest] = cells;
-  if (first === undefined) return null;
-  if (rest.length) {
-    const field = fieldForLabel(first, rest.join(' '));
-    if (field) return hit(field, rest.join(' '));
+function labelled(cell: string): MetadataHit | null {
+  const colon = /^([^:]{1,60}):\s*(.*)$/.exec(cell);
+  if (!colon?.[1] || !colon[2]) return null;
+  const field = fieldForLabel(colon[1], colon[2]);
+  return field ? hit(field, colon[2]) : null;
+}
+
+/** Cells read as label/value pairs ("Level:", "2", "Credits:", "3"), or null if any is not one. */
+function readPairs(cells: string[]): MetadataHit[] | null {
+  const hits: MetadataHit[] = [];
+  for (let i = 0; i < cells.length; i += 1) {
+    const cell = cells[i] ?? '';
+    const inline = labelled(cell);
+    if (inline) {
+      hits.push(inline);
+      continue;
+    }
+    const value = cells[i + 1];
+    const field = value === undefined ? null : fieldForLabel(cell.replace(/:$/, ''), value);
+    if (!field || value === undefined) return null;
+    hits.push(hit(field, value));
+    i += 1;
   }
+  return hits;
+}
+
+/** Reads a row's cells as metadata; an empty list when the row is something else. */
+export function readMetadata(cells: string[]): MetadataHit[] {
+  if (!cells.length) return [];
+  const pairs = readPairs(cells);
+  if (pairs?.length) return pairs;
   const whole = cells.join(' ');
-  const colon = /^([^:]{1,60}):\s*(.*)$/.exec(whole);
-  if (colon?.[1] !== undefined) {
-    const field = fieldForLabel(colon[1], colon[2] ?? '');
-    if (field) return hit(field, colon[2] ?? '');
-  }
+  const single = labelled(whole);
+  if (single) return [single];
   if (
     /^(?:entry\s+)?level\s+(\d|one|two|three|four|five|six|seven|eight|entry\s+\d)$/i.test(whole)
   ) {
-    return hit('level', whole);
+    return [hit('level', whole)];
   }
   const count = /^this unit has (\w+) learning outcomes?\.?$/i.exec(whole);
-  if (count?.[1]) return hit('outcomeCount', count[1]);
-  return null;
+  if (count?.[1]) return [hit('outcomeCount', count[1])];
+  return [];
 }

@@ -83,11 +83,9 @@ export class StructureReader {
     const cellTexts = row.cells.map((c) => c.text);
     const first = cellTexts[0] ?? '';
     if (!matchOutcome(first) && !matchCriterion(first)) {
-      const hit = readMetadata(cellTexts);
-      if (hit) {
-        this.use(row.line, this.details.apply(hit, row.line, this.tree));
-        return;
-      }
+      const hits = readMetadata(cellTexts);
+      for (const hit of hits) this.use(row.line, this.details.apply(hit, row.line, this.tree));
+      if (hits.length) return;
     }
     if (row.cells.every((c) => isStructureHeading(c.text))) {
       this.use(row.line, 'heading');
@@ -144,6 +142,8 @@ export class StructureReader {
     if (confirmed) return true;
     if (ref.text && !/^["'‘“(]?[A-Z]/.test(ref.text)) return false;
     const highest = this.tree.highestOutcome;
+    // An outcome only known so far from its criteria is expected, whatever its number.
+    if (this.tree.find(ref.number)?.line === null) return true;
     if (ref.number === highest + 1 || this.afterStructureHeading) return true;
     if (row.mode === 'index' && row.cells.length > 1 && index === 0) return true;
     return Boolean(ref.text) && ref.number > highest && ref.number <= highest + 3;
@@ -208,8 +208,10 @@ export class StructureReader {
   }
 
   private start(row: Row, cell: Cell, draft: Draft, text: string): void {
-    if (draft.kind === 'outcome') {
+    if (draft.kind === 'outcome' && !draft.criteria.length) {
       // Cells to the right of a new outcome belong to it until its criteria take them over.
+      // (An outcome whose criteria came first, as a PDF row centred vertically puts them, keeps
+      // its criteria's columns.)
       this.owners = this.owners.filter((o) => o.mode !== row.mode || o.col < cell.col);
     }
     this.setOwner(row.mode, cell.col, draft);
