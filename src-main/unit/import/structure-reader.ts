@@ -72,10 +72,15 @@ export class StructureReader {
 
   private readRow(row: Row): void {
     if (row.markupOnly) {
-      this.use(row.line, 'ignored-markup');
+      this.skipLine(row);
       return;
     }
     const text = rowText(row);
+    // Page numbers from a PDF or a printed copy would otherwise join onto a wrapped criterion.
+    if (/^(?:page\s+)?\d{1,3}\s+of\s+\d{1,3}$|^page\s+\d{1,3}$/i.test(text)) {
+      this.skipLine(row);
+      return;
+    }
     if (isGridLegend(text)) {
       this.use(row.line, 'method');
       return;
@@ -102,6 +107,12 @@ export class StructureReader {
       this.readPlainRow(row, text);
     }
     this.afterStructureHeading = false;
+  }
+
+  /** A line with nothing to read; it does not break the joining of the lines either side. */
+  private skipLine(row: Row): void {
+    this.use(row.line, 'ignored-markup');
+    if (this.lastStructureLine === row.line - 1) this.lastStructureLine = row.line;
   }
 
   private tokenise(row: Row): Token[] {

@@ -191,6 +191,16 @@ describe('layouts awarding bodies publish', () => {
     expect(outline(unit)).toEqual(['1 knowledge: Understand the law', '1.1 Name the regulations']);
   });
 
+  it('leaves page numbers out of a criterion that wraps across pages', () => {
+    const { unit, lines } = importUnitSpec(
+      'Title: T\n1 Be able to help\n1.1 Greet customers in line with\nPage 4 of 12\nOrganisational standards',
+    );
+    expect(unit.outcomes[0]?.criteria[0]?.text).toBe(
+      'Greet customers in line with Organisational standards',
+    );
+    expect(lines.find((l) => l.line === 4)?.use).toBe('ignored-markup');
+  });
+
   it('says "The learner will" outcomes that start with understand are knowledge', () => {
     const { unit } = importUnitSpec('Title: T\n1 The learner will: understand risk\t1.1 Do');
     expect(unit.outcomes[0]?.kind).toBe('knowledge');
