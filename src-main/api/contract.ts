@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { centreOperations } from '../centre/centre-contract';
 import { learnerOperations } from '../learner/learner-contract';
+import { qualificationOperations } from '../qualification/qualification-contract';
 import { sessionOperations } from '../session/session-contract';
 import { unitOperations } from '../unit/unit-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
@@ -13,6 +14,7 @@ import { mergeOperations, type Operation } from './operation';
 export const contract = mergeOperations(
   centreOperations,
   learnerOperations,
+  qualificationOperations,
   sessionOperations,
   unitOperations,
   workspaceOperations,

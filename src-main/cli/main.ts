@@ -1,5 +1,6 @@
 import { UserError } from '../api/user-error';
 import { demoCommand, demoHelp } from './commands/demo';
+import { specImportCommand, specImportHelp } from './commands/spec-import';
 import { webCommand, webHelp } from './commands/web';
 import { processIo, UsageError, type CliIo } from './io';
 
@@ -11,6 +12,11 @@ type Command = {
 
 const commands: Record<string, Command> = {
   demo: { run: demoCommand, help: demoHelp, summary: 'write the demo centre into an empty folder' },
+  'spec import': {
+    run: specImportCommand,
+    help: specImportHelp,
+    summary: 'read a unit specification and print it as an outline or JSON',
+  },
   web: {
     run: webCommand,
     help: webHelp,
@@ -32,14 +38,22 @@ function overview(): string {
 
 /** Runs one command line; returns the exit code. Bad input always gets a one-line reason. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  const [first, ...others] = argv;
+  if (!first || first === '--help' || first === '-h' || first === 'help') {
     io.out(overview());
-    return name ? 0 : 2;
+    return first ? 0 : 2;
   }
+  // Commands are one word ("demo") or a group and a verb ("spec import").
+  const pair = `${first} ${others[0] ?? ''}`;
+  const [name, rest] = commands[pair] ? [pair, others.slice(1)] : [first, others];
   const command = commands[name];
   if (!command) {
-    io.err(`workbench: there is no command "${name}". Run workbench --help to see the commands.`);
+    const verbs = Object.keys(commands).filter((c) => c.startsWith(`${first} `));
+    io.err(
+      verbs.length
+        ? `workbench ${first}: say what to do: ${verbs.map((v) => `workbench ${v}`).join(', ')}.`
+        : `workbench: there is no command "${first}". Run workbench --help to see the commands.`,
+    );
     return 2;
   }
   try {

@@ -1,8 +1,10 @@
 import type { Actor } from '../shared/record';
 import { registerOnUnit } from '../portfolio/portfolio';
+import { saveQualification } from '../qualification/qualification-store';
 import { loadBuiltInUnits } from '../unit/built-in-library';
 import { Workspace } from '../workspace/workspace';
 import { demoAssessors, demoCentre, demoEqa, demoIqa, demoLearners } from './demo-people';
+import { demoQualification } from './demo-qualification';
 
 const setup: Actor = { id: 'demo-setup', role: 'system' };
 
@@ -35,14 +37,18 @@ export async function createDemoCentre(
   await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
   await workspace.addStaffMember({ ...demoEqa, roles: ['eqa'] }, setup, now);
 
-  const units = await loadBuiltInUnits(resourcesDir, now);
+  const units = await loadBuiltInUnits(resourcesDir);
   for (const unit of units) await workspace.saveUnit(unit);
+  const byTitle = (words: string) => units.find((u) => u.title.includes(words));
+  const external = byTitle('External Customers');
+  const others = [byTitle('Principles of Customer Service'), byTitle('Internal Customers')];
+  await saveQualification(workspace.dir, demoQualification(units), setup, now);
 
   for (const [index, { assessor, ...details }] of demoLearners.entries()) {
     const learner = await workspace.addLearner(details, setup, now);
     const assessorId = assessor === 'qualified' ? qualified.id : workingTowards.id;
     // Everyone takes the external-customers unit; alternate learners add one of the others.
-    const chosen = [units[0], units[index % 2 === 0 ? 2 : 1]];
+    const chosen = [external, others[index % 2]];
     const portfolio = await workspace.portfolio(learner.id);
     await portfolio.update((p) =>
       chosen.reduce(

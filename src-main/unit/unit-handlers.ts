@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../api/handler';
 import { UserError } from '../api/user-error';
-import type { unitOperations, UnitSummary } from './unit-contract';
+import type { UnitSummary } from './unit-contract';
 import type { StoredUnit } from './unit-schema';
 
 export function summariseUnit(unit: StoredUnit): UnitSummary {
@@ -19,7 +19,7 @@ export function summariseUnit(unit: StoredUnit): UnitSummary {
   };
 }
 
-export const unitHandlers: HandlerMap<keyof typeof unitOperations> = {
+export const unitHandlers: HandlerMap<'unit:list' | 'unit:get'> = {
   'unit:list': async (_input, workbench) => {
     const { units, problems } = await workbench.workspace.listUnits();
     return { units: units.map(summariseUnit), problems };

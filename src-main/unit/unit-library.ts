@@ -17,7 +17,7 @@ export type LibraryChange =
  */
 export function unitIdFor(spec: UnitSpec): string {
   const key = spec.codes.ofqual ?? spec.codes.awardingBody ?? spec.title;
-  return `unit-${safeName(key, 'untitled')}`;
+  return `unit-${safeName(key, 'untitled', 100)}`;
 }
 
 /** The content that makes two versions different; ids, dates and the source text do not. */

@@ -8,6 +8,8 @@ import { App } from './app/App';
 
 const theme = createTheme({
   primaryColor: 'indigo',
+  // White on indigo 6 falls short of 4.5:1; shade 8 passes.
+  primaryShade: { light: 8, dark: 8 },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
 });
@@ -22,6 +24,7 @@ const contrastResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
     '--mantine-primary-color-light-color': darker('indigo'),
     ...Object.fromEntries(
       paletteUsed.flatMap((c) => [

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { importUnitSpec, readSpecFile, type Diagnostic } from '../../unit/import';
 import type { UnitSpec } from '../../unit/unit-schema';
+import type { CliIo } from '../io';
 
 export const specImportHelp = `Usage: workbench spec import FILE [--json]
 
@@ -12,11 +13,6 @@ learning outcomes, assessment criteria and parts it found, with anything it coul
   --help   show this help
 
 Exit codes: 0 read without errors, 1 read with errors, 2 the command or the file could not be used.`;
-
-interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 function describeDiagnostic(d: Diagnostic): string {
   return `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.message}`;

@@ -1,6 +1,8 @@
-import { Badge, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, List, Stack, Table, Title } from '@mantine/core';
 import { useOperation } from '../api/use-operation';
 import { Loading } from './Loading';
+import { UnitTree } from './UnitTree';
+import { UnitVersions } from './UnitVersions';
 
 /** A unit as its outcome → criterion → part tree, with its method grid and guidance. */
 export function UnitDetail({ unitId }: { unitId: string }) {
@@ -20,45 +22,7 @@ export function UnitDetail({ unitId }: { unitId: string }) {
             {u.codes.awardingBody && <Badge variant="outline">{u.codes.awardingBody}</Badge>}
             <Badge variant="outline">Version {u.version}</Badge>
           </Group>
-          <List
-            listStyleType="none"
-            spacing="sm"
-            aria-label="Learning outcomes and assessment criteria"
-          >
-            {u.outcomes.map((o) => (
-              <List.Item key={o.ref}>
-                <Text fw={600}>
-                  {o.ref}. {o.text}{' '}
-                  <Badge size="xs" variant="dot" color={o.kind === 'knowledge' ? 'blue' : 'green'}>
-                    {o.kind}
-                  </Badge>
-                </Text>
-                <List withPadding listStyleType="none" spacing={2}>
-                  {o.criteria.map((c) => (
-                    <List.Item key={c.ref}>
-                      <Text size="sm">
-                        <Text span fw={600}>
-                          {c.ref}
-                        </Text>{' '}
-                        {c.text}
-                      </Text>
-                      {c.parts.length > 0 && (
-                        <List withPadding listStyleType="none">
-                          {c.parts.map((p) => (
-                            <List.Item key={p.ref}>
-                              <Text size="sm">
-                                {p.ref}) {p.text}
-                              </Text>
-                            </List.Item>
-                          ))}
-                        </List>
-                      )}
-                    </List.Item>
-                  ))}
-                </List>
-              </List.Item>
-            ))}
-          </List>
+          <UnitTree outcomes={u.outcomes} />
           {u.methods.length > 0 && (
             <>
               <Title order={3} size="h4">
@@ -96,6 +60,7 @@ export function UnitDetail({ unitId }: { unitId: string }) {
               </List>
             </>
           )}
+          <UnitVersions unitId={u.id} />
         </Stack>
       )}
     </Loading>

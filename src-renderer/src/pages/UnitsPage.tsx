@@ -1,8 +1,20 @@
-import { Badge, Card, Grid, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Badge,
+  Card,
+  Grid,
+  Group,
+  Stack,
+  Tabs,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useState } from 'react';
 import type { UnitSummary } from '../../../src-main/unit/unit-contract';
 import { useOperation } from '../api/use-operation';
+import { ImportUnit } from '../components/ImportUnit';
 import { Loading } from '../components/Loading';
+import { Qualifications } from '../components/Qualifications';
 import { UnitDetail } from '../components/UnitDetail';
 
 function matches(unit: UnitSummary, needle: string): boolean {
@@ -11,7 +23,7 @@ function matches(unit: UnitSummary, needle: string): boolean {
   );
 }
 
-export function UnitsPage() {
+function UnitLibrary() {
   const units = useOperation('unit:list', {});
   const [filter, setFilter] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
@@ -81,5 +93,34 @@ export function UnitsPage() {
         )}
       </Grid.Col>
     </Grid>
+  );
+}
+
+/** The units library, the importer and the qualifications built from the units. */
+export function UnitsPage() {
+  const [generation, setGeneration] = useState(0);
+  const [tab, setTab] = useState<string | null>('library');
+  return (
+    <Tabs value={tab} onChange={setTab}>
+      <Tabs.List mb="md">
+        <Tabs.Tab value="library">Library</Tabs.Tab>
+        <Tabs.Tab value="import">Import a specification</Tabs.Tab>
+        <Tabs.Tab value="qualifications">Qualifications</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="library">
+        <UnitLibrary key={generation} />
+      </Tabs.Panel>
+      <Tabs.Panel value="import">
+        <ImportUnit
+          onSaved={() => {
+            setGeneration((g) => g + 1);
+            setTab('library');
+          }}
+        />
+      </Tabs.Panel>
+      <Tabs.Panel value="qualifications">
+        <Qualifications key={generation} />
+      </Tabs.Panel>
+    </Tabs>
   );
 }

@@ -1,0 +1,97 @@
+import { Badge, Button, Card, Grid, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useState } from 'react';
+import { useOperation } from '../api/use-operation';
+import { Loading } from './Loading';
+import { QualificationCheck } from './QualificationCheck';
+import {
+  emptyQualification,
+  QualificationEditor,
+  type QualificationDraft,
+} from './QualificationEditor';
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The centre's qualifications and their rules of combination. */
+export function Qualifications() {
+  const [generation, setGeneration] = useState(0);
+  const qualifications = useOperation('qualification:list', {}, generation);
+  const units = useOperation('unit:list', {});
+  const [editing, setEditing] = useState<QualificationDraft | null>(null);
+  return (
+    <Loading state={units} label="The units">
+      {({ units: library }) => (
+        <Grid>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack>
+              <Button variant="default" onClick={() => setEditing({ ...emptyQualification })}>
+                New qualification
+              </Button>
+              <Loading state={qualifications} label="The qualifications">
+                {({ qualifications: list }) => (
+                  <Stack
+                    gap="xs"
+                    component="ul"
+                    style={{ listStyle: 'none', margin: 0, padding: 0 }}
+                  >
+                    {list.length === 0 && <Text c="dimmed">No qualifications yet.</Text>}
+                    {list.map((q) => (
+                      <li key={q.id}>
+                        <UnstyledButton
+                          w="100%"
+                          onClick={() => setEditing(q)}
+                          aria-pressed={editing?.id === q.id}
+                        >
+                          <Card withBorder padding="sm">
+                            <Group justify="space-between">
+                              <Text fw={500}>{q.title}</Text>
+                              {q.demo && (
+                                <Badge color="orange" variant="light">
+                                  Demo data
+                                </Badge>
+                              )}
+                            </Group>
+                            <Text size="sm" c="dimmed">
+                              {count(q.mandatoryUnitIds.length, 'mandatory unit')} ·{' '}
+                              {count(q.optionalGroups.length, 'optional group')} · at least{' '}
+                              {count(q.minTotalCredits, 'credit')}
+                            </Text>
+                          </Card>
+                        </UnstyledButton>
+                      </li>
+                    ))}
+                  </Stack>
+                )}
+              </Loading>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            {editing ? (
+              <Stack>
+                <QualificationEditor
+                  key={editing.id ?? 'new'}
+                  initial={editing}
+                  units={library}
+                  onSaved={(saved) => {
+                    setEditing(saved);
+                    setGeneration((g) => g + 1);
+                  }}
+                />
+                {editing.id && (
+                  <QualificationCheck
+                    qualificationId={editing.id}
+                    units={library}
+                    key={`${editing.id}-${generation}`}
+                  />
+                )}
+              </Stack>
+            ) : (
+              <Text c="dimmed">
+                Choose a qualification to see or change its rules of combination.
+              </Text>
+            )}
+          </Grid.Col>
+        </Grid>
+      )}
+    </Loading>
+  );
+}
