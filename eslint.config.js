@@ -26,11 +26,11 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['**/*.{js,mjs}', 'src-main/**/*.ts', 'test/**/*.ts', '*.config.ts'],
+    files: ['**/*.{js,mjs}', 'src-main/**/*.ts', 'scripts/**/*.ts', 'test/**/*.ts', '*.config.ts'],
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['src-main/cli/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.mjs'],
+    files: ['src-main/cli/**/*.ts', 'bin/**/*.mjs', 'scripts/**/*.mjs', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,4 +1,5 @@
 import type { InputOf, OperationName, ResultOf } from './contract';
+import type { PickedFile } from '../evidence/evidence-views';
 import type { ApiResult } from './result';
 
 /** Commands the native menu sends to the screen. */
@@ -12,4 +13,6 @@ export type OperationFunctions = {
 /** What the desktop app's preload puts on `window.workbench`: named functions only. */
 export type WorkbenchBridge = OperationFunctions & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Files dropped on the window, registered for adding as evidence (desktop app only). */
+  registerDroppedFiles(files: readonly unknown[]): Promise<PickedFile[]>;
 };

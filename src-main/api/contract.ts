@@ -1,9 +1,15 @@
 import type { z } from 'zod';
+import { auditOperations } from '../audit/audit-contract';
 import { centreOperations } from '../centre/centre-contract';
+import { evidenceOperations } from '../evidence/evidence-contract';
 import { learnerOperations } from '../learner/learner-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
+import { mappingOperations } from '../mapping/mapping-contract';
+import { registrationOperations } from '../registration/registration-contract';
 import { sessionOperations } from '../session/session-contract';
+import { staffOperations } from '../staff/staff-contract';
 import { unitOperations } from '../unit/unit-contract';
+import { witnessOperations } from '../witness/witness-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
 import { mergeOperations, type Operation } from './operation';
 
@@ -12,11 +18,17 @@ import { mergeOperations, type Operation } from './operation';
  * same handlers, and the renderer's client and the preload are typed from this object.
  */
 export const contract = mergeOperations(
+  auditOperations,
   centreOperations,
+  evidenceOperations,
   learnerOperations,
   qualificationOperations,
+  mappingOperations,
+  registrationOperations,
   sessionOperations,
+  staffOperations,
   unitOperations,
+  witnessOperations,
   workspaceOperations,
 );
 

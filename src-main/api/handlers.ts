@@ -1,20 +1,32 @@
+import { auditHandlers } from '../audit/audit-handlers';
 import { centreHandlers } from '../centre/centre-handlers';
+import { evidenceHandlers } from '../evidence/evidence-handlers';
 import { learnerHandlers } from '../learner/learner-handlers';
 import { qualificationHandlers } from '../qualification/qualification-handlers';
+import { mappingHandlers } from '../mapping/mapping-handlers';
+import { registrationHandlers } from '../registration/registration-handlers';
 import { sessionHandlers } from '../session/session-handlers';
+import { staffHandlers } from '../staff/staff-handlers';
 import { unitHandlers } from '../unit/unit-handlers';
 import { unitImportHandlers } from '../unit/unit-import-handlers';
+import { witnessHandlers } from '../witness/witness-handlers';
 import { workspaceHandlers } from '../workspace/workspace-handlers';
 import type { OperationName } from './contract';
 import type { HandlerMap } from './handler';
 
 /** One handler per declared operation; a missing one fails to compile. */
 export const handlers: HandlerMap<OperationName> = {
+  ...auditHandlers,
   ...centreHandlers,
+  ...evidenceHandlers,
   ...learnerHandlers,
   ...qualificationHandlers,
+  ...mappingHandlers,
+  ...registrationHandlers,
   ...sessionHandlers,
+  ...staffHandlers,
   ...unitHandlers,
   ...unitImportHandlers,
+  ...witnessHandlers,
   ...workspaceHandlers,
 };

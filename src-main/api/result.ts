@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'file-system'
   | 'forbidden'
   | 'unsupported'
+  | 'cancelled'
   | 'internal';
 
 export interface ApiError {

@@ -5,12 +5,25 @@ import { createDemoCentre } from '../demo/demo-centre';
 import type { NewCentre } from '../centre/roster';
 import type { Actor } from '../shared/record';
 import { Settings, type CurrentUser } from '../settings/settings';
+import { FileTickets } from '../evidence/file-tickets';
+import { IngestJobs } from '../evidence/ingest-jobs';
+import { PickedFiles, type PickedFile } from '../evidence/picked-files';
 import { Workspace } from '../workspace/workspace';
+import { WorkspaceWatcher } from '../workspace/workspace-watcher';
 
 /** What only a host can do (a native folder picker exists in Electron, not in a browser). */
 export interface HostCapabilities {
   kind: 'electron' | 'web' | 'cli';
   chooseFolder?: () => Promise<string | null>;
+  /** The desktop app's file dialog; chosen files are registered in `picked`. */
+  chooseFiles?: (picked: PickedFiles) => Promise<PickedFile[]>;
+  /** Opens a file in the program the computer uses for it ("open in default app"). */
+  openPath?: (file: string) => Promise<void>;
+}
+
+export interface WorkbenchOptions {
+  /** Notice outside changes to the open workspace (the hosts do; one-shot commands need not). */
+  watch?: boolean;
 }
 
 export interface WorkbenchPaths {
@@ -32,12 +45,23 @@ export class Workbench {
   private current: Workspace | null = null;
   private openProblem: UserError | null = null;
   private settingsStore: Settings | null = null;
+  private watcher: WorkspaceWatcher | null = null;
+  private changeCount = 0;
+  readonly tickets = new FileTickets();
+  readonly jobs = new IngestJobs();
+  readonly picked = new PickedFiles();
 
   constructor(
     readonly paths: WorkbenchPaths,
     readonly host: HostCapabilities,
     readonly clock: () => Date = () => new Date(),
+    private readonly options: WorkbenchOptions = {},
   ) {}
+
+  /** Goes up whenever a file of the open workspace was changed by another program. */
+  get changes(): number {
+    return this.changeCount;
+  }
 
   get demoDir(): string {
     return path.join(this.paths.userDataDir, 'demo-centre');
@@ -64,6 +88,9 @@ export class Workbench {
   }
 
   async shutdown(): Promise<void> {
+    this.jobs.cancelAll();
+    await this.watcher?.shutdown();
+    this.watcher = null;
     this.current = null;
   }
 
@@ -100,8 +127,19 @@ export class Workbench {
   }
 
   private async use(workspace: Workspace): Promise<Workspace> {
+    await this.watcher?.shutdown();
+    this.watcher = null;
+    this.tickets.clear();
     this.current = workspace;
     this.openProblem = null;
+    this.changeCount += 1;
+    if (this.options.watch) {
+      const watcher = new WorkspaceWatcher(workspace, () => {
+        this.changeCount += 1;
+      });
+      await watcher.boot();
+      this.watcher = watcher;
+    }
     await this.settings.rememberOpened(workspace.dir, workspace.centre.centre.name, this.clock());
     return workspace;
   }

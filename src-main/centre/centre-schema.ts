@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { auditEntrySchema } from '../audit/audit-schema';
 import { isoDate, recordFields } from '../shared/record';
+import { witnessSchema } from '../witness/witness-schema';
 import { ulnProblem } from './uln';
 
 export const staffRoles = ['assessor', 'iqa', 'eqa'] as const;
@@ -50,8 +52,10 @@ export const awardingBodySchema = z.object({
   name: z.string().trim().min(1),
 });
 
+export const CENTRE_VERSION = 2;
+
 export const centreFileSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(CENTRE_VERSION),
   kind: z.literal('centre-workspace'),
   centre: z.object({
     ...recordFields,
@@ -63,6 +67,9 @@ export const centreFileSchema = z.object({
   awardingBodies: z.array(awardingBodySchema),
   staff: z.array(staffMemberSchema),
   learners: z.array(learnerSchema),
+  witnesses: z.array(witnessSchema),
+  /** Changes to the roster, appended to and never rewritten (learners' own are in portfolios). */
+  audit: z.array(auditEntrySchema),
 });
 
 export type CentreFile = z.infer<typeof centreFileSchema>;

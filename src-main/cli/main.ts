@@ -1,6 +1,7 @@
 import { UserError } from '../api/user-error';
 import { demoCommand, demoHelp } from './commands/demo';
 import { specImportCommand, specImportHelp } from './commands/spec-import';
+import { statusCommand, statusHelp } from './commands/status';
 import { webCommand, webHelp } from './commands/web';
 import { processIo, UsageError, type CliIo } from './io';
 
@@ -16,6 +17,11 @@ const commands: Record<string, Command> = {
     run: specImportCommand,
     help: specImportHelp,
     summary: 'read a unit specification and print it as an outline or JSON',
+  },
+  status: {
+    run: statusCommand,
+    help: statusHelp,
+    summary: "show each learner's progress per unit (--json for JSON)",
   },
   web: {
     run: webCommand,

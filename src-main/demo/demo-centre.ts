@@ -3,7 +3,15 @@ import { registerOnUnit } from '../portfolio/portfolio';
 import { saveQualification } from '../qualification/qualification-store';
 import { loadBuiltInUnits } from '../unit/built-in-library';
 import { Workspace } from '../workspace/workspace';
-import { demoAssessors, demoCentre, demoEqa, demoIqa, demoLearners } from './demo-people';
+import { addDemoEvidence } from './demo-evidence';
+import {
+  demoAssessors,
+  demoCentre,
+  demoEqa,
+  demoIqa,
+  demoLearners,
+  demoWitnessNames,
+} from './demo-people';
 import { demoQualification } from './demo-qualification';
 
 const setup: Actor = { id: 'demo-setup', role: 'system' };
@@ -63,6 +71,28 @@ export async function createDemoCentre(
             : acc,
         p,
       ),
+    );
+    if (!external) continue;
+    const witness = await workspace.addWitness(
+      {
+        name: demoWitnessNames[index] ?? 'Sam Taylor',
+        jobTitle: 'Line manager',
+        employer: details.employer ?? '',
+        relationship: 'Line manager',
+        contact: 'via the employer',
+      },
+      setup,
+      now,
+    );
+    const assessorName = assessor === 'qualified' ? qualified.name : workingTowards.name;
+    await addDemoEvidence(
+      workspace,
+      { ...learner },
+      external,
+      { assessorName, witnessId: witness.id, witnessName: witness.name },
+      setup,
+      now,
+      index,
     );
   }
   return workspace;

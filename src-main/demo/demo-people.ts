@@ -81,3 +81,13 @@ export const demoLearners: (NewLearner & { assessor: 'qualified' | 'workingTowar
     assessor: 'workingTowards',
   },
 ];
+
+/** One line manager per demo learner, in the same order, to write their witness testimony. */
+export const demoWitnessNames = [
+  'Karen Mitchell',
+  'Graham Booth',
+  'Aisha Rahman',
+  'Peter Lindqvist',
+  'Fiona McAllister',
+  'Owen Griffiths',
+];

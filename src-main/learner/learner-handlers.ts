@@ -1,34 +1,46 @@
 import type { HandlerMap } from '../api/handler';
-import type { LearnerSummary, learnerOperations } from './learner-contract';
+import type { learnerOperations } from './learner-contract';
+import { learnerDetail } from './learner-detail';
+import { listLearners } from './learner-list';
 
 export const learnerHandlers: HandlerMap<keyof typeof learnerOperations> = {
-  'learner:list': async ({ includeArchived }, workbench): Promise<LearnerSummary[]> => {
+  'learner:list': async ({ includeArchived }, workbench) =>
+    listLearners(workbench.workspace, includeArchived ?? false),
+
+  'learner:get': async ({ learnerId }, workbench) => {
     const workspace = workbench.workspace;
-    const { staff, learners } = workspace.centre;
+    const learner = workspace.learner(learnerId);
+    const portfolio = await workspace.portfolio(learnerId);
     const { units } = await workspace.listUnits();
-    const shown = learners.filter((l) => includeArchived || !l.archived);
-    return Promise.all(
-      shown.map(async (learner) => {
-        const portfolio = await workspace.portfolio(learner.id);
-        return {
-          id: learner.id,
-          name: learner.name,
-          uln: learner.uln,
-          employer: learner.employer,
-          workplace: learner.workplace,
-          cohort: learner.cohort,
-          needs: learner.needs,
-          archived: learner.archived,
-          units: portfolio.data.registrations.map((r) => ({
-            unitId: r.unitId,
-            unitVersion: r.unitVersion,
-            title:
-              units.find((u) => u.id === r.unitId && u.version === r.unitVersion)?.title ??
-              'A unit this workspace no longer holds',
-            assessorName: staff.find((s) => s.id === r.assessorId)?.name ?? 'Unknown assessor',
-          })),
-        };
-      }),
+    const { staff, witnesses } = workspace.centre;
+    return learnerDetail(learner, portfolio.data, units, {
+      person: (id) => staff.find((s) => s.id === id)?.name ?? 'Unknown assessor',
+      witness: (id) =>
+        id ? (witnesses.find((w) => w.id === id)?.name ?? 'Unknown witness') : null,
+    });
+  },
+
+  'learner:add': async (input, workbench) => {
+    const learner = await workbench.workspace.addLearner(
+      { ...input, dateOfBirth: input.dateOfBirth || undefined },
+      workbench.actor(),
+      workbench.clock(),
     );
+    return { id: learner.id };
+  },
+
+  'learner:update': async ({ learnerId, ...change }, workbench) => {
+    const learner = await workbench.workspace.updateLearner(
+      learnerId,
+      change,
+      workbench.actor(),
+      workbench.clock(),
+    );
+    return { id: learner.id };
+  },
+
+  'learner:restore-portfolio': async ({ learnerId }, workbench) => {
+    const workspace = workbench.workspace;
+    return workspace.portfolios.restore(workspace.learner(learnerId), workbench.clock());
   },
 };

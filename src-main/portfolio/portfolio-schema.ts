@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { recordFields } from '../shared/record';
+import { auditEntrySchema } from '../audit/audit-schema';
+import { criterionDecisionSchema, unitSignOffSchema } from '../decision/decision-schema';
+import { evidenceSchema } from '../evidence/evidence-schema';
+import { mappingSchema } from '../mapping/mapping-schema';
+import { isoDateTime, recordFields } from '../shared/record';
+
+export const PORTFOLIO_VERSION = 2;
 
 export const registrationSchema = z.object({
   ...recordFields,
@@ -7,30 +13,26 @@ export const registrationSchema = z.object({
   /** Learners stay on the unit version they were registered on until moved. */
   unitVersion: z.number().int().positive(),
   assessorId: z.string().min(1),
-  registeredAt: z.iso.datetime({ offset: true }),
-});
-
-export const auditEntrySchema = z.object({
-  id: z.string().min(1),
-  at: z.iso.datetime({ offset: true }),
-  by: z.string().min(1),
-  role: z.string().min(1),
-  action: z.string().min(1),
-  /** What the change was about, e.g. "registration rg-…" or "criterion 3.2". */
-  target: z.string(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
+  registeredAt: isoDateTime,
+  /** The qualification the unit counts towards, when the centre records one. */
+  qualification: z.string().default(''),
+  /** Withdrawn registrations stay on file: decisions made under them must be kept. */
+  withdrawn: z.boolean().default(false),
 });
 
 export const portfolioSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(PORTFOLIO_VERSION),
   kind: z.literal('learner-portfolio'),
   learnerId: z.string().min(1),
   registrations: z.array(registrationSchema),
+  evidence: z.array(evidenceSchema),
+  mappings: z.array(mappingSchema),
+  decisions: z.array(criterionDecisionSchema),
+  signOffs: z.array(unitSignOffSchema),
   /** Appended to, never rewritten. */
   audit: z.array(auditEntrySchema),
 });
 
+export type { AuditEntry } from '../audit/audit-schema';
 export type Registration = z.infer<typeof registrationSchema>;
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type Portfolio = z.infer<typeof portfolioSchema>;

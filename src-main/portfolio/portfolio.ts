@@ -1,42 +1,59 @@
+import { UserError } from '../api/user-error';
+import { auditEntry, changedFields } from '../audit/audit';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
-import type { AuditEntry, Portfolio, Registration } from './portfolio-schema';
+import { PORTFOLIO_VERSION, type Portfolio, type Registration } from './portfolio-schema';
+
+export { auditEntry } from '../audit/audit';
 
 export function newPortfolio(learnerId: string): Portfolio {
-  return { schemaVersion: 1, kind: 'learner-portfolio', learnerId, registrations: [], audit: [] };
-}
-
-export function auditEntry(
-  actor: Actor,
-  now: Date,
-  action: string,
-  target: string,
-  change: { before?: unknown; after?: unknown } = {},
-): AuditEntry {
   return {
-    id: newId('au'),
-    at: now.toISOString(),
-    by: actor.id,
-    role: actor.role,
-    action,
-    target,
-    ...change,
+    schemaVersion: PORTFOLIO_VERSION,
+    kind: 'learner-portfolio',
+    learnerId,
+    registrations: [],
+    evidence: [],
+    mappings: [],
+    decisions: [],
+    signOffs: [],
+    audit: [],
   };
 }
 
+export interface NewRegistration {
+  unitId: string;
+  unitVersion: number;
+  assessorId: string;
+  qualification?: string;
+}
+
+/** Puts the learner on a unit (one registration per unit); a withdrawn one is taken up again. */
 export function registerOnUnit(
   portfolio: Portfolio,
-  input: { unitId: string; unitVersion: number; assessorId: string },
+  input: NewRegistration,
   actor: Actor,
   now: Date,
 ): Portfolio {
   const existing = portfolio.registrations.find((r) => r.unitId === input.unitId);
-  if (existing) return portfolio;
+  if (existing && !existing.withdrawn) return portfolio;
+  if (existing) {
+    return updateRegistration(
+      portfolio,
+      existing.id,
+      { ...input, qualification: input.qualification ?? existing.qualification, withdrawn: false },
+      actor,
+      now,
+    );
+  }
   const registration: Registration = {
     id: newId('rg'),
     ...stamp(actor, now),
-    ...input,
+    unitId: input.unitId,
+    unitVersion: input.unitVersion,
+    assessorId: input.assessorId,
+    qualification: input.qualification ?? '',
     registeredAt: now.toISOString(),
+    withdrawn: false,
   };
   return {
     ...portfolio,
@@ -45,7 +62,48 @@ export function registerOnUnit(
       ...portfolio.audit,
       auditEntry(actor, now, 'registered on unit', `registration ${registration.id}`, {
         after: input,
+        subject: { learnerId: portfolio.learnerId, unitId: input.unitId },
       }),
     ],
   };
+}
+
+export type RegistrationChange = Partial<
+  Pick<Registration, 'assessorId' | 'unitVersion' | 'qualification' | 'withdrawn'>
+>;
+
+/** Another assessor, another unit version, or withdrawal: the registration itself stays on file. */
+export function updateRegistration(
+  portfolio: Portfolio,
+  registrationId: string,
+  change: RegistrationChange,
+  actor: Actor,
+  now: Date,
+): Portfolio {
+  const before = portfolio.registrations.find((r) => r.id === registrationId);
+  if (!before) throw new UserError('not-found', 'That registration is not in this portfolio.');
+  const after: Registration = { ...before, ...change, ...stamp(actor, now) };
+  const diff = changedFields(before, after);
+  if (!diff) return portfolio;
+  const action =
+    diff.after.withdrawn === true
+      ? 'withdrew from unit'
+      : diff.after.withdrawn === false
+        ? 'registered on unit again'
+        : 'changed registration';
+  return {
+    ...portfolio,
+    registrations: portfolio.registrations.map((r) => (r.id === registrationId ? after : r)),
+    audit: [
+      ...portfolio.audit,
+      auditEntry(actor, now, action, `registration ${before.id}`, {
+        ...diff,
+        subject: { learnerId: portfolio.learnerId, unitId: before.unitId },
+      }),
+    ],
+  };
+}
+
+export function activeRegistrations(portfolio: Portfolio): Registration[] {
+  return portfolio.registrations.filter((r) => !r.withdrawn);
 }

@@ -8,6 +8,7 @@ export const recordFields = {
 };
 
 export const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+export const isoDateTime = z.iso.datetime({ offset: true });
 
 /** Who is making a change: a person's id, or a description such as "demo setup". */
 export interface Actor {
@@ -17,4 +18,9 @@ export interface Actor {
 
 export function stamp(actor: Actor, now: Date): { updatedAt: string; updatedBy: string } {
   return { updatedAt: now.toISOString(), updatedBy: actor.id };
+}
+
+/** The date part of a moment, as the paperwork writes it (YYYY-MM-DD). */
+export function dayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }

@@ -26,7 +26,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await syncFolder(dir);
 }
 
-async function syncFolder(dir: string): Promise<void> {
+/** Makes a rename or a new name in `dir` durable. */
+export async function syncFolder(dir: string): Promise<void> {
   // Windows cannot open a folder for fsync; its rename is already durable enough there.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

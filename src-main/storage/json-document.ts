@@ -1,21 +1,42 @@
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { UserError } from '../api/user-error';
 import { writeFileAtomic } from './atomic-write';
-import { mapFsError } from './map-fs-error';
 import { withFileLock } from './file-lock';
+import { mapFsError } from './map-fs-error';
+import { migrate, type MigrationPlan } from './migrations';
+
+export interface DocumentOptions {
+  /** Upgrades older layouts on read. */
+  migrations?: MigrationPlan;
+}
+
+/** The copy of the last content the workbench saved, kept beside the file. */
+export function lastGoodPath(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.last-good`);
+}
+
+/** A short fingerprint of a file's text: how the watcher tells the app's own saves apart. */
+export function fingerprint(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
 
 /**
  * lowdb adapter that validates with a schema on every read and write and writes atomically
  * with fsync (lowdb's own file adapter does not fsync, so an acknowledged save could be lost).
  */
 class ValidatedJsonAdapter<S extends z.ZodType> implements Adapter<z.output<S>> {
+  /** Fingerprint of what is on disk as far as this process knows (last read or written). */
+  known: string | null = null;
+
   constructor(
     private readonly file: string,
     private readonly schema: S,
     private readonly label: string,
+    private readonly options: DocumentOptions,
   ) {}
 
   async read(): Promise<z.output<S> | null> {
@@ -26,7 +47,9 @@ class ValidatedJsonAdapter<S extends z.ZodType> implements Adapter<z.output<S>> 
       if ((error as { code?: string }).code === 'ENOENT') return null;
       throw mapFsError(error, this.label);
     }
-    return parseDocument(text, this.schema, this.label, this.file);
+    const data = parseDocument(text, this.schema, this.label, this.file, this.options);
+    this.known = fingerprint(text);
+    return data;
   }
 
   async write(data: z.output<S>): Promise<void> {
@@ -38,11 +61,15 @@ class ValidatedJsonAdapter<S extends z.ZodType> implements Adapter<z.output<S>> 
         `The workbench refused to save ${this.label} because the change would have made it invalid (${describeIssues(checked.error)}). Nothing was changed on disk.`,
       );
     }
+    const text = `${JSON.stringify(checked.data, null, 2)}\n`;
     try {
-      await writeFileAtomic(this.file, `${JSON.stringify(checked.data, null, 2)}\n`);
+      await writeFileAtomic(this.file, text);
     } catch (error) {
       throw mapFsError(error, this.label);
     }
+    this.known = fingerprint(text);
+    // Best effort: if the file is later damaged by another program, this copy is offered back.
+    await copyFile(this.file, lastGoodPath(this.file)).catch(() => undefined);
   }
 }
 
@@ -51,6 +78,7 @@ export function parseDocument<S extends z.ZodType>(
   schema: S,
   label: string,
   file: string,
+  options: DocumentOptions = {},
 ): z.output<S> {
   let json: unknown;
   try {
@@ -61,6 +89,7 @@ export function parseDocument<S extends z.ZodType>(
       `${label} (${path.basename(file)}) is not valid JSON: ${(error as Error).message}. The workbench has not changed it.`,
     );
   }
+  if (options.migrations) json = migrate(json, options.migrations, label, file).document;
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     throw new UserError(
@@ -88,22 +117,36 @@ export function describeIssues(error: z.ZodError): string {
 
 /** A JSON file on disk, validated, with every change serialised through one writer. */
 export class JsonDocument<S extends z.ZodType> {
+  private broken: UserError | null = null;
+
   private constructor(
     private readonly db: Low<z.output<S>>,
+    private readonly adapter: ValidatedJsonAdapter<S>,
     readonly file: string,
+    private readonly schema: S,
+    private readonly label: string,
+    private readonly options: DocumentOptions,
   ) {}
 
   static async open<S extends z.ZodType>(
     file: string,
     schema: S,
     label: string,
+    options: DocumentOptions = {},
   ): Promise<JsonDocument<S>> {
-    const adapter = new ValidatedJsonAdapter(file, schema, label);
+    const adapter = new ValidatedJsonAdapter(file, schema, label, options);
     const data = await adapter.read();
     if (data === null) {
       throw new UserError('not-found', `${label} could not be found at ${file}.`);
     }
-    return new JsonDocument(new Low<z.output<S>>(adapter, data), file);
+    return new JsonDocument(
+      new Low<z.output<S>>(adapter, data),
+      adapter,
+      file,
+      schema,
+      label,
+      options,
+    );
   }
 
   static async create<S extends z.ZodType>(
@@ -111,19 +154,34 @@ export class JsonDocument<S extends z.ZodType> {
     schema: S,
     label: string,
     initial: z.output<S>,
+    options: DocumentOptions = {},
   ): Promise<JsonDocument<S>> {
-    const db = new Low<z.output<S>>(new ValidatedJsonAdapter(file, schema, label), initial);
+    const adapter = new ValidatedJsonAdapter(file, schema, label, options);
+    const db = new Low<z.output<S>>(adapter, initial);
     await withFileLock(file, () => db.write());
-    return new JsonDocument(db, file);
+    return new JsonDocument(db, adapter, file, schema, label, options);
   }
 
   get data(): Readonly<z.output<S>> {
     return this.db.data;
   }
 
+  /** Fingerprint of the content this process last read or wrote. */
+  get knownFingerprint(): string | null {
+    return this.adapter.known;
+  }
+
   /** Applies a change to a copy and saves it; the in-memory data changes only once saved. */
   async update(change: (current: z.output<S>) => z.output<S>): Promise<z.output<S>> {
     return withFileLock(this.file, async () => {
+      if (this.broken) throw this.broken;
+      if ((await this.compareWithDisk()) !== 'same') {
+        // Someone else's change must not be overwritten by a change made to older data.
+        throw new UserError(
+          'conflict',
+          `${this.label} was changed outside the workbench (by another program or a sync client), so your change was not saved. The new version has been loaded: check it and make your change again.`,
+        );
+      }
       const before = this.db.data;
       this.db.data = change(structuredClone(before));
       try {
@@ -136,7 +194,80 @@ export class JsonDocument<S extends z.ZodType> {
     });
   }
 
-  async reload(): Promise<void> {
-    await withFileLock(this.file, () => this.db.read());
+  /** Why this document may not be saved: its file on disk is damaged or gone. */
+  get problem(): UserError | null {
+    return this.broken;
   }
+
+  /**
+   * Looks at the file on disk: the same as last read or saved here, changed by someone else
+   * (and now loaded), or unreadable (and from now on never written over).
+   */
+  async checkDisk(): Promise<DiskState> {
+    return withFileLock(this.file, () => this.compareWithDisk());
+  }
+
+  private async compareWithDisk(): Promise<DiskState> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      this.broken = mapFsError(error, this.label);
+      return 'broken';
+    }
+    if (fingerprint(text) === this.adapter.known) return 'same';
+    try {
+      this.db.data = parseDocument(text, this.schema, this.label, this.file, this.options);
+      this.adapter.known = fingerprint(text);
+      this.broken = null;
+      return 'reloaded';
+    } catch (error) {
+      this.broken = error instanceof UserError ? error : mapFsError(error, this.label);
+      return 'broken';
+    }
+  }
+}
+
+export type DiskState = 'same' | 'reloaded' | 'broken';
+
+/**
+ * Puts the last good copy back in place of a damaged file. The damaged file is kept beside it
+ * (renamed, never deleted), so whatever it held can still be looked at or recovered by hand.
+ */
+export async function restoreLastGood<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  label: string,
+  options: DocumentOptions,
+  now: Date,
+): Promise<{ keptAs: string }> {
+  return withFileLock(file, async () => {
+    const backup = lastGoodPath(file);
+    let text: string;
+    try {
+      text = await readFile(backup, 'utf8');
+    } catch {
+      throw new UserError(
+        'not-found',
+        `There is no earlier copy of ${label} to go back to. The damaged file has not been changed; open it in a text editor, or restore it from a backup.`,
+      );
+    }
+    parseDocument(
+      text,
+      schema,
+      `The last good copy of ${label.replace(/^The /, 'the ')}`,
+      backup,
+      options,
+    );
+    const keptAs = `${file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      await rename(file, keptAs).catch((error: { code?: string }) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      await writeFileAtomic(file, text);
+    } catch (error) {
+      throw mapFsError(error, label);
+    }
+    return { keptAs: path.basename(keptAs) };
+  });
 }

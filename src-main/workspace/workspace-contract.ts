@@ -34,4 +34,10 @@ export const workspaceOperations = {
   ),
   'workspace:recent': operation<RecentWorkspaceView[]>()(z.object({})),
   'workspace:choose-folder': operation<{ dir: string | null }>()(z.object({})),
+  /** Cheap enough to poll: goes up when another program changed a file of the workspace. */
+  'workspace:changes': operation<{ generation: number }>()(z.object({})),
+  /** Puts back the last good centre.json of a workspace that no longer opens, then opens it. */
+  'workspace:restore-centre': operation<WorkspaceStatus & { keptAs: string }>()(
+    z.object({ dir: folder }),
+  ),
 };

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../api/handler';
 import { UserError } from '../api/user-error';
 import type { Workbench } from '../app/workbench';
 import type { WorkspaceStatus, workspaceOperations } from './workspace-contract';
+import { Workspace } from './workspace';
 
 function status(workbench: Workbench, problem: string | null = null): WorkspaceStatus {
   const open = workbench.hasWorkspace ? workbench.workspace : null;
@@ -46,5 +47,11 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceOperations> = {
       );
     }
     return { dir: await workbench.host.chooseFolder() };
+  },
+  'workspace:changes': async (_input, workbench) => ({ generation: workbench.changes }),
+  'workspace:restore-centre': async ({ dir }, workbench) => {
+    const { keptAs } = await Workspace.restoreCentre(dir, workbench.clock());
+    await workbench.open(dir);
+    return { ...status(workbench), keptAs };
   },
 };

@@ -1,26 +1,47 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../api/user-error';
+import { centreMigrations } from '../centre/centre-migrations';
 import { centreFileSchema, type CentreFile, type Learner } from '../centre/centre-schema';
-import { addLearner, addStaffMember, newCentreFile, type NewCentre } from '../centre/roster';
-import type { NewLearner, NewStaffMember } from '../centre/roster';
-import { newPortfolio } from '../portfolio/portfolio';
-import { portfolioReadme } from '../portfolio/portfolio-readme';
-import { portfolioSchema } from '../portfolio/portfolio-schema';
+import {
+  addLearner,
+  addStaffMember,
+  newCentreFile,
+  updateLearner,
+  updateStaffMember,
+  learnerAudit,
+  type LearnerChange,
+  type NewCentre,
+  type NewLearner,
+  type NewStaffMember,
+  type StaffChange,
+} from '../centre/roster';
+import { auditEntry } from '../audit/audit';
+import {
+  PORTFOLIO_FILE,
+  PortfolioStore,
+  type PortfolioDocument,
+} from '../portfolio/portfolio-store';
 import type { Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { JsonDocument, parseDocument } from '../storage/json-document';
+import { JsonDocument, parseDocument, restoreLastGood } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
-import { resolveInside } from '../storage/resolve-inside';
 import { safeName } from '../storage/safe-name';
 import { storedUnitSchema, type StoredUnit } from '../unit/unit-schema';
+import {
+  addWitness,
+  updateWitness,
+  type WitnessChange,
+  type WitnessDetails,
+} from '../witness/witness-roster';
 import { workspaceReadme } from './workspace-readme';
 
 export const CENTRE_FILE = 'centre.json';
-export const PORTFOLIO_FILE = 'portfolio.json';
+export { PORTFOLIO_FILE };
 export const UNITS_FOLDER = 'units';
 
-type PortfolioDocument = JsonDocument<typeof portfolioSchema>;
+const CENTRE_LABEL = 'The centre file';
+const centreOptions = { migrations: centreMigrations };
 
 export interface UnitListing {
   units: StoredUnit[];
@@ -30,12 +51,14 @@ export interface UnitListing {
 
 /** A centre workspace folder: centre.json, the units it uses, one folder per learner. */
 export class Workspace {
-  private readonly portfolios = new Map<string, PortfolioDocument>();
+  readonly portfolios: PortfolioStore;
 
   private constructor(
     readonly dir: string,
     private readonly centreDoc: JsonDocument<typeof centreFileSchema>,
-  ) {}
+  ) {
+    this.portfolios = new PortfolioStore(dir);
+  }
 
   static async open(dir: string): Promise<Workspace> {
     const resolved = path.resolve(dir);
@@ -54,7 +77,7 @@ export class Workspace {
         `The folder ${resolved} is not a centre workspace. Choose the folder that holds centre.json.`,
       );
     }
-    const doc = await JsonDocument.open(file, centreFileSchema, 'The centre file');
+    const doc = await JsonDocument.open(file, centreFileSchema, CENTRE_LABEL, centreOptions);
     return new Workspace(resolved, doc);
   }
 
@@ -71,51 +94,107 @@ export class Workspace {
     const doc = await JsonDocument.create(
       path.join(resolved, CENTRE_FILE),
       centreFileSchema,
-      'The centre file',
+      CENTRE_LABEL,
       newCentreFile(input, actor, now),
+      centreOptions,
     );
     return new Workspace(resolved, doc);
+  }
+
+  /** Puts back the last good centre.json of a workspace that no longer opens. */
+  static async restoreCentre(dir: string, now: Date): Promise<{ keptAs: string }> {
+    return restoreLastGood(
+      path.join(path.resolve(dir), CENTRE_FILE),
+      centreFileSchema,
+      CENTRE_LABEL,
+      centreOptions,
+      now,
+    );
   }
 
   get centre(): Readonly<CentreFile> {
     return this.centreDoc.data;
   }
 
-  async addStaffMember(input: NewStaffMember, actor: Actor, now: Date) {
-    let added: CentreFile['staff'][number] | undefined;
+  get centreFile(): string {
+    return this.centreDoc.file;
+  }
+
+  /** Applies a roster change to centre.json through its single writer. */
+  async changeCentre<T>(change: (centre: CentreFile) => { centre: CentreFile; result: T }) {
+    let result: T | undefined;
     await this.centreDoc.update((centre) => {
-      const result = addStaffMember(centre, input, actor, now);
-      added = result.member;
-      return result.centre;
+      const answer = change(centre);
+      result = answer.result;
+      return answer.centre;
     });
-    return added!;
+    return result as T;
+  }
+
+  async checkCentreOnDisk() {
+    return this.centreDoc.checkDisk();
+  }
+
+  async addStaffMember(input: NewStaffMember, actor: Actor, now: Date) {
+    return this.changeCentre((c) => {
+      const { centre, member } = addStaffMember(c, input, actor, now);
+      return { centre, result: member };
+    });
+  }
+
+  async updateStaffMember(personId: string, change: StaffChange, actor: Actor, now: Date) {
+    return this.changeCentre((c) => {
+      const { centre, member } = updateStaffMember(c, personId, change, actor, now);
+      return { centre, result: member };
+    });
+  }
+
+  async addWitness(input: WitnessDetails, actor: Actor, now: Date) {
+    return this.changeCentre((c) => {
+      const { centre, witness } = addWitness(c, input, actor, now);
+      return { centre, result: witness };
+    });
+  }
+
+  async updateWitness(witnessId: string, change: WitnessChange, actor: Actor, now: Date) {
+    return this.changeCentre((c) => {
+      const { centre, witness } = updateWitness(c, witnessId, change, actor, now);
+      return { centre, result: witness };
+    });
   }
 
   /** Adds the learner to the roster and makes their portfolio folder. */
   async addLearner(input: NewLearner, actor: Actor, now: Date): Promise<Learner> {
     const { learner } = addLearner(this.centre, input, actor, now);
-    const folder = await resolveInside(this.dir, learner.portfolio);
-    try {
-      await mkdir(path.join(folder, 'evidence'), { recursive: true });
-      await writeFile(
-        path.join(folder, 'README.txt'),
-        portfolioReadme(learner.name, this.centre.centre.name),
-      );
-    } catch (error) {
-      throw mapFsError(error, `The portfolio folder for ${learner.name}`);
-    }
-    const doc = await JsonDocument.create(
-      path.join(folder, PORTFOLIO_FILE),
-      portfolioSchema,
-      `The portfolio of ${learner.name}`,
-      newPortfolio(learner.id),
-    );
-    this.portfolios.set(learner.id, doc);
-    await this.centreDoc.update((centre) => ({
-      ...centre,
-      learners: [...centre.learners, learner],
-    }));
-    return learner;
+    await this.portfolios.create(learner, this.centre.centre.name);
+    return this.changeCentre((centre) => {
+      // Checked again inside the writer: another addition may have taken the ULN meanwhile.
+      const added = addLearner(centre, input, actor, now);
+      const entry = auditEntry(actor, now, 'added learner', `learner ${learner.id}`, {
+        after: { name: learner.name, uln: learner.uln },
+        subject: { learnerId: learner.id },
+      });
+      const withId = { ...added.learner, id: learner.id, portfolio: learner.portfolio };
+      return {
+        centre: {
+          ...centre,
+          learners: [...centre.learners, withId],
+          audit: [...centre.audit, entry],
+        },
+        result: withId,
+      };
+    });
+  }
+
+  async updateLearner(learnerId: string, change: LearnerChange, actor: Actor, now: Date) {
+    return this.changeCentre((c) => {
+      const { centre, before, learner } = updateLearner(c, learnerId, change, actor, now);
+      const entry = learnerAudit(before, learner, actor, now);
+      return {
+        centre: entry ? { ...centre, audit: [...centre.audit, entry] } : c,
+        result: learner,
+      };
+    });
   }
 
   learner(learnerId: string): Learner {
@@ -125,17 +204,11 @@ export class Workspace {
   }
 
   async portfolio(learnerId: string): Promise<PortfolioDocument> {
-    const cached = this.portfolios.get(learnerId);
-    if (cached) return cached;
-    const learner = this.learner(learnerId);
-    const folder = await resolveInside(this.dir, learner.portfolio);
-    const doc = await JsonDocument.open(
-      path.join(folder, PORTFOLIO_FILE),
-      portfolioSchema,
-      `The portfolio of ${learner.name}`,
-    );
-    this.portfolios.set(learnerId, doc);
-    return doc;
+    return this.portfolios.get(this.learner(learnerId));
+  }
+
+  async portfolioFolder(learnerId: string): Promise<string> {
+    return this.portfolios.folderOf(this.learner(learnerId));
   }
 
   async listUnits(): Promise<UnitListing> {

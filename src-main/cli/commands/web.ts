@@ -41,6 +41,8 @@ export async function webCommand(argv: string[], io: CliIo): Promise<number> {
   const workbench = new Workbench(
     { userDataDir: defaultUserDataDir(), resourcesDir: defaultResourcesDir() },
     { kind: 'web' },
+    undefined,
+    { watch: true },
   );
   await workbench.boot({ workspace: values.workspace && path.resolve(values.workspace) });
   if (values.workspace && !workbench.hasWorkspace) {

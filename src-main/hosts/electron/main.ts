@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, screen, type OpenDialogOptions } from 'elec
 import { createDispatcher } from '../../api/dispatcher';
 import { Workbench } from '../../app/workbench';
 import { serveRenderer, registerAppScheme } from './app-protocol';
+import { chooseFilesWith, openInDefaultApp, registerDropIpc } from './evidence-glue';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { APP_URL } from './trusted-origin';
@@ -48,11 +49,16 @@ async function start(): Promise<void> {
           : await dialog.showOpenDialog(options);
         return answer.canceled ? null : (answer.filePaths[0] ?? null);
       },
+      chooseFiles: chooseFilesWith(() => mainWindow),
+      openPath: openInDefaultApp,
     },
+    undefined,
+    { watch: true },
   );
   await workbench.boot();
   registerIpc(createDispatcher(workbench), devServerUrl);
-  serveRenderer(path.join(here, '../renderer'));
+  registerDropIpc(workbench.picked, devServerUrl);
+  serveRenderer(path.join(here, '../renderer'), workbench.tickets);
 
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);
   const state = await loadWindowState(userDataDir, workAreas);

@@ -1,10 +1,11 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   menuCommands,
   type MenuCommand,
   type OperationFunctions,
   type WorkbenchBridge,
 } from '../../api/bridge';
+import type { PickedFile } from '../../evidence/evidence-views';
 import { operationNames } from '../../api/contract';
 
 // One named function per declared operation, each bound to its own channel: the page can
@@ -23,6 +24,20 @@ const bridge = {
     return () => {
       ipcRenderer.removeListener('menu:command', relay);
     };
+  },
+  async registerDroppedFiles(files: readonly unknown[]) {
+    // Only real File objects from a drop have a path; anything else the page passes is skipped.
+    const paths = files.flatMap((file) => {
+      try {
+        const found = webUtils.getPathForFile(
+          file as Parameters<typeof webUtils.getPathForFile>[0],
+        );
+        return found ? [found] : [];
+      } catch {
+        return [];
+      }
+    });
+    return ipcRenderer.invoke('evidence:register-dropped', paths) as Promise<PickedFile[]>;
   },
 } satisfies WorkbenchBridge;
 

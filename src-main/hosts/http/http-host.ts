@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDispatcher } from '../../api/dispatcher';
-import { failure, type ApiResult } from '../../api/result';
+import { failure } from '../../api/result';
 import type { Workbench } from '../../app/workbench';
+import { FILE_ROUTE } from '../../evidence/file-tickets';
+import { handleEvidenceFile, handleUpload, UPLOAD_PATH } from './evidence-routes';
 import { hostAllowed, tokenAllowed } from './guards';
-import { securityHeaders } from './headers';
+import { sendJson } from './respond';
 import { serveStatic } from './static-files';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -49,6 +51,20 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      return;
+    }
+    if (url.pathname === UPLOAD_PATH) {
+      if (!tokenAllowed(req, token)) {
+        req.resume();
+        sendJson(res, 401, failure('forbidden', 'This upload did not carry the access token.'));
+      } else if (req.method !== 'POST') {
+        sendJson(res, 405, failure('forbidden', 'Files are uploaded with POST.'));
+      } else await handleUpload(req, res, options.workbench);
+      return;
+    }
+    if (url.pathname.startsWith(FILE_ROUTE) && (req.method === 'GET' || req.method === 'HEAD')) {
+      // The ticket stands in for the token: an <img> or <video> cannot send a header.
+      await handleEvidenceFile(req, res, options.workbench, url.pathname.slice(FILE_ROUTE.length));
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -103,15 +119,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         server.close(() => resolve());
       }),
   };
-}
-
-function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
-  res.writeHead(status, {
-    ...securityHeaders,
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

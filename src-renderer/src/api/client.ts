@@ -33,6 +33,11 @@ function httpToken(): string | null {
 
 const token = window.workbench ? null : httpToken();
 
+/** The HTTP host's access token, for requests that are not operations (file uploads). */
+export function accessToken(): string {
+  return token ?? '';
+}
+
 async function overHttp(name: string, input: unknown): Promise<ApiResult<unknown>> {
   let response: Response;
   try {

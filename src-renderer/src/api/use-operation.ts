@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useContext, useEffect, useState } from 'react';
 import type { InputOf, OperationName, ResultOf } from '../../../src-main/api/contract';
 import { call } from './client';
+import { RefreshContext } from './refresh';
 
 export interface OperationState<T> {
   data: T | null;
@@ -22,12 +23,14 @@ export function useOperation<K extends OperationName>(
   key: unknown = null,
 ): OperationState<ResultOf<K>> {
   const [generation, setGeneration] = useState(0);
+  // Bumped when the workspace changed on disk outside the app: every screen reloads its data.
+  const outside = useContext(RefreshContext);
   const [answer, setAnswer] = useState<Answer<ResultOf<K>>>({
     request: null,
     data: null,
     error: null,
   });
-  const request = JSON.stringify([name, input, key, generation]);
+  const request = JSON.stringify([name, input, key, generation, outside]);
 
   useEffect(() => {
     let live = true;

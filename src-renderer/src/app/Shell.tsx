@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-contract';
 import { call } from '../api/client';
 import { notifyError } from '../api/notify';
+import { RefreshContext, useOutsideChanges } from '../api/refresh';
 import { UserSwitcher } from '../components/UserSwitcher';
 import { WorkspaceChooser } from '../components/WorkspaceChooser';
 import { pages, type PageId } from './pages';
@@ -17,6 +18,7 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
   const [chooser, setChooser] = useState<'open' | 'new' | null>(null);
   const [userGeneration, setUserGeneration] = useState(0);
   const open = status.open!;
+  const outsideChanges = useOutsideChanges();
   const current = pages.find((p) => p.id === page) ?? pages[0]!;
 
   useEffect(
@@ -35,55 +37,57 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
   );
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Text fw={700}>Assessor &amp; Verifier Workbench</Text>
-            <Text c="dimmed" aria-hidden>
-              |
-            </Text>
-            <Text data-testid="workspace-name" fw={500} truncate>
-              {open.centreName}
-            </Text>
-            {open.demo && (
-              <Badge color="orange" variant="light">
-                Demo data
-              </Badge>
-            )}
-            <Button size="xs" variant="default" onClick={() => setChooser('open')}>
-              Change workspace
-            </Button>
+    <RefreshContext.Provider value={outsideChanges}>
+      <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Text fw={700}>Assessor &amp; Verifier Workbench</Text>
+              <Text c="dimmed" aria-hidden>
+                |
+              </Text>
+              <Text data-testid="workspace-name" fw={500} truncate>
+                {open.centreName}
+              </Text>
+              {open.demo && (
+                <Badge color="orange" variant="light">
+                  Demo data
+                </Badge>
+              )}
+              <Button size="xs" variant="default" onClick={() => setChooser('open')}>
+                Change workspace
+              </Button>
+            </Group>
+            <UserSwitcher onChanged={() => setUserGeneration((g) => g + 1)} />
           </Group>
-          <UserSwitcher onChanged={() => setUserGeneration((g) => g + 1)} />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" component="nav" aria-label="Main">
-        {pages.map((p) => (
-          <NavLink
-            key={p.id}
-            label={p.label}
-            leftSection={<p.icon size={18} aria-hidden />}
-            active={p.id === page}
-            aria-current={p.id === page ? 'page' : undefined}
-            onClick={() => setPage(p.id)}
-            component="button"
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Title order={1} size="h2" mb="md">
-          {current.label}
-        </Title>
-        <current.component key={userGeneration} />
-      </AppShell.Main>
-      <WorkspaceChooser
-        opened={chooser !== null}
-        initialTab={chooser ?? 'open'}
-        onClose={() => setChooser(null)}
-        status={status}
-        onOpened={onWorkspaceChanged}
-      />
-    </AppShell>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label="Main">
+          {pages.map((p) => (
+            <NavLink
+              key={p.id}
+              label={p.label}
+              leftSection={<p.icon size={18} aria-hidden />}
+              active={p.id === page}
+              aria-current={p.id === page ? 'page' : undefined}
+              onClick={() => setPage(p.id)}
+              component="button"
+            />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Title order={1} size="h2" mb="md">
+            {current.label}
+          </Title>
+          <current.component key={userGeneration} />
+        </AppShell.Main>
+        <WorkspaceChooser
+          opened={chooser !== null}
+          initialTab={chooser ?? 'open'}
+          onClose={() => setChooser(null)}
+          status={status}
+          onOpened={onWorkspaceChanged}
+        />
+      </AppShell>
+    </RefreshContext.Provider>
   );
 }

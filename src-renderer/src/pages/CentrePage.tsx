@@ -1,6 +1,11 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { StaffView } from '../../../src-main/centre/centre-contract';
+import { call } from '../api/client';
+import { notifyDone, notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
+import { StaffForm } from '../components/centre/StaffForm';
+import { WitnessesSection } from '../components/centre/WitnessesSection';
 import { Loading } from '../components/Loading';
 
 const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
@@ -15,6 +20,23 @@ function statusOf(member: StaffView): string {
 
 export function CentrePage() {
   const centre = useOperation('centre:get', {});
+  const session = useOperation('session:get', {});
+  const readOnly = session.data?.readOnly ?? true;
+  const [editing, setEditing] = useState<StaffView | 'new' | null>(null);
+
+  function archive(member: StaffView) {
+    call('staff:update', { personId: member.id, archived: !member.archived })
+      .then(() => {
+        notifyDone(
+          member.archived
+            ? `Restored ${member.name}.`
+            : `Archived ${member.name}; their records are kept.`,
+        );
+        centre.reload();
+      })
+      .catch((error: unknown) => notifyError('The staff member was not changed', error));
+  }
+
   return (
     <Loading state={centre} label="The centre">
       {(c) => (
@@ -52,15 +74,19 @@ export function CentrePage() {
           <Text size="sm" c="dimmed">
             Workspace folder: <span data-testid="workspace-dir">{c.workspaceDir}</span>
           </Text>
-          <Title order={2} size="h3">
-            Staff
-          </Title>
+          <Group justify="space-between">
+            <Title order={2} size="h3">
+              Staff
+            </Title>
+            {!readOnly && <Button onClick={() => setEditing('new')}>Add staff member</Button>}
+          </Group>
           <Table striped withTableBorder>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">Name</Table.Th>
                 <Table.Th scope="col">Roles</Table.Th>
                 <Table.Th scope="col">Assessor status</Table.Th>
+                <Table.Th scope="col">Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -76,11 +102,49 @@ export function CentrePage() {
                       ))}
                     </Group>
                   </Table.Td>
-                  <Table.Td>{statusOf(s)}</Table.Td>
+                  <Table.Td>
+                    {statusOf(s)}
+                    {s.archived && (
+                      <Badge ml="xs" color="gray" variant="light">
+                        Archived
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {!readOnly && (
+                      <Group gap={4} wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(s)}
+                          aria-label={`Edit ${s.name}`}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          onClick={() => archive(s)}
+                          aria-label={`${s.archived ? 'Restore' : 'Archive'} ${s.name}`}
+                        >
+                          {s.archived ? 'Restore' : 'Archive'}
+                        </Button>
+                      </Group>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
+          <WitnessesSection readOnly={readOnly} />
+          {editing && (
+            <StaffForm
+              staff={c.staff}
+              member={editing === 'new' ? undefined : editing}
+              onClose={() => setEditing(null)}
+              onSaved={centre.reload}
+            />
+          )}
         </Stack>
       )}
     </Loading>

@@ -1,21 +1,52 @@
-import { Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
+import { LearnerForm } from '../components/learner/LearnerForm';
+import { LearnerView } from '../components/learner/LearnerView';
 import { Loading } from '../components/Loading';
 
 export function LearnersPage() {
-  const learners = useOperation('learner:list', {});
+  const [includeArchived, setIncludeArchived] = useState(false);
+  const learners = useOperation('learner:list', { includeArchived });
+  const session = useOperation('session:get', {});
   const [filter, setFilter] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
   const needle = filter.trim().toLocaleLowerCase('en-GB');
+
+  if (selected) {
+    return (
+      <LearnerView
+        learnerId={selected}
+        onBack={() => {
+          setSelected(null);
+          learners.reload();
+        }}
+      />
+    );
+  }
   return (
     <Stack>
-      <TextInput
-        label="Find a learner"
-        placeholder="Name, ULN, employer or workplace"
-        value={filter}
-        onChange={(e) => setFilter(e.currentTarget.value)}
-        maw={420}
-      />
+      <Group align="end">
+        <TextInput
+          label="Find a learner"
+          placeholder="Name, ULN, employer or workplace"
+          value={filter}
+          onChange={(e) => setFilter(e.currentTarget.value)}
+          w={420}
+        />
+        <Switch
+          label="Show archived learners"
+          checked={includeArchived}
+          onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
+          mb={8}
+        />
+        {!session.data?.readOnly && (
+          <Button onClick={() => setAdding(true)} ml="auto">
+            Add learner
+          </Button>
+        )}
+      </Group>
       <Loading state={learners} label="The learners">
         {(list) => {
           const shown = list.filter((l) =>
@@ -33,13 +64,25 @@ export function LearnersPage() {
                   <Table.Th scope="col">Employer and workplace</Table.Th>
                   <Table.Th scope="col">Cohort</Table.Th>
                   <Table.Th scope="col">Needs and adjustments</Table.Th>
-                  <Table.Th scope="col">Units</Table.Th>
+                  <Table.Th scope="col">Units and progress</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {shown.map((l) => (
                   <Table.Tr key={l.id}>
-                    <Table.Td fw={500}>{l.name}</Table.Td>
+                    <Table.Td fw={500}>
+                      <Anchor component="button" type="button" onClick={() => setSelected(l.id)}>
+                        {l.name}
+                      </Anchor>
+                      {l.archived && (
+                        <Badge ml="xs" color="gray" variant="light">
+                          Archived
+                        </Badge>
+                      )}
+                      <Text size="xs" c="dimmed">
+                        {l.evidenceCount} evidence items
+                      </Text>
+                    </Table.Td>
                     <Table.Td>{l.uln}</Table.Td>
                     <Table.Td>
                       {l.employer}
@@ -56,11 +99,16 @@ export function LearnersPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
+                      {l.problem && (
+                        <Text size="sm" c="red">
+                          {l.problem}
+                        </Text>
+                      )}
                       {l.units.map((u) => (
                         <Text size="sm" key={u.unitId}>
                           {u.title}{' '}
                           <Text span c="dimmed" size="sm">
-                            ({u.assessorName})
+                            ({u.assessorName}; {u.evidenced}/{u.total} evidenced, {u.met} met)
                           </Text>
                         </Text>
                       ))}
@@ -72,6 +120,16 @@ export function LearnersPage() {
           );
         }}
       </Loading>
+      {adding && (
+        <LearnerForm
+          opened
+          onClose={() => setAdding(false)}
+          onSaved={(id) => {
+            learners.reload();
+            setSelected(id);
+          }}
+        />
+      )}
     </Stack>
   );
 }

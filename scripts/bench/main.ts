@@ -1,0 +1,25 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ingestBench } from './ingest-bench';
+import { openBench } from './open-bench';
+
+// The issue's full size (1 GB, 500 learners) with BENCH_FULL=1; a quicker default otherwise.
+const full = process.env.BENCH_FULL === '1';
+const ingestBytes = Number(process.env.BENCH_INGEST_MB ?? (full ? 1024 : 256)) * 1024 * 1024;
+const learners = Number(process.env.BENCH_LEARNERS ?? (full ? 500 : 150));
+
+const root = await mkdtemp(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'workbench-bench-'));
+try {
+  console.log(
+    `Benchmarks (${full ? 'full size' : 'quick size; BENCH_FULL=1 for the full size'}), in ${root}\n`,
+  );
+  const ingest = await ingestBench(root, ingestBytes);
+  console.log(`${ingest.text}\n`);
+  const open = await openBench(root, learners);
+  console.log(`${open.text}\n`);
+  const peak = process.resourceUsage().maxRSS / 1024;
+  console.log(`Peak memory of this process (max RSS): ${peak.toFixed(0)} MB`);
+} finally {
+  await rm(root, { recursive: true, force: true });
+}

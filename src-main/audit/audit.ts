@@ -1,0 +1,64 @@
+import { newId } from '../shared/ids';
+import type { Actor } from '../shared/record';
+import type { AuditEntry, AuditSubject } from './audit-schema';
+
+export interface AuditChange {
+  before?: unknown;
+  after?: unknown;
+  subject?: AuditSubject;
+}
+
+/** One line of the trail: who, in which role, when, what, and before → after. */
+export function auditEntry(
+  actor: Actor,
+  now: Date,
+  action: string,
+  target: string,
+  change: AuditChange = {},
+): AuditEntry {
+  return {
+    id: newId('au'),
+    at: now.toISOString(),
+    by: actor.id,
+    role: actor.role,
+    action,
+    target,
+    ...change,
+  };
+}
+
+export interface AuditFilter {
+  unitId?: string;
+  criterionRef?: string;
+  evidenceId?: string;
+}
+
+/** The entries about one unit, one criterion of it, or one evidence item; all when no filter. */
+export function filterAudit(entries: readonly AuditEntry[], filter: AuditFilter): AuditEntry[] {
+  return entries.filter((entry) => {
+    const s = entry.subject ?? {};
+    if (filter.unitId && s.unitId !== filter.unitId) return false;
+    if (filter.criterionRef && s.criterionRef !== filter.criterionRef) return false;
+    if (filter.evidenceId && s.evidenceId !== filter.evidenceId) return false;
+    return true;
+  });
+}
+
+/** Only what changed between two records, so the trail stays short and readable. */
+export function changedFields<T extends object>(
+  before: T,
+  after: T,
+  ignore: readonly string[] = ['updatedAt', 'updatedBy'],
+): { before: Partial<T>; after: Partial<T> } | null {
+  const was: Partial<T> = {};
+  const now: Partial<T> = {};
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof T & string>;
+  for (const key of keys) {
+    if (ignore.includes(key)) continue;
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      was[key] = before[key];
+      now[key] = after[key];
+    }
+  }
+  return Object.keys(now).length || Object.keys(was).length ? { before: was, after: now } : null;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { operation } from '../api/operation';
+import { isoDate } from '../shared/record';
+import { evidenceMethod } from './evidence-schema';
+import type { EvidencePreview, JobView, PickedFile } from './evidence-views';
+
+const text = z.string().trim().max(5000);
+const learnerId = z.string().min(1);
+const evidenceId = z.string().min(1);
+
+export const evidenceDetails = z.object({
+  title: z.string().trim().min(1, 'Give the evidence a title.').max(300),
+  producedOn: isoDate,
+  method: evidenceMethod,
+  location: text.optional(),
+  producedBy: text.optional(),
+  notes: text.optional(),
+  witnessId: z.string().min(1).optional(),
+});
+
+/** What an upload carries beside the file itself (in a header, as the body is the file). */
+export const evidenceUploadSchema = z.object({
+  learnerId,
+  originalName: z.string().min(1).max(1000),
+  details: evidenceDetails,
+});
+
+export const evidenceOperations = {
+  'evidence:add-record': operation<{ id: string }>()(
+    z.object({
+      learnerId,
+      details: evidenceDetails.extend({
+        record: z.string().trim().min(1, 'Write the record itself.').max(100_000),
+      }),
+    }),
+    { writes: true },
+  ),
+  'evidence:update': operation<{ id: string }>()(
+    z.object({
+      learnerId,
+      evidenceId,
+      change: evidenceDetails
+        .extend({ record: z.string().trim().max(100_000), archived: z.boolean() })
+        .partial(),
+    }),
+    { writes: true },
+  ),
+  'evidence:preview': operation<EvidencePreview>()(z.object({ learnerId, evidenceId })),
+  'evidence:choose-files': operation<PickedFile[]>()(z.object({}), { writes: true }),
+  'evidence:add-picked': operation<{ jobId: string }>()(
+    z.object({ learnerId, pickId: z.string().min(1), details: evidenceDetails }),
+    { writes: true },
+  ),
+  'evidence:job': operation<JobView>()(z.object({ jobId: z.string().min(1) })),
+  'evidence:cancel': operation<JobView>()(z.object({ jobId: z.string().min(1) })),
+  'evidence:open-externally': operation<{ opened: boolean }>()(z.object({ learnerId, evidenceId })),
+};

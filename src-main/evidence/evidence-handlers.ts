@@ -1,0 +1,85 @@
+import type { HandlerMap } from '../api/handler';
+import { UserError } from '../api/user-error';
+import { addEvidence, updateEvidence } from './evidence-records';
+import type { evidenceOperations } from './evidence-contract';
+import { addEvidenceFile, evidenceFile } from './evidence-store';
+import { previewEvidence } from './preview';
+
+export const evidenceHandlers: HandlerMap<keyof typeof evidenceOperations> = {
+  'evidence:add-record': async ({ learnerId, details }, wb) => {
+    const doc = await wb.workspace.portfolio(learnerId);
+    let id = '';
+    await doc.update((p) => {
+      const result = addEvidence(p, details, null, wb.actor(), wb.clock());
+      id = result.evidence.id;
+      return result.portfolio;
+    });
+    return { id };
+  },
+
+  'evidence:update': async ({ learnerId, evidenceId, change }, wb) => {
+    const doc = await wb.workspace.portfolio(learnerId);
+    await doc.update(
+      (p) => updateEvidence(p, evidenceId, change, wb.actor(), wb.clock()).portfolio,
+    );
+    return { id: evidenceId };
+  },
+
+  'evidence:preview': async ({ learnerId, evidenceId }, wb) => {
+    const { evidence, file } = await evidenceFile(wb.workspace, learnerId, evidenceId);
+    try {
+      return await previewEvidence(evidence, file, wb.tickets);
+    } catch {
+      throw new UserError(
+        'unreadable-file',
+        `The file of "${evidence.title}" could not be read for a preview. It may have been moved or damaged; check the evidence folder.`,
+      );
+    }
+  },
+
+  'evidence:choose-files': async (_input, wb) => {
+    if (!wb.host.chooseFiles) {
+      throw new UserError('unsupported', 'Drop the files on the page, or use "Choose files…".');
+    }
+    return wb.host.chooseFiles(wb.picked);
+  },
+
+  'evidence:add-picked': async ({ learnerId, pickId, details }, wb) => {
+    const { file, size } = wb.picked.take(pickId);
+    const workspace = wb.workspace;
+    await workspace.portfolio(learnerId);
+    const actor = wb.actor();
+    const jobId = wb.jobs.start(
+      (signal, onProgress) =>
+        addEvidenceFile(
+          workspace,
+          learnerId,
+          details,
+          {
+            originalName: file,
+            source: { file },
+            signal,
+            onProgress,
+            total: size,
+          },
+          actor,
+          wb.clock,
+        ),
+      size,
+    );
+    return { jobId };
+  },
+
+  'evidence:job': async ({ jobId }, wb) => wb.jobs.view(jobId),
+  'evidence:cancel': async ({ jobId }, wb) => wb.jobs.cancel(jobId),
+
+  'evidence:open-externally': async ({ learnerId, evidenceId }, wb) => {
+    if (!wb.host.openPath) {
+      throw new UserError('unsupported', 'Files open in other programs from the desktop app only.');
+    }
+    const { file } = await evidenceFile(wb.workspace, learnerId, evidenceId);
+    if (!file) throw new UserError('not-found', 'This evidence item has no file to open.');
+    await wb.host.openPath(file);
+    return { opened: true };
+  },
+};

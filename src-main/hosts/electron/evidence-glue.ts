@@ -1,0 +1,64 @@
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { dialog, ipcMain, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
+import { UserError } from '../../api/user-error';
+import type { PickedFile, PickedFiles } from '../../evidence/picked-files';
+import { answerFileRequest } from '../../evidence/serve-file';
+import type { FileTickets } from '../../evidence/file-tickets';
+import { isTrustedSender } from './ipc';
+
+export const DROPPED_FILES_CHANNEL = 'evidence:register-dropped';
+
+async function registerAll(picked: PickedFiles, files: readonly string[]): Promise<PickedFile[]> {
+  const chosen: PickedFile[] = [];
+  for (const file of files) {
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile()) chosen.push(picked.register(file, info.size));
+  }
+  return chosen;
+}
+
+/** The native "choose files" dialog; the screen gets opaque ids, never the paths. */
+export function chooseFilesWith(window: () => BrowserWindow | null) {
+  return async (picked: PickedFiles): Promise<PickedFile[]> => {
+    const options: OpenDialogOptions = { properties: ['openFile', 'multiSelections'] };
+    const parent = window();
+    const answer = parent
+      ? await dialog.showOpenDialog(parent, options)
+      : await dialog.showOpenDialog(options);
+    return answer.canceled ? [] : registerAll(picked, answer.filePaths);
+  };
+}
+
+export async function openInDefaultApp(file: string): Promise<void> {
+  const problem = await shell.openPath(file);
+  if (problem) {
+    throw new UserError(
+      'file-system',
+      'The computer has no program set to open this kind of file. Open the evidence folder and choose one.',
+    );
+  }
+}
+
+/**
+ * Files dropped on the window: only the preload can turn a dropped File into a path
+ * (webUtils), and only the app's own page may hand them over.
+ */
+export function registerDropIpc(picked: PickedFiles, devServerUrl?: string): void {
+  ipcMain.handle(DROPPED_FILES_CHANNEL, async (event, paths: unknown) => {
+    if (!isTrustedSender(event, devServerUrl)) return [];
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string' && p)) return [];
+    return registerAll(picked, paths as string[]);
+  });
+}
+
+/** A ticketed evidence file for app://workbench/evidence-file/…, with byte ranges. */
+export async function evidenceFileResponse(
+  tickets: FileTickets,
+  ticket: string,
+  range: string | null,
+): Promise<Response> {
+  const answer = await answerFileRequest(tickets, ticket, range ?? undefined);
+  const body = answer.body ? (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>) : null;
+  return new Response(body, { status: answer.status, headers: answer.headers });
+}

@@ -1,0 +1,99 @@
+import type { Learner } from '../centre/centre-schema';
+import { activeMappings } from '../mapping/mapping';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import { unitProgress, unitRef } from '../portfolio/progress';
+import type { StoredUnit } from '../unit/unit-schema';
+import type { LearnerDetail, RegistrationView } from './learner-views';
+
+interface Names {
+  person: (id: string) => string;
+  witness: (id: string | undefined) => string | null;
+}
+
+/** What the learner's page shows, assembled from the roster, the portfolio and the units. */
+export function learnerDetail(
+  learner: Learner,
+  portfolio: Portfolio,
+  units: readonly StoredUnit[],
+  names: Names,
+): LearnerDetail {
+  const mappings = activeMappings(portfolio);
+  const unitOf = (id: string, version: number) =>
+    units.find((u) => u.id === id && u.version === version);
+  const registrations = portfolio.registrations.map((r): RegistrationView => {
+    const unit = unitOf(r.unitId, r.unitVersion);
+    const progress = unit
+      ? unitProgress(portfolio, unit)
+      : { criteria: { total: 0, met: 0, evidenced: 0 }, signedOff: false };
+    return {
+      id: r.id,
+      unitId: r.unitId,
+      unitVersion: r.unitVersion,
+      unitTitle: unit?.title ?? 'A unit this workspace no longer holds',
+      unitRef: unit ? unitRef(unit) : r.unitId,
+      assessorId: r.assessorId,
+      assessorName: names.person(r.assessorId),
+      qualification: r.qualification,
+      withdrawn: r.withdrawn,
+      progress: { ...progress.criteria, signedOff: progress.signedOff },
+    };
+  });
+  const evidenceFor = (unitId: string, criterionRef: string, partRef: string | null) =>
+    mappings
+      .filter(
+        (m) => m.unitId === unitId && m.criterionRef === criterionRef && m.partRef === partRef,
+      )
+      .map((m) => m.evidenceId);
+  const tree = portfolio.registrations
+    .filter((r) => !r.withdrawn)
+    .flatMap((r) => {
+      const unit = unitOf(r.unitId, r.unitVersion);
+      if (!unit) return [];
+      return [
+        {
+          unitId: unit.id,
+          unitVersion: unit.version,
+          title: unit.title,
+          ref: unitRef(unit),
+          outcomes: unit.outcomes.map((o) => ({
+            ref: o.ref,
+            text: o.text,
+            kind: o.kind,
+            criteria: o.criteria.map((c) => ({
+              ref: c.ref,
+              text: c.text,
+              evidenceIds: evidenceFor(unit.id, c.ref, null),
+              parts: c.parts.map((p) => ({
+                ...p,
+                evidenceIds: evidenceFor(unit.id, c.ref, p.ref),
+              })),
+            })),
+          })),
+        },
+      ];
+    });
+  const { dateOfBirth, updatedAt: _a, updatedBy: _b, ...rest } = learner;
+  return {
+    learner: { ...rest, dateOfBirth: dateOfBirth ?? '' },
+    registrations,
+    units: tree,
+    evidence: portfolio.evidence.map((e) => ({
+      id: e.id,
+      title: e.title,
+      producedOn: e.producedOn,
+      method: e.method,
+      location: e.location,
+      producedBy: e.producedBy,
+      notes: e.notes,
+      record: e.record,
+      witnessId: e.witnessId ?? null,
+      witnessName: names.witness(e.witnessId),
+      file: e.file,
+      addedAt: e.addedAt,
+      archived: e.archived,
+      targets: mappings
+        .filter((m) => m.evidenceId === e.id)
+        .map((m) => ({ unitId: m.unitId, criterionRef: m.criterionRef, partRef: m.partRef })),
+    })),
+  };
+}

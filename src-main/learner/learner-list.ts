@@ -1,0 +1,63 @@
+import { UserError } from '../api/user-error';
+import { activeRegistrations } from '../portfolio/portfolio';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import { unitProgress, unitRef } from '../portfolio/progress';
+import { mapLimit } from '../shared/map-limit';
+import type { Workspace } from '../workspace/workspace';
+import type { LearnerSummary } from './learner-contract';
+
+/**
+ * Every learner with their progress per unit. A portfolio that cannot be read is listed with
+ * the reason instead of stopping the whole list.
+ */
+export async function listLearners(
+  workspace: Workspace,
+  includeArchived: boolean,
+): Promise<LearnerSummary[]> {
+  const { staff, learners } = workspace.centre;
+  const { units } = await workspace.listUnits();
+  const staffNames = new Map(staff.map((s) => [s.id, s.name]));
+  const unitsByKey = new Map(units.map((u) => [`${u.id}@${u.version}`, u]));
+  const shown = learners.filter((l) => includeArchived || !l.archived);
+  return mapLimit(shown, 16, async (learner): Promise<LearnerSummary> => {
+    const base = {
+      id: learner.id,
+      name: learner.name,
+      uln: learner.uln,
+      employer: learner.employer,
+      workplace: learner.workplace,
+      cohort: learner.cohort,
+      needs: learner.needs,
+      archived: learner.archived,
+    };
+    try {
+      return await workspace.portfolios.summarise(learner, (portfolio) => summary(portfolio));
+    } catch (error) {
+      const problem =
+        error instanceof UserError ? error.message : 'The portfolio could not be read.';
+      return { ...base, units: [], evidenceCount: 0, problem };
+    }
+    function summary(portfolio: Portfolio): LearnerSummary {
+      return {
+        ...base,
+        evidenceCount: portfolio.evidence.filter((e) => !e.archived).length,
+        problem: null,
+        units: activeRegistrations(portfolio).map((r) => {
+          const unit = unitsByKey.get(`${r.unitId}@${r.unitVersion}`);
+          const progress = unit
+            ? unitProgress(portfolio, unit)
+            : { criteria: { total: 0, met: 0, evidenced: 0 }, signedOff: false };
+          return {
+            unitId: r.unitId,
+            unitVersion: r.unitVersion,
+            title: unit?.title ?? 'A unit this workspace no longer holds',
+            ref: unit ? unitRef(unit) : r.unitId,
+            assessorName: staffNames.get(r.assessorId) ?? 'Unknown assessor',
+            ...progress.criteria,
+            signedOff: progress.signedOff,
+          };
+        }),
+      };
+    }
+  });
+}

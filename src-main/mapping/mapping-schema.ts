@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { recordFields } from '../shared/record';
+
+/**
+ * One evidence item covering one criterion (or one part of it). Taking a mapping away marks it
+ * removed rather than deleting it, so a merge of two copies can tell "never mapped" from "unmapped".
+ */
+export const mappingSchema = z.object({
+  ...recordFields,
+  evidenceId: z.string().min(1),
+  unitId: z.string().min(1),
+  criterionRef: z.string().min(1),
+  partRef: z.string().min(1).nullable(),
+  removed: z.boolean().default(false),
+});
+
+export type Mapping = z.infer<typeof mappingSchema>;
+
+/** A criterion, or one part of it, of a unit. */
+export interface CriterionTarget {
+  unitId: string;
+  criterionRef: string;
+  partRef: string | null;
+}
+
+export function targetKey(t: CriterionTarget): string {
+  return `${t.unitId}\u0000${t.criterionRef}\u0000${t.partRef ?? ''}`;
+}
+
+export function describeTarget(t: CriterionTarget): string {
+  return t.partRef ? `criterion ${t.criterionRef} ${t.partRef}` : `criterion ${t.criterionRef}`;
+}

@@ -1,0 +1,87 @@
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Workspace } from './workspace';
+
+const CENTRE = 'centre.json';
+
+/**
+ * Notices files changed by other programs (a text editor, a sync client restoring an older
+ * copy) so the screen can refresh. The app's own saves also raise events; the workspace tells
+ * them apart by content, so they never cause a reload. One watcher per open workspace.
+ */
+export class WorkspaceWatcher {
+  private watcher: FSWatcher | null = null;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly onOutsideChange: (file: string) => void,
+  ) {}
+
+  async boot(): Promise<void> {
+    await this.start(false);
+  }
+
+  async shutdown(): Promise<void> {
+    const watcher = this.watcher;
+    this.watcher = null;
+    await watcher?.close();
+  }
+
+  private async start(polling: boolean): Promise<void> {
+    const root = this.workspace.dir;
+    const watcher = watch(root, {
+      ignoreInitial: true,
+      followSymlinks: false,
+      // Sync clients and editors write in pieces; wait until the file stops changing.
+      awaitWriteFinish: { stabilityThreshold: 150, pollInterval: 50 },
+      usePolling: polling,
+      interval: 1000,
+      depth: 3,
+      ignored: (file, stats) => ignoredPath(root, file, stats?.isFile() ?? null),
+    });
+    watcher.on('error', (error) => {
+      const code = (error as { code?: string }).code;
+      // Too many folders for the system's watch limit: fall back to looking every second.
+      if (!polling && (code === 'ENOSPC' || code === 'EMFILE')) {
+        void watcher.close().then(() => this.start(true));
+      }
+    });
+    for (const event of ['add', 'change', 'unlink'] as const) {
+      watcher.on(event, (file: string) => this.enqueue(file));
+    }
+    await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+    this.watcher = watcher;
+  }
+
+  private enqueue(file: string): void {
+    this.queue = this.queue.then(async () => {
+      if (await this.isOutsideChange(file)) this.onOutsideChange(file);
+    });
+  }
+
+  private async isOutsideChange(file: string): Promise<boolean> {
+    const rel = path.relative(this.workspace.dir, file).split(path.sep);
+    if (rel.length === 1 && rel[0] === CENTRE) {
+      return (await this.workspace.checkCentreOnDisk()) !== 'same';
+    }
+    if (rel[0] === 'learners' && rel.length === 3 && rel[2] === 'portfolio.json') {
+      const folder = `learners/${rel[1]}`;
+      const learner = this.workspace.centre.learners.find((l) => l.portfolio === folder);
+      if (!learner) return false;
+      const state = await this.workspace.portfolios.noticeChange(learner.id);
+      // A portfolio nobody has opened yet is read fresh when it is; still tell the screen.
+      return state !== 'same';
+    }
+    return rel[0] === 'units' && file.endsWith('.json');
+  }
+}
+
+/** Only the files the workbench reads matter: not evidence, temporary or backup files. */
+export function ignoredPath(root: string, file: string, isFile: boolean | null): boolean {
+  const rel = path.relative(root, file);
+  if (!rel) return false;
+  const parts = rel.split(path.sep);
+  if (parts.some((p) => p.startsWith('.') || p === 'evidence' || p === 'node_modules')) return true;
+  return isFile === true && !file.endsWith('.json');
+}

@@ -1,0 +1,137 @@
+import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { EvidenceView, LearnerDetail } from '../../../../src-main/learner/learner-contract';
+import { call } from '../../api/client';
+import { notifyDone, notifyError } from '../../api/notify';
+import { CriteriaPicker } from '../mapping/CriteriaPicker';
+import { formatSize } from './evidence-methods';
+import { PreviewModal } from './PreviewModal';
+
+interface Props {
+  detail: LearnerDetail;
+  readOnly: boolean;
+  onChanged: () => void;
+}
+
+/** The portfolio's evidence items, each with preview, criteria mapping and archive. */
+export function EvidenceList({ detail, readOnly, onChanged }: Props) {
+  const [previewing, setPreviewing] = useState<EvidenceView | null>(null);
+  const [mapping, setMapping] = useState<EvidenceView | null>(null);
+  const learnerId = detail.learner.id;
+  const shown = detail.evidence.filter((e) => !e.archived);
+  if (!shown.length) return <Text c="dimmed">No evidence yet.</Text>;
+  return (
+    <>
+      <Table withTableBorder striped data-testid="evidence-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Evidence</Table.Th>
+            <Table.Th scope="col">Method</Table.Th>
+            <Table.Th scope="col">Produced</Table.Th>
+            <Table.Th scope="col">Criteria</Table.Th>
+            <Table.Th scope="col">Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map((e) => (
+            <Table.Tr key={e.id} data-testid="evidence-row">
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {e.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {e.file
+                    ? `${e.file.originalName} · ${formatSize(e.file.size)}`
+                    : e.witnessName
+                      ? `Written record · witness ${e.witnessName}`
+                      : 'Written record'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{e.method}</Table.Td>
+              <Table.Td>
+                {e.producedOn}
+                {e.location && (
+                  <Text size="xs" c="dimmed">
+                    {e.location}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {e.targets.map((t) => (
+                    <Badge key={`${t.unitId}${t.criterionRef}${t.partRef ?? ''}`} variant="light">
+                      {t.criterionRef}
+                      {t.partRef ? ` ${t.partRef}` : ''}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setPreviewing(e)}
+                    aria-label={`Preview ${e.title}`}
+                  >
+                    Preview
+                  </Button>
+                  {!readOnly && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setMapping(e)}
+                      aria-label={`Map ${e.title} to criteria`}
+                    >
+                      Map to criteria
+                    </Button>
+                  )}
+                  {!readOnly && (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Archive ${e.title}`}
+                      onClick={() =>
+                        void call('evidence:update', {
+                          learnerId,
+                          evidenceId: e.id,
+                          change: { archived: true },
+                        })
+                          .then(() => {
+                            notifyDone(`Archived ${e.title}; the file and record are kept.`);
+                            onChanged();
+                          })
+                          .catch((error: unknown) =>
+                            notifyError('The evidence was not archived', error),
+                          )
+                      }
+                    >
+                      Archive
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {previewing && (
+        <PreviewModal
+          learnerId={learnerId}
+          evidence={previewing}
+          onClose={() => setPreviewing(null)}
+        />
+      )}
+      {mapping && (
+        <CriteriaPicker
+          learnerId={learnerId}
+          evidence={mapping}
+          units={detail.units}
+          onClose={() => setMapping(null)}
+          onSaved={onChanged}
+        />
+      )}
+    </>
+  );
+}
