@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { auditOperations } from '../audit/audit-contract';
 import { centreOperations } from '../centre/centre-contract';
+import { decisionOperations } from '../decision/decision-contract';
 import { evidenceOperations } from '../evidence/evidence-contract';
 import { learnerOperations } from '../learner/learner-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
@@ -20,6 +21,7 @@ import { mergeOperations, type Operation } from './operation';
 export const contract = mergeOperations(
   auditOperations,
   centreOperations,
+  decisionOperations,
   evidenceOperations,
   learnerOperations,
   qualificationOperations,

@@ -1,5 +1,6 @@
 import { auditHandlers } from '../audit/audit-handlers';
 import { centreHandlers } from '../centre/centre-handlers';
+import { decisionHandlers } from '../decision/decision-handlers';
 import { evidenceHandlers } from '../evidence/evidence-handlers';
 import { learnerHandlers } from '../learner/learner-handlers';
 import { qualificationHandlers } from '../qualification/qualification-handlers';
@@ -18,6 +19,7 @@ import type { HandlerMap } from './handler';
 export const handlers: HandlerMap<OperationName> = {
   ...auditHandlers,
   ...centreHandlers,
+  ...decisionHandlers,
   ...evidenceHandlers,
   ...learnerHandlers,
   ...qualificationHandlers,

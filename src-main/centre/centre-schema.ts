@@ -63,6 +63,8 @@ export const centreFileSchema = z.object({
     number: z.string().trim().default(''),
     /** Set on the demo centre so that nothing in it is mistaken for real learners. */
     demo: z.boolean().default(false),
+    /** Some centres reject typed signatures; drawn ones are always accepted. */
+    allowTypedSignatures: z.boolean().default(false),
   }),
   awardingBodies: z.array(awardingBodySchema),
   staff: z.array(staffMemberSchema),

@@ -26,6 +26,7 @@ export function newCentreFile(input: NewCentre, actor: Actor, now: Date): Centre
       name: input.name.trim(),
       number: input.number?.trim() ?? '',
       demo: input.demo ?? false,
+      allowTypedSignatures: false,
     },
     awardingBodies: (input.awardingBodies ?? []).map((name) => ({ id: newId('ab'), name })),
     staff: [],

@@ -78,6 +78,21 @@ export function markingWarnings(context: MarkingContext): Flag[] {
   return flags;
 }
 
+/** The unit's prescribed methods that no evidence mapped to the unit uses (per unit, by default). */
+export function unusedPrescribedMethods(context: MarkingContext): string[] {
+  const used = new Set(
+    context.evidence.filter((e) => e.links.length > 0).map((e) => normalise(e.method)),
+  );
+  return context.unit.methods
+    .filter((m) => m.use === 'prescribed' && !used.has(normalise(m.name)))
+    .map((m) => m.name);
+}
+
+/** The methods the evidence mapped to one target shows, as the unit grid names them. */
+export function methodsShown(context: MarkingContext, target: Target): string[] {
+  return [...new Set(evidenceFor(context.evidence, target).map((e) => normalise(e.method)))];
+}
+
 /** Everything that stops the unit being signed off, each in words the assessor can act on. */
 export function signOffBlockers(context: MarkingContext): Flag[] {
   const flags: Flag[] = [];
@@ -100,18 +115,13 @@ export function signOffBlockers(context: MarkingContext): Flag[] {
       });
     }
   }
-  const methodsUsed = new Set(
-    context.evidence.filter((e) => e.links.length > 0).map((e) => normalise(e.method)),
-  );
-  for (const method of context.unit.methods.filter((m) => m.use === 'prescribed')) {
-    if (!methodsUsed.has(normalise(method.name))) {
-      flags.push({
-        rule: 'prescribed-method-unused',
-        severity: 'block',
-        target: null,
-        message: `The unit prescribes ${method.name}, and no evidence mapped to this unit uses it.`,
-      });
-    }
+  for (const method of unusedPrescribedMethods(context)) {
+    flags.push({
+      rule: 'prescribed-method-unused',
+      severity: 'block',
+      target: null,
+      message: `The unit prescribes ${method}, and no evidence mapped to this unit uses it.`,
+    });
   }
   if (!context.declarations.learner) {
     flags.push({

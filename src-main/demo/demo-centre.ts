@@ -3,6 +3,7 @@ import { registerOnUnit } from '../portfolio/portfolio';
 import { saveQualification } from '../qualification/qualification-store';
 import { loadBuiltInUnits } from '../unit/built-in-library';
 import { Workspace } from '../workspace/workspace';
+import { addDemoDecisions } from './demo-decisions';
 import { addDemoEvidence } from './demo-evidence';
 import {
   demoAssessors,
@@ -95,5 +96,6 @@ export async function createDemoCentre(
       index,
     );
   }
+  if (external) await addDemoDecisions(workspace, external, { qualified, workingTowards }, now);
   return workspace;
 }

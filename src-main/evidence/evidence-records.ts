@@ -1,5 +1,6 @@
 import { UserError } from '../api/user-error';
 import { auditEntry, changedFields } from '../audit/audit';
+import { assertUnitUnlocked } from '../decision/lock';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
@@ -99,6 +100,16 @@ export function updateEvidence(
   };
   const diff = changedFields(before, after);
   if (!diff) return { portfolio, evidence: before };
+  if (['archived', 'method', 'producedOn'].some((k) => k in diff.after)) {
+    // The method, date and presence of mapped evidence are part of what a sign-off rests on.
+    for (const unitId of new Set(
+      portfolio.mappings
+        .filter((m) => !m.removed && m.evidenceId === evidenceId)
+        .map((m) => m.unitId),
+    )) {
+      assertUnitUnlocked(portfolio, unitId, 'A unit this evidence is mapped to');
+    }
+  }
   const action = diff.after.archived === true ? 'archived evidence' : 'changed evidence details';
   return {
     portfolio: {

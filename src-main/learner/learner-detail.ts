@@ -1,4 +1,4 @@
-import type { Learner } from '../centre/centre-schema';
+import type { Learner, StaffMember } from '../centre/centre-schema';
 import { activeMappings } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitProgress, unitRef } from '../portfolio/progress';
@@ -6,6 +6,7 @@ import type { StoredUnit } from '../unit/unit-schema';
 import type { LearnerDetail, RegistrationView } from './learner-views';
 
 interface Names {
+  staff: readonly StaffMember[];
   person: (id: string) => string;
   witness: (id: string | undefined) => string | null;
 }
@@ -23,7 +24,7 @@ export function learnerDetail(
   const registrations = portfolio.registrations.map((r): RegistrationView => {
     const unit = unitOf(r.unitId, r.unitVersion);
     const progress = unit
-      ? unitProgress(portfolio, unit)
+      ? unitProgress(portfolio, unit, names.staff)
       : { criteria: { total: 0, met: 0, evidenced: 0 }, signedOff: false };
     return {
       id: r.id,

@@ -14,6 +14,7 @@ export const learnerHandlers: HandlerMap<keyof typeof learnerOperations> = {
     const { units } = await workspace.listUnits();
     const { staff, witnesses } = workspace.centre;
     return learnerDetail(learner, portfolio.data, units, {
+      staff,
       person: (id) => staff.find((s) => s.id === id)?.name ?? 'Unknown assessor',
       witness: (id) =>
         id ? (witnesses.find((w) => w.id === id)?.name ?? 'Unknown witness') : null,

@@ -45,7 +45,7 @@ export async function listLearners(
         units: activeRegistrations(portfolio).map((r) => {
           const unit = unitsByKey.get(`${r.unitId}@${r.unitVersion}`);
           const progress = unit
-            ? unitProgress(portfolio, unit)
+            ? unitProgress(portfolio, unit, staff)
             : { criteria: { total: 0, met: 0, evidenced: 0 }, signedOff: false };
           return {
             unitId: r.unitId,

@@ -1,5 +1,6 @@
 import { UserError } from '../api/user-error';
 import { auditEntry } from '../audit/audit';
+import { assertUnitUnlocked } from '../decision/lock';
 import { activeRegistrations } from '../portfolio/portfolio';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
@@ -61,11 +62,16 @@ function checkEvidence(portfolio: Portfolio, evidenceId: string): void {
 /** Adds and removes mappings, each change on the audit trail with what it was about. */
 function applyChanges(
   portfolio: Portfolio,
+  units: readonly StoredUnit[],
   add: Pair[],
   remove: Pair[],
   actor: Actor,
   now: Date,
 ): Portfolio {
+  // A signed-off unit's mappings are part of what was signed: they change only after an unlock.
+  for (const unitId of new Set([...add, ...remove].map((p) => p.target.unitId))) {
+    assertUnitUnlocked(portfolio, unitId, units.find((u) => u.id === unitId)?.title ?? 'This unit');
+  }
   const mappings = [...portfolio.mappings];
   const audit = [...portfolio.audit];
   const index = new Map(
@@ -133,7 +139,7 @@ export function setTargetsForEvidence(
   const add = [...wanted.values()]
     .filter((t) => !have.has(targetKey(t)))
     .map((target) => ({ evidenceId, target }));
-  return applyChanges(portfolio, add, remove, actor, now);
+  return applyChanges(portfolio, units, add, remove, actor, now);
 }
 
 /** From the criterion side: exactly these evidence items for one criterion or part. */
@@ -157,5 +163,5 @@ export function setEvidenceForTarget(
   const add = [...wanted]
     .filter((id) => !have.has(id))
     .map((evidenceId) => ({ evidenceId, target }));
-  return applyChanges(portfolio, add, remove, actor, now);
+  return applyChanges(portfolio, units, add, remove, actor, now);
 }

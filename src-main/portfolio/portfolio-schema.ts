@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { auditEntrySchema } from '../audit/audit-schema';
-import { criterionDecisionSchema, unitSignOffSchema } from '../decision/decision-schema';
+import {
+  criterionDecisionSchema,
+  signatureSchema,
+  unitFeedbackSchema,
+  unitSignOffSchema,
+} from '../decision/decision-schema';
 import { evidenceSchema } from '../evidence/evidence-schema';
 import { mappingSchema } from '../mapping/mapping-schema';
 import { isoDateTime, recordFields } from '../shared/record';
 
-export const PORTFOLIO_VERSION = 2;
+export const PORTFOLIO_VERSION = 3;
 
 export const registrationSchema = z.object({
   ...recordFields,
@@ -29,6 +34,8 @@ export const portfolioSchema = z.object({
   mappings: z.array(mappingSchema),
   decisions: z.array(criterionDecisionSchema),
   signOffs: z.array(unitSignOffSchema),
+  signatures: z.array(signatureSchema),
+  unitFeedback: z.array(unitFeedbackSchema),
   /** Appended to, never rewritten. */
   audit: z.array(auditEntrySchema),
 });

@@ -16,6 +16,8 @@ export function newPortfolio(learnerId: string): Portfolio {
     mappings: [],
     decisions: [],
     signOffs: [],
+    signatures: [],
+    unitFeedback: [],
     audit: [],
   };
 }

@@ -1,4 +1,7 @@
-import type { CriterionDecision } from '../decision/decision-schema';
+import type { StaffMember } from '../centre/centre-schema';
+import { latestDecisions } from '../decision/latest-decisions';
+import { currentSignOff } from '../decision/lock';
+import { signOffStatus, type SignOffStatus } from '../decision/sign-off';
 import type { Criterion, StoredUnit } from '../unit/unit-schema';
 import type { Portfolio } from './portfolio-schema';
 
@@ -11,51 +14,50 @@ export interface CriterionCounts {
 export interface UnitProgress {
   unitId: string;
   criteria: CriterionCounts;
+  /** True only once the sign-off counts (countersigned, where the assessor needs it). */
   signedOff: boolean;
+  signOff: SignOffStatus;
 }
 
-/** The most recent decision wins; later decisions supersede earlier ones, never erase them. */
-function latestOutcomes(decisions: readonly CriterionDecision[], unitId: string) {
-  const latest = new Map<string, CriterionDecision>();
-  for (const d of decisions) {
-    if (d.unitId !== unitId) continue;
-    const key = `${d.criterionRef}\u0000${d.partRef ?? ''}`;
-    const seen = latest.get(key);
-    if (!seen || seen.updatedAt <= d.updatedAt) latest.set(key, d);
-  }
-  return latest;
-}
+const key = (criterionRef: string, partRef: string | null) =>
+  `${criterionRef}\u0000${partRef ?? ''}`;
 
 /**
- * A criterion with parts is evidenced (or met) when the criterion as a whole is, or when every
- * one of its parts is: there is no credit for part of a criterion, as there is none for part of
- * a unit.
+ * What is decided on, as the marking rules say: the criterion itself, or each of its parts
+ * when it has them. A criterion is evidenced (or met) only when every one of those is: there
+ * is no credit for part of a criterion, as there is none for part of a unit.
  */
-function covered(criterion: Criterion, has: (partRef: string | null) => boolean): boolean {
-  if (has(null)) return true;
-  return criterion.parts.length > 0 && criterion.parts.every((p) => has(p.ref));
-}
+const decidedOn = (c: Criterion) => (c.parts.length ? c.parts.map((p) => p.ref) : [null]);
 
-export function unitProgress(portfolio: Portfolio, unit: StoredUnit): UnitProgress {
+export function unitProgress(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  staff: readonly StaffMember[],
+): UnitProgress {
   const criteria = unit.outcomes.flatMap((o) => o.criteria);
+  const evidence = new Set(portfolio.evidence.filter((e) => !e.archived).map((e) => e.id));
   const mapped = new Set(
     portfolio.mappings
-      .filter((m) => !m.removed && m.unitId === unit.id)
-      .map((m) => `${m.criterionRef}\u0000${m.partRef ?? ''}`),
+      .filter((m) => !m.removed && m.unitId === unit.id && evidence.has(m.evidenceId))
+      .map((m) => key(m.criterionRef, m.partRef)),
   );
-  const outcomes = latestOutcomes(portfolio.decisions, unit.id);
+  const outcomes = latestDecisions(portfolio, unit.id);
   let met = 0;
   let evidenced = 0;
   for (const c of criteria) {
-    if (covered(c, (part) => mapped.has(`${c.ref}\u0000${part ?? ''}`))) evidenced += 1;
-    if (covered(c, (part) => outcomes.get(`${c.ref}\u0000${part ?? ''}`)?.outcome === 'met')) {
-      met += 1;
-    }
+    const parts = decidedOn(c);
+    if (parts.every((p) => mapped.has(key(c.ref, p)))) evidenced += 1;
+    if (parts.every((p) => outcomes.get(key(c.ref, p))?.outcome === 'met')) met += 1;
   }
-  const signedOff = portfolio.signOffs.some(
-    (s) => s.unitId === unit.id && s.unitVersion === unit.version && !s.withdrawn,
-  );
-  return { unitId: unit.id, criteria: { total: criteria.length, met, evidenced }, signedOff };
+  const current = currentSignOff(portfolio, unit.id);
+  const signer = staff.find((s) => s.id === current?.signedOffBy) ?? { id: '' };
+  const signOff = signOffStatus(current, signer);
+  return {
+    unitId: unit.id,
+    criteria: { total: criteria.length, met, evidenced },
+    signedOff: signOff === 'signed-off',
+    signOff,
+  };
 }
 
 /** The reference people use for a unit: its Ofqual code, else the awarding body's, else its id. */

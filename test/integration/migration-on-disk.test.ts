@@ -9,7 +9,7 @@ import { demoWorkspace, tester, when } from '../support/demo-workspace';
 describe('opening files written by an older workbench', () => {
   const tempDir = useTempDirs();
 
-  it('reads a layout-1 workspace and writes layout 2 on the next save', async () => {
+  it('reads a layout-1 workspace and writes the current layout on the next save', async () => {
     const { workspace, learnerId } = await demoWorkspace(await tempDir());
     const learner = workspace.learner(learnerId);
     const file = path.join(workspace.dir, learner.portfolio, 'portfolio.json');
@@ -43,7 +43,7 @@ describe('opening files written by an older workbench', () => {
       registerOnUnit(p, { unitId: unit.id, unitVersion: 1, assessorId: 'st-x' }, tester, when),
     );
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(saved.schemaVersion).toBe(2);
+    expect(saved.schemaVersion).toBe(3);
     expect(saved.evidence).toEqual([]);
     expect(saved.audit.length).toBe(v1.audit.length + 1);
   });

@@ -42,7 +42,7 @@ describe('the centre roster', () => {
     const portfolio = JSON.parse(
       await readFile(path.join(dir, learner.portfolio, 'portfolio.json'), 'utf8'),
     );
-    expect(portfolio).toMatchObject({ schemaVersion: 2, learnerId: id, evidence: [] });
+    expect(portfolio).toMatchObject({ schemaVersion: 3, learnerId: id, evidence: [] });
     const trail = await dispatch('audit:list', { learnerId: id });
     expect((trail as { data: { action: string }[] }).data.map((e) => e.action)).toEqual([
       'archived learner',

@@ -24,10 +24,27 @@ describe('workbench status', () => {
     expect(rows[0].units[0]).toEqual({
       ref: 'J/508/4003',
       title: 'Deliver, Monitor and Evaluate Customer Service to External Customers',
-      criteria: { total: 27, met: 0, evidenced: 8 },
+      criteria: { total: 27, met: 27, evidenced: 27 },
       signedOff: false,
+      signOff: 'open',
     });
     expect(rows[0].units[1].criteria.evidenced).toBe(0);
+    const unitOf = (name: string) =>
+      rows.find((r: { learner: { name: string } }) => r.learner.name === name).units[0];
+    // Part-way: three criteria met, two not yet met, eight evidenced.
+    expect(unitOf('Łukasz Wójcik')).toMatchObject({
+      criteria: { met: 3, evidenced: 8 },
+      signedOff: false,
+    });
+    expect(unitOf('Nguyễn Thị Hoa')).toMatchObject({ signedOff: true, signOff: 'signed-off' });
+    // A working-towards assessor's sign-off counts once countersigned, not before.
+    expect(unitOf("Zoë O'Brien")).toMatchObject({ signedOff: true, signOff: 'signed-off' });
+    expect(unitOf('Daniel Hughes')).toMatchObject({
+      criteria: { met: 27 },
+      signedOff: false,
+      signOff: 'awaiting-countersignature',
+    });
+    expect(unitOf('Siobhán Ní Bhriain')).toMatchObject({ criteria: { met: 0, evidenced: 8 } });
   });
 
   it('prints a readable table without --json, and a one-line reason for a wrong folder', async () => {
@@ -38,7 +55,7 @@ describe('workbench status', () => {
     const lines = out.join('\n').split('\n');
     expect(lines[0]).toMatch(/^Learner\s+ULN\s+Unit\s+Title\s+Met\s+Evidenced\s+Signed off$/);
     expect(lines.find((l) => l.startsWith('Łukasz Wójcik'))).toMatch(
-      /J\/508\/4003 .* 0\/27\s+8\/27\s+no$/,
+      /J\/508\/4003 .* 3\/27\s+8\/27\s+no$/,
     );
 
     const bad = capture();

@@ -6,14 +6,17 @@ import { unitProgress, unitRef } from '../../portfolio/progress';
 import { mapLimit } from '../../shared/map-limit';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
+import type { SignOffStatus } from '../../decision/sign-off';
 
 export const statusHelp = `Usage: workbench status DIR [--json]
 
 Shows each learner's progress in the workspace DIR: per unit, how many criteria there are, how
-many are met and how many have evidence mapped, and whether the unit is signed off. With --json
-it prints the same as JSON:
+many are met and how many have evidence mapped, and whether the unit is signed off. A criterion
+with parts counts as met (or evidenced) only when every part is. A sign-off by an assessor working
+towards their qualification counts only once countersigned. With --json it prints the same as JSON:
   [{ "learner": { "id", "name", "uln" },
-     "units": [{ "ref", "title", "criteria": { "total", "met", "evidenced" }, "signedOff" }] }]`;
+     "units": [{ "ref", "title", "criteria": { "total", "met", "evidenced" }, "signedOff",
+                 "signOff": "open" | "awaiting-countersignature" | "signed-off" }] }]`;
 
 export interface LearnerStatus {
   learner: { id: string; name: string; uln: string };
@@ -22,6 +25,7 @@ export interface LearnerStatus {
     title: string;
     criteria: { total: number; met: number; evidenced: number };
     signedOff: boolean;
+    signOff: SignOffStatus;
   }[];
 }
 
@@ -34,13 +38,14 @@ export async function workspaceStatus(workspace: Workspace): Promise<LearnerStat
       units: activeRegistrations(portfolio).flatMap((r) => {
         const unit = units.find((u) => u.id === r.unitId && u.version === r.unitVersion);
         if (!unit) return [];
-        const progress = unitProgress(portfolio, unit);
+        const progress = unitProgress(portfolio, unit, workspace.centre.staff);
         return [
           {
             ref: unitRef(unit),
             title: unit.title,
             criteria: progress.criteria,
             signedOff: progress.signedOff,
+            signOff: progress.signOff,
           },
         ];
       }),
@@ -58,7 +63,11 @@ function table(rows: LearnerStatus[]): string {
           u.title.length > 48 ? `${u.title.slice(0, 47)}…` : u.title,
           `${u.criteria.met}/${u.criteria.total}`,
           `${u.criteria.evidenced}/${u.criteria.total}`,
-          u.signedOff ? 'yes' : 'no',
+          u.signedOff
+            ? 'yes'
+            : u.signOff === 'awaiting-countersignature'
+              ? 'awaiting countersignature'
+              : 'no',
         ])
       : [[r.learner.name, r.learner.uln, '', 'not registered on any unit', '', '', '']],
   );

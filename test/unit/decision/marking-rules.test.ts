@@ -167,6 +167,41 @@ describe('signing off a unit', () => {
     );
   });
 
+  it('is blocked by a criterion without evidence, even when marked met', () => {
+    const context = complete();
+    context.evidence = [context.evidence[1]!];
+    expect(rules(signOffBlockers(context))).toEqual(['no-evidence@1.1']);
+  });
+
+  it('is blocked by each prescribed method unused, matching method names without regard to case', () => {
+    const context = complete();
+    context.unit = {
+      ...unit,
+      methods: [
+        { name: 'Practical Demonstration', use: 'prescribed' },
+        { name: 'professional discussion', use: 'prescribed' },
+        { name: 'essay', use: 'prescribed' },
+        { name: 'case study', use: 'optional' },
+      ],
+    };
+    expect(signOffBlockers(context).map((b) => b.message)).toEqual([
+      'The unit prescribes essay, and no evidence mapped to this unit uses it.',
+    ]);
+  });
+
+  it('does not count evidence mapped to nothing towards a prescribed method', () => {
+    const context = complete();
+    context.evidence = [
+      evidence('E1', 'professional discussion', [
+        ['1.1', null],
+        ['2.1', 'a'],
+        ['2.1', 'b'],
+      ]),
+      evidence('E2', 'practical demonstration', []),
+    ];
+    expect(rules(signOffBlockers(context))).toEqual(['prescribed-method-unused@-']);
+  });
+
   it('is blocked until the learner and the assessor have signed their declarations', () => {
     const context = { ...complete(), declarations: { learner: null, assessor: null } };
     expect(rules(signOffBlockers(context))).toEqual([
@@ -226,6 +261,26 @@ describe('warnings', () => {
     expect(flags[0]?.message).toContain(
       '"Evidence E1" is dated 2026-10-20, after the decision on 1.1 (2026-10-10)',
     );
+  });
+
+  it('does not flag testimony for the whole unit when other evidence is mapped too', () => {
+    const context = complete();
+    context.evidence = [...context.evidence, evidence('E9', 'witness testimony', [['1.1', null]])];
+    expect(rules(markingWarnings(context))).toEqual([]);
+  });
+
+  it('does not date-check a criterion not yet assessed', () => {
+    const context = complete();
+    context.evidence = [
+      evidence('E1', 'professional discussion', [['1.1', null]], '2026-12-20'),
+      context.evidence[1]!,
+    ];
+    context.decisions = [
+      { ...met('1.1', null, '2026-12-30'), status: 'not-assessed' },
+      met('2.1', 'a'),
+      met('2.1', 'b'),
+    ];
+    expect(markingWarnings(context)).toEqual([]);
   });
 
   it('flags an assessment date in the future', () => {

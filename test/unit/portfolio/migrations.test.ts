@@ -50,8 +50,10 @@ describe('portfolio migrations', () => {
     const { document, from } = migrate(portfolioV1, portfolioMigrations, 'The portfolio', 'p.json');
     expect(from).toBe(1);
     const portfolio = portfolioSchema.parse(document);
-    expect(portfolio.schemaVersion).toBe(2);
+    expect(portfolio.schemaVersion).toBe(3);
     expect(portfolio.registrations[0]).toMatchObject({ id: 'rg-1', withdrawn: false });
+    expect(portfolio.signatures).toEqual([]);
+    expect(portfolio.unitFeedback).toEqual([]);
     expect(portfolio.audit).toEqual(portfolioV1.audit);
     expect(portfolio.evidence).toEqual([]);
     expect(portfolio.mappings).toEqual([]);
@@ -60,7 +62,7 @@ describe('portfolio migrations', () => {
   it('leaves a current portfolio as it is', () => {
     const { document } = migrate(portfolioV1, portfolioMigrations, 'The portfolio', 'p.json');
     const again = migrate(document, portfolioMigrations, 'The portfolio', 'p.json');
-    expect(again.from).toBe(2);
+    expect(again.from).toBe(3);
     expect(again.document).toEqual(document);
   });
 
@@ -73,6 +75,75 @@ describe('portfolio migrations', () => {
         '/x/portfolio.json',
       ),
     ).toThrow('The portfolio (portfolio.json) was saved by a newer version of the workbench');
+  });
+});
+
+/** What layout 2 wrote: sign-offs as a date, an assessor and a withdrawn flag. */
+const signOffV2 = (id: string, withdrawn: boolean) => ({
+  id,
+  updatedAt: '2026-03-02T12:00:00.000Z',
+  updatedBy: 'st-2',
+  unitId: 'unit-a',
+  unitVersion: 1,
+  signedOn: '2026-03-01',
+  assessorId: 'st-1',
+  withdrawn,
+});
+
+describe('portfolio layout 2 to 3', () => {
+  const v2 = {
+    ...portfolioV1,
+    schemaVersion: 2,
+    evidence: [],
+    mappings: [],
+    decisions: [
+      {
+        id: 'dc-1',
+        updatedAt: at,
+        updatedBy: 'st-1',
+        unitId: 'unit-a',
+        unitVersion: 1,
+        criterionRef: '1.1',
+        partRef: null,
+        outcome: 'met',
+        decidedOn: '2026-01-10',
+        assessorId: 'st-1',
+        feedback: 'Clear.',
+      },
+    ],
+    signOffs: [signOffV2('so-1', true), signOffV2('so-2', false)],
+  };
+
+  it('keeps each sign-off as who and when, a withdrawn one as voided, and adds signatures and unit feedback', () => {
+    const { document, from } = migrate(v2, portfolioMigrations, 'The portfolio', 'p.json');
+    expect(from).toBe(2);
+    const portfolio = portfolioSchema.parse(document);
+    expect(portfolio.signOffs).toEqual([
+      {
+        id: 'so-1',
+        updatedAt: '2026-03-02T12:00:00.000Z',
+        updatedBy: 'st-2',
+        unitId: 'unit-a',
+        unitVersion: 1,
+        signedOffAt: '2026-03-01T00:00:00.000Z',
+        signedOffBy: 'st-1',
+        countersignedAt: null,
+        countersignedBy: null,
+        voidedAt: '2026-03-02T12:00:00.000Z',
+        voidedBy: 'st-2',
+        voidReason: 'Withdrawn before reasons were recorded.',
+      },
+      expect.objectContaining({
+        id: 'so-2',
+        signedOffBy: 'st-1',
+        voidedAt: null,
+        voidReason: null,
+      }),
+    ]);
+    expect(portfolio.decisions).toEqual(v2.decisions);
+    expect(portfolio.signatures).toEqual([]);
+    expect(portfolio.unitFeedback).toEqual([]);
+    expect(portfolio.audit).toEqual(v2.audit);
   });
 });
 

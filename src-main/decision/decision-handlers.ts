@@ -1,0 +1,138 @@
+import type { HandlerMap } from '../api/handler';
+import { UserError } from '../api/user-error';
+import type { Workbench } from '../app/workbench';
+import { auditEntry } from '../audit/audit';
+import { dayOf, stamp } from '../shared/record';
+import type { decisionOperations } from './decision-contract';
+import { recordDecision, setUnitFeedback } from './marking';
+import {
+  countersignUnit,
+  signDeclaration,
+  signOffUnit,
+  unitSignOffStatus,
+  unlockUnit,
+} from './sign-off-actions';
+import { markingView } from './marking-view';
+import { progressMatrix } from './progress-matrix';
+
+/** The learner, their portfolio and the unit version they are registered on. */
+async function learnerUnit(wb: Workbench, learnerId: string, unitId: string) {
+  const workspace = wb.workspace;
+  const learner = workspace.learner(learnerId);
+  const doc = await workspace.portfolio(learnerId);
+  const registration = doc.data.registrations.find((r) => r.unitId === unitId && !r.withdrawn);
+  const { units } = await workspace.listUnits();
+  const unit =
+    registration &&
+    units.find((u) => u.id === registration.unitId && u.version === registration.unitVersion);
+  if (!unit) {
+    throw new UserError(
+      'not-found',
+      `${learner.name} is not registered on that unit. Register them on it from their Units tab.`,
+    );
+  }
+  return { workspace, learner, doc, unit };
+}
+
+const allowTyped = (wb: Workbench) => ({
+  allowTyped: wb.workspace.centre.centre.allowTypedSignatures,
+});
+
+function currentPerson(wb: Workbench) {
+  const user = wb.signedIn();
+  if (!user) throw new UserError('forbidden', 'Choose who is using the workbench first.');
+  return user.person;
+}
+
+export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
+  'decision:workspace': async ({ learnerId, unitId }, wb) => {
+    const { workspace, learner, doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    return markingView({
+      portfolio: doc.data,
+      unit,
+      learner,
+      staff: workspace.centre.staff,
+      user: wb.signedIn(),
+      allowTypedSignatures: workspace.centre.centre.allowTypedSignatures,
+      today: dayOf(wb.clock()),
+    });
+  },
+
+  'decision:record': async ({ learnerId, unitId, ...input }, wb) => {
+    const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    let id = '';
+    await doc.update((p) => {
+      const result = recordDecision(p, unit, input, wb.actor(), wb.clock());
+      id = result.decision.id;
+      return result.portfolio;
+    });
+    return { id };
+  },
+
+  'decision:set-unit-feedback': async ({ learnerId, unitId, ...change }, wb) => {
+    const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    await doc.update((p) => setUnitFeedback(p, unit, change, wb.actor(), wb.clock()));
+    return { saved: true };
+  },
+
+  'decision:sign': async ({ learnerId, unitId, purpose, ...signature }, wb) => {
+    const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    const personId = purpose === 'learner-declaration' ? learnerId : currentPerson(wb).id;
+    await doc.update((p) =>
+      signDeclaration(
+        p,
+        unit,
+        { purpose, personId, ...signature },
+        allowTyped(wb),
+        wb.actor(),
+        wb.clock(),
+      ),
+    );
+    return { signed: true };
+  },
+
+  'decision:sign-off': async ({ learnerId, unitId }, wb) => {
+    const { workspace, doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    const saved = await doc.update((p) => signOffUnit(p, unit, wb.actor(), wb.clock()));
+    return { status: unitSignOffStatus(saved, unit.id, workspace.centre.staff) };
+  },
+
+  'decision:countersign': async ({ learnerId, unitId, ...signature }, wb) => {
+    const { workspace, doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    const staff = workspace.centre.staff;
+    const saved = await doc.update((p) =>
+      countersignUnit(p, unit, staff, signature, allowTyped(wb), wb.actor(), wb.clock()),
+    );
+    return { status: unitSignOffStatus(saved, unit.id, staff) };
+  },
+
+  'decision:unlock': async ({ learnerId, unitId, reason }, wb) => {
+    const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    const person = currentPerson(wb);
+    await doc.update((p) => unlockUnit(p, unit, person, reason, wb.actor(), wb.clock()));
+    return { unlocked: true };
+  },
+
+  'decision:matrix': async (_input, wb) => progressMatrix(wb.workspace, wb.clock()),
+
+  'decision:set-typed-signatures': async ({ allow }, wb) => {
+    const actor = wb.actor();
+    const now = wb.clock();
+    await wb.workspace.changeCentre((c) => {
+      if (c.centre.allowTypedSignatures === allow) return { centre: c, result: null };
+      const entry = auditEntry(actor, now, 'changed signature policy', 'centre', {
+        before: { allowTypedSignatures: c.centre.allowTypedSignatures },
+        after: { allowTypedSignatures: allow },
+      });
+      return {
+        centre: {
+          ...c,
+          centre: { ...c.centre, ...stamp(actor, now), allowTypedSignatures: allow },
+          audit: [...c.audit, entry],
+        },
+        result: null,
+      };
+    });
+    return { allowTypedSignatures: allow };
+  },
+};

@@ -1,0 +1,28 @@
+import type { CriterionDecision } from './decision-schema';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+
+export const targetKey = (criterionRef: string, partRef: string | null) =>
+  `${criterionRef}\u0000${partRef ?? ''}`;
+
+/** The decision that stands for each target of a unit: the latest one recorded. */
+export function latestDecisions(
+  portfolio: Portfolio,
+  unitId: string,
+): Map<string, CriterionDecision> {
+  const latest = new Map<string, CriterionDecision>();
+  for (const d of portfolio.decisions) {
+    if (d.unitId !== unitId) continue;
+    const key = targetKey(d.criterionRef, d.partRef);
+    const seen = latest.get(key);
+    if (!seen || seen.updatedAt <= d.updatedAt) latest.set(key, d);
+  }
+  return latest;
+}
+
+export function decisionOf(
+  latest: Map<string, CriterionDecision>,
+  criterionRef: string,
+  partRef: string | null,
+): CriterionDecision | undefined {
+  return latest.get(targetKey(criterionRef, partRef));
+}

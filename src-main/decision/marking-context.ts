@@ -1,0 +1,83 @@
+import { activeMappings } from '../mapping/mapping';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import type { StoredUnit } from '../unit/unit-schema';
+import type { Signature, SignaturePurpose } from './decision-schema';
+import { latestDecisions } from './latest-decisions';
+
+export { decisionOf, latestDecisions } from './latest-decisions';
+import { signedHash } from './declarations';
+import type { MarkingContext, RuleDecision, RuleEvidence } from './marking-types';
+
+export function ruleDecisions(portfolio: Portfolio, unitId: string): RuleDecision[] {
+  return [...latestDecisions(portfolio, unitId).values()].map((d) => ({
+    criterionRef: d.criterionRef,
+    partRef: d.partRef,
+    status: d.outcome,
+    date: d.decidedOn,
+  }));
+}
+
+/** The learner's live evidence with the links it has to this unit (none for other units). */
+export function ruleEvidence(portfolio: Portfolio, unitId: string): RuleEvidence[] {
+  const links = new Map<string, RuleEvidence['links']>();
+  for (const m of activeMappings(portfolio)) {
+    if (m.unitId !== unitId) continue;
+    const list = links.get(m.evidenceId) ?? [];
+    list.push({ criterionRef: m.criterionRef, partRef: m.partRef });
+    links.set(m.evidenceId, list);
+  }
+  return portfolio.evidence
+    .filter((e) => !e.archived)
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      method: e.method,
+      date: e.producedOn,
+      links: links.get(e.id) ?? [],
+    }));
+}
+
+/**
+ * A signature counts while it is not voided and still matches what is on file: the same
+ * declaration and the same decisions it was given over.
+ */
+export function standingSignature(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  purpose: SignaturePurpose,
+  decisions: RuleDecision[] = ruleDecisions(portfolio, unit.id),
+): Signature | null {
+  const hash = signedHash({ purpose, learnerId: portfolio.learnerId, unit, decisions });
+  const found = portfolio.signatures.filter(
+    (s) =>
+      s.unitId === unit.id &&
+      s.unitVersion === unit.version &&
+      s.purpose === purpose &&
+      !s.voidedAt &&
+      s.hash === hash,
+  );
+  return found.at(-1) ?? null;
+}
+
+/** Everything the marking rules need about one learner's unit, taken from their portfolio. */
+export function markingContext(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  today: string,
+): MarkingContext {
+  const decisions = ruleDecisions(portfolio, unit.id);
+  const declaration = (purpose: SignaturePurpose) => {
+    const s = standingSignature(portfolio, unit, purpose, decisions);
+    return s ? { personId: s.personId, signedAt: s.signedAt } : null;
+  };
+  return {
+    unit,
+    evidence: ruleEvidence(portfolio, unit.id),
+    decisions,
+    declarations: {
+      learner: declaration('learner-declaration'),
+      assessor: declaration('assessor-declaration'),
+    },
+    today,
+  };
+}

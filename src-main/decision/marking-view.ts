@@ -1,0 +1,161 @@
+import type { Learner, StaffMember } from '../centre/centre-schema';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import { unitRef } from '../portfolio/progress';
+import type { StoredUnit } from '../unit/unit-schema';
+import { declarationText } from './declarations';
+import type { MarkingView, SignOffView, TargetView } from './decision-views';
+import { unitGaps } from './gaps';
+import { currentSignOff } from './lock';
+import { decisionOf, latestDecisions, markingContext, standingSignature } from './marking-context';
+import { markingWarnings, methodsShown } from './marking-rules';
+import { unitFeedbackOf } from './marking';
+import { signOffStatus } from './sign-off';
+import { evidenceFor, targetsOf } from './targets';
+import type { SignaturePurpose } from './decision-schema';
+
+export const targetKeyOf = (criterionRef: string, partRef: string | null) =>
+  partRef ? `${criterionRef}|${partRef}` : criterionRef;
+
+export interface MarkingViewInput {
+  portfolio: Portfolio;
+  unit: StoredUnit;
+  learner: Learner;
+  staff: readonly StaffMember[];
+  user: { person: StaffMember; role: string } | null;
+  allowTypedSignatures: boolean;
+  today: string;
+}
+
+function signOffView(input: MarkingViewInput): SignOffView {
+  const { portfolio, unit, staff, user } = input;
+  const nameOf = (id: string | null) => (id ? (staff.find((s) => s.id === id)?.name ?? id) : null);
+  const signOff = currentSignOff(portfolio, unit.id);
+  const assessor = staff.find((s) => s.id === signOff?.signedOffBy);
+  const status = signOffStatus(signOff, assessor ?? { id: '' });
+  const qualified = user?.person.assessorStatus === 'qualified';
+  return {
+    status,
+    locked: Boolean(signOff),
+    signedOffAt: signOff?.signedOffAt ?? null,
+    signedOffBy: nameOf(signOff?.signedOffBy ?? null),
+    countersignedAt: signOff?.countersignedAt ?? null,
+    countersignedBy: nameOf(signOff?.countersignedBy ?? null),
+    countersignerName:
+      assessor?.assessorStatus === 'working-towards'
+        ? nameOf(assessor.countersignerId ?? null)
+        : null,
+    canCountersign:
+      status === 'awaiting-countersignature' &&
+      user?.role === 'assessor' &&
+      assessor?.countersignerId === user.person.id,
+    canUnlock:
+      Boolean(signOff) && (user?.role === 'iqa' || (user?.role === 'assessor' && qualified)),
+    unlocks: portfolio.signOffs
+      .filter((s) => s.unitId === unit.id && s.voidedAt)
+      .map((s) => ({ at: s.voidedAt!, by: nameOf(s.voidedBy) ?? '', reason: s.voidReason ?? '' }))
+      .reverse(),
+  };
+}
+
+/** The marking screen for one learner's unit: outline, decisions, evidence, gaps and sign-off. */
+export function markingView(input: MarkingViewInput): MarkingView {
+  const { portfolio, unit, learner, staff, today } = input;
+  const context = markingContext(portfolio, unit, today);
+  const latest = latestDecisions(portfolio, unit.id);
+  const warnings = markingWarnings(context);
+  const nameOf = (id: string) => staff.find((s) => s.id === id)?.name ?? id;
+  const criteria = new Map(
+    unit.outcomes.flatMap((o) => o.criteria.map((c) => [c.ref, { c, o }] as const)),
+  );
+  const targets: TargetView[] = targetsOf(unit).map((t) => {
+    const { c, o } = criteria.get(t.criterionRef)!;
+    const d = decisionOf(latest, t.criterionRef, t.partRef);
+    return {
+      key: targetKeyOf(t.criterionRef, t.partRef),
+      criterionRef: t.criterionRef,
+      partRef: t.partRef,
+      label: t.label,
+      criterionText: c.text,
+      partText: t.partRef ? (c.parts.find((p) => p.ref === t.partRef)?.text ?? '') : null,
+      outcomeRef: o.ref,
+      outcomeKind: t.outcomeKind,
+      status: d?.outcome ?? 'not-assessed',
+      decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,
+      decidedBy: d && d.outcome !== 'not-assessed' ? nameOf(d.assessorId) : null,
+      feedback: d?.feedback ?? '',
+      evidenceIds: evidenceFor(context.evidence, t).map((e) => e.id),
+      methods: methodsShown(context, t),
+      flags: warnings.filter((f) => f.target === t.label),
+    };
+  });
+  const feedback = unitFeedbackOf(portfolio, unit.id);
+  const signatureOf = (purpose: SignaturePurpose) => {
+    const s = standingSignature(portfolio, unit, purpose, context.decisions);
+    if (!s) return [];
+    const personName = s.role === 'learner' ? learner.name : nameOf(s.personId);
+    return [
+      {
+        purpose,
+        personName,
+        role: s.role,
+        signedAt: s.signedAt,
+        method: s.method,
+        image: s.image ?? null,
+        typedName: s.typedName ?? null,
+        hash: s.hash,
+      },
+    ];
+  };
+  return {
+    learner: { id: learner.id, name: learner.name, uln: learner.uln },
+    unit: {
+      id: unit.id,
+      version: unit.version,
+      title: unit.title,
+      ref: unitRef(unit),
+      level: unit.level,
+      credits: unit.credits,
+      guidance: unit.guidance,
+      methods: unit.methods,
+    },
+    outline: unit.outcomes.map((o) => ({
+      ref: o.ref,
+      text: o.text,
+      kind: o.kind,
+      criteria: o.criteria.map((c) => ({
+        ref: c.ref,
+        text: c.text,
+        targets: c.parts.length
+          ? c.parts.map((p) => targetKeyOf(c.ref, p.ref))
+          : [targetKeyOf(c.ref, null)],
+      })),
+    })),
+    targets,
+    evidence: portfolio.evidence
+      .filter((e) => !e.archived)
+      .map((e) => ({
+        id: e.id,
+        title: e.title,
+        method: e.method,
+        producedOn: e.producedOn,
+        producedBy: e.producedBy,
+        hasFile: Boolean(e.file),
+        fileName: e.file?.originalName ?? null,
+      })),
+    unitFeedback: feedback?.feedback ?? '',
+    learnerComments: feedback?.learnerComments ?? '',
+    gaps: unitGaps(context),
+    signOff: signOffView(input),
+    signatures: [
+      ...signatureOf('learner-declaration'),
+      ...signatureOf('assessor-declaration'),
+      ...signatureOf('countersignature'),
+    ],
+    declarations: declarationText,
+    allowTypedSignatures: input.allowTypedSignatures,
+    today,
+    user: input.user
+      ? { id: input.user.person.id, name: input.user.person.name, role: input.user.role }
+      : null,
+  };
+}

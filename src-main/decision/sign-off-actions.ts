@@ -1,0 +1,267 @@
+import { UserError } from '../api/user-error';
+import { auditEntry } from '../audit/audit';
+import type { StaffMember } from '../centre/centre-schema';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import { newId } from '../shared/ids';
+import { dayOf, stamp, type Actor } from '../shared/record';
+import type { StoredUnit } from '../unit/unit-schema';
+import type { Signature, SignaturePurpose } from './decision-schema';
+import { signedHash } from './declarations';
+import { assertUnitUnlocked, currentSignOff } from './lock';
+import { markingContext, ruleDecisions } from './marking-context';
+import { signOffBlockers } from './marking-rules';
+import { assertAssessor, assertRegistered } from './marking';
+import { assertCanCountersign, assertCanUnlock, signOffStatus } from './sign-off';
+
+export interface SignatureInput {
+  purpose: SignaturePurpose;
+  personId: string;
+  method: 'drawn' | 'typed';
+  image?: string;
+  typedName?: string;
+}
+
+const roleOf: Record<SignaturePurpose, Signature['role']> = {
+  'learner-declaration': 'learner',
+  'assessor-declaration': 'assessor',
+  countersignature: 'countersigner',
+};
+
+function makeSignature(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  input: SignatureInput,
+  options: { allowTyped: boolean },
+  actor: Actor,
+  now: Date,
+): Signature {
+  if (input.method === 'typed' && !options.allowTyped) {
+    throw new UserError(
+      'forbidden',
+      'This centre does not accept typed signatures. Draw the signature with the mouse, a pen or a finger.',
+    );
+  }
+  if (input.method === 'drawn' && !input.image) {
+    throw new UserError('invalid-input', 'Draw the signature before saving it.');
+  }
+  if (input.method === 'typed' && !input.typedName?.trim()) {
+    throw new UserError('invalid-input', 'Type the full name to sign with.');
+  }
+  return {
+    id: newId('sg'),
+    ...stamp(actor, now),
+    unitId: unit.id,
+    unitVersion: unit.version,
+    purpose: input.purpose,
+    personId: input.personId,
+    role: roleOf[input.purpose],
+    signedAt: now.toISOString(),
+    method: input.method,
+    ...(input.method === 'drawn' ? { image: input.image } : { typedName: input.typedName!.trim() }),
+    hash: signedHash({
+      purpose: input.purpose,
+      learnerId: portfolio.learnerId,
+      unit,
+      decisions: ruleDecisions(portfolio, unit.id),
+    }),
+    voidedAt: null,
+  };
+}
+
+function signatureAudit(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  s: Signature,
+  actor: Actor,
+  now: Date,
+) {
+  return auditEntry(actor, now, 'signed', `${s.purpose.replace('-', ' ')} for unit ${unit.id}`, {
+    after: { personId: s.personId, role: s.role, method: s.method, hash: s.hash },
+    subject: { learnerId: portfolio.learnerId, unitId: unit.id, personId: s.personId },
+  });
+}
+
+/**
+ * The learner's authenticity declaration or the assessor's declaration, signed on screen
+ * before sign-off. The learner signs as themselves; the assessor only as the current user.
+ */
+export function signDeclaration(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  input: SignatureInput,
+  options: { allowTyped: boolean },
+  actor: Actor,
+  now: Date,
+): Portfolio {
+  assertAssessor(actor, 'take signatures for a sign-off');
+  assertRegistered(portfolio, unit);
+  assertUnitUnlocked(portfolio, unit.id, unit.title);
+  if (input.purpose === 'countersignature') {
+    throw new UserError('invalid-input', 'A countersignature is given when countersigning.');
+  }
+  if (input.purpose === 'learner-declaration' && input.personId !== portfolio.learnerId) {
+    throw new UserError('forbidden', 'Only the learner can sign the authenticity declaration.');
+  }
+  if (input.purpose === 'assessor-declaration' && input.personId !== actor.id) {
+    throw new UserError('forbidden', 'Assessors sign their own declaration only, as themselves.');
+  }
+  const signature = makeSignature(portfolio, unit, input, options, actor, now);
+  return {
+    ...portfolio,
+    signatures: [...portfolio.signatures, signature],
+    audit: [...portfolio.audit, signatureAudit(portfolio, unit, signature, actor, now)],
+  };
+}
+
+/** Signs the unit off when nothing blocks it; from then on it is locked. */
+export function signOffUnit(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  actor: Actor,
+  now: Date,
+): Portfolio {
+  assertAssessor(actor, 'sign off a unit');
+  assertRegistered(portfolio, unit);
+  assertUnitUnlocked(portfolio, unit.id, unit.title);
+  const context = markingContext(portfolio, unit, dayOf(now));
+  const blockers = signOffBlockers(context);
+  if (blockers.length) {
+    throw new UserError(
+      'conflict',
+      `${unit.title} cannot be signed off yet: ${blockers.map((b) => b.message).join(' ')}`,
+    );
+  }
+  if (context.declarations.assessor?.personId !== actor.id) {
+    throw new UserError(
+      'forbidden',
+      'The assessor who signed the declaration must sign the unit off.',
+    );
+  }
+  const signOff = {
+    id: newId('so'),
+    ...stamp(actor, now),
+    unitId: unit.id,
+    unitVersion: unit.version,
+    signedOffAt: now.toISOString(),
+    signedOffBy: actor.id,
+    countersignedAt: null,
+    countersignedBy: null,
+    voidedAt: null,
+    voidedBy: null,
+    voidReason: null,
+  };
+  return {
+    ...portfolio,
+    signOffs: [...portfolio.signOffs, signOff],
+    audit: [
+      ...portfolio.audit,
+      auditEntry(actor, now, 'signed off unit', `unit ${unit.id}`, {
+        after: { signedOffBy: actor.id, signedOffAt: signOff.signedOffAt },
+        subject: { learnerId: portfolio.learnerId, unitId: unit.id },
+      }),
+    ],
+  };
+}
+
+/** The named qualified countersigner countersigns a working-towards assessor's sign-off. */
+export function countersignUnit(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  staff: readonly StaffMember[],
+  input: Omit<SignatureInput, 'purpose' | 'personId'>,
+  options: { allowTyped: boolean },
+  actor: Actor,
+  now: Date,
+): Portfolio {
+  assertAssessor(actor, 'countersign a sign-off');
+  const signOff = currentSignOff(portfolio, unit.id);
+  const assessor = staff.find((s) => s.id === signOff?.signedOffBy) ?? { id: '' };
+  assertCanCountersign(signOff, assessor, actor.id);
+  const signature = makeSignature(
+    portfolio,
+    unit,
+    { ...input, purpose: 'countersignature', personId: actor.id },
+    options,
+    actor,
+    now,
+  );
+  const countersigned = {
+    ...signOff!,
+    ...stamp(actor, now),
+    countersignedAt: now.toISOString(),
+    countersignedBy: actor.id,
+  };
+  return {
+    ...portfolio,
+    signatures: [...portfolio.signatures, signature],
+    signOffs: portfolio.signOffs.map((s) => (s.id === countersigned.id ? countersigned : s)),
+    audit: [
+      ...portfolio.audit,
+      signatureAudit(portfolio, unit, signature, actor, now),
+      auditEntry(actor, now, 'countersigned unit', `unit ${unit.id}`, {
+        before: { countersignedBy: null },
+        after: { countersignedBy: actor.id, countersignedAt: countersigned.countersignedAt },
+        subject: { learnerId: portfolio.learnerId, unitId: unit.id },
+      }),
+    ],
+  };
+}
+
+/**
+ * Unlocks a signed-off unit for a permitted person with a written reason: the sign-off and
+ * every signature on the unit are voided (kept, marked void) and must be given again.
+ */
+export function unlockUnit(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  person: Pick<StaffMember, 'assessorStatus'>,
+  reason: string,
+  actor: Actor,
+  now: Date,
+): Portfolio {
+  const signOff = currentSignOff(portfolio, unit.id);
+  if (!signOff)
+    throw new UserError(
+      'conflict',
+      `${unit.title} is not signed off, so there is nothing to unlock.`,
+    );
+  assertCanUnlock(actor.role, person, reason);
+  const at = now.toISOString();
+  const voided = portfolio.signatures.filter((s) => s.unitId === unit.id && !s.voidedAt);
+  return {
+    ...portfolio,
+    signOffs: portfolio.signOffs.map((s) =>
+      s.id === signOff.id
+        ? {
+            ...s,
+            ...stamp(actor, now),
+            voidedAt: at,
+            voidedBy: actor.id,
+            voidReason: reason.trim(),
+          }
+        : s,
+    ),
+    signatures: portfolio.signatures.map((s) =>
+      s.unitId === unit.id && !s.voidedAt ? { ...s, ...stamp(actor, now), voidedAt: at } : s,
+    ),
+    audit: [
+      ...portfolio.audit,
+      auditEntry(actor, now, 'unlocked unit', `unit ${unit.id}`, {
+        before: { signedOffBy: signOff.signedOffBy, signedOffAt: signOff.signedOffAt },
+        after: { reason: reason.trim(), signaturesVoided: voided.length },
+        subject: { learnerId: portfolio.learnerId, unitId: unit.id },
+      }),
+    ],
+  };
+}
+
+/** Whether a unit's sign-off counts yet, asked of the assessor who signed it off. */
+export function unitSignOffStatus(
+  portfolio: Portfolio,
+  unitId: string,
+  staff: readonly StaffMember[],
+) {
+  const signOff = currentSignOff(portfolio, unitId);
+  const assessor = staff.find((s) => s.id === signOff?.signedOffBy) ?? { id: '' };
+  return signOffStatus(signOff, assessor);
+}
