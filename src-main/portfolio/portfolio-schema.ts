@@ -3,6 +3,7 @@ import { auditEntrySchema } from '../audit/audit-schema';
 import { criterionDecisionSchema, unitSignOffSchema } from '../decision/decision-schema';
 import { evidenceSchema } from '../evidence/evidence-schema';
 import { mappingSchema } from '../mapping/mapping-schema';
+import { storedIssuedRecordSchema } from '../record/issued/issued-record';
 import { isoDateTime, recordFields } from '../shared/record';
 
 export const PORTFOLIO_VERSION = 2;
@@ -29,6 +30,8 @@ export const portfolioSchema = z.object({
   mappings: z.array(mappingSchema),
   decisions: z.array(criterionDecisionSchema),
   signOffs: z.array(unitSignOffSchema),
+  /** Record files issued from the portfolio (records/), with their SHA-256; added without a layout change. */
+  issuedRecords: z.array(storedIssuedRecordSchema).default([]),
   /** Appended to, never rewritten. */
   audit: z.array(auditEntrySchema),
 });

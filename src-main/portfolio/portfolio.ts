@@ -16,6 +16,7 @@ export function newPortfolio(learnerId: string): Portfolio {
     mappings: [],
     decisions: [],
     signOffs: [],
+    issuedRecords: [],
     audit: [],
   };
 }
