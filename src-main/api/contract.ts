@@ -6,6 +6,7 @@ import { evidenceOperations } from '../evidence/evidence-contract';
 import { learnerOperations } from '../learner/learner-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
 import { mappingOperations } from '../mapping/mapping-contract';
+import { recordOperations } from '../record/record-contract';
 import { registrationOperations } from '../registration/registration-contract';
 import { sessionOperations } from '../session/session-contract';
 import { staffOperations } from '../staff/staff-contract';
@@ -26,6 +27,7 @@ export const contract = mergeOperations(
   learnerOperations,
   qualificationOperations,
   mappingOperations,
+  recordOperations,
   registrationOperations,
   sessionOperations,
   staffOperations,

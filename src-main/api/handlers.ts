@@ -5,6 +5,7 @@ import { evidenceHandlers } from '../evidence/evidence-handlers';
 import { learnerHandlers } from '../learner/learner-handlers';
 import { qualificationHandlers } from '../qualification/qualification-handlers';
 import { mappingHandlers } from '../mapping/mapping-handlers';
+import { recordHandlers } from '../record/record-handlers';
 import { registrationHandlers } from '../registration/registration-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
@@ -24,6 +25,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...learnerHandlers,
   ...qualificationHandlers,
   ...mappingHandlers,
+  ...recordHandlers,
   ...registrationHandlers,
   ...sessionHandlers,
   ...staffHandlers,

@@ -19,6 +19,9 @@ export interface HostCapabilities {
   chooseFiles?: (picked: PickedFiles) => Promise<PickedFile[]>;
   /** Opens a file in the program the computer uses for it ("open in default app"). */
   openPath?: (file: string) => Promise<void>;
+  /** Seals a secret for this computer's user only (Electron safeStorage); desktop app only. */
+  protectSecret?: (plain: string) => Promise<string>;
+  unprotectSecret?: (sealed: string) => Promise<string>;
 }
 
 export interface WorkbenchOptions {

@@ -1,7 +1,9 @@
 import { UserError } from '../api/user-error';
 import { demoCommand, demoHelp } from './commands/demo';
+import { recordCommand, recordHelp } from './commands/record';
 import { specImportCommand, specImportHelp } from './commands/spec-import';
 import { statusCommand, statusHelp } from './commands/status';
+import { verifyCommand, verifyHelp } from './commands/verify';
 import { webCommand, webHelp } from './commands/web';
 import { processIo, UsageError, type CliIo } from './io';
 
@@ -13,6 +15,11 @@ type Command = {
 
 const commands: Record<string, Command> = {
   demo: { run: demoCommand, help: demoHelp, summary: 'write the demo centre into an empty folder' },
+  record: {
+    run: recordCommand,
+    help: recordHelp,
+    summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',
+  },
   'spec import': {
     run: specImportCommand,
     help: specImportHelp,
@@ -22,6 +29,11 @@ const commands: Record<string, Command> = {
     run: statusCommand,
     help: statusHelp,
     summary: "show each learner's progress per unit (--json for JSON)",
+  },
+  verify: {
+    run: verifyCommand,
+    help: verifyHelp,
+    summary: 'check a record: signatures, evidence, or a Word record as issued',
   },
   web: {
     run: webCommand,

@@ -5,6 +5,7 @@ import { loadBuiltInUnits } from '../unit/built-in-library';
 import { Workspace } from '../workspace/workspace';
 import { addDemoDecisions } from './demo-decisions';
 import { addDemoEvidence } from './demo-evidence';
+import { addDemoIdentities } from './demo-identities';
 import {
   demoAssessors,
   demoCentre,
@@ -45,6 +46,7 @@ export async function createDemoCentre(
   );
   await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
   await workspace.addStaffMember({ ...demoEqa, roles: ['eqa'] }, setup, now);
+  await addDemoIdentities(workspace, resourcesDir);
 
   const units = await loadBuiltInUnits(resourcesDir);
   for (const unit of units) await workspace.saveUnit(unit);

@@ -8,6 +8,7 @@ import {
 } from '../decision/decision-schema';
 import { evidenceSchema } from '../evidence/evidence-schema';
 import { mappingSchema } from '../mapping/mapping-schema';
+import { storedIssuedRecordSchema } from '../record/issued/issued-record';
 import { isoDateTime, recordFields } from '../shared/record';
 
 export const PORTFOLIO_VERSION = 3;
@@ -36,6 +37,8 @@ export const portfolioSchema = z.object({
   signOffs: z.array(unitSignOffSchema),
   signatures: z.array(signatureSchema),
   unitFeedback: z.array(unitFeedbackSchema),
+  /** Record files issued from the portfolio (records/), with their SHA-256; added without a layout change. */
+  issuedRecords: z.array(storedIssuedRecordSchema).default([]),
   /** Appended to, never rewritten. */
   audit: z.array(auditEntrySchema),
 });

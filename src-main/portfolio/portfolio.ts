@@ -18,6 +18,7 @@ export function newPortfolio(learnerId: string): Portfolio {
     signOffs: [],
     signatures: [],
     unitFeedback: [],
+    issuedRecords: [],
     audit: [],
   };
 }

@@ -22,7 +22,10 @@ export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
         ...learnerFields(input),
         { label: 'Assessor', value: input.assessor.name },
         { label: 'Date', value: formatDate(input.date) },
-        { label: 'Duration', value: `${input.durationMinutes} minutes` },
+        {
+          label: 'Duration',
+          value: input.durationMinutes ? `${input.durationMinutes} minutes` : 'Not recorded',
+        },
         ...(input.location ? [{ label: 'Location', value: input.location }] : []),
         { label: 'Learner consented to recording', value: consent },
       ],

@@ -105,7 +105,8 @@ export const discussionInputSchema = recordContextSchema.extend({
   unitRef: z.string(),
   assessor: personSchema,
   date: isoDate,
-  durationMinutes: z.number().int().positive(),
+  /** Absent when nobody noted how long the discussion took. */
+  durationMinutes: z.number().int().positive().optional(),
   location: z.string().optional(),
   criteriaAgreed: z.array(targetedCriteriaSchema),
   account: z

@@ -13,6 +13,7 @@ import { formatDate } from '../build/record-common';
 import type { RecordDocument } from '../model/record-document';
 import { recordDocumentSchema } from '../model/record-document';
 import { CREATOR } from '../pdf/render-record-pdf';
+import { BODY_HASH_PLACEHOLDER, sealBodyHash } from './docx-fingerprint';
 import { TEXT_WIDTH_TWIPS, body, heading, sectionBlocks, table } from './docx-blocks';
 
 const ACCENT = '1F4073';
@@ -50,9 +51,9 @@ function header(doc: RecordDocument): Header {
 }
 
 /**
- * The footer carries the record id rather than the file's SHA-256: a file cannot contain its own
- * hash. The hash is stored in the portfolio when the record is issued (see `issuedRecordSchema`),
- * and the record id leads from the printed page to that entry.
+ * The footer carries the record id and the SHA-256 of the body rather than of the file: a file
+ * cannot contain its own hash. The file's hash is stored in the portfolio when the record is
+ * issued (see `issuedRecordSchema`), and the record id leads from the printed page to that entry.
  */
 function footer(doc: RecordDocument): Footer {
   return new Footer({
@@ -81,11 +82,7 @@ function footer(doc: RecordDocument): Footer {
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS }],
         children: [
           new TextRun({ text: `Record ID: ${doc.recordId}`, color: MUTED, size: 15 }),
-          new TextRun({
-            text: '\tSHA-256 recorded in the portfolio when issued',
-            color: MUTED,
-            size: 15,
-          }),
+          new TextRun({ text: `\tBody SHA-256: ${BODY_HASH_PLACEHOLDER}`, color: MUTED, size: 12 }),
         ],
       }),
     ],
@@ -164,5 +161,5 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return sealBodyHash(new Uint8Array(await Packer.toBuffer(document)));
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { recordFields } from '../../shared/record';
 import { recordKinds } from '../model/record-document';
 
 /**
@@ -19,6 +20,25 @@ export const issuedRecordSchema = z.object({
   issuedBy: z.string().min(1),
 });
 export type IssuedRecord = z.infer<typeof issuedRecordSchema>;
+
+/**
+ * An issued record as the portfolio keeps it: the entry above, where the file is (always directly
+ * inside the portfolio's records/ folder), and who has signed it so far.
+ */
+export const storedIssuedRecordSchema = issuedRecordSchema.extend({
+  ...recordFields,
+  file: z
+    .string()
+    .regex(/^records\/[^/\\]+$/, 'must be a file directly inside the records folder')
+    .refine((p) => !p.includes('..'), 'must not leave the records folder'),
+  title: z.string().default(''),
+  signatures: z
+    .array(
+      z.object({ name: z.string(), role: z.string(), signedAt: z.iso.datetime({ offset: true }) }),
+    )
+    .default([]),
+});
+export type StoredIssuedRecord = z.infer<typeof storedIssuedRecordSchema>;
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');

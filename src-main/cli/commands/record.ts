@@ -1,0 +1,202 @@
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../../api/user-error';
+import type { StaffMember } from '../../centre/centre-schema';
+import type { Actor } from '../../shared/record';
+import { Workspace } from '../../workspace/workspace';
+import {
+  findLearner,
+  findRegisteredUnit,
+  loadLibrary,
+  loadRecordSource,
+  registeredUnits,
+} from '../../record/from-portfolio/record-source';
+import { signerFor } from '../../record/identity-store/signers';
+import { issueRecord, type Signer } from '../../record/issue/issue-record';
+import { recordKinds, type RecordKind } from '../../record/model/record-document';
+import { loadRecordFonts } from '../../record/pdf/fonts';
+import { unitProgress } from '../../portfolio/progress';
+import { safeName } from '../../storage/safe-name';
+import { UsageError, type CliIo } from '../io';
+
+export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] --format pdf|docx --out FILE [--sign]
+       workbench record DIR --all --out FOLDER [--format pdf|docx] [--sign]
+
+Makes an assessment record from the portfolio in the workspace DIR, files it in the learner's
+records/ folder with its SHA-256 noted in the portfolio, and copies it to FILE.
+
+  --learner ID     the learner's id, ULN or exact name
+  --unit REF       the unit's Ofqual code, awarding-body code, id or title
+  --kind KIND      unit-record (the default), observation, discussion, progress or evidence-index
+  --format F       pdf (the default) or docx
+  --sign           sign the PDF with the assessor's signing identity from the workspace
+  --passphrase-file FILE   read the identity's passphrase from FILE (else WORKBENCH_PASSPHRASE)
+  --all            every signed-off unit's record for every learner, into the folder --out
+
+The passphrase is never given on the command line itself, where other users could see it.`;
+
+const system: Actor = { id: 'command-line', role: 'system' };
+
+async function passphrase(file: string | undefined): Promise<string> {
+  const text = file
+    ? await readFile(path.resolve(file), 'utf8').catch(() => {
+        throw new UsageError(`the passphrase file ${file} could not be read.`);
+      })
+    : process.env.WORKBENCH_PASSPHRASE;
+  const value = text?.replace(/\r?\n$/, '');
+  if (!value) {
+    throw new UsageError(
+      '--sign needs the passphrase: use --passphrase-file FILE or set WORKBENCH_PASSPHRASE.',
+    );
+  }
+  return value;
+}
+
+export async function recordCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      learner: { type: 'string' },
+      unit: { type: 'string' },
+      kind: { type: 'string', default: 'unit-record' },
+      format: { type: 'string', default: 'pdf' },
+      out: { type: 'string' },
+      sign: { type: 'boolean' },
+      'passphrase-file': { type: 'string' },
+      evidence: { type: 'string' },
+      all: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(recordHelp);
+    return 0;
+  }
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length)
+    throw new UsageError(
+      'workbench record takes one workspace folder. See workbench record --help.',
+    );
+  const kind = values.kind as RecordKind;
+  if (!recordKinds.includes(kind))
+    throw new UsageError(`--kind must be one of: ${recordKinds.join(', ')}.`);
+  const format = values.format;
+  if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be pdf or docx.');
+  if (!values.out) throw new UsageError('say where to write the record with --out.');
+  if (values.sign && format === 'docx')
+    throw new UsageError('only PDF records can be signed; use --format pdf with --sign.');
+  const secret = values.sign ? await passphrase(values['passphrase-file']) : undefined;
+
+  const workspace = await Workspace.open(path.resolve(dir));
+  const signers = new Map<string, Signer>();
+  const signerOf = async (assessorId: string): Promise<Signer | undefined> => {
+    if (!secret) return undefined;
+    const cached = signers.get(assessorId);
+    if (cached) return cached;
+    const person = workspace.centre.staff.find((s) => s.id === assessorId) as
+      StaffMember | undefined;
+    if (!person)
+      throw new UserError(
+        'not-found',
+        'The unit has no assessor on the staff list, so nobody can sign it.',
+      );
+    const made = await signerFor(workspace, person, 'assessor', {
+      passphrase: secret,
+      userDataDir: '',
+    });
+    signers.set(assessorId, made);
+    return made;
+  };
+  const fonts = await loadRecordFonts();
+  const library = await loadLibrary(workspace);
+  const now = new Date();
+
+  if (values.all) {
+    const out = path.resolve(values.out);
+    await mkdir(out, { recursive: true });
+    const jobs: { learnerId: string; name: string; unitId: string; assessorId: string }[] = [];
+    for (const learner of workspace.centre.learners.filter((l) => !l.archived)) {
+      const source = await loadRecordSource(workspace, learner.id, library);
+      for (const { unit, registration } of registeredUnits(source)) {
+        if (unitProgress(source.portfolio, unit).signedOff) {
+          jobs.push({
+            learnerId: learner.id,
+            name: learner.name,
+            unitId: unit.id,
+            assessorId: registration.assessorId,
+          });
+        }
+      }
+    }
+    if (jobs.length === 0) {
+      io.out('No unit is signed off yet, so there are no records to write.');
+      return 0;
+    }
+    for (const [i, job] of jobs.entries()) {
+      const signer = await signerOf(job.assessorId);
+      const issued = await issueRecord(
+        workspace,
+        {
+          learnerId: job.learnerId,
+          kind: 'unit-record',
+          unit: job.unitId,
+          format,
+          ...(signer ? { signer } : {}),
+        },
+        system,
+        now,
+        { fonts, library },
+      );
+      const target = path.join(
+        out,
+        `${safeName(job.name, 'learner')}-${path.basename(issued.path)}`,
+      );
+      await copyFile(issued.path, target);
+      io.err(
+        `[${i + 1}/${jobs.length}] ${job.name}: ${issued.entry.unitRef} → ${path.basename(target)}`,
+      );
+    }
+    io.out(`${jobs.length} records written to ${out}.`);
+    return 0;
+  }
+
+  if (!values.learner)
+    throw new UsageError('say which learner with --learner (id, ULN or name), or use --all.');
+  const learner = findLearner(workspace.centre, values.learner);
+  const source = await loadRecordSource(workspace, learner.id, library);
+  const needsUnit = kind === 'unit-record';
+  if (needsUnit && !values.unit)
+    throw new UsageError('say which unit with --unit (Ofqual code, id or title).');
+  const registered = values.unit
+    ? findRegisteredUnit(source, values.unit)
+    : registeredUnits(source)[0];
+  const signer = registered ? await signerOf(registered.registration.assessorId) : undefined;
+  if (secret && !signer)
+    throw new UserError(
+      'not-found',
+      `${learner.name} is on no unit, so there is no assessor to sign.`,
+    );
+  const issued = await issueRecord(
+    workspace,
+    {
+      learnerId: learner.id,
+      kind,
+      ...(values.unit ? { unit: values.unit } : {}),
+      ...(values.evidence ? { evidenceId: values.evidence } : {}),
+      format,
+      ...(signer ? { signer } : {}),
+    },
+    system,
+    now,
+    { fonts, library },
+  );
+  const out = path.resolve(values.out);
+  await mkdir(path.dirname(out), { recursive: true });
+  await copyFile(issued.path, out);
+  io.out(
+    `Record ${issued.entry.recordId} (${issued.entry.title}, ${learner.name}${issued.entry.unitRef ? `, ${issued.entry.unitRef}` : ''})${signer ? `, signed by ${signer.name}` : ''}, written to ${out}. SHA-256 ${issued.entry.sha256}.`,
+  );
+  return 0;
+}

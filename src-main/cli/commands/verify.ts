@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDate } from '../../record/build/record-common';
+import { checkRecordFile, type RecordCheck } from '../../record/issue/check-record-file';
+import { Workspace } from '../../workspace/workspace';
+import { UsageError, type CliIo } from '../io';
+
+export const verifyHelp = `Usage: workbench verify FILE [--workspace DIR] [--json]
+
+Checks a record offline. For a PDF: each signature's signer, time, certificate and integrity,
+and, with --workspace, whether the evidence files in the learner's portfolio still match the
+manifest the record was signed over (a changed or missing file is named). For a Word record
+(--workspace needed): whether it is the record exactly as issued. Exits 0 only when everything
+holds, 1 when something does not.`;
+
+function describe(check: RecordCheck, file: string): string[] {
+  const lines = [`${path.basename(file)}: ${check.ok ? 'VALID' : 'NOT VALID'}`];
+  if (check.recordId)
+    lines.push(
+      `Record ID: ${check.recordId}${check.learnerName ? ` (learner: ${check.learnerName})` : ''}`,
+    );
+  for (const s of check.signatures) {
+    const cert = s.certificate;
+    lines.push(
+      `Signature ${s.number}: ${s.signerName}${s.role ? `, ${s.role}` : ''}${s.organisation ? `, ${s.organisation}` : ''}`,
+      `  signed: ${s.signingTime ? `${formatDate(s.signingTime)} ${s.signingTime.slice(11, 16)} UTC` : 'time not given'}${s.reason ? ` (${s.reason})` : ''}`,
+      `  integrity: ${s.intact ? 'intact' : 'BROKEN'}; ${s.ok ? 'valid' : 'not valid'}`,
+    );
+    if (cert) {
+      lines.push(
+        `  certificate: ${cert.selfSigned ? 'self-signed' : `issued by ${cert.issuer}`}, valid ${formatDate(cert.validFrom)} to ${formatDate(cert.validTo)}${s.knownToWorkspace === true ? ', one of this workspace’s signing identities' : ''}`,
+        `  fingerprint (SHA-256): ${cert.fingerprintSha256}`,
+      );
+    }
+  }
+  if (check.evidence) {
+    const changed = check.evidence.filter((e) => e.status !== 'unchanged');
+    lines.push(
+      `Evidence: ${check.evidence.length - changed.length} of ${check.evidence.length} files unchanged`,
+    );
+    for (const e of changed) lines.push(`  ${e.status}: ${e.fileName}`);
+  }
+  if (check.docx) {
+    lines.push(
+      `As issued: ${check.docx.asIssued === null ? 'not known' : check.docx.asIssued ? 'yes' : 'no'}`,
+    );
+  }
+  for (const p of check.problems) lines.push(`Problem: ${p}`);
+  for (const n of check.notes) lines.push(`Note: ${n}`);
+  return lines;
+}
+
+export async function verifyCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      workspace: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(verifyHelp);
+    return 0;
+  }
+  const [file, ...extra] = positionals;
+  if (!file || extra.length)
+    throw new UsageError(
+      'workbench verify takes one file: workbench verify FILE [--workspace DIR]',
+    );
+  const bytes = await readFile(path.resolve(file)).catch(() => {
+    throw new UsageError(`${file} could not be read.`);
+  });
+  const workspace = values.workspace ? await Workspace.open(path.resolve(values.workspace)) : null;
+  const check = await checkRecordFile(new Uint8Array(bytes), file, workspace);
+  if (values.json) io.out(JSON.stringify(check, null, 2));
+  else io.out(describe(check, file).join('\n'));
+  return check.ok ? 0 : 1;
+}

@@ -1,0 +1,148 @@
+import { assessQualification } from '../../qualification/assess-qualification';
+import { unitProgress, unitRef } from '../../portfolio/progress';
+import type { StoredUnit } from '../../unit/unit-schema';
+import type { EvidenceIndexInput, ProgressInput } from '../build/record-inputs';
+import { evidenceRefs, hashEvidence, manifestName } from './evidence-refs';
+import { person, recordContext, type RecordStamp } from './record-context';
+import {
+  learnersQualification,
+  registeredUnits,
+  staffMember,
+  type RecordSource,
+} from './record-source';
+import { activeMappings } from '../../mapping/mapping';
+import { activeSignOff } from './unit-record-input';
+
+function firstAssessor(source: RecordSource) {
+  const reg = registeredUnits(source)[0]?.registration;
+  return person(
+    reg ? staffMember(source, reg.assessorId) : null,
+    'Assessor not recorded',
+    'Assessor',
+  );
+}
+
+/**
+ * Every unit of the learner's qualification with where they are on it, and the rules of
+ * combination position worded by `assessQualification`, the same rule the Units page applies.
+ */
+export async function progressInput(
+  source: RecordSource,
+  stamp: RecordStamp,
+): Promise<ProgressInput> {
+  const qualification = learnersQualification(source);
+  const registered = registeredUnits(source);
+  const latest = (id: string): StoredUnit | undefined =>
+    registered.find((r) => r.unit.id === id)?.unit ??
+    source.units.filter((u) => u.id === id).sort((a, b) => b.version - a.version)[0];
+
+  const groups: { group: string; ids: string[] }[] = qualification
+    ? [
+        { group: 'Mandatory', ids: qualification.mandatoryUnitIds },
+        ...qualification.optionalGroups.map((g) => ({ group: g.title, ids: g.unitIds })),
+      ]
+    : [{ group: 'Registered units', ids: registered.map((r) => r.unit.id) }];
+
+  const achievedIds: string[] = [];
+  const seen = new Set<string>();
+  const units = groups.flatMap(({ group, ids }) =>
+    ids.flatMap((id) => {
+      const unit = latest(id);
+      if (!unit || seen.has(id)) return [];
+      seen.add(id);
+      const reg = registered.find((r) => r.unit.id === id);
+      const progress = unitProgress(source.portfolio, unit);
+      const signOff = reg ? activeSignOff(source, reg) : null;
+      const achieved = Boolean(signOff) && progress.criteria.met === progress.criteria.total;
+      if (achieved) achievedIds.push(id);
+      const started = reg && (progress.criteria.evidenced > 0 || progress.criteria.met > 0);
+      return [
+        {
+          title: unit.title,
+          ref: unitRef(unit),
+          ...(unit.level ? { level: unit.level } : {}),
+          ...(unit.credits !== null ? { credits: unit.credits } : {}),
+          group: reg ? group : `${group} (not registered)`,
+          criteriaMet: progress.criteria.met,
+          criteriaTotal: progress.criteria.total,
+          status: achieved
+            ? ('achieved' as const)
+            : started
+              ? ('in progress' as const)
+              : ('not started' as const),
+          ...(achieved && signOff ? { achievedDate: signOff.signedOn } : {}),
+        },
+      ];
+    }),
+  );
+
+  let rulesOfCombination: ProgressInput['rulesOfCombination'];
+  if (qualification) {
+    const library = source.units.map((u) => ({
+      id: u.id,
+      credits: u.credits,
+      level: u.level,
+      title: u.title,
+    }));
+    const position = assessQualification(qualification, library, achievedIds);
+    rulesOfCombination = {
+      position: [
+        position.achieved
+          ? `The rules of combination of ${qualification.title} are met.`
+          : `The rules of combination of ${qualification.title} are not yet met:`,
+        ...position.missing,
+        ...position.notes,
+      ],
+      creditsAchieved: position.creditsAchieved,
+      creditsRequired: qualification.minTotalCredits,
+    };
+  } else {
+    rulesOfCombination = {
+      position: [
+        'No qualification is recorded for this learner, so the rules of combination cannot be checked.',
+      ],
+    };
+  }
+  const evidence = source.portfolio.evidence.filter((e) => !e.archived);
+  return {
+    ...recordContext(source, stamp, await hashEvidence(source.portfolioDir, evidence)),
+    asAt: stamp.generatedAt.slice(0, 10),
+    assessor: firstAssessor(source),
+    units,
+    rulesOfCombination,
+  };
+}
+
+/** Every live evidence item of the portfolio, with its file and the criteria it covers. */
+export async function evidenceIndexInput(
+  source: RecordSource,
+  stamp: RecordStamp,
+): Promise<EvidenceIndexInput> {
+  const refs = evidenceRefs(source.portfolio);
+  const units = registeredUnits(source);
+  const several = units.length > 1;
+  const evidence = source.portfolio.evidence
+    .filter((e) => !e.archived)
+    .sort((a, b) =>
+      (refs.get(a.id) ?? '').localeCompare(refs.get(b.id) ?? '', 'en', { numeric: true }),
+    );
+  const mappings = activeMappings(source.portfolio);
+  return {
+    ...recordContext(source, stamp, await hashEvidence(source.portfolioDir, evidence)),
+    assessor: firstAssessor(source),
+    items: evidence.map((e) => ({
+      ref: refs.get(e.id) ?? e.id,
+      title: e.title,
+      methods: [e.method],
+      date: e.producedOn,
+      fileName: manifestName(e) ?? 'Written in the workbench',
+      criteriaRefs: mappings
+        .filter((m) => m.evidenceId === e.id)
+        .map((m) => {
+          const unit = units.find((u) => u.unit.id === m.unitId)?.unit;
+          const ref = m.partRef ? `${m.criterionRef} ${m.partRef}` : m.criterionRef;
+          return several && unit ? `${unitRef(unit)} ${ref}` : ref;
+        }),
+    })),
+  };
+}

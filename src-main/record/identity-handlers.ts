@@ -1,0 +1,76 @@
+import type { HandlerMap } from '../api/handler';
+import { UserError } from '../api/user-error';
+import type { Workbench } from '../app/workbench';
+import { safeName } from '../storage/safe-name';
+import { importIdentity, pemToDer, readCertificate } from './identity-store/identity-store';
+import { createIdentity, rememberFor, signingRole } from './identity-store/signers';
+import type { recordOperations } from './record-contract';
+import { passphraseSource } from './record-handler-support';
+import type { IdentityList } from './record-views';
+
+type IdentityOps = 'identity:list' | 'identity:create' | 'identity:import' | 'identity:export';
+
+function signer(wb: Workbench, personId: string) {
+  const person = wb.workspace.centre.staff.find((s) => s.id === personId && !s.archived);
+  if (!person) throw new UserError('not-found', 'That person is not on the staff of this centre.');
+  signingRole(person);
+  return person;
+}
+
+async function list(wb: Workbench): Promise<IdentityList> {
+  const workspace = wb.workspace;
+  const people = workspace.centre.staff.filter(
+    (s) => !s.archived && s.roles.some((r) => r === 'assessor' || r === 'iqa'),
+  );
+  return {
+    people: await Promise.all(
+      people.map(async (p) => ({
+        personId: p.id,
+        name: p.name,
+        roles: p.roles,
+        certificate: (await readCertificate(workspace.dir, p.id))?.info ?? null,
+      })),
+    ),
+    canSealPassphrases: Boolean(wb.host.protectSecret && wb.host.unprotectSecret),
+  };
+}
+
+export const identityHandlers: HandlerMap<Extract<keyof typeof recordOperations, IdentityOps>> = {
+  'identity:list': async (_input, wb) => list(wb),
+
+  'identity:create': async ({ personId, passphrase }, wb) => {
+    await createIdentity(
+      wb.workspace,
+      signer(wb, personId),
+      passphraseSource(wb, passphrase),
+      wb.clock(),
+    );
+    return list(wb);
+  },
+
+  'identity:import': async ({ personId, contentBase64, passphrase, remember }, wb) => {
+    const person = signer(wb, personId);
+    const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
+    await importIdentity(wb.workspace.dir, person.id, bytes, passphrase);
+    if (remember) await rememberFor(wb.workspace, person, passphraseSource(wb, passphrase));
+    return list(wb);
+  },
+
+  'identity:export': async ({ personId, format }, wb) => {
+    const person = signer(wb, personId);
+    const cert = await readCertificate(wb.workspace.dir, person.id);
+    if (!cert) throw new UserError('not-found', `${person.name} has no signing identity yet.`);
+    const base = `${safeName(person.name, 'certificate')}-signing-certificate`;
+    return format === 'pem'
+      ? {
+          fileName: `${base}.pem`,
+          mediaType: 'application/x-pem-file',
+          contentBase64: Buffer.from(cert.pem).toString('base64'),
+        }
+      : {
+          fileName: `${base}.cer`,
+          mediaType: 'application/pkix-cert',
+          contentBase64: Buffer.from(pemToDer(cert.pem)).toString('base64'),
+        };
+  },
+};

@@ -1,0 +1,163 @@
+import type { Workspace } from '../../workspace/workspace';
+import { readBodyHash } from '../docx/docx-fingerprint';
+import { knownCertificates } from '../identity-store/identity-store';
+import { verifyIssuedDocx } from '../issued/issued-record';
+import type { CertificateSummary } from '../verify/certificate-summary';
+import { readEmbeddedManifest } from '../verify/embedded-manifest';
+import { verifyRecordPdf } from '../verify/verify-record-pdf';
+import { findIssued } from './find-issued';
+
+export interface SignatureCheck {
+  number: number;
+  signerName: string;
+  role: string | null;
+  organisation: string | null;
+  reason: string | null;
+  signingTime: string | null;
+  certificate: CertificateSummary | null;
+  /** The signed bytes are unchanged and the signature matches its certificate. */
+  intact: boolean;
+  /** The certificate is one of the signing identities kept in the workspace; null without one. */
+  knownToWorkspace: boolean | null;
+  ok: boolean;
+  problems: string[];
+}
+
+export interface RecordCheck {
+  format: 'pdf' | 'docx';
+  ok: boolean;
+  recordId: string | null;
+  learnerName: string | null;
+  signatures: SignatureCheck[];
+  /** Each evidence file the record relies on, when the workspace holds the learner's portfolio. */
+  evidence: { fileName: string; status: 'unchanged' | 'changed' | 'missing' }[] | null;
+  docx: { asIssued: boolean | null; bodyUnchanged: boolean | null } | null;
+  /** Every reason `ok` is false, in plain words. */
+  problems: string[];
+  /** Worth knowing but not a failure. */
+  notes: string[];
+}
+
+export function formatOf(fileName: string, bytes: Uint8Array): 'pdf' | 'docx' | null {
+  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)
+    return 'pdf';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
+  return /\.pdf$/i.test(fileName) ? 'pdf' : /\.docx$/i.test(fileName) ? 'docx' : null;
+}
+
+/**
+ * Checks a record file as an EQA would: for a PDF every signature, and, with the workspace, the
+ * evidence files against the manifest the signers saw; for a Word file, whether it is the record
+ * exactly as the portfolio issued it.
+ */
+export async function checkRecordFile(
+  bytes: Uint8Array,
+  fileName: string,
+  workspace: Workspace | null,
+): Promise<RecordCheck> {
+  const format = formatOf(fileName, bytes);
+  if (format === 'docx') return checkDocx(bytes, workspace);
+  if (format !== 'pdf') {
+    return {
+      format: 'pdf',
+      ok: false,
+      recordId: null,
+      learnerName: null,
+      signatures: [],
+      evidence: null,
+      docx: null,
+      problems: ['This file is neither a PDF nor a Word record.'],
+      notes: [],
+    };
+  }
+  const manifest = await readEmbeddedManifest(bytes);
+  const issued = workspace && manifest ? await findIssued(workspace, manifest.recordId) : null;
+  const report = await verifyRecordPdf(bytes, issued ? { evidenceDir: issued.evidenceDir } : {});
+  const problems = [...report.problems];
+  const notes: string[] = [];
+  if (workspace && manifest && !issued) {
+    problems.push(
+      `Record ${manifest.recordId} was not issued from this workspace, so its evidence could not be checked.`,
+    );
+  }
+  if (!workspace) notes.push('No workspace was given, so the evidence files were not checked.');
+  const known = workspace ? await knownCertificates(workspace.dir) : null;
+  const signatures = report.signatures.map((s): SignatureCheck => {
+    const knownToWorkspace =
+      known && s.certificate ? known.has(s.certificate.fingerprintSha256) : null;
+    if (knownToWorkspace === false) {
+      notes.push(
+        `Signature ${s.number} (${s.signerName}) uses a certificate that is not one of this workspace's signing identities; compare its fingerprint with the one the centre gave you.`,
+      );
+    }
+    return {
+      number: s.number,
+      signerName: s.signerName,
+      role: s.role,
+      organisation: s.organisation,
+      reason: s.reason,
+      signingTime: s.signingTime,
+      certificate: s.certificate,
+      intact: s.intact,
+      knownToWorkspace,
+      ok: s.ok,
+      problems: s.problems,
+    };
+  });
+  return {
+    format,
+    ok: problems.length === 0,
+    recordId: manifest?.recordId ?? null,
+    learnerName: issued?.learner.name ?? null,
+    signatures,
+    evidence: report.evidence?.map((e) => ({ fileName: e.fileName, status: e.status })) ?? null,
+    docx: null,
+    problems,
+    notes,
+  };
+}
+
+async function checkDocx(bytes: Uint8Array, workspace: Workspace | null): Promise<RecordCheck> {
+  const body = await readBodyHash(bytes);
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const bodyUnchanged = body.printed && body.actual ? body.printed === body.actual : null;
+  if (bodyUnchanged === false)
+    problems.push(
+      'The wording of this record was edited after it was issued: its body no longer matches the SHA-256 in its footer.',
+    );
+  if (bodyUnchanged === null)
+    problems.push('This Word file carries no record fingerprint in its footer.');
+  let asIssued: boolean | null = null;
+  let learnerName: string | null = null;
+  if (!workspace) {
+    problems.push(
+      'Give the workspace (--workspace DIR) to check whether this is the record as issued.',
+    );
+  } else if (body.recordId) {
+    const issued = await findIssued(workspace, body.recordId);
+    if (!issued) {
+      problems.push(`Record ${body.recordId} was not issued from this workspace.`);
+    } else {
+      learnerName = issued.learner.name;
+      const check = verifyIssuedDocx(
+        bytes,
+        issued.all.filter((e) => e.recordId === body.recordId),
+      );
+      asIssued = check.ok;
+      if (check.ok) notes.push(check.message);
+      else problems.push(check.message);
+    }
+  }
+  return {
+    format: 'docx',
+    ok: problems.length === 0,
+    recordId: body.recordId,
+    learnerName,
+    signatures: [],
+    evidence: null,
+    docx: { asIssued, bodyUnchanged },
+    problems,
+    notes,
+  };
+}

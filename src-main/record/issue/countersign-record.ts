@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { auditEntry } from '../../audit/audit';
+import { UserError } from '../../api/user-error';
+import { stamp, type Actor } from '../../shared/record';
+import { writeFileAtomic } from '../../storage/atomic-write';
+import { resolveInside } from '../../storage/resolve-inside';
+import type { Workspace } from '../../workspace/workspace';
+import { sha256Hex, type StoredIssuedRecord } from '../issued/issued-record';
+import { countersignPdf } from '../seal/countersign-pdf';
+import { SealError } from '../seal/sign-options';
+import { signReason, type Signer } from './issue-record';
+
+/**
+ * Adds an IQA's (or countersigning assessor's) signature to an issued PDF in an incremental
+ * update: the file grows, the earlier signatures still cover exactly what they signed, and the
+ * portfolio's entry takes the new SHA-256.
+ */
+export async function countersignIssued(
+  workspace: Workspace,
+  learnerId: string,
+  recordId: string,
+  signer: Signer,
+  actor: Actor,
+  now: Date,
+): Promise<StoredIssuedRecord> {
+  const doc = await workspace.portfolio(learnerId);
+  const entry = doc.data.issuedRecords.findLast((r) => r.recordId === recordId);
+  if (!entry) throw new UserError('not-found', 'That record was not issued from this portfolio.');
+  if (entry.format !== 'pdf') {
+    throw new UserError(
+      'invalid-input',
+      'Only PDF records carry signatures, so only they can be countersigned.',
+    );
+  }
+  const file = await resolveInside(await workspace.portfolioFolder(learnerId), entry.file);
+  const before = await readFile(file).catch(() => {
+    throw new UserError(
+      'not-found',
+      `The file of record ${recordId} is missing from the records folder.`,
+    );
+  });
+  if (sha256Hex(before) !== entry.sha256) {
+    throw new UserError(
+      'conflict',
+      `The file of record ${recordId} is not the one the portfolio issued (it has been changed), so it cannot be countersigned.`,
+    );
+  }
+  let after: Uint8Array;
+  try {
+    after = await countersignPdf(new Uint8Array(before), signer.identity, {
+      reason: signReason(signer.role, true),
+      location: workspace.centre.centre.name,
+      name: signer.name,
+      signingTime: now,
+    });
+  } catch (error) {
+    if (error instanceof SealError) throw new UserError('conflict', error.message);
+    throw error;
+  }
+  await writeFileAtomic(file, after);
+  const updated: StoredIssuedRecord = {
+    ...entry,
+    ...stamp(actor, now),
+    sha256: sha256Hex(after),
+    signatures: [
+      ...entry.signatures,
+      { name: signer.name, role: signer.role, signedAt: now.toISOString() },
+    ],
+  };
+  await doc.update((p) => ({
+    ...p,
+    issuedRecords: p.issuedRecords.map((r) => (r.id === entry.id ? updated : r)),
+    audit: [
+      ...p.audit,
+      auditEntry(actor, now, 'countersigned record', `record ${recordId}`, {
+        before: { sha256: entry.sha256 },
+        after: { sha256: updated.sha256, signedBy: signer.name },
+      }),
+    ],
+  }));
+  return updated;
+}

@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
+import type { HandlerMap } from '../api/handler';
+import { UserError } from '../api/user-error';
+import { safeDocxHtml } from '../evidence/preview';
+import { FILE_ROUTE } from '../evidence/file-tickets';
+import { unitProgress, unitRef } from '../portfolio/progress';
+import { resolveInside } from '../storage/resolve-inside';
+import { loadRecordSource, registeredUnits } from './from-portfolio/record-source';
+import { sessionEvidence } from './from-portfolio/session-record-input';
+import { identityHandlers } from './identity-handlers';
+import { rememberFor, signerFor } from './identity-store/signers';
+import { checkRecordFile } from './issue/check-record-file';
+import { countersignIssued } from './issue/countersign-record';
+import { issueRecord } from './issue/issue-record';
+import type { recordOperations } from './record-contract';
+import { currentPerson, passphraseSource, view } from './record-handler-support';
+
+const sessions = (items: { id: string; title: string; producedOn: string }[]) =>
+  items.map(({ id, title, producedOn }) => ({ id, title, producedOn }));
+
+export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
+  ...identityHandlers,
+
+  'record:choices': async ({ learnerId }, wb) => {
+    const source = await loadRecordSource(wb.workspace, learnerId);
+    return {
+      units: registeredUnits(source).map(({ unit }) => ({
+        id: unit.id,
+        ref: unitRef(unit),
+        title: unit.title,
+        signedOff: unitProgress(source.portfolio, unit).signedOff,
+      })),
+      observations: sessions(sessionEvidence(source, 'observation')),
+      discussions: sessions(sessionEvidence(source, 'discussion')),
+    };
+  },
+
+  'record:generate': async (input, wb) => {
+    const workspace = wb.workspace;
+    const learner = workspace.learner(input.learnerId);
+    let signer;
+    if (input.sign) {
+      const { person, role } = currentPerson(wb);
+      if (role !== 'assessor') {
+        throw new UserError(
+          'forbidden',
+          'Records are signed by the assessor; an IQA countersigns a signed record.',
+        );
+      }
+      if (input.kind === 'unit-record' && input.unitId) {
+        const doc = await workspace.portfolio(learner.id);
+        const reg = doc.data.registrations.find((r) => r.unitId === input.unitId && !r.withdrawn);
+        if (reg && reg.assessorId !== person.id) {
+          const assessor = workspace.centre.staff.find((s) => s.id === reg.assessorId);
+          throw new UserError(
+            'forbidden',
+            `Only ${learner.name}'s assessor for this unit${assessor ? `, ${assessor.name},` : ''} can sign this record.`,
+          );
+        }
+      }
+      const source = passphraseSource(wb, input.passphrase);
+      signer = await signerFor(workspace, person, 'assessor', source);
+      if (input.remember) await rememberFor(workspace, person, source);
+    }
+    const issued = await issueRecord(
+      workspace,
+      {
+        learnerId: learner.id,
+        kind: input.kind,
+        ...(input.unitId ? { unit: input.unitId } : {}),
+        ...(input.evidenceId ? { evidenceId: input.evidenceId } : {}),
+        format: input.format,
+        ...(signer ? { signer } : {}),
+      },
+      wb.actor(),
+      wb.clock(),
+    );
+    return view(issued.entry, learner.name);
+  },
+
+  'record:countersign': async (input, wb) => {
+    const workspace = wb.workspace;
+    const learner = workspace.learner(input.learnerId);
+    const { person, role } = currentPerson(wb);
+    if (role !== 'iqa' && !(role === 'assessor' && person.assessorStatus === 'qualified')) {
+      throw new UserError(
+        'forbidden',
+        'Only an internal quality assurer or a qualified assessor can countersign a record.',
+      );
+    }
+    const doc = await workspace.portfolio(learner.id);
+    const entry = doc.data.issuedRecords.findLast((r) => r.recordId === input.recordId);
+    if (entry?.signatures.some((s) => s.name === person.name)) {
+      throw new UserError(
+        'conflict',
+        `${person.name} has already signed this record; someone else must countersign it.`,
+      );
+    }
+    const source = passphraseSource(wb, input.passphrase);
+    const signer = await signerFor(workspace, person, role, source);
+    if (input.remember) await rememberFor(workspace, person, source);
+    const updated = await countersignIssued(
+      workspace,
+      learner.id,
+      input.recordId,
+      signer,
+      wb.actor(),
+      wb.clock(),
+    );
+    return view(updated, learner.name);
+  },
+
+  'record:verify': async (input, wb) => {
+    const workspace = wb.workspace;
+    if ('recordId' in input) {
+      const doc = await workspace.portfolio(input.learnerId);
+      const entry = doc.data.issuedRecords.findLast((r) => r.recordId === input.recordId);
+      if (!entry)
+        throw new UserError('not-found', 'That record was not issued from this portfolio.');
+      const file = await resolveInside(
+        await workspace.portfolioFolder(input.learnerId),
+        entry.file,
+      );
+      const bytes = await readFile(file).catch(() => {
+        throw new UserError(
+          'not-found',
+          `The file of record ${entry.recordId} is missing from the records folder.`,
+        );
+      });
+      return checkRecordFile(new Uint8Array(bytes), entry.file, workspace);
+    }
+    const bytes = new Uint8Array(Buffer.from(input.contentBase64, 'base64'));
+    if (bytes.length === 0) throw new UserError('invalid-input', 'The chosen file is empty.');
+    return checkRecordFile(bytes, input.fileName, workspace);
+  },
+
+  'record:list': async ({ learnerId }, wb) => {
+    const workspace = wb.workspace;
+    const learners = workspace.centre.learners.filter((l) =>
+      learnerId ? l.id === learnerId : !l.archived,
+    );
+    const lists = await Promise.all(
+      learners.map((l) =>
+        workspace.portfolios
+          .summarise(l, (p) => p.issuedRecords.map((e) => view(e, l.name)))
+          .catch(() => []),
+      ),
+    );
+    return lists.flat().sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  },
+
+  'record:preview': async ({ learnerId, recordId }, wb) => {
+    const workspace = wb.workspace;
+    const doc = await workspace.portfolio(learnerId);
+    const entry = doc.data.issuedRecords.findLast((r) => r.recordId === recordId);
+    if (!entry) throw new UserError('not-found', 'That record was not issued from this portfolio.');
+    const file = await resolveInside(await workspace.portfolioFolder(learnerId), entry.file);
+    const mediaType =
+      entry.format === 'pdf'
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    let html: string | null = null;
+    try {
+      if (entry.format === 'docx') {
+        html = safeDocxHtml((await mammoth.convertToHtml({ buffer: await readFile(file) })).value);
+      }
+    } catch {
+      throw new UserError(
+        'unreadable-file',
+        `The file of record ${recordId} could not be read. It may have been moved or damaged.`,
+      );
+    }
+    return {
+      kind: entry.format,
+      url: `${FILE_ROUTE}${wb.tickets.issue(file, mediaType)}`,
+      fileName: view(entry, '').fileName,
+      html,
+    };
+  },
+};

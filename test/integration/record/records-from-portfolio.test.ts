@@ -1,0 +1,288 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../src-main/cli/main';
+import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
+import type { Workspace } from '../../../src-main/workspace/workspace';
+import { demoWorkspace } from '../../support/demo-workspace';
+import { achieveUnit } from '../../support/record/achieve-unit';
+import { pdfsigVerdicts, runTool } from '../../support/record/system-tools';
+import { useTempDirs } from '../../support/temp-dir';
+import { bootWorkbench } from '../../support/workbench';
+import { handlers } from '../../../src-main/api/handlers';
+
+const VALID = 'Signature is Valid.';
+const UNIT = 'J/508/4003';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+}
+
+async function cli(args: string[]) {
+  const { io, out, err } = capture();
+  process.env.WORKBENCH_PASSPHRASE = DEMO_PASSPHRASE;
+  try {
+    const code = await main(args, io);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    delete process.env.WORKBENCH_PASSPHRASE;
+  }
+}
+
+/** Flips one hex digit of the document title: inside the bytes every signature covers. */
+function tamper(pdf: Buffer): Buffer {
+  const copy = Buffer.from(pdf);
+  const at = copy.indexOf('/Title <FEFF') + '/Title <FEFF'.length + 2;
+  copy[at] = copy[at] === 0x30 ? 0x31 : 0x30;
+  return copy;
+}
+
+describe('records generated from a demo portfolio', () => {
+  const tempDir = useTempDirs();
+  let root: string;
+  let workspace: Workspace;
+  let learnerId: string;
+
+  beforeAll(async () => {
+    root = await (
+      await import('node:fs/promises')
+    ).mkdtemp(path.join((await import('node:os')).tmpdir(), 'workbench-records-'));
+    ({ workspace, learnerId } = await demoWorkspace(root));
+    await achieveUnit(workspace, learnerId, 'External Customers');
+    return () => rm(root, { recursive: true, force: true });
+  });
+
+  it('signs a unit record that pdfsig calls valid and verify accepts, then an IQA countersigns it', async () => {
+    const out = path.join(await tempDir(), 'record.pdf');
+    const made = await cli([
+      'record',
+      workspace.dir,
+      '--learner',
+      'Amara Okafor',
+      '--unit',
+      UNIT,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--sign',
+    ]);
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/signed by Priya Sharma/);
+    expect(await pdfsigVerdicts(out)).toEqual([VALID]);
+    const verified = await cli(['verify', out, '--workspace', workspace.dir]);
+    expect(verified.code).toBe(0);
+    expect(verified.out).toMatch(/VALID/);
+    expect(verified.out).toMatch(/Signature 1: Priya Sharma, Assessor/);
+    expect(verified.out).toMatch(/Evidence: 3 of 3 files unchanged/);
+
+    const text = (await runTool('pdftotext', ['-layout', out, '-'])).stdout;
+    expect(text).toMatch(/Achieved/);
+    expect(text).toMatch(/Clear evidence from the observation/);
+
+    // The IQA countersigns the issued copy in the portfolio, through the same operation the app uses.
+    const wb = await bootWorkbench(await tempDir(), { workspace: workspace.dir });
+    const iqa = wb.workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
+    await wb.signIn({ personId: iqa.id, role: 'iqa' });
+    const [issued] = await handlers['record:list']({ learnerId }, wb);
+    const countersigned = await handlers['record:countersign'](
+      { learnerId, recordId: issued!.recordId, passphrase: DEMO_PASSPHRASE, remember: false },
+      wb,
+    );
+    expect(countersigned.signatures.map((s) => s.name)).toEqual(['Priya Sharma', 'Margaret Ellis']);
+    const folder = await wb.workspace.portfolioFolder(learnerId);
+    const file = path.join(folder, countersigned.file);
+    expect(await pdfsigVerdicts(file)).toEqual([VALID, VALID]);
+    const both = await cli(['verify', file, '--workspace', workspace.dir]);
+    expect(both.code).toBe(0);
+    expect(both.out).toMatch(/Signature 2: Margaret Ellis, Internal quality assurer/);
+
+    // One changed byte breaks both signatures.
+    const broken = path.join(await tempDir(), 'broken.pdf');
+    await writeFile(broken, tamper(await readFile(file)));
+    expect(await pdfsigVerdicts(broken)).toEqual(['Digest Mismatch.', 'Digest Mismatch.']);
+    const refused = await cli(['verify', broken, '--workspace', workspace.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/Signature 1 \(Priya Sharma\)/);
+    expect(refused.out).toMatch(/Signature 2 \(Margaret Ellis\)/);
+    await wb.shutdown();
+  });
+
+  it('names a changed or a missing evidence file', async () => {
+    const out = path.join(await tempDir(), 'record.pdf');
+    expect(
+      (
+        await cli([
+          'record',
+          workspace.dir,
+          '--learner',
+          learnerId,
+          '--unit',
+          UNIT,
+          '--out',
+          out,
+          '--sign',
+        ])
+      ).code,
+    ).toBe(0);
+    const doc = await workspace.portfolio(learnerId);
+    const item = doc.data.evidence.find((e) => e.title.startsWith('Reflective account'))!;
+    const name = item.file!.path.replace('evidence/', '');
+    const reflective = path.join(await workspace.portfolioFolder(learnerId), item.file!.path);
+    const original = await readFile(reflective);
+    await writeFile(reflective, Buffer.concat([original, Buffer.from('edited later\n')]));
+    const changed = await cli(['verify', out, '--workspace', workspace.dir]);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toMatch(
+      new RegExp(`Evidence file changed since the record was signed: ${name}`),
+    );
+    await rm(reflective);
+    const missing = await cli(['verify', out, '--workspace', workspace.dir]);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toMatch(new RegExp(`Evidence file missing: ${name}`));
+    await writeFile(reflective, original);
+    expect((await cli(['verify', out, '--workspace', workspace.dir])).code).toBe(0);
+  });
+
+  it('writes a DOCX that LibreOffice opens, mammoth reads back, and verify knows as issued', async () => {
+    const dir = await tempDir();
+    const out = path.join(dir, 'record.docx');
+    expect(
+      (
+        await cli([
+          'record',
+          workspace.dir,
+          '--learner',
+          'Amara Okafor',
+          '--unit',
+          UNIT,
+          '--format',
+          'docx',
+          '--out',
+          out,
+        ])
+      ).code,
+    ).toBe(0);
+    const converted = await runTool(
+      'soffice',
+      ['--headless', '--convert-to', 'pdf', '--outdir', dir, out],
+      120_000,
+    );
+    expect(converted.code).toBe(0);
+    const text = (await mammoth.extractRawText({ path: out })).value;
+    expect(text).toContain('Amara Okafor');
+    expect(text).toContain(UNIT);
+    const { units } = await workspace.listUnits();
+    const unit = units.find((u) => u.codes.ofqual === UNIT)!;
+    for (const c of unit.outcomes.flatMap((o) => o.criteria)) {
+      expect(text).toContain(c.ref);
+      for (const p of c.parts) expect(text).toContain(`${c.ref} ${p.ref}`);
+    }
+    const pdfText = (await runTool('pdftotext', [path.join(dir, 'record.pdf'), '-'])).stdout;
+    expect(pdfText).toMatch(/Body SHA-256: [0-9a-f]{64}/);
+    expect((await cli(['verify', out, '--workspace', workspace.dir])).code).toBe(0);
+    // Someone changes the learner's name in the wording and saves the file again.
+    const zip = await JSZip.loadAsync(await readFile(out));
+    const body = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', body.replace('Amara Okafor', 'Amara Okafor-Smith'));
+    await writeFile(out, await zip.generateAsync({ type: 'nodebuffer' }));
+    const refused = await cli(['verify', out, '--workspace', workspace.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toMatch(/not record R-\d{8}-\w+ as issued/);
+    expect(refused.out).toMatch(/wording of this record was edited after it was issued/);
+  });
+
+  it('prints every learner’s name as written, in each kind of record', async () => {
+    const names = ['Łukasz Wójcik', 'Nguyễn Thị Hoa', "Zoë O'Brien", 'Siobhán Ní Bhriain'];
+    const kinds = ['unit-record', 'observation', 'progress', 'evidence-index'];
+    for (const [i, name] of names.entries()) {
+      const out = path.join(await tempDir(), 'r.pdf');
+      const kind = kinds[i]!;
+      const made = await cli([
+        'record',
+        workspace.dir,
+        '--learner',
+        name,
+        '--unit',
+        UNIT,
+        '--kind',
+        kind,
+        '--out',
+        out,
+      ]);
+      expect(made.err).toBe('');
+      expect(made.code).toBe(0);
+      const text = (await runTool('pdftotext', [out, '-'])).stdout;
+      expect(text).toContain(name);
+    }
+  });
+
+  it('writes every signed-off unit’s record for an EQA visit with --all', async () => {
+    const out = path.join(await tempDir(), 'eqa');
+    const batch = await cli(['record', workspace.dir, '--all', '--out', out, '--sign']);
+    expect(batch.code).toBe(0);
+    expect(batch.err).toMatch(/\[1\/1\] Amara Okafor: J\/508\/4003/);
+    const files = await (await import('node:fs/promises')).readdir(out);
+    expect(files).toHaveLength(1);
+    expect(await pdfsigVerdicts(path.join(out, files[0]!))).toEqual([VALID]);
+  });
+
+  it('refuses bad input with a one-line reason', async () => {
+    const out = path.join(await tempDir(), 'x.pdf');
+    const nobody = await cli([
+      'record',
+      workspace.dir,
+      '--learner',
+      'Nobody',
+      '--unit',
+      UNIT,
+      '--out',
+      out,
+    ]);
+    expect(nobody.code).toBe(2);
+    expect(nobody.err).toMatch(/No learner in this centre has the id, ULN or name "Nobody"/);
+    const { io, err } = capture();
+    expect(
+      await main(
+        [
+          'record',
+          workspace.dir,
+          '--learner',
+          'Amara Okafor',
+          '--unit',
+          UNIT,
+          '--out',
+          out,
+          '--sign',
+        ],
+        io,
+      ),
+    ).toBe(2);
+    expect(err.join('')).toMatch(/--passphrase-file FILE or set WORKBENCH_PASSPHRASE/);
+    const wrong = path.join(await tempDir(), 'pass.txt');
+    await writeFile(wrong, 'not-the-passphrase\n');
+    const refused = await main(
+      [
+        'record',
+        workspace.dir,
+        '--learner',
+        'Amara Okafor',
+        '--unit',
+        UNIT,
+        '--out',
+        out,
+        '--sign',
+        '--passphrase-file',
+        wrong,
+      ],
+      io,
+    );
+    expect(refused).toBe(2);
+    expect(err.join('\n')).toMatch(/passphrase does not open this signing identity/);
+  });
+});
