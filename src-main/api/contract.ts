@@ -6,6 +6,7 @@ import { learnerOperations } from '../learner/learner-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
 import { mappingOperations } from '../mapping/mapping-contract';
 import { registrationOperations } from '../registration/registration-contract';
+import { samplingOperations } from '../sampling/sampling-contract';
 import { sessionOperations } from '../session/session-contract';
 import { staffOperations } from '../staff/staff-contract';
 import { unitOperations } from '../unit/unit-contract';
@@ -25,6 +26,7 @@ export const contract = mergeOperations(
   qualificationOperations,
   mappingOperations,
   registrationOperations,
+  samplingOperations,
   sessionOperations,
   staffOperations,
   unitOperations,

@@ -5,6 +5,7 @@ import { learnerHandlers } from '../learner/learner-handlers';
 import { qualificationHandlers } from '../qualification/qualification-handlers';
 import { mappingHandlers } from '../mapping/mapping-handlers';
 import { registrationHandlers } from '../registration/registration-handlers';
+import { samplingHandlers } from '../sampling/sampling-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
 import { unitHandlers } from '../unit/unit-handlers';
@@ -23,6 +24,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...qualificationHandlers,
   ...mappingHandlers,
   ...registrationHandlers,
+  ...samplingHandlers,
   ...sessionHandlers,
   ...staffHandlers,
   ...unitHandlers,

@@ -13,6 +13,7 @@ import {
   demoWitnessNames,
 } from './demo-people';
 import { demoQualification } from './demo-qualification';
+import { addDemoSampling } from './demo-sampling';
 
 const setup: Actor = { id: 'demo-setup', role: 'system' };
 
@@ -95,5 +96,6 @@ export async function createDemoCentre(
       index,
     );
   }
+  await addDemoSampling(workspace, now);
   return workspace;
 }
