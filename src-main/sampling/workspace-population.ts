@@ -114,6 +114,9 @@ export function assessmentOf(
       stage: latest ? 'completed' : 'in-progress',
       ...(latest ? { decidedAt: latest.signedOn } : {}),
       ...(decidedBy ? { decidedBy } : {}),
+      ...(others.some((id) => id !== decidedBy)
+        ? { alsoDecidedBy: others.filter((id) => id !== decidedBy) }
+        : {}),
     },
     makers: [registration.assessorId, ...others],
   };
