@@ -39,6 +39,7 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
       problems: [...qualificationProblems, ...problems],
       myActions: await actionsOwnedBy(workspace, actor.id, today),
       canPlan: actor.role === 'iqa' || actor.role === 'admin',
+      today,
     };
   },
 

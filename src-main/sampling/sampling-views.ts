@@ -58,6 +58,7 @@ export interface SamplingOverview {
   /** The current user's action points still to answer or be closed. */
   myActions: ActionItemView[];
   canPlan: boolean;
+  today: string;
 }
 
 export interface SampleView extends Sample {
