@@ -15,6 +15,7 @@ import {
   demoWitnessNames,
 } from './demo-people';
 import { demoQualification } from './demo-qualification';
+import { addDemoSampling } from './demo-sampling';
 
 const setup: Actor = { id: 'demo-setup', role: 'system' };
 
@@ -99,5 +100,6 @@ export async function createDemoCentre(
     );
   }
   if (external) await addDemoDecisions(workspace, external, { qualified, workingTowards }, now);
+  await addDemoSampling(workspace, now);
   return workspace;
 }

@@ -56,6 +56,8 @@ export const populationAssessmentSchema = z.object({
   decidedAt: isoDate.optional(),
   /** Who made the unit decision when it was not the registered assessor (a stand-in, say). */
   decidedBy: z.string().min(1).optional(),
+  /** Anyone else who recorded a decision on this work (a criterion marked by a stand-in, say). */
+  alsoDecidedBy: z.array(z.string().min(1)).optional(),
 });
 
 export const samplingPopulationSchema = z
@@ -91,8 +93,14 @@ export function assessmentKey(a: Pick<PopulationAssessment, 'learnerId' | 'unitI
 }
 
 /** Everyone whose decision this is: an IQA may not sample it if they are one of them. */
-export function madeBy(a: Pick<PopulationAssessment, 'assessorId' | 'decidedBy'>): string[] {
-  return a.decidedBy && a.decidedBy !== a.assessorId ? [a.assessorId, a.decidedBy] : [a.assessorId];
+export function madeBy(
+  a: Pick<PopulationAssessment, 'assessorId' | 'decidedBy' | 'alsoDecidedBy'>,
+): string[] {
+  const people = [a.assessorId];
+  for (const id of [a.decidedBy, ...(a.alsoDecidedBy ?? [])]) {
+    if (id && !people.includes(id)) people.push(id);
+  }
+  return people;
 }
 
 export function sampleTypeFor(a: Pick<PopulationAssessment, 'stage'>): SampleType {

@@ -7,7 +7,7 @@ import { vacsrChecks, vacsrLabels, type SampleReview } from './review-schema';
 /** What the review needs to know about the decision it samples. */
 export type SampledDecision = Pick<
   PopulationAssessment,
-  'assessorId' | 'decidedBy' | 'decidedAt' | 'unitTitle'
+  'assessorId' | 'decidedBy' | 'alsoDecidedBy' | 'decidedAt' | 'unitTitle'
 >;
 
 /**

@@ -181,7 +181,10 @@ export function buildFrame(
   for (const { key, a } of inScope) {
     unitTitles.set(a.unitId, a.unitTitle);
     const learner = learners.get(a.learnerId);
-    const peopleKey = a.decidedBy ? `${a.assessorId}\u0000${a.decidedBy}` : a.assessorId;
+    const peopleKey =
+      a.decidedBy || a.alsoDecidedBy?.length
+        ? [a.assessorId, a.decidedBy ?? '', ...(a.alsoDecidedBy ?? [])].join('\u0000')
+        : a.assessorId;
     let who = people.get(peopleKey);
     if (!who) {
       const makers = madeBy(a);

@@ -1,46 +1,139 @@
-import { Alert, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Group, Select, Stack, Tabs, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
 import { Loading } from '../components/Loading';
+import { ActionPoints } from '../components/sampling/ActionPoints';
+import { NewPlan } from '../components/sampling/NewPlan';
+import { PlanPanel } from '../components/sampling/PlanPanel';
+import { SamplingDashboard } from '../components/sampling/SamplingDashboard';
+import { StrategyEditor } from '../components/sampling/StrategyEditor';
+import { formatPeriod } from '../components/sampling/sampling-format';
 
-/** Who samples and who is sampled; plans and reviews are added here as sampling is recorded. */
+/** IQA sampling: the strategy, the plan and its reviews, the dashboards, and the action points. */
 export function SamplingPage() {
-  const centre = useOperation('centre:get', {});
+  const overview = useOperation('sampling:overview', {});
+  const session = useOperation('session:get', {});
+  const [chosenQualification, setQualificationId] = useState<string | null>(null);
+  const [planId, setPlanId] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>(null);
+  const data = overview.data;
+  const role = session.data?.user?.role ?? null;
+
+  const qualificationId = chosenQualification ?? data?.qualifications[0]?.id ?? null;
+
+  const plans = data?.plans.filter((p) => p.qualificationId === qualificationId) ?? [];
+  const chosenPlan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
+  const currentTab =
+    tab ?? (role === 'assessor' && (data?.myActions.length ?? 0) > 0 ? 'actions' : 'plan');
+  const refresh = () => overview.reload();
+
   return (
-    <Loading state={centre} label="Sampling">
-      {(c) => {
-        const iqas = c.staff.filter((s) => s.roles.includes('iqa'));
-        const assessors = c.staff.filter((s) => s.roles.includes('assessor'));
-        return (
-          <Stack>
-            <Alert color="blue" title="No sampling plan yet">
-              This centre has no sampling plan recorded. Internal quality assurers:{' '}
-              {iqas.map((s) => s.name).join(', ') || 'none on the staff list'}.
+    <Loading state={overview} label="Sampling">
+      {(o) => (
+        <Stack>
+          {o.problems.map((p) => (
+            <Alert key={p} color="orange" title="A sampling file could not be read">
+              {p}
             </Alert>
-            <Table withTableBorder maw={640}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Assessor</Table.Th>
-                  <Table.Th scope="col">Status</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {assessors.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>{a.name}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {a.assessorStatus === 'working-towards'
-                          ? 'Working towards: sample up to 100%'
-                          : 'Qualified'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Stack>
-        );
-      }}
+          ))}
+          {o.qualifications.length === 0 ? (
+            <Alert color="blue" title="No qualification to sample">
+              Sampling is planned per qualification. Add a qualification on the Units page first.
+            </Alert>
+          ) : (
+            <Group align="end">
+              <Select
+                label="Qualification"
+                w={380}
+                allowDeselect={false}
+                value={qualificationId}
+                data={o.qualifications.map((q) => ({ value: q.id, label: q.title }))}
+                onChange={(v) => {
+                  setQualificationId(v);
+                  setPlanId(null);
+                }}
+              />
+              {plans.length > 0 && (
+                <Select
+                  label="Sampling plan"
+                  w={320}
+                  allowDeselect={false}
+                  value={chosenPlan?.id ?? null}
+                  data={plans.map((p) => ({
+                    value: p.id,
+                    label: `${formatPeriod(p.period)} · ${p.done} of ${p.samples} done`,
+                  }))}
+                  onChange={setPlanId}
+                />
+              )}
+            </Group>
+          )}
+          {qualificationId && (
+            <Tabs value={currentTab} onChange={setTab} keepMounted={false}>
+              <Tabs.List aria-label="Sampling">
+                <Tabs.Tab value="plan">Plan and reviews</Tabs.Tab>
+                <Tabs.Tab value="strategy">Strategy</Tabs.Tab>
+                <Tabs.Tab value="dashboard">Dashboard</Tabs.Tab>
+                <Tabs.Tab
+                  value="actions"
+                  rightSection={
+                    o.myActions.length > 0 ? (
+                      <Badge size="sm" color={o.myActions.some((a) => a.overdue) ? 'red' : 'blue'}>
+                        {o.myActions.length}
+                      </Badge>
+                    ) : undefined
+                  }
+                >
+                  Action points
+                </Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="plan" pt="md">
+                <Stack>
+                  {chosenPlan ? (
+                    <PlanPanel
+                      planId={chosenPlan.id}
+                      canEdit={role === 'iqa'}
+                      onChanged={refresh}
+                    />
+                  ) : (
+                    <Text c="dimmed">
+                      No sampling plan has been made for this qualification yet.
+                    </Text>
+                  )}
+                  {o.canPlan && (
+                    <NewPlan
+                      qualificationId={qualificationId}
+                      hasPlan={chosenPlan !== null}
+                      onCreated={(id) => {
+                        setPlanId(id);
+                        refresh();
+                      }}
+                    />
+                  )}
+                </Stack>
+              </Tabs.Panel>
+              <Tabs.Panel value="strategy" pt="md">
+                <StrategyEditor qualificationId={qualificationId} canEdit={o.canPlan} />
+              </Tabs.Panel>
+              <Tabs.Panel value="dashboard" pt="md">
+                {chosenPlan ? (
+                  <SamplingDashboard planId={chosenPlan.id} />
+                ) : (
+                  <Text c="dimmed">The dashboard appears once there is a sampling plan.</Text>
+                )}
+              </Tabs.Panel>
+              <Tabs.Panel value="actions" pt="md">
+                <ActionPoints
+                  mine={o.myActions}
+                  planId={chosenPlan?.id ?? null}
+                  isIqa={role === 'iqa'}
+                  onChanged={refresh}
+                />
+              </Tabs.Panel>
+            </Tabs>
+          )}
+        </Stack>
+      )}
     </Loading>
   );
 }

@@ -1,0 +1,332 @@
+import { auditEntry } from '../audit/audit';
+import { UserError } from '../api/user-error';
+import { newId } from '../shared/ids';
+import { dayOf, stamp, type Actor } from '../shared/record';
+import type { Workspace } from '../workspace/workspace';
+import {
+  closeAction,
+  raiseAction,
+  reopenAction,
+  respondToAction,
+  updateActionInReview,
+} from './action-loop';
+import { recordActualDate } from './plan-edit';
+import { openPlan } from './plan-operations';
+import { assertValidReview, canClaimCertification, type CertificationCheck } from './review';
+import type { ActionPoint, SampleReview, SampleReviewInput } from './review-schema';
+import { sampleReviewSchema } from './review-schema';
+import { sampledWork } from './sample-detail';
+import { actionItem, makersOf, namesOf, reviewOf, sampleView } from './sampling-context';
+import { samplingStore } from './sampling-store';
+import type { ActionItemView, SampleDetail } from './sampling-views';
+
+const OWN_DECISION = (unitTitle: string) =>
+  `You made assessment decisions on unit '${unitTitle}' for this learner, so you cannot quality-assure them. Ask another IQA to review this sample.`;
+
+/** Who may not review: anyone who recorded a decision on the learner's unit, not only the registered assessor. */
+function ownDecisionProblem(
+  makers: readonly string[],
+  userId: string,
+  unitTitle: string,
+): string | null {
+  return makers.includes(userId) ? OWN_DECISION(unitTitle) : null;
+}
+
+function findSample(plan: { samples: { id: string }[] }, sampleId: string): void {
+  if (!plan.samples.some((s) => s.id === sampleId)) {
+    throw new UserError(
+      'not-found',
+      'That sample is not in the plan any more. Reload the plan and try again.',
+    );
+  }
+}
+
+/** A sampled learner's unit, read-only; refused to an IQA who made any of its decisions. */
+export async function openSample(
+  workspace: Workspace,
+  planId: string,
+  sampleId: string,
+  actor: Actor,
+  today: string,
+): Promise<SampleDetail> {
+  const { context, file } = await openPlan(workspace, planId, today);
+  findSample(file.plan, sampleId);
+  const sample = file.plan.samples.find((s) => s.id === sampleId)!;
+  const names = namesOf(workspace, context);
+  const makers = makersOf(context, sample.learnerId, sample.unitId);
+  const own = ownDecisionProblem(makers, actor.id, names.unit(sample.unitId));
+  if (own && actor.role === 'iqa') throw new UserError('forbidden', own);
+  const learner = workspace.learner(sample.learnerId);
+  const portfolio = await workspace.portfolios.summarise(learner, (p) => p);
+  const registration = portfolio.registrations.find((r) => r.unitId === sample.unitId);
+  const { units } = await workspace.listUnits();
+  const unit = units.find((u) => u.id === sample.unitId && u.version === registration?.unitVersion);
+  const reviews = await samplingStore(workspace).readReviews(planId);
+  const review = reviewOf(reviews, sampleId) ?? null;
+  return {
+    planId,
+    sample: sampleView(sample, reviews, names, today),
+    ...sampledWork(learner, portfolio, unit, sample.unitId, names),
+    review,
+    reviewerName: review ? names.person(review.reviewerId) : null,
+    cannotReview:
+      actor.role !== 'iqa'
+        ? 'Only an internal quality assurer records a sample review. Switch to an IQA to review this sample.'
+        : own,
+  };
+}
+
+export type ReviewInput = Omit<
+  SampleReviewInput,
+  | 'id'
+  | 'updatedAt'
+  | 'updatedBy'
+  | 'sampleId'
+  | 'learnerId'
+  | 'unitId'
+  | 'assessorId'
+  | 'reviewerId'
+  | 'type'
+  | 'actionPoints'
+> & { newActions: { what: string; owner?: string; due: string }[] };
+
+/** Records (or updates) the IQA's review of a sample, and the day the sample was done. */
+export async function saveReview(
+  workspace: Workspace,
+  planId: string,
+  sampleId: string,
+  input: ReviewInput,
+  actor: Actor,
+  now: Date,
+): Promise<SampleReview> {
+  const today = dayOf(now);
+  if (actor.role !== 'iqa') {
+    throw new UserError(
+      'forbidden',
+      'Only an internal quality assurer records a sample review. Switch to an IQA and try again.',
+    );
+  }
+  const { context, file } = await openPlan(workspace, planId, today);
+  findSample(file.plan, sampleId);
+  const sample = file.plan.samples.find((s) => s.id === sampleId)!;
+  const assessment = context.population.assessments.find(
+    (a) => a.learnerId === sample.learnerId && a.unitId === sample.unitId,
+  );
+  if (!assessment) {
+    throw new UserError(
+      'not-found',
+      'The learner is no longer registered on this unit, so the sample cannot be reviewed.',
+    );
+  }
+  const own = ownDecisionProblem(
+    makersOf(context, sample.learnerId, sample.unitId),
+    actor.id,
+    assessment.unitTitle,
+  );
+  if (own) throw new UserError('forbidden', own);
+  if (input.reviewedOn > today) {
+    throw new UserError(
+      'invalid-input',
+      "A review cannot be dated on a day still to come. Use today's date or an earlier one.",
+    );
+  }
+
+  const store = samplingStore(workspace);
+  const reviewsDoc = await store.reviews(planId);
+  const existing = reviewOf(reviewsDoc.data.reviews, sampleId);
+  const raised: ActionPoint[] = input.newActions.map((a) =>
+    raiseAction({
+      id: newId('ap'),
+      sampleId,
+      what: a.what,
+      owner: a.owner || sample.assessorId,
+      raisedBy: actor.id,
+      raisedOn: input.reviewedOn,
+      due: a.due,
+    }),
+  );
+  const { newActions: _newActions, ...fields } = input;
+  const parsed = sampleReviewSchema.safeParse({
+    ...fields,
+    id: existing?.id ?? newId('rv'),
+    ...stamp(actor, now),
+    sampleId,
+    learnerId: sample.learnerId,
+    unitId: sample.unitId,
+    assessorId: sample.assessorId,
+    reviewerId: actor.id,
+    type: sample.type,
+    actionPoints: [...(existing?.actionPoints ?? []), ...raised],
+    ...(existing?.assessorAcknowledgedOn
+      ? { assessorAcknowledgedOn: existing.assessorAcknowledgedOn }
+      : {}),
+  });
+  if (!parsed.success) {
+    throw new UserError(
+      'invalid-input',
+      `The review was not saved: ${parsed.error.issues[0]?.message ?? 'check the form'}.`,
+    );
+  }
+  const review = parsed.data;
+  assertValidReview(review, assessment);
+
+  // Check the plan change before anything is written, so a bad date saves nothing at all.
+  const withDate = recordActualDate(
+    file.plan,
+    context.population,
+    sampleId,
+    review.reviewedOn,
+    today,
+  );
+  await reviewsDoc.update((doc) => ({
+    ...doc,
+    reviews: existing
+      ? doc.reviews.map((r) => (r.sampleId === sampleId ? review : r))
+      : [...doc.reviews, review],
+    audit: [
+      ...doc.audit,
+      auditEntry(
+        actor,
+        now,
+        existing ? 'changed sample review' : 'reviewed sample',
+        `sample ${sampleId}`,
+        {
+          ...(existing ? { before: { decision: existing.decision } } : {}),
+          after: { decision: review.decision, actionPoints: raised.map((a) => a.what) },
+          subject: { learnerId: sample.learnerId, unitId: sample.unitId },
+        },
+      ),
+    ],
+  }));
+  const planDoc = await store.plan(planId);
+  await planDoc.update((f) => ({
+    ...f,
+    plan: { ...f.plan, samples: withDate.samples },
+    updatedAt: now.toISOString(),
+    updatedBy: actor.id,
+    audit: [
+      ...f.audit,
+      auditEntry(actor, now, 'recorded sample done', `sample ${sampleId}`, {
+        before: { actualDate: sample.actualDate },
+        after: { actualDate: review.reviewedOn },
+      }),
+    ],
+  }));
+  return review;
+}
+
+export type ActionStep =
+  | { kind: 'respond'; text: string }
+  | { kind: 'close'; note?: string }
+  | { kind: 'reopen'; reason: string; due?: string };
+
+/** One turn of the action loop: the owner answers; the IQA closes or reopens. */
+export async function stepAction(
+  workspace: Workspace,
+  planId: string,
+  actionId: string,
+  step: ActionStep,
+  actor: Actor,
+  now: Date,
+): Promise<ActionPoint> {
+  const on = dayOf(now);
+  if (step.kind !== 'respond' && actor.role !== 'iqa') {
+    throw new UserError(
+      'forbidden',
+      'Only an internal quality assurer closes or reopens an action point.',
+    );
+  }
+  const doc = await samplingStore(workspace).reviews(planId);
+  const review = doc.data.reviews.find((r) => r.actionPoints.some((a) => a.id === actionId));
+  if (!review) {
+    throw new UserError(
+      'not-found',
+      'That action point is not in this plan any more. Reload and try again.',
+    );
+  }
+  const apply = (action: ActionPoint): ActionPoint => {
+    if (step.kind === 'respond')
+      return respondToAction(action, { by: actor.id, on, text: step.text });
+    if (step.kind === 'close') return closeAction(action, { by: actor.id, on, note: step.note });
+    return reopenAction(action, { by: actor.id, on, reason: step.reason, due: step.due });
+  };
+  const updated = updateActionInReview(review, actionId, apply);
+  const after = updated.actionPoints.find((a) => a.id === actionId)!;
+  await doc.update((file) => ({
+    ...file,
+    reviews: file.reviews.map((r) =>
+      r.id === review.id
+        ? {
+            ...updated,
+            ...stamp(actor, now),
+            // The assessor's first answer is their acknowledgement of the IQA's feedback.
+            ...(step.kind === 'respond' && !r.assessorAcknowledgedOn
+              ? { assessorAcknowledgedOn: on }
+              : {}),
+          }
+        : r,
+    ),
+    audit: [
+      ...file.audit,
+      auditEntry(
+        actor,
+        now,
+        step.kind === 'respond'
+          ? 'answered action point'
+          : step.kind === 'close'
+            ? 'closed action point'
+            : 'reopened action point',
+        `action point ${actionId}`,
+        {
+          after: { state: after.state },
+          subject: { learnerId: review.learnerId, unitId: review.unitId },
+        },
+      ),
+    ],
+  }));
+  return after;
+}
+
+/** Everything of the user's not yet closed, across every plan, oldest due first. */
+export async function actionsOwnedBy(
+  workspace: Workspace,
+  ownerId: string,
+  today: string,
+): Promise<ActionItemView[]> {
+  const { units } = await workspace.listUnits();
+  const names = namesOf(workspace, undefined, units);
+  const all = await samplingStore(workspace).allReviews();
+  return all
+    .flatMap(({ planId, reviews }) =>
+      reviews.flatMap((r) =>
+        r.actionPoints
+          .filter((a) => a.owner === ownerId && a.state !== 'closed')
+          .map((a) => actionItem(a, r, planId, names, today)),
+      ),
+    )
+    .sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
+}
+
+/**
+ * Whether a learner's unit may be claimed for certification, as far as IQA sampling goes: every
+ * summative sample of it, in every plan, must be agreed. Other screens ask this; the rule is in
+ * `canClaimCertification`.
+ */
+export async function certificationCheck(
+  workspace: Workspace,
+  learnerId: string,
+  unitId: string,
+): Promise<CertificationCheck> {
+  const store = samplingStore(workspace);
+  const { plans } = await store.listPlans();
+  const entries = [];
+  for (const plan of plans) {
+    const samples = plan.plan.samples.filter(
+      (s) => s.learnerId === learnerId && s.unitId === unitId,
+    );
+    if (samples.length === 0) continue;
+    const reviews = await store.readReviews(plan.id);
+    for (const sample of samples) entries.push({ sample, review: reviewOf(reviews, sample.id) });
+  }
+  return canClaimCertification(entries);
+}

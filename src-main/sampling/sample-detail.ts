@@ -1,0 +1,94 @@
+import type { Learner } from '../centre/centre-schema';
+import type { CriterionDecision } from '../decision/decision-schema';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import { unitRef } from '../portfolio/progress';
+import type { StoredUnit } from '../unit/unit-schema';
+import type { Names } from './sampling-context';
+import type { SampledCriterionView, SampledEvidenceView, SampleDetail } from './sampling-views';
+
+/** The latest decision on each criterion or part: later ones supersede, never erase, earlier ones. */
+function latestDecisions(portfolio: Portfolio, unitId: string): Map<string, CriterionDecision> {
+  const latest = new Map<string, CriterionDecision>();
+  for (const d of portfolio.decisions) {
+    if (d.unitId !== unitId) continue;
+    const key = `${d.criterionRef}\u0000${d.partRef ?? ''}`;
+    const seen = latest.get(key);
+    if (!seen || seen.updatedAt <= d.updatedAt) latest.set(key, d);
+  }
+  return latest;
+}
+
+/**
+ * What the assessor decided on a learner's unit, on which evidence and with what feedback,
+ * copied out of the portfolio so that nothing the IQA does on this screen can change it.
+ */
+export function sampledWork(
+  learner: Learner,
+  portfolio: Portfolio,
+  unit: StoredUnit | undefined,
+  unitId: string,
+  names: Names,
+): Pick<SampleDetail, 'learner' | 'unit' | 'criteria' | 'evidence' | 'signedOff'> {
+  const evidence = portfolio.evidence.filter((e) => !e.archived);
+  const byId = new Map(evidence.map((e) => [e.id, e]));
+  const mappings = portfolio.mappings.filter((m) => !m.removed && m.unitId === unitId);
+  const decisions = latestDecisions(portfolio, unitId);
+  const used = new Set<string>();
+  const row = (ref: string, partRef: string | null, text: string): SampledCriterionView => {
+    const decision = decisions.get(`${ref}\u0000${partRef ?? ''}`);
+    const titles = mappings
+      .filter((m) => m.criterionRef === ref && m.partRef === partRef)
+      .flatMap((m) => {
+        const e = byId.get(m.evidenceId);
+        if (!e) return [];
+        used.add(e.id);
+        return [e.title];
+      });
+    return {
+      ref,
+      partRef,
+      text,
+      outcome: decision?.outcome ?? 'not yet assessed',
+      decidedOn: decision?.decidedOn ?? null,
+      assessorName: decision ? names.person(decision.assessorId) : null,
+      feedback: decision?.feedback ?? '',
+      evidenceTitles: titles,
+    };
+  };
+  const criteria: SampledCriterionView[] = [];
+  for (const outcome of unit?.outcomes ?? []) {
+    for (const c of outcome.criteria) {
+      criteria.push(row(c.ref, null, c.text));
+      for (const p of c.parts) criteria.push(row(c.ref, p.ref, p.text));
+    }
+  }
+  const signOff = portfolio.signOffs
+    .filter((s) => s.unitId === unitId && !s.withdrawn)
+    .sort((a, b) => (a.signedOn < b.signedOn ? 1 : -1))[0];
+  const shown: SampledEvidenceView[] = evidence
+    .filter((e) => used.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      method: e.method,
+      producedOn: e.producedOn,
+      location: e.location,
+      producedBy: e.producedBy,
+      fileName: e.file?.path.replace(/^evidence\//, '') ?? null,
+      record: e.record,
+    }))
+    .sort((a, b) => a.producedOn.localeCompare(b.producedOn) || a.title.localeCompare(b.title));
+  return {
+    learner: {
+      id: learner.id,
+      name: learner.name,
+      uln: learner.uln,
+      employer: learner.employer,
+      workplace: learner.workplace,
+    },
+    unit: { id: unitId, title: unit?.title ?? unitId, ref: unit ? unitRef(unit) : unitId },
+    criteria,
+    evidence: shown,
+    signedOff: signOff ? { on: signOff.signedOn, by: names.person(signOff.assessorId) } : null,
+  };
+}

@@ -1,0 +1,151 @@
+import type { CertificationCheck } from './review';
+import type {
+  AssessorCompliance,
+  ActionDashboard,
+  CoverageMatrix,
+  PlanVsActual,
+  SampleProgress,
+} from './dashboard';
+import type { CoverageSummary, RemovedSample, Sample } from './plan-schema';
+import type { AssessorStatus, RiskRating } from './population';
+import type { ActionPoint, ReviewDecision, SampleReview } from './review-schema';
+import type { SamplingStrategy } from './strategy';
+
+/** What the sampling screens, the CLI and the report are shown; plain data, no storage ids beyond what they link by. */
+
+export interface QualificationChoice {
+  id: string;
+  title: string;
+  number: string | null;
+}
+
+export interface StrategyAssessorView {
+  assessorId: string;
+  name: string;
+  /** From the staff list: qualified assessors count as experienced until rated otherwise. */
+  recordedStatus: AssessorStatus | null;
+  status: AssessorStatus | null;
+  risk: RiskRating | null;
+  rate: number | null;
+  note: string;
+  resolvedRate: number;
+  basis: string;
+}
+
+export interface StrategyView {
+  strategy: SamplingStrategy;
+  saved: boolean;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  assessors: StrategyAssessorView[];
+}
+
+export interface PlanListItem {
+  id: string;
+  qualificationId: string;
+  qualificationTitle: string;
+  period: { from: string; to: string };
+  seed: number | string;
+  samples: number;
+  done: number;
+  createdAt: string;
+}
+
+export interface SamplingOverview {
+  qualifications: QualificationChoice[];
+  plans: PlanListItem[];
+  problems: string[];
+  /** The current user's action points still to answer or be closed. */
+  myActions: ActionItemView[];
+  canPlan: boolean;
+  today: string;
+}
+
+export interface SampleView extends Sample {
+  learnerName: string;
+  unitTitle: string;
+  assessorName: string;
+  iqaName: string;
+  progress: SampleProgress;
+  decision: ReviewDecision | null;
+  openActions: number;
+}
+
+export interface ProposalView {
+  plan: { seed: number | string; period: { from: string; to: string }; samples: SampleView[] };
+  coverage: CoverageSummary;
+}
+
+export interface ActionItemView extends ActionPoint {
+  planId: string;
+  learnerName: string;
+  unitTitle: string;
+  ownerName: string;
+  raisedByName: string;
+  overdue: boolean;
+  feedbackToAssessor: string;
+}
+
+export interface PlanDashboard {
+  planVsActual: PlanVsActual;
+  compliance: AssessorCompliance[];
+  matrices: CoverageMatrix[];
+  actions: ActionDashboard;
+  actionItems: ActionItemView[];
+}
+
+export interface PlanView {
+  id: string;
+  qualification: QualificationChoice;
+  seed: number | string;
+  period: { from: string; to: string };
+  createdAt: string;
+  createdBy: string;
+  samples: SampleView[];
+  removed: (RemovedSample & { learnerName: string; unitTitle: string })[];
+  coverage: CoverageSummary;
+  dashboard: PlanDashboard;
+  /** Learners' units that could be added to the plan, for the IQA's "add a sample". */
+  candidates: { learnerId: string; unitId: string; label: string; stage: string }[];
+  iqas: { id: string; name: string }[];
+  today: string;
+}
+
+export interface SampledCriterionView {
+  ref: string;
+  partRef: string | null;
+  text: string;
+  outcome: 'met' | 'not-yet-met' | 'not yet assessed';
+  decidedOn: string | null;
+  assessorName: string | null;
+  feedback: string;
+  evidenceTitles: string[];
+}
+
+export interface SampledEvidenceView {
+  id: string;
+  title: string;
+  method: string;
+  producedOn: string;
+  location: string;
+  producedBy: string;
+  fileName: string | null;
+  record: string;
+}
+
+/** A sampled learner's unit, read-only: what the assessor decided, on what evidence, with what feedback. */
+export interface SampleDetail {
+  planId: string;
+  sample: SampleView;
+  learner: { id: string; name: string; uln: string; employer: string; workplace: string };
+  unit: { id: string; title: string; ref: string };
+  criteria: SampledCriterionView[];
+  evidence: SampledEvidenceView[];
+  signedOff: { on: string; by: string } | null;
+  review: SampleReview | null;
+  reviewerName: string | null;
+  /** Why the current user may not record the review, or null when they may. */
+  cannotReview: string | null;
+}
+
+export type { CertificationCheck };

@@ -1,0 +1,252 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import type { ActionItemView } from '../../../../src-main/sampling/sampling-contract';
+import { call } from '../../api/client';
+import { notifyDone, notifyError } from '../../api/notify';
+import { useOperation } from '../../api/use-operation';
+import { Loading } from '../Loading';
+import { wrapBadge, formatDate } from './sampling-format';
+
+const stateColours = { open: 'blue', answered: 'grape', closed: 'gray' } as const;
+
+/** Action points with their state; overdue ones stand out, in colour and in words. */
+export function ActionTable({
+  items,
+  caption,
+  actions,
+}: {
+  items: ActionItemView[];
+  caption: string;
+  actions?: (item: ActionItemView) => ReactNode;
+}) {
+  if (items.length === 0) return <Text c="dimmed">No action points.</Text>;
+  return (
+    <Table.ScrollContainer minWidth={800}>
+      <Table withTableBorder verticalSpacing="xs" data-testid="action-table">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">What</Table.Th>
+            <Table.Th scope="col">Learner and unit</Table.Th>
+            <Table.Th scope="col">Owner</Table.Th>
+            <Table.Th scope="col">Due</Table.Th>
+            <Table.Th scope="col">State</Table.Th>
+            <Table.Th scope="col">History</Table.Th>
+            {actions && <Table.Th scope="col">Do</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((a) => (
+            <Table.Tr
+              key={a.id}
+              bg={a.overdue ? 'red.0' : undefined}
+              data-testid={`action-${a.id}`}
+            >
+              <Table.Th scope="row" fw={500}>
+                {a.what}
+              </Table.Th>
+              <Table.Td>
+                {a.learnerName}, {a.unitTitle}
+              </Table.Td>
+              <Table.Td>{a.ownerName}</Table.Td>
+              <Table.Td>
+                {formatDate(a.due)}
+                {a.overdue && (
+                  <Badge ml={4} size="xs" color="red">
+                    overdue
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Badge color={stateColours[a.state]} variant="light" {...wrapBadge}>
+                  {a.state}
+                </Badge>
+                {a.closedOn && <Text size="xs">closed {formatDate(a.closedOn)}</Text>}
+              </Table.Td>
+              <Table.Td>
+                {a.history.map((h, i) => (
+                  <Text size="xs" key={i}>
+                    {formatDate(h.on)} {h.kind}: {h.text}
+                  </Text>
+                ))}
+              </Table.Td>
+              {actions && <Table.Td>{actions(a)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Respond({ item, onDone }: { item: ActionItemView; onDone: () => void }) {
+  const [text, setText] = useState('');
+  return (
+    <Card withBorder data-testid="respond-action">
+      <Text size="sm" fw={600}>
+        {item.what}
+      </Text>
+      <Text size="xs" c="dimmed" mb="xs">
+        {item.learnerName}, {item.unitTitle} · raised by {item.raisedByName} on{' '}
+        {formatDate(item.raisedOn)} · due {formatDate(item.due)}
+        {item.overdue ? ' (overdue)' : ''}
+      </Text>
+      {item.feedbackToAssessor && <Text size="sm">IQA feedback: {item.feedbackToAssessor}</Text>}
+      <Textarea
+        mt="xs"
+        label="What you have done"
+        autosize
+        minRows={2}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      <Group mt="xs">
+        <Button
+          size="xs"
+          disabled={!text.trim()}
+          onClick={async () => {
+            try {
+              await call('sampling:respond-action', {
+                planId: item.planId,
+                actionId: item.id,
+                text,
+              });
+              notifyDone('Your answer was sent to the IQA.');
+              setText('');
+              onDone();
+            } catch (error) {
+              notifyError('Your answer was not saved', error);
+            }
+          }}
+        >
+          Send answer
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function IqaSteps({ item, onDone }: { item: ActionItemView; onDone: () => void }) {
+  const [text, setText] = useState('');
+  const step = async (kind: 'close' | 'reopen') => {
+    try {
+      if (kind === 'close') {
+        await call('sampling:close-action', { planId: item.planId, actionId: item.id, note: text });
+      } else {
+        await call('sampling:reopen-action', {
+          planId: item.planId,
+          actionId: item.id,
+          reason: text,
+        });
+      }
+      notifyDone(kind === 'close' ? 'Action point closed.' : 'Action point reopened.');
+      setText('');
+      onDone();
+    } catch (error) {
+      notifyError(
+        kind === 'close' ? 'The action point was not closed' : 'The action point was not reopened',
+        error,
+      );
+    }
+  };
+  return (
+    <Stack gap={4}>
+      <TextInput
+        size="xs"
+        aria-label={`Note or reason for "${item.what}"`}
+        placeholder={item.state === 'closed' ? 'Why reopen' : 'Note (optional)'}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+      />
+      {item.state === 'closed' ? (
+        <Button
+          size="compact-xs"
+          variant="default"
+          disabled={!text.trim()}
+          onClick={() => step('reopen')}
+        >
+          Reopen
+        </Button>
+      ) : (
+        <Button size="compact-xs" onClick={() => step('close')}>
+          Close
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+/** The action loop: the assessor answers their own points; the IQA closes or reopens the plan's. */
+export function ActionPoints({
+  mine,
+  planId,
+  isIqa,
+  onChanged,
+}: {
+  mine: ActionItemView[];
+  planId: string | null;
+  isIqa: boolean;
+  onChanged: () => void;
+}) {
+  return (
+    <Stack data-testid="action-points">
+      <Title order={2} size="h4">
+        Your action points
+      </Title>
+      {mine.length === 0 ? (
+        <Text c="dimmed">You have no open action points.</Text>
+      ) : (
+        mine.map((item) =>
+          item.state === 'open' ? (
+            <Respond key={item.id} item={item} onDone={onChanged} />
+          ) : (
+            <Card key={item.id} withBorder>
+              <Text size="sm">{item.what}: answered, waiting for the IQA to close it.</Text>
+            </Card>
+          ),
+        )
+      )}
+      {isIqa && planId && <PlanActions planId={planId} onChanged={onChanged} />}
+    </Stack>
+  );
+}
+
+function PlanActions({ planId, onChanged }: { planId: string; onChanged: () => void }) {
+  const state = useOperation('sampling:get-plan', { planId });
+  return (
+    <Loading state={state} label="The plan's action points">
+      {(plan) => (
+        <>
+          <Title order={2} size="h4">
+            Action points raised in this plan
+          </Title>
+          <ActionTable
+            items={plan.dashboard.actionItems}
+            caption="Close an action point once satisfied, or reopen it"
+            actions={(item) => (
+              <IqaSteps
+                item={item}
+                onDone={() => {
+                  state.reload();
+                  onChanged();
+                }}
+              />
+            )}
+          />
+        </>
+      )}
+    </Loading>
+  );
+}

@@ -1,0 +1,87 @@
+import { Badge, List, Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { SampleView } from '../../../../src-main/sampling/sampling-contract';
+import {
+  decisionColours,
+  decisionLabels,
+  formatDate,
+  sentence,
+  wrapBadge,
+} from './sampling-format';
+
+/** The samples of a plan: who and what, why, when planned and when done, and the IQA's decision. */
+export function SampleTable({
+  samples,
+  caption,
+  actions,
+}: {
+  samples: SampleView[];
+  caption: string;
+  actions?: (sample: SampleView) => ReactNode;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table withTableBorder striped verticalSpacing="xs" data-testid="sample-table">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Learner</Table.Th>
+            <Table.Th scope="col">Unit</Table.Th>
+            <Table.Th scope="col">Assessor</Table.Th>
+            <Table.Th scope="col">Type</Table.Th>
+            <Table.Th scope="col">Planned</Table.Th>
+            <Table.Th scope="col">Done</Table.Th>
+            <Table.Th scope="col" w={300}>
+              Why sampled
+            </Table.Th>
+            <Table.Th scope="col">IQA decision</Table.Th>
+            {actions && <Table.Th scope="col">Actions</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {samples.map((s) => (
+            <Table.Tr key={s.id} data-testid={`sample-${s.id}`}>
+              <Table.Th scope="row">{s.learnerName}</Table.Th>
+              <Table.Td>{s.unitTitle}</Table.Td>
+              <Table.Td>{s.assessorName}</Table.Td>
+              <Table.Td>{sentence(s.type)}</Table.Td>
+              <Table.Td>
+                {formatDate(s.plannedDate)}
+                {s.progress === 'overdue' && (
+                  <Badge ml={4} size="xs" color="red" variant="light" {...wrapBadge}>
+                    overdue
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td>{formatDate(s.actualDate)}</Table.Td>
+              <Table.Td>
+                <List size="xs" spacing={0}>
+                  {s.reasons.map((r) => (
+                    <List.Item key={r}>{r}</List.Item>
+                  ))}
+                </List>
+              </Table.Td>
+              <Table.Td>
+                {s.decision ? (
+                  <Badge color={decisionColours[s.decision]} variant="light" {...wrapBadge}>
+                    {decisionLabels[s.decision]}
+                  </Badge>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    not reviewed
+                  </Text>
+                )}
+                {s.openActions > 0 && (
+                  <Text size="xs" c="orange.9">
+                    {s.openActions} open action{s.openActions === 1 ? '' : 's'}
+                  </Text>
+                )}
+              </Table.Td>
+              {actions && <Table.Td>{actions(s)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,170 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { CoverageMatrix } from '../../../../src-main/sampling/dashboard';
+import { useOperation } from '../../api/use-operation';
+import { Loading } from '../Loading';
+import { ActionTable } from './ActionPoints';
+import { wrapBadge } from './sampling-format';
+
+const matrixTitles = {
+  unit: 'Assessors × units',
+  method: 'Assessors × methods',
+  location: 'Assessors × locations',
+};
+
+function Figure({ label, value, colour }: { label: string; value: number; colour?: string }) {
+  return (
+    <Card withBorder padding="sm">
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={700} size="xl" c={colour}>
+        {value}
+      </Text>
+    </Card>
+  );
+}
+
+/** Cells read "sampled of assessments"; a cell with work but no sample is what an EQA asks about. */
+function Matrix({ matrix }: { matrix: CoverageMatrix }) {
+  const strip = (label: string) =>
+    label.replace(/^(unit|method|location) /, '').replace(/^'|'$/g, '');
+  return (
+    <Table.ScrollContainer minWidth={500}>
+      <Table
+        withTableBorder
+        withColumnBorders
+        verticalSpacing={2}
+        data-testid={`matrix-${matrix.dimension}`}
+      >
+        <Table.Caption>{matrixTitles[matrix.dimension]}: samples of assessments</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Assessor</Table.Th>
+            {matrix.columns.map((c) => (
+              <Table.Th scope="col" key={c.value}>
+                {strip(c.label)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {matrix.rows.map((r, i) => (
+            <Table.Tr key={r.assessorId}>
+              <Table.Th scope="row">{r.name}</Table.Th>
+              {matrix.columns.map((c, j) => {
+                const cell = matrix.cells[i]?.[j] ?? { assessments: 0, sampled: 0 };
+                const gap = cell.assessments > 0 && cell.sampled === 0;
+                return (
+                  <Table.Td key={c.value} bg={gap ? 'orange.0' : undefined}>
+                    {cell.assessments === 0 ? '' : `${cell.sampled} of ${cell.assessments}`}
+                  </Table.Td>
+                );
+              })}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Plan against what was done, each assessor's share against their rate, coverage and actions. */
+export function SamplingDashboard({ planId }: { planId: string }) {
+  const state = useOperation('sampling:get-plan', { planId });
+  return (
+    <Loading state={state} label="The sampling dashboard">
+      {({ dashboard: d }) => (
+        <Stack data-testid="sampling-dashboard">
+          <Title order={2} size="h4">
+            Plan against actual
+          </Title>
+          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+            <Figure label="Planned" value={d.planVsActual.planned} />
+            <Figure label="Done" value={d.planVsActual.done} colour="teal.9" />
+            <Figure label="Done late" value={d.planVsActual.doneLate} />
+            <Figure
+              label="Overdue"
+              value={d.planVsActual.overdue}
+              colour={d.planVsActual.overdue ? 'red.9' : undefined}
+            />
+            <Figure label="Still to come" value={d.planVsActual.upcoming} />
+          </SimpleGrid>
+          <Table withTableBorder maw={480} verticalSpacing={2}>
+            <Table.Caption>By month</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Month</Table.Th>
+                <Table.Th scope="col">Planned</Table.Th>
+                <Table.Th scope="col">Done</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.planVsActual.byMonth.map((m) => (
+                <Table.Tr key={m.month}>
+                  <Table.Th scope="row">{m.month}</Table.Th>
+                  <Table.Td>{m.planned}</Table.Td>
+                  <Table.Td>{m.done}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Title order={2} size="h4">
+            Each assessor&apos;s sampled share against their rate
+          </Title>
+          <Table withTableBorder data-testid="compliance">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Assessor</Table.Th>
+                <Table.Th scope="col">Rate</Table.Th>
+                <Table.Th scope="col">Assessments</Table.Th>
+                <Table.Th scope="col">Needed</Table.Th>
+                <Table.Th scope="col">Planned</Table.Th>
+                <Table.Th scope="col">Done</Table.Th>
+                <Table.Th scope="col">Share done</Table.Th>
+                <Table.Th scope="col">Status</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {d.compliance.map((c) => (
+                <Table.Tr key={c.assessorId}>
+                  <Table.Th scope="row">{c.name}</Table.Th>
+                  <Table.Td>{c.rate}%</Table.Td>
+                  <Table.Td>{c.assessments}</Table.Td>
+                  <Table.Td>{c.required}</Table.Td>
+                  <Table.Td>{c.planned}</Table.Td>
+                  <Table.Td>{c.done}</Table.Td>
+                  <Table.Td>{c.share}%</Table.Td>
+                  <Table.Td>
+                    <Badge color={c.compliant ? 'teal' : 'red'} variant="light" {...wrapBadge}>
+                      {c.status}
+                    </Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <Title order={2} size="h4">
+            Coverage
+          </Title>
+          {d.matrices.map((m) => (
+            <Matrix key={m.dimension} matrix={m} />
+          ))}
+          <Title order={2} size="h4">
+            Action points
+          </Title>
+          <Group>
+            <Figure label="Open" value={d.actions.open.length} />
+            <Figure label="Answered, waiting on the IQA" value={d.actions.answered.length} />
+            <Figure
+              label="Overdue"
+              value={d.actions.overdue.length}
+              colour={d.actions.overdue.length ? 'red.9' : undefined}
+            />
+            <Figure label="Closed" value={d.actions.closed} />
+          </Group>
+          <ActionTable items={d.actionItems} caption="Every action point in this plan" />
+        </Stack>
+      )}
+    </Loading>
+  );
+}

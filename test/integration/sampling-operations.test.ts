@@ -1,0 +1,340 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../src-main/api/dispatcher';
+import type { Workbench } from '../../src-main/app/workbench';
+import type { PlanView, SampleView } from '../../src-main/sampling/sampling-contract';
+import { useTempDirs } from '../support/temp-dir';
+import { bootWorkbench } from '../support/workbench';
+
+async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
+  const result = await dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
+function staffId(workbench: Workbench, name: string): string {
+  const person = workbench.workspace.centre.staff.find((s) => s.name === name);
+  if (!person) throw new Error(`no ${name}`);
+  return person.id;
+}
+
+async function signIn(dispatch: Dispatch, personId: string, role: string) {
+  await ok(dispatch, 'session:set-user', { personId, role });
+}
+
+const agreeAll = (refs: string[], reviewedOn: string) => ({
+  reviewedOn,
+  criteria: refs.map((ref) => ({ ref, agree: true })),
+  vacsr: {
+    valid: { met: true },
+    authentic: { met: true },
+    current: { met: true },
+    sufficient: { met: true },
+    reliable: { met: true },
+  },
+  feedbackQuality: { rating: 'good' },
+  recordsQuality: { rating: 'good' },
+  decision: 'agree',
+});
+
+async function demo(root: string, now?: Date) {
+  const workbench = await bootWorkbench(root, now ? { now } : {});
+  const dispatch = createDispatcher(workbench);
+  const overview = await ok<{ plans: { id: string }[] }>(dispatch, 'sampling:overview', {});
+  const planId = overview.plans[0]!.id;
+  const plan = await ok<PlanView>(dispatch, 'sampling:get-plan', { planId });
+  return { workbench, dispatch, planId, plan };
+}
+
+describe('sampling operations on a real workspace', () => {
+  const tempDir = useTempDirs();
+
+  it('keeps the demo centre’s strategy, plan and reviews in their own files, with the demo’s three reviews', async () => {
+    const { workbench, plan } = await demo(await tempDir());
+    const folder = path.join(workbench.workspace.dir, 'sampling');
+    const names = (await readdir(folder)).filter((n) => !n.startsWith('.')).sort();
+    expect(names).toEqual([`plan-${plan.id}.json`, `reviews-${plan.id}.json`, 'strategy.json']);
+    const strategy = JSON.parse(await readFile(path.join(folder, 'strategy.json'), 'utf8'));
+    expect(strategy).toMatchObject({ schemaVersion: 1, kind: 'sampling-strategies' });
+    const decisions = plan.samples.map((s) => s.decision).filter(Boolean);
+    expect(decisions.sort()).toEqual(['agree', 'assessor-to-action', 'assessor-to-action']);
+    const items = plan.dashboard.actionItems;
+    expect(items.map((a) => a.state).sort()).toEqual(['closed', 'open']);
+    // Every sample says why it was chosen, and the reviewed ones are dated as done.
+    expect(plan.samples.every((s) => s.reasons.length > 0)).toBe(true);
+    expect(plan.samples.filter((s) => s.actualDate)).toHaveLength(3);
+    expect(plan.dashboard.compliance.map((c) => c.name).sort()).toEqual([
+      'Priya Sharma',
+      'Tom Fletcher',
+    ]);
+  });
+
+  it('refuses an IQA the review of a decision they made as assessor, and saves nothing', async () => {
+    const { workbench, dispatch, planId, plan } = await demo(await tempDir());
+    const priya = staffId(workbench, 'Priya Sharma');
+    await workbench.workspace.updateStaffMember(
+      priya,
+      { roles: ['assessor', 'iqa'] },
+      { id: 'st-admin', role: 'admin' },
+      new Date('2026-11-24T10:00:00Z'),
+    );
+    await signIn(dispatch, priya, 'iqa');
+    const own = plan.samples.find((s) => s.assessorId === priya && !s.decision)!;
+    const reviewsFile = path.join(workbench.workspace.dir, 'sampling', `reviews-${planId}.json`);
+    const before = await readFile(reviewsFile, 'utf8');
+
+    const opened = await dispatch('sampling:open-sample', { planId, sampleId: own.id });
+    expect(opened).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const saved = await dispatch('sampling:save-review', {
+      planId,
+      sampleId: own.id,
+      ...agreeAll([], '2026-11-24'),
+    });
+    expect(saved).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    if (!saved.ok) expect(saved.error.message).toContain('you cannot quality-assure them');
+
+    // A decision recorded on someone else's learner counts as hers too.
+    const toms = plan.samples.find((s) => s.assessorId !== priya && !s.decision)!;
+    const learner = workbench.workspace.learner(toms.learnerId);
+    const doc = await workbench.workspace.portfolio(learner.id);
+    await doc.update((p) => ({
+      ...p,
+      decisions: [
+        ...p.decisions,
+        {
+          id: 'dc-priya00001',
+          updatedAt: '2026-11-20T10:00:00.000Z',
+          updatedBy: priya,
+          unitId: toms.unitId,
+          unitVersion: 1,
+          criterionRef: '1.1',
+          partRef: null,
+          outcome: 'met',
+          decidedOn: '2026-11-20',
+          assessorId: priya,
+          feedback: '',
+        },
+      ],
+    }));
+    const stand = await dispatch('sampling:save-review', {
+      planId,
+      sampleId: toms.id,
+      ...agreeAll([], '2026-11-24'),
+    });
+    expect(stand).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await readFile(reviewsFile, 'utf8')).toBe(before);
+
+    // Opening read-only as her assessor self is allowed; the review is not.
+    await signIn(dispatch, priya, 'assessor');
+    const asAssessor = await ok<{ cannotReview: string | null }>(dispatch, 'sampling:open-sample', {
+      planId,
+      sampleId: own.id,
+    });
+    expect(asAssessor.cannotReview).toContain('Only an internal quality assurer');
+  });
+
+  it('runs the action loop: the IQA raises, the assessor answers, the IQA closes and reopens; overdue is flagged', async () => {
+    const root = await tempDir();
+    const { workbench, dispatch, planId, plan } = await demo(root);
+    const margaret = staffId(workbench, 'Margaret Ellis');
+    const sample = plan.samples.find((s) => !s.decision)!;
+    await signIn(dispatch, margaret, 'iqa');
+    const detail = await ok<{ criteria: { ref: string; partRef: string | null }[] }>(
+      dispatch,
+      'sampling:open-sample',
+      { planId, sampleId: sample.id },
+    );
+    const refs = detail.criteria.filter((c) => !c.partRef).map((c) => c.ref);
+    const incomplete = await dispatch('sampling:save-review', {
+      planId,
+      sampleId: sample.id,
+      ...agreeAll(refs, '2026-11-24'),
+      decision: 'assessor-to-action',
+      feedbackToAssessor: 'Add questioning for 7.3.',
+    });
+    expect(incomplete).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!incomplete.ok)
+      expect(incomplete.error.message).toContain('needs at least one action point');
+
+    await ok(dispatch, 'sampling:save-review', {
+      planId,
+      sampleId: sample.id,
+      ...agreeAll(refs, '2026-11-24'),
+      decision: 'assessor-to-action',
+      feedbackToAssessor: 'Add questioning for 7.3.',
+      newActions: [{ what: 'Ask oral questions for 7.3', due: '2026-12-01' }],
+    });
+
+    await signIn(dispatch, sample.assessorId, 'assessor');
+    const mine = await ok<{ id: string; what: string; overdue: boolean }[]>(
+      dispatch,
+      'sampling:my-actions',
+      {},
+    );
+    const action = mine.find((a) => a.what === 'Ask oral questions for 7.3')!;
+    expect(action.overdue).toBe(false);
+    const closeOwn = await dispatch('sampling:close-action', { planId, actionId: action.id });
+    expect(closeOwn).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await ok(dispatch, 'sampling:respond-action', {
+      planId,
+      actionId: action.id,
+      text: 'Questions asked and recorded.',
+    });
+
+    await signIn(dispatch, margaret, 'iqa');
+    const closed = await ok<{ state: string }>(dispatch, 'sampling:close-action', {
+      planId,
+      actionId: action.id,
+      note: 'Seen.',
+    });
+    expect(closed.state).toBe('closed');
+    const reopened = await ok<{ state: string; due: string }>(dispatch, 'sampling:reopen-action', {
+      planId,
+      actionId: action.id,
+      reason: 'Answers not recorded against 7.3.',
+      due: '2026-12-01',
+    });
+    expect(reopened).toMatchObject({ state: 'open', due: '2026-12-01' });
+
+    // On disk: the whole conversation, oldest first, and an audit line per step.
+    const file = JSON.parse(
+      await readFile(
+        path.join(workbench.workspace.dir, 'sampling', `reviews-${planId}.json`),
+        'utf8',
+      ),
+    );
+    const stored = file.reviews
+      .flatMap((r: { actionPoints: { id: string }[] }) => r.actionPoints)
+      .find((a: { id: string }) => a.id === action.id);
+    expect(stored.history.map((h: { kind: string }) => h.kind)).toEqual([
+      'response',
+      'closed',
+      'reopened',
+    ]);
+    expect(file.audit.map((a: { action: string }) => a.action)).toEqual(
+      expect.arrayContaining([
+        'answered action point',
+        'closed action point',
+        'reopened action point',
+      ]),
+    );
+
+    // A week later the reopened action is overdue for its owner.
+    await workbench.shutdown();
+    const later = await bootWorkbench(root, { now: new Date('2026-12-05T09:00:00Z') });
+    const laterDispatch = createDispatcher(later);
+    await signIn(laterDispatch, sample.assessorId, 'assessor');
+    const overdue = await ok<{ id: string; overdue: boolean }[]>(
+      laterDispatch,
+      'sampling:my-actions',
+      {},
+    );
+    expect(overdue.find((a) => a.id === action.id)?.overdue).toBe(true);
+  });
+
+  it('blocks a certification claim until the summative sample is agreed', async () => {
+    const { workbench, dispatch, planId, plan } = await demo(await tempDir());
+    const margaret = staffId(workbench, 'Margaret Ellis');
+    await signIn(dispatch, margaret, 'iqa');
+    const completed = plan.candidates.find((c) => c.stage === 'completed')!;
+    expect(completed).toBeDefined();
+    const claim = () =>
+      ok<{ allowed: boolean; reason?: string }>(dispatch, 'sampling:can-claim', {
+        learnerId: completed.learnerId,
+        unitId: completed.unitId,
+      });
+    expect(await claim()).toEqual({ allowed: true });
+
+    const added = await ok<PlanView>(dispatch, 'sampling:add-sample', {
+      planId,
+      learnerId: completed.learnerId,
+      unitId: completed.unitId,
+      iqaId: margaret,
+      plannedDate: '2026-11-24',
+      reason: 'completed unit, checked before the claim',
+    });
+    const sample = added.samples.find(
+      (s: SampleView) => s.learnerId === completed.learnerId && s.unitId === completed.unitId,
+    )!;
+    expect(sample).toMatchObject({ type: 'summative', origin: 'added' });
+    const blocked = await claim();
+    expect(blocked.allowed).toBe(false);
+    expect(blocked.reason).toContain('has not been reviewed yet');
+
+    await ok(dispatch, 'sampling:save-review', {
+      planId,
+      sampleId: sample.id,
+      ...agreeAll(['7.3'], '2026-11-24'),
+      decision: 'disagree',
+      feedbackToAssessor: 'Reassess 7.3.',
+    });
+    expect((await claim()).reason).toContain('disagreed');
+
+    await ok(dispatch, 'sampling:save-review', {
+      planId,
+      sampleId: sample.id,
+      ...agreeAll(['7.3'], '2026-11-24'),
+    });
+    expect(await claim()).toEqual({ allowed: true });
+  });
+
+  it('lets the IQA reschedule and remove samples, keeping what was removed and why', async () => {
+    const { workbench, dispatch, planId, plan } = await demo(await tempDir());
+    await signIn(dispatch, staffId(workbench, 'Margaret Ellis'), 'iqa');
+    const open = plan.samples.filter((s) => !s.actualDate);
+    const moved = await ok<PlanView>(dispatch, 'sampling:reschedule-sample', {
+      planId,
+      sampleId: open[0]!.id,
+      plannedDate: '2027-03-01',
+    });
+    expect(moved.samples.find((s) => s.id === open[0]!.id)?.plannedDate).toBe('2027-03-01');
+    const outside = await dispatch('sampling:reschedule-sample', {
+      planId,
+      sampleId: open[0]!.id,
+      plannedDate: '2030-01-01',
+    });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    const removed = await ok<PlanView>(dispatch, 'sampling:remove-sample', {
+      planId,
+      sampleId: open[1]!.id,
+      reason: 'Learner on long-term sick leave',
+    });
+    expect(removed.samples.some((s) => s.id === open[1]!.id)).toBe(false);
+    expect(removed.removed[0]).toMatchObject({ reason: 'Learner on long-term sick leave' });
+    const done = plan.samples.find((s) => s.actualDate)!;
+    const refused = await dispatch('sampling:remove-sample', {
+      planId,
+      sampleId: done.id,
+      reason: 'no',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    // An EQA looks but cannot change anything.
+    await signIn(dispatch, staffId(workbench, 'Dr Helen Carter'), 'eqa');
+    const eqa = await dispatch('sampling:reschedule-sample', {
+      planId,
+      sampleId: open[0]!.id,
+      plannedDate: '2027-03-02',
+    });
+    expect(eqa).toMatchObject({ ok: false, error: { code: 'read-only' } });
+  });
+
+  it('proposes the same plan from the same workspace and seed, without saving it', async () => {
+    const { workbench, dispatch } = await demo(await tempDir());
+    const before = await readdir(path.join(workbench.workspace.dir, 'sampling'));
+    const qualificationId = 'qual-demo-customer-service-l3';
+    const first = await ok<{ plan: { samples: SampleView[] } }>(dispatch, 'sampling:propose-plan', {
+      qualificationId,
+      seed: 7,
+    });
+    const again = await ok<{ plan: { samples: SampleView[] } }>(dispatch, 'sampling:propose-plan', {
+      qualificationId,
+      seed: 7,
+    });
+    expect(again).toEqual(first);
+    expect(first.plan.samples.length).toBeGreaterThan(0);
+    expect(await readdir(path.join(workbench.workspace.dir, 'sampling'))).toEqual(before);
+  });
+});
