@@ -3,6 +3,8 @@ import { demoCommand, demoHelp } from './commands/demo';
 import { specImportCommand, specImportHelp } from './commands/spec-import';
 import { statusCommand, statusHelp } from './commands/status';
 import { webCommand, webHelp } from './commands/web';
+import { witnessFormCommand, witnessFormHelp } from './commands/witness-form';
+import { witnessImportCommand, witnessImportHelp } from './commands/witness-import';
 import { processIo, UsageError, type CliIo } from './io';
 
 type Command = {
@@ -22,6 +24,16 @@ const commands: Record<string, Command> = {
     run: statusCommand,
     help: statusHelp,
     summary: "show each learner's progress per unit (--json for JSON)",
+  },
+  'witness form': {
+    run: witnessFormCommand,
+    help: witnessFormHelp,
+    summary: 'make a witness testimony form (fillable PDF or DOCX) for a learner',
+  },
+  'witness import': {
+    run: witnessImportCommand,
+    help: witnessImportHelp,
+    summary: 'read a returned fillable witness testimony PDF into a portfolio',
   },
   web: {
     run: webCommand,

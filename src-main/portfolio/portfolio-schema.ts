@@ -4,6 +4,11 @@ import { criterionDecisionSchema, unitSignOffSchema } from '../decision/decision
 import { evidenceSchema } from '../evidence/evidence-schema';
 import { mappingSchema } from '../mapping/mapping-schema';
 import { isoDateTime, recordFields } from '../shared/record';
+import {
+  assessmentPlanSchema,
+  testimonySchema,
+  witnessFormSchema,
+} from '../witness/testimony-schema';
 
 export const PORTFOLIO_VERSION = 2;
 
@@ -31,6 +36,11 @@ export const portfolioSchema = z.object({
   signOffs: z.array(unitSignOffSchema),
   /** Appended to, never rewritten. */
   audit: z.array(auditEntrySchema),
+  /** Witness testimony forms sent out, and what each returned one said. */
+  witnessForms: z.array(witnessFormSchema).default([]),
+  testimonies: z.array(testimonySchema).default([]),
+  /** Only what the witness rules need so far: expert witnesses named in advance. */
+  assessmentPlans: z.array(assessmentPlanSchema).default([]),
 });
 
 export type { AuditEntry } from '../audit/audit-schema';

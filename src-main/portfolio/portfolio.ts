@@ -17,6 +17,9 @@ export function newPortfolio(learnerId: string): Portfolio {
     decisions: [],
     signOffs: [],
     audit: [],
+    witnessForms: [],
+    testimonies: [],
+    assessmentPlans: [],
   };
 }
 
