@@ -4,6 +4,7 @@ import { saveQualification } from '../qualification/qualification-store';
 import { loadBuiltInUnits } from '../unit/built-in-library';
 import { Workspace } from '../workspace/workspace';
 import { addDemoEvidence } from './demo-evidence';
+import { addDemoWitnessTestimony } from './demo-witness';
 import {
   demoAssessors,
   demoCentre,
@@ -95,5 +96,6 @@ export async function createDemoCentre(
       index,
     );
   }
+  await addDemoWitnessTestimony(workspace, resourcesDir, setup, now);
   return workspace;
 }

@@ -1,84 +1,27 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { UserError } from '../api/user-error';
-import type { Learner } from '../centre/centre-schema';
 import type { EvidenceDetails } from '../evidence/evidence-records';
 import type { Evidence } from '../evidence/evidence-schema';
 import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
 import { activeRegistrations } from '../portfolio/portfolio';
-import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitRef } from '../portfolio/progress';
-import { listQualifications } from '../qualification/qualification-store';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, type Actor } from '../shared/record';
 import { newId } from '../shared/ids';
-import type { StoredUnit } from '../unit/unit-schema';
 import type { Workspace } from '../workspace/workspace';
 import { readDay } from './dates';
 import { renderFormDocx } from './form-docx';
-import { chooseCriteria, criterionLabel, howField, type FormModel } from './form-model';
+import { chooseCriteria, criterionLabel, type FormModel } from './form-model';
 import { renderFormPdf } from './form-pdf';
-import { readReturnedForm } from './read-form-pdf';
-import { listTemplates, templateFor, findVersion } from './template-store';
+import { listTemplates, templateFor } from './template-store';
+import { findRegisteredUnit, qualificationsOf } from './witness-lookup';
 import { formAwaiting, recordFormSent, recordTestimony, type TestimonyContent } from './testimony';
 import type { Testimony, TemplateRef, WitnessForm } from './testimony-schema';
 import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
 import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
 
-/** A learner named the way people name them: id, ULN or exact name. */
-export function findLearner(workspace: Workspace, who: string): Learner {
-  const key = who.trim();
-  const learners = workspace.centre.learners;
-  const found =
-    learners.find((l) => l.id === key) ??
-    learners.find((l) => l.uln === key) ??
-    learners.filter((l) => l.name.toLowerCase() === key.toLowerCase());
-  if (Array.isArray(found)) {
-    if (found.length === 1) return found[0]!;
-    throw new UserError(
-      'not-found',
-      found.length
-        ? `${found.length} learners are called "${key}". Give the ULN or learner id instead.`
-        : `No learner in this centre has the id, ULN or name "${key}".`,
-    );
-  }
-  return found;
-}
-
-/** One of the learner's registered units, by its code or id. */
-export function findRegisteredUnit(
-  portfolio: Portfolio,
-  units: readonly StoredUnit[],
-  ref: string,
-): StoredUnit {
-  const key = ref.trim().toLowerCase();
-  for (const r of activeRegistrations(portfolio)) {
-    const unit = units.find((u) => u.id === r.unitId && u.version === r.unitVersion);
-    if (!unit) continue;
-    const names = [unit.id, unitRef(unit), unit.codes.ofqual, unit.codes.awardingBody];
-    if (names.some((n) => n?.toLowerCase() === key)) return unit;
-  }
-  throw new UserError(
-    'not-found',
-    `The learner is not registered on a unit "${ref}". Give the code (such as J/508/4003) or id of one of their units.`,
-  );
-}
-
-async function qualificationsOf(workspace: Workspace, portfolio: Portfolio, unitId: string) {
-  const { qualifications } = await listQualifications(workspace.dir);
-  const fromRegistration = activeRegistrations(portfolio)
-    .filter((r) => r.unitId === unitId && r.qualification)
-    .map((r) => r.qualification);
-  const containing = qualifications
-    .filter(
-      (q) =>
-        q.mandatoryUnitIds.includes(unitId) ||
-        q.optionalGroups.some((g) => g.unitIds.includes(unitId)),
-    )
-    .map((q) => q.id);
-  return [...new Set([...fromRegistration, ...containing])];
-}
+export { findLearner, findRegisteredUnit } from './witness-lookup';
+export { importReturnedFile, importReturnedPdf, typedFromPdf } from './import-returned';
 
 export interface FormRequest {
   learnerId: string;
@@ -308,136 +251,4 @@ export async function saveReturned(
     return result.portfolio;
   });
   return saved!;
-}
-
-/** The testimony a filled-in form holds, field by field (the ticked criteria only). */
-export function typedFromPdf(
-  form: WitnessForm,
-  fields: { text: Record<string, string>; ticked: Record<string, boolean> },
-  labels: Map<string, string>,
-): TypedTestimony {
-  const t = (id: string) => fields.text[id] ?? '';
-  const known = new Set([
-    'activityDate',
-    'activityTime',
-    'venue',
-    'description',
-    'witnessName',
-    'jobTitle',
-    'relationship',
-    'contact',
-    'competence',
-    'signedOn',
-    'assessorName',
-    'checkedOn',
-    'checkMethod',
-  ]);
-  const criterionFields = new Set(form.criteria.flatMap((c) => [c.field, howField(c.field)]));
-  const otherFields: Record<string, string> = {};
-  for (const [id, value] of Object.entries(fields.text)) {
-    if (!known.has(id) && !criterionFields.has(id) && value)
-      otherFields[labels.get(id) ?? id] = value;
-  }
-  for (const [id, value] of Object.entries(fields.ticked)) {
-    if (!['expert', 'notRelated', 'ownAccount'].includes(id) && !criterionFields.has(id)) {
-      otherFields[labels.get(id) ?? id] = value ? 'yes' : 'no';
-    }
-  }
-  return {
-    formId: form.id,
-    unitId: form.unitId,
-    activityDate: t('activityDate'),
-    activityTime: t('activityTime'),
-    venue: t('venue'),
-    description: t('description'),
-    criteria: form.criteria
-      .filter((c) => fields.ticked[c.field])
-      .map((c) => ({
-        criterionRef: c.criterionRef,
-        partRef: c.partRef,
-        how: t(howField(c.field)),
-      })),
-    witness: {
-      witnessId: form.witnessId,
-      name: t('witnessName'),
-      jobTitle: t('jobTitle'),
-      relationship: t('relationship'),
-      contact: t('contact'),
-      competence: t('competence'),
-      claimsExpert: fields.ticked.expert ?? false,
-    },
-    declaredNotRelated: fields.ticked.notRelated ?? false,
-    declaredOwnAccount: fields.ticked.ownAccount ?? false,
-    signedOn: t('signedOn'),
-    otherFields,
-  };
-}
-
-/**
- * Imports a returned fillable PDF: finds its form by the ids inside it, refuses one made for
- * another learner, reads the fields, and keeps the PDF itself as the evidence file.
- */
-export async function importReturnedPdf(
-  workspace: Workspace,
-  learnerId: string,
-  file: string,
-  originalName: string,
-  actor: Actor,
-  now: Date,
-): Promise<RecordedTestimony> {
-  const learner = workspace.learner(learnerId);
-  const bytes = new Uint8Array(await readFile(file));
-  const returned = await readReturnedForm(bytes);
-  if (returned.learnerId !== learner.id) {
-    const other = workspace.centre.learners.find((l) => l.id === returned.learnerId);
-    throw new UserError(
-      'invalid-input',
-      `This form was made for ${other ? `${other.name} (ULN ${other.uln})` : 'another learner'}, not ${learner.name}, so it was not imported. Import it into ${other ? `${other.name}'s` : 'that learner’s'} portfolio.`,
-    );
-  }
-  const doc = await workspace.portfolio(learner.id);
-  const form = formAwaiting(doc.data, returned.formId);
-  const listing = await listTemplates(workspace.dir);
-  const template = findVersion(listing, form.template);
-  const labels = new Map(template.fields.map((f) => [f.id, f.label]));
-  const typed = typedFromPdf(form, returned, labels);
-  return saveReturned(
-    workspace,
-    learner.id,
-    typed,
-    'fillable-pdf',
-    { originalName: path.basename(originalName), source: { file } },
-    actor,
-    now,
-  );
-}
-
-/** A returned form on this computer: a fillable PDF is read; anything else needs `typed`. */
-export async function importReturnedFile(
-  workspace: Workspace,
-  learnerId: string,
-  file: string,
-  originalName: string,
-  typed: TypedTestimony | undefined,
-  actor: Actor,
-  now: Date,
-): Promise<RecordedTestimony> {
-  if (typed) {
-    return saveReturned(
-      workspace,
-      learnerId,
-      typed,
-      'typed',
-      { originalName: path.basename(originalName), source: { file } },
-      actor,
-      now,
-    );
-  }
-  if (!/\.pdf$/i.test(originalName)) {
-    throw new UserError(
-      'invalid-input',
-      'Only a returned fillable PDF can be read automatically. For a DOCX, scan or photo, choose "Type in a returned form" and attach the file there.',
-    );
-  }
-  return importReturnedPdf(workspace, learnerId, file, originalName, actor, now);
 }

@@ -17,10 +17,10 @@ function typed(unitId: string, witness: Partial<TypedTestimony['witness']> = {})
     criteria: [{ criterionRef: '7.1', partRef: null, how: 'Asked the customer' }],
     witness: {
       witnessId: null,
-      name: 'Dr Ruth Adeyemi',
+      name: 'Dr Maya Collins',
       jobTitle: 'Customer service trainer',
       relationship: 'Trainer at the employer',
-      contact: 'ruth@example.org',
+      contact: 'maya@example.org',
       competence: '',
       claimsExpert: false,
       ...witness,
@@ -64,10 +64,10 @@ describe('the witness registry and its rules', () => {
     const unitId = (await workspace.portfolio(learnerId)).data.registrations[0]!.unitId;
     const expert = await workspace.addWitness(
       {
-        name: 'Dr Ruth Adeyemi',
+        name: 'Dr Maya Collins',
         jobTitle: 'Customer service trainer',
         relationship: 'Trainer at the employer',
-        contact: 'ruth@example.org',
+        contact: 'maya@example.org',
         expert: true,
         competence: 'Level 4 customer service; 12 years training staff',
       },
