@@ -13,6 +13,7 @@ import { sessionOperations } from '../session/session-contract';
 import { staffOperations } from '../staff/staff-contract';
 import { unitOperations } from '../unit/unit-contract';
 import { witnessOperations } from '../witness/witness-contract';
+import { testimonyOperations } from '../witness/testimony-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
 import { mergeOperations, type Operation } from './operation';
 
@@ -35,6 +36,7 @@ export const contract = mergeOperations(
   staffOperations,
   unitOperations,
   witnessOperations,
+  testimonyOperations,
   workspaceOperations,
 );
 

@@ -13,6 +13,7 @@ import { staffHandlers } from '../staff/staff-handlers';
 import { unitHandlers } from '../unit/unit-handlers';
 import { unitImportHandlers } from '../unit/unit-import-handlers';
 import { witnessHandlers } from '../witness/witness-handlers';
+import { testimonyHandlers } from '../witness/testimony-handlers';
 import { workspaceHandlers } from '../workspace/workspace-handlers';
 import type { OperationName } from './contract';
 import type { HandlerMap } from './handler';
@@ -34,5 +35,6 @@ export const handlers: HandlerMap<OperationName> = {
   ...unitHandlers,
   ...unitImportHandlers,
   ...witnessHandlers,
+  ...testimonyHandlers,
   ...workspaceHandlers,
 };

@@ -5,6 +5,8 @@ import { specImportCommand, specImportHelp } from './commands/spec-import';
 import { statusCommand, statusHelp } from './commands/status';
 import { verifyCommand, verifyHelp } from './commands/verify';
 import { webCommand, webHelp } from './commands/web';
+import { witnessFormCommand, witnessFormHelp } from './commands/witness-form';
+import { witnessImportCommand, witnessImportHelp } from './commands/witness-import';
 import { processIo, UsageError, type CliIo } from './io';
 
 type Command = {
@@ -34,6 +36,16 @@ const commands: Record<string, Command> = {
     run: verifyCommand,
     help: verifyHelp,
     summary: 'check a record: signatures, evidence, or a Word record as issued',
+  },
+  'witness form': {
+    run: witnessFormCommand,
+    help: witnessFormHelp,
+    summary: 'make a witness testimony form (fillable PDF or DOCX) for a learner',
+  },
+  'witness import': {
+    run: witnessImportCommand,
+    help: witnessImportHelp,
+    summary: 'read a returned fillable witness testimony PDF into a portfolio',
   },
   web: {
     run: webCommand,

@@ -1,5 +1,6 @@
 import type { Flag, MarkingContext, RuleEvidence, Target } from './marking-types';
 import { decisionFor, evidenceFor, targetsOf } from './targets';
+import { testimonyWarnings } from '../witness/witness-rules';
 
 const TESTIMONY = new Set(['witness testimony', 'expert witness testimony']);
 const OBSERVATION = new Set(['direct observation']);
@@ -75,6 +76,7 @@ export function markingWarnings(context: MarkingContext): Flag[] {
         'Witness testimony is the only evidence for this whole unit. Testimony is supporting evidence and may not evidence a unit on its own.',
     });
   }
+  flags.push(...testimonyWarnings(used));
   return flags;
 }
 

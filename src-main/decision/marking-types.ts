@@ -19,6 +19,16 @@ export interface RuleEvidence {
   date: string;
   /** Where it is mapped; a null part means the criterion as a whole. */
   links: { criterionRef: string; partRef: string | null }[];
+  /** For a witness testimony: what the witness rules check (src-main/witness/witness-rules.ts). */
+  testimony?: TestimonyFacts;
+}
+
+export interface TestimonyFacts {
+  witnessName: string;
+  contact: string;
+  description: string;
+  claimsExpert: boolean;
+  countsAsExpert: boolean;
 }
 
 export interface RuleDecision {
@@ -54,7 +64,10 @@ export type FlagRule =
   | 'observation-only-knowledge'
   | 'testimony-whole-unit'
   | 'evidence-after-decision'
-  | 'decision-in-future';
+  | 'decision-in-future'
+  | 'testimony-without-contact'
+  | 'testimony-without-description'
+  | 'expert-not-in-plan';
 
 export interface Flag {
   rule: FlagRule;

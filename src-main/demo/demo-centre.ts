@@ -6,6 +6,7 @@ import { Workspace } from '../workspace/workspace';
 import { addDemoDecisions } from './demo-decisions';
 import { addDemoEvidence } from './demo-evidence';
 import { addDemoIdentities } from './demo-identities';
+import { addDemoWitnessTestimony } from './demo-witness';
 import {
   demoAssessors,
   demoCentre,
@@ -99,6 +100,7 @@ export async function createDemoCentre(
       index,
     );
   }
+  await addDemoWitnessTestimony(workspace, resourcesDir, setup, now);
   if (external) await addDemoDecisions(workspace, external, { qualified, workingTowards }, now);
   await addDemoSampling(workspace, now);
   return workspace;

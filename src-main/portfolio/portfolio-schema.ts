@@ -10,6 +10,11 @@ import { evidenceSchema } from '../evidence/evidence-schema';
 import { mappingSchema } from '../mapping/mapping-schema';
 import { storedIssuedRecordSchema } from '../record/issued/issued-record';
 import { isoDateTime, recordFields } from '../shared/record';
+import {
+  assessmentPlanSchema,
+  testimonySchema,
+  witnessFormSchema,
+} from '../witness/testimony-schema';
 
 export const PORTFOLIO_VERSION = 3;
 
@@ -41,6 +46,11 @@ export const portfolioSchema = z.object({
   issuedRecords: z.array(storedIssuedRecordSchema).default([]),
   /** Appended to, never rewritten. */
   audit: z.array(auditEntrySchema),
+  /** Witness testimony forms sent out, and what each returned one said. */
+  witnessForms: z.array(witnessFormSchema).default([]),
+  testimonies: z.array(testimonySchema).default([]),
+  /** Only what the witness rules need so far: expert witnesses named in advance. */
+  assessmentPlans: z.array(assessmentPlanSchema).default([]),
 });
 
 export type { AuditEntry } from '../audit/audit-schema';

@@ -20,6 +20,9 @@ export function newPortfolio(learnerId: string): Portfolio {
     unitFeedback: [],
     issuedRecords: [],
     audit: [],
+    witnessForms: [],
+    testimonies: [],
+    assessmentPlans: [],
   };
 }
 

@@ -15,8 +15,12 @@ export type WitnessChange = Partial<WitnessDetails> & { archived?: boolean };
 const family =
   /\b(mother|father|mum|dad|parent|son|daughter|brother|sister|sibling|husband|wife|partner|spouse|aunt|uncle|cousin|grand\w*|relative)\b/i;
 
+export function readsAsFamily(relationship: string): boolean {
+  return family.test(relationship);
+}
+
 function check(witness: Witness): Witness {
-  if (family.test(witness.relationship)) {
+  if (readsAsFamily(witness.relationship)) {
     throw new UserError(
       'invalid-input',
       `A witness must not be related to the learner, and "${witness.relationship}" reads as a family relationship. Ask someone else who saw the work, such as a line manager.`,

@@ -6,6 +6,7 @@ import { failure } from '../../api/result';
 import type { Workbench } from '../../app/workbench';
 import { FILE_ROUTE } from '../../evidence/file-tickets';
 import { handleEvidenceFile, handleUpload, UPLOAD_PATH } from './evidence-routes';
+import { handleWitnessUpload, WITNESS_UPLOAD_PATH } from './witness-routes';
 import { hostAllowed, tokenAllowed } from './guards';
 import { sendJson } from './respond';
 import { serveStatic } from './static-files';
@@ -53,12 +54,14 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;
     }
-    if (url.pathname === UPLOAD_PATH) {
+    if (url.pathname === UPLOAD_PATH || url.pathname === WITNESS_UPLOAD_PATH) {
       if (!tokenAllowed(req, token)) {
         req.resume();
         sendJson(res, 401, failure('forbidden', 'This upload did not carry the access token.'));
       } else if (req.method !== 'POST') {
         sendJson(res, 405, failure('forbidden', 'Files are uploaded with POST.'));
+      } else if (url.pathname === WITNESS_UPLOAD_PATH) {
+        await handleWitnessUpload(req, res, options.workbench);
       } else await handleUpload(req, res, options.workbench);
       return;
     }

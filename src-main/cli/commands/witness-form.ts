@@ -1,0 +1,91 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../../api/user-error';
+import { defaultResourcesDir } from '../../app/paths';
+import { loadRecordFonts } from '../../record/pdf/fonts';
+import type { Actor } from '../../shared/record';
+import { findLearner, findRegisteredUnit, makeForm } from '../../witness/testimony-service';
+import { Workspace } from '../../workspace/workspace';
+import { UsageError, type CliIo } from '../io';
+
+export const commandLine: Actor = { id: 'command-line', role: 'assessor' };
+
+export const witnessFormHelp = `Usage: workbench witness form DIR --learner ID --unit REF [--criteria 7.1,7.2]
+                              [--witness NAME] --format pdf|docx --out FILE
+
+Makes a witness testimony form for a learner in the workspace DIR and records it in their
+portfolio as sent and awaiting return. A PDF is fillable in any PDF reader; a DOCX is to type
+into. Both list the chosen criteria in full.
+  --learner ID    the learner's id, ULN or exact name
+  --unit REF      the unit's code (such as J/508/4003) or id
+  --criteria      criteria (7.1) or parts (9.1a), comma-separated; all of the unit's if left out
+  --witness NAME  a registered witness, by name or id; the form is left blank for one if left out
+  --format        pdf or docx
+  --out FILE      where to write the form`;
+
+export async function witnessFormCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      learner: { type: 'string' },
+      unit: { type: 'string' },
+      criteria: { type: 'string' },
+      witness: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(witnessFormHelp);
+    return 0;
+  }
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length)
+    throw new UsageError('give one workspace folder: workbench witness form DIR …');
+  if (!values.learner) throw new UsageError('say which learner: --learner ID (id, ULN or name).');
+  if (!values.unit) throw new UsageError('say which unit: --unit REF (its code or id).');
+  if (values.format !== 'pdf' && values.format !== 'docx') {
+    throw new UsageError('say which format: --format pdf or --format docx.');
+  }
+  if (!values.out) throw new UsageError('say where to write the form: --out FILE.');
+  const workspace = await Workspace.open(path.resolve(dir));
+  const learner = findLearner(workspace, values.learner);
+  const { units } = await workspace.listUnits();
+  const unit = findRegisteredUnit((await workspace.portfolio(learner.id)).data, units, values.unit);
+  let witnessId: string | null = null;
+  if (values.witness) {
+    const key = values.witness.trim().toLowerCase();
+    const witness = workspace.centre.witnesses.find(
+      (w) => !w.archived && (w.id === values.witness || w.name.toLowerCase() === key),
+    );
+    if (!witness) {
+      throw new UserError(
+        'not-found',
+        `No registered witness is called "${values.witness}". Register them first.`,
+      );
+    }
+    witnessId = witness.id;
+  }
+  const made = await makeForm(
+    workspace,
+    {
+      learnerId: learner.id,
+      unitId: unit.id,
+      criteria: values.criteria ? values.criteria.split(',') : [],
+      witnessId,
+      format: values.format,
+    },
+    await loadRecordFonts(defaultResourcesDir()),
+    commandLine,
+    new Date(),
+  );
+  const out = path.resolve(values.out);
+  await writeFile(out, made.bytes);
+  io.out(
+    `Wrote ${out}: form ${made.form.id} for ${learner.name}, ${made.form.criteria.length} criteria, awaiting return.`,
+  );
+  return 0;
+}

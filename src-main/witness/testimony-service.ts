@@ -1,0 +1,254 @@
+import { UserError } from '../api/user-error';
+import type { EvidenceDetails } from '../evidence/evidence-records';
+import type { Evidence } from '../evidence/evidence-schema';
+import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
+import { activeRegistrations } from '../portfolio/portfolio';
+import { unitRef } from '../portfolio/progress';
+import type { RecordFonts } from '../record/pdf/fonts';
+import { dayOf, type Actor } from '../shared/record';
+import { newId } from '../shared/ids';
+import type { Workspace } from '../workspace/workspace';
+import { readDay } from './dates';
+import { renderFormDocx } from './form-docx';
+import { chooseCriteria, criterionLabel, type FormModel } from './form-model';
+import { renderFormPdf } from './form-pdf';
+import { listTemplates, templateFor } from './template-store';
+import { findRegisteredUnit, qualificationsOf } from './witness-lookup';
+import { formAwaiting, recordFormSent, recordTestimony, type TestimonyContent } from './testimony';
+import type { Testimony, TemplateRef, WitnessForm } from './testimony-schema';
+import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
+import { readsAsFamily } from './witness-roster';
+import type { Flag } from '../decision/marking-types';
+
+export { findLearner, findRegisteredUnit } from './witness-lookup';
+export { importReturnedFile, importReturnedPdf, typedFromPdf } from './import-returned';
+
+export interface FormRequest {
+  learnerId: string;
+  unitId: string;
+  criteria: string[];
+  witnessId: string | null;
+  format: 'pdf' | 'docx';
+}
+
+export interface MadeForm {
+  form: WitnessForm;
+  bytes: Uint8Array;
+  fileName: string;
+  mediaType: string;
+}
+
+/** Makes a testimony form for a witness and records it in the portfolio as awaiting return. */
+export async function makeForm(
+  workspace: Workspace,
+  request: FormRequest,
+  fonts: RecordFonts,
+  actor: Actor,
+  now: Date,
+): Promise<MadeForm> {
+  const learner = workspace.learner(request.learnerId);
+  const doc = await workspace.portfolio(learner.id);
+  const { units } = await workspace.listUnits();
+  const unit = findRegisteredUnit(doc.data, units, request.unitId);
+  const criteria = chooseCriteria(unit, request.criteria);
+  const witness = request.witnessId
+    ? workspace.centre.witnesses.find((w) => w.id === request.witnessId && !w.archived)
+    : undefined;
+  if (request.witnessId && !witness) {
+    throw new UserError(
+      'not-found',
+      'That witness is not registered in this centre. Add them on the Centre page first.',
+    );
+  }
+  const template = templateFor(await listTemplates(workspace.dir), {
+    unitId: unit.id,
+    qualificationIds: await qualificationsOf(workspace, doc.data, unit.id),
+  });
+  const registration = activeRegistrations(doc.data).find((r) => r.unitId === unit.id);
+  const assessor = workspace.centre.staff.find((s) => s.id === registration?.assessorId);
+  const formId = newId('wf');
+  const model: FormModel = {
+    formId,
+    centreName: workspace.centre.centre.name,
+    learner: { id: learner.id, name: learner.name, uln: learner.uln },
+    assessorName: assessor?.name ?? '',
+    unit: {
+      id: unit.id,
+      version: unit.version,
+      title: unit.title,
+      ref: unitRef(unit),
+      level: unit.level,
+    },
+    criteria,
+    witness: witness ?? null,
+    template,
+    generatedAt: now.toISOString(),
+  };
+  const bytes =
+    request.format === 'pdf' ? await renderFormPdf(model, fonts) : await renderFormDocx(model);
+  let form: WitnessForm | undefined;
+  await doc.update((p) => {
+    const sent = recordFormSent(
+      p,
+      {
+        id: formId,
+        unitId: unit.id,
+        unitVersion: unit.version,
+        criteria,
+        witnessId: witness?.id ?? null,
+        witnessName: witness?.name ?? '',
+        template: { id: template.id, version: template.version },
+        format: request.format,
+      },
+      actor,
+      now,
+    );
+    form = sent.form;
+    return sent.portfolio;
+  });
+  const who = (witness?.name ?? 'witness').replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase();
+  return {
+    form: form!,
+    bytes,
+    fileName: `witness-testimony-${who}-${formId}.${request.format}`,
+    mediaType:
+      request.format === 'pdf'
+        ? 'application/pdf'
+        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  };
+}
+
+/** What the assessor types in from a returned paper form, scan or DOCX. */
+export interface TypedTestimony {
+  formId: string | null;
+  unitId: string;
+  activityDate: string;
+  activityTime: string;
+  venue: string;
+  description: string;
+  criteria: { criterionRef: string; partRef: string | null; how: string }[];
+  witness: {
+    witnessId: string | null;
+    name: string;
+    jobTitle: string;
+    relationship: string;
+    contact: string;
+    competence: string;
+    claimsExpert: boolean;
+  };
+  declaredNotRelated: boolean;
+  declaredOwnAccount: boolean;
+  signedOn: string;
+  otherFields: Record<string, string>;
+}
+
+export interface RecordedTestimony {
+  evidence: Evidence;
+  testimony: Testimony;
+  flags: Flag[];
+}
+
+/**
+ * Checks a returned testimony against the registry and the plan, then keeps it: through the
+ * evidence ingest when a file came back (the file is the evidence, hashed), as a record otherwise.
+ */
+export async function saveReturned(
+  workspace: Workspace,
+  learnerId: string,
+  typed: TypedTestimony,
+  source: Testimony['source'],
+  incoming: IncomingFile | null,
+  actor: Actor,
+  now: Date,
+): Promise<RecordedTestimony> {
+  const doc = await workspace.portfolio(learnerId);
+  const { units } = await workspace.listUnits();
+  const form = typed.formId ? formAwaiting(doc.data, typed.formId) : null;
+  const unitId = form?.unitId ?? typed.unitId;
+  const unit = findRegisteredUnit(doc.data, units, unitId);
+  if (readsAsFamily(typed.witness.relationship)) {
+    throw new UserError(
+      'invalid-input',
+      `The witness gives their relationship to the learner as "${typed.witness.relationship}". A witness must not be related to the learner, so this testimony cannot be used. Ask someone else who saw the work.`,
+    );
+  }
+  const name = typed.witness.name.trim();
+  const registered =
+    workspace.centre.witnesses.find((w) => w.id === (typed.witness.witnessId ?? form?.witnessId)) ??
+    workspace.centre.witnesses.find(
+      (w) => name !== '' && w.name.toLowerCase() === name.toLowerCase(),
+    );
+  if (registered && readsAsFamily(registered.relationship)) {
+    throw new UserError(
+      'invalid-input',
+      `${registered.name} is related to the learner and may not be a witness.`,
+    );
+  }
+  const activityDay = readDay(typed.activityDate);
+  const expert = countsAsExpert(registered, doc.data.assessmentPlans, unit.id, activityDay);
+  const template: TemplateRef =
+    form?.template ??
+    templateFor(await listTemplates(workspace.dir), {
+      unitId: unit.id,
+      qualificationIds: await qualificationsOf(workspace, doc.data, unit.id),
+    });
+  const content: TestimonyContent = {
+    formId: form?.id ?? null,
+    template: { id: template.id, version: template.version },
+    source,
+    unitId: unit.id,
+    activityDate: activityDay || typed.activityDate.trim(),
+    activityTime: typed.activityTime.trim(),
+    venue: typed.venue.trim(),
+    description: typed.description.trim(),
+    criteria: typed.criteria,
+    witness: {
+      witnessId: registered?.id ?? null,
+      name: name || registered?.name || form?.witnessName || '',
+      jobTitle: typed.witness.jobTitle.trim() || registered?.jobTitle || '',
+      relationship: typed.witness.relationship.trim() || registered?.relationship || '',
+      contact: typed.witness.contact.trim() || registered?.contact || '',
+      competence: typed.witness.competence.trim() || registered?.competence || '',
+      claimsExpert: typed.witness.claimsExpert || (registered?.expert ?? false),
+      countsAsExpert: expert,
+    },
+    declaredNotRelated: typed.declaredNotRelated,
+    declaredOwnAccount: typed.declaredOwnAccount,
+    signedOn: readDay(typed.signedOn) || typed.signedOn.trim(),
+    otherFields: typed.otherFields,
+    authenticity: null,
+  };
+  const texts = new Map(form?.criteria.map((c) => [criterionLabel(c), c.text]) ?? []);
+  const record = [
+    content.description || '(The witness did not describe what they saw.)',
+    ...content.criteria.map(
+      (c) =>
+        `${criterionLabel(c)}${texts.get(criterionLabel(c)) ? ` (${texts.get(criterionLabel(c))})` : ''}: ${c.how || 'ticked, without saying how'}`,
+    ),
+  ].join('\n\n');
+  const details: EvidenceDetails & { record: string } = {
+    title: `Witness testimony from ${content.witness.name || 'a witness'} (${unitRef(unit)})`,
+    producedOn: activityDay || readDay(typed.signedOn) || dayOf(now),
+    method: expert ? 'expert witness testimony' : 'witness testimony',
+    location: content.venue,
+    producedBy: content.witness.name,
+    ...(registered ? { witnessId: registered.id } : {}),
+    record,
+  };
+  let evidenceRef: { id: string } | { details: typeof details } = { details };
+  if (incoming) {
+    const added = await addEvidenceFile(workspace, learnerId, details, incoming, actor, () => now);
+    evidenceRef = { id: added.id };
+  }
+  let saved: RecordedTestimony | undefined;
+  await doc.update((p) => {
+    const result = recordTestimony(p, units, content, evidenceRef, actor, now);
+    saved = {
+      evidence: result.evidence,
+      testimony: result.testimony,
+      flags: testimonyFlags(result.evidence.title, factsOf(result.testimony)),
+    };
+    return result.portfolio;
+  });
+  return saved!;
+}

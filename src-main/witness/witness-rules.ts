@@ -1,0 +1,71 @@
+import type { Flag, RuleEvidence, TestimonyFacts } from '../decision/marking-types';
+import type { AssessmentPlan, Testimony } from './testimony-schema';
+import type { Witness } from './witness-schema';
+
+/**
+ * Warnings about one testimony: one without contact details cannot be checked, and one that
+ * does not say what was seen is a character reference, not evidence (DOMAIN.md).
+ */
+export function testimonyFlags(title: string, facts: TestimonyFacts): Flag[] {
+  const flags: Flag[] = [];
+  if (!facts.contact.trim()) {
+    flags.push({
+      rule: 'testimony-without-contact',
+      severity: 'warning',
+      target: null,
+      message: `"${title}" gives no contact details for ${facts.witnessName || 'the witness'}, so it cannot be checked. Record a telephone number or email address.`,
+    });
+  }
+  if (!facts.description.trim()) {
+    flags.push({
+      rule: 'testimony-without-description',
+      severity: 'warning',
+      target: null,
+      message: `"${title}" does not describe what the witness saw the learner do. Ask the witness for a specific account of the work.`,
+    });
+  }
+  if (facts.claimsExpert && !facts.countsAsExpert) {
+    flags.push({
+      rule: 'expert-not-in-plan',
+      severity: 'warning',
+      target: null,
+      message: `${facts.witnessName || 'The witness'} was not named as an expert witness in the learner's assessment plan before the activity, so "${title}" counts as ordinary witness testimony.`,
+    });
+  }
+  return flags;
+}
+
+/** The marking rules ask here about every testimony mapped to the unit. */
+export function testimonyWarnings(evidence: RuleEvidence[]): Flag[] {
+  return evidence.flatMap((e) => (e.testimony ? testimonyFlags(e.title, e.testimony) : []));
+}
+
+export function factsOf(testimony: Testimony): TestimonyFacts {
+  return {
+    witnessName: testimony.witness.name,
+    contact: testimony.witness.contact,
+    description: testimony.description,
+    claimsExpert: testimony.witness.claimsExpert,
+    countsAsExpert: testimony.witness.countsAsExpert,
+  };
+}
+
+/**
+ * An expert witness counts as expert only when the registry records them as one and an
+ * assessment plan agreed on or before the activity names them (for this unit, or for all units).
+ */
+export function countsAsExpert(
+  witness: Pick<Witness, 'id' | 'expert'> | undefined,
+  plans: readonly AssessmentPlan[],
+  unitId: string,
+  activityDate: string,
+): boolean {
+  if (!witness?.expert) return false;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(activityDate) ? activityDate : '9999-12-31';
+  return plans.some(
+    (plan) =>
+      plan.expertWitnessIds.includes(witness.id) &&
+      plan.agreedOn <= day &&
+      (plan.unitIds.length === 0 || plan.unitIds.includes(unitId)),
+  );
+}
