@@ -180,7 +180,7 @@ export function CriterionDetail(props: Props) {
               onChange={(e) => props.onAssessmentDate(e.currentTarget.value)}
               w={170}
             />
-            <Button color="green" onClick={() => props.onDecide('met')}>
+            <Button color="teal.9" onClick={() => props.onDecide('met')}>
               Met <Kbd ml={6}>M</Kbd>
             </Button>
             <Button color="orange" variant="light" onClick={() => props.onDecide('not-yet-met')}>

@@ -63,7 +63,12 @@ function Cell({
         </Text>
         <Group gap={4}>
           {cell.signOff !== 'open' && (
-            <Badge size="xs" tt="none" color={cell.signOff === 'signed-off' ? 'green' : 'yellow'}>
+            <Badge
+              size="xs"
+              tt="none"
+              variant="light"
+              color={cell.signOff === 'signed-off' ? 'green' : 'yellow'}
+            >
               {signOffLabel[cell.signOff]}
             </Badge>
           )}

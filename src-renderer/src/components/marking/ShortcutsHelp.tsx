@@ -18,7 +18,13 @@ export const shortcuts: [string[], string][] = [
 /** Every key the marking screen answers to. */
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   return (
-    <Modal opened onClose={onClose} title="Keyboard shortcuts" size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title="Keyboard shortcuts"
+      size="lg"
+      closeButtonProps={{ 'aria-label': 'Close the shortcuts' }}
+    >
       <Table data-testid="shortcuts">
         <Table.Thead>
           <Table.Tr>

@@ -183,7 +183,7 @@ export function SignOffPanel({ view, readOnly, onChanged }: Props) {
           <Button
             onClick={() => void run('sign-off', () => call('decision:sign-off', base))}
             loading={busy === 'sign-off'}
-            color="green"
+            color="teal.9"
           >
             Sign off unit
           </Button>
