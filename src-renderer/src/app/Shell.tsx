@@ -14,7 +14,10 @@ interface Props {
 }
 
 export function Shell({ status, onWorkspaceChanged }: Props) {
-  const [page, setPage] = useState<PageId>('centre');
+  // A link to one learner's unit (?learner=…&unit=…) opens the marking screen on it.
+  const [page, setPage] = useState<PageId>(() =>
+    new URLSearchParams(window.location.search).has('learner') ? 'marking' : 'centre',
+  );
   const [chooser, setChooser] = useState<'open' | 'new' | null>(null);
   const [userGeneration, setUserGeneration] = useState(0);
   const open = status.open!;

@@ -1,0 +1,210 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Kbd,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import type { MarkingEvidenceView, TargetView } from '../../../../src-main/decision/decision-views';
+import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
+import { FeedbackBox } from './FeedbackBox';
+import { InlinePreview } from './InlinePreview';
+import { statusColour, statusLabel } from './status';
+
+interface Props {
+  learnerId: string;
+  target: TargetView;
+  evidence: Map<string, MarkingEvidenceView>;
+  guidance: string[];
+  locked: boolean;
+  readOnly: boolean;
+  assessmentDate: string;
+  onAssessmentDate: (date: string) => void;
+  openEvidenceId: string | null;
+  onOpenEvidence: (id: string | null) => void;
+  onDecide: (status: DecisionStatus) => void;
+  onFeedback: (text: string) => void;
+  onMapEvidence: () => void;
+  onUnmap: (evidenceId: string) => void;
+  error: string | null;
+}
+
+const mentions = (line: string, ref: string) =>
+  new RegExp(`(^|[^\\d.])${ref.replace('.', '\\.')}(?![\\d])`).test(line);
+
+/** The selected criterion or part: its words, its evidence, the decision and the feedback. */
+export function CriterionDetail(props: Props) {
+  const { target, evidence, locked, readOnly } = props;
+  const items = target.evidenceIds.map((id) => evidence.get(id)).filter((e) => e !== undefined);
+  const guidance = props.guidance.filter((line) => mentions(line, target.criterionRef));
+  const canChange = !locked && !readOnly;
+  return (
+    <Stack gap="sm" data-testid="criterion-detail">
+      <Group justify="space-between" align="start" wrap="nowrap">
+        <div>
+          <Title order={2} size="h4" data-testid="criterion-label">
+            {target.label}{' '}
+            <Text span size="sm" c="dimmed">
+              {target.outcomeKind === 'knowledge' ? 'knowledge' : 'competence'} criterion
+            </Text>
+          </Title>
+          <Text>{target.criterionText}</Text>
+          {target.partText && (
+            <Text>
+              <Text span fw={600}>
+                {target.partRef})
+              </Text>{' '}
+              {target.partText}
+            </Text>
+          )}
+        </div>
+        <Badge
+          size="lg"
+          variant="light"
+          color={statusColour[target.status]}
+          tt="none"
+          style={{ flexShrink: 0 }}
+          data-testid="decision-status"
+        >
+          {statusLabel[target.status]}
+        </Badge>
+      </Group>
+      {guidance.length > 0 && (
+        <Paper withBorder p="xs" bg="var(--mantine-color-gray-light)">
+          <Text size="xs" fw={600}>
+            Guidance
+          </Text>
+          {guidance.map((line) => (
+            <Text size="sm" key={line}>
+              {line}
+            </Text>
+          ))}
+        </Paper>
+      )}
+      {target.flags.map((f) => (
+        <Alert key={f.message} color="yellow" p="xs" data-testid="target-flag">
+          {f.message}
+        </Alert>
+      ))}
+
+      <Stack gap={4}>
+        <Group justify="space-between">
+          <Text fw={600} size="sm">
+            Evidence ({items.length})
+            {target.methods.length > 0 && (
+              <Text span c="dimmed" size="sm">
+                {' '}
+                · methods shown: {target.methods.join(', ')}
+              </Text>
+            )}
+          </Text>
+          {canChange && (
+            <Button size="xs" variant="default" onClick={props.onMapEvidence}>
+              Map evidence <Kbd ml={6}>E</Kbd>
+            </Button>
+          )}
+        </Group>
+        {items.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No evidence is mapped to {target.label} yet.
+          </Text>
+        )}
+        {items.map((e) => (
+          <Group key={e.id} justify="space-between" wrap="nowrap" data-testid="mapped-evidence">
+            <Text size="sm">
+              {e.title}{' '}
+              <Text span c="dimmed" size="sm">
+                ({e.method}, {e.producedOn})
+              </Text>
+            </Text>
+            <Group gap={4} wrap="nowrap">
+              <Button
+                size="xs"
+                variant="subtle"
+                aria-pressed={props.openEvidenceId === e.id}
+                onClick={() => props.onOpenEvidence(props.openEvidenceId === e.id ? null : e.id)}
+                aria-label={`Preview ${e.title}`}
+              >
+                {props.openEvidenceId === e.id ? 'Hide' : 'Preview'}
+              </Button>
+              {canChange && (
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => props.onUnmap(e.id)}
+                  aria-label={`Unmap ${e.title} from ${target.label}`}
+                >
+                  Unmap
+                </Button>
+              )}
+            </Group>
+          </Group>
+        ))}
+        {props.openEvidenceId && evidence.get(props.openEvidenceId) && (
+          <InlinePreview
+            key={props.openEvidenceId}
+            learnerId={props.learnerId}
+            evidenceId={props.openEvidenceId}
+            title={evidence.get(props.openEvidenceId)!.title}
+          />
+        )}
+      </Stack>
+
+      <Stack gap={6}>
+        <Text fw={600} size="sm">
+          Decision
+          {target.decidedOn && (
+            <Text span c="dimmed" size="sm" data-testid="decision-date">
+              {' '}
+              · {target.decidedOn} by {target.decidedBy}
+            </Text>
+          )}
+        </Text>
+        {props.error && (
+          <Alert color="red" p="xs" data-testid="decision-error">
+            {props.error}
+          </Alert>
+        )}
+        {canChange && (
+          <Group align="end">
+            <TextInput
+              type="date"
+              label="Assessment date"
+              value={props.assessmentDate}
+              onChange={(e) => props.onAssessmentDate(e.currentTarget.value)}
+              w={170}
+            />
+            <Button color="teal.9" onClick={() => props.onDecide('met')}>
+              Met <Kbd ml={6}>M</Kbd>
+            </Button>
+            <Button color="orange" variant="light" onClick={() => props.onDecide('not-yet-met')}>
+              Not yet met <Kbd ml={6}>N</Kbd>
+            </Button>
+            <Button variant="default" onClick={() => props.onDecide('not-assessed')}>
+              Clear <Kbd ml={6}>C</Kbd>
+            </Button>
+          </Group>
+        )}
+        {locked && (
+          <Text size="sm" c="dimmed">
+            This unit is signed off and locked. Unlock it in the sign-off section to change it.
+          </Text>
+        )}
+        <FeedbackBox
+          key={target.key}
+          id="criterion-feedback"
+          label={`Feedback on ${target.label}`}
+          value={target.feedback}
+          disabled={!canChange}
+          onSave={props.onFeedback}
+        />
+      </Stack>
+    </Stack>
+  );
+}

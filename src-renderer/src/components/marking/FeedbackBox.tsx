@@ -1,0 +1,79 @@
+import { Text, Textarea } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+interface Props {
+  id: string;
+  label: string;
+  value: string;
+  disabled: boolean;
+  onSave: (text: string) => void;
+  minRows?: number;
+}
+
+const SAVE_AFTER_MS = 800;
+
+/**
+ * Feedback that saves itself: shortly after typing stops, when the box is left, and when the
+ * screen moves on, so there is no Save button to forget. Escape leaves the box.
+ */
+export function FeedbackBox({ id, label, value, disabled, onSave, minRows = 3 }: Props) {
+  const [text, setText] = useState(value);
+  const [state, setState] = useState<'saved' | 'editing'>('saved');
+  const pending = useRef<{ text: string; timer: number } | null>(null);
+  const save = useRef(onSave);
+  const saved = useRef(value);
+  useEffect(() => {
+    save.current = onSave;
+  });
+
+  const flush = useCallback(() => {
+    const p = pending.current;
+    if (!p) return;
+    window.clearTimeout(p.timer);
+    pending.current = null;
+    if (p.text !== saved.current) {
+      saved.current = p.text;
+      save.current(p.text);
+    }
+    setState('saved');
+  }, []);
+
+  useEffect(() => {
+    if (!pending.current) {
+      setText(value);
+      saved.current = value;
+    }
+  }, [value]);
+  // Moving to another criterion unmounts the box: what was typed is saved first.
+  useEffect(() => () => flush(), [flush]);
+
+  return (
+    <div>
+      <Textarea
+        id={id}
+        label={label}
+        value={text}
+        disabled={disabled}
+        autosize
+        minRows={minRows}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          setText(next);
+          setState('editing');
+          if (pending.current) window.clearTimeout(pending.current.timer);
+          pending.current = { text: next, timer: window.setTimeout(flush, SAVE_AFTER_MS) };
+        }}
+        onBlur={flush}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      <Text size="xs" c="dimmed" aria-live="polite">
+        {state === 'editing' ? 'Saving when you pause…' : 'Saved as you type.'}
+      </Text>
+    </div>
+  );
+}

@@ -1,0 +1,283 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Kbd,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
+import type { MarkingView, TargetView } from '../../../../src-main/decision/decision-views';
+import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
+import { call } from '../../api/client';
+import { notifyError } from '../../api/notify';
+import { useOperation } from '../../api/use-operation';
+import { Loading } from '../Loading';
+import { CriterionDetail } from './CriterionDetail';
+import { EvidenceChooser } from './EvidenceChooser';
+import { GapsPanel } from './GapsPanel';
+import { Outline } from './Outline';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { SignOffPanel } from './SignOffPanel';
+import { UnitFeedbackPanel } from './UnitFeedbackPanel';
+import { useMarkingKeys } from './use-marking-keys';
+
+interface Props {
+  learnerId: string;
+  unitId: string;
+  readOnly: boolean;
+}
+
+interface UndoStep {
+  target: TargetView;
+}
+
+/** Marking one learner's unit, criterion by criterion; every decision saves as it is made. */
+export function MarkingWorkspace({ learnerId, unitId, readOnly }: Props) {
+  const state = useOperation('decision:workspace', { learnerId, unitId });
+  return (
+    <Loading state={state} label="The marking workspace">
+      {(view) => <Workspace view={view} readOnly={readOnly} reload={state.reload} />}
+    </Loading>
+  );
+}
+
+function Workspace({
+  view,
+  readOnly,
+  reload,
+}: {
+  view: MarkingView;
+  readOnly: boolean;
+  reload: () => void;
+}) {
+  const targets = useMemo(() => new Map(view.targets.map((t) => [t.key, t])), [view.targets]);
+  const evidence = useMemo(() => new Map(view.evidence.map((e) => [e.id, e])), [view.evidence]);
+  const order = view.targets;
+  const [selectedKey, setSelectedKey] = useState<string | null>(order[0]?.key ?? null);
+  const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
+  const [mapping, setMapping] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [undo, setUndo] = useState<UndoStep[]>([]);
+  const [assessmentDate, setAssessmentDate] = useState(view.today);
+  const selected = (selectedKey && targets.get(selectedKey)) || order[0] || null;
+  const locked = view.signOff.locked;
+  const canChange = !readOnly && !locked;
+  const base = { learnerId: view.learner.id, unitId: view.unit.id };
+
+  const select = useCallback((key: string) => {
+    setSelectedKey(key);
+    setOpenEvidenceId(null);
+    setError(null);
+  }, []);
+  const move = (by: number) => {
+    const at = order.findIndex((t) => t.key === selected?.key);
+    const next = order[Math.min(order.length - 1, Math.max(0, at + by))];
+    if (next) select(next.key);
+  };
+
+  async function record(
+    target: TargetView,
+    change: { outcome: DecisionStatus; decidedOn?: string; feedback?: string; undo?: boolean },
+  ) {
+    setError(null);
+    try {
+      await call('decision:record', {
+        ...base,
+        criterionRef: target.criterionRef,
+        partRef: target.partRef,
+        ...change,
+      });
+      reload();
+      return true;
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+      return false;
+    }
+  }
+
+  async function decide(status: DecisionStatus) {
+    if (!selected || !canChange) return;
+    const ok = await record(selected, { outcome: status, decidedOn: assessmentDate });
+    if (ok) setUndo((steps) => [...steps.slice(-49), { target: selected }]);
+  }
+
+  async function undoLast() {
+    const step = undo.at(-1);
+    if (!step || !canChange) return;
+    const t = step.target;
+    const ok = await record(t, {
+      outcome: t.status,
+      ...(t.decidedOn ? { decidedOn: t.decidedOn } : {}),
+      feedback: t.feedback,
+      undo: true,
+    });
+    if (ok) {
+      setUndo((steps) => steps.slice(0, -1));
+      select(t.key);
+    }
+  }
+
+  async function saveMapping(target: TargetView, evidenceIds: string[]) {
+    try {
+      await call('mapping:set-for-criterion', {
+        ...base,
+        criterionRef: target.criterionRef,
+        partRef: target.partRef,
+        evidenceIds,
+      });
+      setMapping(false);
+      reload();
+    } catch (failure) {
+      notifyError('The mapping was not saved', failure);
+    }
+  }
+
+  const focus = (id: string) => {
+    const el = document.getElementById(id);
+    el?.scrollIntoView({ block: 'center' });
+    el?.focus();
+  };
+
+  useMarkingKeys({
+    next: () => move(1),
+    previous: () => move(-1),
+    decide: (s) => void decide(s),
+    undo: () => void undoLast(),
+    feedback: () => focus('criterion-feedback'),
+    openEvidence: () => {
+      if (!selected?.evidenceIds.length) return;
+      const at = openEvidenceId ? selected.evidenceIds.indexOf(openEvidenceId) : -1;
+      setOpenEvidenceId(selected.evidenceIds[(at + 1) % selected.evidenceIds.length] ?? null);
+    },
+    mapEvidence: () => {
+      if (canChange) setMapping(true);
+    },
+    unitFeedback: () => focus('unit-feedback-text'),
+    signOff: () => {
+      const panel = document.getElementById('sign-off');
+      panel?.scrollIntoView({ block: 'start' });
+      panel?.querySelector<HTMLElement>('button, textarea')?.focus();
+    },
+    help: () => setHelp(true),
+  });
+
+  const met = order.filter((t) => t.status === 'met').length;
+  return (
+    <Stack data-testid="marking-workspace">
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={2} size="h3">
+            {view.unit.title}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {view.learner.name} · ULN {view.learner.uln} · {view.unit.ref}
+            {view.unit.level ? ` · level ${view.unit.level}` : ''}
+            {view.unit.credits ? ` · ${view.unit.credits} credits` : ''} · version{' '}
+            {view.unit.version}
+          </Text>
+          {view.unit.methods.some((m) => m.use === 'prescribed') && (
+            <Text size="sm">
+              Prescribed methods:{' '}
+              {view.unit.methods
+                .filter((m) => m.use === 'prescribed')
+                .map((m) => m.name)
+                .join(', ')}
+            </Text>
+          )}
+        </div>
+        <Group gap="xs">
+          <Badge size="lg" variant="light" tt="none" data-testid="met-count">
+            {met} of {order.length} met
+          </Badge>
+          {locked && (
+            <Badge size="lg" color="red" variant="light" tt="none" data-testid="locked-badge">
+              Locked
+            </Badge>
+          )}
+          <Button size="xs" variant="default" onClick={() => setHelp(true)}>
+            Shortcuts <Kbd ml={6}>?</Kbd>
+          </Button>
+        </Group>
+      </Group>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper withBorder p="xs">
+            <ScrollArea.Autosize mah="70vh" type="auto">
+              <Outline
+                outline={view.outline}
+                targets={targets}
+                selectedKey={selected?.key ?? null}
+                onSelect={select}
+              />
+            </ScrollArea.Autosize>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="md">
+            {selected ? (
+              <CriterionDetail
+                learnerId={view.learner.id}
+                target={selected}
+                evidence={evidence}
+                guidance={view.unit.guidance}
+                locked={locked}
+                readOnly={readOnly}
+                assessmentDate={assessmentDate}
+                onAssessmentDate={setAssessmentDate}
+                openEvidenceId={openEvidenceId}
+                onOpenEvidence={setOpenEvidenceId}
+                onDecide={(s) => void decide(s)}
+                onFeedback={(text) =>
+                  void record(selected, {
+                    outcome: selected.status,
+                    ...(selected.decidedOn ? { decidedOn: selected.decidedOn } : {}),
+                    feedback: text,
+                  })
+                }
+                onMapEvidence={() => setMapping(true)}
+                onUnmap={(id) =>
+                  void saveMapping(
+                    selected,
+                    selected.evidenceIds.filter((e) => e !== id),
+                  )
+                }
+                error={error}
+              />
+            ) : (
+              <Alert>This unit has no criteria.</Alert>
+            )}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <UnitFeedbackPanel
+        feedback={view.unitFeedback}
+        learnerComments={view.learnerComments}
+        disabled={!canChange}
+        onSave={(change) =>
+          void call('decision:set-unit-feedback', { ...base, ...change })
+            .then(reload)
+            .catch((failure: unknown) => notifyError('The feedback was not saved', failure))
+        }
+      />
+      <GapsPanel gaps={view.gaps} />
+      <SignOffPanel view={view} readOnly={readOnly} onChanged={reload} />
+      {mapping && selected && (
+        <EvidenceChooser
+          label={selected.label}
+          evidence={view.evidence}
+          current={selected.evidenceIds}
+          onClose={() => setMapping(false)}
+          onSave={(ids) => void saveMapping(selected, ids)}
+        />
+      )}
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+    </Stack>
+  );
+}

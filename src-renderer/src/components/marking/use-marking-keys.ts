@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+
+export interface MarkingKeyActions {
+  next: () => void;
+  previous: () => void;
+  decide: (status: 'met' | 'not-yet-met' | 'not-assessed') => void;
+  undo: () => void;
+  feedback: () => void;
+  openEvidence: () => void;
+  mapEvidence: () => void;
+  unitFeedback: () => void;
+  signOff: () => void;
+  help: () => void;
+}
+
+/** Keys typed into a field, or while a dialog is open, belong to that field or dialog. */
+function typingOrDialog(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.closest('input, textarea, select, [contenteditable="true"]')) return true;
+  return Boolean(document.querySelector('[role="dialog"]'));
+}
+
+/**
+ * The marking screen's keyboard: one listener for the page's lifetime, always calling the
+ * latest actions (kept in a ref, so nothing is re-bound on each key press).
+ */
+export function useMarkingKeys(actions: MarkingKeyActions): void {
+  const latest = useRef(actions);
+  useEffect(() => {
+    latest.current = actions;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || typingOrDialog(e.target)) return;
+      const a = latest.current;
+      const key = e.key;
+      if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'z') {
+        e.preventDefault();
+        a.undo();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey) return;
+      const handlers: Record<string, () => void> = {
+        j: a.next,
+        ArrowDown: a.next,
+        k: a.previous,
+        ArrowUp: a.previous,
+        m: () => a.decide('met'),
+        n: () => a.decide('not-yet-met'),
+        c: () => a.decide('not-assessed'),
+        f: a.feedback,
+        o: a.openEvidence,
+        e: a.mapEvidence,
+        u: a.unitFeedback,
+        s: a.signOff,
+        '?': a.help,
+      };
+      const handler = handlers[key.length === 1 ? key.toLowerCase() : key] ?? handlers[key];
+      if (!handler) return;
+      e.preventDefault();
+      handler();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+}
