@@ -16,6 +16,7 @@ test('makes, signs, previews and verifies a unit assessment record on the Record
 
   await records.learner.click();
   await records.option(/Amara Okafor/).click();
+  await expect(records.unit).toBeEnabled();
   await records.unit.click();
   await records.option(/J\/508\/4003/).click();
   await records.passphrase.fill(DEMO_PASSPHRASE);
@@ -26,6 +27,12 @@ test('makes, signs, previews and verifies a unit assessment record on the Record
   expect(await records.previewPages.count()).toBeGreaterThan(1);
   await expect(records.issuedRows).toHaveCount(1);
   await expect(records.issuedRows.first()).toContainText('Priya Sharma');
+
+  // Printing shows the record's pages and nothing of the app around them.
+  await page.emulateMedia({ media: 'print' });
+  await expect(shell(page).nav('Records')).toBeHidden();
+  await expect(records.previewPages.first()).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   // The signed file is in the learner's records folder, named in the portfolio.
   const learner = app.workbench.workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!;
@@ -62,4 +69,33 @@ test('lists each assessor’s and IQA’s signing identity with its certificate'
   await expect(identities).toContainText('Priya Sharma');
   await expect(identities).toContainText('Margaret Ellis');
   await expect(identities.getByText(/^SHA-256 [0-9A-F:]{95}$/)).toHaveCount(3);
+});
+
+test('an IQA countersigns a signed record, and both signatures verify', async ({ page, app }) => {
+  await page.goto(app.host.url);
+  await shell(page).nav('Records').click();
+  const records = recordsPage(page);
+  await records.learner.click();
+  await records.option(/Amara Okafor/).click();
+  await expect(records.unit).toBeEnabled();
+  await records.unit.click();
+  await records.option(/J\/508\/4003/).click();
+  await records.passphrase.fill(DEMO_PASSPHRASE);
+  await records.makeButton.click();
+  await expect(records.issuedRows).toHaveCount(1);
+
+  await shell(page).userSelect.click();
+  await page.getByRole('option', { name: /Margaret Ellis/ }).click();
+  await shell(page).nav('Records').click();
+  await records.learner.click();
+  await records.option(/Amara Okafor/).click();
+  await page.getByRole('button', { name: /^Countersign R-/ }).click();
+  await page.getByTestId('countersign-passphrase').fill(DEMO_PASSPHRASE);
+  await page.getByRole('dialog').getByRole('button', { name: 'Countersign' }).click();
+  await expect(records.issuedRows.first()).toContainText('Margaret Ellis');
+
+  await page.getByRole('button', { name: /^Verify R-/ }).click();
+  await expect(records.verifyResult).toContainText('everything holds');
+  await expect(records.verifySignatures.getByText('Valid', { exact: true })).toHaveCount(2);
+  await expect(records.verifySignatures).toContainText('Internal quality assurer');
 });
