@@ -7,6 +7,7 @@ import { Workbench } from '../../app/workbench';
 import { serveRenderer, registerAppScheme } from './app-protocol';
 import { chooseFilesWith, openInDefaultApp, registerDropIpc } from './evidence-glue';
 import { registerIpc } from './ipc';
+import { protectSecret, unprotectSecret } from './secret-glue';
 import { installMenu } from './menu';
 import { APP_URL } from './trusted-origin';
 import { mainWindowOptions } from './window-options';
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
       },
       chooseFiles: chooseFilesWith(() => mainWindow),
       openPath: openInDefaultApp,
+      protectSecret,
+      unprotectSecret,
     },
     undefined,
     { watch: true },

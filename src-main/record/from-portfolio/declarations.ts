@@ -21,11 +21,14 @@ export const declarationSignatureSchema = z.object({
 });
 export type DeclarationSignature = z.infer<typeof declarationSignatureSchema>;
 
+/** A sign-off, with declarations once marking stores them there. */
+export type SignOffWithDeclarations = UnitSignOff & { declarations?: unknown };
+
 export type DeclarationRole = 'learner' | 'assessor' | 'countersigner' | 'iqa';
 
 /** Declarations on a sign-off, whatever layout it was saved in; anything unreadable is left out. */
-export function declarationsOf(signOff: UnitSignOff | null): DeclarationSignature[] {
-  const raw = (signOff as { declarations?: unknown } | null)?.declarations;
+export function declarationsOf(signOff: SignOffWithDeclarations | null): DeclarationSignature[] {
+  const raw = signOff?.declarations;
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((d) => {
     const parsed = declarationSignatureSchema.safeParse(d);
@@ -64,7 +67,7 @@ const roleWords: Record<DeclarationRole, RegExp> = {
  * line carries the sign-off date, since signing off is the assessor's declaration.
  */
 export function signatureFor(
-  signOff: UnitSignOff | null,
+  signOff: SignOffWithDeclarations | null,
   role: DeclarationRole,
   personId?: string,
 ): SignatureInput {

@@ -59,7 +59,8 @@ export async function progressInput(
       return [
         {
           title: unit.title,
-          ref: unitRef(unit),
+          // A unit without codes is known by its title alone; its storage id means nothing on paper.
+          ref: unit.codes.ofqual ?? unit.codes.awardingBody ?? '—',
           ...(unit.level ? { level: unit.level } : {}),
           ...(unit.credits !== null ? { credits: unit.credits } : {}),
           group: reg ? group : `${group} (not registered)`,

@@ -55,6 +55,8 @@ function targeted(source: RecordSource, evidenceId: string) {
   }));
 }
 
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /**
  * Splits an assessor's written record into what was seen and the questions asked, where the
  * record writes them as "Question(s)…: … ? Answer: …", which is how assessors write them.
@@ -73,7 +75,10 @@ export function splitQuestions(record: string): {
     const segment = segments[i] ?? '';
     // The next question is the last sentence of this segment that ends with a question mark.
     const next = i < segments.length - 1 ? /([^.!?]*\?)\s*$/.exec(segment) : null;
-    questions.push({ question, answer: (next ? segment.slice(0, next.index) : segment).trim() });
+    questions.push({
+      question: capitalise(question),
+      answer: capitalise((next ? segment.slice(0, next.index) : segment).trim()),
+    });
     question = (next?.[1] ?? '').trim();
   }
   const narrative = head

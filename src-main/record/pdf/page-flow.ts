@@ -80,8 +80,34 @@ export class PageFlow {
     if (!this.atTop) this.y = Math.max(this.y - height, PAGE.contentBottom);
   }
 
+  private readonly widths = new Map<PDFFont, Map<string, number>>();
+
+  /**
+   * Word widths at 1 pt, remembered per font: pdf-lib sums glyph advances without kerning, so a
+   * line is exactly the sum of its words and spaces, and wrapping need not lay out each
+   * candidate line again (the slowest part of making a record, before this).
+   */
   measure(style: TextStyle): MeasureText {
-    return (text) => style.font.widthOfTextAtSize(text, style.size);
+    let known = this.widths.get(style.font);
+    if (!known) {
+      known = new Map();
+      this.widths.set(style.font, known);
+    }
+    const cache = known;
+    const width = (word: string) => {
+      let w = cache.get(word);
+      if (w === undefined) {
+        w = style.font.widthOfTextAtSize(word, 1);
+        cache.set(word, w);
+      }
+      return w;
+    };
+    return (text) => {
+      const words = text.split(' ');
+      let total = width(' ') * (words.length - 1);
+      for (const word of words) if (word !== '') total += width(word);
+      return total * style.size;
+    };
   }
 
   wrap(text: string, width: number, style: TextStyle): string[] {

@@ -13,6 +13,36 @@ import { INK, MUTED, PageFlow } from './page-flow';
 export const CREATOR = 'Assessor & Verifier Workbench';
 
 /**
+ * fontkit parses the whole DejaVu font each time pdf-lib embeds it; a batch of records parses it
+ * once. The parsed font is only read from (each document makes its own subset).
+ */
+/**
+ * pdf-lib writes glyph ids and advance widths only, never the positions fontkit works out, so
+ * kerning and mark positioning change nothing in the file; skipping them halves layout time.
+ */
+const NO_POSITIONING = {
+  kern: false,
+  mark: false,
+  mkmk: false,
+  dist: false,
+  abvm: false,
+  blwm: false,
+};
+
+const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit: typeof fontkit = {
+  create(bytes, postscriptName) {
+    if (postscriptName) return fontkit.create(bytes, postscriptName);
+    let font = parsed.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsed.set(bytes, font);
+    }
+    return font;
+  },
+};
+
+/**
  * Lays a record out as an A4 PDF. The same record and fonts always give the same bytes: dates
  * come from the record, and the font subsets get fixed names instead of pdf-lib's random ones.
  * Saved without object streams, so the file has a classic cross-reference table that a later
@@ -24,10 +54,18 @@ export async function renderRecordPdf(
 ): Promise<Uint8Array> {
   const doc = recordDocumentSchema.parse(record);
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   const pdfFonts = {
-    regular: await pdf.embedFont(fonts.regular, { subset: true, customName: 'AVWREG+DejaVuSans' }),
-    bold: await pdf.embedFont(fonts.bold, { subset: true, customName: 'AVWBLD+DejaVuSans-Bold' }),
+    regular: await pdf.embedFont(fonts.regular, {
+      subset: true,
+      customName: 'AVWREG+DejaVuSans',
+      features: NO_POSITIONING,
+    }),
+    bold: await pdf.embedFont(fonts.bold, {
+      subset: true,
+      customName: 'AVWBLD+DejaVuSans-Bold',
+      features: NO_POSITIONING,
+    }),
   };
   const images = new Map<Uint8Array, Promise<PDFImage>>();
   const embedPng = (bytes: Uint8Array): Promise<PDFImage> => {

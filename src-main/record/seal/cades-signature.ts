@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
 import type { SigningIdentity } from '../identity/signing-identity';
 
@@ -61,6 +61,18 @@ function signingCertificateV2(cert: forge.pki.Certificate): forge.asn1.Asn1 {
   return seq([seq([seq([octets(certHash), issuerSerial])])]);
 }
 
+const nodeKeys = new WeakMap<SigningIdentity, KeyObject>();
+
+/** The identity's key as Node's crypto holds it (in memory only), made once per identity. */
+function nodeKey(identity: SigningIdentity): KeyObject {
+  let key = nodeKeys.get(identity);
+  if (!key) {
+    key = createPrivateKey(forge.pki.privateKeyToPem(identity.privateKey));
+    nodeKeys.set(identity, key);
+  }
+  return key;
+}
+
 /**
  * A detached CMS SignedData over `content` in the CAdES-BES form PAdES asks for: SHA-256,
  * content-type, message-digest and signing-certificate-v2 signed attributes, and no signing-time
@@ -78,9 +90,8 @@ export function cadesDetachedSignature(content: Uint8Array, identity: SigningIde
     .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
     .map((a) => a.node);
 
-  const md = forge.md.sha256.create();
-  md.update(der(set(attributes)).toString('binary'));
-  const signature = Buffer.from(identity.privateKey.sign(md), 'binary');
+  // RSASSA-PKCS1-v1_5 over SHA-256: the same bytes forge would make, by Node's native code.
+  const signature = sign('sha256', der(set(attributes)), nodeKey(identity));
 
   const signerInfo = seq([
     asn1.create(U, T.INTEGER, false, asn1.integerToDer(1).getBytes()),

@@ -7,9 +7,15 @@ export function notifyError(title: string, error: unknown): void {
     title,
     message: error instanceof Error ? error.message : String(error),
     autoClose: 10_000,
+    closeButtonProps: { 'aria-label': 'Close this message' },
   });
 }
 
 export function notifyDone(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 4_000 });
+  notifications.show({
+    color: 'teal',
+    message,
+    autoClose: 4_000,
+    closeButtonProps: { 'aria-label': 'Close this message' },
+  });
 }

@@ -1,21 +1,120 @@
-import { Alert, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { useState } from 'react';
+import type {
+  IssuedRecordView,
+  RecordCheck,
+  RecordPreview as Preview,
+} from '../../../src-main/record/record-contract';
+import { call } from '../api/client';
+import { notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
 import { Loading } from '../components/Loading';
+import { IssuedRecords } from '../components/records/IssuedRecords';
+import { MakeRecord } from '../components/records/MakeRecord';
+import { RecordPreview } from '../components/records/RecordPreview';
+import { SigningIdentities } from '../components/records/SigningIdentities';
+import { VerifyFile } from '../components/records/VerifyFile';
+import { VerifyResult } from '../components/records/VerifyResult';
+import { kindLabels } from '../components/records/files';
 
-/** Assessment records are issued from signed-off units; until then there is nothing to list. */
+/** Make, sign, countersign, preview, print and verify assessment records; manage identities. */
 export function RecordsPage() {
   const learners = useOperation('learner:list', {});
+  const session = useOperation('session:get', {});
+  const [generation, setGeneration] = useState(0);
+  const identities = useOperation('identity:list', {}, generation);
+  const [learnerId, setLearnerId] = useState<string | null>(null);
+  const records = useOperation('record:list', learnerId ? { learnerId } : {}, generation);
+  const [preview, setPreview] = useState<{ preview: Preview; title: string } | null>(null);
+  const [check, setCheck] = useState<{ check: RecordCheck; fileName: string } | null>(null);
+  const refresh = () => setGeneration((g) => g + 1);
+
+  const showPreview = async (record: IssuedRecordView) => {
+    try {
+      const p = await call('record:preview', {
+        learnerId: record.learnerId,
+        recordId: record.recordId,
+      });
+      setPreview({ preview: p, title: `${kindLabels[record.kind]} ${record.recordId}` });
+    } catch (error) {
+      notifyError('The record could not be shown', error);
+    }
+  };
+
+  const verify = async (record: IssuedRecordView) => {
+    try {
+      const result = await call('record:verify', {
+        learnerId: record.learnerId,
+        recordId: record.recordId,
+      });
+      setCheck({ check: result, fileName: record.fileName });
+    } catch (error) {
+      notifyError('The record could not be checked', error);
+    }
+  };
+
   return (
     <Loading state={learners} label="Records">
       {(list) => (
         <Stack>
-          <Alert color="blue" title="No records issued yet">
-            <Text size="sm">
-              Signed assessment records appear here once units are signed off. {list.length}{' '}
-              learners are registered on {list.reduce((n, l) => n + l.units.length, 0)} units in
-              this workspace.
-            </Text>
-          </Alert>
+          {session.data?.readOnly && (
+            <Alert color="blue">
+              You have read-only access: you can preview, print and verify records, but not make or
+              sign them.
+            </Alert>
+          )}
+          <MakeRecord
+            learners={list.filter((l) => !l.archived)}
+            learnerId={learnerId}
+            onLearner={(id) => {
+              setLearnerId(id);
+              setPreview(null);
+            }}
+            signerName={session.data?.user?.name ?? null}
+            canSeal={identities.data?.canSealPassphrases ?? false}
+            onIssued={(record) => {
+              setLearnerId(record.learnerId);
+              refresh();
+              void showPreview(record);
+            }}
+          />
+          {preview && (
+            <RecordPreview
+              preview={preview.preview}
+              title={preview.title}
+              onClose={() => setPreview(null)}
+            />
+          )}
+          {check && (
+            <Paper withBorder p="md" component="section" aria-labelledby="verify-result-title">
+              <Stack>
+                <Group justify="space-between">
+                  <Title order={2} size="h4" id="verify-result-title">
+                    Verification
+                  </Title>
+                  <Button variant="subtle" onClick={() => setCheck(null)}>
+                    Close
+                  </Button>
+                </Group>
+                <VerifyResult check={check.check} fileName={check.fileName} />
+              </Stack>
+            </Paper>
+          )}
+          <Loading state={records} label="Issued records">
+            {(issued) => (
+              <IssuedRecords
+                records={issued}
+                canSeal={identities.data?.canSealPassphrases ?? false}
+                onPreview={(r) => void showPreview(r)}
+                onVerify={(r) => void verify(r)}
+                onChanged={refresh}
+              />
+            )}
+          </Loading>
+          <VerifyFile onChecked={(result, fileName) => setCheck({ check: result, fileName })} />
+          <Loading state={identities} label="Signing identities">
+            {(ids) => <SigningIdentities list={ids} onChanged={refresh} />}
+          </Loading>
         </Stack>
       )}
     </Loading>

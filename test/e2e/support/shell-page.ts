@@ -10,6 +10,6 @@ export function shell(page: Page) {
     learnerTable: page.getByTestId('learner-table'),
     unitList: page.getByTestId('unit-list'),
     unitDetail: page.getByTestId('unit-detail'),
-    userSelect: page.getByRole('textbox', { name: 'Current user and role' }),
+    userSelect: page.getByRole('combobox', { name: 'Current user and role' }),
   };
 }

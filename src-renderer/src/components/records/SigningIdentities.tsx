@@ -1,0 +1,223 @@
+import {
+  Button,
+  FileInput,
+  Group,
+  Modal,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { IdentityList, IdentityView } from '../../../../src-main/record/record-contract';
+import { call } from '../../api/client';
+import { notifyDone, notifyError } from '../../api/notify';
+import { readAsBase64, saveFile } from './files';
+
+type Dialog = { mode: 'create' | 'import'; person: IdentityView } | null;
+
+/** Each assessor's and IQA's signing identity: make one, import the centre's, export the certificate. */
+export function SigningIdentities({
+  list,
+  onChanged,
+}: {
+  list: IdentityList;
+  onChanged: () => void;
+}) {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const close = () => {
+    setDialog(null);
+    setPassphrase('');
+    setFile(null);
+  };
+
+  const submit = async () => {
+    if (!dialog) return;
+    setBusy(true);
+    try {
+      if (dialog.mode === 'create') {
+        await call('identity:create', {
+          personId: dialog.person.personId,
+          ...(passphrase ? { passphrase } : {}),
+        });
+      } else if (file) {
+        await call('identity:import', {
+          personId: dialog.person.personId,
+          contentBase64: await readAsBase64(file),
+          passphrase,
+          remember: list.canSealPassphrases,
+        });
+      }
+      notifyDone(`${dialog.person.name} has a signing identity.`);
+      close();
+      onChanged();
+    } catch (error) {
+      notifyError('The signing identity was not saved', error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportAs = async (person: IdentityView, format: 'pem' | 'der') => {
+    try {
+      const cert = await call('identity:export', { personId: person.personId, format });
+      saveFile(cert.fileName, cert.mediaType, cert.contentBase64);
+    } catch (error) {
+      notifyError('The certificate was not exported', error);
+    }
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="identities-title">
+      <Stack>
+        <Title order={2} size="h4" id="identities-title">
+          Signing identities
+        </Title>
+        <Text size="sm" c="dimmed">
+          Each assessor and IQA signs with their own certificate. The private key stays encrypted by
+          its passphrase; give an EQA the public certificate so they can trust the signatures.
+        </Text>
+        <Table.ScrollContainer minWidth={700}>
+          <Table withTableBorder data-testid="identities">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Person</Table.Th>
+                <Table.Th>Certificate</Table.Th>
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.people.map((p) => (
+                <Table.Tr key={p.personId}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {p.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {p.roles.join(', ')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {p.certificate ? (
+                      <>
+                        <Text size="xs">
+                          {p.certificate.selfSigned
+                            ? 'Self-signed'
+                            : `Issued by ${p.certificate.issuer}`}
+                          , valid to {p.certificate.validTo.slice(0, 10)}
+                        </Text>
+                        <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                          SHA-256 {p.certificate.fingerprintSha256}
+                        </Text>
+                      </>
+                    ) : (
+                      <Text size="xs" c="dimmed">
+                        None yet
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setDialog({ mode: 'create', person: p })}
+                        aria-label={`Create a signing identity for ${p.name}`}
+                      >
+                        {p.certificate ? 'Replace' : 'Create'}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setDialog({ mode: 'import', person: p })}
+                        aria-label={`Import a .p12 for ${p.name}`}
+                      >
+                        Import .p12
+                      </Button>
+                      {p.certificate && (
+                        <>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => void exportAs(p, 'pem')}
+                            aria-label={`Export ${p.name}’s certificate as PEM`}
+                          >
+                            PEM
+                          </Button>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => void exportAs(p, 'der')}
+                            aria-label={`Export ${p.name}’s certificate as DER`}
+                          >
+                            DER
+                          </Button>
+                        </>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Stack>
+      <Modal
+        opened={dialog !== null}
+        onClose={close}
+        title={
+          dialog?.mode === 'import'
+            ? `Import ${dialog.person.name}’s signing identity`
+            : `New signing identity for ${dialog?.person.name ?? ''}`
+        }
+      >
+        <Stack>
+          {dialog?.mode === 'import' && (
+            <FileInput
+              label="PKCS#12 file from the centre"
+              placeholder="Choose a .p12 or .pfx file"
+              accept=".p12,.pfx"
+              value={file}
+              onChange={setFile}
+            />
+          )}
+          <PasswordInput
+            label="Passphrase"
+            description={
+              dialog?.mode === 'create'
+                ? list.canSealPassphrases
+                  ? 'Leave empty to let this computer make one and keep it in the system keychain.'
+                  : 'At least 8 characters. It protects the private key; nobody can recover it.'
+                : 'The passphrase the file was exported with.'
+            }
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            autoComplete="new-password"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button
+              onClick={() => void submit()}
+              loading={busy}
+              disabled={
+                dialog?.mode === 'import'
+                  ? !file || !passphrase
+                  : !passphrase && !list.canSealPassphrases
+              }
+            >
+              {dialog?.mode === 'import' ? 'Import' : 'Create'}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}

@@ -1,0 +1,184 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addEvidence } from '../../../src-main/evidence/evidence-records';
+import { setTargetsForEvidence } from '../../../src-main/mapping/mapping';
+import { buildFromPortfolio } from '../../../src-main/record/from-portfolio/build-from-portfolio';
+import { pngFromDataUrl, signatureFor } from '../../../src-main/record/from-portfolio/declarations';
+import {
+  findLearner,
+  findRegisteredUnit,
+  loadRecordSource,
+} from '../../../src-main/record/from-portfolio/record-source';
+import { splitQuestions } from '../../../src-main/record/from-portfolio/session-record-input';
+import type { Workspace } from '../../../src-main/workspace/workspace';
+import { demoWorkspace, tester, when } from '../../support/demo-workspace';
+import { achieveUnit } from '../../support/record/achieve-unit';
+import { drawnSignaturePng } from '../../support/record/signature-png';
+
+const stamp = { recordId: 'R-20261124-TEST01', generatedAt: when.toISOString() };
+const texts = (doc: Awaited<ReturnType<typeof buildFromPortfolio>>['document']) =>
+  JSON.stringify(doc.sections);
+
+describe('records from portfolio data', () => {
+  let root: string;
+  let workspace: Workspace;
+  let learnerId: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'workbench-adapter-'));
+    ({ workspace, learnerId } = await demoWorkspace(root));
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  it('finds a learner by id, ULN or exact name, and a unit by code, id or title', async () => {
+    const amara = workspace.centre.learners[0]!;
+    expect(findLearner(workspace.centre, amara.id).id).toBe(amara.id);
+    expect(findLearner(workspace.centre, amara.uln).id).toBe(amara.id);
+    expect(findLearner(workspace.centre, 'Siobhán Ní Bhriain').name).toBe('Siobhán Ní Bhriain');
+    expect(() => findLearner(workspace.centre, 'Siobhan')).toThrow(/No learner in this centre/);
+    const source = await loadRecordSource(workspace, amara.id);
+    const byCode = findRegisteredUnit(source, 'J/508/4003');
+    expect(findRegisteredUnit(source, byCode.unit.id).unit.id).toBe(byCode.unit.id);
+    expect(findRegisteredUnit(source, byCode.unit.title.toUpperCase()).unit.id).toBe(
+      byCode.unit.id,
+    );
+    expect(() => findRegisteredUnit(source, 'Z/999/9999')).toThrow(/Their units: J\/508\/4003/);
+  });
+
+  it('prints a row per criterion and part with evidence, methods, dates and decisions', async () => {
+    await achieveUnit(workspace, learnerId, 'External Customers', '2026-11-20');
+    const source = await loadRecordSource(workspace, learnerId);
+    const { document, unitRef } = await buildFromPortfolio(
+      source,
+      { kind: 'unit-record', unit: 'J/508/4003' },
+      stamp,
+    );
+    expect(unitRef).toBe('J/508/4003');
+    const table = document.sections.find(
+      (s) => s.type === 'table' && s.heading === 'Assessment criteria',
+    );
+    if (table?.type !== 'table') throw new Error('no criteria table');
+    const row = (ref: string) => table.rows.find((r) => r[0] === ref);
+    expect(row('7.1')).toEqual([
+      '7.1',
+      'Identify external customers.',
+      'E1, E4',
+      'product evidence, direct observation',
+      '20 Nov 2026',
+      'Met',
+    ]);
+    expect(row('9.1 b')?.[5]).toBe('Met');
+    expect(texts(document)).toContain('"Achieved"');
+    expect(texts(document)).toContain('7.1 (2026-11-20): Clear evidence');
+    expect(document.header).toMatchObject({
+      centreName: 'Northgate Skills Centre (demo)',
+      awardingBody: 'OCN London',
+      qualificationTitle: 'Certificate in Customer Service (demo)',
+    });
+    expect(document.evidenceManifest).toHaveLength(3);
+  });
+
+  it('makes a professional discussion record from a discussion written in the app', async () => {
+    const doc = await workspace.portfolio(learnerId);
+    const { units } = await workspace.listUnits();
+    const unit = units.find((u) => u.codes.ofqual === 'J/508/4003')!;
+    await doc.update((p) => {
+      const added = addEvidence(
+        p,
+        {
+          title: 'Professional discussion: handling complaints',
+          producedOn: '2026-11-18',
+          method: 'professional discussion',
+          location: 'Quiet room, Leeds',
+          producedBy: 'Priya Sharma',
+          notes: 'Recorded with consent; 45 minutes.',
+          record:
+            'We discussed how Amara handles a complaint from first contact to closure.\n\nShe explained the escalation route and the timescales.',
+        },
+        null,
+        tester,
+        when,
+      );
+      return setTargetsForEvidence(
+        added.portfolio,
+        [unit],
+        added.evidence.id,
+        [{ unitId: unit.id, criterionRef: '5.3', partRef: null }],
+        tester,
+        when,
+      );
+    });
+    const source = await loadRecordSource(workspace, learnerId);
+    const { document } = await buildFromPortfolio(
+      source,
+      { kind: 'discussion', unit: 'J/508/4003' },
+      stamp,
+    );
+    const all = texts(document);
+    expect(document.title).toBe('Professional discussion record');
+    expect(all).toContain('45 minutes');
+    expect(all).toContain('She explained the escalation route');
+    expect(all).toContain('5.3');
+  });
+
+  it('turns an observation into narrative and the questions asked', () => {
+    const { narrative, questions } = splitQuestions(
+      'The learner greeted the customer. Questions afterwards: what would you do if they were still unhappy? Answer: escalate to the duty manager. And if the manager was away? Answer: log it and call back.',
+    );
+    expect(narrative).toEqual(['The learner greeted the customer.']);
+    expect(questions).toEqual([
+      {
+        question: 'What would you do if they were still unhappy?',
+        answer: 'Escalate to the duty manager.',
+      },
+      { question: 'And if the manager was away?', answer: 'Log it and call back.' },
+    ]);
+  });
+
+  it('takes drawn or typed declaration signatures from a sign-off where they are stored', async () => {
+    const png = drawnSignaturePng(3);
+    const image = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
+    const signOff = {
+      id: 'so-1',
+      updatedAt: when.toISOString(),
+      updatedBy: 'st-a',
+      unitId: 'u',
+      unitVersion: 1,
+      signedOn: '2026-11-20',
+      assessorId: 'st-a',
+      withdrawn: false,
+      declarations: [
+        {
+          personId: 'ln-1',
+          role: 'learner',
+          signedAt: '2026-11-19T09:00:00Z',
+          method: 'drawn',
+          image,
+          hash: 'x',
+        },
+        {
+          personId: 'st-a',
+          role: 'assessor',
+          signedAt: '2026-11-20T09:00:00Z',
+          method: 'typed',
+          typedName: 'Priya Sharma',
+          hash: 'y',
+        },
+      ],
+    };
+    const learner = signatureFor(signOff, 'learner', 'ln-1');
+    expect(learner.date).toBe('2026-11-19');
+    expect(learner.drawnPng && Buffer.from(learner.drawnPng).equals(Buffer.from(png))).toBe(true);
+    expect(signatureFor(signOff, 'assessor', 'st-a')).toEqual({
+      date: '2026-11-20',
+      typedName: 'Priya Sharma',
+    });
+    expect(signatureFor({ ...signOff, declarations: [] }, 'assessor')).toEqual({
+      date: '2026-11-20',
+    });
+    expect(signatureFor(null, 'learner')).toEqual({ date: null });
+    expect(pngFromDataUrl('data:image/png;base64,AAAA')).toBeUndefined();
+  });
+});
