@@ -1,5 +1,7 @@
 import { UserError } from '../api/user-error';
 import { demoCommand, demoHelp } from './commands/demo';
+import { samplePlanCommand, samplePlanHelp } from './commands/sample-plan';
+import { sampleReportCommand, sampleReportHelp } from './commands/sample-report';
 import { specImportCommand, specImportHelp } from './commands/spec-import';
 import { statusCommand, statusHelp } from './commands/status';
 import { webCommand, webHelp } from './commands/web';
@@ -13,6 +15,16 @@ type Command = {
 
 const commands: Record<string, Command> = {
   demo: { run: demoCommand, help: demoHelp, summary: 'write the demo centre into an empty folder' },
+  'sample plan': {
+    run: samplePlanCommand,
+    help: samplePlanHelp,
+    summary: 'propose an IQA sampling plan and its coverage (--json for JSON)',
+  },
+  'sample report': {
+    run: sampleReportCommand,
+    help: sampleReportHelp,
+    summary: 'write the IQA sampling report as PDF (optionally signed) or DOCX',
+  },
   'spec import': {
     run: specImportCommand,
     help: specImportHelp,
