@@ -151,6 +151,7 @@ export function PlanPanel({
           <Modal
             opened={editing !== null}
             onClose={() => setEditing(null)}
+            closeButtonProps={{ 'aria-label': 'Close' }}
             title={
               editing?.kind === 'reschedule'
                 ? 'Reschedule the sample'
@@ -188,6 +189,7 @@ export function PlanPanel({
           <Modal
             opened={opened !== null}
             onClose={() => setOpened(null)}
+            closeButtonProps={{ 'aria-label': 'Close the sample' }}
             size="90%"
             title={opened ? `Sample: ${opened.learnerName}, ${opened.unitTitle}` : ''}
           >
