@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ingestBench } from './ingest-bench';
 import { openBench } from './open-bench';
+import { benchSamplingPlan, describeResult } from './sampling-plan';
 
 // The issue's full size (1 GB, 500 learners) with BENCH_FULL=1; a quicker default otherwise.
 const full = process.env.BENCH_FULL === '1';
@@ -18,6 +19,8 @@ try {
   console.log(`${ingest.text}\n`);
   const open = await openBench(root, learners);
   console.log(`${open.text}\n`);
+  const sampling = await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) });
+  console.log(`${describeResult(sampling)}\n`);
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`Peak memory of this process (max RSS): ${peak.toFixed(0)} MB`);
 } finally {
