@@ -10,7 +10,14 @@ import {
   SealError,
   signPdf,
 } from '../record';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { dayOf } from '../shared/record';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { mapFsError } from '../storage/map-fs-error';
+import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
+import { SAMPLING_FOLDER } from './sampling-files';
 import { samplingRecordInput, samplingReportInput } from './sampling-report-data';
 
 export type ReportFormat = 'pdf' | 'docx';
@@ -66,4 +73,32 @@ export async function samplingReportFile(
     }
     throw error;
   }
+}
+
+/**
+ * Saves an unsigned report into the workspace's sampling/reports folder, where the centre's
+ * other paperwork lives; signing needs the IQA's identity and happens from the command line.
+ */
+export async function saveReportInWorkspace(
+  workspace: Workspace,
+  planId: string,
+  options: Omit<ReportOptions, 'signing'>,
+): Promise<{ path: string }> {
+  const bytes = await samplingReportFile(workspace, planId, options);
+  const what = options.sampleId
+    ? `sampling-record-${options.sampleId}`
+    : `sampling-report-${planId}`;
+  const relative = path.join(
+    SAMPLING_FOLDER,
+    'reports',
+    `${what}-${dayOf(options.now)}.${options.format}`,
+  );
+  const file = await resolveInside(workspace.dir, relative);
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFileAtomic(file, bytes);
+  } catch (error) {
+    throw mapFsError(error, 'The sampling report');
+  }
+  return { path: relative.split(path.sep).join('/') };
 }

@@ -23,6 +23,8 @@ test('an IQA reviews a sample and raises an action point, which the assessor ans
   page,
   app,
 }) => {
+  // Three people take turns on one screen with four accessibility scans: give it room.
+  test.slow();
   const ui = samplingPage(page);
   const workspaceDir = app.workbench.workspace.dir;
   const what = 'Ask oral questions to back up the witness testimony for 7.3';
