@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ingestBench } from './ingest-bench';
 import { openBench } from './open-bench';
 import { recordsBench } from './records-bench';
+import { benchSamplingPlan, describeResult } from './sampling-plan';
 
 // The issue's full size (1 GB, 500 learners) with BENCH_FULL=1; a quicker default otherwise.
 const full = process.env.BENCH_FULL === '1';
@@ -21,6 +22,8 @@ try {
   console.log(`${open.text}\n`);
   const records = await recordsBench(root, Number(process.env.BENCH_RECORDS ?? 100));
   console.log(`${records.text}\n`);
+  const sampling = await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) });
+  console.log(`${describeResult(sampling)}\n`);
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`Peak memory of this process (max RSS): ${peak.toFixed(0)} MB`);
 } finally {

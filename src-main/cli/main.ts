@@ -1,6 +1,8 @@
 import { UserError } from '../api/user-error';
 import { demoCommand, demoHelp } from './commands/demo';
 import { recordCommand, recordHelp } from './commands/record';
+import { samplePlanCommand, samplePlanHelp } from './commands/sample-plan';
+import { sampleReportCommand, sampleReportHelp } from './commands/sample-report';
 import { specImportCommand, specImportHelp } from './commands/spec-import';
 import { statusCommand, statusHelp } from './commands/status';
 import { verifyCommand, verifyHelp } from './commands/verify';
@@ -21,6 +23,16 @@ const commands: Record<string, Command> = {
     run: recordCommand,
     help: recordHelp,
     summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',
+  },
+  'sample plan': {
+    run: samplePlanCommand,
+    help: samplePlanHelp,
+    summary: 'propose an IQA sampling plan and its coverage (--json for JSON)',
+  },
+  'sample report': {
+    run: sampleReportCommand,
+    help: sampleReportHelp,
+    summary: 'write the IQA sampling report as PDF (optionally signed) or DOCX',
   },
   'spec import': {
     run: specImportCommand,

@@ -6,6 +6,8 @@ export { buildObservationRecord } from './build/observation-record';
 export { buildDiscussionRecord } from './build/discussion-record';
 export { buildProgressRecord } from './build/progress-record';
 export { buildEvidenceIndex } from './build/evidence-index';
+export * from './build/sampling-inputs';
+export { buildSamplingRecord, buildSamplingReport } from './build/sampling-report';
 export type { RecordFonts } from './pdf/fonts';
 export { loadRecordFonts } from './pdf/fonts';
 export { CREATOR, renderRecordPdf } from './pdf/render-record-pdf';

@@ -113,6 +113,17 @@ export const samplingOperations = {
     z.object({ planId, actionId: id, reason: words, due: isoDate.optional() }),
     { writes: true },
   ),
+  'sampling:save-report': operation<{ path: string }>()(
+    z.object({
+      planId,
+      format: z.enum(['pdf', 'docx']),
+      sampleId: z
+        .string()
+        .regex(/^sm-[0-9a-f]+$/, 'must be a sample id')
+        .optional(),
+    }),
+    { writes: true },
+  ),
   'sampling:my-actions': operation<ActionItemView[]>()(z.object({})),
   'sampling:can-claim': operation<CertificationCheck>()(z.object({ learnerId: id, unitId: id })),
 };

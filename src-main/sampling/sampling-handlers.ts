@@ -11,6 +11,7 @@ import {
 } from './review-operations';
 import { qualificationChoice, samplingContext } from './sampling-context';
 import type { samplingOperations } from './sampling-contract';
+import { saveReportInWorkspace } from './sampling-report';
 import { samplingStore } from './sampling-store';
 import { saveStrategy, strategyFor, strategyView } from './strategy-operations';
 
@@ -128,6 +129,13 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
       workbench.actor(),
       workbench.clock(),
     ),
+
+  'sampling:save-report': async ({ planId, format, sampleId }, workbench) =>
+    saveReportInWorkspace(workbench.workspace, planId, {
+      format,
+      now: workbench.clock(),
+      ...(sampleId ? { sampleId } : {}),
+    }),
 
   'sampling:my-actions': async (_input, workbench) =>
     actionsOwnedBy(workbench.workspace, workbench.actor().id, dayOf(workbench.clock())),

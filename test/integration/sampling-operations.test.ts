@@ -80,7 +80,7 @@ describe('sampling operations on a real workspace', () => {
       new Date('2026-11-24T10:00:00Z'),
     );
     await signIn(dispatch, priya, 'iqa');
-    const own = plan.samples.find((s) => s.assessorId === priya && !s.decision)!;
+    const own = plan.samples.find((s) => s.assessorId === priya)!;
     const reviewsFile = path.join(workbench.workspace.dir, 'sampling', `reviews-${planId}.json`);
     const before = await readFile(reviewsFile, 'utf8');
 
@@ -234,10 +234,34 @@ describe('sampling operations on a real workspace', () => {
   });
 
   it('blocks a certification claim until the summative sample is agreed', async () => {
-    const { workbench, dispatch, planId, plan } = await demo(await tempDir());
+    const { workbench, dispatch, planId } = await demo(await tempDir());
     const margaret = staffId(workbench, 'Margaret Ellis');
     await signIn(dispatch, margaret, 'iqa');
-    const completed = plan.candidates.find((c) => c.stage === 'completed')!;
+    // The first learner's assessor signs off the external-customers unit today.
+    const learner = workbench.workspace.centre.learners[0]!;
+    const doc = await workbench.workspace.portfolio(learner.id);
+    const registration = doc.data.registrations.find((r) => r.unitId === 'unit-j-508-4003')!;
+    await doc.update((p) => ({
+      ...p,
+      signOffs: [
+        ...p.signOffs,
+        {
+          id: 'so-test000001',
+          updatedAt: '2026-11-24T09:00:00.000Z',
+          updatedBy: registration.assessorId,
+          unitId: registration.unitId,
+          unitVersion: registration.unitVersion,
+          signedOn: '2026-11-24',
+          assessorId: registration.assessorId,
+          withdrawn: false,
+        },
+      ],
+    }));
+    const plan = await ok<PlanView>(dispatch, 'sampling:get-plan', { planId });
+    const completed = plan.candidates.find(
+      (c) => c.learnerId === learner.id && c.unitId === 'unit-j-508-4003',
+    )!;
+    expect(completed.stage).toBe('completed');
     expect(completed).toBeDefined();
     const claim = () =>
       ok<{ allowed: boolean; reason?: string }>(dispatch, 'sampling:can-claim', {
@@ -336,5 +360,35 @@ describe('sampling operations on a real workspace', () => {
     expect(again).toEqual(first);
     expect(first.plan.samples.length).toBeGreaterThan(0);
     expect(await readdir(path.join(workbench.workspace.dir, 'sampling'))).toEqual(before);
+  });
+
+  it('saves the unsigned report and a sample record into the workspace, refusing an EQA', async () => {
+    const { workbench, dispatch, planId, plan } = await demo(await tempDir());
+    await signIn(dispatch, staffId(workbench, 'Margaret Ellis'), 'iqa');
+    const saved = await ok<{ path: string }>(dispatch, 'sampling:save-report', {
+      planId,
+      format: 'pdf',
+    });
+    expect(saved.path).toMatch(/^sampling\/reports\/sampling-report-sp-[0-9a-f]+-2026-11-24\.pdf$/);
+    const bytes = await readFile(path.join(workbench.workspace.dir, saved.path));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const reviewed = plan.samples.find((s) => s.decision)!;
+    const record = await ok<{ path: string }>(dispatch, 'sampling:save-report', {
+      planId,
+      format: 'docx',
+      sampleId: reviewed.id,
+    });
+    const docx = await readFile(path.join(workbench.workspace.dir, record.path));
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    const sneaky = await dispatch('sampling:save-report', {
+      planId,
+      format: 'pdf',
+      sampleId: '../../centre',
+    });
+    expect(sneaky).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    await signIn(dispatch, staffId(workbench, 'Dr Helen Carter'), 'eqa');
+    const eqa = await dispatch('sampling:save-report', { planId, format: 'pdf' });
+    expect(eqa).toMatchObject({ ok: false, error: { code: 'read-only' } });
   });
 });

@@ -47,6 +47,7 @@ export function assembleRecord(
     author: string;
     subject: string;
     sections: RecordDocument['sections'];
+    footerLabel?: string;
   },
 ): RecordDocument {
   return recordDocumentSchema.parse({
@@ -60,7 +61,11 @@ export function assembleRecord(
       qualificationTitle: context.qualification.title,
       qualificationNumber: context.qualification.number,
     },
-    footer: { learnerName: context.learner.name, unitRef: parts.unitRef },
+    footer: {
+      learnerName: context.learner.name,
+      unitRef: parts.unitRef,
+      ...(parts.footerLabel ? { label: parts.footerLabel } : {}),
+    },
     author: parts.author,
     subject: parts.subject,
     generatedAt: context.generatedAt,

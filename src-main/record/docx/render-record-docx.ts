@@ -65,7 +65,11 @@ function footer(doc: RecordDocument): Footer {
           { type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS },
         ],
         children: [
-          new TextRun({ text: `Learner: ${doc.footer.learnerName}`, bold: true, size: 16 }),
+          new TextRun({
+            text: `${doc.footer.label ?? 'Learner'}: ${doc.footer.learnerName}`,
+            bold: true,
+            size: 16,
+          }),
           new TextRun({
             text: doc.footer.unitRef ? `\tUnit: ${doc.footer.unitRef}` : '\t',
             bold: true,

@@ -12,6 +12,8 @@ export const recordKinds = [
   'discussion',
   'progress',
   'evidence-index',
+  'sampling-report',
+  'sampling-record',
 ] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
@@ -107,7 +109,12 @@ export const recordDocumentSchema = z.object({
     qualificationTitle: text,
     qualificationNumber: text,
   }),
-  footer: z.object({ learnerName: text.min(1), unitRef: text }),
+  footer: z.object({
+    learnerName: text.min(1),
+    unitRef: text,
+    /** What the footer's first item names; a report across learners names its IQA instead. */
+    label: text.min(1).optional(),
+  }),
   /** Who the record is by, for the file's metadata (usually the assessor). */
   author: text.min(1),
   subject: text,

@@ -80,7 +80,13 @@ export function drawFooter(
     thickness: 0.5,
     color: RULE,
   });
-  draw(page, fit(`Learner: ${doc.footer.learnerName}`, width * 0.45, strong), left, 38, strong);
+  draw(
+    page,
+    fit(`${doc.footer.label ?? 'Learner'}: ${doc.footer.learnerName}`, width * 0.45, strong),
+    left,
+    38,
+    strong,
+  );
   if (doc.footer.unitRef) {
     draw(
       page,

@@ -42,6 +42,15 @@ export function PlanPanel({
     onChanged();
   };
 
+  async function saveReport(format: 'pdf' | 'docx') {
+    try {
+      const saved = await call('sampling:save-report', { planId, format });
+      notifyDone(`Saved in the workspace folder as ${saved.path}.`);
+    } catch (error) {
+      notifyError('The report was not saved', error);
+    }
+  }
+
   async function applyEdit() {
     if (!editing) return;
     try {
@@ -78,6 +87,13 @@ export function PlanPanel({
             {plan.coverage.totals.interim} interim, {plan.coverage.totals.summative} summative) of{' '}
             {plan.coverage.totals.assessments} learners&apos; units.
           </Text>
+          <Group gap="xs">
+            {(['pdf', 'docx'] as const).map((format) => (
+              <Button key={format} size="xs" variant="default" onClick={() => saveReport(format)}>
+                Save the sampling report ({format.toUpperCase()})
+              </Button>
+            ))}
+          </Group>
           {plan.coverage.gaps.length > 0 ? (
             <Alert color="orange" title="Coverage gaps">
               <List size="sm">
@@ -151,6 +167,7 @@ export function PlanPanel({
           <Modal
             opened={editing !== null}
             onClose={() => setEditing(null)}
+            closeButtonProps={{ 'aria-label': 'Close' }}
             title={
               editing?.kind === 'reschedule'
                 ? 'Reschedule the sample'
@@ -188,6 +205,7 @@ export function PlanPanel({
           <Modal
             opened={opened !== null}
             onClose={() => setOpened(null)}
+            closeButtonProps={{ 'aria-label': 'Close the sample' }}
             size="90%"
             title={opened ? `Sample: ${opened.learnerName}, ${opened.unitTitle}` : ''}
           >

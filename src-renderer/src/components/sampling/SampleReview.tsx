@@ -83,6 +83,26 @@ function SavedReview({ detail }: { detail: SampleDetail }) {
           Action: {a.what} (due {formatDate(a.due)}, {a.state})
         </Text>
       ))}
+      <Group mt="xs">
+        <Button
+          size="xs"
+          variant="default"
+          onClick={async () => {
+            try {
+              const saved = await call('sampling:save-report', {
+                planId: detail.planId,
+                sampleId: detail.sample.id,
+                format: 'pdf',
+              });
+              notifyDone(`Saved in the workspace folder as ${saved.path}.`);
+            } catch (error) {
+              notifyError('The sampling record was not saved', error);
+            }
+          }}
+        >
+          Save the sampling record (PDF)
+        </Button>
+      </Group>
     </Card>
   );
 }

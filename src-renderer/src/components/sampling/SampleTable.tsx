@@ -67,12 +67,10 @@ export function SampleTable({
                     {decisionLabels[s.decision]}
                   </Badge>
                 ) : (
-                  <Text size="xs" c="dimmed">
-                    not reviewed
-                  </Text>
+                  <Text size="xs">not reviewed</Text>
                 )}
                 {s.openActions > 0 && (
-                  <Text size="xs" c="orange.9">
+                  <Text size="xs" fw={600} c="red.9">
                     {s.openActions} open action{s.openActions === 1 ? '' : 's'}
                   </Text>
                 )}

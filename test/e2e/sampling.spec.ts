@@ -1,0 +1,108 @@
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './support/fixtures';
+import { samplingPage, seriousViolations, switchUser } from './support/sampling-page';
+import { shell } from './support/shell-page';
+
+interface StoredAction {
+  what: string;
+  state: string;
+  history: { kind: string; text: string }[];
+}
+
+async function storedActions(workspaceDir: string): Promise<StoredAction[]> {
+  const folder = path.join(workspaceDir, 'sampling');
+  const name = (await readdir(folder)).find((n) => /^reviews-sp-[0-9a-f]+\.json$/.test(n))!;
+  const file = JSON.parse(await readFile(path.join(folder, name), 'utf8')) as {
+    reviews: { actionPoints: StoredAction[] }[];
+  };
+  return file.reviews.flatMap((r) => r.actionPoints);
+}
+
+test('an IQA reviews a sample and raises an action point, which the assessor answers and the IQA closes', async ({
+  page,
+  app,
+}) => {
+  // Three people take turns on one screen with four accessibility scans: give it room.
+  test.slow();
+  const ui = samplingPage(page);
+  const workspaceDir = app.workbench.workspace.dir;
+  const what = 'Ask oral questions to back up the witness testimony for 7.3';
+  await page.goto(app.host.url);
+  await switchUser(page, 'Margaret Ellis · Internal quality assurer');
+  await shell(page).nav('Sampling').click();
+  await expect(ui.plan).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // A sample of the external-customers unit that nobody has reviewed yet.
+  const row = ui.sampleRows
+    .filter({ hasText: 'not reviewed' })
+    .filter({ hasText: 'External Customers' })
+    .first();
+  const assessor = (await row.locator('td').nth(1).innerText()).trim();
+  await row.getByRole('button', { name: /^Open sample of/ }).click();
+  await expect(ui.sampledWork).toBeVisible();
+  // The assessor's work is shown read-only: nothing in it can be typed into or ticked.
+  await expect(ui.sampledWork.locator('input, textarea, select')).toHaveCount(0);
+  await expect(
+    ui.sampledWork.getByText('Witness testimony from line manager', { exact: true }),
+  ).toBeVisible();
+
+  await ui.reviewForm.getByLabel('Sufficient (covers the criterion fully)').uncheck();
+  await ui.reviewForm.getByLabel('Assessor to action').check();
+  await ui.reviewForm
+    .getByLabel('Feedback to the assessor')
+    .fill('7.3 rests on the witness testimony alone.');
+  await ui.reviewForm.getByRole('button', { name: 'Add an action point' }).click();
+  await ui.reviewForm.getByLabel('Action point 1: what needs doing').fill(what);
+  await ui.reviewForm.getByLabel('Action point 1: due').fill('2099-01-31');
+  expect(await seriousViolations(page)).toEqual([]);
+  await ui.reviewForm.getByRole('button', { name: 'Save review' }).click();
+  await expect(ui.savedReview).toContainText('Assessor to action');
+  await expect(ui.savedReview).toContainText(what);
+  expect((await storedActions(workspaceDir)).find((a) => a.what === what)?.state).toBe('open');
+  await page.keyboard.press('Escape');
+
+  await switchUser(page, `${assessor} · Assessor`);
+  await shell(page).nav('Sampling').click();
+  await expect(ui.actionPoints).toBeVisible();
+  const card = ui.respondCard.filter({ hasText: what });
+  await card.getByLabel('What you have done').fill('Asked three oral questions; answers recorded.');
+  expect(await seriousViolations(page)).toEqual([]);
+  await card.getByRole('button', { name: 'Send answer' }).click();
+  await expect(ui.actionPoints.getByText(`${what}: answered, waiting for the IQA`)).toBeVisible();
+  const answered = (await storedActions(workspaceDir)).find((a) => a.what === what)!;
+  expect(answered.state).toBe('answered');
+  expect(answered.history[0]).toMatchObject({
+    kind: 'response',
+    text: 'Asked three oral questions; answers recorded.',
+  });
+
+  await switchUser(page, 'Margaret Ellis · Internal quality assurer');
+  await shell(page).nav('Sampling').click();
+  await ui.tab(/Action points/).click();
+  const line = ui.actionTable.locator('tbody tr').filter({ hasText: what });
+  await line.getByRole('button', { name: 'Close' }).click();
+  await expect(line).toContainText('closed');
+  expect((await storedActions(workspaceDir)).find((a) => a.what === what)?.state).toBe('closed');
+});
+
+test('the strategy and dashboard screens have no serious accessibility violations', async ({
+  page,
+  app,
+}) => {
+  const ui = samplingPage(page);
+  await page.goto(app.host.url);
+  await switchUser(page, 'Margaret Ellis · Internal quality assurer');
+  await shell(page).nav('Sampling').click();
+  await ui.tab('Strategy').click();
+  await expect(ui.strategy).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await ui.tab('Dashboard').click();
+  await expect(ui.dashboard).toBeVisible();
+  await expect(ui.dashboard.getByTestId('matrix-method')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await ui.tab(/Action points/).click();
+  await expect(ui.actionPoints).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
