@@ -11,7 +11,7 @@ import { listTemplates, saveTemplate, templateFor } from '../../../src-main/witn
 import { importReturnedPdf, makeForm } from '../../../src-main/witness/testimony-service';
 import { demoWorkspace, tester, when } from '../../support/demo-workspace';
 import { useTempDirs } from '../../support/temp-dir';
-import { fillForm } from './fill-form';
+import { fillForm } from '../../support/fill-witness-form';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
-import { loadRecordFonts } from '../../../src-main/record/pdf/fonts';
+import { loadRecordFonts } from '../../src-main/record/pdf/fonts';
 
 /**
  * Fills a form the way a witness's PDF reader does: sets field values, redraws them with a
