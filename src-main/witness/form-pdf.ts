@@ -18,6 +18,7 @@ import {
   howField,
   type FormModel,
 } from './form-model';
+import { useNativeFlate } from './native-flate';
 import type { TemplateField } from './template-schema';
 
 const FIELD_FONT_SIZE = 10;
@@ -170,6 +171,7 @@ function drawFurniture(writer: FormWriter, model: FormModel): void {
 export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
+  useNativeFlate(pdf);
   const embedded = {
     regular: await pdf.embedFont(fonts.regular, { subset: false, customName: 'DejaVuSans' }),
     bold: await pdf.embedFont(fonts.bold, { subset: true, customName: 'AVWBLD+DejaVuSans-Bold' }),

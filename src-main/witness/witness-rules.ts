@@ -1,4 +1,5 @@
 import type { Flag, RuleEvidence, TestimonyFacts } from '../decision/marking-types';
+import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { AssessmentPlan, Testimony } from './testimony-schema';
 import type { Witness } from './witness-schema';
 
@@ -68,4 +69,36 @@ export function countsAsExpert(
       plan.agreedOn <= day &&
       (plan.unitIds.length === 0 || plan.unitIds.includes(unitId)),
   );
+}
+
+const TESTIMONY_METHODS = new Set(['witness testimony', 'expert witness testimony']);
+
+/**
+ * What the witness rules need about each testimony in a portfolio, by evidence id, for whoever
+ * builds the marking context: from the testimony record where there is one, otherwise from the
+ * evidence item and the witness registry (a testimony written straight into the workbench).
+ */
+export function testimonyFactsByEvidence(
+  portfolio: Pick<Portfolio, 'evidence' | 'testimonies'>,
+  witnesses: readonly Pick<Witness, 'id' | 'name' | 'contact' | 'expert'>[],
+): Map<string, TestimonyFacts> {
+  const facts = new Map<string, TestimonyFacts>();
+  for (const evidence of portfolio.evidence) {
+    if (!TESTIMONY_METHODS.has(evidence.method)) continue;
+    const testimony = portfolio.testimonies.find((t) => t.evidenceId === evidence.id);
+    if (testimony) {
+      facts.set(evidence.id, factsOf(testimony));
+      continue;
+    }
+    const witness = witnesses.find((w) => w.id === evidence.witnessId);
+    facts.set(evidence.id, {
+      witnessName: witness?.name ?? evidence.producedBy,
+      contact: witness?.contact ?? '',
+      // A file that came back holds its own account; only an empty record lacks one.
+      description: evidence.record || (evidence.file ? evidence.file.originalName : ''),
+      claimsExpert: evidence.method === 'expert witness testimony' || (witness?.expert ?? false),
+      countsAsExpert: evidence.method === 'expert witness testimony',
+    });
+  }
+  return facts;
 }

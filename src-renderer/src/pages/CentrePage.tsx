@@ -6,6 +6,7 @@ import { notifyDone, notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
 import { StaffForm } from '../components/centre/StaffForm';
 import { WitnessesSection } from '../components/centre/WitnessesSection';
+import { TemplatesSection } from '../components/witness/TemplatesSection';
 import { Loading } from '../components/Loading';
 
 const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
@@ -137,6 +138,7 @@ export function CentrePage() {
             </Table.Tbody>
           </Table>
           <WitnessesSection readOnly={readOnly} />
+          <TemplatesSection readOnly={readOnly} />
           {editing && (
             <StaffForm
               staff={c.staff}

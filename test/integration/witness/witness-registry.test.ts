@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { markingWarnings } from '../../../src-main/decision/marking-rules';
 import type { RuleEvidence } from '../../../src-main/decision/marking-types';
 import { addAssessmentPlan } from '../../../src-main/witness/testimony';
+import { testimonyFactsByEvidence } from '../../../src-main/witness/witness-rules';
 import { saveReturned, type TypedTestimony } from '../../../src-main/witness/testimony-service';
 import { demoWorkspace, tester, when } from '../../support/demo-workspace';
 import { useTempDirs } from '../../support/temp-dir';
@@ -235,6 +236,32 @@ describe('the marking rules ask the witness rules', () => {
     );
     expect(flags.map((f) => f.rule)).toEqual(
       expect.arrayContaining(['testimony-without-contact', 'testimony-without-description']),
+    );
+  });
+});
+
+describe('testimony facts for the marking context', () => {
+  const tempDir = useTempDirs();
+
+  it('come from the testimony record, or from the evidence and the registry when there is none', async () => {
+    const { workspace } = await demoWorkspace(await tempDir());
+    const learner = workspace.centre.learners.find((l) => l.name === 'Siobhán Ní Bhriain')!;
+    const portfolio = (await workspace.portfolio(learner.id)).data;
+    const facts = testimonyFactsByEvidence(portfolio, workspace.centre.witnesses);
+    const returned = portfolio.testimonies[0]!;
+    expect(facts.get(returned.evidenceId)).toMatchObject({
+      witnessName: returned.witness.name,
+      countsAsExpert: false,
+    });
+    const written = portfolio.evidence.find(
+      (e) => e.title === 'Witness testimony from line manager',
+    )!;
+    expect(facts.get(written.id)).toMatchObject({
+      contact: 'via the employer',
+      description: written.record,
+    });
+    expect([...facts.keys()]).not.toContain(
+      portfolio.evidence.find((e) => e.method === 'direct observation')!.id,
     );
   });
 });

@@ -8,7 +8,7 @@ import { main } from '../../../src-main/cli/main';
 import { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace } from '../../support/demo-workspace';
 import { useTempDirs } from '../../support/temp-dir';
-import { fillForm } from './fill-form';
+import { fillForm } from '../../support/fill-witness-form';
 
 const run = promisify(execFile);
 

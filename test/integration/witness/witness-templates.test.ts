@@ -5,13 +5,14 @@ import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { defaultResourcesDir } from '../../../src-main/app/paths';
+import { demoPng } from '../../../src-main/demo/demo-files';
 import { loadRecordFonts } from '../../../src-main/record/pdf/fonts';
 import { defaultTemplate } from '../../../src-main/witness/default-template';
 import { listTemplates, saveTemplate, templateFor } from '../../../src-main/witness/template-store';
 import { importReturnedPdf, makeForm } from '../../../src-main/witness/testimony-service';
 import { demoWorkspace, tester, when } from '../../support/demo-workspace';
 import { useTempDirs } from '../../support/temp-dir';
-import { fillForm } from './fill-form';
+import { fillForm } from '../../support/fill-witness-form';
 
 const run = promisify(execFile);
 
@@ -70,6 +71,7 @@ describe('witness testimony templates', () => {
       name: 'Customer service units',
       scope: { level: 'unit' as const, unitId },
       title: 'Workplace witness statement',
+      logo: { mediaType: 'image/png' as const, data: Buffer.from(demoPng(3)).toString('base64') },
       fields: [
         ...content.fields
           .filter((f) => f.id !== 'activityTime')
@@ -109,6 +111,10 @@ describe('witness testimony templates', () => {
     expect(printed).toContain('Workplace witness statement');
     expect(printed).toContain('Store or branch');
     expect(printed).toContain('Which shift was it?');
+    const imageFile = path.join(root, 'with-logo.pdf');
+    await (await import('node:fs/promises')).writeFile(imageFile, second.bytes);
+    const images = (await run('pdfimages', ['-list', imageFile])).stdout;
+    expect(images.split('\n').filter((l) => /^\s+1\s/.test(l))).toHaveLength(1);
     const names = (await PDFDocument.load(second.bytes))
       .getForm()
       .getFields()

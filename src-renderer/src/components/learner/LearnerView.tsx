@@ -9,6 +9,7 @@ import { EvidenceList } from '../evidence/EvidenceList';
 import { RecordForm } from '../evidence/RecordForm';
 import { Loading } from '../Loading';
 import { CriteriaPanel } from '../mapping/CriteriaPanel';
+import { WitnessTestimonySection } from '../witness/WitnessTestimonySection';
 import { LearnerForm } from './LearnerForm';
 import { RegistrationsPanel } from './RegistrationsPanel';
 
@@ -117,6 +118,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   <Tabs.Tab value="evidence">Evidence</Tabs.Tab>
                   <Tabs.Tab value="criteria">Criteria</Tabs.Tab>
                   <Tabs.Tab value="units">Units</Tabs.Tab>
+                  <Tabs.Tab value="witness">Witness testimony</Tabs.Tab>
                   <Tabs.Tab value="audit">Audit trail</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="evidence" pt="md">
@@ -147,6 +149,15 @@ export function LearnerView({ learnerId, onBack }: Props) {
                 </Tabs.Panel>
                 <Tabs.Panel value="units" pt="md">
                   <RegistrationsPanel detail={d} readOnly={readOnly} onChanged={detail.reload} />
+                </Tabs.Panel>
+                <Tabs.Panel value="witness" pt="md">
+                  {tab === 'witness' && (
+                    <WitnessTestimonySection
+                      detail={d}
+                      readOnly={readOnly}
+                      onChanged={detail.reload}
+                    />
+                  )}
                 </Tabs.Panel>
                 <Tabs.Panel value="audit" pt="md">
                   {tab === 'audit' && (

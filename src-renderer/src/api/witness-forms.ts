@@ -1,0 +1,56 @@
+import type { InputOf } from '../../../src-main/api/contract';
+import { accessToken, ApiCallError, call } from './client';
+import type { FileToAdd } from './add-evidence-file';
+
+export type TypedTestimonyInput = NonNullable<InputOf<'witness:import-picked'>['typed']>;
+
+/**
+ * Sends a returned witness form the way evidence files go: the file as the request body to
+ * the HTTP host (what it is in a header), or, in the desktop app, the file the person chose.
+ * Without `typed` the form must be a fillable PDF, whose fields are read.
+ */
+export async function sendReturnedForm(
+  learnerId: string,
+  file: FileToAdd,
+  typed?: TypedTestimonyInput,
+): Promise<{ evidenceId: string }> {
+  if (file.source.kind === 'picked') {
+    return call('witness:import-picked', { learnerId, pickId: file.source.pickId, typed });
+  }
+  const body = file.source.file;
+  const response = await fetch('/upload/witness-form', {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${accessToken()}`,
+      'X-Workbench-Witness-Form': encodeURIComponent(
+        JSON.stringify({ learnerId, originalName: file.name, typed }),
+      ),
+    },
+    body,
+  }).catch(() => {
+    throw new Error('The form could not be sent. Check that the workbench is still running.');
+  });
+  let answer:
+    | { ok: true; data: { evidenceId: string } }
+    | { ok: false; error: { code: 'internal'; message: string } };
+  try {
+    answer = (await response.json()) as typeof answer;
+  } catch {
+    throw new Error('The workbench gave an answer that could not be read. Try again.');
+  }
+  if (!answer.ok) throw new ApiCallError(answer.error);
+  return answer.data;
+}
+
+/** Saves a generated form through the browser's (or the desktop app's) download. */
+export function download(fileName: string, mediaType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

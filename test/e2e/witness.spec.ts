@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { fillForm } from '../support/fill-witness-form';
+import { expect, test } from './support/fixtures';
+import { learnerPage } from './support/learner-page';
+import { shell } from './support/shell-page';
+import { witnessPage } from './support/witness-page';
+
+test('makes a witness form, imports the filled one, and shows the testimony mapped to the ticked criteria', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.host.url);
+  await shell(page).nav('Learners').click();
+  const ui = learnerPage(page);
+  const witness = witnessPage(page);
+  await ui.open('Amara Okafor');
+  await ui.tab('Witness testimony').click();
+
+  await witness.makeForm.getByRole('combobox', { name: 'Unit' }).click();
+  await page.getByRole('option', { name: /External Customers/ }).click();
+  await witness.makeForm.getByRole('combobox', { name: 'Witness' }).click();
+  await page.getByRole('option', { name: /Karen Mitchell/ }).click();
+  await witness.makeForm.getByLabel('7.1 Identify external customers.').check();
+  await witness.makeForm
+    .getByLabel('7.2 Confirm external customer needs in terms of products and services.')
+    .check();
+  const downloading = page.waitForEvent('download');
+  await witness.makeForm.getByRole('button', { name: 'Download fillable PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(
+    /^witness-testimony-karen-mitchell-wf-[0-9a-f]+\.pdf$/,
+  );
+  const blank = path.join(app.scratchDir, 'blank.pdf');
+  await download.saveAs(blank);
+  await expect(witness.awaitingRows.filter({ hasText: 'Karen Mitchell' })).toContainText(
+    '7.1, 7.2',
+  );
+
+  const axe = await new AxeBuilder({ page }).include('[data-testid="witness-testimony"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+
+  // The witness fills in the form in their PDF reader and sends it back.
+  const filled = await fillForm(
+    await readFile(blank),
+    {
+      activityDate: '02/11/2026',
+      venue: 'Customer desk',
+      description: 'Amara greeted each customer and asked what they needed.',
+      'criterion-1-how': 'She asked each caller who they were.',
+    },
+    ['criterion-1', 'notRelated', 'ownAccount'],
+  );
+  await witness.pdfInput.setInputFiles({
+    name: 'returned testimony.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(filled),
+  });
+  await expect(
+    witness.testimonies.filter({ hasText: 'Witness testimony from Karen Mitchell' }),
+  ).toContainText('criteria 7.1');
+  await expect(witness.awaitingRows.filter({ hasText: 'Karen Mitchell' })).toHaveCount(0);
+
+  await ui.tab('Evidence').click();
+  const row = ui.evidenceRow('Witness testimony from Karen Mitchell');
+  await expect(row.getByText('7.1', { exact: true })).toBeVisible();
+  await expect(row.getByText('7.2', { exact: true })).toHaveCount(0);
+
+  // On disk: the returned PDF itself is the evidence file, mapped to the ticked criterion only.
+  const workspace = app.workbench.workspace;
+  const learner = workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!;
+  const folder = path.join(workspace.dir, learner.portfolio);
+  const saved = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
+  const evidence = saved.evidence.find((e: { title: string }) =>
+    e.title.startsWith('Witness testimony from Karen Mitchell'),
+  );
+  expect(evidence.method).toBe('witness testimony');
+  expect(await readFile(path.join(folder, evidence.file.path))).toEqual(Buffer.from(filled));
+  const mapped = saved.mappings
+    .filter(
+      (m: { evidenceId: string; removed: boolean }) => m.evidenceId === evidence.id && !m.removed,
+    )
+    .map((m: { criterionRef: string }) => m.criterionRef);
+  expect(mapped).toEqual(['7.1']);
+});
