@@ -110,7 +110,17 @@ async function achieved(
       ],
       signOffs: [
         ...registered.signOffs,
-        { ...base, id: newId('so'), signedOn: '2026-11-21', assessorId, withdrawn: false },
+        {
+          ...base,
+          id: newId('so'),
+          signedOffAt: '2026-11-21T12:00:00.000Z',
+          signedOffBy: assessorId,
+          countersignedAt: null,
+          countersignedBy: null,
+          voidedAt: null,
+          voidedBy: null,
+          voidReason: null,
+        },
       ],
     };
   });

@@ -220,9 +220,13 @@ async function writeCentre(dir: string, learners: number, unitCount: number, ass
           ...stamp,
           unitId: unit.id,
           unitVersion: 1,
-          signedOn: on,
-          assessorId,
-          withdrawn: false,
+          signedOffAt: `${on}T12:00:00.000Z`,
+          signedOffBy: assessorId,
+          countersignedAt: null,
+          countersignedBy: null,
+          voidedAt: null,
+          voidedBy: null,
+          voidReason: null,
         });
       }
     }

@@ -1,8 +1,5 @@
-import { auditEntry } from '../audit/audit';
-import type { CriterionDecision, UnitSignOff } from '../decision/decision-schema';
 import { listQualifications } from '../qualification/qualification-store';
-import { newId } from '../shared/ids';
-import { dayOf, stamp, type Actor } from '../shared/record';
+import { dayOf, type Actor } from '../shared/record';
 import { createPlan } from '../sampling/plan-operations';
 import { saveReview, stepAction, type ReviewInput } from '../sampling/review-operations';
 import { academicYear, samplingContext } from '../sampling/sampling-context';
@@ -12,69 +9,6 @@ import type { Workspace } from '../workspace/workspace';
 
 const DAY = 86_400_000;
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
-
-/**
- * Two learners have finished the external-customers unit, so the IQA has summative work to
- * sample as well as work in progress. Every criterion met, then signed off by their assessor.
- */
-async function completeUnit(
-  workspace: Workspace,
-  learnerIndex: number,
-  unitWords: string,
-  decidedAt: Date,
-): Promise<void> {
-  const learner = workspace.centre.learners[learnerIndex];
-  if (!learner) return;
-  const doc = await workspace.portfolio(learner.id);
-  const { units } = await workspace.listUnits();
-  const registration = doc.data.registrations.find((r) =>
-    units.some((u) => u.id === r.unitId && u.title.includes(unitWords)),
-  );
-  const unit = units.find((u) => u.id === registration?.unitId);
-  if (!registration || !unit) return;
-  const assessor: Actor = { id: registration.assessorId, role: 'assessor' };
-  const on = dayOf(decidedAt);
-  await doc.update((p) => {
-    const decisions: CriterionDecision[] = unit.outcomes.flatMap((o) =>
-      o.criteria.map((c) => ({
-        id: newId('dc'),
-        ...stamp(assessor, decidedAt),
-        unitId: unit.id,
-        unitVersion: unit.version,
-        criterionRef: c.ref,
-        partRef: null,
-        outcome: 'met' as const,
-        decidedOn: on,
-        assessorId: assessor.id,
-        feedback: `Criterion ${c.ref} met: the observation, the customer email and the witness testimony agree.`,
-      })),
-    );
-    const signOff: UnitSignOff = {
-      id: newId('so'),
-      ...stamp(assessor, decidedAt),
-      unitId: unit.id,
-      unitVersion: unit.version,
-      signedOn: on,
-      assessorId: assessor.id,
-      withdrawn: false,
-    };
-    return {
-      ...p,
-      decisions: [...p.decisions, ...decisions],
-      signOffs: [...p.signOffs, signOff],
-      audit: [
-        ...p.audit,
-        auditEntry(assessor, decidedAt, 'recorded decisions', `unit ${unit.id}`, {
-          after: { met: decisions.length },
-          subject: { learnerId: learner.id, unitId: unit.id },
-        }),
-        auditEntry(assessor, decidedAt, 'signed off unit', `unit ${unit.id}`, {
-          subject: { learnerId: learner.id, unitId: unit.id },
-        }),
-      ],
-    };
-  });
-}
 
 function review(
   criteria: string[],
@@ -113,15 +47,13 @@ function review(
 }
 
 /**
- * The demo centre's IQA work: a strategy for the demo qualification, a plan generated from the
+ * The demo centre's IQA work, on the learners the demo's decisions left at every stage (two of
+ * them signed off, so there is summative work to sample as well as work in progress): a strategy for the demo qualification, a plan generated from the
  * learners' real records, and three samples reviewed (one agreed, one with an action point still
  * open, one whose action point the assessor answered and the IQA closed). All of it made by the
  * same operations the sampling screens call.
  */
 export async function addDemoSampling(workspace: Workspace, now: Date): Promise<void> {
-  await completeUnit(workspace, 2, 'External Customers', daysAgo(now, 6));
-  await completeUnit(workspace, 3, 'External Customers', daysAgo(now, 5));
-
   const { qualifications } = await listQualifications(workspace.dir);
   const qualification = qualifications[0];
   const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'));

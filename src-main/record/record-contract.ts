@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operation } from '../api/operation';
-import { recordKinds } from './model/record-document';
+import { portfolioRecordKinds } from './model/record-document';
 import type {
   ExportedCertificate,
   IdentityList,
@@ -27,7 +27,7 @@ export const recordOperations = {
   'record:generate': operation<IssuedRecordView>()(
     z.object({
       learnerId,
-      kind: z.enum(recordKinds),
+      kind: z.enum(portfolioRecordKinds),
       unitId: z.string().min(1).optional(),
       evidenceId: z.string().min(1).optional(),
       format: z.enum(['pdf', 'docx']),

@@ -29,7 +29,7 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
         id: unit.id,
         ref: unitRef(unit),
         title: unit.title,
-        signedOff: unitProgress(source.portfolio, unit).signedOff,
+        signedOff: unitProgress(source.portfolio, unit, source.centre.staff).signedOff,
       })),
       observations: sessions(sessionEvidence(source, 'observation')),
       discussions: sessions(sessionEvidence(source, 'discussion')),

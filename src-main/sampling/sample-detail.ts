@@ -1,22 +1,11 @@
 import type { Learner } from '../centre/centre-schema';
-import type { CriterionDecision } from '../decision/decision-schema';
+import { latestDecisions, targetKey } from '../decision/latest-decisions';
+import { currentSignOff } from '../decision/lock';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitRef } from '../portfolio/progress';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Names } from './sampling-context';
 import type { SampledCriterionView, SampledEvidenceView, SampleDetail } from './sampling-views';
-
-/** The latest decision on each criterion or part: later ones supersede, never erase, earlier ones. */
-function latestDecisions(portfolio: Portfolio, unitId: string): Map<string, CriterionDecision> {
-  const latest = new Map<string, CriterionDecision>();
-  for (const d of portfolio.decisions) {
-    if (d.unitId !== unitId) continue;
-    const key = `${d.criterionRef}\u0000${d.partRef ?? ''}`;
-    const seen = latest.get(key);
-    if (!seen || seen.updatedAt <= d.updatedAt) latest.set(key, d);
-  }
-  return latest;
-}
 
 /**
  * What the assessor decided on a learner's unit, on which evidence and with what feedback,
@@ -35,7 +24,7 @@ export function sampledWork(
   const decisions = latestDecisions(portfolio, unitId);
   const used = new Set<string>();
   const row = (ref: string, partRef: string | null, text: string): SampledCriterionView => {
-    const decision = decisions.get(`${ref}\u0000${partRef ?? ''}`);
+    const decision = decisions.get(targetKey(ref, partRef));
     const titles = mappings
       .filter((m) => m.criterionRef === ref && m.partRef === partRef)
       .flatMap((m) => {
@@ -48,7 +37,8 @@ export function sampledWork(
       ref,
       partRef,
       text,
-      outcome: decision?.outcome ?? 'not yet assessed',
+      outcome:
+        !decision || decision.outcome === 'not-assessed' ? 'not yet assessed' : decision.outcome,
       decidedOn: decision?.decidedOn ?? null,
       assessorName: decision ? names.person(decision.assessorId) : null,
       feedback: decision?.feedback ?? '',
@@ -62,9 +52,7 @@ export function sampledWork(
       for (const p of c.parts) criteria.push(row(c.ref, p.ref, p.text));
     }
   }
-  const signOff = portfolio.signOffs
-    .filter((s) => s.unitId === unitId && !s.withdrawn)
-    .sort((a, b) => (a.signedOn < b.signedOn ? 1 : -1))[0];
+  const signOff = currentSignOff(portfolio, unitId);
   const shown: SampledEvidenceView[] = evidence
     .filter((e) => used.has(e.id))
     .map((e) => ({
@@ -89,6 +77,8 @@ export function sampledWork(
     unit: { id: unitId, title: unit?.title ?? unitId, ref: unit ? unitRef(unit) : unitId },
     criteria,
     evidence: shown,
-    signedOff: signOff ? { on: signOff.signedOn, by: names.person(signOff.assessorId) } : null,
+    signedOff: signOff
+      ? { on: signOff.signedOffAt.slice(0, 10), by: names.person(signOff.signedOffBy) }
+      : null,
   };
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../api/user-error';
 import type { CentreFile, Learner } from '../centre/centre-schema';
+import { currentSignOff } from '../decision/lock';
 import type { Portfolio, Registration } from '../portfolio/portfolio-schema';
 import { listQualifications, type StoredQualification } from '../qualification/qualification-store';
 import type { Qualification } from '../qualification/qualification-schema';
@@ -92,17 +93,18 @@ export function assessmentOf(
   });
   const methods = [...new Set(items.map((e) => e.method))].sort();
   const location = mostCommon(items.map((e) => e.location)) || learner.workplace;
-  const signOffs = portfolio.signOffs.filter((s) => s.unitId === unitId && !s.withdrawn);
-  const latest = signOffs.reduce<(typeof signOffs)[number] | undefined>(
-    (a, s) => (!a || s.signedOn > a.signedOn ? s : a),
-    undefined,
-  );
+  const latest = currentSignOff(portfolio, unitId);
   const deciders = new Set<string>();
   for (const d of portfolio.decisions) if (d.unitId === unitId) deciders.add(d.assessorId);
-  for (const s of signOffs) deciders.add(s.assessorId);
+  // Everyone who signed for the unit (a countersigner too) made the decision the IQA samples.
+  for (const s of portfolio.signOffs) {
+    if (s.unitId !== unitId || s.voidedAt) continue;
+    deciders.add(s.signedOffBy);
+    if (s.countersignedBy) deciders.add(s.countersignedBy);
+  }
   const others = [...deciders].filter((id) => id !== registration.assessorId).sort();
   const decidedBy =
-    latest && latest.assessorId !== registration.assessorId ? latest.assessorId : others[0];
+    latest && latest.signedOffBy !== registration.assessorId ? latest.signedOffBy : others[0];
   return {
     assessment: {
       learnerId: portfolio.learnerId,
@@ -112,7 +114,7 @@ export function assessmentOf(
       methods,
       location,
       stage: latest ? 'completed' : 'in-progress',
-      ...(latest ? { decidedAt: latest.signedOn } : {}),
+      ...(latest ? { decidedAt: latest.signedOffAt.slice(0, 10) } : {}),
       ...(decidedBy ? { decidedBy } : {}),
       ...(others.some((id) => id !== decidedBy)
         ? { alsoDecidedBy: others.filter((id) => id !== decidedBy) }

@@ -14,7 +14,7 @@ import {
 } from '../../record/from-portfolio/record-source';
 import { signerFor } from '../../record/identity-store/signers';
 import { issueRecord, type Signer } from '../../record/issue/issue-record';
-import { recordKinds, type RecordKind } from '../../record/model/record-document';
+import { portfolioRecordKinds, type PortfolioRecordKind } from '../../record/model/record-document';
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import { unitProgress } from '../../portfolio/progress';
 import { safeName } from '../../storage/safe-name';
@@ -79,9 +79,9 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError(
       'workbench record takes one workspace folder. See workbench record --help.',
     );
-  const kind = values.kind as RecordKind;
-  if (!recordKinds.includes(kind))
-    throw new UsageError(`--kind must be one of: ${recordKinds.join(', ')}.`);
+  const kind = values.kind as PortfolioRecordKind;
+  if (!portfolioRecordKinds.includes(kind))
+    throw new UsageError(`--kind must be one of: ${portfolioRecordKinds.join(', ')}.`);
   const format = values.format;
   if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be pdf or docx.');
   if (!values.out) throw new UsageError('say where to write the record with --out.');
@@ -120,7 +120,7 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     for (const learner of workspace.centre.learners.filter((l) => !l.archived)) {
       const source = await loadRecordSource(workspace, learner.id, library);
       for (const { unit, registration } of registeredUnits(source)) {
-        if (unitProgress(source.portfolio, unit).signedOff) {
+        if (unitProgress(source.portfolio, unit, source.centre.staff).signedOff) {
           jobs.push({
             learnerId: learner.id,
             name: learner.name,

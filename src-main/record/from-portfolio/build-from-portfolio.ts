@@ -5,7 +5,7 @@ import { buildEvidenceIndex } from '../build/evidence-index';
 import { buildObservationRecord } from '../build/observation-record';
 import { buildProgressRecord } from '../build/progress-record';
 import { buildUnitRecord } from '../build/unit-record';
-import type { RecordDocument, RecordKind } from '../model/record-document';
+import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import { evidenceIndexInput, progressInput } from './progress-input';
 import type { RecordStamp } from './record-context';
 import { findRegisteredUnit, type RecordSource } from './record-source';
@@ -14,7 +14,7 @@ import { activeMappings } from '../../mapping/mapping';
 import { unitRecordInput } from './unit-record-input';
 
 export interface RecordRequest {
-  kind: RecordKind;
+  kind: PortfolioRecordKind;
   /** The unit, by id, Ofqual code or title: needed for a unit assessment record. */
   unit?: string;
   /** The observation or discussion evidence item the record is of. */

@@ -1,40 +1,19 @@
-import { z } from 'zod';
-import type { UnitSignOff } from '../../decision/decision-schema';
+import type { Signature, SignaturePurpose } from '../../decision/decision-schema';
+import type { Portfolio } from '../../portfolio/portfolio-schema';
 import type { SignatureInput } from '../build/record-inputs';
 
 /**
- * The one place where signatures stored in the portfolio become the signature lines of a record.
- * A declaration signature, as marking stores it with a unit sign-off, is
- * `{ personId, role, signedAt, method: 'drawn' | 'typed', image?, typedName?, hash }`. Portfolios
- * written before sign-offs carried declarations have none, and the record then prints the
- * sign-off date on the assessor's line and a blank line for anyone else to sign by hand.
+ * The one place where signatures given on screen become the signature lines of a record. Only
+ * signatures that still stand count: an unlock voids them, and the record then leaves the line
+ * blank to be signed again.
  */
-export const declarationSignatureSchema = z.object({
-  personId: z.string().min(1),
-  role: z.string().min(1),
-  signedAt: z.iso.datetime({ offset: true }),
-  method: z.enum(['drawn', 'typed']),
-  /** A PNG data URL of the drawn signature. */
-  image: z.string().optional(),
-  typedName: z.string().optional(),
-  hash: z.string().optional(),
-});
-export type DeclarationSignature = z.infer<typeof declarationSignatureSchema>;
+export type DeclarationRole = 'learner' | 'assessor' | 'countersigner';
 
-/** A sign-off, with declarations once marking stores them there. */
-export type SignOffWithDeclarations = UnitSignOff & { declarations?: unknown };
-
-export type DeclarationRole = 'learner' | 'assessor' | 'countersigner' | 'iqa';
-
-/** Declarations on a sign-off, whatever layout it was saved in; anything unreadable is left out. */
-export function declarationsOf(signOff: SignOffWithDeclarations | null): DeclarationSignature[] {
-  const raw = signOff?.declarations;
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((d) => {
-    const parsed = declarationSignatureSchema.safeParse(d);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
+const purposeOf: Record<DeclarationRole, SignaturePurpose> = {
+  learner: 'learner-declaration',
+  assessor: 'assessor-declaration',
+  countersigner: 'countersignature',
+};
 
 const PNG_DATA_URL = /^data:image\/png;base64,([A-Za-z0-9+/=\s]+)$/;
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
@@ -46,7 +25,7 @@ export function pngFromDataUrl(url: string | undefined): Uint8Array | undefined 
   return PNG_MAGIC.every((b, i) => bytes[i] === b) ? bytes : undefined;
 }
 
-export function signatureFromDeclaration(d: DeclarationSignature): SignatureInput {
+export function signatureFromDeclaration(d: Signature): SignatureInput {
   const drawnPng = d.method === 'drawn' ? pngFromDataUrl(d.image) : undefined;
   return {
     date: d.signedAt.slice(0, 10),
@@ -55,26 +34,19 @@ export function signatureFromDeclaration(d: DeclarationSignature): SignatureInpu
   };
 }
 
-const roleWords: Record<DeclarationRole, RegExp> = {
-  learner: /^(learner|candidate)$/i,
-  assessor: /^assessor$/i,
-  countersigner: /countersign/i,
-  iqa: /^(iqa|internal)/i,
-};
-
-/**
- * The signature of one role on a unit sign-off. Without stored declarations the assessor's
- * line carries the sign-off date, since signing off is the assessor's declaration.
- */
+/** The standing signature of one role on a unit, by the person named when one is. */
 export function signatureFor(
-  signOff: SignOffWithDeclarations | null,
+  portfolio: Portfolio,
+  unitId: string,
   role: DeclarationRole,
   personId?: string,
 ): SignatureInput {
-  const found = declarationsOf(signOff).find(
-    (d) => roleWords[role].test(d.role) && (!personId || d.personId === personId),
+  const found = portfolio.signatures.findLast(
+    (s) =>
+      s.unitId === unitId &&
+      s.purpose === purposeOf[role] &&
+      !s.voidedAt &&
+      (!personId || s.personId === personId),
   );
-  if (found) return signatureFromDeclaration(found);
-  if (role === 'assessor' && signOff && !signOff.withdrawn) return { date: signOff.signedOn };
-  return { date: null };
+  return found ? signatureFromDeclaration(found) : { date: null };
 }

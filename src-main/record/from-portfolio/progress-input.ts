@@ -51,9 +51,9 @@ export async function progressInput(
       if (!unit || seen.has(id)) return [];
       seen.add(id);
       const reg = registered.find((r) => r.unit.id === id);
-      const progress = unitProgress(source.portfolio, unit);
+      const progress = unitProgress(source.portfolio, unit, source.centre.staff);
       const signOff = reg ? activeSignOff(source, reg) : null;
-      const achieved = Boolean(signOff) && progress.criteria.met === progress.criteria.total;
+      const achieved = progress.signedOff;
       if (achieved) achievedIds.push(id);
       const started = reg && (progress.criteria.evidenced > 0 || progress.criteria.met > 0);
       return [
@@ -71,7 +71,7 @@ export async function progressInput(
             : started
               ? ('in progress' as const)
               : ('not started' as const),
-          ...(achieved && signOff ? { achievedDate: signOff.signedOn } : {}),
+          ...(achieved && signOff ? { achievedDate: signOff.signedOffAt.slice(0, 10) } : {}),
         },
       ];
     }),

@@ -1,4 +1,6 @@
-import type { CriterionDecision as StoredDecision } from '../../decision/decision-schema';
+import { latestDecisions, targetKey } from '../../decision/latest-decisions';
+import { currentSignOff } from '../../decision/lock';
+import { unitFeedbackOf } from '../../decision/marking';
 import type { Evidence } from '../../evidence/evidence-schema';
 import { unitProgress, unitRef } from '../../portfolio/progress';
 import type { CriterionRowInput, UnitRecordInput } from '../build/record-inputs';
@@ -7,29 +9,15 @@ import { evidenceByTarget, evidenceRefs, hashEvidence } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
 import { staffMember, type RecordSource, type RegisteredUnit } from './record-source';
 
-const key = (criterion: string, part: string | null) => `${criterion}\u0000${part ?? ''}`;
-
-/** Later decisions supersede earlier ones (they are never erased), as progress counts them. */
-function latestDecisions(source: RecordSource, unitId: string): Map<string, StoredDecision> {
-  const latest = new Map<string, StoredDecision>();
-  for (const d of source.portfolio.decisions) {
-    if (d.unitId !== unitId) continue;
-    const k = key(d.criterionRef, d.partRef);
-    const seen = latest.get(k);
-    if (!seen || seen.updatedAt <= d.updatedAt) latest.set(k, d);
-  }
-  return latest;
-}
-
 export function activeSignOff(source: RecordSource, { unit }: RegisteredUnit) {
-  return (
-    source.portfolio.signOffs.findLast(
-      (s) => s.unitId === unit.id && s.unitVersion === unit.version && !s.withdrawn,
-    ) ?? null
-  );
+  return currentSignOff(source.portfolio, unit.id);
 }
 
-const decisionWords = { met: 'met', 'not-yet-met': 'not yet met' } as const;
+const decisionWords = {
+  met: 'met',
+  'not-yet-met': 'not yet met',
+  'not-assessed': 'not yet assessed',
+} as const;
 
 /** The tracking sheet of one unit: a row per criterion and part, as the portfolio has them. */
 export async function unitRecordInput(
@@ -40,13 +28,13 @@ export async function unitRecordInput(
   const { unit, registration } = registered;
   const refs = evidenceRefs(source.portfolio);
   const mapped = evidenceByTarget(source.portfolio, unit.id);
-  const decisions = latestDecisions(source, unit.id);
+  const decisions = latestDecisions(source.portfolio, unit.id);
   const relied: Evidence[] = [];
 
   const assessed = (criterion: string, part: string | null) => {
-    const items = mapped.get(key(criterion, part)) ?? [];
+    const items = mapped.get(targetKey(criterion, part)) ?? [];
     relied.push(...items);
-    const decision = decisions.get(key(criterion, part));
+    const decision = decisions.get(targetKey(criterion, part));
     return {
       evidenceRefs: items.map((e) => refs.get(e.id) ?? e.title),
       methods: [...new Set(items.map((e) => e.method))],
@@ -72,9 +60,9 @@ export async function unitRecordInput(
         `${d.criterionRef}${d.partRef ? ` ${d.partRef}` : ''} (${d.decidedOn}): ${d.feedback.trim()}`,
     );
 
-  const signOff = activeSignOff(source, registered);
-  const progress = unitProgress(source.portfolio, unit);
-  const achieved = Boolean(signOff) && progress.criteria.met === progress.criteria.total;
+  // Achieved only once the sign-off counts: countersigned, where the assessor needs it.
+  const achieved = unitProgress(source.portfolio, unit, source.centre.staff).signedOff;
+  const unitFeedback = unitFeedbackOf(source.portfolio, unit.id);
   const assessor = staffMember(source, registration.assessorId);
   const countersigner =
     assessor?.assessorStatus === 'working-towards' && assessor.countersignerId
@@ -91,16 +79,20 @@ export async function unitRecordInput(
     },
     assessor: person(assessor, 'Assessor not recorded', 'Assessor'),
     criteria,
-    feedback,
-    learnerComments: [],
+    feedback: unitFeedback?.feedback.trim()
+      ? [unitFeedback.feedback.trim(), ...feedback]
+      : feedback,
+    learnerComments: unitFeedback?.learnerComments.trim()
+      ? [unitFeedback.learnerComments.trim()]
+      : [],
     unitDecision: achieved ? 'achieved' : 'not yet achieved',
-    learnerSignature: signatureFor(signOff, 'learner', source.learner.id),
-    assessorSignature: signatureFor(signOff, 'assessor', registration.assessorId),
+    learnerSignature: signatureFor(source.portfolio, unit.id, 'learner', source.learner.id),
+    assessorSignature: signatureFor(source.portfolio, unit.id, 'assessor', registration.assessorId),
     ...(countersigner
       ? {
           countersignature: {
             person: person(countersigner, countersigner.name, 'Countersigning assessor'),
-            signature: signatureFor(signOff, 'countersigner', countersigner.id),
+            signature: signatureFor(source.portfolio, unit.id, 'countersigner', countersigner.id),
           },
         }
       : {}),

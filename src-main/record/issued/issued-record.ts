@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { recordFields } from '../../shared/record';
-import { recordKinds } from '../model/record-document';
+import { portfolioRecordKinds } from '../model/record-document';
 
 /**
  * What the portfolio keeps about each record it issues. A DOCX cannot carry a signature the way
@@ -10,7 +10,7 @@ import { recordKinds } from '../model/record-document';
  */
 export const issuedRecordSchema = z.object({
   recordId: z.string().min(1),
-  kind: z.enum(recordKinds),
+  kind: z.enum(portfolioRecordKinds),
   learnerId: z.string().min(1),
   unitRef: z.string(),
   format: z.enum(['pdf', 'docx']),

@@ -6,15 +6,17 @@ import { isoDate } from '../../shared/record';
  * into this; renderers only lay it out, so both formats always carry the same words.
  */
 
-export const recordKinds = [
+/** The records made from one learner's portfolio. */
+export const portfolioRecordKinds = [
   'unit-record',
   'observation',
   'discussion',
   'progress',
   'evidence-index',
-  'sampling-report',
-  'sampling-record',
 ] as const;
+export type PortfolioRecordKind = (typeof portfolioRecordKinds)[number];
+
+export const recordKinds = [...portfolioRecordKinds, 'sampling-report', 'sampling-record'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 const text = z.string();

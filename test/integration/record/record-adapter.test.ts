@@ -1,3 +1,4 @@
+import { newPortfolio } from '../../../src-main/portfolio/portfolio';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,48 +138,56 @@ describe('records from portfolio data', () => {
     ]);
   });
 
-  it('takes drawn or typed declaration signatures from a sign-off where they are stored', async () => {
+  it('takes drawn or typed declaration signatures given at sign-off, and none once voided', async () => {
     const png = drawnSignaturePng(3);
     const image = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
-    const signOff = {
-      id: 'so-1',
+    const base = {
       updatedAt: when.toISOString(),
       updatedBy: 'st-a',
       unitId: 'u',
       unitVersion: 1,
-      signedOn: '2026-11-20',
-      assessorId: 'st-a',
-      withdrawn: false,
-      declarations: [
+      hash: 'a'.repeat(64),
+      voidedAt: null,
+    };
+    const portfolio = {
+      ...newPortfolio('ln-1'),
+      signatures: [
         {
+          ...base,
+          id: 'sg-1',
+          purpose: 'learner-declaration' as const,
           personId: 'ln-1',
-          role: 'learner',
+          role: 'learner' as const,
           signedAt: '2026-11-19T09:00:00Z',
-          method: 'drawn',
+          method: 'drawn' as const,
           image,
-          hash: 'x',
         },
         {
+          ...base,
+          id: 'sg-2',
+          purpose: 'assessor-declaration' as const,
           personId: 'st-a',
-          role: 'assessor',
+          role: 'assessor' as const,
           signedAt: '2026-11-20T09:00:00Z',
-          method: 'typed',
+          method: 'typed' as const,
           typedName: 'Priya Sharma',
-          hash: 'y',
         },
       ],
     };
-    const learner = signatureFor(signOff, 'learner', 'ln-1');
+    const learner = signatureFor(portfolio, 'u', 'learner', 'ln-1');
     expect(learner.date).toBe('2026-11-19');
     expect(learner.drawnPng && Buffer.from(learner.drawnPng).equals(Buffer.from(png))).toBe(true);
-    expect(signatureFor(signOff, 'assessor', 'st-a')).toEqual({
+    expect(signatureFor(portfolio, 'u', 'assessor', 'st-a')).toEqual({
       date: '2026-11-20',
       typedName: 'Priya Sharma',
     });
-    expect(signatureFor({ ...signOff, declarations: [] }, 'assessor')).toEqual({
-      date: '2026-11-20',
-    });
-    expect(signatureFor(null, 'learner')).toEqual({ date: null });
+    expect(signatureFor(portfolio, 'u', 'assessor', 'st-other')).toEqual({ date: null });
+    const voided = {
+      ...portfolio,
+      signatures: portfolio.signatures.map((s) => ({ ...s, voidedAt: '2026-11-21T09:00:00Z' })),
+    };
+    expect(signatureFor(voided, 'u', 'learner')).toEqual({ date: null });
+    expect(signatureFor(portfolio, 'another-unit', 'learner')).toEqual({ date: null });
     expect(pngFromDataUrl('data:image/png;base64,AAAA')).toBeUndefined();
   });
 });

@@ -75,7 +75,7 @@ describe('record DOCX files', () => {
 
     const issued = issuedRecordEntry(await readFile(file), {
       recordId: doc.recordId,
-      kind: doc.kind,
+      kind: 'unit-record',
       learnerId: 'ln-zoe',
       unitRef: doc.footer.unitRef,
       format: 'docx',

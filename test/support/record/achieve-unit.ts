@@ -48,9 +48,13 @@ export async function achieveUnit(
       {
         ...base,
         id: newId('so'),
-        signedOn: on,
-        assessorId: registration.assessorId,
-        withdrawn: false,
+        signedOffAt: `${on}T12:00:00.000Z`,
+        signedOffBy: registration.assessorId,
+        countersignedAt: null,
+        countersignedBy: null,
+        voidedAt: null,
+        voidedBy: null,
+        voidReason: null,
       },
     ],
   }));

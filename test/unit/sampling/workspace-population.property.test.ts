@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CentreFile } from '../../../src-main/centre/centre-schema';
+import { newPortfolio } from '../../../src-main/portfolio/portfolio';
 import type { Portfolio } from '../../../src-main/portfolio/portfolio-schema';
 import type { Qualification } from '../../../src-main/qualification/qualification-schema';
 import { planSample } from '../../../src-main/sampling/plan-sample';
@@ -144,17 +145,7 @@ const workspaceArb = fc
       })),
     };
     const portfolios: Portfolio[] = learners.map((l, i) => {
-      const p: Portfolio = {
-        schemaVersion: 2,
-        kind: 'learner-portfolio',
-        learnerId: `ln-${i}`,
-        registrations: [],
-        evidence: [],
-        mappings: [],
-        decisions: [],
-        signOffs: [],
-        audit: [],
-      };
+      const p: Portfolio = newPortfolio(`ln-${i}`);
       l.registrations.forEach((r, k) => {
         const assessorId = person(r.assessor);
         p.registrations.push({
@@ -213,9 +204,13 @@ const workspaceArb = fc
             ...stampFields,
             unitId: r.unit,
             unitVersion: 1,
-            signedOn: r.signOff.on,
-            assessorId: decider(r.signOff.by),
-            withdrawn: false,
+            signedOffAt: `${r.signOff.on}T12:00:00.000Z`,
+            signedOffBy: decider(r.signOff.by),
+            countersignedAt: null,
+            countersignedBy: null,
+            voidedAt: null,
+            voidedBy: null,
+            voidReason: null,
           });
         }
       });
@@ -232,7 +227,7 @@ function deciders(portfolio: Portfolio, unitId: string): Set<string> {
   const people = new Set<string>();
   for (const r of portfolio.registrations) if (r.unitId === unitId) people.add(r.assessorId);
   for (const d of portfolio.decisions) if (d.unitId === unitId) people.add(d.assessorId);
-  for (const s of portfolio.signOffs) if (s.unitId === unitId) people.add(s.assessorId);
+  for (const s of portfolio.signOffs) if (s.unitId === unitId) people.add(s.signedOffBy);
   return people;
 }
 
