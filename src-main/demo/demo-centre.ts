@@ -101,7 +101,11 @@ export async function createDemoCentre(
     );
   }
   await addDemoWitnessTestimony(workspace, resourcesDir, setup, now);
-  if (external) await addDemoDecisions(workspace, external, { qualified, workingTowards }, now);
+  // Decided a week ago, so the IQA's reviews of them (a few days ago) come after them.
+  const decidedAt = new Date(now.getTime() - 7 * 86_400_000);
+  if (external) {
+    await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt);
+  }
   await addDemoSampling(workspace, now);
   return workspace;
 }
