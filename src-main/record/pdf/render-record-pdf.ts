@@ -29,6 +29,17 @@ const NO_POSITIONING = {
   blwm: false,
 };
 
+/** Word widths by font file, shared by every record made with the same fonts. */
+const widthsByFont = new WeakMap<Uint8Array, Map<string, number>>();
+function widthsOf(bytes: Uint8Array): Map<string, number> {
+  let widths = widthsByFont.get(bytes);
+  if (!widths) {
+    widths = new Map();
+    widthsByFont.set(bytes, widths);
+  }
+  return widths;
+}
+
 const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
 const cachingFontkit: typeof fontkit = {
   create(bytes, postscriptName) {
@@ -74,7 +85,10 @@ export async function renderRecordPdf(
     return cached;
   };
 
-  const flow = new PageFlow(pdf, pdfFonts);
+  const flow = new PageFlow(pdf, pdfFonts, {
+    regular: widthsOf(fonts.regular),
+    bold: widthsOf(fonts.bold),
+  });
   drawTitle(flow, doc);
   for (const section of doc.sections) {
     flow.gap(8);
