@@ -1,4 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { defaultResourcesDir } from '../../src-main/app/paths';
 import { ulnCheckDigit } from '../../src-main/centre/uln';
@@ -247,7 +248,7 @@ export async function recordsBench(root: string, batchSize: number): Promise<{ t
   await writeFile(path.join(root, 'records-bench.txt'), lines.join('\n'));
   return {
     text: [
-      'Records: a signed 25-criterion unit assessment record',
+      `Records: a signed 25-criterion unit assessment record (load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores)`,
       `  workbench (build, PDF, PAdES signature, filed):  median ${ms(median(ours))} of ${ours.length}`,
       `  by hand (LibreOffice converts the same DOCX):     median ${ms(median(byHand))} of ${byHand.length}`,
       `  ratio: ${ratio.toFixed(1)}× faster (target at least 20×) ${ratio >= 20 ? 'MET' : 'NOT MET'}`,

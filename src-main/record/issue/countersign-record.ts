@@ -8,7 +8,7 @@ import type { Workspace } from '../../workspace/workspace';
 import { sha256Hex, type StoredIssuedRecord } from '../issued/issued-record';
 import { countersignPdf } from '../seal/countersign-pdf';
 import { SealError } from '../seal/sign-options';
-import { signReason, type Signer } from './issue-record';
+import { assertCertificateValid, signReason, type Signer } from './issue-record';
 
 /**
  * Adds an IQA's (or countersigning assessor's) signature to an issued PDF in an incremental
@@ -45,6 +45,7 @@ export async function countersignIssued(
       `The file of record ${recordId} is not the one the portfolio issued (it has been changed), so it cannot be countersigned.`,
     );
   }
+  assertCertificateValid(signer, now);
   let after: Uint8Array;
   try {
     after = await countersignPdf(new Uint8Array(before), signer.identity, {

@@ -46,6 +46,17 @@ export interface IssuedFile {
   bytes: Uint8Array;
 }
 
+/** Refuses to sign with a certificate that is expired or not yet valid: the signature would not verify. */
+export function assertCertificateValid(signer: Signer, now: Date): void {
+  const { validFrom, validTo } = signer.identity.info;
+  if (now < new Date(validFrom) || now > new Date(validTo)) {
+    throw new UserError(
+      'invalid-input',
+      `${signer.name}'s signing certificate is valid from ${validFrom.slice(0, 10)} to ${validTo.slice(0, 10)}, not on ${now.toISOString().slice(0, 10)}. Import a current certificate or create a new identity.`,
+    );
+  }
+}
+
 /** "R-20261124-7K3F9Q": the date it was made and six characters nobody will mistype. */
 export function newRecordId(now: Date): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -87,6 +98,7 @@ export async function issueRecord(
       : await renderRecordDocx(document);
   const signatures: StoredIssuedRecord['signatures'] = [];
   if (request.signer) {
+    assertCertificateValid(request.signer, now);
     try {
       bytes = await signPdf(bytes, request.signer.identity, {
         reason: signReason(request.signer.role, false),

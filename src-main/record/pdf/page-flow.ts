@@ -42,6 +42,11 @@ export class PageFlow {
   constructor(
     readonly doc: PDFDocument,
     readonly fonts: PdfFonts,
+    /** Word widths at 1 pt by font, kept by the caller so a batch of records measures each word once. */
+    private readonly knownWidths: { regular: Map<string, number>; bold: Map<string, number> } = {
+      regular: new Map(),
+      bold: new Map(),
+    },
   ) {
     this.page = this.addPage();
     this.y = PAGE.contentTop;
@@ -90,13 +95,20 @@ export class PageFlow {
   measure(style: TextStyle): MeasureText {
     let known = this.widths.get(style.font);
     if (!known) {
-      known = new Map();
+      known =
+        style.font === this.fonts.regular
+          ? this.knownWidths.regular
+          : style.font === this.fonts.bold
+            ? this.knownWidths.bold
+            : new Map<string, number>();
       this.widths.set(style.font, known);
     }
     const cache = known;
     const width = (word: string) => {
       let w = cache.get(word);
       if (w === undefined) {
+        // Hashes and file names are cut into many pieces; keep a long-running app's memory bounded.
+        if (cache.size > 50_000) cache.clear();
         w = style.font.widthOfTextAtSize(word, 1);
         cache.set(word, w);
       }

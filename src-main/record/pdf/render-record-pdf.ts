@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFImage } from 'pdf-lib';
 import { AFRelationship, PDFDocument } from 'pdf-lib';
 import { formatDate } from '../build/record-common';
@@ -6,41 +5,12 @@ import type { EmbeddedManifest, RecordDocument } from '../model/record-document'
 import { MANIFEST_ATTACHMENT_NAME, recordDocumentSchema } from '../model/record-document';
 import { drawSection } from './draw-sections';
 import { drawTable } from './draw-table';
+import { cachingFontkit, NO_POSITIONING, widthsOf } from './font-cache';
 import type { RecordFonts } from './fonts';
 import { drawFooter, drawHeader } from './page-furniture';
 import { INK, MUTED, PageFlow } from './page-flow';
 
 export const CREATOR = 'Assessor & Verifier Workbench';
-
-/**
- * fontkit parses the whole DejaVu font each time pdf-lib embeds it; a batch of records parses it
- * once. The parsed font is only read from (each document makes its own subset).
- */
-/**
- * pdf-lib writes glyph ids and advance widths only, never the positions fontkit works out, so
- * kerning and mark positioning change nothing in the file; skipping them halves layout time.
- */
-const NO_POSITIONING = {
-  kern: false,
-  mark: false,
-  mkmk: false,
-  dist: false,
-  abvm: false,
-  blwm: false,
-};
-
-const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-const cachingFontkit: typeof fontkit = {
-  create(bytes, postscriptName) {
-    if (postscriptName) return fontkit.create(bytes, postscriptName);
-    let font = parsed.get(bytes);
-    if (!font) {
-      font = fontkit.create(bytes);
-      parsed.set(bytes, font);
-    }
-    return font;
-  },
-};
 
 /**
  * Lays a record out as an A4 PDF. The same record and fonts always give the same bytes: dates
@@ -74,7 +44,10 @@ export async function renderRecordPdf(
     return cached;
   };
 
-  const flow = new PageFlow(pdf, pdfFonts);
+  const flow = new PageFlow(pdf, pdfFonts, {
+    regular: widthsOf(fonts.regular),
+    bold: widthsOf(fonts.bold),
+  });
   drawTitle(flow, doc);
   for (const section of doc.sections) {
     flow.gap(8);
