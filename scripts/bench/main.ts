@@ -6,7 +6,7 @@ import { openBench } from './open-bench';
 import { recordsBench } from './records-bench';
 import { benchSamplingPlan, describeResult } from './sampling-plan';
 
-// The full size (1 GB, 500 learners) with BENCH_FULL=1; a quicker default otherwise.
+// The full size (1 GB, 500 learners) with BENCH_FULL=1; a quicker default otherwise.
 const full = process.env.BENCH_FULL === '1';
 const ingestBytes = Number(process.env.BENCH_INGEST_MB ?? (full ? 1024 : 256)) * 1024 * 1024;
 const learners = Number(process.env.BENCH_LEARNERS ?? (full ? 500 : 150));

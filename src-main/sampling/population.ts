@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { isoDate } from '../shared/record';
 
 /**
- * What the planner needs to know about a centre, in plain terms. The integrator fills this from
- * the workspace (staff, learners, registrations, decisions and evidence methods); the planner
- * never reads files itself, so it can be tested over generated centres and benchmarked alone.
+ * What the planner needs to know about a centre, in plain terms. `workspace-population.ts` fills
+ * this from the workspace (staff, learners, registrations, decisions and evidence methods); the
+ * planner never reads files itself, so it can be tested over generated centres and benchmarked alone.
  */
 
 export const assessorStatuses = ['new', 'working-towards', 'experienced'] as const;

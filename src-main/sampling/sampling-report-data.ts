@@ -47,7 +47,7 @@ function actionRow(
     state: action.state,
     overdue: isOverdue(action, today),
     ...(action.closedOn ? { closedOn: action.closedOn } : {}),
-    latest: latest ? `${latest.text}`.trim() : '',
+    latest: latest?.text.trim() ?? '',
   };
 }
 

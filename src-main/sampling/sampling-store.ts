@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../api/user-error';
-import { JsonDocument, parseDocument } from '../storage/json-document';
+import { JsonDocument, parseDocument, type DiskState } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
@@ -123,6 +123,13 @@ export class SamplingStore {
         audit: [],
       }),
     );
+  }
+
+  /** Called for a sampling file changed on disk: whether it was someone else's change. */
+  async noticeChange(name: string): Promise<DiskState | 'not-open'> {
+    const doc = this.docs.get(name);
+    if (!doc) return 'not-open';
+    return (await doc).checkDisk();
   }
 
   /** The reviews of a plan as they stand, without making a file for a plan not yet reviewed. */

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Workspace } from './workspace';
+import { SAMPLING_FOLDER } from '../sampling/sampling-files';
+import { samplingStore } from '../sampling/sampling-store';
 
 const CENTRE = 'centre.json';
 
@@ -72,6 +74,9 @@ export class WorkspaceWatcher {
       const state = await this.workspace.portfolios.noticeChange(learner.id);
       // A portfolio nobody has opened yet is read fresh when it is; still tell the screen.
       return state !== 'same';
+    }
+    if (rel[0] === SAMPLING_FOLDER && rel.length === 2 && file.endsWith('.json')) {
+      return (await samplingStore(this.workspace).noticeChange(rel[1] ?? '')) !== 'same';
     }
     return rel[0] === 'units' && file.endsWith('.json');
   }

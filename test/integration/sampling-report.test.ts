@@ -70,6 +70,7 @@ describe('workbench sample report', () => {
     const words = await text(out);
     for (const expected of [
       'IQA sampling report',
+      'IQA: Margaret Ellis',
       'Sampling strategy',
       'Plan against what was done',
       'Decisions and feedback to assessors',

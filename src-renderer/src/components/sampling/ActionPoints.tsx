@@ -94,10 +94,22 @@ export function ActionTable({
 function Respond({ item, onDone }: { item: ActionItemView; onDone: () => void }) {
   const [text, setText] = useState('');
   return (
-    <Card withBorder data-testid="respond-action">
-      <Text size="sm" fw={600}>
-        {item.what}
-      </Text>
+    <Card
+      withBorder
+      data-testid="respond-action"
+      bg={item.overdue ? 'red.0' : undefined}
+      style={item.overdue ? { borderColor: 'var(--mantine-color-red-7)' } : undefined}
+    >
+      <Group gap="xs">
+        <Text size="sm" fw={600}>
+          {item.what}
+        </Text>
+        {item.overdue && (
+          <Badge size="sm" color="red" {...wrapBadge}>
+            Overdue
+          </Badge>
+        )}
+      </Group>
       <Text size="xs" c="dimmed" mb="xs">
         {item.learnerName}, {item.unitTitle} · raised by {item.raisedByName} on{' '}
         {formatDate(item.raisedOn)} · due {formatDate(item.due)}

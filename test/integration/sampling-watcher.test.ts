@@ -1,0 +1,58 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src-main/api/dispatcher';
+import { defaultResourcesDir } from '../../src-main/app/paths';
+import { Workbench } from '../../src-main/app/workbench';
+import { useTempDirs } from '../support/temp-dir';
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('sampling files changed outside the workbench', () => {
+  const tempDir = useTempDirs();
+  let open: Workbench | null = null;
+  afterEach(async () => {
+    await open?.shutdown();
+    open = null;
+  });
+
+  it('ignores its own saves and notices another program’s, loading the new version', async () => {
+    const root = await tempDir();
+    const workbench = (open = new Workbench(
+      { userDataDir: path.join(root, 'user-data'), resourcesDir: defaultResourcesDir() },
+      { kind: 'web' },
+      () => new Date('2026-11-24T10:00:00Z'),
+      { watch: true },
+    ));
+    await workbench.boot();
+    const dispatch = createDispatcher(workbench);
+    const margaret = workbench.workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
+    await dispatch('session:set-user', { personId: margaret.id, role: 'iqa' });
+    const qualificationId = 'qual-demo-customer-service-l3';
+    const view = await dispatch('sampling:get-strategy', { qualificationId });
+    if (!view.ok) throw new Error(view.error.message);
+    const { centreId: _centreId, ...strategy } = (
+      view.data as { strategy: Record<string, unknown> }
+    ).strategy;
+    const start = workbench.changes;
+    expect((await dispatch('sampling:save-strategy', { ...strategy, interimShare: 30 })).ok).toBe(
+      true,
+    );
+    await new Promise((r) => setTimeout(r, 600));
+    expect(workbench.changes).toBe(start);
+
+    const file = path.join(workbench.workspace.dir, 'sampling', 'strategy.json');
+    const data = JSON.parse(await readFile(file, 'utf8'));
+    data.strategies[0].strategy.interimShare = 55;
+    await writeFile(file, JSON.stringify(data, null, 2));
+    await until(() => workbench.changes > start);
+    const reloaded = await dispatch('sampling:get-strategy', { qualificationId });
+    expect(reloaded).toMatchObject({ ok: true, data: { strategy: { interimShare: 55 } } });
+  });
+});
