@@ -282,10 +282,15 @@ describe('sampling operations on a real workspace', () => {
       plannedDate: '2026-11-24',
       reason: 'completed unit, checked before the claim',
     });
-    const sample = added.samples.find(
-      (s: SampleView) => s.learnerId === completed.learnerId && s.unitId === completed.unitId,
-    )!;
-    expect(sample).toMatchObject({ type: 'summative', origin: 'added' });
+    // The demo's plan may already sample this unit as interim work; the new sample is the one added.
+    const before = new Set(plan.samples.map((s: SampleView) => s.id));
+    const sample = added.samples.find((s: SampleView) => !before.has(s.id))!;
+    expect(sample).toMatchObject({
+      type: 'summative',
+      origin: 'added',
+      learnerId: completed.learnerId,
+      unitId: completed.unitId,
+    });
     const blocked = await claim();
     expect(blocked.allowed).toBe(false);
     expect(blocked.reason).toContain('has not been reviewed yet');

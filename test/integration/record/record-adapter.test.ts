@@ -65,8 +65,9 @@ describe('records from portfolio data', () => {
     expect(row('7.1')).toEqual([
       '7.1',
       'Identify external customers.',
-      'E1, E4',
-      'product evidence, direct observation',
+      // The customer email, the observation and the demo's practical demonstration.
+      'E2, E5, E1',
+      'product evidence, direct observation, practical demonstration',
       '20 Nov 2026',
       'Met',
     ]);
@@ -82,7 +83,9 @@ describe('records from portfolio data', () => {
   });
 
   it('makes a professional discussion record from a discussion written in the app', async () => {
-    const doc = await workspace.portfolio(learnerId);
+    // A learner part-way through the unit: a signed-off unit is locked against new mappings.
+    const partWay = workspace.centre.learners[1]!.id;
+    const doc = await workspace.portfolio(partWay);
     const { units } = await workspace.listUnits();
     const unit = units.find((u) => u.codes.ofqual === 'J/508/4003')!;
     await doc.update((p) => {
@@ -111,7 +114,7 @@ describe('records from portfolio data', () => {
         when,
       );
     });
-    const source = await loadRecordSource(workspace, learnerId);
+    const source = await loadRecordSource(workspace, partWay);
     const { document } = await buildFromPortfolio(
       source,
       { kind: 'discussion', unit: 'J/508/4003' },

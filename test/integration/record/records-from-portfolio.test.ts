@@ -226,10 +226,17 @@ describe('records generated from a demo portfolio', () => {
     const out = path.join(await tempDir(), 'eqa');
     const batch = await cli(['record', workspace.dir, '--all', '--out', out, '--sign']);
     expect(batch.code).toBe(0);
-    expect(batch.err).toMatch(/\[1\/1\] Amara Okafor: J\/508\/4003/);
-    const files = await (await import('node:fs/promises')).readdir(out);
-    expect(files).toHaveLength(1);
-    expect(await pdfsigVerdicts(path.join(out, files[0]!))).toEqual([VALID]);
+    // Amara's unit, achieved above, and the demo's two signed-off units (one countersigned);
+    // Daniel's sign-off awaits its countersignature, so it does not count yet.
+    expect(batch.err).toMatch(/\[1\/3\] Amara Okafor: J\/508\/4003/);
+    expect(batch.err).toMatch(/\[2\/3\] Nguyễn Thị Hoa: J\/508\/4003/);
+    expect(batch.err).toMatch(/\[3\/3\] Zoë O'Brien: J\/508\/4003/);
+    expect(batch.err).not.toContain('Daniel Hughes');
+    const files = (await (await import('node:fs/promises')).readdir(out)).sort();
+    expect(files).toHaveLength(3);
+    for (const file of files) {
+      expect(await pdfsigVerdicts(path.join(out, file))).toEqual([VALID]);
+    }
   });
 
   it('refuses bad input with a one-line reason', async () => {
