@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ingestBench } from './ingest-bench';
+import { markingBench } from './marking-bench';
 import { openBench } from './open-bench';
 
 // The issue's full size (1 GB, 500 learners) with BENCH_FULL=1; a quicker default otherwise.
@@ -18,6 +19,8 @@ try {
   console.log(`${ingest.text}\n`);
   const open = await openBench(root, learners);
   console.log(`${open.text}\n`);
+  const marking = await markingBench(root);
+  console.log(`${marking.text}\n`);
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`Peak memory of this process (max RSS): ${peak.toFixed(0)} MB`);
 } finally {
