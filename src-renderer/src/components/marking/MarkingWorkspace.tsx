@@ -145,28 +145,31 @@ function Workspace({
     el?.focus();
   };
 
-  useMarkingKeys({
-    next: () => move(1),
-    previous: () => move(-1),
-    decide: (s) => void decide(s),
-    undo: () => void undoLast(),
-    feedback: () => focus('criterion-feedback'),
-    openEvidence: () => {
-      if (!selected?.evidenceIds.length) return;
-      const at = openEvidenceId ? selected.evidenceIds.indexOf(openEvidenceId) : -1;
-      setOpenEvidenceId(selected.evidenceIds[(at + 1) % selected.evidenceIds.length] ?? null);
+  useMarkingKeys(
+    {
+      next: () => move(1),
+      previous: () => move(-1),
+      decide: (s) => void decide(s),
+      undo: () => void undoLast(),
+      feedback: () => focus('criterion-feedback'),
+      openEvidence: () => {
+        if (!selected?.evidenceIds.length) return;
+        const at = openEvidenceId ? selected.evidenceIds.indexOf(openEvidenceId) : -1;
+        setOpenEvidenceId(selected.evidenceIds[(at + 1) % selected.evidenceIds.length] ?? null);
+      },
+      mapEvidence: () => {
+        if (canChange) setMapping(true);
+      },
+      unitFeedback: () => focus('unit-feedback-text'),
+      signOff: () => {
+        const panel = document.getElementById('sign-off');
+        panel?.scrollIntoView({ block: 'start' });
+        panel?.querySelector<HTMLElement>('button, textarea')?.focus();
+      },
+      help: () => setHelp(true),
     },
-    mapEvidence: () => {
-      if (canChange) setMapping(true);
-    },
-    unitFeedback: () => focus('unit-feedback-text'),
-    signOff: () => {
-      const panel = document.getElementById('sign-off');
-      panel?.scrollIntoView({ block: 'start' });
-      panel?.querySelector<HTMLElement>('button, textarea')?.focus();
-    },
-    help: () => setHelp(true),
-  });
+    mapping || help,
+  );
 
   const met = order.filter((t) => t.status === 'met').length;
   return (
