@@ -7,6 +7,7 @@ import { useOperation } from '../api/use-operation';
 import { StaffForm } from '../components/centre/StaffForm';
 import { WitnessesSection } from '../components/centre/WitnessesSection';
 import { Loading } from '../components/Loading';
+import { SignaturePolicy } from '../components/marking/SignaturePolicy';
 
 const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
 
@@ -137,6 +138,11 @@ export function CentrePage() {
             </Table.Tbody>
           </Table>
           <WitnessesSection readOnly={readOnly} />
+          <SignaturePolicy
+            allowTyped={c.allowTypedSignatures}
+            readOnly={readOnly}
+            onChanged={centre.reload}
+          />
           {editing && (
             <StaffForm
               staff={c.staff}
