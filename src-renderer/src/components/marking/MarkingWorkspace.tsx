@@ -223,7 +223,7 @@ function Workspace({
             withBorder
             p="xs"
             mah="70vh"
-            style={{ overflowY: 'auto' }}
+            style={{ overflowY: 'auto', contain: 'content' }}
             tabIndex={0}
             aria-label="Criteria of the unit"
           >
@@ -236,7 +236,7 @@ function Workspace({
           </Paper>
         </Box>
         <Box style={{ flex: '7 1 480px', minWidth: 0 }}>
-          <Paper withBorder p="md">
+          <Paper withBorder p="md" style={{ contain: 'content' }}>
             {shownInDetail ? (
               <CriterionDetail
                 learnerId={view.learner.id}
