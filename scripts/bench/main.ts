@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ingestBench } from './ingest-bench';
+import { markingBench } from './marking-bench';
 import { openBench } from './open-bench';
 import { recordsBench } from './records-bench';
 import { benchSamplingPlan, describeResult } from './sampling-plan';
@@ -24,6 +25,8 @@ try {
   console.log(`${records.text}\n`);
   const sampling = await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) });
   console.log(`${describeResult(sampling)}\n`);
+  const marking = await markingBench(root);
+  console.log(`${marking.text}\n`);
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`Peak memory of this process (max RSS): ${peak.toFixed(0)} MB`);
 } finally {

@@ -16,6 +16,8 @@ export interface CentreView {
   name: string;
   number: string;
   demo: boolean;
+  /** Whether signatures at sign-off may be typed as well as drawn. */
+  allowTypedSignatures: boolean;
   awardingBodies: string[];
   staff: StaffView[];
   learnerCount: number;

@@ -12,6 +12,7 @@ export const centreHandlers: HandlerMap<keyof typeof centreOperations> = {
       name: centre.name,
       number: centre.number,
       demo: centre.demo,
+      allowTypedSignatures: centre.allowTypedSignatures,
       awardingBodies: awardingBodies.map((a) => a.name),
       staff: staff.map((s) => ({
         id: s.id,

@@ -8,6 +8,7 @@ import { StaffForm } from '../components/centre/StaffForm';
 import { WitnessesSection } from '../components/centre/WitnessesSection';
 import { TemplatesSection } from '../components/witness/TemplatesSection';
 import { Loading } from '../components/Loading';
+import { SignaturePolicy } from '../components/marking/SignaturePolicy';
 
 const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
 
@@ -139,6 +140,11 @@ export function CentrePage() {
           </Table>
           <WitnessesSection readOnly={readOnly} />
           <TemplatesSection readOnly={readOnly} />
+          <SignaturePolicy
+            allowTyped={c.allowTypedSignatures}
+            readOnly={readOnly}
+            onChanged={centre.reload}
+          />
           {editing && (
             <StaffForm
               staff={c.staff}

@@ -1,3 +1,4 @@
+import { memo, useMemo } from 'react';
 import {
   Alert,
   Badge,
@@ -37,11 +38,18 @@ interface Props {
 const mentions = (line: string, ref: string) =>
   new RegExp(`(^|[^\\d.])${ref.replace('.', '\\.')}(?![\\d])`).test(line);
 
-/** The selected criterion or part: its words, its evidence, the decision and the feedback. */
-export function CriterionDetail(props: Props) {
+/**
+ * The selected criterion or part: its words, its evidence, the decision and the feedback.
+ * It re-renders only when what it shows changes; its callbacks are bound to the target shown,
+ * so those from the render that showed it stay right.
+ */
+export const CriterionDetail = memo(function CriterionDetail(props: Props) {
   const { target, evidence, locked, readOnly } = props;
   const items = target.evidenceIds.map((id) => evidence.get(id)).filter((e) => e !== undefined);
-  const guidance = props.guidance.filter((line) => mentions(line, target.criterionRef));
+  const guidance = useMemo(
+    () => props.guidance.filter((line) => mentions(line, target.criterionRef)),
+    [props.guidance, target.criterionRef],
+  );
   const canChange = !locked && !readOnly;
   return (
     <Stack gap="sm" data-testid="criterion-detail">
@@ -207,4 +215,21 @@ export function CriterionDetail(props: Props) {
       </Stack>
     </Stack>
   );
+}, sameShown);
+
+type DataProps = Exclude<keyof Props, `on${string}`>;
+const dataProps: DataProps[] = [
+  'learnerId',
+  'target',
+  'evidence',
+  'guidance',
+  'locked',
+  'readOnly',
+  'assessmentDate',
+  'openEvidenceId',
+  'error',
+];
+
+function sameShown(a: Props, b: Props): boolean {
+  return dataProps.every((key) => a[key] === b[key]);
 }

@@ -13,7 +13,8 @@ interface Props {
 const SAVE_AFTER_MS = 800;
 
 /**
- * Feedback that saves itself: shortly after typing stops, when the box is left, and when the
+ * Feedback that saves itself (a fixed height: measuring an autosized box on every criterion
+ * would lay out the whole page on each key press): shortly after typing stops, when the box is left, and when the
  * screen moves on, so there is no Save button to forget. Escape leaves the box.
  */
 export function FeedbackBox({ id, label, value, disabled, onSave, minRows = 3 }: Props) {
@@ -54,8 +55,7 @@ export function FeedbackBox({ id, label, value, disabled, onSave, minRows = 3 }:
         label={label}
         value={text}
         disabled={disabled}
-        autosize
-        minRows={minRows}
+        rows={minRows}
         onChange={(e) => {
           const next = e.currentTarget.value;
           setText(next);

@@ -1,4 +1,5 @@
 import { Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { memo } from 'react';
 import type { UnitGaps } from '../../../../src-main/decision/gaps';
 
 function Section({ title, items, empty }: { title: string; items: string[]; empty: string }) {
@@ -24,7 +25,7 @@ function Section({ title, items, empty }: { title: string; items: string[]; empt
 }
 
 /** What is left to do on this learner's unit, straight from the marking rules. */
-export function GapsPanel({ gaps }: { gaps: UnitGaps }) {
+export const GapsPanel = memo(function GapsPanel({ gaps }: { gaps: UnitGaps }) {
   return (
     <Stack gap="xs" data-testid="gap-analysis">
       <Title order={2} size="h4">
@@ -66,4 +67,4 @@ export function GapsPanel({ gaps }: { gaps: UnitGaps }) {
       </Paper>
     </Stack>
   );
-}
+});

@@ -1,17 +1,5 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Grid,
-  Group,
-  Kbd,
-  Paper,
-  ScrollArea,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
-import { useCallback, useMemo, useState } from 'react';
+import { Alert, Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import type { MarkingView, TargetView } from '../../../../src-main/decision/decision-views';
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import { call } from '../../api/client';
@@ -67,6 +55,8 @@ function Workspace({
   const [undo, setUndo] = useState<UndoStep[]>([]);
   const [assessmentDate, setAssessmentDate] = useState(view.today);
   const selected = (selectedKey && targets.get(selectedKey)) || order[0] || null;
+  // The outline's highlight moves at once; the detail pane follows in a render React may split.
+  const shownInDetail = useDeferredValue(selected);
   const locked = view.signOff.locked;
   const canChange = !readOnly && !locked;
   const base = { learnerId: view.learner.id, unitId: view.unit.id };
@@ -102,10 +92,10 @@ function Workspace({
     }
   }
 
-  async function decide(status: DecisionStatus) {
-    if (!selected || !canChange) return;
-    const ok = await record(selected, { outcome: status, decidedOn: assessmentDate });
-    if (ok) setUndo((steps) => [...steps.slice(-49), { target: selected }]);
+  async function decide(status: DecisionStatus, target: TargetView | null = selected) {
+    if (!target || !canChange) return;
+    const ok = await record(target, { outcome: status, decidedOn: assessmentDate });
+    if (ok) setUndo((steps) => [...steps.slice(-49), { target }]);
   }
 
   async function undoLast() {
@@ -139,34 +129,47 @@ function Workspace({
     }
   }
 
+  const learnerId = view.learner.id;
+  const unitId = view.unit.id;
+  const saveUnitFeedback = useCallback(
+    (change: { feedback?: string; learnerComments?: string }) =>
+      void call('decision:set-unit-feedback', { learnerId, unitId, ...change })
+        .then(reload)
+        .catch((failure: unknown) => notifyError('The feedback was not saved', failure)),
+    [learnerId, unitId, reload],
+  );
+
   const focus = (id: string) => {
     const el = document.getElementById(id);
     el?.scrollIntoView({ block: 'center' });
     el?.focus();
   };
 
-  useMarkingKeys({
-    next: () => move(1),
-    previous: () => move(-1),
-    decide: (s) => void decide(s),
-    undo: () => void undoLast(),
-    feedback: () => focus('criterion-feedback'),
-    openEvidence: () => {
-      if (!selected?.evidenceIds.length) return;
-      const at = openEvidenceId ? selected.evidenceIds.indexOf(openEvidenceId) : -1;
-      setOpenEvidenceId(selected.evidenceIds[(at + 1) % selected.evidenceIds.length] ?? null);
+  useMarkingKeys(
+    {
+      next: () => move(1),
+      previous: () => move(-1),
+      decide: (s) => void decide(s),
+      undo: () => void undoLast(),
+      feedback: () => focus('criterion-feedback'),
+      openEvidence: () => {
+        if (!selected?.evidenceIds.length) return;
+        const at = openEvidenceId ? selected.evidenceIds.indexOf(openEvidenceId) : -1;
+        setOpenEvidenceId(selected.evidenceIds[(at + 1) % selected.evidenceIds.length] ?? null);
+      },
+      mapEvidence: () => {
+        if (canChange) setMapping(true);
+      },
+      unitFeedback: () => focus('unit-feedback-text'),
+      signOff: () => {
+        const panel = document.getElementById('sign-off');
+        panel?.scrollIntoView({ block: 'start' });
+        panel?.querySelector<HTMLElement>('button, textarea')?.focus();
+      },
+      help: () => setHelp(true),
     },
-    mapEvidence: () => {
-      if (canChange) setMapping(true);
-    },
-    unitFeedback: () => focus('unit-feedback-text'),
-    signOff: () => {
-      const panel = document.getElementById('sign-off');
-      panel?.scrollIntoView({ block: 'start' });
-      panel?.querySelector<HTMLElement>('button, textarea')?.focus();
-    },
-    help: () => setHelp(true),
-  });
+    mapping || help,
+  );
 
   const met = order.filter((t) => t.status === 'met').length;
   return (
@@ -206,25 +209,38 @@ function Workspace({
           </Button>
         </Group>
       </Group>
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 5 }}>
-          <Paper withBorder p="xs">
-            <ScrollArea.Autosize mah="70vh" type="auto">
-              <Outline
-                outline={view.outline}
-                targets={targets}
-                selectedKey={selected?.key ?? null}
-                onSelect={select}
-              />
-            </ScrollArea.Autosize>
+      <Box
+        style={{
+          display: 'flex',
+          gap: 'var(--mantine-spacing-md)',
+          alignItems: 'flex-start',
+          flexWrap: 'wrap',
+        }}
+      >
+        <Box style={{ flex: '5 1 380px', minWidth: 0 }}>
+          {/* A plain scrolling box: a ScrollArea's context would be re-sent through every row on each key. */}
+          <Paper
+            withBorder
+            p="xs"
+            mah="70vh"
+            style={{ overflowY: 'auto', contain: 'content' }}
+            tabIndex={0}
+            aria-label="Criteria of the unit"
+          >
+            <Outline
+              outline={view.outline}
+              targets={targets}
+              selectedKey={selected?.key ?? null}
+              onSelect={select}
+            />
           </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper withBorder p="md">
-            {selected ? (
+        </Box>
+        <Box style={{ flex: '7 1 480px', minWidth: 0 }}>
+          <Paper withBorder p="md" style={{ contain: 'content' }}>
+            {shownInDetail ? (
               <CriterionDetail
                 learnerId={view.learner.id}
-                target={selected}
+                target={shownInDetail}
                 evidence={evidence}
                 guidance={view.unit.guidance}
                 locked={locked}
@@ -233,19 +249,19 @@ function Workspace({
                 onAssessmentDate={setAssessmentDate}
                 openEvidenceId={openEvidenceId}
                 onOpenEvidence={setOpenEvidenceId}
-                onDecide={(s) => void decide(s)}
+                onDecide={(s) => void decide(s, shownInDetail)}
                 onFeedback={(text) =>
-                  void record(selected, {
-                    outcome: selected.status,
-                    ...(selected.decidedOn ? { decidedOn: selected.decidedOn } : {}),
+                  void record(shownInDetail, {
+                    outcome: shownInDetail.status,
+                    ...(shownInDetail.decidedOn ? { decidedOn: shownInDetail.decidedOn } : {}),
                     feedback: text,
                   })
                 }
                 onMapEvidence={() => setMapping(true)}
                 onUnmap={(id) =>
                   void saveMapping(
-                    selected,
-                    selected.evidenceIds.filter((e) => e !== id),
+                    shownInDetail,
+                    shownInDetail.evidenceIds.filter((e) => e !== id),
                   )
                 }
                 error={error}
@@ -254,20 +270,21 @@ function Workspace({
               <Alert>This unit has no criteria.</Alert>
             )}
           </Paper>
-        </Grid.Col>
-      </Grid>
-      <UnitFeedbackPanel
-        feedback={view.unitFeedback}
-        learnerComments={view.learnerComments}
-        disabled={!canChange}
-        onSave={(change) =>
-          void call('decision:set-unit-feedback', { ...base, ...change })
-            .then(reload)
-            .catch((failure: unknown) => notifyError('The feedback was not saved', failure))
-        }
-      />
-      <GapsPanel gaps={view.gaps} />
-      <SignOffPanel view={view} readOnly={readOnly} onChanged={reload} />
+        </Box>
+      </Box>
+      {/* Below the fold: skipped when the page is laid out for each key press, until scrolled to. */}
+      <Box style={{ contentVisibility: 'auto', containIntrinsicSize: 'auto 1200px' }}>
+        <Stack>
+          <UnitFeedbackPanel
+            feedback={view.unitFeedback}
+            learnerComments={view.learnerComments}
+            disabled={!canChange}
+            onSave={saveUnitFeedback}
+          />
+          <GapsPanel gaps={view.gaps} />
+          <SignOffPanel view={view} readOnly={readOnly} onChanged={reload} />
+        </Stack>
+      </Box>
       {mapping && selected && (
         <EvidenceChooser
           label={selected.label}

@@ -1,7 +1,8 @@
-import { Badge, Box, Group, Text, UnstyledButton } from '@mantine/core';
 import { memo, useEffect, useRef } from 'react';
 import type { OutlineOutcome, TargetView } from '../../../../src-main/decision/decision-views';
-import { combinedStatus, statusColour, statusLabel } from './status';
+import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
+import classes from './Outline.module.css';
+import { combinedStatus, statusLabel } from './status';
 
 interface Props {
   outline: OutlineOutcome[];
@@ -12,6 +13,10 @@ interface Props {
 
 /** The compact status a row shows, so a row re-renders only when it changed. */
 const rowSignature = (t: TargetView) => `${t.status}|${t.evidenceIds.length}|${t.flags.length}`;
+
+function Chip({ status }: { status: DecisionStatus }) {
+  return <span className={`${classes.chip} ${classes[status]}`}>{statusLabel[status]}</span>;
+}
 
 interface RowProps {
   target: TargetView;
@@ -27,46 +32,35 @@ const TargetRow = memo(
       if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
     }, [selected]);
     const text = target.partRef ? target.partText : target.criterionText;
+    const flags = target.flags.length;
     return (
-      <UnstyledButton
+      <button
+        type="button"
         ref={ref}
+        className={classes.row}
         data-testid={`target-${target.key}`}
         data-selected={selected || undefined}
         aria-current={selected ? 'true' : undefined}
         onClick={() => onSelect(target.key)}
-        w="100%"
-        px="xs"
-        py={4}
-        style={{
-          borderRadius: 4,
-          background: selected ? 'var(--mantine-color-indigo-light)' : undefined,
-          outline: selected ? '2px solid var(--mantine-color-indigo-filled)' : undefined,
-        }}
       >
-        <Group gap="xs" wrap="nowrap" justify="space-between">
-          <Text size="sm" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
-            <Text span fw={600}>
-              {target.partRef ? `${target.partRef})` : target.criterionRef}
-            </Text>{' '}
-            {text}
-          </Text>
-          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
-            {target.evidenceIds.length === 0 && (
-              <Badge size="xs" variant="outline" color="red" tt="none">
-                No evidence
-              </Badge>
-            )}
-            {target.flags.length > 0 && (
-              <Badge size="xs" variant="light" color="yellow" tt="none">
-                {target.flags.length} {target.flags.length === 1 ? 'flag' : 'flags'}
-              </Badge>
-            )}
-            <Badge size="sm" variant="light" color={statusColour[target.status]} tt="none">
-              {statusLabel[target.status]}
-            </Badge>
-          </Group>
-        </Group>
-      </UnstyledButton>
+        <span className={classes.text}>
+          <span className={classes.ref}>
+            {target.partRef ? `${target.partRef})` : target.criterionRef}
+          </span>{' '}
+          {text}
+        </span>
+        <span className={classes.chips}>
+          {target.evidenceIds.length === 0 && (
+            <span className={`${classes.chip} ${classes.missing}`}>No evidence</span>
+          )}
+          {flags > 0 && (
+            <span className={`${classes.chip} ${classes.flag}`}>
+              {flags} {flags === 1 ? 'flag' : 'flags'}
+            </span>
+          )}
+          <Chip status={target.status} />
+        </span>
+      </button>
     );
   },
   (a, b) => a.signature === b.signature && a.selected === b.selected && a.onSelect === b.onSelect,
@@ -86,47 +80,32 @@ const OutcomeBlock = memo(
     const all = outcome.criteria.flatMap((c) => c.targets.map((k) => targets.get(k)!));
     const met = all.filter((t) => t.status === 'met').length;
     return (
-      <Box component="li" mb="sm" style={{ listStyle: 'none' }}>
-        <Group gap="xs" wrap="nowrap" mb={4}>
-          <Text size="sm" fw={700}>
+      <li className={classes.outcome}>
+        <div className={`${classes.head} ${classes.outcomeHead}`}>
+          <span>
             {outcome.ref}. {outcome.text}
-          </Text>
-          <Badge
-            size="sm"
-            variant="light"
-            color={met === all.length ? 'green' : 'gray'}
-            tt="none"
-            style={{ flexShrink: 0 }}
+          </span>
+          <span
+            className={`${classes.chip} ${met === all.length ? classes.met : classes['not-assessed']}`}
           >
             {met}/{all.length} met
-          </Badge>
-        </Group>
-        <Box component="ul" p={0} m={0}>
+          </span>
+        </div>
+        <ul className={classes.list}>
           {outcome.criteria.map((c) => {
             const rows = c.targets.map((k) => targets.get(k)!);
             const single = rows.length === 1 && rows[0]!.partRef === null;
             return (
-              <Box component="li" key={c.ref} style={{ listStyle: 'none' }}>
+              <li key={c.ref}>
                 {!single && (
-                  <Group gap="xs" px="xs" wrap="nowrap" justify="space-between">
-                    <Text size="sm">
-                      <Text span fw={600}>
-                        {c.ref}
-                      </Text>{' '}
-                      {c.text}
-                    </Text>
-                    <Badge
-                      size="sm"
-                      style={{ flexShrink: 0 }}
-                      variant="dot"
-                      color={statusColour[combinedStatus(rows.map((r) => r.status))]}
-                      tt="none"
-                    >
-                      {statusLabel[combinedStatus(rows.map((r) => r.status))]}
-                    </Badge>
-                  </Group>
+                  <div className={classes.head}>
+                    <span>
+                      <span className={classes.ref}>{c.ref}</span> {c.text}
+                    </span>
+                    <Chip status={combinedStatus(rows.map((r) => r.status))} />
+                  </div>
                 )}
-                <Box pl={single ? 0 : 'md'}>
+                <div className={single ? undefined : classes.indent}>
                   {rows.map((t) => (
                     <TargetRow
                       key={t.key}
@@ -136,12 +115,12 @@ const OutcomeBlock = memo(
                       onSelect={onSelect}
                     />
                   ))}
-                </Box>
-              </Box>
+                </div>
+              </li>
             );
           })}
-        </Box>
-      </Box>
+        </ul>
+      </li>
     );
   },
   (a, b) =>
@@ -151,8 +130,8 @@ const OutcomeBlock = memo(
 /** The unit as outcome → criterion → part, each with its status; the selected one outlined. */
 export function Outline({ outline, targets, selectedKey, onSelect }: Props) {
   return (
-    <Box component="nav" aria-label="Unit outline" data-testid="marking-outline">
-      <Box component="ul" p={0} m={0}>
+    <nav aria-label="Unit outline" data-testid="marking-outline">
+      <ul className={classes.list}>
         {outline.map((o) => {
           const keys = o.criteria.flatMap((c) => c.targets);
           const signature = keys.map((k) => rowSignature(targets.get(k)!)).join(',');
@@ -168,7 +147,7 @@ export function Outline({ outline, targets, selectedKey, onSelect }: Props) {
             />
           );
         })}
-      </Box>
-    </Box>
+      </ul>
+    </nav>
   );
 }

@@ -11,7 +11,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { MarkingView, SignatureView } from '../../../../src-main/decision/decision-views';
 import { call } from '../../api/client';
 import { SignatureCapture, type CapturedSignature } from './SignatureCapture';
@@ -45,7 +45,7 @@ function SignedBlock({ signature, heading }: { signature: SignatureView; heading
 }
 
 /** Declarations, sign-off, countersignature and unlocking for one learner's unit. */
-export function SignOffPanel({ view, readOnly, onChanged }: Props) {
+export const SignOffPanel = memo(function SignOffPanel({ view, readOnly, onChanged }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -262,4 +262,4 @@ export function SignOffPanel({ view, readOnly, onChanged }: Props) {
       )}
     </Stack>
   );
-}
+});

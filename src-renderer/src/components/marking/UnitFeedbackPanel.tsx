@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Title } from '@mantine/core';
+import { memo } from 'react';
 import { FeedbackBox } from './FeedbackBox';
 
 interface Props {
@@ -9,7 +10,12 @@ interface Props {
 }
 
 /** Feedback on the unit as a whole and the learner's own comments, both saved as typed. */
-export function UnitFeedbackPanel({ feedback, learnerComments, disabled, onSave }: Props) {
+export const UnitFeedbackPanel = memo(function UnitFeedbackPanel({
+  feedback,
+  learnerComments,
+  disabled,
+  onSave,
+}: Props) {
   return (
     <Stack gap="xs" data-testid="unit-feedback">
       <Title order={2} size="h4">
@@ -33,4 +39,4 @@ export function UnitFeedbackPanel({ feedback, learnerComments, disabled, onSave 
       </SimpleGrid>
     </Stack>
   );
-}
+});

@@ -13,25 +13,33 @@ export interface MarkingKeyActions {
   help: () => void;
 }
 
-/** Keys typed into a field, or while a dialog is open, belong to that field or dialog. */
+/**
+ * Keys typed into a field or a dialog belong to it. (Asked of the key's target, not of the
+ * page: a dialog still fading out must not swallow the next key.)
+ */
 function typingOrDialog(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.closest('input, textarea, select, [contenteditable="true"]')) return true;
-  return Boolean(document.querySelector('[role="dialog"]'));
+  return Boolean(
+    target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]'),
+  );
 }
 
 /**
  * The marking screen's keyboard: one listener for the page's lifetime, always calling the
  * latest actions (kept in a ref, so nothing is re-bound on each key press).
  */
-export function useMarkingKeys(actions: MarkingKeyActions): void {
+export function useMarkingKeys(actions: MarkingKeyActions, paused: boolean): void {
+  const pausedNow = useRef(paused);
+  useEffect(() => {
+    pausedNow.current = paused;
+  });
   const latest = useRef(actions);
   useEffect(() => {
     latest.current = actions;
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || typingOrDialog(e.target)) return;
+      if (e.altKey || pausedNow.current || typingOrDialog(e.target)) return;
       const a = latest.current;
       const key = e.key;
       if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'z') {
