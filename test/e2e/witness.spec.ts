@@ -163,3 +163,43 @@ test('types in a returned paper form with its photo, counts the planned expert, 
       .status,
   ).toBe('returned');
 });
+
+test('edits the witness testimony template on the Centre page, saving a new version', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.host.url);
+  await shell(page).nav('Centre').click();
+  const templates = page.getByTestId('template-table');
+  await templates.getByRole('button', { name: 'Edit Witness testimony (standard)' }).click();
+  const editor = page.getByTestId('template-editor');
+  await editor.getByLabel('Label of field 3', { exact: true }).fill('Store or branch');
+  await editor.getByRole('button', { name: 'Move Store or branch up' }).click();
+  await editor.getByRole('button', { name: 'Move Store or branch up' }).click();
+  await expect(editor.getByLabel('Label of field 1', { exact: true })).toHaveValue(
+    'Store or branch',
+  );
+  await editor.getByRole('button', { name: 'Remove Time' }).click();
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+  await editor.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(
+    templates.getByRole('row', { name: /Witness testimony \(standard\)/ }),
+  ).toContainText('v2 (2 kept)');
+
+  const file = path.join(
+    app.workbench.workspace.dir,
+    'templates',
+    'witness-testimony',
+    'default-v2.json',
+  );
+  const saved = JSON.parse(await readFile(file, 'utf8'));
+  expect(saved).toMatchObject({ id: 'default', version: 2, kind: 'witness-testimony-template' });
+  expect(saved.fields.slice(0, 2).map((f: { label: string }) => f.label)).toEqual([
+    'Store or branch',
+    'Date of the activity',
+  ]);
+  expect(saved.fields.map((f: { id: string }) => f.id)).not.toContain('activityTime');
+});
