@@ -47,6 +47,11 @@ export const formUploadSchema = z.object({
   originalName: z.string().min(1).max(1000),
   /** Absent for a fillable PDF (its fields are read); present for a scan, photo or DOCX. */
   typed: typedTestimonySchema.optional(),
+  /**
+   * Keep the file and answer with a pick id for `witness:import-picked`, so a long typed-in
+   * testimony travels in that call's body rather than in a header (headers are limited in size).
+   */
+  hold: z.boolean().optional(),
 });
 
 export const testimonyOperations = {

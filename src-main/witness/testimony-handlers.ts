@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { HandlerMap } from '../api/handler';
 import { unitRef } from '../portfolio/progress';
 import { loadRecordFonts } from '../record/pdf/fonts';
@@ -7,6 +9,9 @@ import { addAssessmentPlan, recordAuthenticity, withdrawForm } from './testimony
 import type { testimonyOperations } from './testimony-contract';
 import { importReturnedFile, makeForm, saveReturned } from './testimony-service';
 import { factsOf, testimonyFlags } from './witness-rules';
+
+/** Where the HTTP host keeps an uploaded form until `witness:import-picked` takes it. */
+export const HELD_FOLDER_PREFIX = '.held-';
 
 const strip = <T extends { updatedAt: string; updatedBy: string }>({
   updatedAt: _a,
@@ -86,16 +91,24 @@ export const testimonyHandlers: HandlerMap<keyof typeof testimonyOperations> = {
 
   'witness:import-picked': async ({ learnerId, pickId, typed }, wb) => {
     const { file } = wb.picked.take(pickId);
-    const saved = await importReturnedFile(
-      wb.workspace,
-      learnerId,
-      file,
-      file,
-      typed,
-      wb.actor(),
-      wb.clock(),
-    );
-    return { evidenceId: saved.evidence.id };
+    try {
+      const saved = await importReturnedFile(
+        wb.workspace,
+        learnerId,
+        file,
+        file,
+        typed,
+        wb.actor(),
+        wb.clock(),
+      );
+      return { evidenceId: saved.evidence.id };
+    } finally {
+      // A file the browser uploaded to be held for this call is a copy: the evidence has its own.
+      const folder = path.dirname(file);
+      if (path.basename(folder).startsWith(HELD_FOLDER_PREFIX)) {
+        await rm(folder, { recursive: true, force: true });
+      }
+    }
   },
 
   'witness:authenticity': async ({ learnerId, testimonyId, checkedOn, how }, wb) => {

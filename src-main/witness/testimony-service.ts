@@ -2,6 +2,7 @@ import { UserError } from '../api/user-error';
 import type { EvidenceDetails } from '../evidence/evidence-records';
 import type { Evidence } from '../evidence/evidence-schema';
 import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
+import { checkTarget } from '../mapping/mapping';
 import { activeRegistrations } from '../portfolio/portfolio';
 import { unitRef } from '../portfolio/progress';
 import type { RecordFonts } from '../record/pdf/fonts';
@@ -235,6 +236,15 @@ export async function saveReturned(
     ...(registered ? { witnessId: registered.id } : {}),
     record,
   };
+  // Every ticked criterion must be one of the unit's before the file is kept, so a refusal
+  // leaves nothing behind in the portfolio.
+  for (const c of content.criteria) {
+    checkTarget(doc.data, units, {
+      unitId: unit.id,
+      criterionRef: c.criterionRef,
+      partRef: c.partRef,
+    });
+  }
   let evidenceRef: { id: string } | { details: typeof details } = { details };
   if (incoming) {
     const added = await addEvidenceFile(workspace, learnerId, details, incoming, actor, () => now);

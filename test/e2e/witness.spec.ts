@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import { demoPng } from '../../src-main/demo/demo-files';
 import { fillForm } from '../support/fill-witness-form';
 import { expect, test } from './support/fixtures';
 import { learnerPage } from './support/learner-page';
@@ -85,4 +86,120 @@ test('makes a witness form, imports the filled one, and shows the testimony mapp
     )
     .map((m: { criterionRef: string }) => m.criterionRef);
   expect(mapped).toEqual(['7.1']);
+});
+
+test('types in a returned paper form with its photo, counts the planned expert, and records the authenticity check', async ({
+  page,
+  app,
+}) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const photo = Buffer.from(demoPng(11));
+  await page.goto(app.host.url);
+  await shell(page).nav('Learners').click();
+  const ui = learnerPage(page);
+  const witness = witnessPage(page);
+  await ui.open('Siobhán Ní Bhriain');
+  await ui.tab('Witness testimony').click();
+  await expect(witness.awaitingRows.filter({ hasText: 'Dr Ruth Adeyemi' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Type in a returned form…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Type in a returned form' });
+  await expect(dialog.getByRole('textbox', { name: 'Witness name' })).toHaveValue(
+    'Dr Ruth Adeyemi',
+  );
+  await witness.typedFileInput.setInputFiles({
+    name: 'paper form.png',
+    mimeType: 'image/png',
+    buffer: photo,
+  });
+  await expect(dialog.getByText('paper form.png')).toBeVisible();
+  await dialog.getByLabel('Date of the activity').fill(today);
+  await dialog.getByLabel('Venue').fill('Customer service desk');
+  await dialog
+    .getByLabel('What the witness saw the learner do')
+    .fill('Siobhán served a queue of customers to our standards.');
+  await dialog
+    .getByLabel('8.1 Provide external customer service(s) to agreed quality standards.')
+    .check();
+  await dialog
+    .getByLabel('How the work showed 8.1')
+    .fill('Every customer was greeted and served within five minutes.');
+  await dialog.getByLabel('Contact details').fill('0113 496 0123');
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+  await dialog.getByRole('button', { name: 'Record the testimony' }).click();
+
+  const card = witness.testimonies.filter({ hasText: 'Witness testimony from Dr Ruth Adeyemi' });
+  await expect(card.getByText('Expert witness', { exact: true })).toBeVisible();
+  await expect(card).toContainText('criteria 8.1');
+  await card.getByRole('button', { name: 'Record the authenticity check' }).click();
+  const check = page.getByRole('dialog', { name: /Authenticity check/ });
+  await expect(check.getByLabel('How you checked it')).toHaveValue(
+    /Phoned Dr Ruth Adeyemi on 0113 496 0123/,
+  );
+  await check.getByRole('button', { name: 'Record the check' }).click();
+  await expect(card.getByTestId('authenticity')).toContainText('Phoned Dr Ruth Adeyemi');
+
+  const workspace = app.workbench.workspace;
+  const learner = workspace.centre.learners.find((l) => l.name === 'Siobhán Ní Bhriain')!;
+  const folder = path.join(workspace.dir, learner.portfolio);
+  const saved = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
+  const evidence = saved.evidence.find((e: { title: string }) =>
+    e.title.startsWith('Witness testimony from Dr Ruth Adeyemi'),
+  );
+  expect(evidence).toMatchObject({
+    method: 'expert witness testimony',
+    file: { originalName: 'paper form.png' },
+  });
+  expect(await readFile(path.join(folder, evidence.file.path))).toEqual(photo);
+  const testimony = saved.testimonies.find(
+    (t: { evidenceId: string }) => t.evidenceId === evidence.id,
+  );
+  expect(testimony).toMatchObject({ source: 'typed', authenticity: { checkedOn: today } });
+  expect(
+    saved.witnessForms.find((f: { witnessName: string }) => f.witnessName === 'Dr Ruth Adeyemi')
+      .status,
+  ).toBe('returned');
+});
+
+test('edits the witness testimony template on the Centre page, saving a new version', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.host.url);
+  await shell(page).nav('Centre').click();
+  const templates = page.getByTestId('template-table');
+  await templates.getByRole('button', { name: 'Edit Witness testimony (standard)' }).click();
+  const editor = page.getByTestId('template-editor');
+  await editor.getByLabel('Label of field 3', { exact: true }).fill('Store or branch');
+  await editor.getByRole('button', { name: 'Move Store or branch up' }).click();
+  await editor.getByRole('button', { name: 'Move Store or branch up' }).click();
+  await expect(editor.getByLabel('Label of field 1', { exact: true })).toHaveValue(
+    'Store or branch',
+  );
+  await editor.getByRole('button', { name: 'Remove Time' }).click();
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+  await editor.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(
+    templates.getByRole('row', { name: /Witness testimony \(standard\)/ }),
+  ).toContainText('v2 (2 kept)');
+
+  const file = path.join(
+    app.workbench.workspace.dir,
+    'templates',
+    'witness-testimony',
+    'default-v2.json',
+  );
+  const saved = JSON.parse(await readFile(file, 'utf8'));
+  expect(saved).toMatchObject({ id: 'default', version: 2, kind: 'witness-testimony-template' });
+  expect(saved.fields.slice(0, 2).map((f: { label: string }) => f.label)).toEqual([
+    'Store or branch',
+    'Date of the activity',
+  ]);
+  expect(saved.fields.map((f: { id: string }) => f.id)).not.toContain('activityTime');
 });

@@ -1,4 +1,6 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { failure } from '../../api/result';
 import { UserError } from '../../api/user-error';
@@ -8,11 +10,18 @@ import { receiveIntoFolder } from '../../evidence/ingest';
 import { describeIssues } from '../../storage/json-document';
 import { resolveInside } from '../../storage/resolve-inside';
 import { formUploadSchema } from '../../witness/testimony-contract';
+import { HELD_FOLDER_PREFIX } from '../../witness/testimony-handlers';
 import { importReturnedFile } from '../../witness/testimony-service';
 import { sendJson } from './respond';
 
 export const WITNESS_UPLOAD_PATH = '/upload/witness-form';
 export const WITNESS_METADATA_HEADER = 'x-workbench-witness-form';
+
+/** The name a held file keeps (it decides the evidence file's extension), never a path. */
+function heldName(originalName: string): string {
+  const base = path.basename(originalName.replace(/\\/g, '/')).replace(/^\.+/, '');
+  return base || 'returned-form';
+}
 
 /**
  * A returned witness testimony form sent as the request body, the same way evidence files
@@ -54,7 +63,7 @@ export async function handleWitnessUpload(
     );
     return;
   }
-  const { learnerId, originalName, typed } = parsed.data;
+  const { learnerId, originalName, typed, hold } = parsed.data;
   let temp: string | null = null;
   try {
     const folder = await resolveInside(
@@ -62,7 +71,18 @@ export async function handleWitnessUpload(
       EVIDENCE_FOLDER,
     );
     await mkdir(folder, { recursive: true });
-    temp = (await receiveIntoFolder(req, folder)).tempFile;
+    const received = await receiveIntoFolder(req, folder);
+    temp = received.tempFile;
+    if (hold) {
+      const heldDir = path.join(folder, `${HELD_FOLDER_PREFIX}${randomBytes(6).toString('hex')}`);
+      await mkdir(heldDir);
+      const held = path.join(heldDir, heldName(originalName));
+      await rename(temp, held);
+      temp = null;
+      const picked = workbench.picked.register(held, received.size);
+      sendJson(res, 200, { ok: true, data: { pickId: picked.pickId } });
+      return;
+    }
     const saved = await importReturnedFile(
       workbench.workspace,
       learnerId,

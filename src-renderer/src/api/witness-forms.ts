@@ -17,22 +17,38 @@ export async function sendReturnedForm(
   if (file.source.kind === 'picked') {
     return call('witness:import-picked', { learnerId, pickId: file.source.pickId, typed });
   }
-  const body = file.source.file;
+  if (typed) {
+    // The file first, held by the workbench; then what was typed, in an ordinary call's body.
+    const { pickId } = await upload<{ pickId: string }>(
+      learnerId,
+      file.name,
+      file.source.file,
+      true,
+    );
+    return call('witness:import-picked', { learnerId, pickId, typed });
+  }
+  return upload<{ evidenceId: string }>(learnerId, file.name, file.source.file, false);
+}
+
+async function upload<T>(
+  learnerId: string,
+  originalName: string,
+  body: File,
+  hold: boolean,
+): Promise<T> {
   const response = await fetch('/upload/witness-form', {
     method: 'POST',
     headers: {
       Authorization: `Bearer ${accessToken()}`,
       'X-Workbench-Witness-Form': encodeURIComponent(
-        JSON.stringify({ learnerId, originalName: file.name, typed }),
+        JSON.stringify({ learnerId, originalName, hold }),
       ),
     },
     body,
   }).catch(() => {
     throw new Error('The form could not be sent. Check that the workbench is still running.');
   });
-  let answer:
-    | { ok: true; data: { evidenceId: string } }
-    | { ok: false; error: { code: 'internal'; message: string } };
+  let answer: { ok: true; data: T } | { ok: false; error: { code: 'internal'; message: string } };
   try {
     answer = (await response.json()) as typeof answer;
   } catch {

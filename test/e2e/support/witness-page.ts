@@ -7,6 +7,7 @@ export function witnessPage(page: Page) {
     makeForm: page.getByTestId('make-witness-form'),
     awaitingRows: page.getByTestId('form-awaiting-row'),
     pdfInput: page.getByTestId('witness-pdf-input'),
+    typedFileInput: page.getByTestId('typed-form-file-input'),
     testimonies: page.getByTestId('testimony-card'),
   };
 }

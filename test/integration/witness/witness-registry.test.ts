@@ -1,3 +1,6 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { markingWarnings } from '../../../src-main/decision/marking-rules';
 import type { RuleEvidence } from '../../../src-main/decision/marking-types';
@@ -58,6 +61,22 @@ describe('the witness registry and its rules', () => {
       ),
     ).rejects.toThrow('must not be related to the learner');
     expect((await workspace.portfolio(learnerId)).data.evidence).toHaveLength(before);
+    await expect(
+      saveReturned(
+        workspace,
+        learnerId,
+        { ...typed(unitId), criteria: [{ criterionRef: '99.1', partRef: null, how: '' }] },
+        'typed',
+        { originalName: 'scan.png', source: Readable.from([Buffer.from('a scan')]) },
+        tester,
+        when,
+      ),
+    ).rejects.toThrow('Criterion 99.1 is not in');
+    const folder = await workspace.portfolioFolder(learnerId);
+    expect((await workspace.portfolio(learnerId)).data.evidence).toHaveLength(before);
+    expect(
+      (await readdir(path.join(folder, 'evidence'))).filter((n) => n.includes('scan')),
+    ).toEqual([]);
   });
 
   it('counts an expert witness as expert only when named in the assessment plan beforehand', async () => {

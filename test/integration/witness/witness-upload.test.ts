@@ -157,14 +157,26 @@ describe('returned witness forms over the HTTP host', () => {
       signedOn: '2026-11-03',
       otherFields: {},
     };
-    const kept = await upload(
+    // The file is held first; the typed-in testimony (longer than a header may be) follows.
+    const long = { ...typed, description: 'Handled a complaint calmly. '.repeat(1200) };
+    const held = await upload(
       host,
-      { learnerId: second!.id, originalName: 'paper form.jpg', typed },
+      { learnerId: second!.id, originalName: 'scans/paper form.jpg', hold: true },
       scan,
     );
-    expect(kept.json.ok).toBe(true);
+    expect(held.json.ok).toBe(true);
+    const pickId = (held.json.data as unknown as { pickId: string }).pickId;
+    const kept = await createDispatcher(workbench)('witness:import-picked', {
+      learnerId: second!.id,
+      pickId,
+      typed: long,
+    });
+    if (!kept.ok) throw new Error(kept.error.message);
+    const keptId = (kept.data as { evidenceId: string }).evidenceId;
+    const left = await readdir(path.join(folder, 'evidence'));
+    expect(left.filter((n) => n.startsWith('.held-') || n.startsWith('.incoming'))).toEqual([]);
     const portfolio = (await workbench.workspace.portfolio(second!.id)).data;
-    const evidence = portfolio.evidence.find((e) => e.id === kept.json.data!.evidenceId)!;
+    const evidence = portfolio.evidence.find((e) => e.id === keptId)!;
     expect(evidence.file?.originalName).toBe('paper form.jpg');
     expect(await readFile(path.join(folder, evidence.file!.path))).toEqual(scan);
     expect(portfolio.testimonies.find((t) => t.evidenceId === evidence.id)).toMatchObject({

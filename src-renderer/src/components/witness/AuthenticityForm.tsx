@@ -40,6 +40,7 @@ export function AuthenticityForm({ learnerId, testimony, onClose, onSaved }: Pro
     <Modal
       opened
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
       title={`Authenticity check: ${testimony.evidenceTitle}`}
       size="lg"
     >

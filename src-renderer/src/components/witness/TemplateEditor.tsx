@@ -123,6 +123,7 @@ export function TemplateEditor({ template, isNew, onClose, onSaved }: Props) {
     <Modal
       opened
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
       title={isNew ? 'New witness testimony template' : `Edit ${template.name}`}
       size="100%"
     >

@@ -139,7 +139,13 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
   }
 
   return (
-    <Modal opened onClose={onClose} title="Type in a returned form" size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      title="Type in a returned form"
+      size="xl"
+    >
       <form onSubmit={submit}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
