@@ -8,7 +8,9 @@ import { portfolioSchema } from '../../src-main/portfolio/portfolio-schema';
 import { storedUnitSchema } from '../../src-main/unit/unit-schema';
 import { defaultResourcesDir } from '../../src-main/app/paths';
 import { expect, test, type RunningWorkbench } from './support/fixtures';
+import { learnerPage } from './support/learner-page';
 import { drawSignature, markingPage } from './support/marking-page';
+import { shell } from './support/shell-page';
 
 const UNIT = 'unit-j-508-4003';
 
@@ -211,6 +213,15 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
     role: 'assessor',
     after: { reason, signaturesVoided: 2 },
   });
+
+  // The learner's audit trail on screen shows the sign-off and the unlock with its reason.
+  await shell(page).nav('Learners').click();
+  const learner = learnerPage(page);
+  await learner.open('Siobhán Ní Bhriain');
+  await learner.tab('Audit trail').click();
+  await expect(learner.auditTrail.getByText('unlocked unit')).toBeVisible();
+  await expect(learner.auditTrail.getByText('signed off unit')).toBeVisible();
+  await expect(learner.auditTrail.getByText(reason, { exact: false })).toBeVisible();
 });
 
 test('the marking screen and the centre progress matrix have no serious accessibility violations', async ({
