@@ -96,7 +96,19 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
     }
     if (i < targets.length - 1) await page.keyboard.press('j');
   }
-  expect(evidenced).toEqual(['4.1', '5.1', '5.3', '5.4', '7.1', '7.2', '7.3', '7.4']);
+  // The demo's evidence, and her line manager's returned testimony (7.4, 9.1 a and b).
+  expect(evidenced).toEqual([
+    '4.1',
+    '5.1',
+    '5.3',
+    '5.4',
+    '7.1',
+    '7.2',
+    '7.3',
+    '7.4',
+    '9.1 a',
+    '9.1 b',
+  ]);
 
   // Not yet met with feedback, then undo back to met.
   await goTo(page, '7.4', 'k');
@@ -119,7 +131,7 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
   for (const message of [
     'Criterion 1.1 has no evidence.',
     'Criterion 1.1 is not marked met.',
-    'Part 9.1 b has no evidence.',
+    'Part 9.1 c has no evidence.',
     'The unit prescribes practical demonstration, and no evidence mapped to this unit uses it.',
     'The learner has not signed the declaration that the evidence is their own work.',
     "The assessor's declaration is not signed.",
