@@ -52,6 +52,7 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
       unit,
       learner,
       staff: workspace.centre.staff,
+      witnesses: workspace.centre.witnesses,
       user: wb.signedIn(),
       allowTypedSignatures: workspace.centre.centre.allowTypedSignatures,
       today: dayOf(wb.clock()),

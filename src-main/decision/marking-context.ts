@@ -1,6 +1,8 @@
 import { activeMappings } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { StoredUnit } from '../unit/unit-schema';
+import type { Witness } from '../witness/witness-schema';
+import { testimonyFactsByEvidence } from '../witness/witness-rules';
 import type { Signature, SignaturePurpose } from './decision-schema';
 import { latestDecisions } from './latest-decisions';
 
@@ -17,8 +19,16 @@ export function ruleDecisions(portfolio: Portfolio, unitId: string): RuleDecisio
   }));
 }
 
-/** The learner's live evidence with the links it has to this unit (none for other units). */
-export function ruleEvidence(portfolio: Portfolio, unitId: string): RuleEvidence[] {
+/**
+ * The learner's live evidence with the links it has to this unit (none for other units), and for
+ * each witness testimony what the witness rules check, with the witnesses' contact details.
+ */
+export function ruleEvidence(
+  portfolio: Portfolio,
+  unitId: string,
+  witnesses: readonly Witness[] = [],
+): RuleEvidence[] {
+  const testimonies = testimonyFactsByEvidence(portfolio, witnesses);
   const links = new Map<string, RuleEvidence['links']>();
   for (const m of activeMappings(portfolio)) {
     if (m.unitId !== unitId) continue;
@@ -34,6 +44,7 @@ export function ruleEvidence(portfolio: Portfolio, unitId: string): RuleEvidence
       method: e.method,
       date: e.producedOn,
       links: links.get(e.id) ?? [],
+      ...(testimonies.has(e.id) ? { testimony: testimonies.get(e.id) } : {}),
     }));
 }
 
@@ -64,6 +75,7 @@ export function markingContext(
   portfolio: Portfolio,
   unit: StoredUnit,
   today: string,
+  witnesses?: readonly Witness[],
 ): MarkingContext {
   const decisions = ruleDecisions(portfolio, unit.id);
   const declaration = (purpose: SignaturePurpose) => {
@@ -72,7 +84,7 @@ export function markingContext(
   };
   return {
     unit,
-    evidence: ruleEvidence(portfolio, unit.id),
+    evidence: ruleEvidence(portfolio, unit.id, witnesses),
     decisions,
     declarations: {
       learner: declaration('learner-declaration'),

@@ -1,3 +1,4 @@
+import type { Witness } from '../witness/witness-schema';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitRef } from '../portfolio/progress';
@@ -24,6 +25,8 @@ export interface MarkingViewInput {
   user: { person: StaffMember; role: string } | null;
   allowTypedSignatures: boolean;
   today: string;
+  /** The centre's witnesses, so testimonies are checked for contact details and expert status. */
+  witnesses?: readonly Witness[];
 }
 
 function signOffView(input: MarkingViewInput): SignOffView {
@@ -60,7 +63,7 @@ function signOffView(input: MarkingViewInput): SignOffView {
 /** The marking screen for one learner's unit: outline, decisions, evidence, gaps and sign-off. */
 export function markingView(input: MarkingViewInput): MarkingView {
   const { portfolio, unit, learner, staff, today } = input;
-  const context = markingContext(portfolio, unit, today);
+  const context = markingContext(portfolio, unit, today, input.witnesses);
   const latest = latestDecisions(portfolio, unit.id);
   const warnings = markingWarnings(context);
   const nameOf = (id: string) => staff.find((s) => s.id === id)?.name ?? id;

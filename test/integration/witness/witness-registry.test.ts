@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { markingWarnings } from '../../../src-main/decision/marking-rules';
+import { markingView } from '../../../src-main/decision/marking-view';
 import type { RuleEvidence } from '../../../src-main/decision/marking-types';
 import { addAssessmentPlan } from '../../../src-main/witness/testimony';
 import { testimonyFactsByEvidence } from '../../../src-main/witness/witness-rules';
@@ -281,6 +282,38 @@ describe('testimony facts for the marking context', () => {
     });
     expect([...facts.keys()]).not.toContain(
       portfolio.evidence.find((e) => e.method === 'direct observation')!.id,
+    );
+  });
+
+  it('reach the marking screen: a testimony whose witness has no contact details is flagged in its gaps', async () => {
+    const { workspace } = await demoWorkspace(await tempDir());
+    const learner = workspace.centre.learners.find((l) => l.name === 'Łukasz Wójcik')!;
+    const portfolio = (await workspace.portfolio(learner.id)).data;
+    const { units } = await workspace.listUnits();
+    const unit = units.find((u) => u.codes.ofqual === 'J/508/4003')!;
+    const written = portfolio.evidence.find(
+      (e) => e.title === 'Witness testimony from line manager',
+    )!;
+    const view = (witnesses: typeof workspace.centre.witnesses) =>
+      markingView({
+        portfolio,
+        unit,
+        learner,
+        staff: workspace.centre.staff,
+        user: null,
+        allowTypedSignatures: false,
+        today: '2026-12-01',
+        witnesses,
+      });
+    const warned = (v: ReturnType<typeof view>) => v.gaps.warnings.map((f) => f.rule);
+    expect(warned(view(workspace.centre.witnesses))).not.toContain('testimony-without-contact');
+    const unreachable = workspace.centre.witnesses.map((w) =>
+      w.id === written.witnessId ? { ...w, contact: '' } : w,
+    );
+    const flags = view(unreachable).gaps.warnings;
+    expect(flags.map((f) => f.rule)).toContain('testimony-without-contact');
+    expect(flags.find((f) => f.rule === 'testimony-without-contact')?.message).toContain(
+      written.title,
     );
   });
 });
