@@ -1,3 +1,5 @@
+import type { SampleReview } from '../../sampling/review-schema';
+import { samplingStore } from '../../sampling/sampling-store';
 import { UserError } from '../../api/user-error';
 import type { CentreFile, Learner, StaffMember } from '../../centre/centre-schema';
 import { activeRegistrations } from '../../portfolio/portfolio';
@@ -22,6 +24,8 @@ export interface RecordSource {
   portfolioDir: string;
   units: readonly StoredUnit[];
   qualifications: readonly StoredQualification[];
+  /** The IQA's reviews of this learner's work, from every sampling plan. */
+  reviews: readonly SampleReview[];
 }
 
 export interface CentreLibrary {
@@ -43,10 +47,11 @@ export async function loadRecordSource(
   library?: CentreLibrary,
 ): Promise<RecordSource> {
   const learner = workspace.learner(learnerId);
-  const [doc, portfolioDir, lib] = await Promise.all([
+  const [doc, portfolioDir, lib, reviews] = await Promise.all([
     workspace.portfolio(learnerId),
     workspace.portfolioFolder(learnerId),
     library ?? loadLibrary(workspace),
+    samplingStore(workspace).allReviews(),
   ]);
   return {
     centre: workspace.centre,
@@ -55,6 +60,7 @@ export async function loadRecordSource(
     portfolioDir,
     units: lib.units,
     qualifications: lib.qualifications,
+    reviews: reviews.flatMap((p) => p.reviews).filter((r) => r.learnerId === learnerId),
   };
 }
 

@@ -1,3 +1,4 @@
+import { reviewDecisionLabels } from '../../sampling/review-schema';
 import { latestDecisions, targetKey } from '../../decision/latest-decisions';
 import { currentSignOff } from '../../decision/lock';
 import { unitFeedbackOf } from '../../decision/marking';
@@ -18,6 +19,24 @@ const decisionWords = {
   'not-yet-met': 'not yet met',
   'not-assessed': 'not yet assessed',
 } as const;
+
+/** The IQA section: the latest review of this unit in any sampling plan, or "not sampled". */
+function iqaSection(source: RecordSource, unitId: string): UnitRecordInput['iqa'] {
+  const review = source.reviews
+    .filter((r) => r.unitId === unitId)
+    .sort((a, b) => a.reviewedOn.localeCompare(b.reviewedOn))
+    .at(-1);
+  if (!review) return { sampled: false };
+  const iqa = staffMember(source, review.reviewerId);
+  return {
+    sampled: true,
+    person: person(iqa, 'IQA not recorded', 'Internal quality assurer'),
+    decision: reviewDecisionLabels[review.decision],
+    sampleType: review.type,
+    ...(review.feedbackToAssessor.trim() ? { comments: review.feedbackToAssessor.trim() } : {}),
+    signature: { date: review.reviewedOn },
+  };
+}
 
 /** The tracking sheet of one unit: a row per criterion and part, as the portfolio has them. */
 export async function unitRecordInput(
@@ -96,6 +115,6 @@ export async function unitRecordInput(
           },
         }
       : {}),
-    iqa: { sampled: false },
+    iqa: iqaSection(source, unit.id),
   };
 }

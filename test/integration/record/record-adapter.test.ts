@@ -12,6 +12,8 @@ import {
   findRegisteredUnit,
   loadRecordSource,
 } from '../../../src-main/record/from-portfolio/record-source';
+import { reviewDecisionLabels } from '../../../src-main/sampling/review-schema';
+import { samplingStore } from '../../../src-main/sampling/sampling-store';
 import { splitQuestions } from '../../../src-main/record/from-portfolio/session-record-input';
 import type { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace, tester, when } from '../../support/demo-workspace';
@@ -80,6 +82,33 @@ describe('records from portfolio data', () => {
       qualificationTitle: 'Certificate in Customer Service (demo)',
     });
     expect(document.evidenceManifest).toHaveLength(3);
+  });
+
+  it('fills the IQA section from the review of the unit, and says not sampled otherwise', async () => {
+    // The demo's plan is drawn at random (seeded) from learners whose ids are new each time.
+    const reviews = (await samplingStore(workspace).allReviews()).flatMap((p) => p.reviews);
+    const review = reviews[0]!;
+    const unit = (await workspace.listUnits()).units.find((u) => u.id === review.unitId)!;
+    const iqaOf = async (learnerId: string, unitTitle: string) => {
+      const { document } = await buildFromPortfolio(
+        await loadRecordSource(workspace, learnerId),
+        { kind: 'unit-record', unit: unitTitle },
+        stamp,
+      );
+      return JSON.stringify(document.sections.filter((s) => s.type === 'iqa'));
+    };
+    const sampled = await iqaOf(review.learnerId, unit.title);
+    expect(sampled).toContain('"sampled":true');
+    expect(sampled).toContain(review.type === 'summative' ? 'Summative' : 'Interim');
+    expect(sampled).toContain(reviewDecisionLabels[review.decision]);
+    expect(sampled).toContain('Margaret Ellis');
+    // Every demo learner is on the external-customers unit, and only three reviews are made.
+    const unreviewed = workspace.centre.learners.find(
+      (l) => !reviews.some((r) => r.learnerId === l.id && r.unitId === 'unit-j-508-4003'),
+    )!;
+    const notSampled = await iqaOf(unreviewed.id, 'J/508/4003');
+    expect(notSampled).toContain('"sampled":false');
+    expect(notSampled).not.toContain('Margaret Ellis');
   });
 
   it('makes a professional discussion record from a discussion written in the app', async () => {
