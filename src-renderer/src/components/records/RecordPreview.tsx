@@ -2,6 +2,7 @@ import { Alert, Button, Group, Loader, Paper, Stack, Text, Title, Typography } f
 import { IconPrinter, IconX } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import type { RecordPreview as Preview } from '../../../../src-main/record/record-contract';
+import { renderPdfPages } from '../pdf/render-pdf-pages';
 
 /**
  * Only the record is printed while a preview is open: everything else on the page is hidden
@@ -25,29 +26,22 @@ function PdfPages({ url, label }: { url: string; label: string }) {
     const target = holder.current;
     void (async () => {
       try {
-        const pdfjs = await import('pdfjs-dist');
-        const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs?url');
-        pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
-        const pdf = await pdfjs.getDocument({ url, isEvalSupported: false }).promise;
-        if (!live || !target) return;
-        target.replaceChildren();
-        for (let n = 1; n <= pdf.numPages; n += 1) {
-          const page = await pdf.getPage(n);
+        if (!target) return;
+        const pages = await renderPdfPages(url, {
+          target,
           // Twice screen resolution: sharp on screen and acceptable on paper.
-          const viewport = page.getViewport({ scale: 2 });
-          const canvas = document.createElement('canvas');
-          canvas.width = viewport.width;
-          canvas.height = viewport.height;
-          await page.render({ canvas, viewport }).promise;
-          const img = document.createElement('img');
-          img.src = canvas.toDataURL('image/png');
-          img.alt = `${label}, page ${n} of ${pdf.numPages}`;
-          img.style.cssText =
-            'width:100%;max-width:794px;display:block;margin:0 auto 16px;box-shadow:0 1px 4px rgba(0,0,0,.25);background:#fff';
-          if (!live) return;
-          target.append(img);
-        }
-        if (live) setState({ pages: pdf.numPages, error: null });
+          scale: 2,
+          isLive: () => live,
+          place: (canvas, n, total) => {
+            const img = document.createElement('img');
+            img.src = canvas.toDataURL('image/png');
+            img.alt = `${label}, page ${n} of ${total}`;
+            img.style.cssText =
+              'width:100%;max-width:794px;display:block;margin:0 auto 16px;box-shadow:0 1px 4px rgba(0,0,0,.25);background:#fff';
+            return img;
+          },
+        });
+        if (pages !== null) setState({ pages, error: null });
       } catch {
         if (live)
           setState({ pages: 0, error: 'This record could not be shown. It may be damaged.' });
