@@ -121,6 +121,9 @@ export const samplingOperations = {
         .string()
         .regex(/^sm-[0-9a-f]+$/, 'must be a sample id')
         .optional(),
+      /** Seal the PDF with the signing identity of the IQA using the workbench. */
+      sign: z.boolean().optional(),
+      passphrase: z.string().max(1000).optional(),
     }),
     { writes: true },
   ),

@@ -1,3 +1,6 @@
+import { UserError } from '../api/user-error';
+import { signerFor } from '../record/identity-store/signers';
+import { currentPerson, passphraseSource } from '../record/record-handler-support';
 import type { HandlerMap } from '../api/handler';
 import { listQualifications } from '../qualification/qualification-store';
 import { dayOf } from '../shared/record';
@@ -130,12 +133,26 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
       workbench.clock(),
     ),
 
-  'sampling:save-report': async ({ planId, format, sampleId }, workbench) =>
-    saveReportInWorkspace(workbench.workspace, planId, {
+  'sampling:save-report': async ({ planId, format, sampleId, sign, passphrase }, workbench) => {
+    let identity;
+    if (sign) {
+      const { person, role } = currentPerson(workbench);
+      if (role !== 'iqa') {
+        throw new UserError(
+          'forbidden',
+          'Sampling reports are signed by the internal quality assurer. Choose your IQA role (top right) to sign.',
+        );
+      }
+      const source = passphraseSource(workbench, passphrase);
+      ({ identity } = await signerFor(workbench.workspace, person, 'iqa', source));
+    }
+    return saveReportInWorkspace(workbench.workspace, planId, {
       format,
       now: workbench.clock(),
       ...(sampleId ? { sampleId } : {}),
-    }),
+      ...(identity ? { signing: { identity } } : {}),
+    });
+  },
 
   'sampling:my-actions': async (_input, workbench) =>
     actionsOwnedBy(workbench.workspace, workbench.actor().id, dayOf(workbench.clock())),

@@ -9,6 +9,7 @@ import {
   renderRecordPdf,
   SealError,
   signPdf,
+  type SigningIdentity,
 } from '../record';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,11 +23,12 @@ import { samplingRecordInput, samplingReportInput } from './sampling-report-data
 
 export type ReportFormat = 'pdf' | 'docx';
 
-/** A signing identity as it is kept: a passphrase-protected PKCS#12 file, and its passphrase. */
-export interface ReportSigning {
-  p12: Uint8Array;
-  passphrase: string;
-}
+/**
+ * Who seals the report: a signing identity as it is kept (a passphrase-protected PKCS#12 file
+ * and its passphrase, from the command line), or the IQA's identity already opened from the
+ * workspace's signing folder.
+ */
+export type ReportSigning = { p12: Uint8Array; passphrase: string } | { identity: SigningIdentity };
 
 export interface ReportOptions {
   format: ReportFormat;
@@ -61,7 +63,10 @@ export async function samplingReportFile(
   const pdf = await renderRecordPdf(doc, await loadRecordFonts());
   if (!options.signing) return pdf;
   try {
-    const identity = importP12(options.signing.p12, options.signing.passphrase);
+    const identity =
+      'identity' in options.signing
+        ? options.signing.identity
+        : importP12(options.signing.p12, options.signing.passphrase);
     return await signPdf(pdf, identity, {
       reason: options.sampleId ? 'IQA sampling record' : 'IQA sampling report',
       location: workspace.centre.centre.name,
@@ -76,13 +81,13 @@ export async function samplingReportFile(
 }
 
 /**
- * Saves an unsigned report into the workspace's sampling/reports folder, where the centre's
- * other paperwork lives; signing needs the IQA's identity and happens from the command line.
+ * Saves a report into the workspace's sampling/reports folder, where the centre's other
+ * paperwork lives, sealed with the IQA's signature when one is given.
  */
 export async function saveReportInWorkspace(
   workspace: Workspace,
   planId: string,
-  options: Omit<ReportOptions, 'signing'>,
+  options: ReportOptions,
 ): Promise<{ path: string }> {
   const bytes = await samplingReportFile(workspace, planId, options);
   const what = options.sampleId

@@ -1,5 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
+import { pdfsigVerdicts } from '../support/record/system-tools';
 import { expect, test } from './support/fixtures';
 import { samplingPage, seriousViolations, switchUser } from './support/sampling-page';
 import { shell } from './support/shell-page';
@@ -85,6 +87,15 @@ test('an IQA reviews a sample and raises an action point, which the assessor ans
   await line.getByRole('button', { name: 'Close' }).click();
   await expect(line).toContainText('closed');
   expect((await storedActions(workspaceDir)).find((a) => a.what === what)?.state).toBe('closed');
+
+  // The IQA signs the sampling report with their own identity, and pdfsig accepts it.
+  await ui.tab('Plan and reviews').click();
+  await page.getByLabel('Passphrase of your signing identity').fill(DEMO_PASSPHRASE);
+  await page.getByRole('button', { name: 'Save the signed sampling report (PDF)' }).click();
+  await expect(page.getByText(/Saved and signed in the workspace folder as/)).toBeVisible();
+  const reports = path.join(workspaceDir, 'sampling', 'reports');
+  const [report] = (await readdir(reports)).filter((n) => n.endsWith('.pdf'));
+  expect(await pdfsigVerdicts(path.join(reports, report!))).toEqual(['Signature is Valid.']);
 });
 
 test('the strategy and dashboard screens have no serious accessibility violations', async ({

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../src-main/api/dispatcher';
 import type { Workbench } from '../../src-main/app/workbench';
 import type { PlanView, SampleView } from '../../src-main/sampling/sampling-contract';
+import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
+import { pdfsigVerdicts } from '../support/record/system-tools';
 import { useTempDirs } from '../support/temp-dir';
 import { bootWorkbench } from '../support/workbench';
 
@@ -399,5 +401,34 @@ describe('sampling operations on a real workspace', () => {
     await signIn(dispatch, staffId(workbench, 'Dr Helen Carter'), 'eqa');
     const eqa = await dispatch('sampling:save-report', { planId, format: 'pdf' });
     expect(eqa).toMatchObject({ ok: false, error: { code: 'read-only' } });
+  });
+
+  it('signs the report with the IQA’s own identity from the workspace, and only for the IQA', async () => {
+    const { workbench, dispatch, planId } = await demo(await tempDir());
+    await signIn(dispatch, staffId(workbench, 'Priya Sharma'), 'assessor');
+    const byAssessor = await dispatch('sampling:save-report', {
+      planId,
+      format: 'pdf',
+      sign: true,
+      passphrase: DEMO_PASSPHRASE,
+    });
+    expect(byAssessor).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    await signIn(dispatch, staffId(workbench, 'Margaret Ellis'), 'iqa');
+    const wrong = await dispatch('sampling:save-report', {
+      planId,
+      format: 'pdf',
+      sign: true,
+      passphrase: 'not the passphrase',
+    });
+    expect(wrong.ok).toBe(false);
+    const saved = await ok<{ path: string }>(dispatch, 'sampling:save-report', {
+      planId,
+      format: 'pdf',
+      sign: true,
+      passphrase: DEMO_PASSPHRASE,
+    });
+    const file = path.join(workbench.workspace.dir, saved.path);
+    expect(await pdfsigVerdicts(file)).toEqual(['Signature is Valid.']);
   });
 });

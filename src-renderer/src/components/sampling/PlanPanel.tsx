@@ -5,6 +5,7 @@ import {
   Group,
   List,
   Modal,
+  PasswordInput,
   Select,
   Stack,
   Text,
@@ -37,15 +38,21 @@ export function PlanPanel({
   const [opened, setOpened] = useState<SampleView | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
+  const [passphrase, setPassphrase] = useState('');
   const changed = () => {
     state.reload();
     onChanged();
   };
 
-  async function saveReport(format: 'pdf' | 'docx') {
+  async function saveReport(format: 'pdf' | 'docx', sign = false) {
     try {
-      const saved = await call('sampling:save-report', { planId, format });
-      notifyDone(`Saved in the workspace folder as ${saved.path}.`);
+      const saved = await call('sampling:save-report', {
+        planId,
+        format,
+        ...(sign ? { sign, passphrase } : {}),
+      });
+      if (sign) setPassphrase('');
+      notifyDone(`Saved${sign ? ' and signed' : ''} in the workspace folder as ${saved.path}.`);
     } catch (error) {
       notifyError('The report was not saved', error);
     }
@@ -94,6 +101,20 @@ export function PlanPanel({
               </Button>
             ))}
           </Group>
+          {canEdit && (
+            <Group gap="xs" align="end">
+              <PasswordInput
+                size="xs"
+                label="Passphrase of your signing identity"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.currentTarget.value)}
+                data-testid="report-passphrase"
+              />
+              <Button size="xs" onClick={() => saveReport('pdf', true)}>
+                Save the signed sampling report (PDF)
+              </Button>
+            </Group>
+          )}
           {plan.coverage.gaps.length > 0 ? (
             <Alert color="orange" title="Coverage gaps">
               <List size="sm">
