@@ -20,15 +20,18 @@ export function ruleDecisions(portfolio: Portfolio, unitId: string): RuleDecisio
 }
 
 /**
- * The learner's live evidence with the links it has to this unit (none for other units), and for
- * each witness testimony what the witness rules check, with the witnesses' contact details.
+ * The learner's live evidence with the links it has to this unit (none for other units), and,
+ * when the centre's witnesses are given, what the witness rules check of each testimony (without
+ * them a testimony's contact details cannot be known, so those checks are not made).
  */
 export function ruleEvidence(
   portfolio: Portfolio,
   unitId: string,
-  witnesses: readonly Witness[] = [],
+  witnesses?: readonly Witness[],
 ): RuleEvidence[] {
-  const testimonies = testimonyFactsByEvidence(portfolio, witnesses);
+  const testimonies = witnesses
+    ? testimonyFactsByEvidence(portfolio, witnesses)
+    : new Map<string, never>();
   const links = new Map<string, RuleEvidence['links']>();
   for (const m of activeMappings(portfolio)) {
     if (m.unitId !== unitId) continue;

@@ -14,7 +14,7 @@ const latest = (dates: (string | null | undefined)[]) =>
 /** Every learner × every unit they are on: what a caseload review or visit plan starts from. */
 export async function progressMatrix(workspace: Workspace, now: Date): Promise<ProgressMatrix> {
   const { units } = await workspace.listUnits();
-  const { staff, learners } = workspace.centre;
+  const { staff, learners, witnesses } = workspace.centre;
   const byKey = new Map(units.map((u) => [`${u.id}@${u.version}`, u]));
   const used = new Map<string, { id: string; ref: string; title: string }>();
   const today = dayOf(now);
@@ -37,7 +37,7 @@ export async function progressMatrix(workspace: Workspace, now: Date): Promise<P
             if (!unit) return [];
             used.set(unit.id, { id: unit.id, ref: unitRef(unit), title: unit.title });
             const progress = unitProgress(portfolio, unit, staff);
-            const gaps = unitGaps(markingContext(portfolio, unit, today));
+            const gaps = unitGaps(markingContext(portfolio, unit, today, witnesses));
             return [
               {
                 unitId: unit.id,

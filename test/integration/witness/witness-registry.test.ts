@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { markingWarnings } from '../../../src-main/decision/marking-rules';
 import { markingView } from '../../../src-main/decision/marking-view';
+import { progressMatrix } from '../../../src-main/decision/progress-matrix';
 import type { RuleEvidence } from '../../../src-main/decision/marking-types';
 import { addAssessmentPlan } from '../../../src-main/witness/testimony';
 import { testimonyFactsByEvidence } from '../../../src-main/witness/witness-rules';
@@ -315,5 +316,32 @@ describe('testimony facts for the marking context', () => {
     expect(flags.find((f) => f.rule === 'testimony-without-contact')?.message).toContain(
       written.title,
     );
+  });
+
+  it('agree between the centre progress matrix and the marking screen', async () => {
+    const { workspace } = await demoWorkspace(await tempDir());
+    const { units } = await workspace.listUnits();
+    const unit = units.find((u) => u.codes.ofqual === 'J/508/4003')!;
+    const matrix = await progressMatrix(workspace, when);
+    for (const learner of workspace.centre.learners) {
+      const portfolio = (await workspace.portfolio(learner.id)).data;
+      const onScreen = markingView({
+        portfolio,
+        unit,
+        learner,
+        staff: workspace.centre.staff,
+        user: null,
+        allowTypedSignatures: false,
+        today: when.toISOString().slice(0, 10),
+        witnesses: workspace.centre.witnesses,
+      }).gaps.warnings.length;
+      const cell = matrix.rows
+        .find((r) => r.learnerId === learner.id)!
+        .cells.find((c) => c.unitId === unit.id)!;
+      expect({ learner: learner.name, warnings: cell.warnings }).toEqual({
+        learner: learner.name,
+        warnings: onScreen,
+      });
+    }
   });
 });
