@@ -146,8 +146,13 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
     if (!evidenced.includes(t.label)) {
       await page.keyboard.press('e');
       await expect(ui.chooser).toBeVisible();
+      // Typed only once the search has the focus, or the letters would reach the screen's keys.
+      await expect(ui.chooser.getByLabel('Find evidence')).toBeFocused();
       await page.keyboard.type('Practical');
       await page.keyboard.press('Enter');
+      await expect(
+        ui.chooser.getByRole('checkbox', { name: /Practical demonstration at the contact centre/ }),
+      ).toBeChecked();
       await page.keyboard.press('Control+Enter');
       await expect(ui.chooser).toHaveCount(0);
       await expect(ui.mappedEvidence).toHaveCount(1);
