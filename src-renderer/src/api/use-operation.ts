@@ -7,6 +7,8 @@ export interface OperationState<T> {
   data: T | null;
   error: string | null;
   loading: boolean;
+  /** Loading again for the same input (a reload, or a change made outside): `data` still holds. */
+  refreshing: boolean;
   reload: () => void;
 }
 
@@ -49,5 +51,11 @@ export function useOperation<K extends OperationName>(
   }, [name, request]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  return { data: answer.data, error: answer.error, loading: answer.request !== request, reload };
+  const loading = answer.request !== request;
+  const sameInput = (r: string) => (JSON.parse(r) as unknown[]).slice(0, 3);
+  const refreshing =
+    loading &&
+    answer.request !== null &&
+    JSON.stringify(sameInput(answer.request)) === JSON.stringify(sameInput(request));
+  return { data: answer.data, error: answer.error, loading, refreshing, reload };
 }

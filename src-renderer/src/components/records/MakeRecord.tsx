@@ -45,7 +45,9 @@ export function MakeRecord({
   const [remember, setRemember] = useState(false);
   const [busy, setBusy] = useState(false);
   const choices = useOperation('record:choices', { learnerId: learnerId ?? '' }, learnerId);
-  const ready = learnerId && choices.data && !choices.loading ? choices.data : null;
+  // Kept while the same learner's choices reload, so an open list does not empty under the user.
+  const ready =
+    learnerId && choices.data && (!choices.loading || choices.refreshing) ? choices.data : null;
   const sessions =
     kind === 'observation'
       ? ready?.observations
