@@ -11,6 +11,7 @@ import type {
 } from '../../../src-main/decision/marking-types';
 import { targetsOf } from '../../../src-main/decision/targets';
 import type { UnitSpec } from '../../../src-main/unit/unit-schema';
+import { complaintsUnit } from '../../support/decision/complaints-unit';
 
 const unit: UnitSpec = {
   title: 'Deal with customer problems',
@@ -18,30 +19,7 @@ const unit: UnitSpec = {
   credits: 3,
   glh: 12,
   codes: { ofqual: null, awardingBody: null },
-  outcomes: [
-    {
-      ref: '1',
-      text: 'Understand complaints procedures',
-      kind: 'knowledge',
-      criteria: [{ ref: '1.1', text: 'Explain the purpose of a complaints procedure', parts: [] }],
-    },
-    {
-      ref: '2',
-      text: 'Be able to deal with complaints',
-      kind: 'competence',
-      criteria: [
-        {
-          ref: '2.1',
-          text: 'Follow procedures to',
-          parts: [
-            { ref: 'a', text: 'process complaints' },
-            { ref: 'b', text: 'resolve complaints' },
-          ],
-        },
-      ],
-    },
-  ],
-  methods: [{ name: 'practical demonstration', use: 'prescribed' }],
+  ...complaintsUnit,
   guidance: [],
 };
 

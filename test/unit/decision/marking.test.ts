@@ -20,6 +20,7 @@ import { portfolioSchema } from '../../../src-main/portfolio/portfolio-schema';
 import { unitProgress } from '../../../src-main/portfolio/progress';
 import type { Actor } from '../../../src-main/shared/record';
 import type { StoredUnit } from '../../../src-main/unit/unit-schema';
+import { complaintsUnit } from '../../support/decision/complaints-unit';
 
 const now = new Date('2026-11-24T10:00:00Z');
 const later = new Date('2026-11-25T10:00:00Z');
@@ -37,30 +38,7 @@ const unit: StoredUnit = {
   credits: 3,
   glh: 12,
   codes: { ofqual: 'X/000/0001', awardingBody: null },
-  outcomes: [
-    {
-      ref: '1',
-      text: 'Understand complaints procedures',
-      kind: 'knowledge',
-      criteria: [{ ref: '1.1', text: 'Explain the purpose of a complaints procedure', parts: [] }],
-    },
-    {
-      ref: '2',
-      text: 'Be able to deal with complaints',
-      kind: 'competence',
-      criteria: [
-        {
-          ref: '2.1',
-          text: 'Follow procedures to',
-          parts: [
-            { ref: 'a', text: 'process complaints' },
-            { ref: 'b', text: 'resolve complaints' },
-          ],
-        },
-      ],
-    },
-  ],
-  methods: [{ name: 'practical demonstration', use: 'prescribed' }],
+  ...complaintsUnit,
   guidance: [],
 };
 
