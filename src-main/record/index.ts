@@ -10,7 +10,7 @@ export * from './build/sampling-inputs';
 export { buildSamplingRecord, buildSamplingReport } from './build/sampling-report';
 export type { RecordFonts } from './pdf/fonts';
 export { loadRecordFonts } from './pdf/fonts';
-export { CREATOR, renderRecordPdf } from './pdf/render-record-pdf';
+export { CREATOR, layOutRecordPdf, renderRecordPdf, saveRecordPdf } from './pdf/render-record-pdf';
 export { renderRecordDocx } from './docx/render-record-docx';
 export type { IssuedDocxCheck, IssuedRecord } from './issued/issued-record';
 export {
@@ -28,7 +28,7 @@ export type { SigningIdentity } from './identity/signing-identity';
 export { exportCertificatePem, importP12 } from './identity/signing-identity';
 export type { SignOptions } from './seal/sign-options';
 export { SealError } from './seal/sign-options';
-export { signPdf } from './seal/sign-pdf';
+export { signDocument, signPdf } from './seal/sign-pdf';
 export { countersignPdf } from './seal/countersign-pdf';
 export type { EvidenceFileCheck } from './verify/check-evidence';
 export type {

@@ -5,10 +5,11 @@ import {
   IdentityError,
   importP12,
   loadRecordFonts,
+  layOutRecordPdf,
   renderRecordDocx,
-  renderRecordPdf,
+  saveRecordPdf,
   SealError,
-  signPdf,
+  signDocument,
   type SigningIdentity,
 } from '../record';
 import { mkdir } from 'node:fs/promises';
@@ -60,14 +61,14 @@ export async function samplingReportFile(
       )
     : buildSamplingReport(await samplingReportInput(workspace, planId, options.now));
   if (options.format === 'docx') return renderRecordDocx(doc);
-  const pdf = await renderRecordPdf(doc, await loadRecordFonts());
-  if (!options.signing) return pdf;
+  const pdf = await layOutRecordPdf(doc, await loadRecordFonts());
+  if (!options.signing) return saveRecordPdf(pdf);
   try {
     const identity =
       'identity' in options.signing
         ? options.signing.identity
         : importP12(options.signing.p12, options.signing.passphrase);
-    return await signPdf(pdf, identity, {
+    return await signDocument(pdf, identity, {
       reason: options.sampleId ? 'IQA sampling record' : 'IQA sampling report',
       location: workspace.centre.centre.name,
       signingTime: options.now,

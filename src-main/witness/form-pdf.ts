@@ -18,7 +18,8 @@ import {
   howField,
   type FormModel,
 } from './form-model';
-import { useNativeFlate } from './native-flate';
+import { inkBox, inkText } from '../record/pdf/ink';
+import { saveWithNativeFlate, useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
 
 const FIELD_FONT_SIZE = 10;
@@ -114,13 +115,12 @@ class FormWriter {
       label,
       'Sign inside the box: draw or sign in your PDF reader, or sign the printed page.',
     );
-    this.flow.page.drawRectangle({
+    inkBox(this.flow.page, {
       x: this.flow.left,
       y: this.flow.y - height,
       width: this.flow.width * 0.6,
       height,
-      borderColor: INK,
-      borderWidth: 1,
+      border: { color: INK, width: 1 },
     });
     this.flow.y -= height + 10;
   }
@@ -142,23 +142,16 @@ function drawFurniture(writer: FormWriter, model: FormModel): void {
   const regular = writer.fonts.regular;
   const bold = writer.fonts.bold;
   pages.forEach((page, i) => {
-    page.drawText(printable(model.centreName), {
-      x: PAGE.marginLeft,
-      y: PAGE.height - 40,
+    inkText(page, printable(model.centreName), PAGE.marginLeft, PAGE.height - 40, {
       font: bold,
       size: 10.5,
       color: ACCENT,
     });
     const footer = printable(`${model.learner.name} · ${model.unit.ref} · form ${model.formId}`);
-    page.drawText(footer, { x: PAGE.marginLeft, y: 34, font: regular, size: 7.5, color: MUTED });
+    inkText(page, footer, PAGE.marginLeft, 34, { font: regular, size: 7.5, color: MUTED });
     const number = `Page ${i + 1} of ${pages.length}`;
-    page.drawText(number, {
-      x: PAGE.width - PAGE.marginRight - regular.widthOfTextAtSize(number, 8),
-      y: 34,
-      font: regular,
-      size: 8,
-      color: MUTED,
-    });
+    const x = PAGE.width - PAGE.marginRight - regular.widthOfTextAtSize(number, 8);
+    inkText(page, number, x, 34, { font: regular, size: 8, color: MUTED });
   });
 }
 
@@ -283,5 +276,5 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
   pdf.setLanguage('en-GB');
   pdf.setCreationDate(when);
   pdf.setModificationDate(when);
-  return pdf.save({ updateFieldAppearances: false, useObjectStreams: false });
+  return saveWithNativeFlate(pdf, { updateFieldAppearances: false, useObjectStreams: false });
 }

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { loadRecordFonts } from '../../src-main/record/pdf/fonts';
-import { useNativeFlate } from '../../src-main/witness/native-flate';
+import { useNativeFlate } from '../../src-main/record/pdf/native-flate';
 
 /**
  * Fills a form the way a witness's PDF reader does: sets field values, redraws them with a

@@ -19,9 +19,9 @@ import {
 } from '../issued/issued-record';
 import type { RecordFonts } from '../pdf/fonts';
 import { loadRecordFonts } from '../pdf/fonts';
-import { renderRecordPdf } from '../pdf/render-record-pdf';
+import { layOutRecordPdf, saveRecordPdf } from '../pdf/render-record-pdf';
 import { SealError } from '../seal/sign-options';
-import { signPdf } from '../seal/sign-pdf';
+import { signDocument } from '../seal/sign-pdf';
 import { UserError } from '../../api/user-error';
 
 export const RECORDS_FOLDER = 'records';
@@ -86,35 +86,39 @@ export async function issueRecord(
       'A Word record cannot carry a digital signature. Issue it as a PDF to sign it; the Word copy is checked against the SHA-256 the portfolio keeps.',
     );
   }
+  if (request.signer) assertCertificateValid(request.signer, now);
   const source = await loadRecordSource(workspace, request.learnerId, shared.library);
   const recordId = newRecordId(now);
   const { document, unitRef } = await buildFromPortfolio(source, request, {
     recordId,
     generatedAt: now.toISOString(),
   });
-  let bytes =
-    request.format === 'pdf'
-      ? await renderRecordPdf(document, shared.fonts ?? (await loadRecordFonts()))
-      : await renderRecordDocx(document);
   const signatures: StoredIssuedRecord['signatures'] = [];
-  if (request.signer) {
-    assertCertificateValid(request.signer, now);
-    try {
-      bytes = await signPdf(bytes, request.signer.identity, {
-        reason: signReason(request.signer.role, false),
-        location: workspace.centre.centre.name,
+  let bytes: Uint8Array;
+  if (request.format === 'docx') {
+    bytes = await renderRecordDocx(document);
+  } else {
+    const pdf = await layOutRecordPdf(document, shared.fonts ?? (await loadRecordFonts()));
+    if (!request.signer) {
+      bytes = await saveRecordPdf(pdf);
+    } else {
+      try {
+        bytes = await signDocument(pdf, request.signer.identity, {
+          reason: signReason(request.signer.role, false),
+          location: workspace.centre.centre.name,
+          name: request.signer.name,
+          signingTime: now,
+        });
+      } catch (error) {
+        if (error instanceof SealError) throw new UserError('conflict', error.message);
+        throw error;
+      }
+      signatures.push({
         name: request.signer.name,
-        signingTime: now,
+        role: request.signer.role,
+        signedAt: now.toISOString(),
       });
-    } catch (error) {
-      if (error instanceof SealError) throw new UserError('conflict', error.message);
-      throw error;
     }
-    signatures.push({
-      name: request.signer.name,
-      role: request.signer.role,
-      signedAt: now.toISOString(),
-    });
   }
 
   const fileName = `${safeName(`${request.kind} ${unitRef}`, 'record', 60)}-${recordId.toLowerCase()}.${request.format}`;

@@ -1,6 +1,7 @@
 import type { PDFImage } from 'pdf-lib';
 import { formatDate } from '../build/record-common';
 import type { SignatureBlock } from '../model/record-document';
+import { inkBox } from './ink';
 import type { PageFlow } from './page-flow';
 import { INK, MUTED, RULE } from './page-flow';
 
@@ -28,13 +29,12 @@ export async function drawSignatureBlock(
   let x = flow.left;
   for (let i = 0; i < SHARES.length; i += 1) {
     const width = (SHARES[i] ?? 0) * flow.width;
-    flow.page.drawRectangle({
+    inkBox(flow.page, {
       x,
       y: bottom,
       width,
       height: SIGNATURE_BLOCK_HEIGHT,
-      borderColor: RULE,
-      borderWidth: 0.5,
+      border: { color: RULE, width: 0.5 },
     });
     flow.text(labels[i] ?? '', x + 4, top - 10, label);
     const lines = flow.wrap(values[i] ?? '', width - 8, value).slice(0, 3);

@@ -1,3 +1,4 @@
+import { inkBox } from './ink';
 import type { PageFlow, TextStyle } from './page-flow';
 import { INK, PAGE, RULE, SHADE } from './page-flow';
 
@@ -96,14 +97,13 @@ function drawRow(
   let x = flow.left;
   cells.forEach((cell, i) => {
     const width = widths[i] ?? 0;
-    flow.page.drawRectangle({
+    inkBox(flow.page, {
       x,
       y: top - height,
       width,
       height,
-      borderColor: RULE,
-      borderWidth: 0.5,
-      ...(cell.shaded ? { color: SHADE } : {}),
+      border: { color: RULE, width: 0.5 },
+      ...(cell.shaded ? { fill: SHADE } : {}),
     });
     cell.lines.slice(from, from + count).forEach((line, n) => {
       const baseline = top - PAD_Y - (n + 1) * lineHeight + lineHeight * 0.27;

@@ -1,5 +1,6 @@
 import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { rgb } from 'pdf-lib';
+import { inkLine, inkText } from './ink';
 import type { MeasureText } from './wrap-text';
 import { printable, wrapText } from './wrap-text';
 
@@ -127,9 +128,7 @@ export class PageFlow {
   }
 
   text(text: string, x: number, baseline: number, style: TextStyle): void {
-    this.page.drawText(printable(text), {
-      x,
-      y: baseline,
+    inkText(this.page, printable(text), x, baseline, {
       font: style.font,
       size: style.size,
       color: style.color ?? INK,
@@ -151,12 +150,12 @@ export class PageFlow {
     this.ensure(size * 1.9 + keepWithNext);
     this.y -= size * 1.5;
     this.text(text, this.left, this.y + 3, { font: this.fonts.bold, size, color: ACCENT });
-    this.page.drawLine({
-      start: { x: this.left, y: this.y },
-      end: { x: this.left + this.width, y: this.y },
-      thickness: 0.6,
-      color: ACCENT,
-    });
+    inkLine(
+      this.page,
+      { x: this.left, y: this.y },
+      { x: this.left + this.width, y: this.y },
+      { color: ACCENT, width: 0.6 },
+    );
     this.y -= 6;
   }
 

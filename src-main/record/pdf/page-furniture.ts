@@ -2,6 +2,7 @@ import type { PDFPage } from 'pdf-lib';
 import type { RecordDocument } from '../model/record-document';
 import type { PdfFonts, TextStyle } from './page-flow';
 import { ACCENT, INK, MUTED, PAGE, RULE } from './page-flow';
+import { inkLine, inkText } from './ink';
 import { printable } from './wrap-text';
 
 /** Shortens text to one line of `width`, ending in an ellipsis when it had to cut. */
@@ -25,13 +26,7 @@ function draw(
 ): void {
   const width = style.font.widthOfTextAtSize(text, style.size);
   const left = align === 'right' ? x - width : align === 'centre' ? x - width / 2 : x;
-  page.drawText(text, {
-    x: left,
-    y,
-    font: style.font,
-    size: style.size,
-    color: style.color ?? INK,
-  });
+  inkText(page, text, left, y, { font: style.font, size: style.size, color: style.color ?? INK });
 }
 
 /** The centre, awarding body and qualification, so a page that comes loose still says whose it is. */
@@ -53,12 +48,7 @@ export function drawHeader(page: PDFPage, doc: RecordDocument, fonts: PdfFonts):
   if (qualification) {
     draw(page, fit(`Qualification: ${qualification}`, width, body), left, top - 14, body);
   }
-  page.drawLine({
-    start: { x: left, y: top - 22 },
-    end: { x: right, y: top - 22 },
-    thickness: 0.8,
-    color: ACCENT,
-  });
+  inkLine(page, { x: left, y: top - 22 }, { x: right, y: top - 22 }, { color: ACCENT, width: 0.8 });
 }
 
 /** Learner, unit, "Page X of Y" and the record id: what a reader needs to put pages back in order. */
@@ -74,12 +64,7 @@ export function drawFooter(
   const width = right - left;
   const strong: TextStyle = { font: fonts.bold, size: 8, color: INK };
   const quiet: TextStyle = { font: fonts.regular, size: 7.5, color: MUTED };
-  page.drawLine({
-    start: { x: left, y: 50 },
-    end: { x: right, y: 50 },
-    thickness: 0.5,
-    color: RULE,
-  });
+  inkLine(page, { x: left, y: 50 }, { x: right, y: 50 }, { color: RULE, width: 0.5 });
   draw(
     page,
     fit(`${doc.footer.label ?? 'Learner'}: ${doc.footer.learnerName}`, width * 0.45, strong),

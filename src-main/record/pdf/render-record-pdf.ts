@@ -7,6 +7,7 @@ import { drawSection } from './draw-sections';
 import { drawTable } from './draw-table';
 import { cachingFontkit, NO_POSITIONING, widthsOf } from './font-cache';
 import type { RecordFonts } from './fonts';
+import { saveWithNativeFlate, useNativeFlate } from './native-flate';
 import { drawFooter, drawHeader } from './page-furniture';
 import { INK, MUTED, PageFlow } from './page-flow';
 
@@ -22,8 +23,25 @@ export async function renderRecordPdf(
   record: RecordDocument,
   fonts: RecordFonts,
 ): Promise<Uint8Array> {
+  return saveRecordPdf(await layOutRecordPdf(record, fonts));
+}
+
+/** Saves a laid-out record as `renderRecordPdf` does. */
+export function saveRecordPdf(pdf: PDFDocument): Promise<Uint8Array> {
+  return saveWithNativeFlate(pdf, { useObjectStreams: false });
+}
+
+/**
+ * Lays a record out, short of saving it, so a record about to be signed gets its signature field
+ * before it is first saved instead of being saved, read back and saved again.
+ */
+export async function layOutRecordPdf(
+  record: RecordDocument,
+  fonts: RecordFonts,
+): Promise<PDFDocument> {
   const doc = recordDocumentSchema.parse(record);
   const pdf = await PDFDocument.create({ updateMetadata: false });
+  useNativeFlate(pdf);
   pdf.registerFontkit(cachingFontkit);
   const pdfFonts = {
     regular: await pdf.embedFont(fonts.regular, {
@@ -94,7 +112,7 @@ export async function renderRecordPdf(
       afRelationship: AFRelationship.Data,
     },
   );
-  return pdf.save({ useObjectStreams: false });
+  return pdf;
 }
 
 function drawTitle(flow: PageFlow, doc: RecordDocument): void {

@@ -6,6 +6,7 @@ import { IdentitySigner } from './identity-signer';
 import type { SignOptions } from './sign-options';
 import { SealError } from './sign-options';
 import { addSignatureField } from './signature-field';
+import { saveWithNativeFlate } from '../pdf/native-flate';
 
 /**
  * Seals an unsigned record with a PAdES (ETSI.CAdES.detached) signature over the whole file:
@@ -23,11 +24,22 @@ export async function signPdf(
       'This record is already signed. Add a countersignature instead, so the first signature stays valid.',
     );
   }
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  return signDocument(await PDFDocument.load(pdf, { updateMetadata: false }), identity, options);
+}
+
+/**
+ * Seals a document that has never been signed, such as a record just laid out and not yet
+ * saved, which then needs saving only once.
+ */
+export async function signDocument(
+  doc: PDFDocument,
+  identity: SigningIdentity,
+  options: SignOptions,
+): Promise<Uint8Array> {
   addSignatureField(doc, { ...options, name: options.name ?? identity.info.commonName });
   // Without object streams the file keeps a classic cross-reference table, which the
   // countersignature's incremental update extends.
-  const prepared = await doc.save({ useObjectStreams: false });
+  const prepared = await saveWithNativeFlate(doc, { useObjectStreams: false });
   const signed = await new SignPdf().sign(Buffer.from(prepared), new IdentitySigner(identity));
   return new Uint8Array(signed);
 }

@@ -1,6 +1,7 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
+import { inflateSync } from 'node:zlib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { RecordDocument } from '../../../src-main/record';
 import {
@@ -101,6 +102,26 @@ describe('record PDFs', () => {
     for (const line of fonts) {
       expect(line).toMatch(/^AVW(REG|BLD)\+DejaVuSans/);
       expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes/);
+    }
+  });
+
+  it('names each font once per page and compresses every page with FlateDecode', async () => {
+    const bytes = await renderRecordPdf(buildUnitRecord(unitRecordInput(25)), await recordFonts());
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBeGreaterThan(1);
+    for (const page of pdf.getPages()) {
+      const resources = page.node.Resources();
+      const fonts = resources?.lookup(PDFName.of('Font'), PDFDict);
+      // The page's text uses the two fonts, each under one resource name.
+      expect(fonts?.keys().length).toBe(2);
+      const contents = page.node.Contents();
+      const stream = contents instanceof PDFArray ? contents.lookup(0) : contents;
+      if (!(stream instanceof PDFRawStream)) throw new Error('no content stream');
+      expect(stream.dict.get(PDFName.of('Filter'))).toBe(PDFName.of('FlateDecode'));
+      const operators = inflateSync(stream.getContents()).toString('latin1');
+      expect(operators).toMatch(
+        /BT\n\/DejaVuSans\S* [\d.]+ Tf\n[\d. ]+ rg\n[\d. ]+ Td\n<[0-9A-F]+> Tj\nET/,
+      );
     }
   });
 
