@@ -18,7 +18,7 @@ import {
   howField,
   type FormModel,
 } from './form-model';
-import { inkBox, inkText } from '../record/pdf/ink';
+import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { saveWithNativeFlate, useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
 
@@ -129,7 +129,7 @@ class FormWriter {
 function drawLogo(writer: FormWriter, logo: PDFImage | null): void {
   if (!logo) return;
   const scale = Math.min(110 / logo.width, 46 / logo.height);
-  writer.flow.pages[0]!.drawImage(logo, {
+  inkImage(writer.flow.pages[0]!, logo, {
     x: PAGE.width - PAGE.marginRight - logo.width * scale,
     y: PAGE.height - 40 - logo.height * scale,
     width: logo.width * scale,

@@ -1,7 +1,7 @@
 import type { PDFImage } from 'pdf-lib';
 import { formatDate } from '../build/record-common';
 import type { SignatureBlock } from '../model/record-document';
-import { inkBox } from './ink';
+import { inkBox, inkImage } from './ink';
 import type { PageFlow } from './page-flow';
 import { INK, MUTED, RULE } from './page-flow';
 
@@ -46,7 +46,7 @@ export async function drawSignatureBlock(
   if (block.drawnPng) {
     const image = await embedPng(block.drawnPng);
     const scale = Math.min(box.width / image.width, box.height / image.height);
-    flow.page.drawImage(image, {
+    inkImage(flow.page, image, {
       x: box.x,
       y: box.y + (box.height - image.height * scale) / 2,
       width: image.width * scale,

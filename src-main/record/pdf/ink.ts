@@ -1,45 +1,68 @@
-import type { PDFFont, PDFName, PDFPage, RGB } from 'pdf-lib';
-import {
-  beginText,
-  endText,
-  fill,
-  fillAndStroke,
-  lineTo,
-  moveText,
-  moveTo,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setFillingRgbColor,
-  setFontAndSize,
-  setLineWidth,
-  setStrokingRgbColor,
-  showText,
-  stroke,
-} from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import type { PDFContext, PDFFont, PDFImage, PDFName, PDFPage, RGB } from 'pdf-lib';
+import { PDFStream } from 'pdf-lib';
 
 /**
- * The few marks a record or form is made of, written straight into the page's content stream.
- * pdf-lib's `drawText` registers the font under a new resource name on every call (a record's
- * page ended up naming the same font some two hundred times) and wraps each line in a dozen
- * operators; here each page names each font once, and a line is one short text object.
+ * The few marks a record or form is made of (lines of text, boxes, rules, images), written as
+ * PDF operators into one content stream per page. pdf-lib's `drawText` registers the font under
+ * a new resource name on every call (a record's page ended up naming the same font some two
+ * hundred times) and builds a dozen operator objects a line; here each page names each font and
+ * image once, a line is one short text object, and the page's stream is compressed by zlib once,
+ * when the document is saved.
  */
+class InkStream extends PDFStream {
+  private text = '';
+  private compressed: Uint8Array | null = null;
+  readonly fonts = new Map<PDFFont, PDFName>();
+  readonly images = new Map<PDFImage, PDFName>();
 
-const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+  static of(context: PDFContext, text = ''): InkStream {
+    const stream = new InkStream(context.obj({ Filter: 'FlateDecode' }));
+    stream.text = text;
+    return stream;
+  }
 
-function fontKey(page: PDFPage, font: PDFFont): PDFName {
-  let keys = fontKeys.get(page);
-  if (!keys) {
-    keys = new Map();
-    fontKeys.set(page, keys);
+  add(operators: string): void {
+    this.text += operators;
+    this.compressed = null;
   }
-  let key = keys.get(font);
-  if (!key) {
-    key = page.node.newFontDictionary(font.name, font.ref);
-    keys.set(font, key);
+
+  override getContentsString(): string {
+    return this.text;
   }
-  return key;
+
+  override getContents(): Uint8Array {
+    // Operators are ASCII, and text is written as hex glyph ids, so Latin-1 is exact.
+    return (this.compressed ??= deflateSync(Buffer.from(this.text, 'latin1')));
+  }
+
+  override getContentsSize(): number {
+    return this.getContents().length;
+  }
+
+  override clone(context?: PDFContext): InkStream {
+    return InkStream.of(context ?? this.dict.context, this.text);
+  }
 }
+
+const streams = new WeakMap<PDFPage, InkStream>();
+
+function inkOn(page: PDFPage): InkStream {
+  let stream = streams.get(page);
+  if (!stream) {
+    stream = InkStream.of(page.doc.context);
+    page.node.addContentStream(page.doc.context.register(stream));
+    streams.set(page, stream);
+  }
+  return stream;
+}
+
+/** A number as PDF writes it: no exponent, at most three decimals (a thousandth of a point). */
+function n(value: number): string {
+  return String(Math.round(value * 1000) / 1000 || 0);
+}
+
+const rgb = (c: RGB): string => `${n(c.red)} ${n(c.green)} ${n(c.blue)}`;
 
 export interface Ink {
   font: PDFFont;
@@ -49,16 +72,15 @@ export interface Ink {
 
 /** One line of text with its baseline starting at (x, y); line breaks print as spaces. */
 export function inkText(page: PDFPage, text: string, x: number, y: number, ink: Ink): void {
-  const { red, green, blue } = ink.color;
-  page.pushOperators(
-    pushGraphicsState(),
-    beginText(),
-    setFontAndSize(fontKey(page, ink.font), ink.size),
-    setFillingRgbColor(red, green, blue),
-    moveText(x, y),
-    showText(ink.font.encodeText(text.replace(/\n/g, ' '))),
-    endText(),
-    popGraphicsState(),
+  const stream = inkOn(page);
+  let key = stream.fonts.get(ink.font);
+  if (!key) {
+    key = page.node.newFontDictionary(ink.font.name, ink.font.ref);
+    stream.fonts.set(ink.font, key);
+  }
+  const glyphs = ink.font.encodeText(text.replace(/\n/g, ' ')).toString();
+  stream.add(
+    `q\nBT\n${key.toString()} ${n(ink.size)} Tf\n${rgb(ink.color)} rg\n${n(x)} ${n(y)} Td\n${glyphs} Tj\nET\nQ\n`,
   );
 }
 
@@ -73,19 +95,16 @@ export interface Box {
 
 /** A rectangle, filled, outlined or both. */
 export function inkBox(page: PDFPage, box: Box): void {
-  const paint = box.fill && box.border ? fillAndStroke() : box.fill ? fill() : stroke();
-  page.pushOperators(
-    pushGraphicsState(),
-    ...(box.fill ? [setFillingRgbColor(box.fill.red, box.fill.green, box.fill.blue)] : []),
-    ...(box.border
-      ? [
-          setStrokingRgbColor(box.border.color.red, box.border.color.green, box.border.color.blue),
-          setLineWidth(box.border.width),
-        ]
-      : []),
-    rectangle(box.x, box.y, box.width, box.height),
-    paint,
-    popGraphicsState(),
+  const paint = box.fill && box.border ? 'B' : box.fill ? 'f' : 'S';
+  inkOn(page).add(
+    [
+      'q',
+      ...(box.fill ? [`${rgb(box.fill)} rg`] : []),
+      ...(box.border ? [`${rgb(box.border.color)} RG`, `${n(box.border.width)} w`] : []),
+      `${n(box.x)} ${n(box.y)} ${n(box.width)} ${n(box.height)} re`,
+      paint,
+      'Q\n',
+    ].join('\n'),
   );
 }
 
@@ -96,13 +115,24 @@ export function inkLine(
   to: { x: number; y: number },
   line: { color: RGB; width: number },
 ): void {
-  page.pushOperators(
-    pushGraphicsState(),
-    setStrokingRgbColor(line.color.red, line.color.green, line.color.blue),
-    setLineWidth(line.width),
-    moveTo(from.x, from.y),
-    lineTo(to.x, to.y),
-    stroke(),
-    popGraphicsState(),
+  inkOn(page).add(
+    `q\n${rgb(line.color)} RG\n${n(line.width)} w\n${n(from.x)} ${n(from.y)} m\n${n(to.x)} ${n(to.y)} l\nS\nQ\n`,
+  );
+}
+
+/** An embedded image scaled into the rectangle with its lower left corner at (x, y). */
+export function inkImage(
+  page: PDFPage,
+  image: PDFImage,
+  at: { x: number; y: number; width: number; height: number },
+): void {
+  const stream = inkOn(page);
+  let key = stream.images.get(image);
+  if (!key) {
+    key = page.node.newXObject('Image', image.ref);
+    stream.images.set(image, key);
+  }
+  stream.add(
+    `q\n${n(at.width)} 0 0 ${n(at.height)} ${n(at.x)} ${n(at.y)} cm\n${key.toString()} Do\nQ\n`,
   );
 }
