@@ -1,4 +1,5 @@
 import { UserError } from '../api/user-error';
+import { countersignCommand, countersignHelp } from './commands/countersign';
 import { demoCommand, demoHelp } from './commands/demo';
 import { recordCommand, recordHelp } from './commands/record';
 import { samplePlanCommand, samplePlanHelp } from './commands/sample-plan';
@@ -18,6 +19,11 @@ type Command = {
 };
 
 const commands: Record<string, Command> = {
+  countersign: {
+    run: countersignCommand,
+    help: countersignHelp,
+    summary: 'add an IQA countersignature to a signed PDF record',
+  },
   demo: { run: demoCommand, help: demoHelp, summary: 'write the demo centre into an empty folder' },
   record: {
     run: recordCommand,
@@ -67,7 +73,8 @@ const commands: Record<string, Command> = {
 };
 
 function overview(): string {
-  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)}${c.summary}`);
+  const width = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+  const rows = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`);
   return [
     'Usage: workbench COMMAND [options]',
     '',

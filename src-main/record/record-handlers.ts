@@ -11,7 +11,7 @@ import { sessionEvidence } from './from-portfolio/session-record-input';
 import { identityHandlers } from './identity-handlers';
 import { rememberFor, signerFor } from './identity-store/signers';
 import { checkRecordFile } from './issue/check-record-file';
-import { countersignIssued } from './issue/countersign-record';
+import { assertMayCountersign, countersignIssued } from './issue/countersign-record';
 import { issueRecord } from './issue/issue-record';
 import type { recordOperations } from './record-contract';
 import { currentPerson, passphraseSource, view } from './record-handler-support';
@@ -83,20 +83,9 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
     const workspace = wb.workspace;
     const learner = workspace.learner(input.learnerId);
     const { person, role } = currentPerson(wb);
-    if (role !== 'iqa' && !(role === 'assessor' && person.assessorStatus === 'qualified')) {
-      throw new UserError(
-        'forbidden',
-        'Only an internal quality assurer or a qualified assessor can countersign a record.',
-      );
-    }
     const doc = await workspace.portfolio(learner.id);
     const entry = doc.data.issuedRecords.findLast((r) => r.recordId === input.recordId);
-    if (entry?.signatures.some((s) => s.name === person.name)) {
-      throw new UserError(
-        'conflict',
-        `${person.name} has already signed this record; someone else must countersign it.`,
-      );
-    }
+    assertMayCountersign(person, role, entry);
     const source = passphraseSource(wb, input.passphrase);
     const signer = await signerFor(workspace, person, role, source);
     if (input.remember) await rememberFor(workspace, person, source);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../api/user-error';
@@ -19,6 +19,7 @@ import { loadRecordFonts } from '../../record/pdf/fonts';
 import { unitProgress } from '../../portfolio/progress';
 import { safeName } from '../../storage/safe-name';
 import { UsageError, type CliIo } from '../io';
+import { readPassphrase } from '../passphrase';
 
 export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] --format pdf|docx --out FILE [--sign]
        workbench record DIR --all --out FOLDER [--format pdf|docx] [--sign]
@@ -37,21 +38,6 @@ records/ folder with its SHA-256 noted in the portfolio, and copies it to FILE.
 The passphrase is never given on the command line itself, where other users could see it.`;
 
 const system: Actor = { id: 'command-line', role: 'system' };
-
-async function passphrase(file: string | undefined): Promise<string> {
-  const text = file
-    ? await readFile(path.resolve(file), 'utf8').catch(() => {
-        throw new UsageError(`the passphrase file ${file} could not be read.`);
-      })
-    : process.env.WORKBENCH_PASSPHRASE;
-  const value = text?.replace(/\r?\n$/, '');
-  if (!value) {
-    throw new UsageError(
-      '--sign needs the passphrase: use --passphrase-file FILE or set WORKBENCH_PASSPHRASE.',
-    );
-  }
-  return value;
-}
 
 export async function recordCommand(argv: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -87,7 +73,9 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
   if (!values.out) throw new UsageError('say where to write the record with --out.');
   if (values.sign && format === 'docx')
     throw new UsageError('only PDF records can be signed; use --format pdf with --sign.');
-  const secret = values.sign ? await passphrase(values['passphrase-file']) : undefined;
+  const secret = values.sign
+    ? await readPassphrase(values['passphrase-file'], '--sign')
+    : undefined;
 
   const workspace = await Workspace.open(path.resolve(dir));
   const signers = new Map<string, Signer>();

@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
+import { readPassphrase } from '../passphrase';
 
 export const sampleReportHelp = `Usage: workbench sample report DIR --format pdf|docx --out FILE [--sign --identity FILE.p12 [--passphrase-file F]] [--plan ID] [--sample ID]
 
@@ -39,24 +40,7 @@ async function signing(values: {
   } catch (error) {
     throw mapFsError(error, `The signing identity ${values.identity}`);
   }
-  let passphrase: string | undefined;
-  if (values['passphrase-file']) {
-    try {
-      passphrase = (await readFile(path.resolve(values['passphrase-file']), 'utf8')).replace(
-        /\r?\n$/,
-        '',
-      );
-    } catch (error) {
-      throw mapFsError(error, `The passphrase file ${values['passphrase-file']}`);
-    }
-  } else {
-    passphrase = process.env.WORKBENCH_PASSPHRASE;
-  }
-  if (!passphrase) {
-    throw new UsageError(
-      '--sign needs the passphrase: --passphrase-file F, or set WORKBENCH_PASSPHRASE.',
-    );
-  }
+  const passphrase = await readPassphrase(values['passphrase-file'], '--sign');
   return { p12, passphrase };
 }
 

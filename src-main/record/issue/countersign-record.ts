@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { auditEntry } from '../../audit/audit';
 import { UserError } from '../../api/user-error';
+import type { StaffMember, StaffRole } from '../../centre/centre-schema';
 import { stamp, type Actor } from '../../shared/record';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { resolveInside } from '../../storage/resolve-inside';
@@ -9,6 +10,29 @@ import { sha256Hex, type StoredIssuedRecord } from '../issued/issued-record';
 import { countersignPdf } from '../seal/countersign-pdf';
 import { SealError } from '../seal/sign-options';
 import { assertCertificateValid, signReason, type Signer } from './issue-record';
+
+/**
+ * Who may countersign: an internal quality assurer, or a qualified assessor countersigning for
+ * one working towards their award, and never someone who has already signed the record.
+ */
+export function assertMayCountersign(
+  person: StaffMember,
+  role: StaffRole,
+  entry: StoredIssuedRecord | undefined,
+): void {
+  if (role !== 'iqa' && !(role === 'assessor' && person.assessorStatus === 'qualified')) {
+    throw new UserError(
+      'forbidden',
+      'Only an internal quality assurer or a qualified assessor can countersign a record.',
+    );
+  }
+  if (entry?.signatures.some((s) => s.name === person.name)) {
+    throw new UserError(
+      'conflict',
+      `${person.name} has already signed this record; someone else must countersign it.`,
+    );
+  }
+}
 
 /**
  * Adds an IQA's (or countersigning assessor's) signature to an issued PDF in an incremental

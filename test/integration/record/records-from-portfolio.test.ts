@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -56,9 +57,9 @@ describe('records generated from a demo portfolio', () => {
     return () => rm(root, { recursive: true, force: true });
   });
 
-  it('signs a unit record that pdfsig calls valid and verify accepts, then an IQA countersigns it', async () => {
-    const out = path.join(await tempDir(), 'record.pdf');
-    const made = await cli([
+  /** Amara's J/508/4003 record as a signed PDF, through `workbench record`. */
+  const signedRecord = (out: string) =>
+    cli([
       'record',
       workspace.dir,
       '--learner',
@@ -71,6 +72,10 @@ describe('records generated from a demo portfolio', () => {
       out,
       '--sign',
     ]);
+
+  it('signs a unit record that pdfsig calls valid and verify accepts, then an IQA countersigns it', async () => {
+    const out = path.join(await tempDir(), 'record.pdf');
+    const made = await signedRecord(out);
     expect(made.err).toBe('');
     expect(made.code).toBe(0);
     expect(made.out).toMatch(/signed by Priya Sharma/);
@@ -111,6 +116,93 @@ describe('records generated from a demo portfolio', () => {
     expect(refused.out).toMatch(/Signature 1 \(Priya Sharma\)/);
     expect(refused.out).toMatch(/Signature 2 \(Margaret Ellis\)/);
     await wb.shutdown();
+  });
+
+  it('countersigns an issued record from the command line, once, and only as an IQA or qualified assessor', async () => {
+    const made = await signedRecord(path.join(await tempDir(), 'record.pdf'));
+    expect(made.code).toBe(0);
+    const recordId = /Record (R-\d{8}-[A-Z0-9]{6})/.exec(made.out)?.[1];
+    if (!recordId) throw new Error(`no record id in: ${made.out}`);
+
+    const working = await cli([
+      'countersign',
+      workspace.dir,
+      '--record',
+      recordId,
+      '--as',
+      'Tom Fletcher',
+    ]);
+    expect(working.code).toBe(2);
+    expect(working.err).toMatch(/Only an internal quality assurer or a qualified assessor/);
+    const own = await cli([
+      'countersign',
+      workspace.dir,
+      '--record',
+      recordId,
+      '--as',
+      'Priya Sharma',
+    ]);
+    expect(own.err).toMatch(/Priya Sharma has already signed this record/);
+
+    const copy = path.join(await tempDir(), 'countersigned.pdf');
+    const signed = await cli([
+      'countersign',
+      workspace.dir,
+      '--record',
+      recordId.toLowerCase(),
+      '--as',
+      'Margaret Ellis',
+      '--out',
+      copy,
+    ]);
+    expect(signed.err).toBe('');
+    expect(signed.code).toBe(0);
+    expect(signed.out).toMatch(
+      /countersigned by Margaret Ellis, Internal quality assurer: 2 signatures/,
+    );
+    expect(await pdfsigVerdicts(copy)).toEqual([VALID, VALID]);
+
+    // The portfolio on disk names both signers and the SHA-256 of the file as it now is.
+    const folder = await workspace.portfolioFolder(learnerId);
+    const portfolio = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
+    const entry = portfolio.issuedRecords.findLast(
+      (r: { recordId: string }) => r.recordId === recordId,
+    );
+    expect(entry.signatures.map((s: { name: string }) => s.name)).toEqual([
+      'Priya Sharma',
+      'Margaret Ellis',
+    ]);
+    const filed = await readFile(path.join(folder, entry.file));
+    expect(filed.equals(await readFile(copy))).toBe(true);
+    expect(entry.sha256).toBe(createHash('sha256').update(filed).digest('hex'));
+    expect(
+      portfolio.audit.some(
+        (a: { action: string; target: string }) =>
+          a.action === 'countersigned record' && a.target === `record ${recordId}`,
+      ),
+    ).toBe(true);
+
+    const again = await cli([
+      'countersign',
+      workspace.dir,
+      '--record',
+      recordId,
+      '--as',
+      'Margaret Ellis',
+    ]);
+    expect(again.code).toBe(2);
+    expect(again.err).toMatch(/Margaret Ellis has already signed this record/);
+    expect(await pdfsigVerdicts(path.join(folder, entry.file))).toEqual([VALID, VALID]);
+
+    const unknown = await cli([
+      'countersign',
+      workspace.dir,
+      '--record',
+      'R-20200101-AAAAAA',
+      '--as',
+      'Margaret Ellis',
+    ]);
+    expect(unknown.err).toMatch(/No portfolio in this workspace issued record R-20200101-AAAAAA/);
   });
 
   it('names a changed or a missing evidence file', async () => {

@@ -1,0 +1,109 @@
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../../api/user-error';
+import {
+  roleLabels,
+  staffRoles,
+  type StaffMember,
+  type StaffRole,
+} from '../../centre/centre-schema';
+import { signerFor, signingRole } from '../../record/identity-store/signers';
+import { assertMayCountersign, countersignIssued } from '../../record/issue/countersign-record';
+import { findIssued } from '../../record/issue/find-issued';
+import type { Actor } from '../../shared/record';
+import { Workspace } from '../../workspace/workspace';
+import { UsageError, type CliIo } from '../io';
+import { readPassphrase } from '../passphrase';
+
+export const countersignHelp = `Usage: workbench countersign DIR --record ID --as NAME [--role iqa|assessor] [--out FILE]
+
+Adds a second signature to a signed PDF record issued from the workspace DIR, in an incremental
+update that leaves the assessor's signature valid, and notes it in the learner's portfolio.
+
+  --record ID      the record's id, as printed on it (R-20261124-7K3F9Q)
+  --as NAME        who countersigns: a member of staff's exact name or id
+  --role ROLE      iqa or assessor (a qualified assessor countersigning); their IQA role if left out
+  --passphrase-file FILE   read the identity's passphrase from FILE (else WORKBENCH_PASSPHRASE)
+  --out FILE       also copy the countersigned record to FILE
+
+The passphrase is never given on the command line itself, where other users could see it.`;
+
+const system: Actor = { id: 'command-line', role: 'system' };
+
+function findStaff(workspace: Workspace, wanted: string): StaffMember {
+  const text = wanted.trim().normalize('NFC');
+  const live = workspace.centre.staff.filter((s) => !s.archived);
+  const byId = live.find((s) => s.id === text);
+  if (byId) return byId;
+  const named = live.filter((s) => s.name.normalize('NFC') === text);
+  if (named.length === 1 && named[0]) return named[0];
+  throw new UserError(
+    named.length ? 'conflict' : 'not-found',
+    named.length
+      ? `More than one member of staff is called ${text}; give their id instead.`
+      : `Nobody on this centre's staff list has the name or id "${text}".`,
+  );
+}
+
+export async function countersignCommand(argv: string[], io: CliIo): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      record: { type: 'string' },
+      as: { type: 'string' },
+      role: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(countersignHelp);
+    return 0;
+  }
+  const [dir, ...extra] = positionals;
+  if (!dir || extra.length)
+    throw new UsageError(
+      'workbench countersign takes one workspace folder. See workbench countersign --help.',
+    );
+  if (!values.record) throw new UsageError('say which record with --record (its record id).');
+  if (!values.as) throw new UsageError('say who countersigns with --as (their name or id).');
+  const wantedRole = values.role as StaffRole | undefined;
+  if (wantedRole !== undefined && (wantedRole === 'eqa' || !staffRoles.includes(wantedRole)))
+    throw new UsageError('--role must be iqa or assessor.');
+  const secret = await readPassphrase(values['passphrase-file'], 'countersigning');
+
+  const workspace = await Workspace.open(path.resolve(dir));
+  const person = findStaff(workspace, values.as);
+  const role = signingRole(
+    person,
+    wantedRole ?? (person.roles.includes('iqa') ? 'iqa' : undefined),
+  );
+  const recordId = values.record.trim().toUpperCase();
+  const found = await findIssued(workspace, recordId);
+  if (!found) {
+    throw new UserError('not-found', `No portfolio in this workspace issued record ${recordId}.`);
+  }
+  assertMayCountersign(person, role, found.entry);
+  const signer = await signerFor(workspace, person, role, { passphrase: secret, userDataDir: '' });
+  const updated = await countersignIssued(
+    workspace,
+    found.learner.id,
+    recordId,
+    signer,
+    system,
+    new Date(),
+  );
+  const file = path.join(await workspace.portfolios.folderOf(found.learner), updated.file);
+  if (values.out) {
+    const out = path.resolve(values.out);
+    await mkdir(path.dirname(out), { recursive: true });
+    await copyFile(file, out);
+  }
+  io.out(
+    `Record ${recordId} (${updated.title}, ${found.learner.name}) countersigned by ${person.name}, ${roleLabels[role]}: ${updated.signatures.length} signatures. ${values.out ? `Copied to ${path.resolve(values.out)}. ` : ''}SHA-256 ${updated.sha256}.`,
+  );
+  return 0;
+}
