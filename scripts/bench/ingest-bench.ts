@@ -42,6 +42,9 @@ export async function ingestBench(root: string, totalBytes: number) {
   for (let round = 0; round < 3; round += 1) {
     const copies = path.join(root, `cp-${round}`);
     await mkdir(copies);
+    // Each side starts with nothing waiting to be written: cp leaves its copies in the page
+    // cache, and their write-back must not land inside the next measurement.
+    await run('sync', []);
     baseline.push(
       await timed(async () => {
         await run('cp', [...names.map((n) => path.join(source, n)), copies]);
@@ -61,6 +64,7 @@ export async function ingestBench(root: string, totalBytes: number) {
       actor,
       new Date(),
     );
+    await run('sync', []);
     ours.push(
       await timed(async () => {
         // Two at a time, as the screen sends a dropped batch: one file's flush to disk
