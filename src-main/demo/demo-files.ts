@@ -1,5 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { encodePng } from './png';
 
 /** The standard PDF fonts cover Latin-1 only: "Łukasz Wójcik" is written "Lukasz Wojcik". */
 function latin1(text: string): string {
@@ -39,15 +39,6 @@ export async function demoPdf(title: string, paragraphs: string[]): Promise<Uint
   return pdf.save();
 }
 
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
-
 /**
  * A small PNG drawn from a seed: coloured bands with a "photo" frame, enough to stand in for a
  * photograph of a display or a workplace in the demo.
@@ -70,14 +61,5 @@ export function demoPng(seed: number, width = 320, height = 200): Buffer {
     }
     rows.push(row);
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(width, height, 'rgb', rows);
 }

@@ -1,13 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
-
-function chunk(type: string, data: Buffer): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
+import { encodePng } from './png';
 
 /**
  * A drawn-looking signature for the demo: a looping pen stroke on a transparent background,
@@ -39,15 +30,6 @@ export function demoSignature(seed: number, width = 300, height = 100): string {
     for (let x = 0; x < width; x += 1) row.set([20, 30, 90, alpha[y * width + x]!], 1 + x * 4);
     rows.push(row);
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  const png = encodePng(width, height, 'rgba', rows);
   return `data:image/png;base64,${png.toString('base64')}`;
 }

@@ -19,7 +19,7 @@ import {
   type FormModel,
 } from './form-model';
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
-import { saveWithNativeFlate, useNativeFlate } from '../record/pdf/native-flate';
+import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
 
 const FIELD_FONT_SIZE = 10;
@@ -276,5 +276,5 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
   pdf.setLanguage('en-GB');
   pdf.setCreationDate(when);
   pdf.setModificationDate(when);
-  return saveWithNativeFlate(pdf, { updateFieldAppearances: false, useObjectStreams: false });
+  return pdf.save({ updateFieldAppearances: false, useObjectStreams: false });
 }

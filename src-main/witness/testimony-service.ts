@@ -21,7 +21,7 @@ import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
 import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
 
-export { findLearner, findRegisteredUnit } from './witness-lookup';
+export { findRegisteredUnit } from './witness-lookup';
 export { importReturnedFile, importReturnedPdf, typedFromPdf } from './import-returned';
 
 export interface FormRequest {

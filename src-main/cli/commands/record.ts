@@ -5,8 +5,8 @@ import { UserError } from '../../api/user-error';
 import type { StaffMember } from '../../centre/centre-schema';
 import type { Actor } from '../../shared/record';
 import { Workspace } from '../../workspace/workspace';
+import { findLearner } from '../../centre/find-learner';
 import {
-  findLearner,
   findRegisteredUnit,
   loadLibrary,
   loadRecordSource,

@@ -5,7 +5,8 @@ import { UserError } from '../../api/user-error';
 import { defaultResourcesDir } from '../../app/paths';
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import type { Actor } from '../../shared/record';
-import { findLearner, findRegisteredUnit, makeForm } from '../../witness/testimony-service';
+import { findLearner } from '../../centre/find-learner';
+import { findRegisteredUnit, makeForm } from '../../witness/testimony-service';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 
@@ -52,7 +53,7 @@ export async function witnessFormCommand(argv: string[], io: CliIo): Promise<num
   }
   if (!values.out) throw new UsageError('say where to write the form: --out FILE.');
   const workspace = await Workspace.open(path.resolve(dir));
-  const learner = findLearner(workspace, values.learner);
+  const learner = findLearner(workspace.centre, values.learner);
   const { units } = await workspace.listUnits();
   const unit = findRegisteredUnit((await workspace.portfolio(learner.id)).data, units, values.unit);
   let witnessId: string | null = null;

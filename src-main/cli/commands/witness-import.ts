@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { findLearner, importReturnedPdf } from '../../witness/testimony-service';
+import { findLearner } from '../../centre/find-learner';
+import { importReturnedPdf } from '../../witness/testimony-service';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 import { commandLine } from './witness-form';
@@ -31,7 +32,7 @@ export async function witnessImportCommand(argv: string[], io: CliIo): Promise<n
   }
   if (!values.learner) throw new UsageError('say which learner: --learner ID (id, ULN or name).');
   const workspace = await Workspace.open(path.resolve(dir));
-  const learner = findLearner(workspace, values.learner);
+  const learner = findLearner(workspace.centre, values.learner);
   const saved = await importReturnedPdf(
     workspace,
     learner.id,

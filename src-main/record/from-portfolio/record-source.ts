@@ -4,7 +4,7 @@ import { UserError } from '../../api/user-error';
 import type { CentreFile, Learner, StaffMember } from '../../centre/centre-schema';
 import { activeRegistrations } from '../../portfolio/portfolio';
 import type { Portfolio, Registration } from '../../portfolio/portfolio-schema';
-import { unitRef } from '../../portfolio/progress';
+import { unitAnswersTo, unitRef } from '../../portfolio/progress';
 import {
   listQualifications,
   type StoredQualification,
@@ -64,26 +64,6 @@ export async function loadRecordSource(
   };
 }
 
-/** A learner named the way people name them: their id, their ULN, or their exact name. */
-export function findLearner(centre: Readonly<CentreFile>, wanted: string): Learner {
-  const text = wanted.trim();
-  const live = centre.learners.filter((l) => !l.archived);
-  const found =
-    live.find((l) => l.id === text) ??
-    live.find((l) => l.uln === text.replace(/\s/g, '')) ??
-    live.filter((l) => l.name.normalize('NFC') === text.normalize('NFC'));
-  if (Array.isArray(found)) {
-    if (found.length === 1 && found[0]) return found[0];
-    throw new UserError(
-      found.length ? 'conflict' : 'not-found',
-      found.length
-        ? `More than one learner is called ${text}; give their ULN instead.`
-        : `No learner in this centre has the id, ULN or name "${text}".`,
-    );
-  }
-  return found;
-}
-
 export interface RegisteredUnit {
   registration: Registration;
   unit: StoredUnit;
@@ -103,15 +83,8 @@ export function registeredUnits(
 
 /** One of the learner's units by its Ofqual code, awarding-body code, id or exact title. */
 export function findRegisteredUnit(source: RecordSource, wanted: string): RegisteredUnit {
-  const text = wanted.trim().toLowerCase();
   const units = registeredUnits(source);
-  const found = units.find(
-    ({ unit }) =>
-      unit.id.toLowerCase() === text ||
-      unitRef(unit).toLowerCase() === text ||
-      (unit.codes.awardingBody ?? '').toLowerCase() === text ||
-      unit.title.trim().toLowerCase() === text,
-  );
+  const found = units.find(({ unit }) => unitAnswersTo(unit, wanted));
   if (!found) {
     throw new UserError(
       'not-found',

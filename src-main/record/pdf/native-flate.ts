@@ -1,12 +1,12 @@
 import { deflateSync } from 'node:zlib';
-import { PDFContentStream, PDFName, type PDFDocument, type SaveOptions } from 'pdf-lib';
+import type { PDFContentStream, PDFDocument } from 'pdf-lib';
 
 /**
  * Compresses a document's streams with Node's zlib instead of pdf-lib's JavaScript deflate: the
- * embedded fonts, files and images as they are embedded, and the page content streams when the
- * document is saved with `saveWithNativeFlate`. A witness form carries the whole DejaVu Sans
- * (about 750 KB), which takes pdf-lib seconds to compress and zlib a few milliseconds; a
- * record spends most of its save time in deflate. The bytes are ordinary FlateDecode either way.
+ * fonts, files and images it embeds, and the appearance streams of its form fields. A witness
+ * form carries the whole DejaVu Sans (about 750 KB), which takes pdf-lib seconds to compress
+ * and zlib a few milliseconds. The bytes are ordinary FlateDecode either way. (Pages drawn
+ * with `ink.ts` compress their own content with zlib.)
  */
 export function useNativeFlate(pdf: PDFDocument): void {
   const context = pdf.context;
@@ -19,30 +19,12 @@ export function useNativeFlate(pdf: PDFDocument): void {
   context.contentStream = (operators, dict) => compressNatively(contentStream(operators, dict));
 }
 
-/** Saves a document set up with `useNativeFlate`, its content streams compressed by zlib too. */
-export async function saveWithNativeFlate(
-  pdf: PDFDocument,
-  options: SaveOptions,
-): Promise<Uint8Array> {
-  for (const [, object] of pdf.context.enumerateIndirectObjects()) {
-    if (object instanceof PDFContentStream) compressNatively(object);
-  }
-  return pdf.save(options);
-}
-
-const compressed = new WeakSet<PDFContentStream>();
-const FILTER = PDFName.of('Filter');
-const FLATE = PDFName.of('FlateDecode');
-
 /**
- * Gives a content stream zlib's deflate in place of pdf-lib's, when pdf-lib meant to compress it
- * at all. Its operators print as Latin-1 text, text in the embedded fonts being hex, so this
- * compresses the same bytes pdf-lib would, built in one pass instead of two. The result is kept
- * until more operators are drawn.
+ * Gives a content stream pdf-lib has marked FlateDecode zlib's deflate in place of its own. Its
+ * operators print as Latin-1 text, so this compresses the same bytes pdf-lib would; the result
+ * is kept until more operators are drawn.
  */
 function compressNatively(stream: PDFContentStream): PDFContentStream {
-  if (compressed.has(stream) || stream.dict.get(FILTER) !== FLATE) return stream;
-  compressed.add(stream);
   let bytes: Uint8Array | null = null;
   const push = stream.push.bind(stream);
   stream.push = (...operators) => {

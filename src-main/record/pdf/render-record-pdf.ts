@@ -7,7 +7,7 @@ import { drawSection } from './draw-sections';
 import { drawTable } from './draw-table';
 import { cachingFontkit, NO_POSITIONING, widthsOf } from './font-cache';
 import type { RecordFonts } from './fonts';
-import { saveWithNativeFlate, useNativeFlate } from './native-flate';
+import { useNativeFlate } from './native-flate';
 import { drawFooter, drawHeader } from './page-furniture';
 import { INK, MUTED, PageFlow } from './page-flow';
 
@@ -28,7 +28,7 @@ export async function renderRecordPdf(
 
 /** Saves a laid-out record as `renderRecordPdf` does. */
 export function saveRecordPdf(pdf: PDFDocument): Promise<Uint8Array> {
-  return saveWithNativeFlate(pdf, { useObjectStreams: false });
+  return pdf.save({ useObjectStreams: false });
 }
 
 /**

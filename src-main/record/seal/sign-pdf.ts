@@ -6,7 +6,6 @@ import { IdentitySigner } from './identity-signer';
 import type { SignOptions } from './sign-options';
 import { SealError } from './sign-options';
 import { addSignatureField } from './signature-field';
-import { saveWithNativeFlate } from '../pdf/native-flate';
 
 /**
  * Seals an unsigned record with a PAdES (ETSI.CAdES.detached) signature over the whole file:
@@ -39,7 +38,7 @@ export async function signDocument(
   addSignatureField(doc, { ...options, name: options.name ?? identity.info.commonName });
   // Without object streams the file keeps a classic cross-reference table, which the
   // countersignature's incremental update extends.
-  const prepared = await saveWithNativeFlate(doc, { useObjectStreams: false });
+  const prepared = await doc.save({ useObjectStreams: false });
   const signed = await new SignPdf().sign(Buffer.from(prepared), new IdentitySigner(identity));
   return new Uint8Array(signed);
 }

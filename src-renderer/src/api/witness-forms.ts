@@ -57,16 +57,3 @@ async function upload<T>(
   if (!answer.ok) throw new ApiCallError(answer.error);
   return answer.data;
 }
-
-/** Saves a generated form through the browser's (or the desktop app's) download. */
-export function download(fileName: string, mediaType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

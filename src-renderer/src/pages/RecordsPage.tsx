@@ -15,7 +15,7 @@ import { RecordPreview } from '../components/records/RecordPreview';
 import { SigningIdentities } from '../components/records/SigningIdentities';
 import { VerifyFile } from '../components/records/VerifyFile';
 import { VerifyResult } from '../components/records/VerifyResult';
-import { kindLabels } from '../components/records/files';
+import { kindLabels } from '../components/records/record-labels';
 
 /** Make, sign, countersign, preview, print and verify assessment records; manage identities. */
 export function RecordsPage() {

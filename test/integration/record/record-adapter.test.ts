@@ -7,8 +7,8 @@ import { addEvidence } from '../../../src-main/evidence/evidence-records';
 import { setTargetsForEvidence } from '../../../src-main/mapping/mapping';
 import { buildFromPortfolio } from '../../../src-main/record/from-portfolio/build-from-portfolio';
 import { pngFromDataUrl, signatureFor } from '../../../src-main/record/from-portfolio/declarations';
+import { findLearner } from '../../../src-main/centre/find-learner';
 import {
-  findLearner,
   findRegisteredUnit,
   loadRecordSource,
 } from '../../../src-main/record/from-portfolio/record-source';

@@ -1,41 +1,24 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
-import { renderPdfPages } from '../pdf/render-pdf-pages';
+import { usePdfPages } from '../pdf/render-pdf-pages';
 
 const MAX_PAGES = 5;
 
 /** The first pages of an evidence PDF, drawn in place. */
 export function PdfPreview({ url }: { url: string }) {
-  const holder = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<{ pages: number; error: string | null } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const target = holder.current;
-    void (async () => {
-      try {
-        if (!target) return;
-        const pages = await renderPdfPages(url, {
-          target,
-          scale: 1.2,
-          maxPages: MAX_PAGES,
-          isLive: () => live,
-          place: (canvas, n) => {
-            canvas.style.maxWidth = '100%';
-            canvas.setAttribute('role', 'img');
-            canvas.setAttribute('aria-label', `Page ${n} of the document`);
-            return canvas;
-          },
-        });
-        if (pages !== null) setState({ pages, error: null });
-      } catch {
-        if (live) setState({ pages: 0, error: 'This PDF could not be shown. It may be damaged.' });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [url]);
+  const { holder, state } = usePdfPages(
+    url,
+    {
+      scale: 1.2,
+      maxPages: MAX_PAGES,
+      place: (canvas, n) => {
+        canvas.style.maxWidth = '100%';
+        canvas.setAttribute('role', 'img');
+        canvas.setAttribute('aria-label', `Page ${n} of the document`);
+        return canvas;
+      },
+    },
+    'This PDF could not be shown. It may be damaged.',
+  );
 
   return (
     <Stack data-testid="preview-pdf">

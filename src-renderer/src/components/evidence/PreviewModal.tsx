@@ -1,10 +1,10 @@
-import { Alert, Box, Button, Group, Image, Modal, Stack, Text, Typography } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { EvidenceView } from '../../../../src-main/learner/learner-contract';
 import { call, isDesktop } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
-import { PdfPreview } from './PdfPreview';
+import { EvidenceContent } from './EvidenceContent';
 
 interface Props {
   learnerId: string;
@@ -20,43 +20,13 @@ export function PreviewModal({ learnerId, evidence, onClose }: Props) {
       <Loading state={preview} label="The preview">
         {(p) => (
           <Stack data-testid="evidence-preview">
-            {p.kind === 'image' && p.url && (
-              <Image src={p.url} alt={evidence.title} fit="contain" mah={600} />
-            )}
-            {p.kind === 'pdf' && p.url && <PdfPreview url={p.url} />}
-            {p.kind === 'audio' && p.url && (
-              <audio controls src={p.url} aria-label={evidence.title} style={{ width: '100%' }} />
-            )}
-            {p.kind === 'video' && p.url && (
-              <video
-                controls
-                src={p.url}
-                aria-label={evidence.title}
-                style={{ maxWidth: '100%' }}
-              />
-            )}
-            {(p.kind === 'text' || p.kind === 'record') && (
-              <Box
-                component="pre"
-                data-testid="preview-text"
-                style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', margin: 0 }}
-              >
-                {p.text}
-              </Box>
-            )}
-            {p.truncated && <Text c="dimmed">Only the start of this file is shown.</Text>}
-            {p.kind === 'docx' && p.html && (
-              <Typography>
-                {/* Converted and cleaned in the main process; the page's CSP blocks any script. */}
-                <div data-testid="preview-docx" dangerouslySetInnerHTML={{ __html: p.html }} />
-              </Typography>
-            )}
-            {p.kind === 'none' && (
-              <Alert color="blue">
-                The workbench cannot show this kind of file.{' '}
-                {isDesktop ? 'Open it in its own program.' : ''}
-              </Alert>
-            )}
+            <EvidenceContent
+              preview={p}
+              title={evidence.title}
+              imageHeight={600}
+              testId="preview"
+              {...(isDesktop ? { unsupportedHint: 'Open it in its own program.' } : {})}
+            />
             {evidence.file && (
               <Group justify="space-between">
                 <Text size="xs" c="dimmed">

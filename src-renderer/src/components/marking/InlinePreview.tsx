@@ -1,6 +1,6 @@
-import { Alert, Box, Image, Paper, Text, Typography } from '@mantine/core';
+import { Box, Paper } from '@mantine/core';
 import { useOperation } from '../../api/use-operation';
-import { PdfPreview } from '../evidence/PdfPreview';
+import { EvidenceContent } from '../evidence/EvidenceContent';
 import { Loading } from '../Loading';
 
 interface Props {
@@ -17,35 +17,7 @@ export function InlinePreview({ learnerId, evidenceId, title }: Props) {
       <Loading state={preview} label="The preview">
         {(p) => (
           <Box mah={420} style={{ overflow: 'auto' }}>
-            {p.kind === 'image' && p.url && (
-              <Image src={p.url} alt={title} fit="contain" mah={400} />
-            )}
-            {p.kind === 'pdf' && p.url && <PdfPreview url={p.url} />}
-            {p.kind === 'audio' && p.url && (
-              <audio controls src={p.url} aria-label={title} style={{ width: '100%' }} />
-            )}
-            {p.kind === 'video' && p.url && (
-              <video controls src={p.url} aria-label={title} style={{ maxWidth: '100%' }} />
-            )}
-            {(p.kind === 'text' || p.kind === 'record') && (
-              <Box
-                component="pre"
-                data-testid="inline-preview-text"
-                style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', margin: 0 }}
-              >
-                {p.text}
-              </Box>
-            )}
-            {p.truncated && <Text c="dimmed">Only the start of this file is shown.</Text>}
-            {p.kind === 'docx' && p.html && (
-              <Typography>
-                {/* Converted and cleaned in the main process; the page's CSP blocks any script. */}
-                <div dangerouslySetInnerHTML={{ __html: p.html }} />
-              </Typography>
-            )}
-            {p.kind === 'none' && (
-              <Alert color="blue">The workbench cannot show this kind of file.</Alert>
-            )}
+            <EvidenceContent preview={p} title={title} imageHeight={400} testId="inline-preview" />
           </Box>
         )}
       </Loading>

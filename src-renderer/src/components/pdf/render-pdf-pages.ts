@@ -1,3 +1,5 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
+
 export interface RenderPdfOptions {
   /** Where the pages go; emptied once the PDF has been read. */
   target: HTMLElement;
@@ -36,4 +38,48 @@ export async function renderPdfPages(
     target.append(place(canvas, n, pdf.numPages));
   }
   return pdf.numPages;
+}
+
+export interface PdfPagesState {
+  pages: number;
+  /** What to tell the user when the PDF could not be drawn. */
+  error: string | null;
+}
+
+/**
+ * Draws a PDF's pages into the element `holder` is attached to, again whenever `url` changes,
+ * and stops drawing once the screen has gone. `state` is null while the pages are on their way.
+ */
+export function usePdfPages(
+  url: string,
+  options: Pick<RenderPdfOptions, 'scale' | 'maxPages' | 'place'>,
+  damaged: string,
+): { holder: RefObject<HTMLDivElement | null>; state: PdfPagesState | null } {
+  const holder = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<PdfPagesState | null>(null);
+  const latest = useRef(options);
+  useEffect(() => {
+    latest.current = options;
+  });
+  useEffect(() => {
+    let live = true;
+    const target = holder.current;
+    void (async () => {
+      try {
+        if (!target) return;
+        const pages = await renderPdfPages(url, {
+          ...latest.current,
+          target,
+          isLive: () => live,
+        });
+        if (pages !== null) setState({ pages, error: null });
+      } catch {
+        if (live) setState({ pages: 0, error: damaged });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [url, damaged]);
+  return { holder, state };
 }

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import type { IssuedRecordView } from '../../../../src-main/record/record-contract';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
-import { formatDateTime, kindLabels } from './files';
+import { formatDateTime, kindLabels } from './record-labels';
 
 interface Props {
   records: IssuedRecordView[];

@@ -16,7 +16,7 @@ import type { LearnerSummary } from '../../../../src-main/learner/learner-contra
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
-import { kindLabels, type RecordKindId } from './files';
+import { kindLabels, type RecordKindId } from './record-labels';
 
 interface Props {
   learners: LearnerSummary[];

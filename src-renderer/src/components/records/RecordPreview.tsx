@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title, Typography } from '@mantine/core';
 import { IconPrinter, IconX } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
 import type { RecordPreview as Preview } from '../../../../src-main/record/record-contract';
-import { renderPdfPages } from '../pdf/render-pdf-pages';
+import { usePdfPages } from '../pdf/render-pdf-pages';
 
 /**
  * Only the record is printed while a preview is open: everything else on the page is hidden
@@ -19,38 +18,22 @@ const PRINT_CSS = `
 
 /** Draws every page of a record PDF with pdf.js as images that print at full A4 quality. */
 function PdfPages({ url, label }: { url: string; label: string }) {
-  const holder = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<{ pages: number; error: string | null } | null>(null);
-  useEffect(() => {
-    let live = true;
-    const target = holder.current;
-    void (async () => {
-      try {
-        if (!target) return;
-        const pages = await renderPdfPages(url, {
-          target,
-          // Twice screen resolution: sharp on screen and acceptable on paper.
-          scale: 2,
-          isLive: () => live,
-          place: (canvas, n, total) => {
-            const img = document.createElement('img');
-            img.src = canvas.toDataURL('image/png');
-            img.alt = `${label}, page ${n} of ${total}`;
-            img.style.cssText =
-              'width:100%;max-width:794px;display:block;margin:0 auto 16px;box-shadow:0 1px 4px rgba(0,0,0,.25);background:#fff';
-            return img;
-          },
-        });
-        if (pages !== null) setState({ pages, error: null });
-      } catch {
-        if (live)
-          setState({ pages: 0, error: 'This record could not be shown. It may be damaged.' });
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [url, label]);
+  const { holder, state } = usePdfPages(
+    url,
+    {
+      // Twice screen resolution: sharp on screen and acceptable on paper.
+      scale: 2,
+      place: (canvas, n, total) => {
+        const img = document.createElement('img');
+        img.src = canvas.toDataURL('image/png');
+        img.alt = `${label}, page ${n} of ${total}`;
+        img.style.cssText =
+          'width:100%;max-width:794px;display:block;margin:0 auto 16px;box-shadow:0 1px 4px rgba(0,0,0,.25);background:#fff';
+        return img;
+      },
+    },
+    'This record could not be shown. It may be damaged.',
+  );
   return (
     <>
       {!state && <Loader aria-label="Loading the record" />}

@@ -14,7 +14,7 @@ import { useState } from 'react';
 import type { IdentityList, IdentityView } from '../../../../src-main/record/record-contract';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
-import { readAsBase64, saveFile } from './files';
+import { readAsBase64, saveFile } from '../../api/local-files';
 
 type Dialog = { mode: 'create' | 'import'; person: IdentityView } | null;
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { RecordCheck } from '../../../../src-main/record/record-contract';
 import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
-import { readAsBase64 } from './files';
+import { readAsBase64 } from '../../api/local-files';
 
 /** Checks a record file from anywhere (an email, a USB stick) against this workspace. */
 export function VerifyFile({

@@ -1,6 +1,6 @@
 import { Alert, Badge, List, Stack, Table, Text } from '@mantine/core';
 import type { RecordCheck } from '../../../../src-main/record/record-contract';
-import { formatDateTime } from './files';
+import { formatDateTime } from './record-labels';
 
 /** What a check found, in the order an EQA reads it: verdict, signatures, evidence, problems. */
 export function VerifyResult({ check, fileName }: { check: RecordCheck; fileName: string }) {

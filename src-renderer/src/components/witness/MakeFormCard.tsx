@@ -14,7 +14,7 @@ import type { LearnerDetail } from '../../../../src-main/learner/learner-views';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
-import { download } from '../../api/witness-forms';
+import { saveFile } from '../../api/local-files';
 
 interface Props {
   detail: LearnerDetail;
@@ -47,7 +47,7 @@ export function MakeFormCard({ detail, onMade }: Props) {
         witnessId,
         format,
       });
-      download(made.fileName, made.mediaType, made.base64);
+      saveFile(made.fileName, made.mediaType, made.base64);
       notifyDone(`Made ${made.fileName}. It is listed under forms awaiting return.`);
       onMade();
     } catch (error) {
