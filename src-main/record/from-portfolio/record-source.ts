@@ -28,17 +28,21 @@ export interface RecordSource {
   reviews: readonly SampleReview[];
 }
 
+/** What every learner's records draw on; a batch loads it once, not once a record. */
 export interface CentreLibrary {
   units: readonly StoredUnit[];
   qualifications: readonly StoredQualification[];
+  /** Every IQA review, from every sampling plan. */
+  reviews: readonly SampleReview[];
 }
 
 export async function loadLibrary(workspace: Workspace): Promise<CentreLibrary> {
-  const [{ units }, { qualifications }] = await Promise.all([
+  const [{ units }, { qualifications }, plans] = await Promise.all([
     workspace.listUnits(),
     listQualifications(workspace.dir),
+    samplingStore(workspace).allReviews(),
   ]);
-  return { units, qualifications };
+  return { units, qualifications, reviews: plans.flatMap((p) => p.reviews) };
 }
 
 export async function loadRecordSource(
@@ -47,11 +51,10 @@ export async function loadRecordSource(
   library?: CentreLibrary,
 ): Promise<RecordSource> {
   const learner = workspace.learner(learnerId);
-  const [doc, portfolioDir, lib, reviews] = await Promise.all([
+  const [doc, portfolioDir, lib] = await Promise.all([
     workspace.portfolio(learnerId),
     workspace.portfolioFolder(learnerId),
     library ?? loadLibrary(workspace),
-    samplingStore(workspace).allReviews(),
   ]);
   return {
     centre: workspace.centre,
@@ -60,7 +63,7 @@ export async function loadRecordSource(
     portfolioDir,
     units: lib.units,
     qualifications: lib.qualifications,
-    reviews: reviews.flatMap((p) => p.reviews).filter((r) => r.learnerId === learnerId),
+    reviews: lib.reviews.filter((r) => r.learnerId === learnerId),
   };
 }
 
