@@ -33,15 +33,17 @@ async function portfolioOnDisk(app: RunningWorkbench, id: string) {
   return portfolioSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 }
 
-/** Presses a key until the detail shows the wanted criterion or part. */
+/**
+ * Presses a key until the detail shows the wanted criterion or part, waiting after each press
+ * for the detail to move on, so a slow repaint never makes it press past the target.
+ */
 async function goTo(page: Page, label: string, key: 'j' | 'k') {
   const ui = markingPage(page);
-  for (
-    let i = 0;
-    i < 40 && (await ui.label.innerText()).split(' ')[0] !== label.split(' ')[0];
-    i += 1
-  ) {
+  for (let i = 0; i < 40; i += 1) {
+    const shown = await ui.label.innerText();
+    if (shown.split(' ')[0] === label.split(' ')[0]) break;
     await page.keyboard.press(key);
+    await expect.poll(() => ui.label.innerText()).not.toBe(shown);
   }
   await expect(ui.label).toContainText(label);
 }
