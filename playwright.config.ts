@@ -6,7 +6,10 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: [['list']],
-  timeout: 60_000,
+  // Guards against a hang, not budgets: on a loaded machine the browser and the host are slower,
+  // and a test must then take longer rather than fail.
+  timeout: 10 * 60_000,
+  expect: { timeout: 2 * 60_000 },
   use: {
     browserName: 'chromium',
     locale: 'en-GB',

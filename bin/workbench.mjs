@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly, so the CLI works straight after `npm install`.
-import { register } from 'tsx/esm/api';
+// The `workbench` command: runs the command line from its bundle, rebuilt first when its sources changed.
+import { pathToFileURL } from 'node:url';
+import { cliBundle } from '../scripts/cli-bundle.mjs';
 
-register();
-const { main } = await import('../src-main/cli/main.ts');
+const { main } = await import(pathToFileURL(await cliBundle()).href);
 process.exitCode = await main(process.argv.slice(2));

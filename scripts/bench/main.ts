@@ -6,17 +6,20 @@ import { markingBench } from './marking-bench';
 import { openBench } from './open-bench';
 import { recordsBench } from './records-bench';
 import { benchSamplingPlan, describeResult } from './sampling-plan';
+import { startupBench } from './startup-bench';
 
-// The full size (1 GB, 500 learners) with BENCH_FULL=1; a quicker default otherwise.
-const full = process.env.BENCH_FULL === '1';
+// The quick size by default; the full size (1 GB, 500 learners) with `npm run bench:full`.
+const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
 const ingestBytes = Number(process.env.BENCH_INGEST_MB ?? (full ? 1024 : 256)) * 1024 * 1024;
 const learners = Number(process.env.BENCH_LEARNERS ?? (full ? 500 : 150));
 
 const root = await mkdtemp(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'workbench-bench-'));
 try {
   console.log(
-    `Benchmarks (${full ? 'full size' : 'quick size; BENCH_FULL=1 for the full size'}), in ${root}\n`,
+    `Benchmarks (${full ? 'full size' : 'quick size; npm run bench:full for the full size'}), in ${root}\n`,
   );
+  const startup = await startupBench(root);
+  console.log(`${startup.text}\n`);
   const ingest = await ingestBench(root, ingestBytes);
   console.log(`${ingest.text}\n`);
   const open = await openBench(root, learners);

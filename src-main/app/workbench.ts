@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { UserError } from '../api/user-error';
 import type { StaffMember, StaffRole } from '../centre/centre-schema';
-import { createDemoCentre } from '../demo/demo-centre';
 import type { NewCentre } from '../centre/roster';
 import type { Actor } from '../shared/record';
 import { Settings, type CurrentUser } from '../settings/settings';
@@ -125,6 +124,8 @@ export class Workbench {
     } catch (error) {
       if (!(error instanceof UserError) || error.code !== 'not-found') throw error;
     }
+    // The demo's makers (PDF, DOCX, signing) load only on the first start that needs them.
+    const { createDemoCentre } = await import('../demo/demo-centre');
     const workspace = await createDemoCentre(this.demoDir, this.paths.resourcesDir, this.clock());
     return this.use(workspace);
   }

@@ -1,73 +1,57 @@
 import { UserError } from '../api/user-error';
-import { countersignCommand, countersignHelp } from './commands/countersign';
-import { demoCommand, demoHelp } from './commands/demo';
-import { recordCommand, recordHelp } from './commands/record';
-import { samplePlanCommand, samplePlanHelp } from './commands/sample-plan';
-import { sampleReportCommand, sampleReportHelp } from './commands/sample-report';
-import { specImportCommand, specImportHelp } from './commands/spec-import';
-import { statusCommand, statusHelp } from './commands/status';
-import { verifyCommand, verifyHelp } from './commands/verify';
-import { webCommand, webHelp } from './commands/web';
-import { witnessFormCommand, witnessFormHelp } from './commands/witness-form';
-import { witnessImportCommand, witnessImportHelp } from './commands/witness-import';
 import { processIo, UsageError, type CliIo } from './io';
 
+type Run = (argv: string[], io: CliIo) => Promise<number>;
+
 type Command = {
-  run: (argv: string[], io: CliIo) => Promise<number>;
-  help: string;
+  /** Loaded only when the command runs, so `workbench help` starts without the domain code. */
+  load: () => Promise<Run>;
   summary: string;
 };
 
 const commands: Record<string, Command> = {
   countersign: {
-    run: countersignCommand,
-    help: countersignHelp,
+    load: async () => (await import('./commands/countersign')).countersignCommand,
     summary: 'add an IQA countersignature to a signed PDF record',
   },
-  demo: { run: demoCommand, help: demoHelp, summary: 'write the demo centre into an empty folder' },
+  demo: {
+    load: async () => (await import('./commands/demo')).demoCommand,
+    summary: 'write the demo centre into an empty folder',
+  },
   record: {
-    run: recordCommand,
-    help: recordHelp,
+    load: async () => (await import('./commands/record')).recordCommand,
     summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',
   },
   'sample plan': {
-    run: samplePlanCommand,
-    help: samplePlanHelp,
+    load: async () => (await import('./commands/sample-plan')).samplePlanCommand,
     summary: 'propose an IQA sampling plan and its coverage (--json for JSON)',
   },
   'sample report': {
-    run: sampleReportCommand,
-    help: sampleReportHelp,
+    load: async () => (await import('./commands/sample-report')).sampleReportCommand,
     summary: 'write the IQA sampling report as PDF (optionally signed) or DOCX',
   },
   'spec import': {
-    run: specImportCommand,
-    help: specImportHelp,
+    load: async () => (await import('./commands/spec-import')).specImportCommand,
     summary: 'read a unit specification and print it as an outline or JSON',
   },
   status: {
-    run: statusCommand,
-    help: statusHelp,
+    load: async () => (await import('./commands/status')).statusCommand,
     summary: "show each learner's progress per unit (--json for JSON)",
   },
   verify: {
-    run: verifyCommand,
-    help: verifyHelp,
+    load: async () => (await import('./commands/verify')).verifyCommand,
     summary: 'check a record: signatures, evidence, or a Word record as issued',
   },
   'witness form': {
-    run: witnessFormCommand,
-    help: witnessFormHelp,
+    load: async () => (await import('./commands/witness-form')).witnessFormCommand,
     summary: 'make a witness testimony form (fillable PDF or DOCX) for a learner',
   },
   'witness import': {
-    run: witnessImportCommand,
-    help: witnessImportHelp,
+    load: async () => (await import('./commands/witness-import')).witnessImportCommand,
     summary: 'read a returned fillable witness testimony PDF into a portfolio',
   },
   web: {
-    run: webCommand,
-    help: webHelp,
+    load: async () => (await import('./commands/web')).webCommand,
     summary: 'serve the workbench to a browser on this computer',
   },
 };
@@ -106,7 +90,8 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const run = await command.load();
+    return await run(rest, io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) {
       io.err(`workbench ${name}: ${error.message}`);

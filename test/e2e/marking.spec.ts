@@ -52,7 +52,6 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
   page,
   app,
 }) => {
-  test.setTimeout(180_000);
   const id = learnerId(app, 'Siobhán Ní Bhriain');
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const added = await createDispatcher(app.workbench)('evidence:add-record', {

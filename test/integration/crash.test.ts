@@ -56,5 +56,5 @@ describe('saves survive the process being killed', () => {
       (n) => !n.endsWith('.tmp') && !n.includes('last-good'),
     );
     expect(left).toEqual(['doc.json']);
-  }, 40_000);
+  });
 });

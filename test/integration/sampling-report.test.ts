@@ -5,7 +5,7 @@ import { main } from '../../src-main/cli/main';
 import { generateIdentity } from '../../src-main/record';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { Workspace } from '../../src-main/workspace/workspace';
-import { pdfsigVerdicts, runTool } from '../support/record/system-tools';
+import { convertWithLibreOffice, pdfsigVerdicts, runTool } from '../support/record/system-tools';
 import { useTempDirs } from '../support/temp-dir';
 
 function capture() {
@@ -108,13 +108,7 @@ describe('workbench sample report', () => {
     expect(
       await main(['sample', 'report', dir, '--format', 'docx', '--out', out], capture().io),
     ).toBe(0);
-    const converted = await runTool(
-      'soffice',
-      ['--headless', '--convert-to', 'pdf', '--outdir', root, out],
-      120_000,
-    );
-    expect(converted.code).toBe(0);
-    const words = await text(path.join(root, 'report.pdf'));
+    const words = await text(await convertWithLibreOffice(out, root));
     expect(words).toContain('IQA sampling report');
     expect(words).toContain('Action points');
 

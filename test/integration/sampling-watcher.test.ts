@@ -5,14 +5,7 @@ import { createDispatcher } from '../../src-main/api/dispatcher';
 import { defaultResourcesDir } from '../../src-main/app/paths';
 import { Workbench } from '../../src-main/app/workbench';
 import { useTempDirs } from '../support/temp-dir';
-
-async function until(check: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+import { waitFor } from '../support/wait-for';
 
 describe('sampling files changed outside the workbench', () => {
   const tempDir = useTempDirs();
@@ -51,7 +44,7 @@ describe('sampling files changed outside the workbench', () => {
     const data = JSON.parse(await readFile(file, 'utf8'));
     data.strategies[0].strategy.interimShare = 55;
     await writeFile(file, JSON.stringify(data, null, 2));
-    await until(() => workbench.changes > start);
+    await waitFor(() => workbench.changes > start);
     const reloaded = await dispatch('sampling:get-strategy', { qualificationId });
     expect(reloaded).toMatchObject({ ok: true, data: { strategy: { interimShare: 55 } } });
   });

@@ -6,6 +6,7 @@ import type { Workbench } from '../../src-main/app/workbench';
 import { defaultResourcesDir } from '../../src-main/app/paths';
 import { Workbench as WorkbenchClass } from '../../src-main/app/workbench';
 import { useTempDirs } from '../support/temp-dir';
+import { waitFor } from '../support/wait-for';
 
 async function watchedWorkbench(root: string): Promise<Workbench> {
   const workbench = new WorkbenchClass(
@@ -16,14 +17,6 @@ async function watchedWorkbench(root: string): Promise<Workbench> {
   );
   await workbench.boot();
   return workbench;
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe('changes made outside the workbench', () => {
@@ -55,7 +48,7 @@ describe('changes made outside the workbench', () => {
     const data = JSON.parse(await readFile(file, 'utf8'));
     data.evidence[0].title = 'Renamed in a text editor';
     await writeFile(file, JSON.stringify(data, null, 2));
-    await until(() => workbench.changes > start);
+    await waitFor(() => workbench.changes > start);
     expect(doc.data.evidence[0]!.title).toBe('Renamed in a text editor');
   });
 
@@ -68,7 +61,7 @@ describe('changes made outside the workbench', () => {
     const file = path.join(folder, 'portfolio.json');
     const start = workbench.changes;
     await writeFile(file, '{ "schemaVersion": 2, "kind": "learner-portf');
-    await until(() => workbench.changes > start);
+    await waitFor(() => workbench.changes > start);
 
     const answer = await dispatch('learner:get', { learnerId: learner!.id });
     expect(answer).toMatchObject({ ok: false, error: { code: 'unreadable-file' } });

@@ -8,7 +8,6 @@ import { addEvidenceFile } from '../../evidence/evidence-store';
 import { answerFileRequest } from '../../evidence/serve-file';
 import { sendJson } from './respond';
 
-export const UPLOAD_PATH = '/upload/evidence';
 export const METADATA_HEADER = 'x-workbench-evidence';
 
 /**

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDispatcher } from '../../api/dispatcher';
+import type { Dispatch } from '../../api/dispatcher';
 import { failure } from '../../api/result';
 import type { Workbench } from '../../app/workbench';
 import { FILE_ROUTE } from '../../evidence/file-tickets';
-import { handleEvidenceFile, handleUpload, UPLOAD_PATH } from './evidence-routes';
-import { handleWitnessUpload, WITNESS_UPLOAD_PATH } from './witness-routes';
+import { UPLOAD_PATH, WITNESS_UPLOAD_PATH } from './upload-paths';
 import { hostAllowed, tokenAllowed } from './guards';
 import { sendJson } from './respond';
 import { serveStatic } from './static-files';
+import type * as ApiRoutes from './api-routes';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -33,7 +33,13 @@ export interface HttpHost {
 /** The workbench over loopback HTTP: the same operations as the desktop app, for a browser. */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const dispatch = createDispatcher(options.workbench);
+  let routes: Promise<typeof ApiRoutes> | null = null;
+  const loadRoutes = () => (routes ??= import('./api-routes'));
+  let dispatcher: Dispatch | null = null;
+  const dispatch = async (name: string, input: unknown) => {
+    dispatcher ??= (await loadRoutes()).createDispatcher(options.workbench);
+    return dispatcher(name, input);
+  };
   let port = 0;
 
   const server: Server = createServer((req, res) => {
@@ -61,12 +67,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       } else if (req.method !== 'POST') {
         sendJson(res, 405, failure('forbidden', 'Files are uploaded with POST.'));
       } else if (url.pathname === WITNESS_UPLOAD_PATH) {
-        await handleWitnessUpload(req, res, options.workbench);
-      } else await handleUpload(req, res, options.workbench);
+        await (await loadRoutes()).handleWitnessUpload(req, res, options.workbench);
+      } else await (await loadRoutes()).handleUpload(req, res, options.workbench);
       return;
     }
     if (url.pathname.startsWith(FILE_ROUTE) && (req.method === 'GET' || req.method === 'HEAD')) {
       // The ticket stands in for the token: an <img> or <video> cannot send a header.
+      const { handleEvidenceFile } = await loadRoutes();
       await handleEvidenceFile(req, res, options.workbench, url.pathname.slice(FILE_ROUTE.length));
       return;
     }
@@ -111,6 +118,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // Load the operations now, while the person opens the address.
+  void loadRoutes().catch(() => undefined);
 
   return {
     url: `http://127.0.0.1:${port}/#token=${token}`,

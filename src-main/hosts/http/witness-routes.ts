@@ -14,7 +14,6 @@ import { HELD_FOLDER_PREFIX } from '../../witness/testimony-handlers';
 import { importReturnedFile } from '../../witness/testimony-service';
 import { sendJson } from './respond';
 
-export const WITNESS_UPLOAD_PATH = '/upload/witness-form';
 export const WITNESS_METADATA_HEADER = 'x-workbench-witness-form';
 
 /** The name a held file keeps (it decides the evidence file's extension), never a path. */

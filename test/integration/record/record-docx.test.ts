@@ -22,27 +22,7 @@ import {
   unicodeNames,
   unitRecordInput,
 } from '../../support/record/record-inputs';
-import { runTool } from '../../support/record/system-tools';
-
-/** LibreOffice with its own profile folder, so parallel test runs do not fight over one. */
-async function convertToPdf(docx: string, dir: string): Promise<string> {
-  const profile = `file://${path.join(dir, 'lo-profile')}`;
-  const result = await runTool(
-    'soffice',
-    [
-      `-env:UserInstallation=${profile}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      docx,
-    ],
-    120_000,
-  );
-  expect(result.code, result.stderr).toBe(0);
-  return path.join(dir, `${path.basename(docx, '.docx')}.pdf`);
-}
+import { convertWithLibreOffice, runTool } from '../../support/record/system-tools';
 
 describe('record DOCX files', () => {
   const tempDir = useTempDirs();
@@ -67,7 +47,7 @@ describe('record DOCX files', () => {
     const cells = text.split('\n').map((l) => l.trim());
     for (const ref of refs) expect(cells).toContain(ref);
 
-    const pdf = await convertToPdf(file, dir);
+    const pdf = await convertWithLibreOffice(file, dir);
     const printed = (await runTool('pdftotext', ['-layout', pdf, '-'])).stdout;
     for (const name of Object.values(unicodeNames)) expect(printed).toContain(name);
     expect(printed).toMatch(/Page 1 of \d/);
@@ -83,7 +63,7 @@ describe('record DOCX files', () => {
       issuedBy: 'as-lukasz',
     });
     expect(verifyIssuedDocx(await readFile(file), issued).ok).toBe(true);
-  }, 120_000);
+  });
 
   it('renders every other kind to a DOCX that mammoth reads back', async () => {
     const docs: RecordDocument[] = [

@@ -9,7 +9,7 @@ import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import type { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace } from '../../support/demo-workspace';
 import { achieveUnit } from '../../support/record/achieve-unit';
-import { pdfsigVerdicts, runTool } from '../../support/record/system-tools';
+import { convertWithLibreOffice, pdfsigVerdicts, runTool } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
 import { handlers } from '../../../src-main/api/handlers';
@@ -260,12 +260,7 @@ describe('records generated from a demo portfolio', () => {
         ])
       ).code,
     ).toBe(0);
-    const converted = await runTool(
-      'soffice',
-      ['--headless', '--convert-to', 'pdf', '--outdir', dir, out],
-      120_000,
-    );
-    expect(converted.code).toBe(0);
+    await convertWithLibreOffice(out, dir);
     const text = (await mammoth.extractRawText({ path: out })).value;
     expect(text).toContain('Amara Okafor');
     expect(text).toContain(UNIT);

@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src-main/cli/main';
 import { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace } from '../../support/demo-workspace';
+import { convertWithLibreOffice, runTool } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
-
-const run = promisify(execFile);
 
 describe('the witness testimony form as DOCX', () => {
   const tempDir = useTempDirs();
@@ -57,11 +54,7 @@ describe('the witness testimony form as DOCX', () => {
     expect(text).toContain('What you saw the learner do');
     expect(text).toContain('How authenticity was checked');
 
-    const profile = `-env:UserInstallation=file://${path.join(root, 'lo-profile')}`;
-    await run('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', root, docx], {
-      timeout: 120_000,
-    });
-    const { stdout } = await run('pdftotext', [path.join(root, 'form.pdf'), '-']);
+    const { stdout } = await runTool('pdftotext', [await convertWithLibreOffice(docx, root), '-']);
     expect(stdout).toContain('Siobhán Ní Bhriain');
     expect(stdout).toContain('Identify external customers.');
 
