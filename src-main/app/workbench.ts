@@ -18,6 +18,8 @@ export interface HostCapabilities {
   chooseFiles?: (picked: PickedFiles) => Promise<PickedFile[]>;
   /** Opens a file in the program the computer uses for it ("open in default app"). */
   openPath?: (file: string) => Promise<void>;
+  /** Shows a file selected in the computer's file manager, without opening it. */
+  showInFolder?: (file: string) => Promise<void>;
   /** Seals a secret for this computer's user only (Electron safeStorage); desktop app only. */
   protectSecret?: (plain: string) => Promise<string>;
   unprotectSecret?: (sealed: string) => Promise<string>;

@@ -53,5 +53,8 @@ export const evidenceOperations = {
   ),
   'evidence:job': operation<JobView>()(z.object({ jobId: z.string().min(1) })),
   'evidence:cancel': operation<JobView>()(z.object({ jobId: z.string().min(1) })),
-  'evidence:open-externally': operation<{ opened: boolean }>()(z.object({ learnerId, evidenceId })),
+  /** Documents and media open in their usual program; any other kind is shown in its folder. */
+  'evidence:open-externally': operation<{ opened: boolean; shownInFolder: boolean }>()(
+    z.object({ learnerId, evidenceId }),
+  ),
 };

@@ -3,6 +3,7 @@ import { UserError } from '../api/user-error';
 import { addEvidence, updateEvidence } from './evidence-records';
 import type { evidenceOperations } from './evidence-contract';
 import { addEvidenceFile, evidenceFile } from './evidence-store';
+import { mayOpenExternally } from './media-types';
 import { previewEvidence } from './preview';
 
 export const evidenceHandlers: HandlerMap<keyof typeof evidenceOperations> = {
@@ -79,7 +80,17 @@ export const evidenceHandlers: HandlerMap<keyof typeof evidenceOperations> = {
     }
     const { file } = await evidenceFile(wb.workspace, learnerId, evidenceId);
     if (!file) throw new UserError('not-found', 'This evidence item has no file to open.');
-    await wb.host.openPath(file);
-    return { opened: true };
+    if (mayOpenExternally(file)) {
+      await wb.host.openPath(file);
+      return { opened: true, shownInFolder: false };
+    }
+    if (!wb.host.showInFolder) {
+      throw new UserError(
+        'unsupported',
+        'This kind of file could run a program, so the workbench does not open it.',
+      );
+    }
+    await wb.host.showInFolder(file);
+    return { opened: false, shownInFolder: true };
   },
 };

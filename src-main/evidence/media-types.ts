@@ -35,3 +35,32 @@ export function mediaTypeOf(fileName: string): string {
 export function previewKindOf(fileName: string): PreviewKind {
   return byExtension[path.extname(fileName).toLowerCase()]?.preview ?? 'none';
 }
+
+/**
+ * Kinds of file the computer may open in their usual program: documents, pictures, sound and
+ * video. Anything else (a program, a script, a shortcut, an installer) could run code when
+ * "opened", so it is shown in its folder instead.
+ */
+const openableExtensions = new Set([
+  ...Object.keys(byExtension),
+  ...[
+    '.doc',
+    '.dot',
+    '.dotx',
+    '.rtf',
+    '.odt',
+    '.ott',
+    '.pages',
+    '.xls',
+    '.xlsx',
+    '.ods',
+    '.numbers',
+  ],
+  ...['.ppt', '.pptx', '.odp', '.key', '.tif', '.tiff', '.bmp', '.heic', '.heif'],
+  ...['.aac', '.flac', '.wma', '.amr', '.avi', '.wmv', '.mkv', '.3gp', '.mpg', '.mpeg'],
+  ...['.xml', '.json', '.log', '.eml', '.msg', '.vsdx', '.epub'],
+]);
+
+export function mayOpenExternally(fileName: string): boolean {
+  return openableExtensions.has(path.extname(fileName).toLowerCase());
+}

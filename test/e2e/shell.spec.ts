@@ -7,6 +7,10 @@ import { expect, test } from './support/fixtures';
 import { shell } from './support/shell-page';
 
 test('opens on the demo centre and shows its learners and units', async ({ page, app }) => {
+  const failed: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
   await page.goto(app.host.url);
   const ui = shell(page);
   await expect(ui.workspaceName).toHaveText('Northgate Skills Centre (demo)');
@@ -27,6 +31,13 @@ test('opens on the demo centre and shows its learners and units', async ({ page,
   await expect(
     ui.unitDetail.getByText('Describe what is meant by external customers'),
   ).toBeVisible();
+
+  // The page names its icon, and the host serves it: nothing it asks for is missing.
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  const served = await page.request.get(new URL(icon!, page.url()).href);
+  expect(served.status()).toBe(200);
+  expect(served.headers()['content-type']).toBe('image/svg+xml');
+  expect(failed).toEqual([]);
 });
 
 test('opens another workspace by typing its path', async ({ page, app }) => {

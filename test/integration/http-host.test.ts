@@ -173,4 +173,23 @@ describe('the HTTP host', () => {
       },
     });
   });
+
+  it('answers a malformed address with 400 and an oversized body with 413, in JSON', async () => {
+    for (const bad of ['/api/centre%3Aget%E0%A4%A', '/assets/%E0%A4%A.js']) {
+      const answer = await send(host, { method: 'POST', path: bad, headers: auth, body: '{}' });
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input' },
+      });
+    }
+    const huge = await send(host, {
+      method: 'POST',
+      path: '/api/centre:get',
+      headers: auth,
+      body: `{"padding":"${'x'.repeat(20 * 1024 * 1024)}"}`,
+    });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body).error.message).toBe('That request is larger than 5 MB.');
+  });
 });

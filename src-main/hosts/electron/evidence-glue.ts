@@ -40,6 +40,10 @@ export async function openInDefaultApp(file: string): Promise<void> {
   }
 }
 
+export async function showInFileManager(file: string): Promise<void> {
+  shell.showItemInFolder(file);
+}
+
 /**
  * Files dropped on the window: only the preload can turn a dropped File into a path
  * (webUtils), and only the app's own page may hand them over.

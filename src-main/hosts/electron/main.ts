@@ -5,7 +5,12 @@ import { app, BrowserWindow, dialog, screen, type OpenDialogOptions } from 'elec
 import { createDispatcher } from '../../api/dispatcher';
 import { Workbench } from '../../app/workbench';
 import { serveRenderer, registerAppScheme } from './app-protocol';
-import { chooseFilesWith, openInDefaultApp, registerDropIpc } from './evidence-glue';
+import {
+  chooseFilesWith,
+  openInDefaultApp,
+  registerDropIpc,
+  showInFileManager,
+} from './evidence-glue';
 import { registerIpc } from './ipc';
 import { protectSecret, unprotectSecret } from './secret-glue';
 import { installMenu } from './menu';
@@ -52,6 +57,7 @@ async function start(): Promise<void> {
       },
       chooseFiles: chooseFilesWith(() => mainWindow),
       openPath: openInDefaultApp,
+      showInFolder: showInFileManager,
       protectSecret,
       unprotectSecret,
     },

@@ -56,6 +56,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (!decodable(url.pathname)) {
+      req.resume();
+      sendJson(res, 400, failure('invalid-input', 'That address is not one the workbench uses.'));
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;
@@ -104,8 +109,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     try {
       const body = await readBody(req);
       input = body.length ? JSON.parse(body) : {};
-    } catch {
-      sendJson(res, 400, failure('invalid-input', 'The request was not valid JSON.'));
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        const limit = `${MAX_BODY_BYTES / 1024 / 1024} MB`;
+        sendJson(res, 413, failure('invalid-input', `That request is larger than ${limit}.`));
+      } else sendJson(res, 400, failure('invalid-input', 'The request was not valid JSON.'));
       return;
     }
     const result = await dispatch(name, input);
@@ -133,18 +141,35 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   };
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads a request's body. One over the limit is read to its end and dropped, not cut off, so the
+ * sender gets the answer saying why rather than a reset connection.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      size > MAX_BODY_BYTES
+        ? reject(new BodyTooLarge())
+        : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', reject);
   });
 }

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { EvidenceView } from '../../../../src-main/learner/learner-contract';
 import { call, isDesktop } from '../../api/client';
-import { notifyError } from '../../api/notify';
+import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { EvidenceContent } from './EvidenceContent';
@@ -40,8 +40,14 @@ export function PreviewModal({ learnerId, evidence, onClose }: Props) {
                       void call('evidence:open-externally', {
                         learnerId,
                         evidenceId: evidence.id,
-                      }).catch((error: unknown) =>
-                        notifyError('The file could not be opened', error),
+                      }).then(
+                        ({ shownInFolder }) => {
+                          if (shownInFolder)
+                            notifyDone(
+                              'This kind of file could run a program, so it is shown in its folder instead of opened.',
+                            );
+                        },
+                        (error: unknown) => notifyError('The file could not be opened', error),
                       )
                     }
                   >
