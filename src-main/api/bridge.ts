@@ -3,7 +3,14 @@ import type { PickedFile } from '../evidence/evidence-views';
 import type { ApiResult } from './result';
 
 /** Commands the native menu sends to the screen. */
-export const menuCommands = ['open-workspace', 'new-workspace', 'open-demo', 'print'] as const;
+export const menuCommands = [
+  'open-workspace',
+  'new-workspace',
+  'open-demo',
+  'print',
+  'back',
+  'forward',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 export type OperationFunctions = {

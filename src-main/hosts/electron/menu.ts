@@ -25,6 +25,17 @@ export function menuTemplate(
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      // The screen keeps where it is in the address, so the history moves between screens.
+      {
+        label: 'Back',
+        accelerator: options.isMac ? 'Cmd+[' : 'Alt+Left',
+        click: () => send('back'),
+      },
+      {
+        label: 'Forward',
+        accelerator: options.isMac ? 'Cmd+]' : 'Alt+Right',
+        click: () => send('forward'),
+      },
       { role: 'reload' },
       ...(options.isDev ? [{ role: 'toggleDevTools' } as const] : []),
       { type: 'separator' },

@@ -6,7 +6,28 @@ import { notifyError } from '../api/notify';
 import { RefreshContext, useOutsideChanges } from '../api/refresh';
 import { UserSwitcher } from '../components/UserSwitcher';
 import { WorkspaceChooser } from '../components/WorkspaceChooser';
+import { moveTo, useAddress } from './address';
 import { pages, type PageId } from './pages';
+
+/** Where each page was last left, so coming back to it finds the same learner and unit. */
+const lastAddress = new Map<PageId, string>();
+
+function pageOf(address: URLSearchParams): PageId {
+  const named = pages.find((p) => p.id === address.get('page'));
+  if (named) return named.id;
+  // An older link to one learner's unit (?learner=…&unit=…) opens the marking screen on it.
+  return address.has('learner') && address.has('unit') ? 'marking' : 'centre';
+}
+
+function goToPage(id: PageId, current: PageId) {
+  if (id === current) {
+    // The page's own item returns it to its start (the learner list, not one learner).
+    moveTo({ page: id }, { keep: false });
+    return;
+  }
+  const remembered = new URLSearchParams(lastAddress.get(id) ?? '');
+  moveTo({ ...Object.fromEntries(remembered), page: id }, { keep: false });
+}
 
 interface Props {
   status: WorkspaceStatus;
@@ -14,10 +35,11 @@ interface Props {
 }
 
 export function Shell({ status, onWorkspaceChanged }: Props) {
-  // A link to one learner's unit (?learner=…&unit=…) opens the marking screen on it.
-  const [page, setPage] = useState<PageId>(() =>
-    new URLSearchParams(window.location.search).has('learner') ? 'marking' : 'centre',
-  );
+  const address = useAddress();
+  const page = pageOf(address);
+  useEffect(() => {
+    lastAddress.set(page, address.toString());
+  }, [page, address]);
   const [chooser, setChooser] = useState<'open' | 'new' | null>(null);
   const [userGeneration, setUserGeneration] = useState(0);
   const open = status.open!;
@@ -30,6 +52,8 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
         if (command === 'open-workspace') setChooser('open');
         else if (command === 'new-workspace') setChooser('new');
         else if (command === 'print') window.print();
+        else if (command === 'back') history.back();
+        else if (command === 'forward') history.forward();
         else if (command === 'open-demo') {
           call('workspace:open-demo', {})
             .then(onWorkspaceChanged)
@@ -72,7 +96,7 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
               leftSection={<p.icon size={18} aria-hidden />}
               active={p.id === page}
               aria-current={p.id === page ? 'page' : undefined}
-              onClick={() => setPage(p.id)}
+              onClick={() => goToPage(p.id, page)}
               component="button"
             />
           ))}
@@ -81,7 +105,7 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
           <Title order={1} size="h2" mb="md">
             {current.label}
           </Title>
-          <current.component key={userGeneration} />
+          <current.component key={`${current.id}|${userGeneration}`} />
         </AppShell.Main>
         <WorkspaceChooser
           opened={chooser !== null}

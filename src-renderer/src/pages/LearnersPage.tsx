@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
+import { moveTo, useAddressValue } from '../app/address';
 import { LearnerForm } from '../components/learner/LearnerForm';
 import { LearnerView } from '../components/learner/LearnerView';
 import { Loading } from '../components/Loading';
@@ -10,7 +11,8 @@ export function LearnersPage() {
   const learners = useOperation('learner:list', { includeArchived });
   const session = useOperation('session:get', {});
   const [filter, setFilter] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
+  // The open learner is in the address (?page=learners&learner=ln-…), so Back returns to the list.
+  const [selected, setSelected] = useAddressValue('learner');
   const [adding, setAdding] = useState(false);
   const needle = filter.trim().toLocaleLowerCase('en-GB');
 
@@ -19,7 +21,7 @@ export function LearnersPage() {
       <LearnerView
         learnerId={selected}
         onBack={() => {
-          setSelected(null);
+          moveTo({ learner: null, tab: null });
           learners.reload();
         }}
       />

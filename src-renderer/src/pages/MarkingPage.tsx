@@ -1,26 +1,27 @@
 import { Alert, Group, Select, Stack, Tabs } from '@mantine/core';
-import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
+import { moveTo, useAddress } from '../app/address';
 import { MarkingWorkspace } from '../components/marking/MarkingWorkspace';
 import { ProgressMatrix } from '../components/marking/ProgressMatrix';
-
-/** A deep link such as ?learner=ln-…&unit=unit-… opens one learner's unit directly. */
-function linked(name: string): string | null {
-  return new URLSearchParams(window.location.search).get(name);
-}
 
 /** The assessor's main screen: mark a learner's unit, or see the whole centre's progress. */
 export function MarkingPage() {
   const learners = useOperation('learner:list', {});
   const session = useOperation('session:get', {});
-  const [tab, setTab] = useState<string | null>('mark');
-  const [learnerId, setLearnerId] = useState<string | null>(linked('learner'));
-  const [unitId, setUnitId] = useState<string | null>(linked('unit'));
+  // The learner and unit are in the address: ?page=marking&learner=ln-…&unit=unit-…
+  const address = useAddress();
+  const tab = address.get('view') === 'centre' ? 'centre' : 'mark';
+  const learnerId = address.get('learner');
+  const unitId = address.get('unit');
   const learner = learners.data?.find((l) => l.id === learnerId);
   const readOnly = session.data?.readOnly ?? true;
 
   return (
-    <Tabs value={tab} onChange={setTab} keepMounted={false}>
+    <Tabs
+      value={tab}
+      onChange={(next) => moveTo({ view: next === 'centre' ? 'centre' : null })}
+      keepMounted={false}
+    >
       <Tabs.List mb="md">
         <Tabs.Tab value="mark">Mark a unit</Tabs.Tab>
         <Tabs.Tab value="centre">Centre progress</Tabs.Tab>
@@ -32,11 +33,11 @@ export function MarkingPage() {
               label="Learner"
               placeholder="Choose a learner"
               searchable
+              allowDeselect={false}
               value={learnerId}
               onChange={(id) => {
-                setLearnerId(id);
                 const next = learners.data?.find((l) => l.id === id);
-                setUnitId(next?.units[0]?.unitId ?? null);
+                moveTo({ learner: id, unit: next?.units[0]?.unitId ?? null });
               }}
               data={(learners.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
               w={320}
@@ -45,8 +46,12 @@ export function MarkingPage() {
               label="Unit"
               placeholder="Choose a unit"
               value={unitId}
+              allowDeselect={false}
               disabled={!learner}
-              onChange={setUnitId}
+              onChange={(id) => {
+                // Choosing the unit already shown keeps it rather than clearing the screen.
+                if (id) moveTo({ unit: id });
+              }}
               data={(learner?.units ?? []).map((u) => ({
                 value: u.unitId,
                 label: `${u.ref}: ${u.title}`,
@@ -74,13 +79,7 @@ export function MarkingPage() {
         </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="centre">
-        <ProgressMatrix
-          onOpen={(l, u) => {
-            setLearnerId(l);
-            setUnitId(u);
-            setTab('mark');
-          }}
-        />
+        <ProgressMatrix onOpen={(l, u) => moveTo({ learner: l, unit: u, view: null })} />
       </Tabs.Panel>
     </Tabs>
   );

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type {
   IssuedRecordView,
   RecordCheck,
@@ -8,6 +8,7 @@ import type {
 import { call } from '../api/client';
 import { notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
+import { moveTo, useAddress } from '../app/address';
 import { Loading } from '../components/Loading';
 import { IssuedRecords } from '../components/records/IssuedRecords';
 import { MakeRecord } from '../components/records/MakeRecord';
@@ -23,23 +24,35 @@ export function RecordsPage() {
   const session = useOperation('session:get', {});
   const [generation, setGeneration] = useState(0);
   const identities = useOperation('identity:list', {}, generation);
-  const [learnerId, setLearnerId] = useState<string | null>(null);
+  // ?page=records&learner=…&record=… (the record shown in the preview)
+  const address = useAddress();
+  const learnerId = address.get('learner');
+  const recordId = address.get('record');
   const records = useOperation('record:list', learnerId ? { learnerId } : {}, generation);
-  const [preview, setPreview] = useState<{ preview: Preview; title: string } | null>(null);
+  const [loaded, setLoaded] = useState<{
+    recordId: string;
+    preview: Preview;
+    title: string;
+  } | null>(null);
+  const preview = loaded && loaded.recordId === recordId ? loaded : null;
   const [check, setCheck] = useState<{ check: RecordCheck; fileName: string } | null>(null);
   const refresh = () => setGeneration((g) => g + 1);
 
-  const showPreview = async (record: IssuedRecordView) => {
-    try {
-      const p = await call('record:preview', {
-        learnerId: record.learnerId,
-        recordId: record.recordId,
-      });
-      setPreview({ preview: p, title: `${kindLabels[record.kind]} ${record.recordId}` });
-    } catch (error) {
-      notifyError('The record could not be shown', error);
-    }
-  };
+  const showPreview = (record: IssuedRecordView) =>
+    moveTo({ learner: record.learnerId, record: record.recordId });
+  const shown = records.data?.find((r) => r.recordId === recordId) ?? null;
+  useEffect(() => {
+    if (!shown) return;
+    let current = true;
+    const title = `${kindLabels[shown.kind]} ${shown.recordId}`;
+    call('record:preview', { learnerId: shown.learnerId, recordId: shown.recordId }).then(
+      (p) => current && setLoaded({ recordId: shown.recordId, preview: p, title }),
+      (error: unknown) => notifyError('The record could not be shown', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [shown]);
 
   const verify = async (record: IssuedRecordView) => {
     try {
@@ -66,23 +79,19 @@ export function RecordsPage() {
           <MakeRecord
             learners={list.filter((l) => !l.archived)}
             learnerId={learnerId}
-            onLearner={(id) => {
-              setLearnerId(id);
-              setPreview(null);
-            }}
+            onLearner={(id) => moveTo({ learner: id, record: null })}
             signerName={session.data?.user?.name ?? null}
             canSeal={identities.data?.canSealPassphrases ?? false}
             onIssued={(record) => {
-              setLearnerId(record.learnerId);
+              showPreview(record);
               refresh();
-              void showPreview(record);
             }}
           />
           {preview && (
             <RecordPreview
               preview={preview.preview}
               title={preview.title}
-              onClose={() => setPreview(null)}
+              onClose={() => moveTo({ record: null })}
             />
           )}
           {check && (
@@ -105,7 +114,7 @@ export function RecordsPage() {
               <IssuedRecords
                 records={issued}
                 canSeal={identities.data?.canSealPassphrases ?? false}
-                onPreview={(r) => void showPreview(r)}
+                onPreview={showPreview}
                 onVerify={(r) => void verify(r)}
                 onChanged={refresh}
               />

@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, Select, Stack, Tabs, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
+import { moveTo, useAddress } from '../app/address';
 import { Loading } from '../components/Loading';
 import { ActionPoints } from '../components/sampling/ActionPoints';
 import { NewPlan } from '../components/sampling/NewPlan';
@@ -13,9 +13,13 @@ import { formatPeriod } from '../components/sampling/sampling-format';
 export function SamplingPage() {
   const overview = useOperation('sampling:overview', {});
   const session = useOperation('session:get', {});
-  const [chosenQualification, setQualificationId] = useState<string | null>(null);
-  const [planId, setPlanId] = useState<string | null>(null);
-  const [tab, setTab] = useState<string | null>(null);
+  // ?page=sampling&qualification=…&plan=…&view=…&sample=… (the sample open for review)
+  const address = useAddress();
+  const chosenQualification = address.get('qualification');
+  const planId = address.get('plan');
+  const tab = address.get('view');
+  const setPlanId = (id: string | null) => moveTo({ plan: id, sample: null });
+  const setTab = (view: string | null) => moveTo({ view, sample: null });
   const data = overview.data;
   const role = session.data?.user?.role ?? null;
 
@@ -48,10 +52,7 @@ export function SamplingPage() {
                 allowDeselect={false}
                 value={qualificationId}
                 data={o.qualifications.map((q) => ({ value: q.id, label: q.title }))}
-                onChange={(v) => {
-                  setQualificationId(v);
-                  setPlanId(null);
-                }}
+                onChange={(v) => moveTo({ qualification: v, plan: null, sample: null })}
               />
               {plans.length > 0 && (
                 <Select

@@ -16,6 +16,7 @@ import { ImportUnit } from '../components/ImportUnit';
 import { Loading } from '../components/Loading';
 import { Qualifications } from '../components/Qualifications';
 import { UnitDetail } from '../components/UnitDetail';
+import { useAddressValue } from '../app/address';
 
 function matches(unit: UnitSummary, needle: string): boolean {
   return [unit.title, unit.codes.ofqual ?? '', unit.codes.awardingBody ?? ''].some((v) =>
@@ -26,7 +27,7 @@ function matches(unit: UnitSummary, needle: string): boolean {
 function UnitLibrary() {
   const units = useOperation('unit:list', {});
   const [filter, setFilter] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useAddressValue('unit');
   const needle = filter.trim().toLocaleLowerCase('en-GB');
   return (
     <Grid>
@@ -99,7 +100,9 @@ function UnitLibrary() {
 /** The units library, the importer and the qualifications built from the units. */
 export function UnitsPage() {
   const [generation, setGeneration] = useState(0);
-  const [tab, setTab] = useState<string | null>('library');
+  const [view, setView] = useAddressValue('view');
+  const tab = view ?? 'library';
+  const setTab = (next: string | null) => setView(next === 'library' ? null : next);
   return (
     <Tabs value={tab} onChange={setTab}>
       <Tabs.List mb="md">

@@ -149,5 +149,10 @@ describe('menus', () => {
     expect(items.find((i) => i.label === 'Print…')?.accelerator).toBe('CmdOrCtrl+P');
     const view = template.find((m) => m.label === '&View');
     expect(JSON.stringify(view)).not.toContain('toggleDevTools');
+    const moves = (view?.submenu ?? []) as typeof items;
+    expect(moves.find((i) => i.label === 'Back')?.accelerator).toBe('Alt+Left');
+    moves.find((i) => i.label === 'Back')?.click?.();
+    moves.find((i) => i.label === 'Forward')?.click?.();
+    expect(sent).toEqual(['open-workspace', 'back', 'forward']);
   });
 });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
+import { useAddressValue } from '../../app/address';
 import { AuditTrail, type AuditFilter } from '../audit/AuditTrail';
 import { AddEvidenceFiles } from '../evidence/AddEvidenceFiles';
 import { EvidenceList } from '../evidence/EvidenceList';
@@ -23,7 +24,8 @@ export function LearnerView({ learnerId, onBack }: Props) {
   const detail = useOperation('learner:get', { learnerId });
   const session = useOperation('session:get', {});
   const readOnly = session.data?.readOnly ?? true;
-  const [tab, setTab] = useState<string | null>('evidence');
+  const [tabInAddress, setTab] = useAddressValue('tab');
+  const tab = tabInAddress ?? 'evidence';
   const [editing, setEditing] = useState(false);
   const [writing, setWriting] = useState(false);
   const [auditFilter, setAuditFilter] = useState<AuditFilter>({ unitId: null, criterionRef: null });
@@ -113,7 +115,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   </Group>
                 )}
               </Group>
-              <Tabs value={tab} onChange={setTab}>
+              <Tabs value={tab} onChange={(next) => setTab(next === 'evidence' ? null : next)}>
                 <Tabs.List>
                   <Tabs.Tab value="evidence">Evidence</Tabs.Tab>
                   <Tabs.Tab value="criteria">Criteria</Tabs.Tab>

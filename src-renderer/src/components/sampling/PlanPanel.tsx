@@ -17,6 +17,7 @@ import type { PlanView, SampleView } from '../../../../src-main/sampling/samplin
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
+import { useAddressValue } from '../../app/address';
 import { Loading } from '../Loading';
 import { SampleReview } from './SampleReview';
 import { SampleTable } from './SampleTable';
@@ -35,7 +36,8 @@ export function PlanPanel({
   onChanged: () => void;
 }) {
   const state = useOperation('sampling:get-plan', { planId });
-  const [opened, setOpened] = useState<SampleView | null>(null);
+  // The sample open for review is in the address, so it survives a reload and Back closes it.
+  const [openedId, setOpenedId] = useAddressValue('sample');
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -86,163 +88,166 @@ export function PlanPanel({
 
   return (
     <Loading state={state} label="The sampling plan">
-      {(plan) => (
-        <Stack data-testid="sampling-plan">
-          <Text size="sm">
-            Plan for {formatPeriod(plan.period)}, seed {String(plan.seed)}, made by {plan.createdBy}{' '}
-            on {formatDate(plan.createdAt)}: {plan.coverage.totals.samples} samples (
-            {plan.coverage.totals.interim} interim, {plan.coverage.totals.summative} summative) of{' '}
-            {plan.coverage.totals.assessments} learners&apos; units.
-          </Text>
-          <Group gap="xs">
-            {(['pdf', 'docx'] as const).map((format) => (
-              <Button key={format} size="xs" variant="default" onClick={() => saveReport(format)}>
-                Save the sampling report ({format.toUpperCase()})
-              </Button>
-            ))}
-          </Group>
-          {canEdit && (
-            <Group gap="xs" align="end">
-              <PasswordInput
-                size="xs"
-                label="Passphrase of your signing identity"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.currentTarget.value)}
-                data-testid="report-passphrase"
-              />
-              <Button size="xs" onClick={() => saveReport('pdf', true)}>
-                Save the signed sampling report (PDF)
-              </Button>
-            </Group>
-          )}
-          {plan.coverage.gaps.length > 0 ? (
-            <Alert color="orange" title="Coverage gaps">
-              <List size="sm">
-                {plan.coverage.gaps.map((g) => (
-                  <List.Item key={g}>{g}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          ) : (
-            <Alert color="teal" title="No coverage gaps">
-              Every assessor&apos;s rate is met and every CAMERA target is covered.
-            </Alert>
-          )}
-          <SampleTable
-            samples={plan.samples}
-            caption="Samples in this plan"
-            actions={(s) => (
-              <Group gap={4} wrap="nowrap">
-                <Button
-                  size="compact-xs"
-                  onClick={() => setOpened(s)}
-                  aria-label={`Open sample of ${s.learnerName}, ${s.unitTitle}`}
-                >
-                  Open
+      {(plan) => {
+        const opened = plan.samples.find((s) => s.id === openedId);
+        return (
+          <Stack data-testid="sampling-plan">
+            <Text size="sm">
+              Plan for {formatPeriod(plan.period)}, seed {String(plan.seed)}, made by{' '}
+              {plan.createdBy} on {formatDate(plan.createdAt)}: {plan.coverage.totals.samples}{' '}
+              samples ({plan.coverage.totals.interim} interim, {plan.coverage.totals.summative}{' '}
+              summative) of {plan.coverage.totals.assessments} learners&apos; units.
+            </Text>
+            <Group gap="xs">
+              {(['pdf', 'docx'] as const).map((format) => (
+                <Button key={format} size="xs" variant="default" onClick={() => saveReport(format)}>
+                  Save the sampling report ({format.toUpperCase()})
                 </Button>
-                {canEdit && !s.actualDate && (
-                  <>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      aria-label={`Reschedule sample of ${s.learnerName}, ${s.unitTitle}`}
-                      onClick={() => {
-                        setText(s.plannedDate);
-                        setEditing({ kind: 'reschedule', sample: s });
-                      }}
-                    >
-                      Reschedule
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      color="red"
-                      aria-label={`Remove sample of ${s.learnerName}, ${s.unitTitle}`}
-                      onClick={() => {
-                        setText('');
-                        setEditing({ kind: 'remove', sample: s });
-                      }}
-                    >
-                      Remove
-                    </Button>
-                  </>
-                )}
+              ))}
+            </Group>
+            {canEdit && (
+              <Group gap="xs" align="end">
+                <PasswordInput
+                  size="xs"
+                  label="Passphrase of your signing identity"
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.currentTarget.value)}
+                  data-testid="report-passphrase"
+                />
+                <Button size="xs" onClick={() => saveReport('pdf', true)}>
+                  Save the signed sampling report (PDF)
+                </Button>
               </Group>
             )}
-          />
-          {canEdit && <AddSample plan={plan} onAdded={changed} />}
-          {plan.removed.length > 0 && (
-            <Card withBorder>
-              <Title order={3} size="h5" mb="xs">
-                Taken out of the plan
-              </Title>
-              <List size="sm">
-                {plan.removed.map((r) => (
-                  <List.Item key={`${r.sample.id}-${r.removedOn}`}>
-                    {r.learnerName}, {r.unitTitle}: {r.reason} ({formatDate(r.removedOn)})
-                  </List.Item>
-                ))}
-              </List>
-            </Card>
-          )}
-          <Modal
-            opened={editing !== null}
-            onClose={() => setEditing(null)}
-            closeButtonProps={{ 'aria-label': 'Close' }}
-            title={
-              editing?.kind === 'reschedule'
-                ? 'Reschedule the sample'
-                : 'Take the sample out of the plan'
-            }
-          >
-            <Stack>
-              <Text size="sm">
-                {editing?.sample.learnerName}, {editing?.sample.unitTitle}
-              </Text>
-              {editing?.kind === 'reschedule' ? (
-                <TextInput
-                  type="date"
-                  label="New planned date"
-                  value={text}
-                  onChange={(e) => setText(e.currentTarget.value)}
-                />
-              ) : (
-                <TextInput
-                  label="Why it is taken out"
-                  value={text}
-                  onChange={(e) => setText(e.currentTarget.value)}
+            {plan.coverage.gaps.length > 0 ? (
+              <Alert color="orange" title="Coverage gaps">
+                <List size="sm">
+                  {plan.coverage.gaps.map((g) => (
+                    <List.Item key={g}>{g}</List.Item>
+                  ))}
+                </List>
+              </Alert>
+            ) : (
+              <Alert color="teal" title="No coverage gaps">
+                Every assessor&apos;s rate is met and every CAMERA target is covered.
+              </Alert>
+            )}
+            <SampleTable
+              samples={plan.samples}
+              caption="Samples in this plan"
+              actions={(s) => (
+                <Group gap={4} wrap="nowrap">
+                  <Button
+                    size="compact-xs"
+                    onClick={() => setOpenedId(s.id)}
+                    aria-label={`Open sample of ${s.learnerName}, ${s.unitTitle}`}
+                  >
+                    Open
+                  </Button>
+                  {canEdit && !s.actualDate && (
+                    <>
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        aria-label={`Reschedule sample of ${s.learnerName}, ${s.unitTitle}`}
+                        onClick={() => {
+                          setText(s.plannedDate);
+                          setEditing({ kind: 'reschedule', sample: s });
+                        }}
+                      >
+                        Reschedule
+                      </Button>
+                      <Button
+                        size="compact-xs"
+                        variant="default"
+                        color="red"
+                        aria-label={`Remove sample of ${s.learnerName}, ${s.unitTitle}`}
+                        onClick={() => {
+                          setText('');
+                          setEditing({ kind: 'remove', sample: s });
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    </>
+                  )}
+                </Group>
+              )}
+            />
+            {canEdit && <AddSample plan={plan} onAdded={changed} />}
+            {plan.removed.length > 0 && (
+              <Card withBorder>
+                <Title order={3} size="h5" mb="xs">
+                  Taken out of the plan
+                </Title>
+                <List size="sm">
+                  {plan.removed.map((r) => (
+                    <List.Item key={`${r.sample.id}-${r.removedOn}`}>
+                      {r.learnerName}, {r.unitTitle}: {r.reason} ({formatDate(r.removedOn)})
+                    </List.Item>
+                  ))}
+                </List>
+              </Card>
+            )}
+            <Modal
+              opened={editing !== null}
+              onClose={() => setEditing(null)}
+              closeButtonProps={{ 'aria-label': 'Close' }}
+              title={
+                editing?.kind === 'reschedule'
+                  ? 'Reschedule the sample'
+                  : 'Take the sample out of the plan'
+              }
+            >
+              <Stack>
+                <Text size="sm">
+                  {editing?.sample.learnerName}, {editing?.sample.unitTitle}
+                </Text>
+                {editing?.kind === 'reschedule' ? (
+                  <TextInput
+                    type="date"
+                    label="New planned date"
+                    value={text}
+                    onChange={(e) => setText(e.currentTarget.value)}
+                  />
+                ) : (
+                  <TextInput
+                    label="Why it is taken out"
+                    value={text}
+                    onChange={(e) => setText(e.currentTarget.value)}
+                  />
+                )}
+                <Group justify="end">
+                  <Button variant="default" onClick={() => setEditing(null)}>
+                    Cancel
+                  </Button>
+                  <Button onClick={applyEdit} disabled={!text.trim()}>
+                    {editing?.kind === 'reschedule' ? 'Reschedule' : 'Remove'}
+                  </Button>
+                </Group>
+              </Stack>
+            </Modal>
+            <Modal
+              opened={opened !== undefined}
+              onClose={() => setOpenedId(null)}
+              closeButtonProps={{ 'aria-label': 'Close the sample' }}
+              size="90%"
+              title={opened ? `Sample: ${opened.learnerName}, ${opened.unitTitle}` : ''}
+            >
+              {opened && (
+                <SampleReview
+                  planId={planId}
+                  sampleId={opened.id}
+                  today={plan.today}
+                  onSaved={() => {
+                    changed();
+                  }}
                 />
               )}
-              <Group justify="end">
-                <Button variant="default" onClick={() => setEditing(null)}>
-                  Cancel
-                </Button>
-                <Button onClick={applyEdit} disabled={!text.trim()}>
-                  {editing?.kind === 'reschedule' ? 'Reschedule' : 'Remove'}
-                </Button>
-              </Group>
-            </Stack>
-          </Modal>
-          <Modal
-            opened={opened !== null}
-            onClose={() => setOpened(null)}
-            closeButtonProps={{ 'aria-label': 'Close the sample' }}
-            size="90%"
-            title={opened ? `Sample: ${opened.learnerName}, ${opened.unitTitle}` : ''}
-          >
-            {opened && (
-              <SampleReview
-                planId={planId}
-                sampleId={opened.id}
-                today={plan.today}
-                onSaved={() => {
-                  changed();
-                }}
-              />
-            )}
-          </Modal>
-        </Stack>
-      )}
+            </Modal>
+          </Stack>
+        );
+      }}
     </Loading>
   );
 }
