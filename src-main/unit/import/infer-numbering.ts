@@ -1,5 +1,5 @@
 import { wordCount } from './clean-text';
-import { isSectionHeading, isStructureHeading } from './headings';
+import { isSectionHeading, isStructureHeading, namesSection } from './headings';
 import type { Notice } from './import-types';
 import { matchCriterion, matchOutcome, matchPart, stripLearnerPrefix } from './refs';
 import { rowText, type Cell, type Row } from './split-row';
@@ -141,6 +141,7 @@ class Numbering {
         };
         this.highest = Math.max(this.highest, criterion.outcome);
       }
+      if (!this.outcome.hasText && criterion.number === 1) this.wordingAbove(criterion.outcome);
       this.outcome.criteria = Math.max(this.outcome.criteria, criterion.number);
       this.outcome.explicitCriteria = true;
       this.startCriterion(`${criterion.outcome}.${criterion.number}`, criterion.text, true);
@@ -161,7 +162,9 @@ class Numbering {
       const ref = letter(c.parts);
       c.parts += 1;
       this.notePart(row.line, c.ref, ref);
-      return { cell: { ...cell, text: `${ref}) ${wording}` }, partFromBullet: true };
+      // Out of a PDF or a page the bullet's indent is not a column of the table.
+      const col = row.mode === 'offset' ? 0 : cell.col;
+      return { cell: { text: `${ref}) ${wording}`, col }, partFromBullet: true };
     }
     if (matchPart(wording) && c) {
       c.parts += 1;
@@ -227,14 +230,49 @@ class Numbering {
     return null;
   }
 
+  /**
+   * An outcome known only from its criteria' numbers takes as its wording the plain line just
+   * above its first criterion, set apart by a blank line ("Customer service in the community").
+   */
+  private wordingAbove(outcome: number): void {
+    const above = this.rows[this.rows.length - 1];
+    const text = above?.cells.length === 1 ? (above.cells[0]?.text ?? '') : '';
+    if (
+      !above ||
+      !above.blankBefore ||
+      above.bullet ||
+      above.guidanceOnly ||
+      !/^[A-Z]/.test(text) ||
+      /[.:;,]$/.test(text) ||
+      wordCount(text) < 2 ||
+      wordCount(text) > 30 ||
+      isStructureHeading(text) ||
+      matchCriterion(text) ||
+      matchOutcome(text) ||
+      (isSectionHeading(text, { markdown: above.markdownHeading, strict: true }) &&
+        namesSection(text) &&
+        !/^[A-Z][a-z]/.test(text))
+    ) {
+      return;
+    }
+    this.rows[this.rows.length - 1] = {
+      ...above,
+      cells: [{ text: `Learning outcome ${outcome}: ${text}`, col: 0 }],
+      markdownHeading: false,
+    };
+    this.outcome!.hasText = true;
+    this.outcome!.col = 0;
+    this.notice(
+      above.line,
+      `"${text}" was read as the wording of learning outcome ${outcome}, as the line above its first criterion`,
+    );
+  }
+
   /** A plain line in a list of unnumbered criteria is a new criterion unless it wraps the last. */
   private startsCriterion(row: Row, text: string): boolean {
-    if (
-      !/^[A-Z]/.test(text) ||
-      isSectionHeading(text, { markdown: row.markdownHeading, strict: true })
-    ) {
-      return false;
-    }
+    if (!/^[A-Z]/.test(text)) return false;
+    const heading = isSectionHeading(text, { markdown: row.markdownHeading, strict: true });
+    if (heading && namesSection(text)) return false;
     const last = this.criterion?.text ?? '';
     return !last || /[.:;!?]$/.test(last) || row.blankBefore || wordCount(text) >= 3;
   }
@@ -312,7 +350,8 @@ class Numbering {
   private flushPartNotice(): void {
     const p = this.partNotice;
     if (!p) return;
-    const which = p.from === p.to ? `part ${p.from}` : `parts ${p.from} to ${p.to}`;
+    const joiner = p.to.charCodeAt(0) - p.from.charCodeAt(0) === 1 ? 'and' : 'to';
+    const which = p.from === p.to ? `part ${p.from}` : `parts ${p.from} ${joiner} ${p.to}`;
     this.notice(
       p.line,
       `the list under criterion ${p.ref} was read as its ${which}, lettered from the list's order`,
