@@ -78,6 +78,13 @@ class LineWriter {
     if (source !== undefined) this.source = source;
   }
 
+  /** A blank line, so what follows a table or heads a section is not run onto what came before. */
+  gap(): void {
+    this.flush();
+    const last = this.lines[this.lines.length - 1];
+    if (last && last.text) this.lines.push({ text: '', source: last.source });
+  }
+
   flush(): void {
     const clean = this.text.replace(/[\s\u00a0]+/g, ' ').trim();
     if (clean && !/^(?:#+|-|\d+\.|[a-z]\)|[ivx]+\))$/i.test(clean)) {
@@ -114,8 +121,9 @@ class Converter {
     const tag = node.tagName;
     if (skipped.has(tag) || attr(node, 'hidden') !== undefined) return;
     if (tag === 'table') {
-      this.out.flush();
+      this.out.gap();
       new TableReader(this.out).table(node);
+      this.out.gap();
       return;
     }
     if (tag === 'dl') {
@@ -151,6 +159,7 @@ class Converter {
     }
     const heading = /^h([1-6])$/.exec(tag);
     if (heading) {
+      this.out.gap();
       this.out.prefix(`${'#'.repeat(Number(heading[1]))} `, startLine(node));
       this.children(node);
       this.out.flush();
@@ -269,7 +278,7 @@ class TableReader {
         .join('\t')
         .replace(/\t+$/, '');
       const from = cells.find((c) => c[j])?.[j]?.source ?? source;
-      if (text.trim()) this.out.lines.push({ text, source: j === 0 ? source : from });
+      if (text.trim()) this.out.lines.push({ text, source: from });
     }
   }
 

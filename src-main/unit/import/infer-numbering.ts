@@ -148,7 +148,8 @@ class Numbering {
       return null;
     }
     const outcome = matchOutcome(text);
-    if (outcome && (outcome.prefixed || (i === 0 && outcome.number === this.highest + 1))) {
+    const firstColumn = row.mode === 'offset' ? i === 0 : cell.col === 0;
+    if (outcome && (outcome.prefixed || (firstColumn && outcome.number === this.highest + 1))) {
       if (!outcome.prefixed && outcome.text && !/^["'‘“(]?[A-Z]/.test(outcome.text)) return null;
       this.startOutcome(outcome.number, Boolean(outcome.text), cell.col);
       return null;

@@ -137,14 +137,19 @@ const runLabels = [
   'uan', 'urn',
 ]; // prettier-ignore
 const runLabelPattern = new RegExp(
-  `(?:^|[|;·•,]\\s*|\\s)(${runLabels.join('|').replace(/ /g, '\\s+')})\\s*(?::\\s*|\\s+)(?=\\S)`,
+  `(?<=^|[|;·•,]|\\s)(${runLabels.join('|').replace(/ /g, '\\s+')})\\s*(?::\\s*|\\s+)(?=\\S)`,
   'gi',
 );
 
 /** Several labels and values on one line; null unless every value reads as its field. */
 export function readLabelRun(text: string): MetadataHit[] | null {
-  const found = [...text.matchAll(runLabelPattern)];
-  if (found.length < 2 || found[0]?.index !== 0) return null;
+  let found = [...text.matchAll(runLabelPattern)];
+  if (found[0]?.index !== 0) return null;
+  // A label word inside a value ("… at low level Unit reference …") is part of that value.
+  found = found.filter(
+    (m, i) => i === found.length - 1 || (found[i + 1]?.index ?? 0) > m.index + m[0].length,
+  );
+  if (found.length < 2) return null;
   const hits: MetadataHit[] = [];
   for (const [i, m] of found.entries()) {
     const start = m.index + m[0].length;

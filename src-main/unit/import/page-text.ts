@@ -1,5 +1,5 @@
 import type { LineUseKind, Notice } from './import-types';
-import { fieldForLabel, normaliseLevel } from './metadata';
+import { fieldForLabel, normaliseLevel, readMetadata } from './metadata';
 import { matchCriterion, matchOutcome } from './refs';
 import { rowText, type Row } from './split-row';
 
@@ -112,7 +112,8 @@ export function readPageText(input: Row[]): PageText {
     const text = rowText(row);
     if (isStructure(row)) structureSeen = true;
 
-    if (furniture.test(text) || (!structureSeen && isBreadcrumb(text))) {
+    const breadcrumb = !structureSeen && isBreadcrumb(text) && !readMetadata([text]).length;
+    if (furniture.test(text) || breadcrumb) {
       skipped.push({ line: row.line, use: 'ignored-markup' });
       notices.push({
         line: row.line,
@@ -123,7 +124,7 @@ export function readPageText(input: Row[]): PageText {
 
     if (!structureSeen) {
       // "Unit 204   Handle customer telephone enquiries": the number is the unit's, not the title's.
-      const numbered = /^unit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—]\s*|\s+)([A-Z].*)$/.exec(text);
+      const numbered = /^[Uu]nit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—]\s*|\s+)([A-Z].*)$/.exec(text);
       if (numbered?.[1] && numbered[2] && !unitNumber) {
         unitNumber = numbered[1];
         out.push(single(row, `Unit title: ${numbered[2]}`, { markdownHeading: false }));
