@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importUnitSpec } from '../../../src-main/unit/import';
+import type { UnitSpec } from '../../../src-main/unit/unit-schema';
+
+const shapes = path.join(import.meta.dirname, '../../fixtures/specs/shapes');
+
+/** Each outcome as "ref kind: text", each criterion as "ref text", each part as "ref) text". */
+function outline(unit: UnitSpec): string[] {
+  return unit.outcomes.flatMap((o) => [
+    `${o.ref} ${o.kind}: ${o.text}`,
+    ...o.criteria.flatMap((c) => [
+      `${c.ref} ${c.text}`,
+      ...c.parts.map((p) => `${c.ref}${p.ref}) ${p.text}`),
+    ]),
+  ]);
+}
+
+interface Expected {
+  details: Pick<UnitSpec, 'title' | 'level' | 'credits' | 'glh' | 'codes'>;
+  outline: string[];
+  guidance: string[];
+  diagnostics: string[];
+  notices: string[];
+}
+
+const cases: [string, string, string][] = [
+  ['a unit web page copied as text', 'web-page-text.txt', 'web-page-text.expected.json'],
+  [
+    'unnumbered outcomes, a criterion number alone on its line and bullets under a colon',
+    'unnumbered-outcomes.txt',
+    'unnumbered-outcomes.expected.json',
+  ],
+  [
+    'a Word table saved as a web page, criteria in numbered lists, indicative content beside them',
+    'word-table.html',
+    'word-table.expected.json',
+  ],
+  [
+    'a handbook in Markdown with "Unit 204" and a | line of details',
+    'handbook.md',
+    'handbook.expected.json',
+  ],
+  [
+    'Register text that echoes each criterion number',
+    'register-echo.txt',
+    'register-echo.expected.json',
+  ],
+  [
+    'a PDF text layer with its header and outcomes run together',
+    'pdf-run-in.txt',
+    'pdf-run-in.expected.json',
+  ],
+];
+
+describe('specifications in the shapes awarding bodies publish', () => {
+  it.each(cases)('reads %s', (_, file, expectedFile) => {
+    const source = readFileSync(path.join(shapes, file), 'utf8');
+    const expected = JSON.parse(readFileSync(path.join(shapes, expectedFile), 'utf8')) as Expected;
+    const { unit, diagnostics, notices, lines } = importUnitSpec(source);
+    expect({
+      title: unit.title,
+      level: unit.level,
+      credits: unit.credits,
+      glh: unit.glh,
+      codes: unit.codes,
+    }).toEqual(expected.details);
+    expect(outline(unit)).toEqual(expected.outline);
+    expect(unit.guidance).toEqual(expected.guidance);
+    expect(diagnostics.map((d) => d.message)).toEqual(expected.diagnostics);
+    expect(notices.map((n) => n.message)).toEqual(expected.notices);
+    // Nothing lost silently: every non-blank line of the source is accounted for.
+    const nonBlank = source.split(/\r\n|\r|\n/).flatMap((l, i) => (l.trim() ? [i + 1] : []));
+    expect(lines.map((l) => l.line)).toEqual(nonBlank);
+    for (const n of notices) {
+      if (n.line !== null) expect(n.message.startsWith(`line ${n.line}: `)).toBe(true);
+    }
+  });
+
+  it('reports problems in a web page against the lines of the HTML file', () => {
+    const html = [
+      '<!doctype html>',
+      '<html><head><title>Not the unit</title></head><body>',
+      '<h1>Safe lifting</h1>',
+      '<table>',
+      '<tr><td>1. Understand safe lifting</td><td>1.1 Describe a safe lift</td></tr>',
+      '<tr><td></td><td>1.1 Describe a safe lift again</td></tr>',
+      '</table>',
+      '</body></html>',
+    ].join('\n');
+    const { unit, diagnostics } = importUnitSpec(html);
+    expect(unit.title).toBe('Safe lifting');
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        line: 6,
+        message:
+          'line 6: criterion 1.1 appears twice (first on line 5); the second, "Describe a safe lift again", was not imported',
+      },
+    ]);
+  });
+
+  it('takes a label and its value on the next line, for every usual label', () => {
+    const { unit } = importUnitSpec(
+      [
+        'Recycling at work',
+        'Ofqual unit reference',
+        'Y/650/0042',
+        'Number of Credits',
+        '1',
+        'Guided learning hours',
+        '9',
+        'Level',
+        'Entry 1',
+        'Awarding body unit code',
+        'RW/E1/7',
+        '1. Know what can be recycled',
+        '1.1 List three materials that can be recycled at work',
+      ].join('\n'),
+    );
+    expect(unit).toMatchObject({
+      title: 'Recycling at work',
+      level: 'Entry 1',
+      credits: 1,
+      glh: 9,
+      codes: { ofqual: 'Y/650/0042', awardingBody: 'RW/E1/7' },
+    });
+  });
+
+  it('guesses a kind from the criteria verbs only where the outcome does not say, and says so', () => {
+    const { unit, notices } = importUnitSpec(
+      [
+        'Unit title: Kinds',
+        '1 Safe storage of chemicals',
+        '1.1 Describe where chemicals are stored',
+        '1.2 Explain why labels must not be removed',
+        '2 Storing chemicals',
+        '2.1 Store chemicals in a locked cupboard',
+        '3 Understand labels',
+        '3.1 Read a label',
+      ].join('\n'),
+    );
+    expect(unit.outcomes.map((o) => o.kind)).toEqual(['knowledge', 'competence', 'knowledge']);
+    expect(notices.map((n) => n.message)).toEqual([
+      'line 2: learning outcome 1 was taken to be knowledge, because its wording does not start Understand, Know or Be able to and its criteria ask the learner to describe, explain',
+      'line 5: learning outcome 2 was taken to be competence, because its wording does not start Understand, Know or Be able to and its criteria ask the learner to store',
+    ]);
+  });
+});
