@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importUnitSpec } from '../../../src-main/unit/import';
+
+/** A unit's outcomes and criteria, as the importer should read them whatever the layout. */
+interface Tree {
+  outcomes: { text: string; criteria: string[] }[];
+}
+
+const word = fc.constantFrom(
+  'customer',
+  'records',
+  'safely',
+  'the',
+  'workplace',
+  'stock',
+  'equipment',
+  'feedback',
+  'procedures',
+  'team',
+  'quality',
+  'standards',
+);
+const words = fc.array(word, { minLength: 2, maxLength: 7 }).map((w) => w.join(' '));
+const outcome = fc
+  .tuple(fc.constantFrom('Understand', 'Know', 'Be able to use'), words)
+  .map(([lead, rest]) => `${lead} ${rest}`);
+const criterion = fc
+  .tuple(fc.constantFrom('Describe', 'Explain', 'Identify', 'Use', 'Check', 'Prepare'), words)
+  .map(([verb, rest]) => `${verb} ${rest}`);
+const tree: fc.Arbitrary<Tree> = fc.record({
+  outcomes: fc.array(
+    fc.record({ text: outcome, criteria: fc.array(criterion, { minLength: 1, maxLength: 4 }) }),
+    { minLength: 1, maxLength: 4 },
+  ),
+});
+
+type Layout = 'tabs' | 'pipes' | 'wrapped' | 'tabs-wrapped';
+
+/** Splits wording after its first word, so the second line starts in lower case. */
+function wrap(text: string, at: number): [string, string] {
+  const w = text.split(' ');
+  const cut = Math.max(1, Math.min(w.length - 1, at));
+  return [w.slice(0, cut).join(' '), w.slice(cut).join(' ')];
+}
+
+function render(t: Tree, layout: Layout, blanks: boolean[], cuts: number[]): string {
+  const rows: string[] = [];
+  let n = 0;
+  const cut = () => cuts[n++ % cuts.length] ?? 2;
+  t.outcomes.forEach((o, i) => {
+    const lo = i + 1;
+    o.criteria.forEach((c, j) => {
+      const ac = `${lo}.${j + 1}`;
+      switch (layout) {
+        case 'pipes':
+          rows.push(j === 0 ? `| ${lo} | ${o.text} | ${ac} | ${c} |` : `| ${ac} | ${c} |`);
+          break;
+        case 'tabs':
+          rows.push(j === 0 ? `${lo}.\t${o.text}\t${ac}\t${c}` : `\t\t${ac}\t${c}`);
+          break;
+        case 'tabs-wrapped': {
+          const [first, rest] = wrap(c, cut());
+          rows.push(j === 0 ? `${lo}. ${o.text}\t${ac} ${first}` : `\t${ac} ${first}`);
+          rows.push(`\t${rest}`);
+          break;
+        }
+        case 'wrapped': {
+          if (j === 0) {
+            const [head, tail] = wrap(o.text, cut());
+            rows.push(`${lo} ${head}`, tail);
+          }
+          const [first, rest] = wrap(c, cut());
+          rows.push(`${ac} ${first}`, rest);
+          break;
+        }
+      }
+    });
+  });
+  const lines: string[] = ['Unit title: Reflowed unit'];
+  rows.forEach((row, i) => {
+    // A blank line may fall between any two rows, but not inside a wrapped sentence.
+    const continuation = /^\t?[a-z]/.test(row);
+    if (blanks[i % blanks.length] && !continuation) lines.push('');
+    lines.push(row);
+  });
+  return lines.join('\n');
+}
+
+describe('a table reads the same however it is laid out', () => {
+  it('imports any reflow of a table (tabs, pipes, wrapped lines, blank lines) to the same tree', () => {
+    fc.assert(
+      fc.property(
+        tree,
+        fc.constantFrom<Layout>('tabs', 'pipes', 'wrapped', 'tabs-wrapped'),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
+        (t, layout, blanks, cuts) => {
+          const { unit, diagnostics } = importUnitSpec(render(t, layout, blanks, cuts));
+          expect(diagnostics).toEqual([]);
+          expect(
+            unit.outcomes.map((o) => ({
+              ref: o.ref,
+              text: o.text,
+              criteria: o.criteria.map((c) => `${c.ref} ${c.text}`),
+            })),
+          ).toEqual(
+            t.outcomes.map((o, i) => ({
+              ref: String(i + 1),
+              text: o.text,
+              criteria: o.criteria.map((c, j) => `${i + 1}.${j + 1} ${c}`),
+            })),
+          );
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
