@@ -44,6 +44,8 @@ class Numbering {
   private highest = 0;
   private criterion: Criterion | null = null;
   private criteriaList = false;
+  /** How far a list that restarted at 1 is behind the criteria's numbering. */
+  private listOffset = 0;
   private inOutcomes = false;
   private guidance: { col: number; label: string } | null = null;
   private partNotice: { line: number; ref: string; from: string; to: string } | null = null;
@@ -194,14 +196,18 @@ class Numbering {
     const numbered = listNumber.exec(wording);
     const inCriteriaColumn =
       current !== null && row.mode === 'index' && current.col >= 0 && cell.col > current.col;
+    const k = Number(numbered?.[1] ?? 0);
+    // Word restarts a list at 1 in each cell of a table; the order still numbers them.
+    const restarts = inCriteriaColumn && k === 1 && (current?.criteria ?? 0) > 0;
     if (
       current &&
       (this.criteriaList || inCriteriaColumn) &&
       !current.explicitCriteria &&
       numbered?.[2] &&
-      Number(numbered[1]) === current.criteria + 1 &&
+      (k + this.listOffset === current.criteria + 1 || restarts) &&
       !outcomeWording.test(numbered[2])
     ) {
+      if (restarts) this.listOffset = current.criteria;
       return { cell: { ...cell, text: this.inferCriterion(row.line, numbered[2]) } };
     }
     if (
@@ -295,6 +301,7 @@ class Numbering {
   private startOutcome(number: number, hasText: boolean, col: number): void {
     this.flushPartNotice();
     this.outcome = { number, hasText, col, criteria: 0, explicitCriteria: false };
+    this.listOffset = 0;
     this.highest = Math.max(this.highest, number);
     this.criterion = null;
     this.criteriaList = false;

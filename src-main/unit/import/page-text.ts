@@ -72,7 +72,15 @@ function splitRunIn(row: Row, notices: Notice[]): Row[] {
   const markers = [...text.matchAll(learnerMarker)];
   if (!markers.length) return [row];
   const first = markers[0];
-  if (markers.length === 1 && first?.index === 0 && first[0].length === text.length) return [row];
+  // "The learner can:" on its own line is already a heading the reader knows.
+  if (
+    markers.length === 1 &&
+    first?.index === 0 &&
+    /^the/i.test(text) &&
+    first[0].length === text.length
+  ) {
+    return [row];
+  }
   const out: Row[] = [];
   const before = text.slice(0, first?.index ?? 0).trim();
   if (before) out.push(single(row, before));
@@ -90,7 +98,7 @@ function splitRunIn(row: Row, notices: Notice[]): Row[] {
       : after.split(/\s*[•▪●]\s*|(?<=[.;])\s+(?=[A-Z])/).filter((p) => p.trim());
     for (const piece of pieces) out.push(single(row, piece.trim(), { bullet: pieces.length > 1 }));
   });
-  if (out.length > 1) {
+  if (out.length > 2 || (out.length === 2 && out[1]?.cells[0]?.text !== rowText(row))) {
     notices.push({
       line: row.line,
       message: `line ${row.line}: "the learner will" and "the learner can" were run together in one paragraph; they were read as separate lines`,

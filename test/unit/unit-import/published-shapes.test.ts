@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importUnitSpec } from '../../../src-main/unit/import';
+import { importUnitSpec, readSpecFile } from '../../../src-main/unit/import';
 import type { UnitSpec } from '../../../src-main/unit/unit-schema';
 
 const shapes = path.join(import.meta.dirname, '../../fixtures/specs/shapes');
@@ -145,6 +145,52 @@ describe('specifications in the shapes awarding bodies publish', () => {
     expect(notices.map((n) => n.message)).toEqual([
       'line 2: learning outcome 1 was taken to be knowledge, because its wording does not start Understand, Know or Be able to and its criteria ask the learner to describe, explain',
       'line 5: learning outcome 2 was taken to be competence, because its wording does not start Understand, Know or Be able to and its criteria ask the learner to store',
+    ]);
+  });
+
+  it('reads a Word document through its structure, lists that restart in each cell included', async () => {
+    const { text, format } = await readSpecFile(path.join(shapes, 'word-lists.docx'));
+    expect(format).toBe('docx');
+    const { unit, diagnostics, notices } = importUnitSpec(text);
+    const expected = JSON.parse(
+      readFileSync(path.join(shapes, 'word-table.expected.json'), 'utf8'),
+    ) as Expected;
+    expect(diagnostics).toEqual([]);
+    expect(outline(unit)).toEqual(expected.outline);
+    expect(unit).toMatchObject(expected.details);
+    expect(unit.guidance).toEqual(expected.guidance);
+    expect(notices.map((n) => n.message)).toContain(
+      'line 18: criterion 1.3 was numbered from its place in the list',
+    );
+  });
+
+  it('reads a PDF through the positions of its text, criteria listed without numbers', async () => {
+    const { text, format } = await readSpecFile(path.join(shapes, 'pdf-lists.pdf'));
+    expect(format).toBe('pdf');
+    const { unit, diagnostics, notices } = importUnitSpec(text);
+    expect(diagnostics).toEqual([]);
+    expect(unit).toMatchObject({
+      title: 'Window cleaning at low level',
+      level: '1',
+      credits: 1,
+      glh: 6,
+      codes: { ofqual: 'J/650/3318', awardingBody: null },
+    });
+    expect(outline(unit)).toEqual([
+      '1 knowledge: Understand how to clean windows safely',
+      '1.1 Describe how to check a step for damage',
+      '1.2 Explain why cleaning fluids are kept in labelled bottles',
+      '1.3 State when to stop work because of the weather',
+      '2 competence: Be able to clean a window at low level',
+      '2.1 Set up a step on firm, level ground',
+      '2.2 Clean the glass and frame without leaving smears',
+    ]);
+    expect(notices.map((n) => n.message.replace(/^line \d+: /, ''))).toEqual([
+      'criterion 1.1 was numbered from its place in the list',
+      'criterion 1.2 was numbered from its place in the list',
+      'criterion 1.3 was numbered from its place in the list',
+      'criterion 2.1 was numbered from its place in the list',
+      'criterion 2.2 was numbered from its place in the list',
     ]);
   });
 });
