@@ -151,7 +151,19 @@ class Numbering {
     }
     const outcome = matchOutcome(text);
     const firstColumn = row.mode === 'offset' ? i === 0 : cell.col === 0;
-    if (outcome && (outcome.prefixed || (firstColumn && outcome.number === this.highest + 1))) {
+    // Under "The learner can:", "2. Explain …" goes on the list of criteria, not a new outcome.
+    const continuesList =
+      this.criteriaList &&
+      this.outcome !== null &&
+      !this.outcome.explicitCriteria &&
+      this.outcome.criteria > 0 &&
+      !outcomeWording.test(outcome?.text ?? '') &&
+      outcome?.number === this.outcome.criteria + 1 - this.listOffset;
+    if (
+      outcome &&
+      !continuesList &&
+      (outcome.prefixed || (firstColumn && outcome.number === this.highest + 1))
+    ) {
       if (!outcome.prefixed && outcome.text && !/^["'‘“(]?[A-Z]/.test(outcome.text)) return null;
       this.startOutcome(outcome.number, Boolean(outcome.text), cell.col);
       return null;

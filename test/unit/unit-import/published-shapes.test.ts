@@ -48,6 +48,16 @@ const cases: [string, string, string][] = [
     'register-echo.expected.json',
   ],
   [
+    'a handbook whose criteria are a numbered list under each outcome',
+    'handbook-numbered-lists.txt',
+    'handbook-numbered-lists.expected.json',
+  ],
+  [
+    '"The learner will: … The learner can: …" run into one line',
+    'learner-will-inline.txt',
+    'learner-will-inline.expected.json',
+  ],
+  [
     'a PDF text layer with its header and outcomes run together',
     'pdf-run-in.txt',
     'pdf-run-in.expected.json',
