@@ -51,7 +51,8 @@ export const unitImportHandlers: HandlerMap<ImportOperation & keyof typeof unitO
         path.basename(fileName).replace(/[\\/:]/g, '_') || 'specification',
       );
       await writeFile(file, Buffer.from(contentBase64, 'base64'));
-      return await readSpecFile(file);
+      const { text, format } = await readSpecFile(file);
+      return { text, format };
     } catch (error) {
       // The reader words its own failures for the user ("… is not a Word document …").
       throw new UserError(

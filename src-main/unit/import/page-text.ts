@@ -68,6 +68,8 @@ const learnerMarker =
 
 /** Splits "Learning outcomes – the learner will: 1. … Assessment criteria – the learner can: …". */
 function splitRunIn(row: Row, notices: Notice[]): Row[] {
+  // In a table the reader takes "The learner will:" off the front of a cell itself.
+  if (row.cells.length !== 1) return [row];
   const text = rowText(row);
   const markers = [...text.matchAll(learnerMarker)];
   if (!markers.length) return [row];
