@@ -77,10 +77,12 @@ class Numbering {
     if (this.guidance) ({ row, moved } = this.takeGuidance(row));
     const cells = row.cells.map((cell, i) => this.cell(row, cell, i, index));
     const bulletParts = cells.some((c) => c !== null && c.partFromBullet);
+    const continues = cells.some((c) => c !== null && c.continues);
     this.rows.push({
       ...row,
       cells: cells.map((c, i) => c?.cell ?? row.cells[i]!),
       bullet: bulletParts ? false : row.bullet,
+      ...(continues ? { continues } : {}),
     });
     this.rows.push(...moved.map((m) => this.attach(m)));
   }
@@ -128,7 +130,7 @@ class Numbering {
     cell: Cell,
     i: number,
     index: number,
-  ): { cell: Cell; partFromBullet?: boolean } | null {
+  ): { cell: Cell; partFromBullet?: boolean; continues?: boolean } | null {
     const text = stripLearnerPrefix(cell.text);
     const criterion = matchCriterion(text);
     if (criterion) {
@@ -184,6 +186,10 @@ class Numbering {
     if (matchPart(wording) && c) {
       c.parts += 1;
       return null;
+    }
+    // Other bullets under a numbered criterion stay in its wording, even after a blank line.
+    if (bullet && c?.text && this.outcome?.explicitCriteria && row.cells.length === 1) {
+      return { cell, continues: true };
     }
 
     // An outcome whose number the page does not show.

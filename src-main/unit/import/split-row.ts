@@ -23,6 +23,8 @@ export interface Row {
   blankBefore: boolean;
   /** Set by the importer for a cell moved out of a table (indicative content): kept as guidance. */
   guidanceOnly?: boolean;
+  /** Set by the importer for a bullet that belongs in the wording of the criterion above it. */
+  continues?: boolean;
 }
 
 const bulletPattern = /^(\s*)(?:[-*+•▪◦·‣●○■□►➢✓]|\uf0b7|\uf0a7)(\s+)/;

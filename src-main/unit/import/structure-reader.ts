@@ -269,6 +269,12 @@ export class StructureReader {
   }
 
   private readPlainRow(row: Row, text: string): void {
+    const cell = row.cells[0];
+    if (row.continues && cell && (this.pending ?? this.lastTarget)) {
+      this.continueWith(row, cell, text, true);
+      this.lastStructureLine = row.line;
+      return;
+    }
     const adjacent = !row.blankBefore && this.lastStructureLine === row.line - 1;
     const canContinue =
       this.inOutcomes &&
@@ -283,9 +289,8 @@ export class StructureReader {
     ) {
       if (row.cells.length > 1 && !this.pending) {
         for (const cell of row.cells) this.continueWith(row, cell, cell.text, false);
-      } else {
-        const cell = row.cells[0];
-        if (cell) this.continueWith(row, cell, text, row.bullet);
+      } else if (cell) {
+        this.continueWith(row, cell, text, row.bullet);
       }
       this.lastStructureLine = row.line;
       return;

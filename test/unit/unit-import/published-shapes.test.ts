@@ -203,4 +203,29 @@ describe('specifications in the shapes awarding bodies publish', () => {
       'criterion 2.2 was numbered from its place in the list',
     ]);
   });
+
+  it('keeps unlettered bullets under a criterion in its wording, even after a blank line', () => {
+    const { unit, diagnostics } = importUnitSpec(
+      [
+        'Unit title: Hazards',
+        '1 Understand hazards',
+        '1.1 Describe the main types of hazard',
+        '',
+        '- slips and trips',
+        '- manual handling',
+        '',
+        '1.2 Explain how to report a hazard',
+        '',
+        'Delivery guidance',
+        '- use real examples',
+      ].join('\n'),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(outline(unit)).toEqual([
+      '1 knowledge: Understand hazards',
+      '1.1 Describe the main types of hazard; slips and trips; manual handling',
+      '1.2 Explain how to report a hazard',
+    ]);
+    expect(unit.guidance).toEqual(['Delivery guidance: use real examples']);
+  });
 });
