@@ -25,6 +25,12 @@ interface Criterion {
   explicit: boolean;
 }
 
+interface CellResult {
+  cell: Cell;
+  partFromBullet?: boolean;
+  continues?: boolean;
+}
+
 interface Outcome {
   number: number;
   hasText: boolean;
@@ -125,12 +131,23 @@ class Numbering {
     return { ...row, cells: [{ text: `${label}${ref ? ` for ${ref}` : ''}: ${text}`, col: 0 }] };
   }
 
-  private cell(
-    row: Row,
-    cell: Cell,
-    i: number,
-    index: number,
-  ): { cell: Cell; partFromBullet?: boolean; continues?: boolean } | null {
+  private cell(row: Row, cell: Cell, i: number, index: number): CellResult | null {
+    // Register text gives only the end of a criterion's number (".1 Identify …").
+    const echo = /^\.(\d{1,2})\s+(\S.*)$/.exec(cell.text);
+    const outcome = this.outcome;
+    if (echo?.[2] && outcome && Number(echo[1]) === outcome.criteria + 1) {
+      const ref = `${outcome.number}.${echo[1]}`;
+      this.notice(
+        row.line,
+        `criterion ${ref} was numbered from learning outcome ${outcome.number} and its ".${echo[1]}"`,
+      );
+      const numbered = { ...cell, text: `${ref} ${echo[2]}` };
+      return this.readCell(row, numbered, i, index) ?? { cell: numbered };
+    }
+    return this.readCell(row, cell, i, index);
+  }
+
+  private readCell(row: Row, cell: Cell, i: number, index: number): CellResult | null {
     const text = stripLearnerPrefix(cell.text);
     const criterion = matchCriterion(text);
     if (criterion) {
@@ -155,7 +172,6 @@ class Numbering {
     const firstColumn = row.mode === 'offset' ? i === 0 : cell.col === 0;
     // Under "The learner can:", "2. Explain …" goes on the list of criteria, not a new outcome.
     const continuesList =
-      this.criteriaList &&
       this.outcome !== null &&
       !this.outcome.explicitCriteria &&
       this.outcome.criteria > 0 &&
@@ -169,6 +185,23 @@ class Numbering {
       if (!outcome.prefixed && outcome.text && !/^["'‘“(]?[A-Z]/.test(outcome.text)) return null;
       this.startOutcome(outcome.number, Boolean(outcome.text), cell.col);
       return null;
+    }
+    // Word restarts a numbered list in each table row, so outcome after outcome reads "1.".
+    if (
+      outcome &&
+      !outcome.prefixed &&
+      firstColumn &&
+      outcome.number === 1 &&
+      this.highest >= 1 &&
+      outcomeWording.test(outcome.text)
+    ) {
+      const number = this.highest + 1;
+      this.startOutcome(number, true, cell.col);
+      this.notice(
+        row.line,
+        `learning outcome ${number} was numbered from its order (the list starts again at 1 here)`,
+      );
+      return { cell: { ...cell, text: `Learning outcome ${number}: ${outcome.text}` } };
     }
     const bullet = (i === 0 && row.bullet) || cellBullet.test(cell.text);
     const wording = cell.text.replace(cellBullet, '');
@@ -212,14 +245,16 @@ class Numbering {
     const current = this.outcome;
     // A criterion numbered by its list ("1. Describe …" under outcome 3, or a bullet).
     const numbered = listNumber.exec(wording);
-    const inCriteriaColumn =
-      current !== null && row.mode === 'index' && current.col >= 0 && cell.col > current.col;
+    // To the right of the outcome: a later table column, or a list indented under it.
+    const inCriteriaColumn = current !== null && current.col >= 0 && cell.col > current.col;
     const k = Number(numbered?.[1] ?? 0);
     // Word restarts a list at 1 in each cell of a table; the order still numbers them.
     const restarts = inCriteriaColumn && k === 1 && (current?.criteria ?? 0) > 0;
+    // A numbered list straight under an outcome ("1. Understand …" then "1. Explain …").
+    const underOutcome = current !== null && current.hasText && (current.criteria > 0 || k === 1);
     if (
       current &&
-      (this.criteriaList || inCriteriaColumn) &&
+      (this.criteriaList || inCriteriaColumn || underOutcome) &&
       !current.explicitCriteria &&
       numbered?.[2] &&
       (k + this.listOffset === current.criteria + 1 || restarts) &&

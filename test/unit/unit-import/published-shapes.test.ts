@@ -58,6 +58,16 @@ const cases: [string, string, string][] = [
     'learner-will-inline.expected.json',
   ],
   [
+    'a web page whose criteria are lists nested in the outcomes list',
+    'nested-lists.html',
+    'nested-lists.expected.json',
+  ],
+  [
+    'Register text giving only ".1" before each criterion',
+    'register-echo-only.txt',
+    'register-echo-only.expected.json',
+  ],
+  [
     'a PDF text layer with its header and outcomes run together',
     'pdf-run-in.txt',
     'pdf-run-in.expected.json',
@@ -227,5 +237,15 @@ describe('specifications in the shapes awarding bodies publish', () => {
       '1.2 Explain how to report a hazard',
     ]);
     expect(unit.guidance).toEqual(['Delivery guidance: use real examples']);
+  });
+
+  it('reads a Word document whose numbered lists lost their nesting', async () => {
+    const { text } = await readSpecFile(path.join(shapes, 'nested-lists.docx'));
+    const { unit, diagnostics } = importUnitSpec(text);
+    const expected = JSON.parse(
+      readFileSync(path.join(shapes, 'nested-lists.expected.json'), 'utf8'),
+    ) as Expected;
+    expect(diagnostics).toEqual([]);
+    expect(outline(unit)).toEqual(expected.outline);
   });
 });
