@@ -128,6 +128,7 @@ export function ImportUnit({ onSaved }: { onSaved: () => void }) {
               How the workbench reads it
             </Title>
             <Text size="sm">
+              {shown.unit.codes.unitNumber ? `Unit ${shown.unit.codes.unitNumber} · ` : ''}
               Level {shown.unit.level ?? 'not stated'} · {shown.unit.credits ?? '?'} credits ·{' '}
               {shown.unit.glh ?? '?'} GLH · {shown.unit.methods.length} assessment methods ·{' '}
               {shown.unit.guidance.length} guidance notes

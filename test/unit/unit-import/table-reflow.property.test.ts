@@ -117,3 +117,44 @@ describe('a table reads the same however it is laid out', () => {
     );
   });
 });
+
+describe('a web page never breaks the importer', () => {
+  const piece = fc.oneof(
+    fc.constantFrom(
+      '<!doctype html>',
+      '<table>',
+      '</table>',
+      '<tr>',
+      '</tr>',
+      '<td rowspan="2">',
+      '<td colspan="3">',
+      '</td>',
+      '<ol start="4">',
+      '<ol type="a">',
+      '</ol>',
+      '<ul>',
+      '</ul>',
+      '<li>',
+      '</li>',
+      '<dl><dt>Level</dt><dd>2</dd></dl>',
+      '<script>var x = "1.1 Not a criterion";</script>',
+      '<h2>Learning outcomes</h2>',
+      '1. Understand storage',
+      '1.1 Describe shelving',
+      'Be able to lift',
+      '\n',
+    ),
+    fc.string({ maxLength: 20 }),
+  );
+  it('reads any mix of tags and text without throwing, accounting for every line of the page', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const html = `<table>${pieces.join('')}`;
+        const { lines } = importUnitSpec(html);
+        const nonBlank = html.split(/\r\n|\r|\n/).flatMap((l, i) => (l.trim() ? [i + 1] : []));
+        expect(lines.map((l) => l.line)).toEqual(nonBlank);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
