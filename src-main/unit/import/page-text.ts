@@ -63,6 +63,9 @@ function single(row: Row, text: string, extra: Partial<Row> = {}): Row {
   return { ...row, cells: [{ text, col: 0 }], mode: 'index', ...extra };
 }
 
+const criterionVerbStart =
+  /\s+(?=(?:Describe|Explain|Identify|Outline|State|List|Define|Name|Summarise|Give|Compare|Analyse|Evaluate|Assess|Use|Carry out|Demonstrate|Prepare|Check|Follow|Complete|Produce|Select|Apply|Agree|Confirm|Provide|Record|Report|Obtain|Maintain|Plan|Review|Communicate)\b)/;
+
 const learnerMarker =
   /(?:(?:learning\s+outcomes?|assessment\s+criteria)\s*[–—-]\s*)?the\s+(?:learner|candidate|student)s?\s+(will|can)(?:\s+be\s+able\s+to)?\s*:/gi;
 
@@ -95,9 +98,11 @@ function splitRunIn(row: Row, notices: Notice[]): Row[] {
       return;
     }
     // Criteria with their numbers are split later; unnumbered ones are split at sentences.
-    const pieces = /(?:^|\s)\d{1,2}\.\d{1,2}\b/.test(after)
+    let pieces = /(?:^|\s)\d{1,2}\.\d{1,2}\b/.test(after)
       ? [after]
       : after.split(/\s*[•▪●]\s*|(?<=[.;])\s+(?=[A-Z])/).filter((p) => p.trim());
+    // Without punctuation, each criterion still starts with its capitalised verb.
+    if (pieces.length === 1 && !/\d\.\d/.test(after)) pieces = after.split(criterionVerbStart);
     for (const piece of pieces) out.push(single(row, piece.trim(), { bullet: pieces.length > 1 }));
   });
   if (out.length > 2 || (out.length === 2 && out[1]?.cells[0]?.text !== rowText(row))) {

@@ -248,4 +248,26 @@ describe('specifications in the shapes awarding bodies publish', () => {
     expect(diagnostics).toEqual([]);
     expect(outline(unit)).toEqual(expected.outline);
   });
+
+  it('splits unnumbered criteria run into one line at their verbs, and says so', () => {
+    const { unit, diagnostics, notices } = importUnitSpec(
+      [
+        'Unit title: Run on',
+        'Learning Outcomes – the learner will: 1. Understand how to clean windows safely Assessment Criteria – the learner can: Describe how to check a step for damage Explain why cleaning fluids are kept in labelled bottles State when to stop work',
+      ].join('\n'),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(outline(unit)).toEqual([
+      '1 knowledge: Understand how to clean windows safely',
+      '1.1 Describe how to check a step for damage',
+      '1.2 Explain why cleaning fluids are kept in labelled bottles',
+      '1.3 State when to stop work',
+    ]);
+    expect(notices.map((n) => n.message)).toEqual([
+      'line 2: "the learner will" and "the learner can" were run together in one paragraph; they were read as separate lines',
+      'line 2: criterion 1.1 was numbered from its place in the list',
+      'line 2: criterion 1.2 was numbered from its place in the list',
+      'line 2: criterion 1.3 was numbered from its place in the list',
+    ]);
+  });
 });
