@@ -69,7 +69,8 @@ class Numbering {
   }
 
   private row(row: Row, index: number): void {
-    if (row.mode !== 'index' || row.cells.length < 2) this.guidance = null;
+    // The indicative-content column lasts as long as the table's rows do.
+    if (row.mode !== 'index' || row.blankBefore) this.guidance = null;
     if (this.readGuidanceHeader(row)) return;
     const text = rowText(row);
     if (row.cells.length && row.cells.every((c) => isStructureHeading(c.text))) {
@@ -81,6 +82,11 @@ class Numbering {
     }
     let moved: Row[] = [];
     if (this.guidance) ({ row, moved } = this.takeGuidance(row));
+    if (!row.cells.length) {
+      // The row held only indicative content; it is kept as guidance below.
+      this.rows.push(...moved.map((m) => this.attach(m)));
+      return;
+    }
     const cells = row.cells.map((cell, i) => this.cell(row, cell, i, index));
     const bulletParts = cells.some((c) => c !== null && c.partFromBullet);
     const continues = cells.some((c) => c !== null && c.continues);

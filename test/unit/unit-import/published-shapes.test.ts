@@ -270,4 +270,31 @@ describe('specifications in the shapes awarding bodies publish', () => {
       'line 2: criterion 1.3 was numbered from its place in the list',
     ]);
   });
+
+  it('keeps every cell of an indicative-content column as guidance for the criterion beside it', () => {
+    const { unit, diagnostics, lines } = importUnitSpec(
+      [
+        '<h1>Handling waste</h1>',
+        '<table>',
+        '<tr><th>Learning outcome</th><th>Assessment criteria</th><th>Indicative content</th></tr>',
+        '<tr><td rowspan="3">1. Understand waste</td><td>1.1 Describe types of waste</td><td>General, recyclable</td></tr>',
+        '<tr><td></td><td>Clinical waste</td></tr>',
+        '<tr><td>1.2 Explain why waste is sorted</td><td><ul><li>Cost</li><li>Law</li></ul></td></tr>',
+        '</table>',
+      ].join('\n'),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(outline(unit)).toEqual([
+      '1 knowledge: Understand waste',
+      '1.1 Describe types of waste',
+      '1.2 Explain why waste is sorted',
+    ]);
+    expect(unit.guidance).toEqual([
+      'Indicative content for 1.1: General, recyclable',
+      'Indicative content for 1.1: Clinical waste',
+      'Indicative content for 1.2: Cost',
+      'Indicative content for 1.2: Law',
+    ]);
+    expect(lines.find((l) => l.line === 5)?.use).toBe('guidance');
+  });
 });
