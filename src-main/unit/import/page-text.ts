@@ -25,6 +25,10 @@ export interface PageText {
 const furniture =
   /^(?:overview|unit overview|this unit is expiring|this unit has expired|expiring|expired|home|print|print this page|share|share this page|download|download pdf|back|back to top|back to results|skip to (?:main )?content|menu|search|contents|on this page|unit details|details|cookies?|accept (?:all )?cookies|sign in|log in|related qualifications|view all|top|you are here)\s*:?$/i;
 
+/** A notice about the unit's status on the site, whatever date or detail follows it. */
+const status =
+  /^(?:this unit (?:is expiring|has expired|expires|is no longer available)|status:\s*(?:expiring|expired|withdrawn))\b/i;
+
 function isBreadcrumb(text: string): boolean {
   const separators = text.match(/\s[>›»/|]\s/g)?.length ?? 0;
   return separators >= 2 || (/^home\b/i.test(text) && separators >= 1);
@@ -42,7 +46,7 @@ function plausibleValue(field: ReturnType<typeof fieldForLabel>, value: string):
     case 'credits':
     case 'glh':
     case 'outcomeCount':
-      return /^\d+(?:\.\d+)?$/.test(value);
+      return /^\d+(?:\.\d+)?(?:\s+(?:credits?|hours?))?$/i.test(value);
     case 'ofqual':
     case 'awardingBody':
       return /^\S+(?: \S+){0,2}$/.test(value) && /\d/.test(value);
@@ -128,7 +132,7 @@ export function readPageText(input: Row[]): PageText {
     if (isStructure(row)) structureSeen = true;
 
     const breadcrumb = !structureSeen && isBreadcrumb(text) && !readMetadata([text]).length;
-    if (furniture.test(text) || breadcrumb) {
+    if (furniture.test(text) || status.test(text) || breadcrumb) {
       skipped.push({ line: row.line, use: 'ignored-markup' });
       notices.push({
         line: row.line,
@@ -162,7 +166,7 @@ export function readPageText(input: Row[]): PageText {
       isLabelOnly(text) &&
       next &&
       !isLabelOnly(rowText(next)) &&
-      !matchOutcome(rowText(next))?.text
+      !/^[A-Z]/.test(matchOutcome(rowText(next))?.text ?? '')
     ) {
       const label = text.replace(/:$/, '').trim();
       const value = rowText(next);

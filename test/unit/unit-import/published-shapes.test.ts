@@ -297,4 +297,26 @@ describe('specifications in the shapes awarding bodies publish', () => {
     ]);
     expect(lines.find((l) => l.line === 5)?.use).toBe('guidance');
   });
+
+  it('reads values written with their unit and a dated expiry notice as page furniture', () => {
+    const { unit, notices } = importUnitSpec(
+      [
+        'This unit is expiring on 31 July 2027',
+        'Filing records',
+        'Credit value',
+        '3 credits',
+        'Guided learning hours (GLH)',
+        '20 hours',
+        'Level',
+        '1 Know how records are filed',
+        '1.1 Describe a filing system',
+      ].join('\n'),
+    );
+    expect(unit).toMatchObject({ title: 'Filing records', credits: 3, glh: 20, level: null });
+    expect(outline(unit)).toEqual([
+      '1 knowledge: Know how records are filed',
+      '1.1 Describe a filing system',
+    ]);
+    expect(notices.map((n) => n.line)).toEqual([1]);
+  });
 });
