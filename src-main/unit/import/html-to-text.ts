@@ -296,7 +296,7 @@ class TableReader {
   }
 }
 
-/** Inside a cell, paragraphs run on as one line; list items and nested tables break it. */
+/** Inside a cell, each paragraph and list item is a line of the cell; a nested table is text. */
 class CellConverter {
   private lists: ListState[] = [];
   constructor(private readonly out: LineWriter) {}
@@ -343,9 +343,12 @@ class CellConverter {
       this.out.flush();
       return;
     }
-    this.out.write(blocks.has(tag) ? ' ' : '', startLine(node));
+    // Each paragraph of a cell on a line of its own: Word writes a numbered list in a cell as
+    // paragraphs that each start with their number. Wrapped sentences are joined again later.
+    if (blocks.has(tag)) this.out.flush();
+    this.out.write('', startLine(node));
     this.children(node);
-    if (blocks.has(tag)) this.out.write(' ', undefined);
+    if (blocks.has(tag)) this.out.flush();
   }
 }
 

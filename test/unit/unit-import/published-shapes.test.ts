@@ -58,6 +58,11 @@ const cases: [string, string, string][] = [
     'learner-will-inline.expected.json',
   ],
   [
+    'a Word table saved as HTML by Word, list numbers written as text in each paragraph',
+    'word-export.html',
+    'word-export.expected.json',
+  ],
+  [
     'a web page whose criteria are lists nested in the outcomes list',
     'nested-lists.html',
     'nested-lists.expected.json',
