@@ -98,7 +98,6 @@ interface ListState {
   ordered: boolean;
   type: string | undefined;
   next: number;
-  depth: number;
 }
 
 class Converter {
@@ -136,7 +135,6 @@ class Converter {
         ordered: tag === 'ol',
         type: attr(node, 'type'),
         next: tag === 'ol' ? numberAttr(node, 'start', 1) : 1,
-        depth: this.lists.length,
       });
       this.children(node);
       this.lists.pop();
@@ -145,14 +143,13 @@ class Converter {
     }
     if (tag === 'li') {
       const list = this.lists[this.lists.length - 1];
-      const indent = '  '.repeat(list?.depth ?? 0);
       let marker = '-';
       if (list?.ordered) {
         const n = numberAttr(node, 'value', list.next);
         marker = listMarker(list.type, n);
         list.next = n + 1;
       }
-      this.out.prefix(`${indent}${marker} `, startLine(node));
+      this.out.prefix(`${marker} `, startLine(node));
       this.children(node);
       this.out.flush();
       return;
@@ -323,7 +320,6 @@ class CellConverter {
         ordered: tag === 'ol',
         type: attr(node, 'type'),
         next: tag === 'ol' ? numberAttr(node, 'start', 1) : 1,
-        depth: this.lists.length,
       });
       this.children(node);
       this.lists.pop();
