@@ -77,7 +77,7 @@ export function fieldForLabel(label: string, value: string): MetadataField | nul
       ? 'ofqual'
       : 'awardingBody';
   }
-  if (/\bcode\b|^unit (number|no)$/.test(l)) {
+  if (/\bcode\b|\bunit (number|no)$/.test(l)) {
     return ofqualPattern.test(value) && !/ocn|awarding|centre/.test(l) ? 'ofqual' : 'awardingBody';
   }
   return null;

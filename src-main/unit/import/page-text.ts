@@ -59,7 +59,7 @@ function plausibleValue(field: ReturnType<typeof fieldForLabel>, value: string):
 
 function isLabelOnly(text: string): boolean {
   const label = text.replace(/:$/, '').trim();
-  if (!/^[A-Za-z][A-Za-z ()'’/-]*$/.test(label)) return false;
+  if (!/^[A-Za-z][A-Za-z &()'’/-]*$/.test(label)) return false;
   return Boolean(fieldForLabel(label, '')) && label.split(/\s+/).length <= 6;
 }
 

@@ -151,6 +151,10 @@ describe('specifications in the shapes awarding bodies publish', () => {
       glh: 9,
       codes: { ofqual: 'Y/650/0042', awardingBody: 'RW/E1/7' },
     });
+    const withNumber = importUnitSpec(
+      'Recycling at work\nCity & Guilds unit number\n117\n1. Know what can be recycled\n1.1 List three materials',
+    );
+    expect(withNumber.unit.codes.awardingBody).toBe('117');
   });
 
   it('guesses a kind from the criteria verbs only where the outcome does not say, and says so', () => {
