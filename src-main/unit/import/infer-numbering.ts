@@ -1,6 +1,7 @@
 import { wordCount } from './clean-text';
 import { isSectionHeading, isStructureHeading, namesSection } from './headings';
 import type { Notice } from './import-types';
+import { readMetadata } from './metadata';
 import { matchCriterion, matchOutcome, matchPart, stripLearnerPrefix } from './refs';
 import { rowText, type Cell, type Row } from './split-row';
 
@@ -305,6 +306,9 @@ class Numbering {
     const text = above?.cells.length === 1 ? (above.cells[0]?.text ?? '') : '';
     if (
       !above ||
+      // The first line is the unit's title; a line of details is not wording either.
+      this.rows.length === 1 ||
+      readMetadata([text]).length > 0 ||
       !above.blankBefore ||
       above.bullet ||
       above.guidanceOnly ||

@@ -328,4 +328,21 @@ describe('specifications in the shapes awarding bodies publish', () => {
     ]);
     expect(notices.map((n) => n.line)).toEqual([1]);
   });
+
+  it('never takes the title or a line of details as the wording of an unnumbered outcome', () => {
+    const { unit, diagnostics } = importUnitSpec(
+      'Stock control\n\nLevel: 2\n\n1.1 Describe stock\n\nShelf work\n\n2.1 Fill shelves',
+    );
+    expect(unit).toMatchObject({ title: 'Stock control', level: '2' });
+    expect(outline(unit)).toEqual([
+      '1 knowledge: ',
+      '1.1 Describe stock',
+      '2 competence: Shelf work',
+      '2.1 Fill shelves',
+    ]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'line 5: criterion 1.1 comes before any learning outcome 1',
+      'line 5: learning outcome 1 has no wording of its own',
+    ]);
+  });
 });
