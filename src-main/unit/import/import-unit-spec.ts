@@ -76,6 +76,15 @@ function importText(text: string, options: ImportOptions): ImportResult {
   }
 
   let title = details.text('title') ?? reader.headingTitle?.text ?? null;
+  let unitNumber = page.unitNumber;
+  // "Unit title: Unit 204 Handle customer enquiries": the number is the unit's, not the title's.
+  const numberedTitle = title
+    ? /^Unit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—]\s*|\s+)([A-Z].*)$/.exec(title)
+    : null;
+  if (numberedTitle?.[1] && numberedTitle[2] && !unitNumber) {
+    unitNumber = numberedTitle[1];
+    title = numberedTitle[2];
+  }
   if (!title && options.fileName) {
     title = titleFromFileName(options.fileName);
     diagnostics.push({
@@ -101,7 +110,7 @@ function importText(text: string, options: ImportOptions): ImportResult {
     codes: {
       ofqual: details.text('ofqual'),
       awardingBody: details.text('awardingBody'),
-      ...(page.unitNumber ? { unitNumber: page.unitNumber } : {}),
+      ...(unitNumber ? { unitNumber } : {}),
     },
     outcomes: finals.map((f) => f.outcome),
     methods: reader.methods,

@@ -345,4 +345,12 @@ describe('specifications in the shapes awarding bodies publish', () => {
       'line 5: learning outcome 1 has no wording of its own',
     ]);
   });
+
+  it('keeps a unit number given inside the title label apart from the title', () => {
+    const { unit } = importUnitSpec(
+      'Unit title: Unit 310 – Lead a small team\n1 Understand teams\n1.1 Describe a team',
+    );
+    expect(unit.title).toBe('Lead a small team');
+    expect(unit.codes).toEqual({ ofqual: null, awardingBody: null, unitNumber: '310' });
+  });
 });
