@@ -270,10 +270,12 @@ class Numbering {
       if (restarts) this.listOffset = current.criteria;
       return { cell: { ...cell, text: this.inferCriterion(row.line, numbered[2]) } };
     }
+    // A bulleted list straight under an outcome is its criteria, heading or not.
+    const bulletList = bullet && this.inOutcomes && !isStructureHeading(wording);
     if (
       current &&
       current.hasText &&
-      this.criteriaList &&
+      (this.criteriaList || bulletList) &&
       !current.explicitCriteria &&
       (bullet || inCriteriaColumn || this.startsCriterion(row, wording))
     ) {

@@ -353,4 +353,31 @@ describe('specifications in the shapes awarding bodies publish', () => {
     expect(unit.title).toBe('Lead a small team');
     expect(unit.codes).toEqual({ ofqual: null, awardingBody: null, unitNumber: '310' });
   });
+
+  it('reads a bulleted list straight under an unnumbered outcome as its criteria', () => {
+    const { unit, diagnostics, notices } = importUnitSpec(
+      [
+        'Unit title: Bullets',
+        '',
+        'Understand safe lifting',
+        '  • Describe a safe lift',
+        '  • Explain why loads are tested',
+        'Be able to lift safely',
+        '  • Lift a load',
+        '',
+        'Delivery guidance',
+        '  • Use real loads',
+      ].join('\n'),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(outline(unit)).toEqual([
+      '1 knowledge: Understand safe lifting',
+      '1.1 Describe a safe lift',
+      '1.2 Explain why loads are tested',
+      '2 competence: Be able to lift safely',
+      '2.1 Lift a load',
+    ]);
+    expect(unit.guidance).toEqual(['Delivery guidance: Use real loads']);
+    expect(notices).toHaveLength(5);
+  });
 });
