@@ -35,7 +35,7 @@ const tree: fc.Arbitrary<Tree> = fc.record({
   ),
 });
 
-type Layout = 'tabs' | 'pipes' | 'wrapped' | 'tabs-wrapped';
+type Layout = 'tabs' | 'pipes' | 'wrapped' | 'tabs-wrapped' | 'page';
 
 /** Splits wording after its first word, so the second line starts in lower case. */
 function wrap(text: string, at: number): [string, string] {
@@ -65,6 +65,11 @@ function render(t: Tree, layout: Layout, blanks: boolean[], cuts: number[]): str
           rows.push(`\t${rest}`);
           break;
         }
+        case 'page':
+          // A web page copied as text: the outcome's number styled away, the criteria numbered.
+          if (j === 0) rows.push(o.text);
+          rows.push(`${ac} ${c}`);
+          break;
         case 'wrapped': {
           if (j === 0) {
             const [head, tail] = wrap(o.text, cut());
@@ -92,7 +97,7 @@ describe('a table reads the same however it is laid out', () => {
     fc.assert(
       fc.property(
         tree,
-        fc.constantFrom<Layout>('tabs', 'pipes', 'wrapped', 'tabs-wrapped'),
+        fc.constantFrom<Layout>('tabs', 'pipes', 'wrapped', 'tabs-wrapped', 'page'),
         fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
         fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
         (t, layout, blanks, cuts) => {
