@@ -163,3 +163,48 @@ describe('a web page never breaks the importer', () => {
     );
   });
 });
+
+describe('page text in any order never breaks the importer', () => {
+  const line = fc.oneof(
+    fc.constantFrom(
+      'Home > Units > Unit 9',
+      'Overview',
+      'This unit is expiring',
+      'Unit 204   Handle calls',
+      'Credit value:',
+      '3',
+      'Level',
+      'Entry 3',
+      '**Level:** 2 | **Credits:** 3 | **GLH:** 20',
+      'Learning Outcomes – the learner will: 1. Understand calls',
+      'The learner can:',
+      'Understand the phone system',
+      'Be able to take a message',
+      '• Describe a call',
+      '- note the name',
+      '.1 Identify callers',
+      '1.1',
+      'Explain the script, including:',
+      'a. greeting',
+      'Learning outcome\tAssessment criteria\tIndicative content',
+      'Know the rules\t1. State a rule\tExamples',
+      '\t2. Explain a rule',
+      '',
+    ),
+    fc.string({ maxLength: 25 }),
+  );
+  it('accounts for every line and points every notice at a line of the text', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const text = lines.join('\n');
+        const result = importUnitSpec(text);
+        const nonBlank = text.split(/\r\n|\r|\n/).flatMap((l, i) => (l.trim() ? [i + 1] : []));
+        expect(result.lines.map((l) => l.line)).toEqual(nonBlank);
+        for (const n of [...result.notices, ...result.diagnostics]) {
+          if (n.line !== null) expect(nonBlank).toContain(n.line);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
