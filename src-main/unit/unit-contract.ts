@@ -23,6 +23,12 @@ export interface SpecDiagnostic {
   message: string;
 }
 
+/** Something the importer inferred (a number from list order, a kind from verbs), to be checked. */
+export interface SpecNotice {
+  line: number | null;
+  message: string;
+}
+
 export interface LibraryPlacement {
   status: 'new' | 'new-version' | 'unchanged';
   unitId: string;
@@ -34,6 +40,7 @@ export interface LibraryPlacement {
 export interface ParsedSpecification {
   unit: UnitSpec;
   diagnostics: SpecDiagnostic[];
+  notices: SpecNotice[];
   placement: LibraryPlacement;
 }
 

@@ -16,7 +16,7 @@ async function parse(
   text: string,
   fileName?: string,
 ): Promise<ParsedSpecification> {
-  const { unit, diagnostics } = importUnitSpec(text, { fileName });
+  const { unit, diagnostics, notices } = importUnitSpec(text, { fileName });
   const { units } = await workbench.workspace.listUnits();
   const previous = latestVersion(units, unitIdFor(unit));
   const change = placeInLibrary(units, unit, {
@@ -34,7 +34,7 @@ async function parse(
         ? diffUnits(previous, unit).map((d) => d.description)
         : [],
   };
-  return { unit, diagnostics, placement };
+  return { unit, diagnostics, notices, placement };
 }
 
 export const unitImportHandlers: HandlerMap<ImportOperation & keyof typeof unitOperations> = {
@@ -51,7 +51,8 @@ export const unitImportHandlers: HandlerMap<ImportOperation & keyof typeof unitO
         path.basename(fileName).replace(/[\\/:]/g, '_') || 'specification',
       );
       await writeFile(file, Buffer.from(contentBase64, 'base64'));
-      return await readSpecFile(file);
+      const { text, format } = await readSpecFile(file);
+      return { text, format };
     } catch (error) {
       // The reader words its own failures for the user ("… is not a Word document …").
       throw new UserError(

@@ -54,6 +54,8 @@ export const unitSpecSchema = z.object({
   codes: z.object({
     ofqual: z.string().nullable(),
     awardingBody: z.string().nullable(),
+    /** The unit's number in its qualification ("Unit 204"), where the specification gives one. */
+    unitNumber: z.string().nullable().optional(),
   }),
   outcomes: z.array(outcomeSchema),
   methods: z.array(methodUseSchema),

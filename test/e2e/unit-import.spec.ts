@@ -63,6 +63,87 @@ test('an assessor pastes a specification, fixes what is reported and saves the u
   expect(saved.source.text).toContain('Unit title: Health and safety in the workplace');
 });
 
+const webPage = `Home > Qualifications > Retail units
+Overview
+This unit is expiring
+Stock rotation in a small shop
+Unit reference number
+R/650/7781
+Level
+Entry 3
+Credit value:
+2
+Learning outcomes
+The learner will:
+Know why stock is rotated
+The learner can:
+State what is meant by "first in, first out"
+Give two reasons for rotating chilled stock
+Be able to rotate stock on a shelf
+The learner can:
+Move older stock to the front of the shelf`;
+
+test('an assessor pastes a unit web page and checks the numbering the workbench inferred before saving', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.host.url);
+  await shell(page).nav('Units').click();
+  const units = unitsPage(page);
+  await units.tab('Import a specification').click();
+
+  await units.specText.fill(webPage);
+  await expect(page.getByText('Read without problems')).toBeVisible();
+  await expect(
+    units.notices.getByRole('button', {
+      name: 'line 13: learning outcome 1 was numbered from its order (the first outcome)',
+    }),
+  ).toBeVisible();
+  await expect(units.notices).toContainText(
+    'line 15: criterion 1.1 was numbered from its place in the list',
+  );
+  await expect(units.notices).toContainText(
+    'line 19: criterion 2.1 was numbered from its place in the list',
+  );
+  await expect(units.notices).toContainText('"Overview" is part of the page around the unit');
+  await expect(units.preview.getByText('Stock rotation in a small shop').first()).toBeVisible();
+  await expect(units.preview.getByText('Level Entry 3 · 2 credits')).toBeVisible();
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    ),
+  ).toEqual([]);
+
+  // Each notice takes the assessor to the line it is about.
+  await units.notices.getByRole('button', { name: /criterion 2\.1 was numbered/ }).click();
+  await expect
+    .poll(() =>
+      units.specText.evaluate((area) => {
+        const text = area as unknown as {
+          value: string;
+          selectionStart: number;
+          selectionEnd: number;
+        };
+        return text.value.slice(text.selectionStart, text.selectionEnd);
+      }),
+    )
+    .toBe('Move older stock to the front of the shelf');
+
+  await units.save.click();
+  await expect(page.getByText('Saved Stock rotation in a small shop, version 1.')).toBeVisible();
+  const folder = path.join(app.workbench.workspace.dir, 'units');
+  const file = (await readdir(folder)).find((f) => f.startsWith('unit-r-650-7781'));
+  expect(file).toBeDefined();
+  const saved = JSON.parse(await readFile(path.join(folder, file!), 'utf8'));
+  expect(
+    saved.outcomes.map(
+      (o: { ref: string; kind: string; criteria: { ref: string }[] }) =>
+        `${o.ref}:${o.kind}:${o.criteria.map((c) => c.ref).join(',')}`,
+    ),
+  ).toEqual(['1:knowledge:1.1,1.2', '2:competence:2.1']);
+  expect(saved).toMatchObject({ level: 'Entry 3', credits: 2, codes: { ofqual: 'R/650/7781' } });
+});
+
 test('the built-in units are in the demo centre and its qualification checks the rules', async ({
   page,
   app,

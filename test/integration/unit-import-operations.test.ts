@@ -100,4 +100,22 @@ describe('importing a unit specification into a workspace', () => {
     if (notDocx.ok) throw new Error('unreachable');
     expect(notDocx.error.message).toContain('unit.docx');
   });
+
+  it('returns what it inferred beside the parsed unit, each with its line', async () => {
+    const workbench = await bootWorkbench(await tempDir());
+    const dispatch = createDispatcher(workbench);
+    const parsed = await dispatch('unit:parse', {
+      text: 'Unit title: Lifting\nUnderstand safe lifting\n1.1 Describe a safe lift\n',
+    });
+    expect(parsed).toMatchObject({
+      ok: true,
+      data: {
+        unit: { outcomes: [{ ref: '1', text: 'Understand safe lifting', kind: 'knowledge' }] },
+        diagnostics: [],
+        notices: [
+          { line: 2, message: 'line 2: learning outcome 1 was numbered from its criteria (1.1)' },
+        ],
+      },
+    });
+  });
 });

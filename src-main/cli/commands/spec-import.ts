@@ -6,7 +6,8 @@ import type { CliIo } from '../io';
 export const specImportHelp = `Usage: workbench spec import FILE [--json]
 
 Reads a unit specification (.txt, .md, .html, .docx or a PDF with text in it) and shows the
-learning outcomes, assessment criteria and parts it found, with anything it could not read.
+learning outcomes, assessment criteria and parts it found, with anything it could not read and,
+as notices, anything it inferred (numbers taken from the order of a list, kinds from verbs).
 
   --json   print only the unit as JSON (title, level, credits, glh, codes, outcomes, methods,
            guidance); problems are printed on stderr
@@ -25,7 +26,11 @@ function unitJson(unit: UnitSpec): UnitSpec {
     level: unit.level,
     credits: unit.credits,
     glh: unit.glh,
-    codes: { ofqual: unit.codes.ofqual, awardingBody: unit.codes.awardingBody },
+    codes: {
+      ofqual: unit.codes.ofqual,
+      awardingBody: unit.codes.awardingBody,
+      ...(unit.codes.unitNumber ? { unitNumber: unit.codes.unitNumber } : {}),
+    },
     outcomes: unit.outcomes.map((o) => ({
       ref: o.ref,
       text: o.text,
@@ -46,7 +51,7 @@ export function outlineUnit(unit: UnitSpec): string[] {
   const lines = [
     unit.title || '(no title)',
     `  Level: ${shown(unit.level)}   Credits: ${shown(unit.credits)}   GLH: ${shown(unit.glh)}`,
-    `  Ofqual unit reference: ${shown(unit.codes.ofqual)}   Unit code: ${shown(unit.codes.awardingBody)}`,
+    `  Ofqual unit reference: ${shown(unit.codes.ofqual)}   Unit code: ${shown(unit.codes.awardingBody)}${unit.codes.unitNumber ? `   Unit number: ${unit.codes.unitNumber}` : ''}`,
     '',
   ];
   for (const outcome of unit.outcomes) {
@@ -91,7 +96,9 @@ export async function specImportCommand(argv: string[], io: CliIo): Promise<numb
   }
   let text: string;
   try {
-    text = (await readSpecFile(file)).text;
+    const read = await readSpecFile(file);
+    // A web page is read from its HTML, so line numbers are the file's own.
+    text = read.source ?? read.text;
   } catch (error) {
     io.err((error as Error).message);
     return 2;
@@ -103,5 +110,7 @@ export async function specImportCommand(argv: string[], io: CliIo): Promise<numb
     for (const line of outlineUnit(result.unit)) io.out(line);
   }
   for (const d of result.diagnostics) io.err(describeDiagnostic(d));
+  // What the importer inferred, for the assessor to check (it does not change the exit code).
+  for (const n of result.notices) io.err(`Notice: ${n.message}`);
   return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

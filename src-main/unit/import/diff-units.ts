@@ -18,6 +18,7 @@ const detailFields: { label: string; get: (u: UnitSpec) => string | number | nul
   { label: 'guided learning hours', get: (u) => u.glh },
   { label: 'Ofqual unit reference', get: (u) => u.codes.ofqual },
   { label: 'unit code', get: (u) => u.codes.awardingBody },
+  { label: 'unit number', get: (u) => u.codes.unitNumber ?? null },
 ];
 
 const show = (v: string | number | null) => (v === null || v === '' ? 'none' : `"${v}"`);

@@ -26,12 +26,48 @@ export interface FinalOutcome {
   outcome: Outcome;
   line: number | null;
   criterionLines: number[];
+  /** Why the kind was guessed, when the outcome's wording did not say. */
+  kindGuess: string | null;
 }
 
 /** Understand/Know outcomes are knowledge; Be able to and anything else needs real work. */
 export function outcomeKind(text: string): OutcomeKind {
   const wording = text.replace(/^the\s+(?:learner|candidate|student)s?\s+will\s*:?\s*/i, '');
   return /^(understand|know)\b/i.test(wording) ? 'knowledge' : 'competence';
+}
+
+const knowledgeVerbs = new Set([
+  'describe', 'explain', 'identify', 'outline', 'state', 'define', 'list', 'name', 'summarise',
+  'summarize', 'recognise', 'recall',
+]); // prettier-ignore
+
+/**
+ * The kind from the outcome's wording where it says (Understand/Know, Be able to); otherwise
+ * from what its criteria ask for, most of them knowledge verbs (describe, explain …) making it a
+ * knowledge outcome, with the reason so the guess can be listed for the assessor to check.
+ */
+export function guessKind(
+  text: string,
+  criteria: string[],
+): { kind: OutcomeKind; guess: string | null } {
+  const wording = text.replace(/^the\s+(?:learner|candidate|student)s?\s+will\s*:?\s*/i, '');
+  if (/^(understand|know)\b/i.test(wording)) return { kind: 'knowledge', guess: null };
+  if (/^be\s+able\b/i.test(wording) || !criteria.length) {
+    return { kind: outcomeKind(text), guess: null };
+  }
+  const verbs = criteria.map((c) => (/^[A-Za-z]+/.exec(c)?.[0] ?? '').toLowerCase());
+  const knowing = verbs.filter((v) => knowledgeVerbs.has(v));
+  const kind: OutcomeKind = knowing.length * 2 > verbs.length ? 'knowledge' : 'competence';
+  const shown = [...new Set(kind === 'knowledge' ? knowing : verbs.filter((v) => v))].slice(0, 4);
+  const asks = shown.length ? ` and its criteria ask the learner to ${shown.join(', ')}` : '';
+  const says = text ? 'does not start Understand, Know or Be able to' : 'is missing';
+  return { kind, guess: `${kind}, because its wording ${says}${asks}` };
+}
+
+/** Register text echoes the number before the wording (".1 Identify …"); the echo is dropped. */
+function withoutEcho(text: string, number: number): string {
+  const echo = /^\.(\d{1,2})\s+/.exec(text);
+  return echo && Number(echo[1]) === number ? text.slice(echo[0].length) : text;
 }
 
 function splitCriteriaIn(
@@ -114,18 +150,18 @@ function finaliseOutcome(tree: OutcomeTree, draft: OutcomeDraft): FinalOutcome {
   kept.sort((a, b) => a.number - b.number);
   const criteria: Criterion[] = kept.map((c) => ({
     ref: `${draft.number}.${c.number}`,
-    text: c.text,
+    text: withoutEcho(c.text, c.number),
     parts: c.parts,
   }));
+  const { kind, guess } = guessKind(
+    fromText.head,
+    criteria.map((c) => c.text),
+  );
   return {
-    outcome: {
-      ref: String(draft.number),
-      text: fromText.head,
-      kind: outcomeKind(fromText.head),
-      criteria,
-    },
+    outcome: { ref: String(draft.number), text: fromText.head, kind, criteria },
     line: draft.line,
     criterionLines: kept.map((c) => c.line),
+    kindGuess: guess,
   };
 }
 

@@ -19,6 +19,11 @@ export function isStructureHeading(text: string): boolean {
 const sectionWords =
   /\b(guidance|range|assessment|delivery|evidence|notes?|information|aims?|summary|overview|content|introduction|purpose|tips|mistakes|misconceptions|points|concepts|principles|synopsis|strategies|requirements|resources|glossary|amplification|expansion|knowledge|links?)\b/i;
 
+/** Whether a line names a section of notes ("Delivery guidance", "Range") rather than a task. */
+export function namesSection(text: string): boolean {
+  return wordCount(text) <= 3 || sectionWords.test(text);
+}
+
 function isTitleCase(text: string): boolean {
   const words = text.split(/\s+/).filter((w) => /^[A-Za-z]{4,}/.test(w));
   if (words.length < 1) return false;

@@ -29,9 +29,20 @@ export interface LineUse {
   use: LineUseKind;
 }
 
+/**
+ * Something the importer worked out that the text leaves implicit (a number taken from the order
+ * of a list, an outcome's kind guessed from its verbs), listed so the assessor can check it.
+ */
+export interface Notice {
+  /** The line of the text it came from; null when it is about the whole specification. */
+  line: number | null;
+  message: string;
+}
+
 export interface ImportResult {
   unit: UnitSpec;
   diagnostics: Diagnostic[];
+  notices: Notice[];
   lines: LineUse[];
 }
 

@@ -6,6 +6,7 @@ export type {
   ImportResult,
   LineUse,
   LineUseKind,
+  Notice,
   Severity,
 } from './import-types';
 export { lineUseKinds } from './import-types';

@@ -63,19 +63,21 @@ function normaliseLabel(label: string): string {
     .trim();
 }
 
-function fieldForLabel(label: string, value: string): MetadataField | null {
+export function fieldForLabel(label: string, value: string): MetadataField | null {
   const l = normaliseLabel(label);
   if (!l || l.split(' ').length > 6) return null;
   if (/^(unit )?(title|name)$|^(title|name) of (the )?unit$/.test(l)) return 'title';
   if (/^((unit|rqf|qcf|nqf) )?level$/.test(l)) return 'level';
-  if (/^(unit )?credits?( value)?$|^credit value of (the )?unit$/.test(l)) return 'credits';
+  if (/^(unit )?credits?( value)?$|^credit value of (the )?unit$|^number of credits$/.test(l)) {
+    return 'credits';
+  }
   if (/^(glh|guided learning hours?|guided learning)$/.test(l)) return 'glh';
   if (/\b(ofqual|urn|uan|qca|accreditation)\b|reference number|unit reference/.test(l)) {
     return ofqualPattern.test(value) || /\b(ofqual|urn|uan|qca)\b/.test(l)
       ? 'ofqual'
       : 'awardingBody';
   }
-  if (/\bcode\b|^unit (number|no)$/.test(l)) {
+  if (/\bcode\b|\bunit (number|no)$/.test(l)) {
     return ofqualPattern.test(value) && !/ocn|awarding|centre/.test(l) ? 'ofqual' : 'awardingBody';
   }
   return null;
@@ -125,12 +127,57 @@ function readPairs(cells: string[]): MetadataHit[] | null {
   return hits;
 }
 
+// Labels as they run together on one line ("Level 2 Credit value 3 GLH 20", a Markdown line
+// "Level: 2 | Credits: 3"), longest first so "unit reference number" wins over "unit reference".
+const runLabels = [
+  'ofqual unit reference number', 'ofqual unit reference', 'unit reference number',
+  'unit accreditation number', 'awarding body unit code', 'ofqual unit code', 'ofqual reference',
+  'guided learning hours', 'number of credits', 'unit reference', 'ofqual code', 'ofqual ref',
+  'credit value', 'unit title', 'unit level', 'unit code', 'credits', 'credit', 'level', 'glh',
+  'uan', 'urn',
+]; // prettier-ignore
+const runLabelPattern = new RegExp(
+  `(?<=^|[|;·•,]|\\s)(${runLabels.join('|').replace(/ /g, '\\s+')})\\s*(?::\\s*|\\s+)(?=\\S)`,
+  'gi',
+);
+
+/** Several labels and values on one line; null unless every value reads as its field. */
+export function readLabelRun(text: string): MetadataHit[] | null {
+  let found = [...text.matchAll(runLabelPattern)];
+  if (found[0]?.index !== 0) return null;
+  // A label word inside a value ("… at low level Unit reference …") is part of that value.
+  found = found.filter(
+    (m, i) => i === found.length - 1 || (found[i + 1]?.index ?? 0) > m.index + m[0].length,
+  );
+  if (found.length < 2) return null;
+  const hits: MetadataHit[] = [];
+  for (const [i, m] of found.entries()) {
+    const start = m.index + m[0].length;
+    const end = found[i + 1]?.index ?? text.length;
+    const value = text
+      .slice(start, end)
+      .replace(/[\s|;·•,]+$/, '')
+      .trim();
+    const label = m[1] ?? '';
+    const field = fieldForLabel(label, value);
+    if (!field || !value) return null;
+    const read = hit(field, value);
+    if (read.value === null) return null;
+    if ((field === 'credits' || field === 'glh') && !/^\d+(?:\.\d+)?$/.test(value)) return null;
+    if (field === 'level' && value.split(/\s+/).length > 3) return null;
+    hits.push(read);
+  }
+  return hits;
+}
+
 /** Reads a row's cells as metadata; an empty list when the row is something else. */
 export function readMetadata(cells: string[]): MetadataHit[] {
   if (!cells.length) return [];
+  const whole = cells.join(' ');
+  const run = readLabelRun(whole);
+  if (run) return run;
   const pairs = readPairs(cells);
   if (pairs?.length) return pairs;
-  const whole = cells.join(' ');
   const single = labelled(whole);
   if (single) return [single];
   if (

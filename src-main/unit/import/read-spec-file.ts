@@ -42,7 +42,7 @@ function unreadable(filePath: string, format: SpecFormat, why: string, cause?: u
  */
 export async function readSpecFile(
   filePath: string,
-): Promise<{ text: string; format: SpecFormat }> {
+): Promise<{ text: string; format: SpecFormat; source?: string }> {
   const extension = path.extname(filePath).toLowerCase();
   const format = formats[extension];
   if (!format) {
@@ -74,7 +74,9 @@ export async function readSpecFile(
           'it holds binary data, so it may be another kind of file renamed',
         );
       }
-      return { text: format === 'html' ? htmlToText(text) : text, format };
+      return format === 'html'
+        ? { text: htmlToText(text), format, source: text }
+        : { text, format };
     }
     case 'docx': {
       const mammoth = await import('mammoth');

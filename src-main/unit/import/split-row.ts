@@ -21,6 +21,10 @@ export interface Row {
   /** The line held only markup (tags, a table rule): nothing to read, nothing lost. */
   markupOnly: boolean;
   blankBefore: boolean;
+  /** Set by the importer for a cell moved out of a table (indicative content): kept as guidance. */
+  guidanceOnly?: boolean;
+  /** Set by the importer for a bullet that belongs in the wording of the criterion above it. */
+  continues?: boolean;
 }
 
 const bulletPattern = /^(\s*)(?:[-*+•▪◦·‣●○■□►➢✓]|\uf0b7|\uf0a7)(\s+)/;
@@ -37,7 +41,9 @@ export function splitRow(raw: string, line: number, blankBefore: boolean): Row {
     text = text.slice(heading[0].length).replace(/\s+#+$/, '');
   }
   text = text.replace(/^(\s*)>\s?/, '$1');
-  const bulletMatch = bulletPattern.exec(text);
+  // A row that starts with a tab is a table row whose first cells are empty; a bullet in it
+  // belongs to its cell, not to the row.
+  const bulletMatch = text.startsWith('\t') ? null : bulletPattern.exec(text);
   if (bulletMatch) {
     bullet = true;
     // Replace the bullet with spaces so the text keeps its column for continuation lines.
@@ -60,9 +66,10 @@ export function splitRow(raw: string, line: number, blankBefore: boolean): Row {
   const isRule =
     pieces.some((p) => p.text.trim()) &&
     pieces.every((p) => !p.text.trim() || tableRule.test(p.text.trim()));
-  const cells = isRule
-    ? []
-    : pieces.map((p) => ({ text: cleanText(p.text), col: p.col })).filter((c) => c.text);
+  const cells =
+    isRule || /^<!doctype\b[^>]*>$/i.test(trimmed)
+      ? []
+      : pieces.map((p) => ({ text: cleanText(p.text), col: p.col })).filter((c) => c.text);
   return {
     line,
     cells,

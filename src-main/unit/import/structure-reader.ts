@@ -71,6 +71,12 @@ export class StructureReader {
   }
 
   private readRow(row: Row): void {
+    if (row.guidanceOnly) {
+      const text = rowText(row);
+      this.guidance.push({ line: row.line, text, kind: 'text', follows: false, indent: 0 });
+      this.use(row.line, 'guidance');
+      return;
+    }
     if (row.markupOnly) {
       this.skipLine(row);
       return;
@@ -263,17 +269,28 @@ export class StructureReader {
   }
 
   private readPlainRow(row: Row, text: string): void {
+    const cell = row.cells[0];
+    if (row.continues && cell && (this.pending ?? this.lastTarget)) {
+      this.continueWith(row, cell, text, true);
+      this.lastStructureLine = row.line;
+      return;
+    }
     const adjacent = !row.blankBefore && this.lastStructureLine === row.line - 1;
     const canContinue =
       this.inOutcomes &&
       (this.pending !== null || this.lastTarget !== null) &&
       (adjacent || this.pending !== null || (startsLowercase(text) && !row.bullet));
-    if (canContinue && !isSectionHeading(text, { markdown: row.markdownHeading, strict: true })) {
+    // A criterion whose number stood alone takes the next line as its wording, even one that
+    // ends with ":" before its list.
+    const awaited = this.pending?.kind === 'criterion' && !row.markdownHeading;
+    if (
+      canContinue &&
+      (awaited || !isSectionHeading(text, { markdown: row.markdownHeading, strict: true }))
+    ) {
       if (row.cells.length > 1 && !this.pending) {
         for (const cell of row.cells) this.continueWith(row, cell, cell.text, false);
-      } else {
-        const cell = row.cells[0];
-        if (cell) this.continueWith(row, cell, text, row.bullet);
+      } else if (cell) {
+        this.continueWith(row, cell, text, row.bullet);
       }
       this.lastStructureLine = row.line;
       return;
@@ -300,6 +317,11 @@ export class StructureReader {
     if (line.kind === 'heading') this.inOutcomes = false;
     this.lastGuidanceLine = row.line;
     this.use(row.line, line.kind === 'heading' ? 'heading' : 'guidance');
+  }
+
+  /** Records a line the importer used before the outcomes were read (a label, page furniture). */
+  markUsed(line: number, use: LineUseKind): void {
+    this.use(line, use);
   }
 
   private use(line: number, use: LineUseKind): void {

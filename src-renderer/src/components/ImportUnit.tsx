@@ -4,6 +4,7 @@ import type { ParsedSpecification } from '../../../src-main/unit/unit-contract';
 import { call } from '../api/client';
 import { notifyDone, notifyError } from '../api/notify';
 import { Diagnostics } from './Diagnostics';
+import { ImportNotices } from './ImportNotices';
 import { SpecFileInput } from './SpecFileInput';
 import { UnitTree } from './UnitTree';
 
@@ -96,6 +97,7 @@ export function ImportUnit({ onSaved }: { onSaved: () => void }) {
         {shown ? (
           <Stack data-testid="import-preview">
             <Diagnostics diagnostics={shown.diagnostics} onGoToLine={goToLine} />
+            <ImportNotices notices={shown.notices} onGoToLine={goToLine} />
             <Alert
               color={errors.length ? 'gray' : 'blue'}
               title={shown.unit.title || 'Untitled unit'}
@@ -126,6 +128,7 @@ export function ImportUnit({ onSaved }: { onSaved: () => void }) {
               How the workbench reads it
             </Title>
             <Text size="sm">
+              {shown.unit.codes.unitNumber ? `Unit ${shown.unit.codes.unitNumber} · ` : ''}
               Level {shown.unit.level ?? 'not stated'} · {shown.unit.credits ?? '?'} credits ·{' '}
               {shown.unit.glh ?? '?'} GLH · {shown.unit.methods.length} assessment methods ·{' '}
               {shown.unit.guidance.length} guidance notes

@@ -7,6 +7,7 @@ export function unitsPage(page: Page) {
       page.getByRole('tab', { name }),
     specText: page.getByRole('textbox', { name: 'Specification text' }),
     diagnostics: page.getByTestId('diagnostics'),
+    notices: page.getByTestId('import-notices'),
     preview: page.getByTestId('import-preview'),
     save: page.getByRole('button', { name: 'Save to the library' }),
     unitList: page.getByTestId('unit-list'),

@@ -83,4 +83,25 @@ describe('workbench spec import', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Usage: workbench spec import FILE \[--json\]/);
   });
+
+  it('reports a web page against the lines of the HTML file and lists what it inferred', async () => {
+    const { code, out, err } = await run(path.join(specs, 'shapes/word-table.html'), '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({
+      title: 'Greeting visitors at reception',
+      codes: { ofqual: 'M/650/4412', awardingBody: 'RCP/E2/118' },
+    });
+    expect(err.split('\n')).toContain(
+      'Notice: line 31: criterion 1.3 was numbered from its place in the list',
+    );
+  });
+
+  it('prints the unit number apart from the title', async () => {
+    const { code, out } = await run(path.join(specs, 'shapes/handbook.md'), '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({
+      title: 'Handle customer telephone enquiries',
+      codes: { ofqual: 'A/650/1234', awardingBody: null, unitNumber: '204' },
+    });
+  });
 });
