@@ -67,7 +67,7 @@ async function answerEverything(form: Locator, notMet: string): Promise<void> {
       .check();
   }
   for (const rating of ['Quality of assessor feedback', 'Quality of assessment records']) {
-    await form.getByRole('textbox', { name: rating, exact: true }).click();
+    await form.getByRole('combobox', { name: rating, exact: true }).click();
     await form.page().getByRole('option', { name: 'Adequate' }).click();
   }
 }
@@ -91,7 +91,9 @@ test('a sample nobody has reviewed opens with nothing answered, and a half-done 
   await expect(ui.reviewForm.getByRole('radio', { checked: true })).toHaveCount(0);
   await expect(ui.reviewForm.getByRole('checkbox', { checked: true })).toHaveCount(0);
   for (const rating of ['Quality of assessor feedback', 'Quality of assessment records']) {
-    await expect(ui.reviewForm.getByRole('textbox', { name: rating, exact: true })).toHaveValue('');
+    await expect(ui.reviewForm.getByRole('combobox', { name: rating, exact: true })).toHaveValue(
+      '',
+    );
   }
 
   // Half done: one VACSR answer, then saved as a draft.

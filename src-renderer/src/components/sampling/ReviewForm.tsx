@@ -12,6 +12,7 @@ import {
   TextInput,
   Textarea,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useState } from 'react';
 import type { SampleDetail } from '../../../../src-main/sampling/sampling-contract';
@@ -175,7 +176,7 @@ export function ReviewForm({
                   <Table.Td>
                     {decided ? (
                       <Radio.Group
-                        aria-label={`Your answer on criterion ${ref}`}
+                        label={<VisuallyHidden>Your answer on criterion {ref}</VisuallyHidden>}
                         value={yesNo(c.agree)}
                         onChange={(v) =>
                           setCriteria((all) => ({ ...all, [ref]: { ...c, agree: fromYesNo(v) } }))
