@@ -179,6 +179,7 @@ describe('records from portfolio data', () => {
       unitId: 'u',
       unitVersion: 1,
       hash: 'a'.repeat(64),
+      declarationVersion: 1,
       voidedAt: null,
     };
     const portfolio = {
