@@ -213,6 +213,7 @@ describe('records from portfolio data', () => {
     expect(signatureFor(portfolio, 'u', 'assessor', 'st-a')).toEqual({
       date: '2026-11-20',
       typedName: 'Priya Sharma',
+      declarationVersion: 1,
     });
     expect(signatureFor(portfolio, 'u', 'assessor', 'st-other')).toEqual({ date: null });
     const voided = {
