@@ -108,7 +108,7 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
       ? {}
       : {
           draft:
-            'The unit is not signed off: this record shows work in progress and carries no declaration.',
+            'The unit is not signed off: this record shows work in progress and is not a signed record.',
         }),
     sections: [
       {

@@ -14,6 +14,13 @@ export interface IdentityRequest {
   passphrase: string;
   now?: Date;
   validYears?: number;
+  /**
+   * The centre certificate and key that issue this identity. Without one the certificate is
+   * self-signed: only tests and the centre certificate itself are made that way.
+   */
+  issuer?: { certificate: forge.pki.Certificate; privateKey: forge.pki.rsa.PrivateKey };
+  /** Makes a centre certificate (a CA that can issue people's identities) instead. */
+  authority?: boolean;
 }
 
 export interface GeneratedIdentity {
@@ -76,15 +83,36 @@ export function generateIdentity(request: IdentityRequest): GeneratedIdentity {
     ...(request.email ? [{ name: 'emailAddress', value: request.email }] : []),
   ];
   cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(privateKey, forge.md.sha256.create());
+  cert.setIssuer(request.issuer ? request.issuer.certificate.subject.attributes : subject);
+  cert.setExtensions(
+    request.authority
+      ? [
+          { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+          { name: 'subjectKeyIdentifier' },
+        ]
+      : [
+          { name: 'basicConstraints', cA: false, critical: true },
+          { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+          // Signing documents: what PDF readers and NSS look for in a signer's certificate.
+          { name: 'extKeyUsage', emailProtection: true },
+          { name: 'subjectKeyIdentifier' },
+          ...(request.issuer
+            ? [
+                {
+                  name: 'authorityKeyIdentifier',
+                  keyIdentifier: request.issuer.certificate
+                    .generateSubjectKeyIdentifier()
+                    .getBytes(),
+                },
+              ]
+            : []),
+        ],
+  );
+  cert.sign(request.issuer?.privateKey ?? privateKey, forge.md.sha256.create());
 
-  const asn1 = forge.pkcs12.toPkcs12Asn1(privateKey, [cert], request.passphrase, {
+  const chain = request.issuer ? [cert, request.issuer.certificate] : [cert];
+  const asn1 = forge.pkcs12.toPkcs12Asn1(privateKey, chain, request.passphrase, {
     algorithm: 'aes256',
     count: KEY_ITERATIONS,
     friendlyName: request.name,
