@@ -1,4 +1,10 @@
 import { UserError } from '../api/user-error';
+import {
+  centreCertificateCommand,
+  centreCertificateHelp,
+  centreCreateCommand,
+  centreCreateHelp,
+} from './commands/centre';
 import { countersignCommand, countersignHelp } from './commands/countersign';
 import { demoCommand, demoHelp } from './commands/demo';
 import { recordCommand, recordHelp } from './commands/record';
@@ -19,6 +25,16 @@ type Command = {
 };
 
 const commands: Record<string, Command> = {
+  'centre certificate': {
+    run: centreCertificateCommand,
+    help: centreCertificateHelp,
+    summary: 'write the centre certificate (PEM) for an EQA to trust',
+  },
+  'centre create': {
+    run: centreCreateCommand,
+    help: centreCreateHelp,
+    summary: 'make the centre certificate that issues every signing identity',
+  },
   countersign: {
     run: countersignCommand,
     help: countersignHelp,

@@ -150,6 +150,7 @@ export async function issueRecord(
     file: relative,
     title: document.title,
     signatures,
+    evidence: document.evidenceManifest,
   });
   const doc = await workspace.portfolio(source.learner.id);
   await doc.update((p) => ({
