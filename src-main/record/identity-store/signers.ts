@@ -221,8 +221,8 @@ export async function revokeIdentity(
 }
 
 /**
- * Takes a .p12 made elsewhere only when the centre key vouches for it: its certificate must have
- * been issued by this centre's certificate, and whoever imports it gives the centre passphrase.
+ * Takes a .p12 made elsewhere only when the centre key vouches for it: whoever imports it gives
+ * the centre passphrase, and a certificate the centre did not issue is certified by it.
  */
 export async function importVouchedIdentity(
   workspace: Workspace,
@@ -241,15 +241,26 @@ export async function importVouchedIdentity(
     if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
     throw error;
   }
+  let kept = p12;
   if (!issuedByCentre(new X509Certificate(exportCertificatePem(opened)), centreCert)) {
-    throw new UserError(
-      'invalid-input',
-      `This signing identity was not issued by ${authority.info.commonName}, so the centre cannot vouch for it. Create ${person.name}'s identity here instead.`,
-    );
+    // The centre vouches for a key made elsewhere by certifying it as this person's: same key and
+    // validity, the person's name, issued by the centre certificate, under the same passphrase.
+    kept = generateIdentity({
+      name: person.name,
+      role: opened.info.role ?? roleLabels[signingRole(person)],
+      organisation: opened.info.organisation ?? workspace.centre.centre.name,
+      passphrase,
+      existingKey: opened.privateKey,
+      validity: {
+        notBefore: opened.certificate.validity.notBefore,
+        notAfter: opened.certificate.validity.notAfter,
+      },
+      issuer: { certificate: authority.certificate, privateKey: authority.privateKey },
+    }).p12;
   }
   const old = await readCertificate(workspace.dir, person.id);
   if (old) await stopCertificate(workspace, person, old, 'replaced', 'imported', centre.actor, now);
-  const info = await importIdentity(workspace.dir, person.id, p12, passphrase);
+  const info = await importIdentity(workspace.dir, person.id, kept, passphrase);
   await noteOnCentre(workspace, centre.actor, now, 'imported signing identity', person, {
     after: { fingerprintSha256: info.fingerprintSha256 },
   });
