@@ -8,8 +8,18 @@ import { X509Certificate } from 'node:crypto';
 import { auditEntry } from '../../audit/audit';
 import type { Actor } from '../../shared/record';
 import { IdentityError } from '../identity/identity-error';
-import { exportCertificatePem, importP12 } from '../identity/signing-identity';
-import { issuedByCentre, openCentreAuthority, recordStopped } from './centre-authority';
+import {
+  exportCertificatePem,
+  importP12,
+  type SigningIdentity,
+} from '../identity/signing-identity';
+import {
+  issuedByCentre,
+  openCentreAuthority,
+  readCentreCertificate,
+  readRegister,
+  recordStopped,
+} from './centre-authority';
 import {
   importIdentity,
   openIdentity,
@@ -65,7 +75,42 @@ export async function signerFor(
     );
   }
   const identity = await openIdentity(workspace.dir, person.id, person.name, passphrase);
+  await assertCentreVouches(workspace, person, identity);
   return { identity, name: person.name, role: roleLabels[signingRole(person, role)] };
+}
+
+/**
+ * The rule verify applies, applied before signing: the identity was issued by the centre
+ * certificate to this person and has not been replaced or revoked.
+ */
+async function assertCentreVouches(
+  workspace: Workspace,
+  person: StaffMember,
+  identity: SigningIdentity,
+): Promise<void> {
+  const centre = await readCentreCertificate(workspace.dir);
+  const cert = new X509Certificate(exportCertificatePem(identity));
+  if (!centre || !issuedByCentre(cert, centre)) {
+    throw new UserError(
+      'forbidden',
+      `${person.name}'s signing identity was not issued by this centre's certificate, so nothing signed with it would verify. Ask the centre's quality lead to issue one.`,
+    );
+  }
+  if (identity.info.commonName !== person.name) {
+    throw new UserError(
+      'forbidden',
+      `This signing identity is ${identity.info.commonName}'s, not ${person.name}'s.`,
+    );
+  }
+  const stopped = (await readRegister(workspace.dir)).stopped.find(
+    (s) => s.fingerprintSha256 === cert.fingerprint256,
+  );
+  if (stopped) {
+    throw new UserError(
+      'forbidden',
+      `This signing identity was ${stopped.reason} on ${stopped.stoppedAt.slice(0, 10)} and signs no more.`,
+    );
+  }
 }
 
 /**
