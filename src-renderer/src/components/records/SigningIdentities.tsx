@@ -22,9 +22,12 @@ type Dialog = { mode: 'create' | 'import' | 'revoke'; person: IdentityView } | n
 /** Each assessor's and IQA's signing identity: make one, import the centre's, export the certificate. */
 export function SigningIdentities({
   list,
+  readOnly,
   onChanged,
 }: {
   list: IdentityList;
+  /** An EQA looks, and is shown no button that would only be refused. */
+  readOnly: boolean;
   onChanged: () => void;
 }) {
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -157,33 +160,39 @@ export function SigningIdentities({
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setDialog({ mode: 'create', person: p })}
-                        aria-label={`Create a signing identity for ${p.name}`}
-                      >
-                        {p.certificate ? 'Replace' : 'Create'}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setDialog({ mode: 'import', person: p })}
-                        aria-label={`Import a .p12 for ${p.name}`}
-                      >
-                        Import .p12
-                      </Button>
+                      {!readOnly && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ mode: 'create', person: p })}
+                          aria-label={`Create a signing identity for ${p.name}`}
+                        >
+                          {p.certificate ? 'Replace' : 'Create'}
+                        </Button>
+                      )}
+                      {!readOnly && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ mode: 'import', person: p })}
+                          aria-label={`Import a .p12 for ${p.name}`}
+                        >
+                          Import .p12
+                        </Button>
+                      )}
                       {p.certificate && (
                         <>
-                          <Button
-                            size="xs"
-                            variant="light"
-                            color="red"
-                            onClick={() => setDialog({ mode: 'revoke', person: p })}
-                            aria-label={`Revoke ${p.name}’s signing identity`}
-                          >
-                            Revoke
-                          </Button>
+                          {!readOnly && (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              color="red"
+                              onClick={() => setDialog({ mode: 'revoke', person: p })}
+                              aria-label={`Revoke ${p.name}’s signing identity`}
+                            >
+                              Revoke
+                            </Button>
+                          )}
                           <Button
                             size="xs"
                             variant="default"

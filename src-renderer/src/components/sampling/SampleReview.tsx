@@ -21,12 +21,14 @@ export function SampleReview({
   onSaved: () => void;
 }) {
   const state = useOperation('sampling:open-sample', { planId, sampleId });
+  const session = useOperation('session:get', {});
+  const readOnly = session.data?.readOnly ?? true;
   return (
     <Loading state={state} label="The sample">
       {(detail) => (
         <Stack>
           <SampledWork detail={detail} />
-          {detail.review && <SavedReview detail={detail} />}
+          {detail.review && <SavedReview detail={detail} readOnly={readOnly} />}
           {detail.cannotReview ? (
             <Alert color="gray" title="You cannot review this sample">
               {detail.cannotReview}
@@ -48,7 +50,7 @@ export function SampleReview({
   );
 }
 
-function SavedReview({ detail }: { detail: SampleDetail }) {
+function SavedReview({ detail, readOnly }: { detail: SampleDetail; readOnly: boolean }) {
   const review = detail.review!;
   if (review.status === 'draft') {
     return (
@@ -80,7 +82,7 @@ function SavedReview({ detail }: { detail: SampleDetail }) {
           Action: {a.what} (due {formatDate(a.due)}, {a.state})
         </Text>
       ))}
-      <Group mt="xs">
+      <Group mt="xs" hidden={readOnly}>
         <Button
           size="xs"
           variant="default"
