@@ -5,9 +5,14 @@ import { roleLabels } from '../src-main/centre/centre-schema';
 import { DEMO_IDENTITIES_FOLDER, DEMO_PASSPHRASE } from '../src-main/demo/demo-identities';
 import { demoAssessors, demoCentre, demoIqa } from '../src-main/demo/demo-people';
 import { generateIdentity } from '../src-main/record/identity/generate-identity';
+import { importP12 } from '../src-main/record/identity/signing-identity';
+import { CENTRE_FILES } from '../src-main/record/identity-store/centre-authority';
 import { safeName } from '../src-main/storage/safe-name';
 
-/** Makes the demo centre's signing identities (valid ten years) into resources/demo-identities. */
+/**
+ * Makes the demo centre's certificate and the signing identities it issues (valid ten years) into
+ * resources/demo-identities. Every one opens with the demo passphrase.
+ */
 const people = [
   { ...demoAssessors.qualified, role: roleLabels.assessor },
   { ...demoAssessors.workingTowards, role: roleLabels.assessor },
@@ -15,6 +20,21 @@ const people = [
 ];
 const dir = path.join(defaultResourcesDir(), DEMO_IDENTITIES_FOLDER);
 await mkdir(dir, { recursive: true });
+// Valid from before any demo date, so records signed "in the past" in tests still verify.
+const from = new Date('2026-01-01T00:00:00Z');
+const centre = generateIdentity({
+  name: `${demoCentre.name} centre certificate`,
+  role: 'Centre certificate authority',
+  organisation: demoCentre.name,
+  passphrase: DEMO_PASSPHRASE,
+  validYears: 10,
+  now: from,
+  authority: true,
+});
+await writeFile(path.join(dir, CENTRE_FILES.p12), centre.p12);
+await writeFile(path.join(dir, CENTRE_FILES.pem), centre.certificatePem);
+const issuer = importP12(centre.p12, DEMO_PASSPHRASE);
+process.stdout.write(`centre certificate: ${centre.info.fingerprintSha256}\n`);
 for (const person of people) {
   const made = generateIdentity({
     name: person.name,
@@ -23,8 +43,8 @@ for (const person of people) {
     email: person.email,
     passphrase: DEMO_PASSPHRASE,
     validYears: 10,
-    // Valid from before any demo date, so records signed "in the past" in tests still verify.
-    now: new Date('2026-01-01T00:00:00Z'),
+    now: from,
+    issuer: { certificate: issuer.certificate, privateKey: issuer.privateKey },
   });
   await writeFile(path.join(dir, `${safeName(person.name)}.p12`), made.p12);
   await writeFile(path.join(dir, `${safeName(person.name)}.pem`), made.certificatePem);

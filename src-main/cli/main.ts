@@ -10,6 +10,14 @@ type Command = {
 };
 
 const commands: Record<string, Command> = {
+  'centre certificate': {
+    load: async () => (await import('./commands/centre')).centreCertificateCommand,
+    summary: 'write the centre certificate (PEM) for an EQA to trust',
+  },
+  'centre create': {
+    load: async () => (await import('./commands/centre')).centreCreateCommand,
+    summary: 'make the centre certificate that issues every signing identity',
+  },
   countersign: {
     load: async () => (await import('./commands/countersign')).countersignCommand,
     summary: 'add an IQA countersignature to a signed PDF record',

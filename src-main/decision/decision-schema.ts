@@ -63,6 +63,8 @@ export const signatureSchema = z.object({
   image: pngDataUrl.optional(),
   typedName: z.string().trim().min(1).max(200).optional(),
   hash: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 hash'),
+  /** Which wording of the declaration was signed (`declaration-text.ts`); older files signed 1. */
+  declarationVersion: z.number().int().positive().default(1),
   /** Set when the unit is unlocked: the signature no longer counts and must be given again. */
   voidedAt: isoDateTime.nullable(),
 });

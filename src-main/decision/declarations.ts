@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { SignaturePurpose } from './decision-schema';
 import type { RuleDecision } from './marking-types';
+import { DECLARATION_VERSION, declarationWords } from './declaration-text';
 import { targetsOf } from './targets';
 import type { UnitSpec } from '../unit/unit-schema';
 
-/** What each person signs at sign-off, word for word; the hash of a signature covers it. */
+/** The words a new signature is given over (the current declaration version). */
 export const declarationText: Record<SignaturePurpose, string> = {
-  'learner-declaration':
-    'I confirm that the evidence for this unit is my own work, produced by me, and that any help I had or sources I used are shown.',
-  'assessor-declaration':
-    'I confirm that I have assessed the evidence against every assessment criterion of this unit, that it is valid, authentic, current, sufficient and reliable, and that the decisions recorded are my own.',
-  countersignature: 'As a qualified assessor I have reviewed these decisions and countersign them.',
+  'learner-declaration': declarationWords('learner-declaration'),
+  'assessor-declaration': declarationWords('assessor-declaration'),
+  countersignature: declarationWords('countersignature'),
 };
 
 export interface SignedContent {
@@ -18,6 +17,8 @@ export interface SignedContent {
   learnerId: string;
   unit: UnitSpec & { id: string; version: number };
   decisions: RuleDecision[];
+  /** The declaration version signed; the current one when not given. */
+  declarationVersion?: number;
 }
 
 /**
@@ -25,7 +26,13 @@ export interface SignedContent {
  * the unit's own order. Any later change to a decision gives another text, so the signature
  * no longer matches what is on file.
  */
-export function signedText({ purpose, learnerId, unit, decisions }: SignedContent): string {
+export function signedText({
+  purpose,
+  learnerId,
+  unit,
+  decisions,
+  declarationVersion = DECLARATION_VERSION,
+}: SignedContent): string {
   const rows = targetsOf(unit).map((target) => {
     const d = decisions.find(
       (x) => x.criterionRef === target.criterionRef && x.partRef === target.partRef,
@@ -33,7 +40,9 @@ export function signedText({ purpose, learnerId, unit, decisions }: SignedConten
     return { target: target.label, decision: d?.status ?? 'not-assessed', date: d?.date ?? null };
   });
   return JSON.stringify({
-    declaration: declarationText[purpose],
+    declaration: declarationWords(purpose, declarationVersion),
+    // Version 1 signatures were hashed before versions were named; later ones name theirs.
+    ...(declarationVersion === 1 ? {} : { declarationVersion }),
     learnerId,
     unit: { id: unit.id, version: unit.version, title: unit.title },
     decisions: rows,

@@ -61,14 +61,15 @@ export function standingSignature(
   purpose: SignaturePurpose,
   decisions: RuleDecision[] = ruleDecisions(portfolio, unit.id),
 ): Signature | null {
-  const hash = signedHash({ purpose, learnerId: portfolio.learnerId, unit, decisions });
+  const hashOf = (declarationVersion: number) =>
+    signedHash({ purpose, learnerId: portfolio.learnerId, unit, decisions, declarationVersion });
   const found = portfolio.signatures.filter(
     (s) =>
       s.unitId === unit.id &&
       s.unitVersion === unit.version &&
       s.purpose === purpose &&
       !s.voidedAt &&
-      s.hash === hash,
+      s.hash === hashOf(s.declarationVersion),
   );
   return found.at(-1) ?? null;
 }

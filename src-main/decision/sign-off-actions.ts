@@ -6,6 +6,7 @@ import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Signature, SignaturePurpose } from './decision-schema';
+import { DECLARATION_VERSION } from './declaration-text';
 import { signedHash } from './declarations';
 import { assertUnitUnlocked, currentSignOff } from './lock';
 import { markingContext, ruleDecisions } from './marking-context';
@@ -63,7 +64,9 @@ function makeSignature(
       learnerId: portfolio.learnerId,
       unit,
       decisions: ruleDecisions(portfolio, unit.id),
+      declarationVersion: DECLARATION_VERSION,
     }),
+    declarationVersion: DECLARATION_VERSION,
     voidedAt: null,
   };
 }

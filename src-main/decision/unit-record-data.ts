@@ -19,7 +19,10 @@ const printed = {
 /** A stored signature as the record engine draws it: the date, and the PNG bytes or typed name. */
 function signatureInput(signature: Signature | null): SignatureInput {
   if (!signature) return { date: null };
-  const base = { date: signature.signedAt.slice(0, 10) };
+  const base = {
+    date: signature.signedAt.slice(0, 10),
+    declarationVersion: signature.declarationVersion,
+  };
   if (signature.image) {
     return {
       ...base,
@@ -82,6 +85,7 @@ export function unitRecordData(
       signOffStatus(signOff, signer) === 'signed-off'
         ? ('achieved' as const)
         : ('not yet achieved' as const),
+    signedOff: signOff !== null,
     learnerSignature: signatureInput(standing('learner-declaration')),
     assessorSignature: signatureInput(standing('assessor-declaration')),
     countersignature: signatureInput(standing('countersignature')),

@@ -2,7 +2,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { StaffMember } from '../centre/centre-schema';
 import { safeName } from '../storage/safe-name';
-import { identityFiles } from '../record/identity-store/identity-store';
+import { CENTRE_FILES } from '../record/identity-store/centre-authority';
+import { identityFiles, SIGNING_FOLDER } from '../record/identity-store/identity-store';
 import type { Workspace } from '../workspace/workspace';
 
 /**
@@ -14,7 +15,8 @@ export const DEMO_PASSPHRASE = 'northgate-demo';
 export const DEMO_IDENTITIES_FOLDER = 'demo-identities';
 
 /**
- * Gives the demo assessors and IQA their signing identities. They are made once by
+ * Gives the demo centre its centre certificate and the demo assessors and IQA their signing
+ * identities, issued by it. They are made once by
  * `npm run demo-identities` (generating RSA keys takes a while) and copied in, so a new demo
  * centre is ready at once.
  */
@@ -22,6 +24,11 @@ export async function addDemoIdentities(workspace: Workspace, resourcesDir: stri
   const signers = workspace.centre.staff.filter((s: StaffMember) =>
     s.roles.some((r) => r === 'assessor' || r === 'iqa'),
   );
+  const centre = path.join(resourcesDir, DEMO_IDENTITIES_FOLDER);
+  await mkdir(path.join(workspace.dir, SIGNING_FOLDER), { recursive: true });
+  for (const file of [CENTRE_FILES.p12, CENTRE_FILES.pem]) {
+    await copyFile(path.join(centre, file), path.join(workspace.dir, SIGNING_FOLDER, file));
+  }
   for (const person of signers) {
     const from = path.join(resourcesDir, DEMO_IDENTITIES_FOLDER, safeName(person.name));
     const to = identityFiles(workspace.dir, person.id);

@@ -1,7 +1,12 @@
 import { listQualifications } from '../qualification/qualification-store';
 import { dayOf, type Actor } from '../shared/record';
 import { createPlan } from '../sampling/plan-operations';
-import { saveReview, stepAction, type ReviewInput } from '../sampling/review-operations';
+import {
+  assessedRefs,
+  saveReview,
+  stepAction,
+  type ReviewInput,
+} from '../sampling/review-operations';
 import { academicYear, samplingContext } from '../sampling/sampling-context';
 import { samplingStore } from '../sampling/sampling-store';
 import { saveStrategy } from '../sampling/strategy-operations';
@@ -19,6 +24,7 @@ function review(
 ): ReviewInput {
   const met = { met: true, comment: '' };
   return {
+    status: 'complete',
     reviewedOn,
     criteria: criteria.map((ref) => ({ ref, agree: true, comment: '' })),
     evidenceSampled: [],
@@ -86,11 +92,10 @@ export async function addDemoSampling(workspace: Workspace, now: Date): Promise<
   const { id: planId } = await createPlan(context, { seed: 2026 }, margaret, now);
   const plan = (await samplingStore(workspace).plan(planId)).data.plan;
 
-  const criteriaOf = async (unitId: string) => {
-    const { units } = await workspace.listUnits();
-    const unit = units.find((u) => u.id === unitId);
-    return unit?.outcomes.flatMap((o) => o.criteria.map((c) => c.ref)) ?? [];
-  };
+  // The IQA answers only on decisions the assessor has made: there is nothing else to agree with.
+  const criteriaOf = async (s: { learnerId: string; unitId: string }) => [
+    ...(await assessedRefs(workspace, s.learnerId, s.unitId)),
+  ];
   const summative = plan.samples.filter((s) => s.type === 'summative');
   const interim = plan.samples.filter((s) => s.type === 'interim');
   const agreed = summative[0] ?? interim[0];
@@ -107,13 +112,7 @@ export async function addDemoSampling(workspace: Workspace, now: Date): Promise<
       workspace,
       planId,
       agreed.id,
-      review(
-        await criteriaOf(agreed.unitId),
-        reviewedOn,
-        'agree',
-        'Sound decisions, well evidenced.',
-        [],
-      ),
+      review(await criteriaOf(agreed), reviewedOn, 'agree', 'Sound decisions, well evidenced.', []),
       margaret,
       reviewedAt,
     );
@@ -131,7 +130,7 @@ export async function addDemoSampling(workspace: Workspace, now: Date): Promise<
       planId,
       toAction.id,
       review(
-        await criteriaOf(toAction.unitId),
+        await criteriaOf(toAction),
         reviewedOn,
         'assessor-to-action',
         'Criterion 7.3 rests on a witness testimony alone; add questioning before the unit is signed off.',
@@ -147,7 +146,7 @@ export async function addDemoSampling(workspace: Workspace, now: Date): Promise<
       planId,
       closed.id,
       review(
-        await criteriaOf(closed.unitId),
+        await criteriaOf(closed),
         reviewedOn,
         'assessor-to-action',
         'The feedback to the learner should say what they did well and what to do next.',

@@ -2,13 +2,26 @@ import type { HandlerMap } from '../api/handler';
 import { UserError } from '../api/user-error';
 import type { Workbench } from '../app/workbench';
 import { safeName } from '../storage/safe-name';
-import { importIdentity, pemToDer, readCertificate } from './identity-store/identity-store';
-import { createIdentity, rememberFor, signingRole } from './identity-store/signers';
+import { readCentrePem } from './identity-store/centre-authority';
+import { pemToDer, readCertificate } from './identity-store/identity-store';
+import {
+  createIdentity,
+  importVouchedIdentity,
+  rememberFor,
+  revokeIdentity,
+  signingRole,
+} from './identity-store/signers';
 import type { recordOperations } from './record-contract';
 import { passphraseSource } from './record-handler-support';
 import type { IdentityList } from './record-views';
 
-type IdentityOps = 'identity:list' | 'identity:create' | 'identity:import' | 'identity:export';
+type IdentityOps =
+  | 'identity:list'
+  | 'identity:create'
+  | 'identity:import'
+  | 'identity:export'
+  | 'identity:revoke'
+  | 'identity:export-centre';
 
 function signer(wb: Workbench, personId: string) {
   const person = wb.workspace.centre.staff.find((s) => s.id === personId && !s.archived);
@@ -38,22 +51,47 @@ async function list(wb: Workbench): Promise<IdentityList> {
 export const identityHandlers: HandlerMap<Extract<keyof typeof recordOperations, IdentityOps>> = {
   'identity:list': async (_input, wb) => list(wb),
 
-  'identity:create': async ({ personId, passphrase }, wb) => {
+  'identity:create': async ({ personId, passphrase, centrePassphrase }, wb) => {
     await createIdentity(
       wb.workspace,
       signer(wb, personId),
       passphraseSource(wb, passphrase),
       wb.clock(),
+      { passphrase: centrePassphrase, actor: wb.actor() },
     );
     return list(wb);
   },
 
-  'identity:import': async ({ personId, contentBase64, passphrase, remember }, wb) => {
+  'identity:import': async (
+    { personId, contentBase64, passphrase, remember, centrePassphrase },
+    wb,
+  ) => {
     const person = signer(wb, personId);
     const bytes = new Uint8Array(Buffer.from(contentBase64, 'base64'));
-    await importIdentity(wb.workspace.dir, person.id, bytes, passphrase);
+    await importVouchedIdentity(wb.workspace, person, bytes, passphrase, wb.clock(), {
+      passphrase: centrePassphrase,
+      actor: wb.actor(),
+    });
     if (remember) await rememberFor(wb.workspace, person, passphraseSource(wb, passphrase));
     return list(wb);
+  },
+
+  'identity:revoke': async ({ personId, reason, centrePassphrase }, wb) => {
+    await revokeIdentity(wb.workspace, signer(wb, personId), reason, wb.clock(), {
+      passphrase: centrePassphrase,
+      actor: wb.actor(),
+    });
+    return list(wb);
+  },
+
+  'identity:export-centre': async (_input, wb) => {
+    const pem = await readCentrePem(wb.workspace.dir);
+    if (!pem) throw new UserError('not-found', 'This workspace has no centre certificate yet.');
+    return {
+      fileName: `${safeName(wb.workspace.centre.centre.name, 'centre')}-centre-certificate.pem`,
+      mediaType: 'application/x-pem-file',
+      contentBase64: Buffer.from(pem).toString('base64'),
+    };
   },
 
   'identity:export': async ({ personId, format }, wb) => {

@@ -22,6 +22,9 @@ const base64 = z
   .max(7_000_000)
   .regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64');
 
+/** The centre certificate's passphrase: needed to issue, replace or revoke an identity. */
+const centrePassphrase = z.string().max(1000).optional();
+
 export const recordOperations = {
   'record:choices': operation<RecordChoices>()(z.object({ learnerId })),
   'record:generate': operation<IssuedRecordView>()(
@@ -51,8 +54,9 @@ export const recordOperations = {
   'record:list': operation<IssuedRecordView[]>()(z.object({ learnerId: learnerId.optional() })),
   'record:preview': operation<RecordPreview>()(z.object({ learnerId, recordId })),
   'identity:list': operation<IdentityList>()(z.object({})),
+  /** Creates a person's identity, or replaces it (the old certificate is kept, stopped). */
   'identity:create': operation<IdentityList>()(
-    z.object({ personId: z.string().min(1), passphrase }),
+    z.object({ personId: z.string().min(1), passphrase, centrePassphrase }),
     { writes: true },
   ),
   'identity:import': operation<IdentityList>()(
@@ -61,9 +65,20 @@ export const recordOperations = {
       contentBase64: base64,
       passphrase: z.string().min(1).max(1000),
       remember: z.boolean().default(false),
+      centrePassphrase,
     }),
     { writes: true },
   ),
+  'identity:revoke': operation<IdentityList>()(
+    z.object({
+      personId: z.string().min(1),
+      reason: z.string().trim().min(1, 'Say why the identity is revoked.').max(2000),
+      centrePassphrase,
+    }),
+    { writes: true },
+  ),
+  /** The centre certificate as PEM, for an EQA to trust. */
+  'identity:export-centre': operation<ExportedCertificate>()(z.object({})),
   'identity:export': operation<ExportedCertificate>()(
     z.object({ personId: z.string().min(1), format: z.enum(['pem', 'der']) }),
   ),

@@ -13,10 +13,16 @@ import {
 import { recordActualDate } from './plan-edit';
 import { openPlan } from './plan-operations';
 import { assertValidReview, canClaimCertification, type CertificationCheck } from './review';
-import type { ActionPoint, SampleReview, SampleReviewInput } from './review-schema';
+import {
+  isCompleteReview,
+  type ActionPoint,
+  type SampleReview,
+  type SampleReviewInput,
+} from './review-schema';
 import { sampleReviewSchema } from './review-schema';
 import { sampledWork } from './sample-detail';
 import { actionItem, makersOf, namesOf, reviewOf, sampleView } from './sampling-context';
+import { latestDecisions } from '../decision/latest-decisions';
 import { samplingStore } from './sampling-store';
 import type { ActionItemView, SampleDetail } from './sampling-views';
 
@@ -90,6 +96,22 @@ export type ReviewInput = Omit<
   | 'actionPoints'
 > & { newActions: { what: string; owner?: string; due: string }[] };
 
+/** The refs ("7.1", "9.1 a") the assessor has decided on, as the review form names them. */
+export async function assessedRefs(
+  workspace: Workspace,
+  learnerId: string,
+  unitId: string,
+): Promise<Set<string>> {
+  const learner = workspace.learner(learnerId);
+  const portfolio = await workspace.portfolios.summarise(learner, (p) => p);
+  const refs = new Set<string>();
+  for (const d of latestDecisions(portfolio, unitId).values()) {
+    if (d.outcome === 'not-assessed') continue;
+    refs.add(d.partRef ? `${d.criterionRef} ${d.partRef}` : d.criterionRef);
+  }
+  return refs;
+}
+
 /** Records (or updates) the IQA's review of a sample, and the day the sample was done. */
 export async function saveReview(
   workspace: Workspace,
@@ -134,6 +156,12 @@ export async function saveReview(
   const store = samplingStore(workspace);
   const reviewsDoc = await store.reviews(planId);
   const existing = reviewOf(reviewsDoc.data.reviews, sampleId);
+  if (existing?.status === 'complete' && input.status === 'draft') {
+    throw new UserError(
+      'invalid-input',
+      'This review is complete and already counts. Change it and save it complete again.',
+    );
+  }
   const raised: ActionPoint[] = input.newActions.map((a) =>
     raiseAction({
       id: newId('ap'),
@@ -168,16 +196,18 @@ export async function saveReview(
     );
   }
   const review = parsed.data;
-  assertValidReview(review, assessment);
-
-  // Check the plan change before anything is written, so a bad date saves nothing at all.
-  const withDate = recordActualDate(
-    file.plan,
-    context.population,
-    sampleId,
-    review.reviewedOn,
-    today,
+  assertValidReview(
+    review,
+    assessment,
+    await assessedRefs(workspace, sample.learnerId, sample.unitId),
   );
+  const complete = review.status === 'complete';
+
+  // Check the plan change before anything is written, so a bad date saves nothing at all. A
+  // draft does not make the sample done.
+  const withDate = complete
+    ? recordActualDate(file.plan, context.population, sampleId, review.reviewedOn, today)
+    : file.plan;
   await reviewsDoc.update((doc) => ({
     ...doc,
     reviews: existing
@@ -188,16 +218,25 @@ export async function saveReview(
       auditEntry(
         actor,
         now,
-        existing ? 'changed sample review' : 'reviewed sample',
+        !complete
+          ? 'saved draft sample review'
+          : existing?.status === 'complete'
+            ? 'changed sample review'
+            : 'reviewed sample',
         `sample ${sampleId}`,
         {
-          ...(existing ? { before: { decision: existing.decision } } : {}),
-          after: { decision: review.decision, actionPoints: raised.map((a) => a.what) },
+          ...(existing ? { before: { decision: existing.decision, status: existing.status } } : {}),
+          after: {
+            decision: review.decision,
+            status: review.status,
+            actionPoints: raised.map((a) => a.what),
+          },
           subject: { learnerId: sample.learnerId, unitId: sample.unitId },
         },
       ),
     ],
   }));
+  if (!complete) return review;
   const planDoc = await store.plan(planId);
   await planDoc.update((f) => ({
     ...f,
@@ -298,11 +337,13 @@ export async function actionsOwnedBy(
   const all = await samplingStore(workspace).allReviews();
   return all
     .flatMap(({ planId, reviews }) =>
-      reviews.flatMap((r) =>
-        r.actionPoints
-          .filter((a) => a.owner === ownerId && a.state !== 'closed')
-          .map((a) => actionItem(a, r, planId, names, today)),
-      ),
+      reviews
+        .filter(isCompleteReview)
+        .flatMap((r) =>
+          r.actionPoints
+            .filter((a) => a.owner === ownerId && a.state !== 'closed')
+            .map((a) => actionItem(a, r, planId, names, today)),
+        ),
     )
     .sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
 }

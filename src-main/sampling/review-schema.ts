@@ -23,6 +23,14 @@ export const reviewDecisionLabels: Record<ReviewDecision, string> = {
 };
 
 export const qualityRatings = ['good', 'adequate', 'needs improvement'] as const;
+export type QualityRating = (typeof qualityRatings)[number];
+
+/**
+ * A draft is what the IQA has answered so far; it counts nowhere (dashboard, certification,
+ * reports, records). A review is complete only once every answer it needs has been given.
+ */
+export const reviewStatuses = ['draft', 'complete'] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
 
 export const actionStates = ['open', 'answered', 'closed'] as const;
 export type ActionState = (typeof actionStates)[number];
@@ -51,17 +59,18 @@ export const actionPointSchema = z.object({
 
 export const criterionCheckSchema = z.object({
   ref: z.string().min(1),
-  agree: z.boolean(),
+  /** `null` until the IQA answers: nothing is agreed on the IQA's behalf. */
+  agree: z.boolean().nullable(),
   comment: z.string().default(''),
 });
 
 export const vacsrResultSchema = z.object({
-  met: z.boolean(),
+  met: z.boolean().nullable(),
   comment: z.string().default(''),
 });
 
 export const qualitySchema = z.object({
-  rating: z.enum(qualityRatings),
+  rating: z.enum(qualityRatings).nullable(),
   comment: z.string().default(''),
 });
 
@@ -86,7 +95,9 @@ export const sampleReviewSchema = z.object({
   }),
   feedbackQuality: qualitySchema,
   recordsQuality: qualitySchema,
-  decision: z.enum(reviewDecisions),
+  decision: z.enum(reviewDecisions).nullable(),
+  /** Files written before drafts existed were only ever saved complete. */
+  status: z.enum(reviewStatuses).default('complete'),
   feedbackToAssessor: z.string().default(''),
   actionPoints: z.array(actionPointSchema).default([]),
   assessorAcknowledgedOn: isoDate.optional(),
@@ -97,3 +108,38 @@ export type ActionPoint = z.infer<typeof actionPointSchema>;
 export type CriterionCheck = z.infer<typeof criterionCheckSchema>;
 export type SampleReview = z.infer<typeof sampleReviewSchema>;
 export type SampleReviewInput = z.input<typeof sampleReviewSchema>;
+
+type Answered<T> = { [K in keyof T]: NonNullable<T[K]> };
+type VacsrResult = z.infer<typeof vacsrResultSchema>;
+type Quality = z.infer<typeof qualitySchema>;
+
+/** A review with every answer given: the only kind that counts. */
+export type CompleteReview = Omit<
+  SampleReview,
+  'status' | 'decision' | 'vacsr' | 'feedbackQuality' | 'recordsQuality'
+> & {
+  status: 'complete';
+  decision: ReviewDecision;
+  vacsr: Record<VacsrCheck, Answered<VacsrResult>>;
+  feedbackQuality: Answered<Quality>;
+  recordsQuality: Answered<Quality>;
+};
+
+export function isCompleteReview(review: SampleReview): review is CompleteReview {
+  return (
+    review.status === 'complete' &&
+    review.decision !== null &&
+    review.feedbackQuality.rating !== null &&
+    review.recordsQuality.rating !== null &&
+    vacsrChecks.every((check) => review.vacsr[check].met !== null)
+  );
+}
+
+/** The complete review of a sample, if there is one; a draft is not a review yet. */
+export function completeReviewOf(
+  reviews: readonly SampleReview[],
+  sampleId: string,
+): CompleteReview | undefined {
+  const review = reviews.find((r) => r.sampleId === sampleId);
+  return review && isCompleteReview(review) ? review : undefined;
+}

@@ -5,7 +5,7 @@ import { isOverdue } from './action-loop';
 import { sampleProgress } from './dashboard';
 import type { Sample } from './plan-schema';
 import { assessmentKey } from './population';
-import type { ActionPoint, SampleReview } from './review-schema';
+import { completeReviewOf, type ActionPoint, type SampleReview } from './review-schema';
 import type { ActionItemView, QualificationChoice, SampleView } from './sampling-views';
 import {
   findQualification,
@@ -63,6 +63,7 @@ export function namesOf(
   };
 }
 
+/** The review of a sample as saved, draft or complete; only a complete one counts. */
 export function reviewOf(
   reviews: readonly SampleReview[],
   sampleId: string,
@@ -76,7 +77,7 @@ export function sampleView(
   names: Names,
   today: string,
 ): SampleView {
-  const review = reviewOf(reviews, sample.id);
+  const review = completeReviewOf(reviews, sample.id);
   return {
     ...sample,
     learnerName: names.learner(sample.learnerId),
@@ -85,6 +86,7 @@ export function sampleView(
     iqaName: names.person(sample.iqaId),
     progress: sampleProgress(sample, today),
     decision: review?.decision ?? null,
+    draft: !review && reviewOf(reviews, sample.id) !== undefined,
     openActions: review?.actionPoints.filter((a) => a.state !== 'closed').length ?? 0,
   };
 }

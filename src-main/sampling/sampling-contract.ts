@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operation } from '../api/operation';
 import { isoDate } from '../shared/record';
 import type { CertificationCheck } from './review';
-import { qualityRatings, reviewDecisions } from './review-schema';
+import { qualityRatings, reviewDecisions, reviewStatuses } from './review-schema';
 import type { ActionPoint, SampleReview } from './review-schema';
 import { assessorStatuses, riskRatings, sampleTypes } from './population';
 import type {
@@ -42,14 +42,20 @@ const strategyInput = z.object({
   period: z.object({ from: isoDate, to: isoDate }),
 });
 
-const check = z.object({ met: z.boolean(), comment: words.default('') });
-const quality = z.object({ rating: z.enum(qualityRatings), comment: words.default('') });
+// `null` is "not answered yet": a draft may leave anything open; a complete review may not.
+const check = z.object({ met: z.boolean().nullable(), comment: words.default('') });
+const quality = z.object({
+  rating: z.enum(qualityRatings).nullable(),
+  comment: words.default(''),
+});
 
 const reviewInput = z.object({
   planId,
   sampleId: id,
   reviewedOn: isoDate,
-  criteria: z.array(z.object({ ref: id, agree: z.boolean(), comment: words.default('') })),
+  criteria: z.array(
+    z.object({ ref: id, agree: z.boolean().nullable(), comment: words.default('') }),
+  ),
   evidenceSampled: z.array(z.string()).default([]),
   vacsr: z.object({
     valid: check,
@@ -60,7 +66,9 @@ const reviewInput = z.object({
   }),
   feedbackQuality: quality,
   recordsQuality: quality,
-  decision: z.enum(reviewDecisions),
+  decision: z.enum(reviewDecisions).nullable(),
+  /** Save what is answered so far (`draft`), or finish the review (`complete`), which counts. */
+  status: z.enum(reviewStatuses).default('complete'),
   feedbackToAssessor: words.default(''),
   newActions: z
     .array(z.object({ what: words, owner: z.string().optional(), due: isoDate }))

@@ -6,9 +6,15 @@ import { summariseCoverage } from './coverage';
 import { actionDashboard, coverageMatrix, planVsActual, rateCompliance } from './dashboard';
 import { openPlan } from './plan-operations';
 import { openSample } from './review-operations';
-import { vacsrChecks, vacsrLabels, reviewDecisionLabels } from './review-schema';
+import {
+  completeReviewOf,
+  isCompleteReview,
+  reviewDecisionLabels,
+  vacsrChecks,
+  vacsrLabels,
+} from './review-schema';
 import type { ActionPoint, SampleReview } from './review-schema';
-import { namesOf, reviewOf, type Names } from './sampling-context';
+import { namesOf, type Names } from './sampling-context';
 import { samplingStore } from './sampling-store';
 import { strategyFor, strategyView } from './strategy-operations';
 import { samplingTrends } from './trends';
@@ -68,7 +74,8 @@ export async function samplingReportInput(
   const found = await strategyFor(workspace, plan.qualificationId, today);
   const view = strategyView(ctx, found);
   const { strategy } = found;
-  const reviews = await samplingStore(workspace).readReviews(planId);
+  // Only a complete review counts: a draft is the IQA's work in progress, not a finding.
+  const reviews = (await samplingStore(workspace).readReviews(planId)).filter(isCompleteReview);
   const names = namesOf(workspace, ctx);
   const progress = planVsActual(plan, today);
   const compliance = rateCompliance(ctx.population, strategy, plan);
@@ -110,7 +117,7 @@ export async function samplingReportInput(
     },
     progress,
     samples: plan.samples.map((s) => {
-      const review = reviewOf(reviews, s.id);
+      const review = completeReviewOf(reviews, s.id);
       return {
         learner: names.learner(s.learnerId),
         unit: names.unit(s.unitId),
@@ -195,7 +202,7 @@ export async function samplingRecordInput(
     { id: 'records', role: 'system' },
     today,
   );
-  const review = detail.review;
+  const review = detail.review && isCompleteReview(detail.review) ? detail.review : null;
   if (!review) {
     throw new UserError(
       'not-found',
@@ -229,11 +236,13 @@ export async function samplingRecordInput(
       agree: c.agree,
       comment: c.comment,
     })),
-    evidenceSampled: detail.evidence.map((e) => ({
-      title: e.title,
-      method: e.method,
-      date: e.producedOn,
-    })),
+    evidenceSampled: detail.evidence
+      .filter((e) => review.evidenceSampled.includes(e.id))
+      .map((e) => ({
+        title: e.title,
+        method: e.method,
+        date: e.producedOn,
+      })),
     vacsr: vacsrChecks.map((c) => ({
       check: vacsrLabels[c],
       met: review.vacsr[c].met,

@@ -19,6 +19,14 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
+import { X509Certificate } from 'node:crypto';
+import { exportCertificatePem } from '../record/identity/signing-identity';
+import {
+  issuedByCentre,
+  readCentreCertificate,
+  readRegister,
+} from '../record/identity-store/centre-authority';
+import { reportSignerProblem, reportSigners } from './report-signers';
 import { SAMPLING_FOLDER } from './sampling-files';
 import { samplingRecordInput, samplingReportInput } from './sampling-report-data';
 
@@ -68,6 +76,7 @@ export async function samplingReportFile(
       'identity' in options.signing
         ? options.signing.identity
         : importP12(options.signing.p12, options.signing.passphrase);
+    await assertMaySeal(workspace, doc.recordId, identity);
     return await signDocument(pdf, identity, {
       reason: options.sampleId ? 'IQA sampling record' : 'IQA sampling report',
       location: workspace.centre.centre.name,
@@ -79,6 +88,38 @@ export async function samplingReportFile(
     }
     throw error;
   }
+}
+
+/**
+ * The same rule `workbench verify` checks, applied before anything is signed: the report is
+ * sealed only by the plan's IQA, with an identity the centre certificate issued, and never by an
+ * assessor whose decisions it samples.
+ */
+async function assertMaySeal(
+  workspace: Workspace,
+  recordId: string,
+  identity: SigningIdentity,
+): Promise<void> {
+  const centre = await readCentreCertificate(workspace.dir);
+  const cert = new X509Certificate(exportCertificatePem(identity));
+  if (!centre || !issuedByCentre(cert, centre)) {
+    throw new UserError(
+      'forbidden',
+      `${identity.info.commonName}'s signing identity was not issued by this centre's certificate, so a report sealed with it would not verify. Use the IQA's identity from the workspace.`,
+    );
+  }
+  const stopped = (await readRegister(workspace.dir)).stopped.find(
+    (s) => s.fingerprintSha256 === cert.fingerprint256,
+  );
+  if (stopped) {
+    throw new UserError(
+      'forbidden',
+      `This signing identity was ${stopped.reason} on ${stopped.stoppedAt.slice(0, 10)} and signs no more.`,
+    );
+  }
+  const signers = await reportSigners(workspace, recordId);
+  const problem = signers ? reportSignerProblem(signers, identity.info.commonName) : null;
+  if (problem) throw new UserError('forbidden', problem);
 }
 
 /**

@@ -67,7 +67,10 @@ export interface SampleView extends Sample {
   assessorName: string;
   iqaName: string;
   progress: SampleProgress;
+  /** The decision of the complete review; `null` while there is none. */
   decision: ReviewDecision | null;
+  /** The IQA has saved a draft review: begun, not yet counting. */
+  draft: boolean;
   openActions: number;
 }
 

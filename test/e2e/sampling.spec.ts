@@ -2,6 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { pdfsigVerdicts } from '../support/record/system-tools';
+import type { Locator } from '@playwright/test';
+import { vacsrChecks, vacsrLabels } from '../../src-main/sampling/review-schema';
 import { expect, test } from './support/fixtures';
 import { samplingPage, seriousViolations, switchUser } from './support/sampling-page';
 import { shell } from './support/shell-page';
@@ -12,6 +14,38 @@ interface StoredAction {
   history: { kind: string; text: string }[];
 }
 
+async function reviewsFile(workspaceDir: string, prefix: 'reviews' | 'plan'): Promise<string> {
+  const folder = path.join(workspaceDir, 'sampling');
+  const pattern = new RegExp(`^${prefix}-sp-[0-9a-f]+\\.json$`);
+  return path.join(
+    folder,
+    (await readdir(folder)).find((n) => pattern.test(n))!,
+  );
+}
+
+interface StoredReview {
+  sampleId: string;
+  status: string;
+  decision: string | null;
+  vacsr: Record<'valid' | 'sufficient', { met: boolean | null }>;
+}
+
+async function storedReviews(workspaceDir: string): Promise<StoredReview[]> {
+  const file = JSON.parse(await readFile(await reviewsFile(workspaceDir, 'reviews'), 'utf8')) as {
+    reviews: StoredReview[];
+  };
+  return file.reviews;
+}
+
+async function storedPlan(
+  workspaceDir: string,
+): Promise<{ samples: { id: string; actualDate?: string }[] }> {
+  const file = JSON.parse(await readFile(await reviewsFile(workspaceDir, 'plan'), 'utf8')) as {
+    plan: { samples: { id: string; actualDate?: string }[] };
+  };
+  return file.plan;
+}
+
 async function storedActions(workspaceDir: string): Promise<StoredAction[]> {
   const folder = path.join(workspaceDir, 'sampling');
   const name = (await readdir(folder)).find((n) => /^reviews-sp-[0-9a-f]+\.json$/.test(n))!;
@@ -20,6 +54,70 @@ async function storedActions(workspaceDir: string): Promise<StoredAction[]> {
   };
   return file.reviews.flatMap((r) => r.actionPoints);
 }
+
+/** Agrees with every decision the assessor made and answers every VACSR check, "No" for one. */
+async function answerEverything(form: Locator, notMet: string): Promise<void> {
+  const agree = form.getByRole('radio', { name: /^Agree with / });
+  for (let i = 0; i < (await agree.count()); i += 1) await agree.nth(i).check();
+  for (const check of vacsrChecks) {
+    const label = vacsrLabels[check];
+    await form
+      .getByRole('radiogroup', { name: label })
+      .getByRole('radio', { name: label === notMet ? 'No' : 'Yes' })
+      .check();
+  }
+  for (const rating of ['Quality of assessor feedback', 'Quality of assessment records']) {
+    await form.getByRole('combobox', { name: rating, exact: true }).click();
+    await form.page().getByRole('option', { name: 'Adequate' }).click();
+  }
+}
+
+test('a sample nobody has reviewed opens with nothing answered, and a half-done review stays a draft that counts nowhere', async ({
+  page,
+  app,
+}) => {
+  const ui = samplingPage(page);
+  const workspaceDir = app.workbench.workspace.dir;
+  await page.goto(app.host.url);
+  await switchUser(page, 'Margaret Ellis · Internal quality assurer');
+  await shell(page).nav('Sampling').click();
+  await expect(ui.plan).toBeVisible();
+  const row = ui.sampleRows.filter({ hasText: 'not reviewed' }).first();
+  const sampleId = (await row.getAttribute('data-testid'))!.replace(/^sample-/, '');
+  await row.getByRole('button', { name: /^Open sample of/ }).click();
+  await expect(ui.reviewForm).toBeVisible();
+
+  // Nothing is agreed, ticked, rated or decided on the IQA's behalf.
+  await expect(ui.reviewForm.getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(ui.reviewForm.getByRole('checkbox', { checked: true })).toHaveCount(0);
+  for (const rating of ['Quality of assessor feedback', 'Quality of assessment records']) {
+    await expect(ui.reviewForm.getByRole('combobox', { name: rating, exact: true })).toHaveValue(
+      '',
+    );
+  }
+
+  // Half done: one VACSR answer, then saved as a draft.
+  await ui.reviewForm
+    .getByRole('radiogroup', { name: vacsrLabels.valid })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
+  await ui.reviewForm.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(ui.savedReview).toContainText('Draft');
+  await expect(ui.reviewForm.getByTestId('draft-notice')).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // On disk it is a draft; the plan does not count the sample as done or decided.
+  const stored = await storedReviews(workspaceDir);
+  const draft = stored.find((r) => r.sampleId === sampleId)!;
+  expect(draft).toMatchObject({ status: 'draft', decision: null });
+  expect(draft.vacsr.valid.met).toBe(true);
+  expect(draft.vacsr.sufficient.met).toBeNull();
+  await expect(ui.plan.getByTestId(`sample-${sampleId}`)).toContainText(
+    'not reviewed (draft begun)',
+  );
+  const plan = await storedPlan(workspaceDir);
+  expect(plan.samples.find((s) => s.id === sampleId)?.actualDate).toBeUndefined();
+});
 
 test('an IQA reviews a sample and raises an action point, which the assessor answers and the IQA closes', async ({
   page,
@@ -50,7 +148,7 @@ test('an IQA reviews a sample and raises an action point, which the assessor ans
     ui.sampledWork.getByText('Witness testimony from line manager', { exact: true }),
   ).toBeVisible();
 
-  await ui.reviewForm.getByLabel('Sufficient (covers the criterion fully)').uncheck();
+  await answerEverything(ui.reviewForm, 'Sufficient (covers the criterion fully)');
   await ui.reviewForm.getByLabel('Assessor to action').check();
   await ui.reviewForm
     .getByLabel('Feedback to the assessor')
@@ -59,7 +157,7 @@ test('an IQA reviews a sample and raises an action point, which the assessor ans
   await ui.reviewForm.getByLabel('Action point 1: what needs doing').fill(what);
   await ui.reviewForm.getByLabel('Action point 1: due').fill('2099-01-31');
   expect(await seriousViolations(page)).toEqual([]);
-  await ui.reviewForm.getByRole('button', { name: 'Save review' }).click();
+  await ui.reviewForm.getByRole('button', { name: 'Complete the review' }).click();
   await expect(ui.savedReview).toContainText('Assessor to action');
   await expect(ui.savedReview).toContainText(what);
   expect((await storedActions(workspaceDir)).find((a) => a.what === what)?.state).toBe('open');

@@ -40,6 +40,18 @@ const agreeAll = (refs: string[], reviewedOn: string) => ({
   decision: 'agree',
 });
 
+/** The criteria and parts the assessor has decided on: the only ones an IQA can agree with. */
+async function decidedRefs(dispatch: Dispatch, planId: string, sampleId: string) {
+  const detail = await ok<{ criteria: { ref: string; partRef: string | null; outcome: string }[] }>(
+    dispatch,
+    'sampling:open-sample',
+    { planId, sampleId },
+  );
+  return detail.criteria
+    .filter((c) => c.outcome !== 'not yet assessed')
+    .map((c) => (c.partRef ? `${c.ref} ${c.partRef}` : c.ref));
+}
+
 async function demo(root: string, now?: Date) {
   const workbench = await bootWorkbench(root, now ? { now } : {});
   const dispatch = createDispatcher(workbench);
@@ -142,12 +154,7 @@ describe('sampling operations on a real workspace', () => {
     const margaret = staffId(workbench, 'Margaret Ellis');
     const sample = plan.samples.find((s) => !s.decision)!;
     await signIn(dispatch, margaret, 'iqa');
-    const detail = await ok<{ criteria: { ref: string; partRef: string | null }[] }>(
-      dispatch,
-      'sampling:open-sample',
-      { planId, sampleId: sample.id },
-    );
-    const refs = detail.criteria.filter((c) => !c.partRef).map((c) => c.ref);
+    const refs = await decidedRefs(dispatch, planId, sample.id);
     const incomplete = await dispatch('sampling:save-review', {
       planId,
       sampleId: sample.id,
@@ -300,7 +307,7 @@ describe('sampling operations on a real workspace', () => {
     await ok(dispatch, 'sampling:save-review', {
       planId,
       sampleId: sample.id,
-      ...agreeAll(['7.3'], '2026-11-24'),
+      ...agreeAll(await decidedRefs(dispatch, planId, sample.id), '2026-11-24'),
       decision: 'disagree',
       feedbackToAssessor: 'Reassess 7.3.',
     });
@@ -309,9 +316,87 @@ describe('sampling operations on a real workspace', () => {
     await ok(dispatch, 'sampling:save-review', {
       planId,
       sampleId: sample.id,
-      ...agreeAll(['7.3'], '2026-11-24'),
+      ...agreeAll(await decidedRefs(dispatch, planId, sample.id), '2026-11-24'),
     });
     expect(await claim()).toEqual({ allowed: true });
+  });
+
+  it('keeps a half-done review as a draft that counts nowhere, and never agrees with a decision not made', async () => {
+    const { workbench, dispatch, planId, plan } = await demo(await tempDir());
+    await signIn(dispatch, staffId(workbench, 'Margaret Ellis'), 'iqa');
+    const sample = plan.samples.find((s) => !s.decision && !s.actualDate)!;
+    const opened = await ok<{
+      review: unknown;
+      criteria: { ref: string; partRef: string | null; outcome: string }[];
+    }>(dispatch, 'sampling:open-sample', { planId, sampleId: sample.id });
+    expect(opened.review).toBeNull();
+    const undecided = opened.criteria.find((c) => c.outcome === 'not yet assessed' && !c.partRef);
+    const decided = await decidedRefs(dispatch, planId, sample.id);
+    const empty = {
+      valid: { met: null },
+      authentic: { met: null },
+      current: { met: null },
+      sufficient: { met: null },
+      reliable: { met: null },
+    };
+    const draft = {
+      planId,
+      sampleId: sample.id,
+      status: 'draft',
+      reviewedOn: '2026-11-24',
+      criteria: decided.slice(0, 1).map((ref) => ({ ref, agree: true })),
+      vacsr: { ...empty, valid: { met: true } },
+      feedbackQuality: { rating: null },
+      recordsQuality: { rating: null },
+      decision: null,
+    };
+    if (undecided) {
+      const agreeing = await dispatch('sampling:save-review', {
+        ...draft,
+        criteria: [{ ref: undecided.ref, agree: true }],
+      });
+      expect(agreeing).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      if (!agreeing.ok) expect(agreeing.error.message).toContain('nothing to agree with');
+    }
+    const saved = await ok<{ status: string; decision: null }>(
+      dispatch,
+      'sampling:save-review',
+      draft,
+    );
+    expect(saved).toMatchObject({ status: 'draft', decision: null });
+
+    // Counted nowhere: not done in the plan, not a decision, not in the report, not for a claim.
+    const after = await ok<PlanView>(dispatch, 'sampling:get-plan', { planId });
+    const row = after.samples.find((s) => s.id === sample.id)!;
+    expect(row).toMatchObject({ decision: null, draft: true });
+    expect(row.actualDate).toBeUndefined();
+    const { samplingReportInput } = await import('../../src-main/sampling/sampling-report-data');
+    const report = await samplingReportInput(workbench.workspace, planId, workbench.clock());
+    expect(report.reviews).toHaveLength(plan.samples.filter((s) => s.decision).length);
+    expect(report.samples.filter((s) => s.decision !== 'Not reviewed')).toHaveLength(
+      plan.samples.filter((s) => s.decision).length,
+    );
+
+    // Completing it needs every answer.
+    const incomplete = await dispatch('sampling:save-review', { ...draft, status: 'complete' });
+    expect(incomplete).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!incomplete.ok) {
+      expect(incomplete.error.message).toContain('Answer every VACSR check');
+      expect(incomplete.error.message).toContain('Choose the overall decision.');
+    }
+    await ok(dispatch, 'sampling:save-review', {
+      planId,
+      sampleId: sample.id,
+      ...agreeAll(decided, '2026-11-24'),
+    });
+    const done = await ok<PlanView>(dispatch, 'sampling:get-plan', { planId });
+    expect(done.samples.find((s) => s.id === sample.id)).toMatchObject({
+      decision: 'agree',
+      draft: false,
+      actualDate: '2026-11-24',
+    });
+    const backToDraft = await dispatch('sampling:save-review', draft);
+    expect(backToDraft).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
   it('lets the IQA reschedule and remove samples, keeping what was removed and why', async () => {

@@ -1,8 +1,10 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/main';
-import { generateIdentity } from '../../src-main/record';
+import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
+import { generateIdentity, importP12, signPdf } from '../../src-main/record';
+import { samplingReportFile } from '../../src-main/sampling/sampling-report';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { convertWithLibreOffice, pdfsigVerdicts, runTool } from '../support/record/system-tools';
@@ -14,22 +16,17 @@ function capture() {
   return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
 }
 
-const PASSPHRASE = 'correct horse battery';
-
+/** The demo centre, and the IQA's own identity from its signing folder (issued by the centre). */
 async function demoWithIdentity(root: string) {
   const dir = path.join(root, 'demo');
   expect(await main(['demo', dir], capture().io)).toBe(0);
-  const made = generateIdentity({
-    name: 'Margaret Ellis',
-    role: 'Internal quality assurer',
-    organisation: 'Northgate Skills Centre (demo)',
-    passphrase: PASSPHRASE,
-  });
-  const identity = path.join(root, 'iqa.p12');
+  const workspace = await Workspace.open(dir);
+  const idOf = (name: string) => workspace.centre.staff.find((s) => s.name === name)!.id;
+  const identity = path.join(dir, 'signing', `${idOf('Margaret Ellis')}.p12`);
+  const assessorIdentity = path.join(dir, 'signing', `${idOf('Tom Fletcher')}.p12`);
   const passphraseFile = path.join(root, 'passphrase.txt');
-  await writeFile(identity, made.p12);
-  await writeFile(passphraseFile, `${PASSPHRASE}\n`);
-  return { dir, identity, passphraseFile };
+  await writeFile(passphraseFile, `${DEMO_PASSPHRASE}\n`);
+  return { dir, identity, assessorIdentity, passphraseFile };
 }
 
 async function text(pdf: string): Promise<string> {
@@ -175,6 +172,119 @@ describe('workbench sample report', () => {
     expect(bad.err[0]).toContain('The passphrase does not open this signing identity');
     expect(await readFile(out)).toEqual(before);
   });
+});
+
+describe('who may seal a sampling report, and what verify says of it', () => {
+  const tempDir = useTempDirs();
+
+  it('refuses a sampled assessor or an identity the centre did not issue, fails such a file made by hand, and verifies the IQA’s own', async () => {
+    const root = await tempDir();
+    const { dir, identity, assessorIdentity, passphraseFile } = await demoWithIdentity(root);
+    const workspace = await Workspace.open(dir);
+    const { plans } = await samplingStore(workspace).listPlans();
+    const planId = plans[0]!.id;
+    const report = (out: string, p12: string) => [
+      'sample',
+      'report',
+      dir,
+      '--format',
+      'pdf',
+      '--out',
+      out,
+      '--sign',
+      '--identity',
+      p12,
+      '--passphrase-file',
+      passphraseFile,
+    ];
+
+    // Tom Fletcher's decisions are in the plan: he cannot seal the IQA's report.
+    const byTom = capture();
+    expect(await main(report(path.join(root, 'tom.pdf'), assessorIdentity), byTom.io)).toBe(2);
+    expect(byTom.err[0]).toContain(
+      'Tom Fletcher is an assessor whose decisions this report samples, so cannot seal it.',
+    );
+    // A self-signed "Margaret Ellis" made elsewhere is refused too.
+    const impostor = generateIdentity({
+      name: 'Margaret Ellis',
+      role: 'Internal quality assurer',
+      organisation: 'Northgate Skills Centre (demo)',
+      passphrase: DEMO_PASSPHRASE,
+    });
+    const fake = path.join(root, 'fake.p12');
+    await writeFile(fake, impostor.p12);
+    const byFake = capture();
+    expect(await main(report(path.join(root, 'fake.pdf'), fake), byFake.io)).toBe(2);
+    expect(byFake.err[0]).toContain("was not issued by this centre's certificate");
+
+    // The same files made by hand, around the refusal, fail verify with one line each.
+    const unsigned = await samplingReportFile(workspace, planId, {
+      format: 'pdf',
+      now: new Date(),
+    });
+    const tom = importP12(await readFile(assessorIdentity), DEMO_PASSPHRASE);
+    const handMade = path.join(root, 'hand-made.pdf');
+    await writeFile(
+      handMade,
+      await signPdf(unsigned, tom, { reason: 'IQA sampling report', location: 'Northgate' }),
+    );
+    const centrePem = path.join(root, 'centre.pem');
+    expect(await main(['centre', 'certificate', dir, '--out', centrePem], capture().io)).toBe(0);
+    const refused = capture();
+    expect(await main(['verify', handMade, '--workspace', dir], refused.io)).toBe(1);
+    expect(refused.out.join('\n')).toContain(
+      'Problem: Signature 1 (Tom Fletcher): Tom Fletcher is an assessor whose decisions this report samples, so cannot seal it.',
+    );
+    const outside = capture();
+    expect(await main(['verify', handMade, '--trust', centrePem], outside.io)).toBe(1);
+    expect(outside.out.join('\n')).toContain('the record names Margaret Ellis');
+    const forged = path.join(root, 'forged.pdf');
+    await writeFile(
+      forged,
+      await signPdf(unsigned, importP12(impostor.p12, DEMO_PASSPHRASE), {
+        reason: 'x',
+        location: 'x',
+      }),
+    );
+    const notIssued = capture();
+    expect(await main(['verify', forged, '--trust', centrePem], notIssued.io)).toBe(1);
+    expect(notIssued.out.join('\n')).toContain('its certificate was not issued by the centre');
+
+    // The IQA's genuine report verifies from the workspace and, for an EQA, from the certificate.
+    const genuine = path.join(root, 'genuine.pdf');
+    expect(await main(report(genuine, identity), capture().io)).toBe(0);
+    const inside = capture();
+    expect(await main(['verify', genuine, '--workspace', dir], inside.io)).toBe(0);
+    expect(await main(['verify', genuine, '--trust', centrePem], capture().io)).toBe(0);
+    // Without either, nothing vouches for the signer.
+    expect(await main(['verify', genuine], capture().io)).toBe(1);
+
+    // pdfsig with an NSS database holding only the centre certificate: valid and trusted.
+    const db = path.join(root, 'nss');
+    await mkdir(db);
+    expect((await runTool('certutil', ['-N', '-d', `sql:${db}`, '--empty-password'])).code).toBe(0);
+    expect(
+      (
+        await runTool('certutil', [
+          '-A',
+          '-n',
+          'centre',
+          '-t',
+          ',C,',
+          '-i',
+          centrePem,
+          '-d',
+          `sql:${db}`,
+        ])
+      ).code,
+    ).toBe(0);
+    const pdfsig = (await runTool('pdfsig', ['-nssdir', `sql:${db}`, genuine])).stdout;
+    expect(pdfsig).toContain('Signature Validation: Signature is Valid.');
+    expect(pdfsig).toContain('Certificate Validation: Certificate is Trusted.');
+    const forgedSig = (await runTool('pdfsig', ['-nssdir', `sql:${db}`, forged])).stdout;
+    expect(forgedSig).not.toContain('Certificate is Trusted.');
+    // A hang guard, not a budget: several PKCS#12 files and signatures on a busy machine.
+  }, 180_000);
 });
 
 describe('workbench sample plan', () => {

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,13 +7,15 @@ import { checkRecordFile, type RecordCheck } from '../../record/issue/check-reco
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 
-export const verifyHelp = `Usage: workbench verify FILE [--workspace DIR] [--json]
+export const verifyHelp = `Usage: workbench verify FILE [--workspace DIR] [--trust centre.pem] [--json]
 
-Checks a record offline. For a PDF: each signature's signer, time, certificate and integrity,
-and, with --workspace, whether the evidence files in the learner's portfolio still match the
-manifest the record was signed over (a changed or missing file is named). For a Word record
-(--workspace needed): whether it is the record exactly as issued. Exits 0 only when everything
-holds, 1 when something does not.`;
+Checks a record offline. For a PDF: each signature's integrity; that each signer's certificate
+was issued by the centre certificate (the workspace's, or the one given with --trust when you have
+no workspace) and was not replaced or revoked before it signed; and that each signer is the person
+the record names in that role. With --workspace, also whether the file is the one issued (its
+SHA-256) and whether the evidence files still match the manifest the record was signed over. For
+a Word record (--workspace needed): whether it is the record exactly as issued, and its evidence.
+Exits 0 only when everything holds, 1 with one line per problem when something does not.`;
 
 function describe(check: RecordCheck, file: string): string[] {
   const lines = [`${path.basename(file)}: ${check.ok ? 'VALID' : 'NOT VALID'}`];
@@ -57,6 +60,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
     allowPositionals: true,
     options: {
       workspace: { type: 'string' },
+      trust: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -74,7 +78,18 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
     throw new UsageError(`${file} could not be read.`);
   });
   const workspace = values.workspace ? await Workspace.open(path.resolve(values.workspace)) : null;
-  const check = await checkRecordFile(new Uint8Array(bytes), file, workspace);
+  let trust: X509Certificate | null = null;
+  if (values.trust) {
+    const pem = await readFile(path.resolve(values.trust)).catch(() => {
+      throw new UsageError(`${values.trust} could not be read.`);
+    });
+    try {
+      trust = new X509Certificate(pem);
+    } catch {
+      throw new UsageError(`${values.trust} is not a certificate (expected PEM or DER).`);
+    }
+  }
+  const check = await checkRecordFile(new Uint8Array(bytes), file, workspace, { trust });
   if (values.json) io.out(JSON.stringify(check, null, 2));
   else io.out(describe(check, file).join('\n'));
   return check.ok ? 0 : 1;

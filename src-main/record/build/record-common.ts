@@ -48,6 +48,7 @@ export function assembleRecord(
     subject: string;
     sections: RecordDocument['sections'];
     footerLabel?: string;
+    draft?: string;
   },
 ): RecordDocument {
   return recordDocumentSchema.parse({
@@ -68,6 +69,7 @@ export function assembleRecord(
     },
     author: parts.author,
     subject: parts.subject,
+    ...(parts.draft ? { draft: parts.draft } : {}),
     generatedAt: context.generatedAt,
     sections: parts.sections,
     evidenceManifest: [...context.evidence].sort((a, b) => a.fileName.localeCompare(b.fileName)),

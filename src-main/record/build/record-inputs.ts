@@ -26,6 +26,8 @@ export const signatureInputSchema = z.object({
   date: isoDate.nullable(),
   drawnPng: pngBytes.optional(),
   typedName: z.string().optional(),
+  /** The declaration wording signed (`decision/declaration-text.ts`); the current one if unset. */
+  declarationVersion: z.number().int().positive().optional(),
 });
 
 export const unitSummarySchema = z.object({
@@ -62,6 +64,8 @@ export const unitRecordInputSchema = recordContextSchema.extend({
   feedback: z.array(z.string()),
   learnerComments: z.array(z.string()),
   unitDecision: z.enum(['achieved', 'not yet achieved']),
+  /** Whether the assessor has signed the unit off; a record of a unit that is not is a draft. */
+  signedOff: z.boolean(),
   learnerSignature: signatureInputSchema,
   assessorSignature: signatureInputSchema,
   /** Present when the assessor is working towards the qualification and a qualified one countersigns. */

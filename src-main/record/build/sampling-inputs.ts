@@ -100,7 +100,12 @@ export const samplingRecordInputSchema = recordContextSchema.extend({
   reviewedOn: isoDate,
   reasons: z.array(text),
   criteria: z.array(
-    z.object({ ref: text.min(1), assessorDecision: text, agree: z.boolean(), comment: text }),
+    z.object({
+      ref: text.min(1),
+      assessorDecision: text,
+      agree: z.boolean().nullable(),
+      comment: text,
+    }),
   ),
   evidenceSampled: z.array(z.object({ title: text, method: text, date: text })),
   vacsr: z.array(z.object({ check: text, met: z.boolean(), comment: text })),

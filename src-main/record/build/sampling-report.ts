@@ -273,7 +273,7 @@ export function buildSamplingRecord(raw: SamplingRecordInput): RecordDocument {
       rows: input.criteria.map((c) => [
         c.ref,
         c.assessorDecision,
-        c.agree ? 'Agree' : 'Disagree',
+        c.agree === null ? 'Not sampled' : c.agree ? 'Agree' : 'Disagree',
         c.comment,
       ]),
       emptyText: 'No criteria were recorded.',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { DECLARATION_VERSION, declarationWords } from '../../decision/declaration-text';
 import type { RecordDocument } from '../model/record-document';
 import {
   assembleRecord,
@@ -11,15 +12,10 @@ import {
 import type { CriterionDecision, UnitRecordInput, criterionRowSchema } from './record-inputs';
 import { unitRecordInputSchema } from './record-inputs';
 
-export const LEARNER_AUTHENTICITY_STATEMENT =
-  'I confirm that the evidence listed in this record is my own work, produced by me, and that ' +
-  'any help I had or sources I used are shown.';
-export const ASSESSOR_STATEMENT =
-  'I confirm that I have assessed the evidence against every assessment criterion of this unit, ' +
-  'that it is valid, authentic, current, sufficient and reliable, and that the decisions above ' +
-  'are my own.';
-export const COUNTERSIGNATURE_STATEMENT =
-  'As a qualified assessor I have reviewed these decisions and countersign them.';
+/** The words printed are the words signed, in the version each signature was given over. */
+export const LEARNER_AUTHENTICITY_STATEMENT = declarationWords('learner-declaration');
+export const ASSESSOR_STATEMENT = declarationWords('assessor-declaration');
+export const COUNTERSIGNATURE_STATEMENT = declarationWords('countersignature');
 
 /**
  * A criterion with parts is met only when every part is; a unit is achieved only when every
@@ -66,20 +62,29 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
   const declarations: RecordDocument['sections'] = [
     {
       type: 'declarations',
-      heading: 'Declarations',
+      heading: `Declarations (wording version ${input.assessorSignature.declarationVersion ?? DECLARATION_VERSION})`,
       declarations: [
         {
-          statement: LEARNER_AUTHENTICITY_STATEMENT,
+          statement: declarationWords(
+            'learner-declaration',
+            input.learnerSignature.declarationVersion,
+          ),
           signature: signatureBlock(input.learner, 'Learner', input.learnerSignature),
         },
         {
-          statement: ASSESSOR_STATEMENT,
+          statement: declarationWords(
+            'assessor-declaration',
+            input.assessorSignature.declarationVersion,
+          ),
           signature: signatureBlock(input.assessor, 'Assessor', input.assessorSignature),
         },
         ...(input.countersignature
           ? [
               {
-                statement: COUNTERSIGNATURE_STATEMENT,
+                statement: declarationWords(
+                  'countersignature',
+                  input.countersignature.signature.declarationVersion,
+                ),
                 signature: signatureBlock(
                   input.countersignature.person,
                   'Countersigning assessor',
@@ -99,6 +104,12 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
     unitRef: unit.ref,
     author: input.assessor.name,
     subject: `${unit.ref} ${unit.title}: assessment record for ${input.learner.name}`,
+    ...(input.signedOff
+      ? {}
+      : {
+          draft:
+            'The unit is not signed off: this record shows work in progress and is not a signed record.',
+        }),
     sections: [
       {
         type: 'fields',

@@ -18,6 +18,7 @@ import { TEXT_WIDTH_TWIPS, body, heading, sectionBlocks, table } from './docx-bl
 
 const ACCENT = '1F4073';
 const MUTED = '5C6169';
+const DRAFT = 'B3261E';
 
 function header(doc: RecordDocument): Header {
   const qualification = [doc.header.qualificationTitle, doc.header.qualificationNumber]
@@ -25,6 +26,15 @@ function header(doc: RecordDocument): Header {
     .join(' · ');
   return new Header({
     children: [
+      ...(doc.draft
+        ? [
+            new Paragraph({
+              children: [
+                new TextRun({ text: `DRAFT: ${doc.draft}`, bold: true, color: DRAFT, size: 18 }),
+              ],
+            }),
+          ]
+        : []),
       new Paragraph({
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH_TWIPS }],
         children: [

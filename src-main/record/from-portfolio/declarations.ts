@@ -31,6 +31,7 @@ export function signatureFromDeclaration(d: Signature): SignatureInput {
     date: d.signedAt.slice(0, 10),
     ...(drawnPng ? { drawnPng } : {}),
     ...(d.typedName ? { typedName: d.typedName } : {}),
+    declarationVersion: d.declarationVersion,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { SampleReview } from '../../sampling/review-schema';
+import { isCompleteReview, type CompleteReview } from '../../sampling/review-schema';
 import { samplingStore } from '../../sampling/sampling-store';
 import { UserError } from '../../api/user-error';
 import type { CentreFile, Learner, StaffMember } from '../../centre/centre-schema';
@@ -24,16 +24,16 @@ export interface RecordSource {
   portfolioDir: string;
   units: readonly StoredUnit[];
   qualifications: readonly StoredQualification[];
-  /** The IQA's reviews of this learner's work, from every sampling plan. */
-  reviews: readonly SampleReview[];
+  /** The IQA's complete reviews of this learner's work, from every sampling plan. */
+  reviews: readonly CompleteReview[];
 }
 
 /** What every learner's records draw on; a batch loads it once, not once a record. */
 export interface CentreLibrary {
   units: readonly StoredUnit[];
   qualifications: readonly StoredQualification[];
-  /** Every IQA review, from every sampling plan. */
-  reviews: readonly SampleReview[];
+  /** Every complete IQA review, from every sampling plan: a draft is not a finding. */
+  reviews: readonly CompleteReview[];
 }
 
 export async function loadLibrary(workspace: Workspace): Promise<CentreLibrary> {
@@ -42,7 +42,11 @@ export async function loadLibrary(workspace: Workspace): Promise<CentreLibrary> 
     listQualifications(workspace.dir),
     samplingStore(workspace).allReviews(),
   ]);
-  return { units, qualifications, reviews: plans.flatMap((p) => p.reviews) };
+  return {
+    units,
+    qualifications,
+    reviews: plans.flatMap((p) => p.reviews).filter(isCompleteReview),
+  };
 }
 
 export async function loadRecordSource(

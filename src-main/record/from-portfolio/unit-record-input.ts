@@ -105,6 +105,7 @@ export async function unitRecordInput(
       ? [unitFeedback.learnerComments.trim()]
       : [],
     unitDecision: achieved ? 'achieved' : 'not yet achieved',
+    signedOff: currentSignOff(source.portfolio, unit.id) !== null,
     learnerSignature: signatureFor(source.portfolio, unit.id, 'learner', source.learner.id),
     assessorSignature: signatureFor(source.portfolio, unit.id, 'assessor', registration.assessorId),
     ...(countersigner

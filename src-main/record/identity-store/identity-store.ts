@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdir, readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
 import { UserError } from '../../api/user-error';
@@ -43,6 +43,13 @@ export async function saveIdentity(
   } catch (error) {
     throw mapFsError(error, 'The signing identity');
   }
+}
+
+/** Removes a person's key and certificate files (the certificate is kept in the register first). */
+export async function removeIdentity(workspaceDir: string, personId: string): Promise<void> {
+  const files = identityFiles(workspaceDir, personId);
+  await rm(files.p12, { force: true });
+  await rm(files.pem, { force: true });
 }
 
 /** The person's certificate, or null when they have no signing identity yet. */
@@ -114,7 +121,8 @@ export async function knownCertificates(workspaceDir: string): Promise<Map<strin
   const dir = path.join(workspaceDir, SIGNING_FOLDER);
   const names = await readdir(dir).catch(() => [] as string[]);
   const known = new Map<string, string>();
-  for (const name of names.filter((n) => n.endsWith('.pem'))) {
+  // The centre certificate issues identities; it is not one of them.
+  for (const name of names.filter((n) => n.endsWith('.pem') && n !== 'centre.pem')) {
     try {
       const pem = await readFile(path.join(dir, name), 'utf8');
       const info = describeCertificate(forge.pki.certificateFromPem(pem));

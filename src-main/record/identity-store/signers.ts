@@ -4,7 +4,29 @@ import type { Workspace } from '../../workspace/workspace';
 import { generateIdentity } from '../identity/generate-identity';
 import type { CertificateInfo } from '../identity/certificate-info';
 import type { Signer } from '../issue/issue-record';
-import { openIdentity, readCertificate, saveIdentity } from './identity-store';
+import { X509Certificate } from 'node:crypto';
+import { auditEntry } from '../../audit/audit';
+import type { Actor } from '../../shared/record';
+import { IdentityError } from '../identity/identity-error';
+import {
+  exportCertificatePem,
+  importP12,
+  type SigningIdentity,
+} from '../identity/signing-identity';
+import {
+  issuedByCentre,
+  openCentreAuthority,
+  readCentreCertificate,
+  readRegister,
+  recordStopped,
+} from './centre-authority';
+import {
+  importIdentity,
+  openIdentity,
+  readCertificate,
+  removeIdentity,
+  saveIdentity,
+} from './identity-store';
 import {
   newPassphrase,
   recallPassphrase,
@@ -53,7 +75,42 @@ export async function signerFor(
     );
   }
   const identity = await openIdentity(workspace.dir, person.id, person.name, passphrase);
+  await assertCentreVouches(workspace, person, identity);
   return { identity, name: person.name, role: roleLabels[signingRole(person, role)] };
+}
+
+/**
+ * The rule verify applies, applied before signing: the identity was issued by the centre
+ * certificate to this person and has not been replaced or revoked.
+ */
+async function assertCentreVouches(
+  workspace: Workspace,
+  person: StaffMember,
+  identity: SigningIdentity,
+): Promise<void> {
+  const centre = await readCentreCertificate(workspace.dir);
+  const cert = new X509Certificate(exportCertificatePem(identity));
+  if (!centre || !issuedByCentre(cert, centre)) {
+    throw new UserError(
+      'forbidden',
+      `${person.name}'s signing identity was not issued by this centre's certificate, so nothing signed with it would verify. Ask the centre's quality lead to issue one.`,
+    );
+  }
+  if (identity.info.commonName !== person.name) {
+    throw new UserError(
+      'forbidden',
+      `This signing identity is ${identity.info.commonName}'s, not ${person.name}'s.`,
+    );
+  }
+  const stopped = (await readRegister(workspace.dir)).stopped.find(
+    (s) => s.fingerprintSha256 === cert.fingerprint256,
+  );
+  if (stopped) {
+    throw new UserError(
+      'forbidden',
+      `This signing identity was ${stopped.reason} on ${stopped.stoppedAt.slice(0, 10)} and signs no more.`,
+    );
+  }
 }
 
 /**
@@ -65,8 +122,11 @@ export async function createIdentity(
   person: StaffMember,
   source: PassphraseSource,
   now: Date,
+  centre: { passphrase: string | undefined; actor: Actor },
 ): Promise<CertificateInfo> {
   const role = signingRole(person);
+  // The centre key is opened first: without it nothing is made, replaced or written.
+  const authority = await openCentreAuthority(workspace.dir, centre.passphrase);
   let passphrase = source.passphrase;
   const sealed = !passphrase && source.keeper;
   if (!passphrase) {
@@ -87,11 +147,28 @@ export async function createIdentity(
       ...(person.email ? { email: person.email } : {}),
       passphrase,
       now,
+      issuer: { certificate: authority.certificate, privateKey: authority.privateKey },
     });
   } catch (error) {
     throw new UserError('invalid-input', error instanceof Error ? error.message : String(error));
   }
+  const old = await readCertificate(workspace.dir, person.id);
+  if (old) await stopCertificate(workspace, person, old, 'replaced', '', centre.actor, now);
   await saveIdentity(workspace.dir, person.id, made.p12, made.certificatePem);
+  await noteOnCentre(
+    workspace,
+    centre.actor,
+    now,
+    old ? 'replaced signing identity' : 'issued signing identity',
+    person,
+    {
+      ...(old ? { before: { fingerprintSha256: old.info.fingerprintSha256 } } : {}),
+      after: {
+        fingerprintSha256: made.info.fingerprintSha256,
+        issuedBy: authority.info.commonName,
+      },
+    },
+  );
   if (sealed && source.keeper) {
     await rememberPassphrase(
       source.userDataDir,
@@ -118,4 +195,119 @@ export async function rememberFor(
       source.passphrase,
     );
   }
+}
+
+/** Keeps a certificate that stops counting, with when and why, in the register. */
+async function stopCertificate(
+  workspace: Workspace,
+  person: StaffMember,
+  old: { pem: string; info: CertificateInfo },
+  reason: 'replaced' | 'revoked',
+  note: string,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  await recordStopped(workspace.dir, {
+    personId: person.id,
+    name: person.name,
+    fingerprintSha256: old.info.fingerprintSha256,
+    serialNumber: old.info.serialNumber,
+    pem: old.pem,
+    stoppedAt: now.toISOString(),
+    reason,
+    note,
+    by: actor.id,
+  });
+}
+
+async function noteOnCentre(
+  workspace: Workspace,
+  actor: Actor,
+  now: Date,
+  action: string,
+  person: StaffMember,
+  values: { before?: unknown; after?: unknown },
+): Promise<void> {
+  await workspace.changeCentre((c) => ({
+    centre: {
+      ...c,
+      audit: [
+        ...c.audit,
+        auditEntry(actor, now, action, `staff ${person.id}`, {
+          ...values,
+          subject: { personId: person.id },
+        }),
+      ],
+    },
+    result: null,
+  }));
+}
+
+/**
+ * Revokes a person's signing identity with the centre key: the certificate is kept in the
+ * register with the time it stopped and why, and the key file is removed so it signs no more.
+ */
+export async function revokeIdentity(
+  workspace: Workspace,
+  person: StaffMember,
+  reason: string,
+  now: Date,
+  centre: { passphrase: string | undefined; actor: Actor },
+): Promise<void> {
+  await openCentreAuthority(workspace.dir, centre.passphrase);
+  const old = await readCertificate(workspace.dir, person.id);
+  if (!old) throw new UserError('not-found', `${person.name} has no signing identity to revoke.`);
+  await stopCertificate(workspace, person, old, 'revoked', reason, centre.actor, now);
+  await removeIdentity(workspace.dir, person.id);
+  await noteOnCentre(workspace, centre.actor, now, 'revoked signing identity', person, {
+    before: { fingerprintSha256: old.info.fingerprintSha256 },
+    after: { reason },
+  });
+}
+
+/**
+ * Takes a .p12 made elsewhere only when the centre key vouches for it: whoever imports it gives
+ * the centre passphrase, and a certificate the centre did not issue is certified by it.
+ */
+export async function importVouchedIdentity(
+  workspace: Workspace,
+  person: StaffMember,
+  p12: Uint8Array,
+  passphrase: string,
+  now: Date,
+  centre: { passphrase: string | undefined; actor: Actor },
+): Promise<CertificateInfo> {
+  const authority = await openCentreAuthority(workspace.dir, centre.passphrase);
+  const centreCert = new X509Certificate(exportCertificatePem(authority));
+  let opened;
+  try {
+    opened = importP12(p12, passphrase);
+  } catch (error) {
+    if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
+    throw error;
+  }
+  let kept = p12;
+  if (!issuedByCentre(new X509Certificate(exportCertificatePem(opened)), centreCert)) {
+    // The centre vouches for a key made elsewhere by certifying it as this person's: same key and
+    // validity, the person's name, issued by the centre certificate, under the same passphrase.
+    kept = generateIdentity({
+      name: person.name,
+      role: opened.info.role ?? roleLabels[signingRole(person)],
+      organisation: opened.info.organisation ?? workspace.centre.centre.name,
+      passphrase,
+      existingKey: opened.privateKey,
+      validity: {
+        notBefore: opened.certificate.validity.notBefore,
+        notAfter: opened.certificate.validity.notAfter,
+      },
+      issuer: { certificate: authority.certificate, privateKey: authority.privateKey },
+    }).p12;
+  }
+  const old = await readCertificate(workspace.dir, person.id);
+  if (old) await stopCertificate(workspace, person, old, 'replaced', 'imported', centre.actor, now);
+  const info = await importIdentity(workspace.dir, person.id, kept, passphrase);
+  await noteOnCentre(workspace, centre.actor, now, 'imported signing identity', person, {
+    after: { fingerprintSha256: info.fingerprintSha256 },
+  });
+  return info;
 }

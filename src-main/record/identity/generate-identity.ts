@@ -14,6 +14,17 @@ export interface IdentityRequest {
   passphrase: string;
   now?: Date;
   validYears?: number;
+  /**
+   * The centre certificate and key that issue this identity. Without one the certificate is
+   * self-signed: only tests and the centre certificate itself are made that way.
+   */
+  issuer?: { certificate: forge.pki.Certificate; privateKey: forge.pki.rsa.PrivateKey };
+  /** Makes a centre certificate (a CA that can issue people's identities) instead. */
+  authority?: boolean;
+  /** Certify this existing key (an identity made elsewhere that the centre vouches for). */
+  existingKey?: forge.pki.rsa.PrivateKey;
+  /** Keep this validity period rather than starting one now. */
+  validity?: { notBefore: Date; notAfter: Date };
 }
 
 export interface GeneratedIdentity {
@@ -39,6 +50,16 @@ function utf8(
   return { ...field, value, valueTagClass: UTF8_TAG };
 }
 
+function newRsaKey(): forge.pki.rsa.PrivateKey {
+  const { privateKey: pem } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicExponent: 0x10001,
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+  });
+  return forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
+}
+
 /**
  * Makes a self-signed RSA 2048 signing certificate naming the person and their role, valid for
  * three years by default, and returns it with its key sealed in a passphrase-protected .p12.
@@ -49,13 +70,7 @@ export function generateIdentity(request: IdentityRequest): GeneratedIdentity {
       'Choose a passphrase of at least 8 characters to protect the signing identity.',
     );
   }
-  const { privateKey: pem } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicExponent: 0x10001,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const privateKey = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
+  const privateKey = request.existingKey ?? newRsaKey();
   const publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);
 
   const now = request.now ?? new Date();
@@ -65,9 +80,11 @@ export function generateIdentity(request: IdentityRequest): GeneratedIdentity {
   const serial = randomBytes(16);
   serial[0] = (serial[0] ?? 0) & 0x7f;
   cert.serialNumber = serial.toString('hex');
-  cert.validity.notBefore = new Date(now.getTime() - 60_000);
-  cert.validity.notAfter = new Date(now);
-  cert.validity.notAfter.setUTCFullYear(now.getUTCFullYear() + (request.validYears ?? 3));
+  cert.validity.notBefore = request.validity?.notBefore ?? new Date(now.getTime() - 60_000);
+  cert.validity.notAfter = request.validity?.notAfter ?? new Date(now);
+  if (!request.validity) {
+    cert.validity.notAfter.setUTCFullYear(now.getUTCFullYear() + (request.validYears ?? 3));
+  }
   const subject = [
     utf8({ shortName: 'CN' }, request.name),
     utf8({ shortName: 'O' }, request.organisation),
@@ -76,15 +93,36 @@ export function generateIdentity(request: IdentityRequest): GeneratedIdentity {
     ...(request.email ? [{ name: 'emailAddress', value: request.email }] : []),
   ];
   cert.setSubject(subject);
-  cert.setIssuer(subject);
-  cert.setExtensions([
-    { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  cert.sign(privateKey, forge.md.sha256.create());
+  cert.setIssuer(request.issuer ? request.issuer.certificate.subject.attributes : subject);
+  cert.setExtensions(
+    request.authority
+      ? [
+          { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
+          { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
+          { name: 'subjectKeyIdentifier' },
+        ]
+      : [
+          { name: 'basicConstraints', cA: false, critical: true },
+          { name: 'keyUsage', digitalSignature: true, nonRepudiation: true, critical: true },
+          // Signing documents: what PDF readers and NSS look for in a signer's certificate.
+          { name: 'extKeyUsage', emailProtection: true },
+          { name: 'subjectKeyIdentifier' },
+          ...(request.issuer
+            ? [
+                {
+                  name: 'authorityKeyIdentifier',
+                  keyIdentifier: request.issuer.certificate
+                    .generateSubjectKeyIdentifier()
+                    .getBytes(),
+                },
+              ]
+            : []),
+        ],
+  );
+  cert.sign(request.issuer?.privateKey ?? privateKey, forge.md.sha256.create());
 
-  const asn1 = forge.pkcs12.toPkcs12Asn1(privateKey, [cert], request.passphrase, {
+  const chain = request.issuer ? [cert, request.issuer.certificate] : [cert];
+  const asn1 = forge.pkcs12.toPkcs12Asn1(privateKey, chain, request.passphrase, {
     algorithm: 'aes256',
     count: KEY_ITERATIONS,
     friendlyName: request.name,

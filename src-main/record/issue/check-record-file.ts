@@ -1,7 +1,10 @@
+import type { X509Certificate } from 'node:crypto';
 import type { Workspace } from '../../workspace/workspace';
 import { readBodyHash } from '../docx/docx-fingerprint';
 import { knownCertificates } from '../identity-store/identity-store';
-import { verifyIssuedDocx } from '../issued/issued-record';
+import { sha256Hex, verifyIssuedDocx } from '../issued/issued-record';
+import { checkEvidence } from '../verify/check-evidence';
+import { certificateProblems, roleProblems, trustAnchor } from './check-trust';
 import type { CertificateSummary } from '../verify/certificate-summary';
 import { readEmbeddedManifest } from '../verify/embedded-manifest';
 import { verifyRecordPdf } from '../verify/verify-record-pdf';
@@ -54,6 +57,7 @@ export async function checkRecordFile(
   bytes: Uint8Array,
   fileName: string,
   workspace: Workspace | null,
+  options: { trust?: X509Certificate | null } = {},
 ): Promise<RecordCheck> {
   const format = formatOf(fileName, bytes);
   if (format === 'docx') return checkDocx(bytes, workspace);
@@ -71,14 +75,40 @@ export async function checkRecordFile(
     };
   }
   const manifest = await readEmbeddedManifest(bytes);
-  const issued = workspace && manifest ? await findIssued(workspace, manifest.recordId) : null;
+  // Sampling reports and records are kept in sampling/reports, not issued from a portfolio.
+  const fromSampling = manifest?.recordId.startsWith('sampling-') ?? false;
+  const issued =
+    workspace && manifest && !fromSampling ? await findIssued(workspace, manifest.recordId) : null;
   const report = await verifyRecordPdf(bytes, issued ? { evidenceDir: issued.evidenceDir } : {});
   const problems = [...report.problems];
   const notes: string[] = [];
-  if (workspace && manifest && !issued) {
+  if (workspace && manifest && !issued && !fromSampling) {
     problems.push(
       `Record ${manifest.recordId} was not issued from this workspace, so its evidence could not be checked.`,
     );
+  }
+  if (issued && sha256Hex(bytes) !== issued.entry.sha256) {
+    problems.push(
+      `This file is not record ${issued.entry.recordId} as issued: its SHA-256 differs from the one the portfolio noted when it was issued or countersigned.`,
+    );
+  }
+  const anchor = await trustAnchor(workspace, options.trust ?? null);
+  const trustOf = new Map<number, string[]>();
+  if (!anchor) {
+    problems.push(
+      'There is no centre certificate to check the signers against: give the workspace (--workspace DIR) or the centre certificate (--trust centre.pem).',
+    );
+  } else {
+    for (const s of report.signatures) trustOf.set(s.number, certificateProblems(s, anchor));
+  }
+  const roles = await roleProblems(bytes, report.signatures, manifest?.recordId ?? null, workspace);
+  for (const s of report.signatures) {
+    const own = [
+      ...(trustOf.get(s.number) ?? []),
+      ...roles.filter((r) => r.startsWith(`Signature ${s.number} `)),
+    ];
+    trustOf.set(s.number, own);
+    problems.push(...own);
   }
   if (!workspace) notes.push('No workspace was given, so the evidence files were not checked.');
   const known = workspace ? await knownCertificates(workspace.dir) : null;
@@ -100,8 +130,8 @@ export async function checkRecordFile(
       certificate: s.certificate,
       intact: s.intact,
       knownToWorkspace,
-      ok: s.ok,
-      problems: s.problems,
+      ok: s.ok && (trustOf.get(s.number)?.length ?? 0) === 0,
+      problems: [...s.problems, ...(trustOf.get(s.number) ?? [])],
     };
   });
   return {
@@ -130,6 +160,7 @@ async function checkDocx(bytes: Uint8Array, workspace: Workspace | null): Promis
     problems.push('This Word file carries no record fingerprint in its footer.');
   let asIssued: boolean | null = null;
   let learnerName: string | null = null;
+  let evidence: Awaited<ReturnType<typeof checkEvidence>> | null = null;
   if (!workspace) {
     problems.push(
       'Give the workspace (--workspace DIR) to check whether this is the record as issued.',
@@ -147,6 +178,17 @@ async function checkDocx(bytes: Uint8Array, workspace: Workspace | null): Promis
       asIssued = check.ok;
       if (check.ok) notes.push(check.message);
       else problems.push(check.message);
+      const entry = issued.all.findLast((e) => e.recordId === body.recordId);
+      if (entry?.evidence) {
+        evidence = await checkEvidence(entry.evidence, issued.evidenceDir);
+        for (const file of evidence) {
+          if (file.status === 'changed')
+            problems.push(`Evidence file changed since the record was issued: ${file.fileName}`);
+          if (file.status === 'missing') problems.push(`Evidence file missing: ${file.fileName}`);
+        }
+      } else {
+        notes.push('This record was issued before evidence hashes were kept with it.');
+      }
     }
   }
   return {
@@ -155,7 +197,7 @@ async function checkDocx(bytes: Uint8Array, workspace: Workspace | null): Promis
     recordId: body.recordId,
     learnerName,
     signatures: [],
-    evidence: null,
+    evidence: evidence?.map((e) => ({ fileName: e.fileName, status: e.status })) ?? null,
     docx: { asIssued, bodyUnchanged },
     problems,
     notes,

@@ -93,6 +93,12 @@ export async function issueRecord(
     recordId,
     generatedAt: now.toISOString(),
   });
+  if (request.signer && document.draft) {
+    throw new UserError(
+      'conflict',
+      `This ${document.title.toLowerCase()} is a draft (${document.draft.replace(/:.*$/, '').toLowerCase()}), so it cannot be sealed with a declaration. Sign the unit off first, or issue the draft unsigned.`,
+    );
+  }
   const signatures: StoredIssuedRecord['signatures'] = [];
   let bytes: Uint8Array;
   if (request.format === 'docx') {
@@ -144,6 +150,7 @@ export async function issueRecord(
     file: relative,
     title: document.title,
     signatures,
+    evidence: document.evidenceManifest,
   });
   const doc = await workspace.portfolio(source.learner.id);
   await doc.update((p) => ({

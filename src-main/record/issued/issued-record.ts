@@ -18,6 +18,10 @@ export const issuedRecordSchema = z.object({
   issuedAt: z.iso.datetime({ offset: true }),
   /** The id of the person who issued it. */
   issuedBy: z.string().min(1),
+  /** The evidence files the record relies on, as hashed when it was made: a DOCX is checked against these. */
+  evidence: z
+    .array(z.object({ fileName: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .optional(),
 });
 export type IssuedRecord = z.infer<typeof issuedRecordSchema>;
 

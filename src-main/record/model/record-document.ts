@@ -124,6 +124,11 @@ export const recordDocumentSchema = z.object({
   generatedAt: z.iso.datetime({ offset: true }),
   sections: z.array(recordSectionSchema),
   evidenceManifest: z.array(manifestEntrySchema),
+  /**
+   * Set on a record of work not yet signed off: why it is a draft. Every page says DRAFT and the
+   * record is never sealed with a declaration.
+   */
+  draft: text.min(1).optional(),
 });
 
 export type SignatureBlock = z.infer<typeof signatureBlockSchema>;

@@ -1,9 +1,12 @@
-import type { PDFPage } from 'pdf-lib';
+import { rgb, type PDFPage } from 'pdf-lib';
 import type { RecordDocument } from '../model/record-document';
 import type { PdfFonts, TextStyle } from './page-flow';
 import { ACCENT, INK, MUTED, PAGE, RULE } from './page-flow';
 import { inkLine, inkText } from './ink';
 import { printable } from './wrap-text';
+
+/** A record of work not signed off says so at the top of every page. */
+const DRAFT = rgb(0.7, 0.15, 0.12);
 
 /** Shortens text to one line of `width`, ending in an ellipsis when it had to cut. */
 function fit(text: string, width: number, style: TextStyle): string {
@@ -49,6 +52,10 @@ export function drawHeader(page: PDFPage, doc: RecordDocument, fonts: PdfFonts):
     draw(page, fit(`Qualification: ${qualification}`, width, body), left, top - 14, body);
   }
   inkLine(page, { x: left, y: top - 22 }, { x: right, y: top - 22 }, { color: ACCENT, width: 0.8 });
+  if (doc.draft) {
+    const mark: TextStyle = { font: fonts.bold, size: 9, color: DRAFT };
+    draw(page, fit(`DRAFT: ${doc.draft}`, width, mark), left, top + 16, mark);
+  }
 }
 
 /** Learner, unit, "Page X of Y" and the record id: what a reader needs to put pages back in order. */

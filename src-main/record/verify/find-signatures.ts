@@ -1,7 +1,6 @@
 import { createHash, verify } from 'node:crypto';
-import { DerError } from './der';
 import type { ParsedCms } from './parse-cms';
-import { derLength, parseCms } from './parse-cms';
+import { CmsError, derLength, parseCms } from './parse-cms';
 
 /** A signature as it sits in the file: its byte range and the CMS bytes in its /Contents. */
 export interface FoundSignature {
@@ -86,7 +85,7 @@ export function checkSignatureIntegrity(
     cms = parseCms(found.cms);
   } catch (error) {
     return fail(
-      `Its signature could not be read (${error instanceof DerError ? error.message : 'damaged'}).`,
+      `Its signature could not be read (${error instanceof CmsError ? error.message : 'damaged'}).`,
     );
   }
   if (!/^sha(1|256|384|512)$/.test(cms.digestAlgorithm)) {

@@ -20,6 +20,8 @@ export interface SignatureReport {
   location: string | null;
   signingTime: string | null;
   certificate: CertificateSummary | null;
+  /** The signer's certificate as the signature carries it, for chain and revocation checks. */
+  signerCertificate: X509Certificate | null;
   byteRange: [number, number, number, number];
   /** The signed bytes still hash to what was signed, and the signature matches the certificate. */
   intact: boolean;
@@ -93,6 +95,7 @@ export async function verifyRecordPdf(
       location: info?.location ?? null,
       signingTime: info?.signingTime ?? integrity.cms?.signingTimeAttribute?.toISOString() ?? null,
       certificate,
+      signerCertificate: signer,
       byteRange: signature.byteRange,
       intact: integrity.intact,
       coversWholeRevision,

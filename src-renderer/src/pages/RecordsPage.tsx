@@ -122,7 +122,13 @@ export function RecordsPage() {
           </Loading>
           <VerifyFile onChecked={(result, fileName) => setCheck({ check: result, fileName })} />
           <Loading state={identities} label="Signing identities">
-            {(ids) => <SigningIdentities list={ids} onChanged={refresh} />}
+            {(ids) => (
+              <SigningIdentities
+                list={ids}
+                readOnly={session.data?.readOnly ?? true}
+                onChanged={refresh}
+              />
+            )}
           </Loading>
         </Stack>
       )}

@@ -12,7 +12,7 @@ import {
   findRegisteredUnit,
   loadRecordSource,
 } from '../../../src-main/record/from-portfolio/record-source';
-import { reviewDecisionLabels } from '../../../src-main/sampling/review-schema';
+import { isCompleteReview, reviewDecisionLabels } from '../../../src-main/sampling/review-schema';
 import { samplingStore } from '../../../src-main/sampling/sampling-store';
 import { splitQuestions } from '../../../src-main/record/from-portfolio/session-record-input';
 import type { Workspace } from '../../../src-main/workspace/workspace';
@@ -87,7 +87,7 @@ describe('records from portfolio data', () => {
   it('fills the IQA section from the review of the unit, and says not sampled otherwise', async () => {
     // The demo's plan is drawn at random (seeded) from learners whose ids are new each time.
     const reviews = (await samplingStore(workspace).allReviews()).flatMap((p) => p.reviews);
-    const review = reviews[0]!;
+    const review = reviews.filter(isCompleteReview)[0]!;
     const unit = (await workspace.listUnits()).units.find((u) => u.id === review.unitId)!;
     const iqaOf = async (learnerId: string, unitTitle: string) => {
       const { document } = await buildFromPortfolio(
@@ -179,6 +179,7 @@ describe('records from portfolio data', () => {
       unitId: 'u',
       unitVersion: 1,
       hash: 'a'.repeat(64),
+      declarationVersion: 1,
       voidedAt: null,
     };
     const portfolio = {
@@ -212,6 +213,7 @@ describe('records from portfolio data', () => {
     expect(signatureFor(portfolio, 'u', 'assessor', 'st-a')).toEqual({
       date: '2026-11-20',
       typedName: 'Priya Sharma',
+      declarationVersion: 1,
     });
     expect(signatureFor(portfolio, 'u', 'assessor', 'st-other')).toEqual({ date: null });
     const voided = {

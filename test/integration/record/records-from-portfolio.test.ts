@@ -273,6 +273,19 @@ describe('records generated from a demo portfolio', () => {
     const pdfText = (await runTool('pdftotext', [path.join(dir, 'record.pdf'), '-'])).stdout;
     expect(pdfText).toMatch(/Body SHA-256: [0-9a-f]{64}/);
     expect((await cli(['verify', out, '--workspace', workspace.dir])).code).toBe(0);
+    // A Word record checks its evidence as a PDF does: a changed file fails it.
+    const doc = await workspace.portfolio(learnerId);
+    const item = doc.data.evidence.find((e) => e.title.startsWith('Reflective account'))!;
+    const reflective = path.join(await workspace.portfolioFolder(learnerId), item.file!.path);
+    const original = await readFile(reflective);
+    await writeFile(reflective, Buffer.concat([original, Buffer.from('edited later\n')]));
+    const changed = await cli(['verify', out, '--workspace', workspace.dir]);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toContain(
+      `Evidence file changed since the record was issued: ${item.file!.path.replace('evidence/', '')}`,
+    );
+    await writeFile(reflective, original);
+    expect((await cli(['verify', out, '--workspace', workspace.dir])).code).toBe(0);
     // Someone changes the learner's name in the wording and saves the file again.
     const zip = await JSZip.loadAsync(await readFile(out));
     const body = await zip.file('word/document.xml')!.async('string');

@@ -3,6 +3,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { handlers } from '../../../src-main/api/handlers';
+import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
+import {
+  exportCertificatePem,
+  importP12,
+} from '../../../src-main/record/identity/signing-identity';
 import { pdfsigVerdicts } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
@@ -23,25 +28,40 @@ describe('signing identities kept in the workspace', () => {
           contentBase64: p12.toString('base64'),
           passphrase: 'wrong one',
           remember: false,
+          centrePassphrase: DEMO_PASSPHRASE,
         },
         wb,
       ),
     ).rejects.toThrow(/passphrase does not open this signing identity/);
 
+    const importing = {
+      personId: me.id,
+      contentBase64: p12.toString('base64'),
+      passphrase: 'centre-passphrase',
+      remember: false,
+    };
+    // Only the centre key vouches for an identity made elsewhere.
+    await expect(handlers['identity:import'](importing, wb)).rejects.toThrow(
+      /needs the centre certificate's passphrase/,
+    );
+    await expect(
+      handlers['identity:import']({ ...importing, centrePassphrase: 'not the centre key' }, wb),
+    ).rejects.toThrow(/not the centre certificate's passphrase/);
     const list = await handlers['identity:import'](
-      {
-        personId: me.id,
-        contentBase64: p12.toString('base64'),
-        passphrase: 'centre-passphrase',
-        remember: false,
-      },
+      { ...importing, centrePassphrase: DEMO_PASSPHRASE },
       wb,
     );
     const mine = list.people.find((p) => p.personId === me.id)!;
-    expect(mine.certificate?.commonName).toBe('Siobhán Ní Bhriain');
-    // Kept as it came: the key stays encrypted exactly as the centre exported it.
+    const original = importP12(p12, 'centre-passphrase');
+    // Certified as the person it is imported for, whatever name it carried before.
+    expect(original.info.commonName).toBe('Siobhán Ní Bhriain');
+    expect(mine.certificate?.commonName).toBe(me.name);
+    // The same key, now certified by the centre certificate, and still only ever encrypted.
     const signing = path.join(wb.workspace.dir, 'signing');
-    expect(await readFile(path.join(signing, `${me.id}.p12`))).toEqual(p12);
+    const kept = importP12(await readFile(path.join(signing, `${me.id}.p12`)), 'centre-passphrase');
+    expect(kept.privateKey.n.equals(original.privateKey.n)).toBe(true);
+    const centre = new X509Certificate(await readFile(path.join(signing, 'centre.pem')));
+    expect(new X509Certificate(exportCertificatePem(kept)).checkIssued(centre)).toBe(true);
     expect((await readdir(signing)).some((n) => n.endsWith('.key'))).toBe(false);
 
     const pem = await handlers['identity:export']({ personId: me.id, format: 'pem' }, wb);
@@ -66,6 +86,7 @@ describe('signing identities kept in the workspace', () => {
         contentBase64: p12.toString('base64'),
         passphrase: 'centre-passphrase',
         remember: false,
+        centrePassphrase: DEMO_PASSPHRASE,
       },
       early,
     );
@@ -104,11 +125,12 @@ describe('signing identities kept in the workspace', () => {
     expect(check.problems).toEqual([]);
     expect(check.ok).toBe(true);
     expect(check.signatures[0]).toMatchObject({
-      signerName: 'Siobhán Ní Bhriain',
+      signerName: me.name,
       knownToWorkspace: true,
     });
     await wb.shutdown();
-  });
+    // A hang guard, not a budget: opening each .p12 runs PBKDF2 in JavaScript, on a busy machine.
+  }, 180_000);
 
   it('refuses to sign for an EQA, and refuses a DOCX with a signature', async () => {
     const wb = await bootWorkbench(await tempDir());
@@ -129,7 +151,10 @@ describe('signing identities kept in the workspace', () => {
     const eqa = wb.workspace.centre.staff.find((s) => s.roles.includes('eqa'))!;
     await wb.signIn({ personId: eqa.id, role: 'eqa' });
     await expect(
-      handlers['identity:create']({ personId: eqa.id, passphrase: 'long enough' }, wb),
+      handlers['identity:create'](
+        { personId: eqa.id, passphrase: 'long enough', centrePassphrase: DEMO_PASSPHRASE },
+        wb,
+      ),
     ).rejects.toThrow(/not an assessor or internal quality assurer/);
     await wb.shutdown();
   });

@@ -64,6 +64,7 @@ export function unitRecordInput(count = 9): UnitRecordInput {
       credits: 4,
     },
     assessor: { name: unicodeNames.assessor },
+    signedOff: true,
     criteria: Array.from({ length: count }, (_, i) => {
       const ref = `${Math.floor(i / 3) + 1}.${(i % 3) + 1}`;
       return {

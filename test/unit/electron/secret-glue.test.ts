@@ -2,6 +2,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 
 /** A stand-in keychain: reversible only with its key, so a test can see nothing leaks in the clear. */
 const KEY = 0x5a;
@@ -60,13 +61,16 @@ describe('passphrases sealed with Electron safeStorage', () => {
         host: { kind: 'electron', protectSecret, unprotectSecret },
       });
       const me = wb.signedIn()!.person;
-      const list = await handlers['identity:create']({ personId: me.id }, wb);
+      const list = await handlers['identity:create'](
+        { personId: me.id, centrePassphrase: DEMO_PASSPHRASE },
+        wb,
+      );
       expect(list.canSealPassphrases).toBe(true);
       expect(list.people.find((p) => p.personId === me.id)?.certificate?.commonName).toBe(me.name);
 
-      const learner = wb.workspace.centre.learners[0]!;
-      const doc = await wb.workspace.portfolio(learner.id);
-      const unitId = doc.data.registrations[0]!.unitId;
+      // A unit signed off by this assessor: a record of one that is not is a draft and not sealed.
+      const learner = wb.workspace.centre.learners.find((l) => l.name === 'Nguyễn Thị Hoa')!;
+      const unitId = 'unit-j-508-4003';
       const record = await handlers['record:generate'](
         {
           learnerId: learner.id,
@@ -104,9 +108,9 @@ describe('passphrases sealed with Electron safeStorage', () => {
       roots.push(root);
       const wb = await bootWorkbench(root, { host: { kind: 'web' } });
       const me = wb.signedIn()!.person;
-      await expect(handlers['identity:create']({ personId: me.id }, wb)).rejects.toThrow(
-        /Choose a passphrase of at least 8 characters/,
-      );
+      await expect(
+        handlers['identity:create']({ personId: me.id, centrePassphrase: DEMO_PASSPHRASE }, wb),
+      ).rejects.toThrow(/Choose a passphrase of at least 8 characters/);
       await wb.shutdown();
     });
   });

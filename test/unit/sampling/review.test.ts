@@ -6,7 +6,11 @@ import {
   canClaimCertification,
   reviewProblems,
 } from '../../../src-main/sampling/review';
-import { sampleReviewSchema, type SampleReview } from '../../../src-main/sampling/review-schema';
+import {
+  isCompleteReview,
+  sampleReviewSchema,
+  type SampleReview,
+} from '../../../src-main/sampling/review-schema';
 
 const decision = {
   assessorId: 'as-tom',
@@ -111,6 +115,58 @@ describe('a sample review', () => {
     expect(reviewProblems(review({ reviewedOn: '2026-03-01' }), decision)[0]).toBe(
       'The review is dated 1 March 2026, before the unit decision on 5 March 2026. An IQA reviews a decision after it is made: check the date.',
     );
+  });
+});
+
+describe('a review starts empty and completes only when answered', () => {
+  const assessed = new Set(['1.1', '1.2']);
+  const unanswered = { met: null, comment: '' };
+  const empty = () =>
+    review({
+      status: 'draft',
+      criteria: [
+        { ref: '1.1', agree: null, comment: '' },
+        { ref: '1.2', agree: null, comment: '' },
+        { ref: '2.1', agree: null, comment: '' },
+      ],
+      vacsr: {
+        valid: unanswered,
+        authentic: unanswered,
+        current: unanswered,
+        sufficient: unanswered,
+        reliable: unanswered,
+      },
+      feedbackQuality: { rating: null, comment: '' },
+      recordsQuality: { rating: null, comment: '' },
+      decision: null,
+    });
+
+  it('saves an empty draft, which is not a complete review', () => {
+    expect(reviewProblems(empty(), decision, assessed)).toEqual([]);
+    expect(isCompleteReview(empty())).toBe(false);
+  });
+
+  it('refuses agreement with a criterion the assessor has not decided, even in a draft', () => {
+    const draft = empty();
+    draft.criteria[2] = { ref: '2.1', agree: true, comment: '' };
+    expect(reviewProblems(draft, decision, assessed)).toEqual([
+      'The assessor has made no decision on 2.1, so there is nothing to agree with. Leave it unanswered, or disagree and say why.',
+    ]);
+  });
+
+  it('names every answer a complete review still lacks', () => {
+    expect(reviewProblems({ ...empty(), status: 'complete' }, decision, assessed)).toEqual([
+      "Say whether you agree with the assessor's decision on 1.1, 1.2.",
+      'Answer every VACSR check: valid, authentic, current, sufficient, reliable have no answer yet.',
+      "Rate the quality of the assessor's feedback and of the assessment records.",
+      'Choose the overall decision.',
+    ]);
+  });
+
+  it('counts only a complete review towards a claim', () => {
+    const draft = { ...review(), status: 'draft' as const };
+    expect(canClaimCertification([{ sample, review: draft }]).allowed).toBe(false);
+    expect(canClaimCertification([{ sample, review: review() }]).allowed).toBe(true);
   });
 });
 

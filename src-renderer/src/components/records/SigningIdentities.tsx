@@ -8,6 +8,7 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -16,24 +17,31 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { readAsBase64, saveFile } from '../../api/local-files';
 
-type Dialog = { mode: 'create' | 'import'; person: IdentityView } | null;
+type Dialog = { mode: 'create' | 'import' | 'revoke'; person: IdentityView } | null;
 
 /** Each assessor's and IQA's signing identity: make one, import the centre's, export the certificate. */
 export function SigningIdentities({
   list,
+  readOnly,
   onChanged,
 }: {
   list: IdentityList;
+  /** An EQA looks, and is shown no button that would only be refused. */
+  readOnly: boolean;
   onChanged: () => void;
 }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [passphrase, setPassphrase] = useState('');
+  const [centrePassphrase, setCentrePassphrase] = useState('');
+  const [reason, setReason] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
 
   const close = () => {
     setDialog(null);
     setPassphrase('');
+    setCentrePassphrase('');
+    setReason('');
     setFile(null);
   };
 
@@ -45,6 +53,13 @@ export function SigningIdentities({
         await call('identity:create', {
           personId: dialog.person.personId,
           ...(passphrase ? { passphrase } : {}),
+          centrePassphrase,
+        });
+      } else if (dialog.mode === 'revoke') {
+        await call('identity:revoke', {
+          personId: dialog.person.personId,
+          reason,
+          centrePassphrase,
         });
       } else if (file) {
         await call('identity:import', {
@@ -52,15 +67,29 @@ export function SigningIdentities({
           contentBase64: await readAsBase64(file),
           passphrase,
           remember: list.canSealPassphrases,
+          centrePassphrase,
         });
       }
-      notifyDone(`${dialog.person.name} has a signing identity.`);
+      notifyDone(
+        dialog.mode === 'revoke'
+          ? `${dialog.person.name}'s signing identity is revoked.`
+          : `${dialog.person.name} has a signing identity.`,
+      );
       close();
       onChanged();
     } catch (error) {
       notifyError('The signing identity was not saved', error);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const exportCentre = async () => {
+    try {
+      const cert = await call('identity:export-centre', {});
+      saveFile(cert.fileName, cert.mediaType, cert.contentBase64);
+    } catch (error) {
+      notifyError('The centre certificate was not exported', error);
     }
   };
 
@@ -80,9 +109,16 @@ export function SigningIdentities({
           Signing identities
         </Title>
         <Text size="sm" c="dimmed">
-          Each assessor and IQA signs with their own certificate. The private key stays encrypted by
-          its passphrase; give an EQA the public certificate so they can trust the signatures.
+          Each assessor and IQA signs with their own certificate, issued by the centre certificate.
+          Creating, replacing or revoking one needs the centre certificate&apos;s passphrase; a
+          replaced or revoked certificate is kept with the date it stopped. Give an EQA the centre
+          certificate: it is the one thing they need to trust every signature.
         </Text>
+        <Group>
+          <Button size="xs" variant="default" onClick={() => void exportCentre()}>
+            Export the centre certificate (PEM)
+          </Button>
+        </Group>
         <Table.ScrollContainer minWidth={700}>
           <Table withTableBorder data-testid="identities">
             <Table.Thead>
@@ -124,24 +160,39 @@ export function SigningIdentities({
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setDialog({ mode: 'create', person: p })}
-                        aria-label={`Create a signing identity for ${p.name}`}
-                      >
-                        {p.certificate ? 'Replace' : 'Create'}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setDialog({ mode: 'import', person: p })}
-                        aria-label={`Import a .p12 for ${p.name}`}
-                      >
-                        Import .p12
-                      </Button>
+                      {!readOnly && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ mode: 'create', person: p })}
+                          aria-label={`Create a signing identity for ${p.name}`}
+                        >
+                          {p.certificate ? 'Replace' : 'Create'}
+                        </Button>
+                      )}
+                      {!readOnly && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() => setDialog({ mode: 'import', person: p })}
+                          aria-label={`Import a .p12 for ${p.name}`}
+                        >
+                          Import .p12
+                        </Button>
+                      )}
                       {p.certificate && (
                         <>
+                          {!readOnly && (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              color="red"
+                              onClick={() => setDialog({ mode: 'revoke', person: p })}
+                              aria-label={`Revoke ${p.name}’s signing identity`}
+                            >
+                              Revoke
+                            </Button>
+                          )}
                           <Button
                             size="xs"
                             variant="default"
@@ -174,7 +225,9 @@ export function SigningIdentities({
         title={
           dialog?.mode === 'import'
             ? `Import ${dialog.person.name}’s signing identity`
-            : `New signing identity for ${dialog?.person.name ?? ''}`
+            : dialog?.mode === 'revoke'
+              ? `Revoke ${dialog.person.name}’s signing identity`
+              : `New signing identity for ${dialog?.person.name ?? ''}`
         }
       >
         <Stack>
@@ -187,19 +240,41 @@ export function SigningIdentities({
               onChange={setFile}
             />
           )}
+          {dialog?.mode === 'create' && dialog.person.certificate && (
+            <Text size="sm">
+              This replaces {dialog.person.name}&apos;s certificate. The old one is kept, stopped
+              today, and the change is on the centre&apos;s audit trail.
+            </Text>
+          )}
+          {dialog?.mode === 'revoke' && (
+            <TextInput
+              label="Why it is revoked"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+            />
+          )}
           <PasswordInput
-            label="Passphrase"
-            description={
-              dialog?.mode === 'create'
-                ? list.canSealPassphrases
-                  ? 'Leave empty to let this computer make one and keep it in the system keychain.'
-                  : 'At least 8 characters. It protects the private key; nobody can recover it.'
-                : 'The passphrase the file was exported with.'
-            }
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            autoComplete="new-password"
+            label="Centre certificate passphrase"
+            description="Kept by the centre's quality lead: issuing, replacing and revoking identities needs it."
+            value={centrePassphrase}
+            onChange={(e) => setCentrePassphrase(e.currentTarget.value)}
+            autoComplete="off"
           />
+          {dialog?.mode !== 'revoke' && (
+            <PasswordInput
+              label="Passphrase"
+              description={
+                dialog?.mode === 'create'
+                  ? list.canSealPassphrases
+                    ? 'Leave empty to let this computer make one and keep it in the system keychain.'
+                    : 'At least 8 characters. It protects the private key; nobody can recover it.'
+                  : 'The passphrase the file was exported with.'
+              }
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.currentTarget.value)}
+              autoComplete="new-password"
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel
@@ -208,12 +283,19 @@ export function SigningIdentities({
               onClick={() => void submit()}
               loading={busy}
               disabled={
-                dialog?.mode === 'import'
+                !centrePassphrase ||
+                (dialog?.mode === 'import'
                   ? !file || !passphrase
-                  : !passphrase && !list.canSealPassphrases
+                  : dialog?.mode === 'revoke'
+                    ? !reason.trim()
+                    : !passphrase && !list.canSealPassphrases)
               }
             >
-              {dialog?.mode === 'import' ? 'Import' : 'Create'}
+              {dialog?.mode === 'import'
+                ? 'Import'
+                : dialog?.mode === 'revoke'
+                  ? 'Revoke'
+                  : 'Create'}
             </Button>
           </Group>
         </Stack>

@@ -67,7 +67,7 @@ export function SampleTable({
                     {decisionLabels[s.decision]}
                   </Badge>
                 ) : (
-                  <Text size="xs">not reviewed</Text>
+                  <Text size="xs">{s.draft ? 'not reviewed (draft begun)' : 'not reviewed'}</Text>
                 )}
                 {s.openActions > 0 && (
                   <Text size="xs" fw={600} c="red.9">
