@@ -284,7 +284,7 @@ describe('who may seal a sampling report, and what verify says of it', () => {
     const forgedSig = (await runTool('pdfsig', ['-nssdir', `sql:${db}`, forged])).stdout;
     expect(forgedSig).not.toContain('Certificate is Trusted.');
     // A hang guard, not a budget: several PKCS#12 files and signatures on a busy machine.
-  }, 180_000);
+  });
 });
 
 describe('workbench sample plan', () => {

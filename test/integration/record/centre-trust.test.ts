@@ -90,7 +90,7 @@ describe('the centre certificate is what a signature is checked against', () => 
     expect(outside.code).toBe(1);
     expect(outside.out).toContain('its certificate was not issued by the centre certificate');
     await wb.shutdown();
-  }, 180_000);
+  });
 
   it('refuses to replace or revoke an identity without the centre key; with it, keeps the old certificate, audits it, and fails only what was signed after', async () => {
     const root = await tempDir();
@@ -179,5 +179,5 @@ describe('the centre certificate is what a signature is checked against', () => 
       );
     }
     await later.shutdown();
-  }, 180_000);
+  });
 });

@@ -130,7 +130,7 @@ describe('signing identities kept in the workspace', () => {
     });
     await wb.shutdown();
     // A hang guard, not a budget: opening each .p12 runs PBKDF2 in JavaScript, on a busy machine.
-  }, 180_000);
+  });
 
   it('refuses to sign for an EQA, and refuses a DOCX with a signature', async () => {
     const wb = await bootWorkbench(await tempDir());
