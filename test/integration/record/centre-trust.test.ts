@@ -7,6 +7,7 @@ import { main } from '../../../src-main/cli/main';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import { generateIdentity, importP12, signPdf } from '../../../src-main/record';
 import { readRegister } from '../../../src-main/record/identity-store/centre-authority';
+import { runTool } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
 
@@ -20,6 +21,26 @@ async function verify(args: string[]) {
     err: (s) => err.push(s),
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** A self-signed certificate and key for `name`, made by openssl and packed as a .p12. */
+async function opensslIdentity(dir: string, name: string, passphrase: string) {
+  const [key, cert, p12] = ['impostor-key.pem', 'impostor.pem', 'impostor.p12'].map((f) =>
+    path.join(dir, f),
+  );
+  const subject = `/CN=${name}/O=Northgate Skills Centre (demo)`;
+  const made = await runTool('openssl', [
+    ...['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30'],
+    ...['-subj', subject, '-keyout', key!, '-out', cert!],
+  ]);
+  expect(made.code, made.stderr).toBe(0);
+  const packed = await runTool('openssl', [
+    ...['pkcs12', '-export', '-inkey', key!, '-in', cert!, '-out', p12!],
+    ...['-passout', `pass:${passphrase}`, '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES'],
+    ...['-macalg', 'sha1'],
+  ]);
+  expect(packed.code, packed.stderr).toBe(0);
+  return new Uint8Array(await readFile(p12!));
 }
 
 function staff(wb: Workbench, name: string) {
@@ -63,32 +84,39 @@ describe('the centre certificate is what a signature is checked against', () => 
     expect((await verify([genuine.file, '--workspace', wb.workspace.dir])).code).toBe(0);
     expect((await verify([genuine.file, '--trust', centrePem])).code).toBe(0);
 
-    // The same record, unsigned, sealed with a self-signed "Priya Sharma" made elsewhere.
+    // The same record, unsigned, sealed with a self-signed "Priya Sharma" made elsewhere: once
+    // with node-forge, once with openssl as someone outside the workbench would.
     const unsigned = await issue(wb, false);
-    const impostor = generateIdentity({
+    const madeHere = generateIdentity({
       name: 'Priya Sharma',
       role: 'Assessor',
       organisation: 'Northgate Skills Centre (demo)',
       passphrase: 'impostor-passphrase',
-    });
-    const forged = path.join(root, 'forged.pdf');
-    await writeFile(
-      forged,
-      await signPdf(unsigned.bytes, importP12(impostor.p12, 'impostor-passphrase'), {
-        reason: "Assessor's declaration",
-        location: 'Elsewhere',
-      }),
-    );
-    const inside = await verify([forged, '--workspace', wb.workspace.dir]);
-    expect(inside.code).toBe(1);
-    expect(inside.out).toContain('NOT VALID');
-    expect(inside.out).toContain(
-      'Problem: Signature 1 (Priya Sharma): its certificate was not issued by the centre certificate',
-    );
-    expect(inside.out).toMatch(/Problem: This file is not record R-\S+ as issued/);
-    const outside = await verify([forged, '--trust', centrePem]);
-    expect(outside.code).toBe(1);
-    expect(outside.out).toContain('its certificate was not issued by the centre certificate');
+    }).p12;
+    const madeWithOpenssl = await opensslIdentity(root, 'Priya Sharma', 'impostor-passphrase');
+    for (const [name, p12] of [
+      ['forged.pdf', madeHere],
+      ['forged-openssl.pdf', madeWithOpenssl],
+    ] as const) {
+      const forged = path.join(root, name);
+      await writeFile(
+        forged,
+        await signPdf(unsigned.bytes, importP12(p12, 'impostor-passphrase'), {
+          reason: "Assessor's declaration",
+          location: 'Elsewhere',
+        }),
+      );
+      const inside = await verify([forged, '--workspace', wb.workspace.dir]);
+      expect(inside.code).toBe(1);
+      expect(inside.out).toContain('NOT VALID');
+      expect(inside.out).toContain(
+        'Problem: Signature 1 (Priya Sharma): its certificate was not issued by the centre certificate',
+      );
+      expect(inside.out).toMatch(/Problem: This file is not record R-\S+ as issued/);
+      const outside = await verify([forged, '--trust', centrePem]);
+      expect(outside.code).toBe(1);
+      expect(outside.out).toContain('its certificate was not issued by the centre certificate');
+    }
     await wb.shutdown();
   });
 

@@ -11,6 +11,9 @@ const PACKAGES: Record<string, string> = {
   pdftotext: 'poppler-utils',
   pdffonts: 'poppler-utils',
   soffice: 'libreoffice-writer-nogui',
+  pdftk: 'pdftk-java',
+  certutil: 'libnss3-tools',
+  openssl: 'openssl',
 };
 
 export interface ToolResult {
