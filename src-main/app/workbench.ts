@@ -94,6 +94,7 @@ export class Workbench {
     this.jobs.cancelAll();
     await this.watcher?.shutdown();
     this.watcher = null;
+    await this.current?.portfolios.flush();
     this.current = null;
   }
 
@@ -132,6 +133,7 @@ export class Workbench {
   private async use(workspace: Workspace): Promise<Workspace> {
     await this.watcher?.shutdown();
     this.watcher = null;
+    if (this.current !== workspace) await this.current?.portfolios.flush();
     this.tickets.clear();
     this.current = workspace;
     this.openProblem = null;

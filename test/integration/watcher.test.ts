@@ -1,10 +1,12 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import type { Workbench } from '../../src-main/app/workbench';
 import { defaultResourcesDir } from '../../src-main/app/paths';
 import { Workbench as WorkbenchClass } from '../../src-main/app/workbench';
+import { Workspace } from '../../src-main/workspace/workspace';
+import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { useTempDirs } from '../support/temp-dir';
 
 async function watchedWorkbench(root: string): Promise<Workbench> {
@@ -51,24 +53,61 @@ describe('changes made outside the workbench', () => {
     await new Promise((r) => setTimeout(r, 600));
     expect(workbench.changes).toBe(start);
 
-    const file = path.join(workbench.workspace.dir, learner.portfolio, 'portfolio.json');
-    const data = JSON.parse(await readFile(file, 'utf8'));
-    data.evidence[0].title = 'Renamed in a text editor';
-    await writeFile(file, JSON.stringify(data, null, 2));
+    // Another process on the same workspace (a second window, the command line) is another
+    // writer: its change lands in its own change file, and this one folds it in.
+    const other = await Workspace.open(workbench.workspace.dir);
+    const theirs = await other.portfolio(learner.id);
+    await theirs.update((p) => ({
+      ...p,
+      evidence: p.evidence.map((e, i) => (i === 0 ? { ...e, title: 'Renamed elsewhere' } : e)),
+    }));
     await until(() => workbench.changes > start);
-    expect(doc.data.evidence[0]!.title).toBe('Renamed in a text editor');
+    expect(doc.data.evidence[0]!.title).toBe('Renamed elsewhere');
   });
 
-  it('reports a damaged file by name, never overwrites it, and offers the last good copy', async () => {
+  it('loses nothing when portfolio.json is damaged: it is kept aside and made again', async () => {
     const workbench = (open = await watchedWorkbench(await tempDir()));
     const dispatch = createDispatcher(workbench);
-    const [learner, other] = workbench.workspace.centre.learners;
-    await workbench.workspace.portfolio(learner!.id);
-    const folder = path.join(workbench.workspace.dir, learner!.portfolio);
+    const learner = workbench.workspace.centre.learners[0]!;
+    const doc = await workbench.workspace.portfolio(learner.id);
+    const evidence = doc.data.evidence.length;
+    const folder = path.join(workbench.workspace.dir, learner.portfolio);
     const file = path.join(folder, 'portfolio.json');
     const start = workbench.changes;
     await writeFile(file, '{ "schemaVersion": 2, "kind": "learner-portf');
-    await until(() => workbench.changes > start);
+    await until(async () =>
+      (await readdir(folder)).some((n) => n.startsWith('portfolio.json.damaged')),
+    );
+    const answer = await dispatch('learner:get', { learnerId: learner.id });
+    expect(answer).toMatchObject({ ok: true });
+    const write = await dispatch('evidence:add-record', {
+      learnerId: learner.id,
+      details: { title: 'x', producedOn: '2026-11-20', method: 'direct observation', record: 'y' },
+    });
+    expect(write.ok).toBe(true);
+    expect(doc.data.evidence).toHaveLength(evidence + 1);
+    await workbench.workspace.portfolios.flush();
+    expect(JSON.parse(await readFile(file, 'utf8')).evidence).toHaveLength(evidence + 1);
+    const kept = (await readdir(folder)).filter((n) => n.startsWith('portfolio.json.damaged'));
+    expect(await readFile(path.join(folder, kept[0]!), 'utf8')).toContain('learner-portf');
+    expect(workbench.changes).toBeGreaterThanOrEqual(start);
+  });
+
+  it('reports a damaged portfolio.json of an older workbench by name, never overwrites it, and offers the last good copy', async () => {
+    const root = await tempDir();
+    let workbench = (open = await watchedWorkbench(root));
+    const [learner, other] = workbench.workspace.centre.learners;
+    const folder = path.join(workbench.workspace.dir, learner!.portfolio);
+    const file = path.join(folder, 'portfolio.json');
+    // As an older workbench left it: portfolio.json holds the portfolio, with its last good copy.
+    const legacy = await portfolioOnDisk(folder, learner!.id);
+    await workbench.shutdown();
+    await rm(path.join(folder, 'changes'), { recursive: true });
+    const { conflicts: _c, ...plain } = legacy;
+    await writeFile(path.join(folder, '.portfolio.json.last-good'), JSON.stringify(plain));
+    await writeFile(file, '{ "schemaVersion": 2, "kind": "learner-portf');
+    workbench = open = await watchedWorkbench(root);
+    const dispatch = createDispatcher(workbench);
 
     const answer = await dispatch('learner:get', { learnerId: learner!.id });
     expect(answer).toMatchObject({ ok: false, error: { code: 'unreadable-file' } });
