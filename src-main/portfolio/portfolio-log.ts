@@ -12,6 +12,7 @@ import {
   readLinesFrom,
 } from '../storage/change-log/change-file';
 import { conflictCopyOf, MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+import { removeLeftovers } from '../storage/leftovers';
 import { withFileLock } from '../storage/file-lock';
 import { parseDocument, type DiskState } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
@@ -104,6 +105,11 @@ export class PortfolioLog {
     options: PortfolioLogOptions,
   ): Promise<PortfolioLog> {
     const log = new PortfolioLog(folder, learnerId, options);
+    if (options.snapshot !== false) {
+      for (const dir of [folder, log.changesDir, path.join(folder, 'evidence')]) {
+        await removeLeftovers(dir);
+      }
+    }
     const upgraded = await withFileLock(folder, async () => {
       const merged = await log.upgradeAndMerge();
       await log.readNew();
@@ -118,14 +124,17 @@ export class PortfolioLog {
    * Folds a portfolio folder's changes without writing anything: how a test, a script or an
    * EQA's tool reads a portfolio whose portfolio.json snapshot may be a moment behind.
    */
-  static async readFolder(folder: string, learnerId: string): Promise<Portfolio> {
+  static async readFolder(
+    folder: string,
+    learnerId: string,
+  ): Promise<{ portfolio: Portfolio; warnings: string[] }> {
     const log = new PortfolioLog(folder, learnerId, {
       writer: 'reader',
       label: `The portfolio in ${path.basename(folder)}`,
     });
     await log.readNew();
     log.cancelSnapshot();
-    return log.data;
+    return { portfolio: log.data, warnings: log.warnings };
   }
 
   static async create(folder: string, learnerId: string, options: PortfolioLogOptions) {

@@ -25,6 +25,7 @@ import {
 import type { Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { JsonDocument, parseDocument, restoreLastGood } from '../storage/json-document';
+import { removeLeftovers } from '../storage/leftovers';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import { storedUnitSchema, type StoredUnit } from '../unit/unit-schema';
@@ -77,6 +78,9 @@ export class Workspace {
         `The folder ${resolved} is not a centre workspace. Choose the folder that holds centre.json.`,
       );
     }
+    // What a crash left behind (temporary files of unfinished saves) goes before anything is read.
+    await removeLeftovers(resolved);
+    await removeLeftovers(path.join(resolved, 'sampling'));
     const doc = await JsonDocument.open(file, centreFileSchema, CENTRE_LABEL, centreOptions);
     return new Workspace(resolved, doc);
   }

@@ -4,8 +4,8 @@ import { PortfolioLog } from '../../src-main/portfolio/portfolio-log';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';
 
 /** What a portfolio folder holds on disk: every change file folded, as any reader would. */
-export function portfolioOnDisk(folder: string, learnerId: string): Promise<Portfolio> {
-  return PortfolioLog.readFolder(folder, learnerId);
+export async function portfolioOnDisk(folder: string, learnerId: string): Promise<Portfolio> {
+  return (await PortfolioLog.readFolder(folder, learnerId)).portfolio;
 }
 
 /** The change files of a portfolio and their whole content, to show that nothing was written. */
