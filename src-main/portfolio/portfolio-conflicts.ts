@@ -28,7 +28,15 @@ function describe(v: SlotVersion): PortfolioConflict['versions'][number] {
     default:
       summary = v.kind ?? 'changed';
   }
-  return { version: v.version, kind: v.kind ?? '', recordId: String(r.id ?? ''), by, at, summary };
+  return {
+    version: v.version,
+    kind: v.kind ?? '',
+    recordId: String(r.id ?? ''),
+    by,
+    at,
+    summary,
+    record: { ...r },
+  };
 }
 
 const decidedAs = (v: SlotVersion) => {

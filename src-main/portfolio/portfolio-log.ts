@@ -182,7 +182,11 @@ export class PortfolioLog {
   }
 
   private async append(ops: Op[], before: Portfolio): Promise<void> {
-    const slotted = ops.map((op) => {
+    const seq = this.seq + 1;
+    const id = `${this.options.writer}:${seq}`;
+    // A later operation of the same change on a slot has seen the earlier one.
+    const earlier = new Map<string, string>();
+    const slotted = ops.map((op, index) => {
       const prior = op.r
         ? (before[op.c as (typeof PORTFOLIO_COLLECTIONS)[number]] as readonly Rec[]).find(
             (r) => r.id === (op.r as { id: string }).id,
@@ -190,15 +194,18 @@ export class PortfolioLog {
         : undefined;
       const { slots, kind } = slotsOf(op, prior);
       if (!slots.length) return op;
-      return {
-        ...op,
-        s: Object.fromEntries(slots.map((s) => [s, this.fold.headVersions(s)])),
-        ...(kind ? { k: kind } : {}),
-      };
+      const s = Object.fromEntries(
+        slots.map((slot) => {
+          const seen = this.fold.headVersions(slot);
+          const same = earlier.get(slot);
+          return [slot, same ? [...seen, same] : seen];
+        }),
+      );
+      for (const slot of slots) earlier.set(slot, `${id}.${index}`);
+      return { ...op, s, ...(kind ? { k: kind } : {}) };
     });
-    const seq = this.seq + 1;
     const change: Change = {
-      id: `${this.options.writer}:${seq}`,
+      id,
       writer: this.options.writer,
       seq,
       clock: this.fold.maxClock + 1,

@@ -39,6 +39,8 @@ export const conflictVersionSchema = z.object({
   by: z.string(),
   at: z.string(),
   summary: z.string(),
+  /** The record as this side left it: an edited feedback record keeps only one side otherwise. */
+  record: z.record(z.string(), z.unknown()),
 });
 
 /**
@@ -58,13 +60,16 @@ export const portfolioConflictSchema = z.object({
   versions: z.array(conflictVersionSchema),
 });
 
-/** The assessor's choice on a sign-off conflict: keep the sign-off, or reopen the unit. */
+/**
+ * The assessor's choice on a conflict: keep the sign-off, or reopen the unit; or, for unit
+ * feedback, which side was kept (the record itself then says what stands).
+ */
 export const resolutionSchema = z.object({
   ...recordFields,
   conflictId: z.string().min(1),
   slot: z.string().min(1),
   unitId: z.string().min(1),
-  choice: z.enum(['keep-sign-off', 'reopen']),
+  choice: z.enum(['keep-sign-off', 'reopen', 'keep-side']),
 });
 
 export const portfolioSchema = z.object({
