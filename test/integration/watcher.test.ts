@@ -65,6 +65,22 @@ describe('changes made outside the workbench', () => {
     expect(doc.data.evidence[0]!.title).toBe('Renamed elsewhere');
   });
 
+  it('merges a conflict copy a sync engine puts beside a portfolio while the workbench runs', async () => {
+    const workbench = (open = await watchedWorkbench(await tempDir()));
+    const learner = workbench.workspace.centre.learners[0]!;
+    const doc = await workbench.workspace.portfolio(learner.id);
+    const folder = path.join(workbench.workspace.dir, learner.portfolio);
+    const { conflicts: _c, ...current } = doc.data;
+    const extra = { ...current.evidence[0]!, id: 'ev-from-the-laptop', title: 'From the laptop' };
+    const copy = { ...current, evidence: [...current.evidence, extra] };
+    await writeFile(path.join(folder, 'portfolio (1).json'), JSON.stringify(copy));
+    await until(() => doc.data.evidence.some((e) => e.id === 'ev-from-the-laptop'), 60_000);
+    await until(async () => !(await readdir(folder)).includes('portfolio (1).json'), 60_000);
+    expect(await readdir(path.join(folder, 'merged-conflict-copies'))).toEqual([
+      'portfolio (1).json',
+    ]);
+  });
+
   it('loses nothing when portfolio.json is damaged: it is kept aside and made again', async () => {
     const workbench = (open = await watchedWorkbench(await tempDir()));
     const dispatch = createDispatcher(workbench);
