@@ -135,6 +135,11 @@ export class Workspace {
     return result as T;
   }
 
+  /** Why centre.json cannot be saved now: damaged or gone since it was read. */
+  get centreProblem(): UserError | null {
+    return this.centreDoc.problem;
+  }
+
   async checkCentreOnDisk() {
     return this.centreDoc.checkDisk();
   }

@@ -81,6 +81,37 @@ describe('changes made outside the workbench', () => {
     ]);
   });
 
+  it('reports a centre.json damaged while running and puts back its last good copy', async () => {
+    const workbench = (open = await watchedWorkbench(await tempDir()));
+    const dispatch = createDispatcher(workbench);
+    const file = path.join(workbench.workspace.dir, 'centre.json');
+    const name = workbench.workspace.centre.centre.name;
+    await writeFile(file, '{ "schemaVersion": 2, "kind": "cen');
+    const damaged = async () => {
+      const answer = await dispatch('workspace:status', {});
+      return (answer as { data: { centreDamaged: string | null } }).data.centreDamaged !== null;
+    };
+    await until(damaged, 60_000);
+    const status = await dispatch('workspace:status', {});
+    expect(status).toMatchObject({
+      ok: true,
+      data: {
+        open: { centreName: name },
+        centreDamaged: workbench.workspace.dir,
+        problem: expect.stringContaining('(centre.json) is not valid JSON'),
+      },
+    });
+    // No change is saved over it meanwhile.
+    const refused = await dispatch('decision:set-typed-signatures', { allow: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unreadable-file' } });
+    const restored = await dispatch('workspace:restore-centre', { dir: workbench.workspace.dir });
+    expect(restored).toMatchObject({ ok: true, data: { centreDamaged: null, problem: null } });
+    const kept = (await readdir(workbench.workspace.dir)).filter((n) =>
+      n.startsWith('centre.json.damaged-'),
+    );
+    expect(kept).toHaveLength(1);
+  });
+
   it('loses nothing when portfolio.json is damaged: it is kept aside and made again', async () => {
     const workbench = (open = await watchedWorkbench(await tempDir()));
     const dispatch = createDispatcher(workbench);
