@@ -271,7 +271,10 @@ export class PortfolioLog {
     const lists = Object.fromEntries(
       PORTFOLIO_COLLECTIONS.map((c) => [c, Object.freeze(this.fold.collection(c))]),
     );
-    const conflicts = [...this.conflictCache.values()].flat();
+    // Sorted, so every computer with the same changes writes the very same snapshot.
+    const conflicts = [...this.conflictCache.values()]
+      .flat()
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return Object.freeze({
       schemaVersion: PORTFOLIO_VERSION,
       kind: 'learner-portfolio',
@@ -346,7 +349,10 @@ export class PortfolioLog {
       merged = (await this.importPortfolioFile(PORTFOLIO_FILE, false)) || merged;
     for (const name of names) {
       if (conflictCopyOf(name, [PORTFOLIO_FILE]) === PORTFOLIO_FILE) {
+        // A copy in today's layout holds changes of its own; a copy of a snapshot holds only
+        // what the change files (which never conflict) bring anyway. Either way it goes aside.
         await this.importPortfolioFile(name, true);
+        await this.recordMerge(name);
         await this.moveAside(name, name);
         merged = true;
       }
@@ -382,12 +388,13 @@ export class PortfolioLog {
     }
     const hasChanges = (await listChangeFiles(this.changesDir)).size > 0;
     // A snapshot this workbench made says so first, so it is known without parsing it whole.
-    if (!isCopy && /^\{\s*"snapshot"\s*:/.test(text.slice(0, 64))) return false;
+    if (/^\{\s*"snapshot"\s*:/.test(text.slice(0, 64))) return false;
     let raw: unknown;
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      if (hasChanges || isCopy) {
+      if (isCopy) return false;
+      if (hasChanges) {
         // A damaged snapshot holds nothing the changes do not: keep it beside, make a new one.
         const stamp = new Date().toISOString().replace(/[:.]/g, '-');
         await rename(file, path.join(this.folder, `${name}.damaged-${stamp}`));
@@ -396,7 +403,7 @@ export class PortfolioLog {
       }
       throw parseFailure(this.options.label, name, error);
     }
-    if (typeof raw === 'object' && raw !== null && 'snapshot' in raw && !isCopy) return false;
+    if (typeof raw === 'object' && raw !== null && 'snapshot' in raw) return false;
     const portfolio = parseDocument(text, portfolioSchema, this.options.label, file, {
       migrations: portfolioMigrations,
     });
@@ -420,7 +427,6 @@ export class PortfolioLog {
     await mkdir(this.changesDir, { recursive: true });
     if (await exists(target)) return false;
     await writeFileAtomic(target, `${JSON.stringify(change)}\n`);
-    if (isCopy) await this.recordMerge(name);
     return true;
   }
 
