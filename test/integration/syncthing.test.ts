@@ -40,7 +40,7 @@ async function until<T>(what: string, check: () => Promise<T | null | false>): P
       last = error;
     }
     await new Promise((r) => setTimeout(r, 250));
-    if (process.env.SYNCTHING_TEST_DEBUG) console.log('waiting for', what, last);
+    if (process.env.SYNCTHING_TEST_DEBUG) console.warn('waiting for', what, last);
   }
 }
 
