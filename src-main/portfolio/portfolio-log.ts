@@ -1,9 +1,9 @@
-import { mkdir, readFile, readdir, rename, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../api/user-error';
 import { auditEntry } from '../audit/audit';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { changeSchema, type Change, type Op } from '../storage/change-log/change';
+import type { Change, Op } from '../storage/change-log/change';
 import { ChangeFold } from '../storage/change-log/change-fold';
 import {
   CHANGES_FOLDER,
@@ -187,11 +187,11 @@ export class PortfolioLog {
     // A later operation of the same change on a slot has seen the earlier one.
     const earlier = new Map<string, string>();
     const slotted = ops.map((op, index) => {
-      const prior = op.r
-        ? (before[op.c as (typeof PORTFOLIO_COLLECTIONS)[number]] as readonly Rec[]).find(
-            (r) => r.id === (op.r as { id: string }).id,
-          )
-        : undefined;
+      // Only a sign-off's earlier state says what kind of change it is; nothing else is looked up.
+      const prior =
+        op.r && op.c === 'signOffs'
+          ? before.signOffs.find((r) => r.id === (op.r as { id: string }).id)
+          : undefined;
       const { slots, kind } = slotsOf(op, prior);
       if (!slots.length) return op;
       const s = Object.fromEntries(
@@ -214,10 +214,12 @@ export class PortfolioLog {
       ops: slotted,
     };
     // Checked before it is written: a record the schema refuses is a bug, never the user's input.
+    const records: (Rec | null)[] = [];
     for (const op of slotted) {
+      records.push(null);
       if (op.r) {
         try {
-          prepareRecord(op.c, op.r, this.options.label);
+          records[records.length - 1] = prepareRecord(op.c, op.r, this.options.label);
         } catch (error) {
           throw new UserError(
             'internal',
@@ -237,14 +239,14 @@ export class PortfolioLog {
       throw mapFsError(error, this.options.label);
     }
     this.seq = seq;
-    this.apply([change]);
+    this.apply([change], new Map([[change, records]]));
   }
 
-  private apply(changes: Change[]): boolean {
+  private apply(changes: Change[], prepared?: Map<Change, (Rec | null)[]>): boolean {
     const touched = new Set<string>();
     let added = false;
     for (const change of changes) {
-      if (!this.fold.add(change)) continue;
+      if (!this.fold.add(change, prepared?.get(change))) continue;
       added = true;
       for (const op of change.ops) for (const slot of Object.keys(op.s ?? {})) touched.add(slot);
       if (change.ops.some((op) => op.c === 'resolutions')) {
@@ -269,7 +271,7 @@ export class PortfolioLog {
 
   private materialise(): Portfolio {
     const lists = Object.fromEntries(
-      PORTFOLIO_COLLECTIONS.map((c) => [c, Object.freeze(this.fold.collection(c))]),
+      PORTFOLIO_COLLECTIONS.map((c) => [c, this.fold.collection(c)]),
     );
     // Sorted, so every computer with the same changes writes the very same snapshot.
     const conflicts = [...this.conflictCache.values()]
@@ -293,32 +295,46 @@ export class PortfolioLog {
       throw mapFsError(error, this.options.label);
     }
     const fresh: Change[] = [];
+    const prepared = new Map<Change, (Rec | null)[]>();
     for (const [name, size] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const from = this.offsets.get(name) ?? 0;
       if (size <= from) continue;
       const { lines, next } = await readLinesFrom(path.join(this.changesDir, name), from);
       this.offsets.set(name, next);
       for (const line of lines) {
-        const change = this.parseLine(name, line.text, line.at);
-        if (!change) continue;
+        const parsed = this.parseLine(name, line.text, line.at);
+        if (!parsed) continue;
+        const { change, records } = parsed;
+        prepared.set(change, records);
         if (change.writer === this.options.writer) this.seq = Math.max(this.seq, change.seq);
         fresh.push(change);
       }
     }
-    return this.apply(fresh);
+    return this.apply(fresh, prepared);
   }
 
-  private parseLine(name: string, text: string, at: number): Change | null {
+  /**
+   * One line of a change file: its header checked, each record validated once (the fold then
+   * uses them as they are), or a warning naming the file when any of it cannot be read.
+   */
+  private parseLine(
+    name: string,
+    text: string,
+    at: number,
+  ): { change: Change; records: (Rec | null)[] } | null {
     try {
-      const change = changeSchema.parse(JSON.parse(text));
+      const change = JSON.parse(text) as unknown;
+      if (!isChangeShape(change)) throw new Error('not a change');
       if (change.owner !== this.learnerId) {
         this.warn(
           `${CHANGES_FOLDER}/${name} holds changes of another learner's portfolio; they were left out.`,
         );
         return null;
       }
-      for (const op of change.ops) if (op.r) prepareRecord(op.c, op.r, `${CHANGES_FOLDER}/${name}`);
-      return change;
+      const records = change.ops.map((op) =>
+        op.r === undefined ? null : prepareRecord(op.c, op.r, `${CHANGES_FOLDER}/${name}`),
+      );
+      return { change, records };
     } catch (error) {
       const why =
         error instanceof UserError ? error.message : 'it is not a change the workbench can read';
@@ -379,6 +395,8 @@ export class PortfolioLog {
 
   private async importPortfolioFile(name: string, isCopy: boolean): Promise<boolean> {
     const file = path.join(this.folder, name);
+    // A snapshot this workbench made says so first: known from its first bytes, not read whole.
+    if (await startsAsSnapshot(file)) return false;
     let text: string;
     try {
       text = await readFile(file, 'utf8');
@@ -478,11 +496,51 @@ export class PortfolioLog {
   }
 }
 
+/** The shape of a change line, checked without copying it (the records are validated apart). */
+function isChangeShape(value: unknown): value is Change {
+  const c = value as Partial<Change> | null;
+  return (
+    typeof c === 'object' &&
+    c !== null &&
+    typeof c.id === 'string' &&
+    typeof c.writer === 'string' &&
+    Number.isInteger(c.seq) &&
+    Number.isInteger(c.clock) &&
+    typeof c.owner === 'string' &&
+    Array.isArray(c.ops) &&
+    c.ops.every(
+      (op) =>
+        typeof op === 'object' &&
+        op !== null &&
+        typeof op.c === 'string' &&
+        (op.r === undefined || (typeof op.r === 'object' && op.r !== null)) &&
+        (op.del === undefined || typeof op.del === 'string') &&
+        (op.s === undefined || (typeof op.s === 'object' && op.s !== null)),
+    )
+  );
+}
+
 function parseFailure(label: string, name: string, error: unknown): UserError {
   return new UserError(
     'unreadable-file',
     `${label} (${name}) is not valid JSON: ${(error as Error).message}. The workbench has not changed it.`,
   );
+}
+
+async function startsAsSnapshot(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, 64, 0);
+    return /^\{\s*"snapshot"\s*:/.test(head.toString('utf8', 0, bytesRead));
+  } finally {
+    await handle.close();
+  }
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -44,9 +44,10 @@ export class ChangeFold {
   constructor(private readonly prepare: (collection: string, record: unknown) => Rec) {}
 
   /** Adds a change; false when it was already folded (the same change read from two files). */
-  add(change: Change): boolean {
+  add(change: Change, records?: readonly (Rec | null)[]): boolean {
     if (this.changes.has(change.id)) return false;
-    const prepared = change.ops.map((op) => (op.r === undefined ? null : this.prepare(op.c, op.r)));
+    const prepared =
+      records ?? change.ops.map((op) => (op.r === undefined ? null : this.prepare(op.c, op.r)));
     this.changes.set(change.id, change);
     this.maxClock = Math.max(this.maxClock, change.clock);
     const inOrder = this.lastKey === null || compareKeys(keyOf(change, 0), this.lastKey) > 0;
@@ -122,17 +123,15 @@ export class ChangeFold {
   }
 
   private place(collection: string, record: Rec, copied: Set<string>, isNew: boolean): void {
-    let array = this.arrays.get(collection) ?? [];
+    const array = this.arrays.get(collection) ?? [];
     let positions = this.positions.get(collection);
     if (!positions) {
       positions = new Map();
       this.positions.set(collection, positions);
     }
-    if (!copied.has(collection)) {
-      // Copied once a change, so a portfolio handed out earlier never changes under its reader.
-      array = array.slice();
-      copied.add(collection);
-    }
+    // Changed in place: a change costs what it holds, not what the history holds. A portfolio
+    // handed out earlier therefore shows later changes too; the domain never changes it itself.
+    copied.add(collection);
     const writable = array as Rec[];
     if (isNew) {
       positions.set(record.id, writable.length);
