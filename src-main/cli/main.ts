@@ -1,3 +1,4 @@
+import { Workspace } from '../workspace/workspace';
 import { UserError } from '../api/user-error';
 import { countersignCommand, countersignHelp } from './commands/countersign';
 import { demoCommand, demoHelp } from './commands/demo';
@@ -106,7 +107,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const code = await command.run(rest, io);
+    // The portfolio.json snapshots of what this command changed, before the process ends.
+    await Workspace.flushAll();
+    return code;
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) {
       io.err(`workbench ${name}: ${error.message}`);

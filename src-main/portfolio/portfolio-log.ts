@@ -1,8 +1,7 @@
-import { mkdir, open, readFile, readdir, rename, stat } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../api/user-error';
 import { auditEntry } from '../audit/audit';
-import { writeFileAtomic } from '../storage/atomic-write';
 import type { Change, Op } from '../storage/change-log/change';
 import { ChangeFold } from '../storage/change-log/change-fold';
 import {
@@ -14,30 +13,22 @@ import {
 import { conflictCopyOf, MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
 import { removeLeftovers } from '../storage/leftovers';
 import { withFileLock } from '../storage/file-lock';
-import { parseDocument, type DiskState } from '../storage/json-document';
+import type { DiskState } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import type { Actor } from '../shared/record';
-import {
-  PORTFOLIO_COLLECTIONS,
-  contentHash,
-  diffPortfolio,
-  importOps,
-  prepareRecord,
-  slotsOf,
-} from './portfolio-changes';
+import { PORTFOLIO_COLLECTIONS, diffPortfolio, prepareRecord, slotsOf } from './portfolio-changes';
 import { slotConflicts } from './portfolio-conflicts';
-import { portfolioMigrations } from './portfolio-migrations';
+import { SnapshotWriter } from './portfolio-snapshot';
 import {
-  PORTFOLIO_VERSION,
-  portfolioSchema,
-  type Portfolio,
-  type PortfolioConflict,
-} from './portfolio-schema';
+  importPortfolioFile,
+  mergeChangeCopies,
+  moveAside,
+  parseChangeLine,
+  type ParsedLine,
+} from './portfolio-import';
+import { PORTFOLIO_VERSION, type Portfolio, type PortfolioConflict } from './portfolio-schema';
 
 export const PORTFOLIO_FILE = 'portfolio.json';
-const SNAPSHOT_NOTE =
-  'Made from the files in changes/, which hold every change; this copy is only for reading. Editing or losing it changes nothing.';
-const SNAPSHOT_DELAY_MS = 1500;
 
 export interface PortfolioLogOptions {
   writer: string;
@@ -64,8 +55,7 @@ export class PortfolioLog {
   private seq = 0;
   private current: Portfolio;
   private conflictCache = new Map<string, PortfolioConflict[]>();
-  private snapshotTimer: NodeJS.Timeout | null = null;
-  private snapshotDone = Promise.resolve();
+  private readonly snapshot: SnapshotWriter;
   /** Change lines that could not be read, by file and line; reported, never rewritten. */
   readonly warnings: string[] = [];
 
@@ -76,6 +66,10 @@ export class PortfolioLog {
   ) {
     this.fold = this.newFold();
     this.current = this.materialise();
+    this.snapshot = new SnapshotWriter(path.join(folder, PORTFOLIO_FILE), () => ({
+      portfolio: this.current,
+      changes: this.fold.changes.size,
+    }));
   }
 
   get file(): string {
@@ -167,12 +161,7 @@ export class PortfolioLog {
 
   /** Writes the snapshot now if a change is waiting for it (on shutdown, and in tests). */
   async flush(): Promise<void> {
-    if (this.snapshotTimer) {
-      clearTimeout(this.snapshotTimer);
-      this.snapshotTimer = null;
-      await this.writeSnapshot();
-    }
-    await this.snapshotDone;
+    await this.snapshot.flush();
   }
 
   private newFold(): ChangeFold {
@@ -313,34 +302,13 @@ export class PortfolioLog {
     return this.apply(fresh, prepared);
   }
 
-  /**
-   * One line of a change file: its header checked, each record validated once (the fold then
-   * uses them as they are), or a warning naming the file when any of it cannot be read.
-   */
-  private parseLine(
-    name: string,
-    text: string,
-    at: number,
-  ): { change: Change; records: (Rec | null)[] } | null {
-    try {
-      const change = JSON.parse(text) as unknown;
-      if (!isChangeShape(change)) throw new Error('not a change');
-      if (change.owner !== this.learnerId) {
-        this.warn(
-          `${CHANGES_FOLDER}/${name} holds changes of another learner's portfolio; they were left out.`,
-        );
-        return null;
-      }
-      const records = change.ops.map((op) =>
-        op.r === undefined ? null : prepareRecord(op.c, op.r, `${CHANGES_FOLDER}/${name}`),
-      );
-      return { change, records };
-    } catch (error) {
-      const why =
-        error instanceof UserError ? error.message : 'it is not a change the workbench can read';
-      this.warn(`A change in ${CHANGES_FOLDER}/${name} (at byte ${at}) could not be read: ${why}`);
+  private parseLine(name: string, text: string, at: number): ParsedLine | null {
+    const parsed = parseChangeLine(text, this.learnerId, `${CHANGES_FOLDER}/${name}`, at);
+    if (typeof parsed === 'string') {
+      this.warn(parsed);
       return null;
     }
+    return parsed;
   }
 
   private warn(message: string) {
@@ -373,20 +341,7 @@ export class PortfolioLog {
         merged = true;
       }
     }
-    let changeNames: string[] = [];
-    try {
-      changeNames = await readdir(this.changesDir);
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'ENOENT')
-        throw mapFsError(error, this.options.label);
-    }
-    for (const name of changeNames) {
-      if (!conflictCopyOf(name, ['*.jsonl'])) continue;
-      const text = await readFile(path.join(this.changesDir, name), 'utf8');
-      const complete = text.slice(0, text.lastIndexOf('\n') + 1);
-      const target = path.join(this.changesDir, `merged-${contentHash(complete)}.jsonl`);
-      if (complete) await writeFileAtomic(target, complete);
-      await this.moveAside(path.join(CHANGES_FOLDER, name), name);
+    for (const name of await mergeChangeCopies(this.folder, this.changesDir, this.options.label)) {
       await this.recordMerge(`${CHANGES_FOLDER}/${name}`);
       merged = true;
     }
@@ -394,66 +349,20 @@ export class PortfolioLog {
   }
 
   private async importPortfolioFile(name: string, isCopy: boolean): Promise<boolean> {
-    const file = path.join(this.folder, name);
-    // A snapshot this workbench made says so first: known from its first bytes, not read whole.
-    if (await startsAsSnapshot(file)) return false;
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return false;
-      throw mapFsError(error, this.options.label);
-    }
-    const hasChanges = (await listChangeFiles(this.changesDir)).size > 0;
-    // A snapshot this workbench made says so first, so it is known without parsing it whole.
-    if (/^\{\s*"snapshot"\s*:/.test(text.slice(0, 64))) return false;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (error) {
-      if (isCopy) return false;
-      if (hasChanges) {
-        // A damaged snapshot holds nothing the changes do not: keep it beside, make a new one.
-        const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-        await rename(file, path.join(this.folder, `${name}.damaged-${stamp}`));
-        this.scheduleSnapshot();
-        return true;
-      }
-      throw parseFailure(this.options.label, name, error);
-    }
-    if (typeof raw === 'object' && raw !== null && 'snapshot' in raw) return false;
-    const portfolio = parseDocument(text, portfolioSchema, this.options.label, file, {
-      migrations: portfolioMigrations,
+    const result = await importPortfolioFile({
+      folder: this.folder,
+      changesDir: this.changesDir,
+      learnerId: this.learnerId,
+      label: this.options.label,
+      name,
+      isCopy,
     });
-    if (portfolio.learnerId !== this.learnerId) {
-      throw new UserError(
-        'unreadable-file',
-        `${this.options.label} (${name}) belongs to another learner. Check that the folder was not copied over; the workbench has not changed it.`,
-      );
-    }
-    const writer = `import-${contentHash(text)}`;
-    const target = path.join(this.changesDir, `${writer}.jsonl`);
-    const change: Change = {
-      id: `${writer}:1`,
-      writer,
-      seq: 1,
-      clock: 1,
-      at: new Date(0).toISOString(),
-      owner: this.learnerId,
-      ops: importOps(portfolio),
-    };
-    await mkdir(this.changesDir, { recursive: true });
-    if (await exists(target)) return false;
-    await writeFileAtomic(target, `${JSON.stringify(change)}\n`);
-    return true;
+    if (result === 'damaged') this.scheduleSnapshot();
+    return result !== 'unchanged';
   }
 
   private async moveAside(relative: string, name: string): Promise<void> {
-    const aside = path.join(this.folder, MERGED_COPIES_FOLDER);
-    await mkdir(aside, { recursive: true });
-    let target = path.join(aside, name);
-    for (let n = 2; await exists(target); n += 1) target = path.join(aside, `${n}-${name}`);
-    await rename(path.join(this.folder, relative), target);
+    await moveAside(this.folder, relative, name);
   }
 
   /** The merge of a conflict copy goes on the learner's audit trail. */
@@ -468,86 +377,14 @@ export class PortfolioLog {
   }
 
   private cancelSnapshot(): void {
-    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = null;
+    this.snapshot.cancel();
   }
 
   private scheduleSnapshot(): void {
-    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = setTimeout(() => {
-      this.snapshotTimer = null;
-      void this.writeSnapshot();
-    }, SNAPSHOT_DELAY_MS);
-    this.snapshotTimer.unref();
+    this.snapshot.schedule();
   }
 
   private async writeSnapshot(): Promise<void> {
-    const run = this.snapshotDone.then(async () => {
-      const snapshot = {
-        snapshot: { note: SNAPSHOT_NOTE, changes: this.fold.changes.size },
-        ...this.current,
-      };
-      await writeFileAtomic(this.file, `${JSON.stringify(snapshot, null, 2)}\n`).catch(
-        () => undefined,
-      );
-    });
-    this.snapshotDone = run;
-    await run;
-  }
-}
-
-/** The shape of a change line, checked without copying it (the records are validated apart). */
-function isChangeShape(value: unknown): value is Change {
-  const c = value as Partial<Change> | null;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    typeof c.id === 'string' &&
-    typeof c.writer === 'string' &&
-    Number.isInteger(c.seq) &&
-    Number.isInteger(c.clock) &&
-    typeof c.owner === 'string' &&
-    Array.isArray(c.ops) &&
-    c.ops.every(
-      (op) =>
-        typeof op === 'object' &&
-        op !== null &&
-        typeof op.c === 'string' &&
-        (op.r === undefined || (typeof op.r === 'object' && op.r !== null)) &&
-        (op.del === undefined || typeof op.del === 'string') &&
-        (op.s === undefined || (typeof op.s === 'object' && op.s !== null)),
-    )
-  );
-}
-
-function parseFailure(label: string, name: string, error: unknown): UserError {
-  return new UserError(
-    'unreadable-file',
-    `${label} (${name}) is not valid JSON: ${(error as Error).message}. The workbench has not changed it.`,
-  );
-}
-
-async function startsAsSnapshot(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return false;
-  }
-  try {
-    const head = Buffer.alloc(64);
-    const { bytesRead } = await handle.read(head, 0, 64, 0);
-    return /^\{\s*"snapshot"\s*:/.test(head.toString('utf8', 0, bytesRead));
-  } finally {
-    await handle.close();
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
+    await this.snapshot.write();
   }
 }

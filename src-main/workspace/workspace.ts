@@ -54,11 +54,23 @@ export interface UnitListing {
 export class Workspace {
   readonly portfolios: PortfolioStore;
 
+  /** Workspaces opened in this process, so a command can write their snapshots before it ends. */
+  private static readonly opened = new Set<WeakRef<Workspace>>();
+
   private constructor(
     readonly dir: string,
     private readonly centreDoc: JsonDocument<typeof centreFileSchema>,
   ) {
     this.portfolios = new PortfolioStore(dir);
+    Workspace.opened.add(new WeakRef(this));
+  }
+
+  static async flushAll(): Promise<void> {
+    for (const ref of [...Workspace.opened]) {
+      const workspace = ref.deref();
+      if (!workspace) Workspace.opened.delete(ref);
+      else await workspace.portfolios.flush();
+    }
   }
 
   static async open(dir: string): Promise<Workspace> {
