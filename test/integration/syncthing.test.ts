@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -126,8 +126,9 @@ class Syncthing {
     await this.rest('PATCH', `/rest/config/devices/${other.id}`, { paused });
   }
 
-  /** Everything here is known to the other side, and nothing is waiting to be fetched. */
+  /** Connected to the other side, which knows everything here, with nothing waiting to be fetched. */
   async inSyncWith(other: Syncthing): Promise<boolean> {
+    if (!(await this.connectedTo(other))) return false;
     await this.rest('POST', '/rest/db/scan?folder=workspace');
     const remote = await this.rest(
       'GET',
@@ -135,6 +136,17 @@ class Syncthing {
     );
     const local = await this.rest('GET', '/rest/db/status?folder=workspace');
     return remote.completion === 100 && local.needTotalItems === 0 && local.state === 'idle';
+  }
+
+  async connectedTo(other: Syncthing): Promise<boolean> {
+    const { connections } = await this.rest('GET', '/rest/system/connections');
+    return Boolean((connections as Record<string, { connected: boolean }>)[other.id]?.connected);
+  }
+
+  /** The files and folders this side holds. */
+  async localItems(): Promise<number> {
+    const status = await this.rest('GET', '/rest/db/status?folder=workspace');
+    return Number(status.localFiles) + Number(status.localDirectories);
   }
 
   stop(): void {
@@ -187,7 +199,18 @@ describe('two computers synced by Syncthing', () => {
       await a.share(dirA, b);
       await b.share(dirB, a);
       // The whole demo workspace reaches the second computer.
-      await until('first sync', async () => (await a.inSyncWith(b)) && (await b.inSyncWith(a)));
+      await until(
+        'first sync',
+        async () =>
+          (await a.inSyncWith(b)) &&
+          (await b.inSyncWith(a)) &&
+          (await a.localItems()) > 0 &&
+          (await a.localItems()) === (await b.localItems()) &&
+          (await stat(path.join(dirB, 'centre.json')).then(
+            () => true,
+            () => false,
+          )),
+      );
 
       const one = await workbenchOn(path.join(root, 'a'), dirA);
       const two = await workbenchOn(path.join(root, 'b'), dirB);
@@ -196,6 +219,11 @@ describe('two computers synced by Syncthing', () => {
 
       await a.setPaused(b, true);
       await b.setPaused(a, true);
+      // Apart for real before anything is decided.
+      await until(
+        'the link paused',
+        async () => !(await a.connectedTo(b)) && !(await b.connectedTo(a)),
+      );
       const decide = async (
         side: typeof one,
         criterionRef: string,
