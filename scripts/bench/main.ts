@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ingestBench } from './ingest-bench';
 import { markingBench } from './marking-bench';
+import { mergeBench, saveBench } from './merge-bench';
 import { openBench } from './open-bench';
 import { recordsBench } from './records-bench';
 import { benchSamplingPlan, describeResult } from './sampling-plan';
@@ -24,6 +25,10 @@ try {
   console.log(`${ingest.text}\n`);
   const open = await openBench(root, learners);
   console.log(`${open.text}\n`);
+  const save = await saveBench(root);
+  console.log(`${save.text}\n`);
+  const merge = await mergeBench(root, learners);
+  console.log(`${merge.text}\n`);
   const records = await recordsBench(root, Number(process.env.BENCH_RECORDS ?? 100));
   console.log(`${records.text}\n`);
   const sampling = await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) });

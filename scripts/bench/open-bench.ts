@@ -115,7 +115,7 @@ function portfolioFor(learnerId: string, units: StoredUnit[], now: Date): Portfo
   return p;
 }
 
-async function makeWorkspace(dir: string, learners: number): Promise<void> {
+export async function makeWorkspace(dir: string, learners: number): Promise<void> {
   const now = new Date();
   const units = await loadBuiltInUnits(defaultResourcesDir());
   const centre: CentreFile = newCentreFile({ name: 'Bench College' }, actor, now);
@@ -166,6 +166,9 @@ async function rawRead(dir: string): Promise<number> {
 export async function openBench(root: string, learners: number) {
   const dir = path.join(root, 'workspace');
   await makeWorkspace(dir, learners);
+  // Written in today's layout: the first open upgrades each portfolio into its change files
+  // (and a snapshot), once. The rounds below time the upgraded workspace, as it is every day.
+  const upgrade = await timed(async () => listLearners(await Workspace.open(dir), false));
   const raw: number[] = [];
   const ours: number[] = [];
   for (let round = 0; round < 5; round += 1) {
@@ -186,6 +189,7 @@ export async function openBench(root: string, learners: number) {
       `  workbench open + list   ${ms(median(ours))}   (runs: ${ours.map(ms).join(', ')})`,
       `  raw read + JSON.parse   ${ms(median(raw))}   (runs: ${raw.map(ms).join(', ')})`,
       `  ratio                   ${ratio.toFixed(2)}   (target ≤ 2.00) ${ratio <= 2 ? 'met' : 'NOT met'}`,
+      `  first open, upgrading today's layout into change files: ${ms(upgrade)}`,
     ].join('\n'),
     ratio,
   };

@@ -62,6 +62,9 @@ export class Workbench {
     private readonly options: WorkbenchOptions = {},
   ) {}
 
+  /** The workspace that could not be opened at start, so the screen can offer to repair it. */
+  failedDir: string | null = null;
+
   /** Goes up whenever a file of the open workspace was changed by another program. */
   get changes(): number {
     return this.changeCount;
@@ -86,6 +89,7 @@ export class Workbench {
     } catch (error) {
       // Keep running so the screen can say what is wrong and offer another workspace.
       this.current = null;
+      this.failedDir = wanted ?? this.demoDir;
       this.openProblem =
         error instanceof UserError ? error : new UserError('internal', String(error));
     }
@@ -95,6 +99,7 @@ export class Workbench {
     this.jobs.cancelAll();
     await this.watcher?.shutdown();
     this.watcher = null;
+    await this.current?.portfolios.flush();
     this.current = null;
   }
 
@@ -135,9 +140,11 @@ export class Workbench {
   private async use(workspace: Workspace): Promise<Workspace> {
     await this.watcher?.shutdown();
     this.watcher = null;
+    if (this.current !== workspace) await this.current?.portfolios.flush();
     this.tickets.clear();
     this.current = workspace;
     this.openProblem = null;
+    this.failedDir = null;
     this.changeCount += 1;
     if (this.options.watch) {
       const watcher = new WorkspaceWatcher(workspace, () => {

@@ -99,7 +99,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   try {
     const run = await command.load();
-    return await run(rest, io);
+    const code = await run(rest, io);
+    // The portfolio.json snapshots of what this command changed, before the process ends
+    // (the command has loaded the workspace code already, so this import costs nothing).
+    const { Workspace } = await import('../workspace/workspace');
+    await Workspace.flushAll();
+    return code;
   } catch (error) {
     if (error instanceof UsageError || error instanceof UserError) {
       io.err(`workbench ${name}: ${error.message}`);

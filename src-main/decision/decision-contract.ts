@@ -55,6 +55,11 @@ export const decisionOperations = {
     z.object({ ...unit, reason: z.string().max(2000) }),
     { writes: true },
   ),
+  /** The assessor's choice on a conflict between changes made on two computers. */
+  'decision:resolve-conflict': operation<{ resolved: boolean }>()(
+    z.object({ ...unit, conflictId: z.string().min(1), choice: z.string().min(1) }),
+    { writes: true },
+  ),
   /** Learner × unit progress across the centre, for caseload reviews and visit planning. */
   'decision:matrix': operation<ProgressMatrix>()(z.object({})),
   'decision:set-typed-signatures': operation<{ allowTypedSignatures: boolean }>()(

@@ -1,3 +1,4 @@
+import { resolveConflict } from './conflicts';
 import type { HandlerMap } from '../api/handler';
 import { UserError } from '../api/user-error';
 import type { Workbench } from '../app/workbench';
@@ -105,6 +106,12 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
       countersignUnit(p, unit, staff, signature, allowTyped(wb), wb.actor(), wb.clock()),
     );
     return { status: unitSignOffStatus(saved, unit.id, staff) };
+  },
+
+  'decision:resolve-conflict': async ({ learnerId, unitId, conflictId, choice }, wb) => {
+    const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    await doc.update((p) => resolveConflict(p, unit, conflictId, choice, wb.actor(), wb.clock()));
+    return { resolved: true };
   },
 
   'decision:unlock': async ({ learnerId, unitId, reason }, wb) => {

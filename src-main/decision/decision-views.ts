@@ -75,6 +75,16 @@ export interface SignOffView {
   unlocks: { at: string; by: string; reason: string }[];
 }
 
+/** A true conflict between two computers' changes, for the assessor to choose on. */
+export interface ConflictView {
+  id: string;
+  kind: 'decision' | 'feedback' | 'sign-off';
+  /** The criterion or part, for a decision conflict. */
+  target: string | null;
+  sides: { choice: string | null; kind: string; by: string; at: string; summary: string }[];
+  choices: { choice: string; label: string }[];
+}
+
 export interface MarkingView {
   learner: { id: string; name: string; uln: string };
   unit: {
@@ -100,6 +110,8 @@ export interface MarkingView {
   today: string;
   /** The current user, who records decisions and signs the assessor's declaration. */
   user: { id: string; name: string; role: string } | null;
+  /** Conflicts between changes made apart, shown until the assessor chooses. */
+  conflicts: ConflictView[];
 }
 
 export interface MatrixCell {

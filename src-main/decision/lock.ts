@@ -1,10 +1,19 @@
+import { conflictedSignOffs } from '../portfolio/portfolio-conflicts';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { UnitSignOffRecord } from './decision-schema';
 import { assertUnlocked } from './sign-off';
 
-/** The sign-off that stands for a unit: the latest one not voided by an unlock. */
+/**
+ * The sign-off that stands for a unit: the latest one not voided by an unlock, and not in
+ * conflict with a change made on another computer (it counts again once the assessor keeps it).
+ */
 export function currentSignOff(portfolio: Portfolio, unitId: string): UnitSignOffRecord | null {
-  return portfolio.signOffs.filter((s) => s.unitId === unitId && !s.voidedAt).at(-1) ?? null;
+  const conflicted = conflictedSignOffs(portfolio);
+  return (
+    portfolio.signOffs
+      .filter((s) => s.unitId === unitId && !s.voidedAt && !conflicted.has(s.id))
+      .at(-1) ?? null
+  );
 }
 
 /**

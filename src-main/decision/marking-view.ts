@@ -3,6 +3,7 @@ import type { Learner, StaffMember } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitRef } from '../portfolio/progress';
 import type { StoredUnit } from '../unit/unit-schema';
+import { conflictViews } from './conflicts';
 import { declarationText } from './declarations';
 import type { MarkingView, SignOffView, TargetView } from './decision-views';
 import { unitGaps } from './gaps';
@@ -160,5 +161,6 @@ export function markingView(input: MarkingViewInput): MarkingView {
     user: input.user
       ? { id: input.user.person.id, name: input.user.person.name, role: input.user.role }
       : null,
+    conflicts: conflictViews(portfolio, unit.id, staff),
   };
 }

@@ -2,6 +2,7 @@ import { UserError } from '../api/user-error';
 import { auditEntry } from '../audit/audit';
 import type { StaffMember } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
+import { unitConflicts } from '../portfolio/portfolio-conflicts';
 import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
@@ -126,6 +127,7 @@ export function signOffUnit(
   assertAssessor(actor, 'sign off a unit');
   assertRegistered(portfolio, unit);
   assertUnitUnlocked(portfolio, unit.id, unit.title);
+  assertNoConflicts(portfolio, unit);
   const context = markingContext(portfolio, unit, dayOf(now));
   const blockers = signOffBlockers(context);
   if (blockers.length) {
@@ -256,6 +258,17 @@ export function unlockUnit(
       }),
     ],
   };
+}
+
+/** Nothing decided on two computers apart is signed off until the assessor has chosen. */
+function assertNoConflicts(portfolio: Portfolio, unit: StoredUnit): void {
+  const open = unitConflicts(portfolio, unit.id).length;
+  if (open) {
+    throw new UserError(
+      'conflict',
+      `${unit.title} has ${open === 1 ? 'a conflict' : `${open} conflicts`} between changes made on two computers. Choose on each, at the top of the marking screen, then sign off.`,
+    );
+  }
 }
 
 /** Whether a unit's sign-off counts yet, asked of the assessor who signed it off. */

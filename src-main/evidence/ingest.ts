@@ -1,3 +1,4 @@
+import { tempTag } from '../storage/leftovers';
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { link, open, rename, rm, stat } from 'node:fs/promises';
@@ -38,7 +39,10 @@ export async function receiveIntoFolder(
   folder: string,
   options: StreamOptions = {},
 ): Promise<Received> {
-  const tempFile = path.join(folder, `.incoming-${randomBytes(6).toString('hex')}.part`);
+  const tempFile = path.join(
+    folder,
+    `.incoming-${tempTag()}-${randomBytes(6).toString('hex')}.part`,
+  );
   const hash = createHash('sha256');
   let size = 0;
   let reported = 0;
@@ -88,7 +92,10 @@ export async function receiveFileIntoFolder(
   folder: string,
   options: StreamOptions = {},
 ): Promise<Received> {
-  const tempFile = path.join(folder, `.incoming-${randomBytes(6).toString('hex')}.part`);
+  const tempFile = path.join(
+    folder,
+    `.incoming-${tempTag()}-${randomBytes(6).toString('hex')}.part`,
+  );
   const hash = createHash('sha256');
   const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
   let size = 0;

@@ -31,6 +31,47 @@ export const registrationSchema = z.object({
   withdrawn: z.boolean().default(false),
 });
 
+/** One side of a conflict: a version of the criterion, feedback or unit, with who and when. */
+export const conflictVersionSchema = z.object({
+  version: z.string(),
+  kind: z.string(),
+  recordId: z.string(),
+  by: z.string(),
+  at: z.string(),
+  summary: z.string(),
+  /** The record as this side left it: an edited feedback record keeps only one side otherwise. */
+  record: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * A true conflict found when changes made apart were merged: a criterion or part decided
+ * differently, unit feedback edited on two computers, or a sign-off (or countersignature) made
+ * while a decision changed or the unit was unlocked elsewhere. Derived from the changes, never
+ * stored as a record; it stands until the assessor chooses.
+ */
+export const portfolioConflictSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['decision', 'feedback', 'sign-off']),
+  slot: z.string(),
+  unitId: z.string(),
+  criterionRef: z.string().nullable(),
+  partRef: z.string().nullable(),
+  signOffId: z.string().nullable(),
+  versions: z.array(conflictVersionSchema),
+});
+
+/**
+ * The assessor's choice on a conflict: keep the sign-off, or reopen the unit; or, for unit
+ * feedback, which side was kept (the record itself then says what stands).
+ */
+export const resolutionSchema = z.object({
+  ...recordFields,
+  conflictId: z.string().min(1),
+  slot: z.string().min(1),
+  unitId: z.string().min(1),
+  choice: z.enum(['keep-sign-off', 'reopen', 'keep-side']),
+});
+
 export const portfolioSchema = z.object({
   schemaVersion: z.literal(PORTFOLIO_VERSION),
   kind: z.literal('learner-portfolio'),
@@ -51,8 +92,14 @@ export const portfolioSchema = z.object({
   testimonies: z.array(testimonySchema).default([]),
   /** Only what the witness rules need so far: expert witnesses named in advance. */
   assessmentPlans: z.array(assessmentPlanSchema).default([]),
+  /** Choices made on conflicts between copies; added without a layout change. */
+  resolutions: z.array(resolutionSchema).default([]),
+  /** Derived when the changes are folded (see portfolio-conflicts.ts); ignored when read back. */
+  conflicts: z.array(portfolioConflictSchema).optional(),
 });
 
 export type { AuditEntry } from '../audit/audit-schema';
 export type Registration = z.infer<typeof registrationSchema>;
 export type Portfolio = z.infer<typeof portfolioSchema>;
+export type PortfolioConflict = z.infer<typeof portfolioConflictSchema>;
+export type ConflictResolution = z.infer<typeof resolutionSchema>;

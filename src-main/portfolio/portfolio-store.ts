@@ -1,36 +1,41 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
 import type { Learner } from '../centre/centre-schema';
-import {
-  JsonDocument,
-  parseDocument,
-  restoreLastGood,
-  type DiskState,
-} from '../storage/json-document';
+import { newWriterId } from '../storage/change-log/writer-id';
+import { restoreLastGood, type DiskState } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
-import { newPortfolio } from './portfolio';
 import { portfolioMigrations } from './portfolio-migrations';
 import { portfolioReadme } from './portfolio-readme';
+import { PORTFOLIO_FILE, PortfolioLog } from './portfolio-log';
 import { portfolioSchema, type Portfolio } from './portfolio-schema';
 
-export const PORTFOLIO_FILE = 'portfolio.json';
-
-export type PortfolioDocument = JsonDocument<typeof portfolioSchema>;
+export { PORTFOLIO_FILE };
+export type PortfolioDocument = PortfolioLog;
 
 const label = (learner: Learner) => `The portfolio of ${learner.name}`;
-const options = { migrations: portfolioMigrations };
+
+export interface PortfolioStoreOptions {
+  /** This process's name as a writer of change files; a new one for each store by default. */
+  writer?: string;
+}
 
 /**
- * The open portfolio files of one workspace. Each file has exactly one document object in the
- * process, so every change to it goes through that document's single writer.
+ * The open portfolios of one workspace. Each portfolio has one object in the process, so its
+ * changes are appended in order to this process's own change file; other processes and
+ * computers append to theirs, and every one of them folds all the files.
  */
 export class PortfolioStore {
   private readonly open = new Map<string, PortfolioDocument>();
   private readonly opening = new Map<string, Promise<PortfolioDocument>>();
+  readonly writer: string;
 
-  constructor(private readonly workspaceDir: string) {}
+  constructor(
+    private readonly workspaceDir: string,
+    options: PortfolioStoreOptions = {},
+  ) {
+    this.writer = options.writer ?? newWriterId();
+  }
 
   async folderOf(learner: Learner): Promise<string> {
     return resolveInside(this.workspaceDir, learner.portfolio);
@@ -44,25 +49,16 @@ export class PortfolioStore {
     } catch (error) {
       throw mapFsError(error, `The portfolio folder for ${learner.name}`);
     }
-    const doc = await JsonDocument.create(
-      path.join(folder, PORTFOLIO_FILE),
-      portfolioSchema,
-      label(learner),
-      newPortfolio(learner.id),
-      options,
-    );
+    const doc = await PortfolioLog.create(folder, learner.id, this.logOptions(learner));
     this.open.set(learner.id, doc);
     return doc;
   }
 
-  /** The learner's portfolio, read (and upgraded) on first use; a damaged file is reported, never used. */
+  /** The learner's portfolio, folded from its changes (today's layout is upgraded first). */
   async get(learner: Learner): Promise<PortfolioDocument> {
     const cached = this.open.get(learner.id);
-    if (cached) {
-      if (cached.problem) throw cached.problem;
-      return cached;
-    }
-    // Two screens asking at once must share one document, or there would be two writers.
+    if (cached) return cached;
+    // Two screens asking at once must share one object, or the process would have two writers.
     let pending = this.opening.get(learner.id);
     if (!pending) {
       pending = this.read(learner).finally(() => this.opening.delete(learner.id));
@@ -72,62 +68,59 @@ export class PortfolioStore {
   }
 
   /**
-   * Reads a portfolio (validated, as always) just to summarise it, without keeping it open:
-   * listing 500 learners must not hold 500 portfolios in memory. One already open is used as it is.
+   * Folds a portfolio just to summarise it, without keeping it open: listing 500 learners must
+   * not hold 500 portfolios in memory. One already open is used as it is.
    */
   async summarise<T>(learner: Learner, summary: (portfolio: Portfolio) => T): Promise<T> {
     const cached = this.open.get(learner.id);
-    if (cached) {
-      if (cached.problem) throw cached.problem;
-      return summary(cached.data);
-    }
-    const file = path.join(await this.folderOf(learner), PORTFOLIO_FILE);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw mapFsError(error, label(learner));
-    }
-    return summary(parseDocument(text, portfolioSchema, label(learner), file, options));
+    if (cached) return summary(cached.data);
+    const folder = await this.folderOf(learner);
+    const log = await PortfolioLog.open(folder, learner.id, {
+      ...this.logOptions(learner),
+      snapshot: false,
+    });
+    return summary(log.data);
   }
 
   private async read(learner: Learner): Promise<PortfolioDocument> {
     const folder = await this.folderOf(learner);
-    const doc = await JsonDocument.open(
-      path.join(folder, PORTFOLIO_FILE),
-      portfolioSchema,
-      label(learner),
-      options,
-    );
-    if (doc.data.learnerId !== learner.id) {
-      throw new UserError(
-        'unreadable-file',
-        `${label(learner)} (${PORTFOLIO_FILE}) belongs to another learner. Check that the folder ${learner.portfolio} was not copied over; the workbench has not changed it.`,
-      );
-    }
+    const doc = await PortfolioLog.open(folder, learner.id, this.logOptions(learner));
     this.open.set(learner.id, doc);
     return doc;
   }
 
-  /** Puts back the last good copy of a damaged portfolio, keeping the damaged file beside it. */
+  private logOptions(learner: Learner) {
+    return { writer: this.writer, label: label(learner) };
+  }
+
+  /**
+   * Puts back the last good copy of a portfolio.json in today's layout that is damaged before it
+   * was ever upgraded, keeping the damaged file beside it. Upgraded portfolios need no such
+   * copy: their portfolio.json is made again from the changes.
+   */
   async restore(learner: Learner, now: Date): Promise<{ keptAs: string }> {
     const folder = await this.folderOf(learner);
     const result = await restoreLastGood(
       path.join(folder, PORTFOLIO_FILE),
       portfolioSchema,
       label(learner),
-      options,
+      { migrations: portfolioMigrations },
       now,
     );
     this.open.delete(learner.id);
     return result;
   }
 
-  /** Called for a file changed on disk: whether it was someone else's change. */
+  /** Called for a file changed on disk: whether it brought someone else's change. */
   async noticeChange(learnerId: string): Promise<DiskState | 'not-open'> {
     const doc = this.open.get(learnerId);
     if (!doc) return 'not-open';
     return doc.checkDisk();
+  }
+
+  /** Writes every open portfolio's snapshot that is waiting (on shutdown, and in tests). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.open.values()].map((doc) => doc.flush()));
   }
 
   forget(learnerId: string): void {

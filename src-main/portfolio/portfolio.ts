@@ -23,6 +23,7 @@ export function newPortfolio(learnerId: string): Portfolio {
     witnessForms: [],
     testimonies: [],
     assessmentPlans: [],
+    resolutions: [],
   };
 }
 

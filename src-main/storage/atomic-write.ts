@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { tempTag } from './leftovers';
 
 /**
  * Replaces a file so that, after a crash or power cut, it holds either the old or the new
@@ -9,7 +10,11 @@ import path from 'node:path';
  */
 export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Named by computer and process, so a leftover from a crash is known as one and removed on open.
+  const temp = path.join(
+    dir,
+    `.${path.basename(file)}.${tempTag()}-${randomBytes(6).toString('hex')}.tmp`,
+  );
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(data);

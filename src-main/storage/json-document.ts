@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, readFile, rename } from 'node:fs/promises';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
@@ -69,7 +69,8 @@ class ValidatedJsonAdapter<S extends z.ZodType> implements Adapter<z.output<S>> 
     }
     this.known = fingerprint(text);
     // Best effort: if the file is later damaged by another program, this copy is offered back.
-    await copyFile(this.file, lastGoodPath(this.file)).catch(() => undefined);
+    // Written atomically like the file itself, so a crash never leaves a torn last good copy.
+    await writeFileAtomic(lastGoodPath(this.file), text).catch(() => undefined);
   }
 }
 

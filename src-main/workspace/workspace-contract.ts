@@ -11,6 +11,11 @@ export interface WorkspaceStatus {
   /** Null when nothing could be opened; `problem` then says why. */
   open: { dir: string; centreName: string; demo: boolean } | null;
   problem: string | null;
+  /**
+   * The folder whose centre.json is damaged (while open, or when it could not be opened), so
+   * the screen can offer its last good copy; null when centre.json reads.
+   */
+  centreDamaged: string | null;
   demoDir: string;
   canChooseFolder: boolean;
 }

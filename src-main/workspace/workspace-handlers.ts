@@ -14,11 +14,18 @@ function status(workbench: Workbench, problem: string | null = null): WorkspaceS
       reason = error instanceof Error ? error.message : String(error);
     }
   }
+  // A centre.json damaged while the workspace is open: reads still show the last good state.
+  const centreProblem = open?.centreProblem ?? null;
+  const failedOnCentre =
+    !open && workbench.failedDir && /centre file/i.test(reason ?? '') ? workbench.failedDir : null;
   return {
     open: open
       ? { dir: open.dir, centreName: open.centre.centre.name, demo: open.centre.centre.demo }
       : null,
-    problem: reason,
+    problem: centreProblem
+      ? `${centreProblem.message} Until it is put right, the workbench shows the centre as it last read it and saves no change to it.`
+      : reason,
+    centreDamaged: centreProblem && open ? open.dir : failedOnCentre,
     demoDir: workbench.demoDir,
     canChooseFolder: Boolean(workbench.host.chooseFolder),
   };

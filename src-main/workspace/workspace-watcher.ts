@@ -3,6 +3,8 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { Workspace } from './workspace';
 import { SAMPLING_FOLDER } from '../sampling/sampling-files';
 import { samplingStore } from '../sampling/sampling-store';
+import { CHANGES_FOLDER, CHANGE_FILE_EXT } from '../storage/change-log/change-file';
+import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
 
 const CENTRE = 'centre.json';
 
@@ -67,7 +69,12 @@ export class WorkspaceWatcher {
     if (rel.length === 1 && rel[0] === CENTRE) {
       return (await this.workspace.checkCentreOnDisk()) !== 'same';
     }
-    if (rel[0] === 'learners' && rel.length === 3 && rel[2] === 'portfolio.json') {
+    const inPortfolio =
+      rel[0] === 'learners' &&
+      ((rel.length === 3 && rel[2]!.endsWith('.json')) ||
+        (rel.length === 4 && rel[2] === CHANGES_FOLDER && rel[3]!.endsWith(CHANGE_FILE_EXT)));
+    if (inPortfolio) {
+      // A change file of another writer, a conflict copy, or portfolio.json put back by hand.
       const folder = `learners/${rel[1]}`;
       const learner = this.workspace.centre.learners.find((l) => l.portfolio === folder);
       if (!learner) return false;
@@ -87,6 +94,7 @@ export function ignoredPath(root: string, file: string, isFile: boolean | null):
   const rel = path.relative(root, file);
   if (!rel) return false;
   const parts = rel.split(path.sep);
-  if (parts.some((p) => p.startsWith('.') || p === 'evidence' || p === 'node_modules')) return true;
-  return isFile === true && !file.endsWith('.json');
+  const skipped = ['evidence', 'node_modules', MERGED_COPIES_FOLDER];
+  if (parts.some((p) => p.startsWith('.') || skipped.includes(p))) return true;
+  return isFile === true && !file.endsWith('.json') && !file.endsWith(CHANGE_FILE_EXT);
 }

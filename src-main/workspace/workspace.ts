@@ -25,6 +25,7 @@ import {
 import type { Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { JsonDocument, parseDocument, restoreLastGood } from '../storage/json-document';
+import { removeLeftovers } from '../storage/leftovers';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import { storedUnitSchema, type StoredUnit } from '../unit/unit-schema';
@@ -53,11 +54,23 @@ export interface UnitListing {
 export class Workspace {
   readonly portfolios: PortfolioStore;
 
+  /** Workspaces opened in this process, so a command can write their snapshots before it ends. */
+  private static readonly opened = new Set<WeakRef<Workspace>>();
+
   private constructor(
     readonly dir: string,
     private readonly centreDoc: JsonDocument<typeof centreFileSchema>,
   ) {
     this.portfolios = new PortfolioStore(dir);
+    Workspace.opened.add(new WeakRef(this));
+  }
+
+  static async flushAll(): Promise<void> {
+    for (const ref of [...Workspace.opened]) {
+      const workspace = ref.deref();
+      if (!workspace) Workspace.opened.delete(ref);
+      else await workspace.portfolios.flush();
+    }
   }
 
   static async open(dir: string): Promise<Workspace> {
@@ -77,6 +90,9 @@ export class Workspace {
         `The folder ${resolved} is not a centre workspace. Choose the folder that holds centre.json.`,
       );
     }
+    // What a crash left behind (temporary files of unfinished saves) goes before anything is read.
+    await removeLeftovers(resolved);
+    await removeLeftovers(path.join(resolved, 'sampling'));
     const doc = await JsonDocument.open(file, centreFileSchema, CENTRE_LABEL, centreOptions);
     return new Workspace(resolved, doc);
   }
@@ -129,6 +145,11 @@ export class Workspace {
       return answer.centre;
     });
     return result as T;
+  }
+
+  /** Why centre.json cannot be saved now: damaged or gone since it was read. */
+  get centreProblem(): UserError | null {
+    return this.centreDoc.problem;
   }
 
   async checkCentreOnDisk() {

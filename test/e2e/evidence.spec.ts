@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { demoPdf } from '../../src-main/demo/demo-files';
+import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { expect, test } from './support/fixtures';
 import { learnerPage } from './support/learner-page';
 import { shell } from './support/shell-page';
@@ -58,8 +59,8 @@ test('uploads a file, maps it to two criteria, previews it and shows it on the a
   const workspace = app.workbench.workspace;
   const learner = workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!;
   const folder = path.join(workspace.dir, learner.portfolio);
-  const saved = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
-  const evidence = saved.evidence.find((e: { title: string }) => e.title === 'Shift report');
+  const saved = await portfolioOnDisk(folder, learner.id);
+  const evidence = saved.evidence.find((e) => e.title === 'Shift report')!;
   expect(evidence).toMatchObject({
     method: 'product evidence',
     location: 'Leeds',
@@ -70,7 +71,7 @@ test('uploads a file, maps it to two criteria, previews it and shows it on the a
       sha256: createHash('sha256').update(pdf).digest('hex'),
     },
   });
-  expect(await readFile(path.join(folder, evidence.file.path))).toEqual(pdf);
+  expect(await readFile(path.join(folder, evidence.file!.path))).toEqual(pdf);
   const mapped = saved.mappings
     .filter(
       (m: { evidenceId: string; removed: boolean }) => m.evidenceId === evidence.id && !m.removed,

@@ -7,6 +7,7 @@ import { targetsOf } from '../../src-main/decision/targets';
 import { portfolioSchema } from '../../src-main/portfolio/portfolio-schema';
 import { storedUnitSchema } from '../../src-main/unit/unit-schema';
 import { defaultResourcesDir } from '../../src-main/app/paths';
+import { portfolioOnDisk as folded } from '../support/portfolio-on-disk';
 import { expect, test, type RunningWorkbench } from './support/fixtures';
 import { learnerPage } from './support/learner-page';
 import { drawSignature, markingPage } from './support/marking-page';
@@ -29,8 +30,8 @@ function learnerId(app: RunningWorkbench, name: string) {
 
 async function portfolioOnDisk(app: RunningWorkbench, id: string) {
   const ws = app.workbench.workspace;
-  const file = path.join(ws.dir, ws.learner(id).portfolio, 'portfolio.json');
-  return portfolioSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const folder = path.join(ws.dir, ws.learner(id).portfolio);
+  return portfolioSchema.parse(await folded(folder, id));
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { demoPng } from '../../src-main/demo/demo-files';
 import { fillForm } from '../support/fill-witness-form';
+import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { expect, test } from './support/fixtures';
 import { learnerPage } from './support/learner-page';
 import { shell } from './support/shell-page';
@@ -74,12 +75,12 @@ test('makes a witness form, imports the filled one, and shows the testimony mapp
   const workspace = app.workbench.workspace;
   const learner = workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!;
   const folder = path.join(workspace.dir, learner.portfolio);
-  const saved = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
-  const evidence = saved.evidence.find((e: { title: string }) =>
+  const saved = await portfolioOnDisk(folder, learner.id);
+  const evidence = saved.evidence.find((e) =>
     e.title.startsWith('Witness testimony from Karen Mitchell'),
-  );
+  )!;
   expect(evidence.method).toBe('witness testimony');
-  expect(await readFile(path.join(folder, evidence.file.path))).toEqual(Buffer.from(filled));
+  expect(await readFile(path.join(folder, evidence.file!.path))).toEqual(Buffer.from(filled));
   const mapped = saved.mappings
     .filter(
       (m: { evidenceId: string; removed: boolean }) => m.evidenceId === evidence.id && !m.removed,
@@ -145,23 +146,22 @@ test('types in a returned paper form with its photo, counts the planned expert, 
   const workspace = app.workbench.workspace;
   const learner = workspace.centre.learners.find((l) => l.name === 'Siobhán Ní Bhriain')!;
   const folder = path.join(workspace.dir, learner.portfolio);
-  const saved = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
-  const evidence = saved.evidence.find((e: { title: string }) =>
+  const saved = await portfolioOnDisk(folder, learner.id);
+  const evidence = saved.evidence.find((e) =>
     e.title.startsWith('Witness testimony from Dr Ruth Adeyemi'),
-  );
+  )!;
   expect(evidence).toMatchObject({
     method: 'expert witness testimony',
     file: { originalName: 'paper form.png' },
   });
-  expect(await readFile(path.join(folder, evidence.file.path))).toEqual(photo);
+  expect(await readFile(path.join(folder, evidence.file!.path))).toEqual(photo);
   const testimony = saved.testimonies.find(
     (t: { evidenceId: string }) => t.evidenceId === evidence.id,
   );
   expect(testimony).toMatchObject({ source: 'typed', authenticity: { checkedOn: today } });
-  expect(
-    saved.witnessForms.find((f: { witnessName: string }) => f.witnessName === 'Dr Ruth Adeyemi')
-      .status,
-  ).toBe('returned');
+  expect(saved.witnessForms.find((f) => f.witnessName === 'Dr Ruth Adeyemi')?.status).toBe(
+    'returned',
+  );
 });
 
 test('edits the witness testimony template on the Centre page, saving a new version', async ({

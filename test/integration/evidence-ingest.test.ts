@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { addEvidenceFile } from '../../src-main/evidence/evidence-store';
+import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { useTempDirs } from '../support/temp-dir';
 import { demoWorkspace, tester, when } from '../support/demo-workspace';
 
@@ -56,7 +57,7 @@ describe('adding evidence files', () => {
     const onDisk = await readFile(path.join(folder, evidence.file!.path));
     expect(createHash('sha256').update(onDisk).digest('hex')).toBe(evidence.file!.sha256);
     expect(progress.at(-1)).toBe(40 * 64 * 1024);
-    const saved = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
+    const saved = await portfolioOnDisk(folder, learnerId);
     expect(saved.evidence.at(-1)).toMatchObject({ id: evidence.id, updatedBy: tester.id });
     expect(saved.audit.at(-1)).toMatchObject({ action: 'added evidence', by: tester.id });
   });

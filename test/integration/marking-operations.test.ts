@@ -5,6 +5,7 @@ import { createDispatcher } from '../../src-main/api/dispatcher';
 import type { Workbench } from '../../src-main/app/workbench';
 import type { MarkingView } from '../../src-main/decision/decision-views';
 import { portfolioSchema } from '../../src-main/portfolio/portfolio-schema';
+import { changeFilesOf, portfolioOnDisk } from '../support/portfolio-on-disk';
 import { useTempDirs } from '../support/temp-dir';
 import { bootWorkbench } from '../support/workbench';
 
@@ -35,8 +36,8 @@ async function setUp(root: string) {
 
 async function onDisk(wb: Workbench, learnerId: string) {
   const learner = wb.workspace.learner(learnerId);
-  const file = path.join(wb.workspace.dir, learner.portfolio, 'portfolio.json');
-  return portfolioSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+  const folder = path.join(wb.workspace.dir, learner.portfolio);
+  return portfolioSchema.parse(await portfolioOnDisk(folder, learnerId));
 }
 
 describe('marking operations', () => {
@@ -46,9 +47,8 @@ describe('marking operations', () => {
     const { wb, dispatch, learner, as } = await setUp(await tempDir());
     await as('priya');
     const learnerId = learner('Nguyễn Thị Hoa');
-    const before = await readFile(
-      path.join(wb.workspace.dir, wb.workspace.learner(learnerId).portfolio, 'portfolio.json'),
-      'utf8',
+    const before = await changeFilesOf(
+      path.join(wb.workspace.dir, wb.workspace.learner(learnerId).portfolio),
     );
     const attempts = [
       dispatch('decision:record', {
@@ -80,11 +80,10 @@ describe('marking operations', () => {
         error: { code: 'conflict', message: expect.stringContaining('is signed off and locked') },
       });
     }
-    const after = await readFile(
-      path.join(wb.workspace.dir, wb.workspace.learner(learnerId).portfolio, 'portfolio.json'),
-      'utf8',
+    const after = await changeFilesOf(
+      path.join(wb.workspace.dir, wb.workspace.learner(learnerId).portfolio),
     );
-    expect(after).toBe(before);
+    expect(after).toEqual(before);
   });
 
   it('unlocks for an IQA with a reason, audited on disk, voiding the sign-off and its signatures', async () => {

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Workspace } from '../../src-main/workspace/workspace';
@@ -9,12 +9,14 @@ import { demoWorkspace, tester, when } from '../support/demo-workspace';
 describe('opening files written by an older workbench', () => {
   const tempDir = useTempDirs();
 
-  it('reads a layout-1 workspace and writes the current layout on the next save', async () => {
+  it('reads a layout-1 workspace, upgrades it into change files, and keeps portfolio.json as a current snapshot', async () => {
     const { workspace, learnerId } = await demoWorkspace(await tempDir());
     const learner = workspace.learner(learnerId);
     const file = path.join(workspace.dir, learner.portfolio, 'portfolio.json');
+    await workspace.portfolios.flush();
     const current = JSON.parse(await readFile(file, 'utf8'));
-    // Rewrite both files as the first release would have written them.
+    // Rewrite both files as the first release would have written them (no change files then).
+    await rm(path.join(workspace.dir, learner.portfolio, 'changes'), { recursive: true });
     const v1 = {
       schemaVersion: 1,
       kind: 'learner-portfolio',
@@ -42,7 +44,13 @@ describe('opening files written by an older workbench', () => {
     await doc.update((p) =>
       registerOnUnit(p, { unitId: unit.id, unitVersion: 1, assessorId: 'st-x' }, tester, when),
     );
+    // The old file is one change (named by its content); the save is another, in this writer's file.
+    const changes = await readdir(path.join(workspace.dir, learner.portfolio, 'changes'));
+    expect(changes.filter((n) => n.startsWith('import-'))).toHaveLength(1);
+    expect(changes).toContain(`${reopened.portfolios.writer}.jsonl`);
+    await reopened.portfolios.flush();
     const saved = JSON.parse(await readFile(file, 'utf8'));
+    expect(saved.snapshot.note).toContain('changes/');
     expect(saved.schemaVersion).toBe(3);
     expect(saved.evidence).toEqual([]);
     expect(saved.audit.length).toBe(v1.audit.length + 1);

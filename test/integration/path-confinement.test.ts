@@ -29,18 +29,32 @@ describe('paths from the screen, the API and the files stay inside their root', 
     expect(await readdir(root)).toEqual(['centre']);
   });
 
-  it('refuses a portfolio.json whose evidence points outside its folder, naming the file', async () => {
+  it('leaves out a change whose evidence points outside its folder, naming the file', async () => {
     const root = await tempDir();
     const { workspace, learnerId } = await demoWorkspace(root);
     const folder = await workspace.portfolioFolder(learnerId);
-    const file = path.join(folder, 'portfolio.json');
-    const data = JSON.parse(await readFile(file, 'utf8'));
-    data.evidence[0].file.path = 'evidence/../../../../etc/passwd';
-    const tampered = JSON.stringify(data);
+    const good = (await workspace.portfolio(learnerId)).data.evidence[0]!;
+    const file = path.join(folder, 'changes', 'elsewhere-1-abcdef.jsonl');
+    const tampered = `${JSON.stringify({
+      id: 'elsewhere-1-abcdef:1',
+      writer: 'elsewhere-1-abcdef',
+      seq: 1,
+      clock: 9999,
+      at: '2026-11-24T10:00:00.000Z',
+      owner: learnerId,
+      ops: [
+        {
+          c: 'evidence',
+          r: { ...good, file: { ...good.file, path: 'evidence/../../../../etc/passwd' } },
+        },
+      ],
+    })}\n`;
     await writeFile(file, tampered);
     const reopened = await Workspace.open(workspace.dir);
-    await expect(reopened.portfolio(learnerId)).rejects.toThrow(
-      /The portfolio of .* \(portfolio\.json\) does not hold what the workbench expects: evidence\.0\.file\.path/,
+    const doc = await reopened.portfolio(learnerId);
+    expect(doc.data.evidence.find((e) => e.id === good.id)?.file?.path).toBe(good.file!.path);
+    expect(doc.warnings.join('\n')).toMatch(
+      /changes\/elsewhere-1-abcdef\.jsonl .*file\.path: must be a file directly inside the evidence folder/,
     );
     expect(await readFile(file, 'utf8')).toBe(tampered);
   });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { centreFileSchema } from '../../src-main/centre/centre-schema';
 import { portfolioSchema } from '../../src-main/portfolio/portfolio-schema';
+import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { useTempDirs } from '../support/temp-dir';
 import { bootWorkbench } from '../support/workbench';
 
@@ -32,9 +33,7 @@ describe('the workbench', () => {
 
     for (const learner of centre.learners) {
       const folder = path.join(workbench.workspace.dir, learner.portfolio);
-      const portfolio = portfolioSchema.parse(
-        JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8')),
-      );
+      const portfolio = portfolioSchema.parse(await portfolioOnDisk(folder, learner.id));
       expect(portfolio.learnerId).toBe(learner.id);
       expect(portfolio.registrations.length).toBeGreaterThanOrEqual(2);
       expect(await readFile(path.join(folder, 'README.txt'), 'utf8')).toContain(learner.name);

@@ -7,7 +7,10 @@ import { afterEach } from 'vitest';
 export function useTempDirs(): () => Promise<string> {
   const made: string[] = [];
   afterEach(async () => {
-    await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+    // Retried: a portfolio snapshot written a moment after a test's last save may still land.
+    await Promise.all(
+      made.splice(0).map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10 })),
+    );
   });
   return async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'workbench-test-'));

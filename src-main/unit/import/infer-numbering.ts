@@ -1,7 +1,17 @@
 import { wordCount } from './clean-text';
 import { isSectionHeading, isStructureHeading, namesSection } from './headings';
 import type { Notice } from './import-types';
-import { readMetadata } from './metadata';
+import {
+  cellBullet,
+  guidanceColumn,
+  letter,
+  listNumber,
+  mayBeOutcomeWording,
+  outcomeWording,
+  type CellResult,
+  type Criterion,
+  type Outcome,
+} from './numbering-shapes';
 import { matchCriterion, matchOutcome, matchPart, stripLearnerPrefix } from './refs';
 import { rowText, type Cell, type Row } from './split-row';
 
@@ -12,38 +22,6 @@ import { rowText, type Cell, type Row } from './split-row';
  * with ":" (lettered as its parts), and a table column of indicative content (kept as guidance
  * for the criterion beside it). Each guess is listed as a notice with its line.
  */
-
-const outcomeWording = /^(?:understand|know|be able to)\b/i;
-const cellBullet = /^(?:[•▪◦‣●○■►➢✓-])\s+/;
-const listNumber = /^(\d{1,2})[.)]\s+(.+)$/;
-const guidanceColumn =
-  /^(?:indicative\s+(?:content|guidance)|unit\s+content|content|amplification|unit\s+amplification|guidance(?:\s+for\s+delivery)?|delivery\s+guidance|assessment\s+guidance|range|evidence\s+requirements?|examples?)\b/i;
-
-interface Criterion {
-  ref: string;
-  text: string;
-  parts: number;
-  explicit: boolean;
-}
-
-interface CellResult {
-  cell: Cell;
-  partFromBullet?: boolean;
-  continues?: boolean;
-}
-
-interface Outcome {
-  number: number;
-  hasText: boolean;
-  col: number;
-  criteria: number;
-  explicitCriteria: boolean;
-}
-
-function letter(n: number): string {
-  return String.fromCharCode(97 + Math.min(n, 25));
-}
-
 class Numbering {
   readonly notices: Notice[] = [];
   readonly rows: Row[] = [];
@@ -305,28 +283,9 @@ class Numbering {
    */
   private wordingAbove(outcome: number): void {
     const above = this.rows[this.rows.length - 1];
-    const text = above?.cells.length === 1 ? (above.cells[0]?.text ?? '') : '';
-    if (
-      !above ||
-      // The first line is the unit's title; a line of details is not wording either.
-      this.rows.length === 1 ||
-      readMetadata([text]).length > 0 ||
-      !above.blankBefore ||
-      above.bullet ||
-      above.guidanceOnly ||
-      !/^[A-Z]/.test(text) ||
-      /[.:;,]$/.test(text) ||
-      wordCount(text) < 2 ||
-      wordCount(text) > 30 ||
-      isStructureHeading(text) ||
-      matchCriterion(text) ||
-      matchOutcome(text) ||
-      (isSectionHeading(text, { markdown: above.markdownHeading, strict: true }) &&
-        namesSection(text) &&
-        !/^[A-Z][a-z]/.test(text))
-    ) {
-      return;
-    }
+    // The first line is the unit's title, never an outcome's wording.
+    if (!above || this.rows.length === 1 || !mayBeOutcomeWording(above)) return;
+    const text = above.cells[0]?.text ?? '';
     this.rows[this.rows.length - 1] = {
       ...above,
       cells: [{ text: `Learning outcome ${outcome}: ${text}`, col: 0 }],

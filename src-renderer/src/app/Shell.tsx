@@ -4,6 +4,7 @@ import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-cont
 import { call } from '../api/client';
 import { notifyError } from '../api/notify';
 import { RefreshContext, useOutsideChanges } from '../api/refresh';
+import { CentreFileAlert } from '../components/CentreFileAlert';
 import { UserSwitcher } from '../components/UserSwitcher';
 import { WorkspaceChooser } from '../components/WorkspaceChooser';
 import { moveTo, useAddress } from './address';
@@ -102,6 +103,7 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
           ))}
         </AppShell.Navbar>
         <AppShell.Main>
+          <CentreFileAlert onRestored={onWorkspaceChanged} />
           <Title order={1} size="h2" mb="md">
             {current.label}
           </Title>

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-contract';
+import { RestoreCentreButton } from './CentreFileAlert';
 import { WorkspaceChooser } from './WorkspaceChooser';
 
 interface Props {
@@ -36,6 +37,9 @@ export function StartupError({ title, message, onRetry, status, onOpened }: Prop
           <Alert color="red" variant="light">
             <Text>{message}</Text>
           </Alert>
+          {status?.centreDamaged && (
+            <RestoreCentreButton dir={status.centreDamaged} onRestored={onOpened ?? onRetry} />
+          )}
           <Group>
             <Button onClick={onRetry}>Try again</Button>
             {status && onOpened && (

@@ -10,6 +10,7 @@ import type { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace } from '../../support/demo-workspace';
 import { achieveUnit } from '../../support/record/achieve-unit';
 import { convertWithLibreOffice, pdfsigVerdicts, runTool } from '../../support/record/system-tools';
+import { portfolioOnDisk } from '../../support/portfolio-on-disk';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
 import { handlers } from '../../../src-main/api/handlers';
@@ -164,10 +165,8 @@ describe('records generated from a demo portfolio', () => {
 
     // The portfolio on disk names both signers and the SHA-256 of the file as it now is.
     const folder = await workspace.portfolioFolder(learnerId);
-    const portfolio = JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
-    const entry = portfolio.issuedRecords.findLast(
-      (r: { recordId: string }) => r.recordId === recordId,
-    );
+    const portfolio = await portfolioOnDisk(folder, learnerId);
+    const entry = portfolio.issuedRecords.findLast((r) => r.recordId === recordId)!;
     expect(entry.signatures.map((s: { name: string }) => s.name)).toEqual([
       'Priya Sharma',
       'Margaret Ellis',

@@ -11,6 +11,7 @@ import { EvidenceChooser } from './EvidenceChooser';
 import { GapsPanel } from './GapsPanel';
 import { Outline } from './Outline';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { ConflictsPanel } from './ConflictsPanel';
 import { SignOffPanel } from './SignOffPanel';
 import { UnitFeedbackPanel } from './UnitFeedbackPanel';
 import { useMarkingKeys } from './use-marking-keys';
@@ -209,6 +210,7 @@ function Workspace({
           </Button>
         </Group>
       </Group>
+      <ConflictsPanel view={view} readOnly={readOnly} onChanged={reload} />
       <Box
         style={{
           display: 'flex',

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PortfolioLog } from '../../src-main/portfolio/portfolio-log';
+
+const WRITER = path.resolve(import.meta.dirname, 'decision-writer.ts');
+
+/** Starts a writer process; `acks` fills with the ids whose saves it acknowledged. */
+export function startWriter(dir: string, learnerId: string, name: string, count?: number) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', WRITER, dir, learnerId, name, ...(count ? [String(count)] : [])],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const acks: string[] = [];
+  let buffered = '';
+  let errors = '';
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text: string) => (errors += text));
+  const firstAck = new Promise<void>((resolve) => {
+    child.stdout.on('data', (text: string) => {
+      buffered += text;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) if (line.startsWith('ack ')) acks.push(line.slice(4));
+      if (acks.length) resolve();
+    });
+    child.on('exit', () => resolve());
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code));
+  });
+  return { child, acks, firstAck, exited, errors: () => errors };
+}
+
+export interface CycleResult {
+  acknowledged: number;
+  lost: string[];
+  unreadable: string[];
+}
+
+/**
+ * What a portfolio folder holds after a crash: every acknowledged id must be in the fold, every
+ * change line must read, and portfolio.json (when there is one) must parse.
+ */
+export async function checkFolder(
+  folder: string,
+  learnerId: string,
+  acknowledged: readonly string[],
+): Promise<CycleResult> {
+  const { portfolio, warnings } = await PortfolioLog.readFolder(folder, learnerId);
+  const held = new Set(portfolio.decisions.map((d) => d.id));
+  const unreadable = [...warnings];
+  try {
+    JSON.parse(await readFile(path.join(folder, 'portfolio.json'), 'utf8'));
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') unreadable.push('portfolio.json');
+  }
+  return {
+    acknowledged: acknowledged.length,
+    lost: acknowledged.filter((id) => !held.has(id)),
+    unreadable,
+  };
+}
+
+/**
+ * Runs a writer and kills it with SIGKILL a little after its first acknowledged save, `cycles`
+ * times, checking after each that no acknowledged save is lost and every file reads.
+ */
+export async function killCycles(
+  dir: string,
+  folder: string,
+  learnerId: string,
+  cycles: number,
+  onCycle: (cycle: number, result: CycleResult) => void = () => undefined,
+): Promise<CycleResult> {
+  const acknowledged: string[] = [];
+  let last: CycleResult = { acknowledged: 0, lost: [], unreadable: [] };
+  for (let cycle = 0; cycle < cycles; cycle += 1) {
+    const writer = startWriter(dir, learnerId, `k${cycle}`);
+    await writer.firstAck;
+    // Let it run a few saves more, by its own acknowledgements, not by the clock.
+    const target = 1 + (cycle % 7);
+    while (writer.acks.length < target && writer.child.exitCode === null) {
+      await new Promise((r) => setImmediate(r));
+    }
+    writer.child.kill('SIGKILL');
+    await writer.exited;
+    acknowledged.push(...writer.acks);
+    last = await checkFolder(folder, learnerId, acknowledged);
+    onCycle(cycle, last);
+  }
+  return last;
+}
+
+/** Temporary files left in a portfolio folder (a fresh open removes those of dead processes). */
+export async function temporaryFiles(folder: string): Promise<string[]> {
+  const names = [
+    ...(await readdir(folder)),
+    ...(await readdir(path.join(folder, 'changes'))).map((n) => `changes/${n}`),
+  ];
+  return names.filter((n) => n.endsWith('.tmp') || n.endsWith('.part'));
+}

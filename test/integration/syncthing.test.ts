@@ -1,0 +1,281 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../src-main/api/dispatcher';
+import { defaultResourcesDir } from '../../src-main/app/paths';
+import { Workbench } from '../../src-main/app/workbench';
+import { createDemoCentre } from '../../src-main/demo/demo-centre';
+import type { MarkingView } from '../../src-main/decision/decision-views';
+import { useTempDirs } from '../support/temp-dir';
+
+const run = promisify(execFile);
+const UNIT = 'unit-j-508-4003';
+// Two Syncthing instances, two workbenches and a real sync: slow on a loaded machine. The guard
+// only catches a hang; every wait inside is on an event or a condition, never a fixed sleep.
+const HANG_GUARD = 900_000;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(what: string, check: () => Promise<T | null | false>): Promise<T> {
+  let last: unknown = null;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+    if (process.env.SYNCTHING_TEST_DEBUG) console.warn('waiting for', what, last);
+  }
+}
+
+/** One Syncthing on 127.0.0.1: no discovery, no relays, no NAT traversal, driven by its REST API. */
+class Syncthing {
+  process: ChildProcess | null = null;
+  id = '';
+  readonly key = randomBytes(16).toString('hex');
+  constructor(
+    readonly home: string,
+    readonly gui: number,
+    readonly listen: number,
+  ) {}
+
+  async start(): Promise<void> {
+    await mkdir(this.home, { recursive: true });
+    const generated = await run('syncthing', [
+      'generate',
+      `--home=${this.home}`,
+      '--no-default-folder',
+    ]);
+    this.id = /Device ID: ([A-Z0-9-]+)/.exec(generated.stdout + generated.stderr)![1]!;
+    this.process = spawn(
+      'syncthing',
+      [
+        'serve',
+        `--home=${this.home}`,
+        '--no-browser',
+        '--no-restart',
+        '--no-upgrade',
+        '--no-default-folder',
+        `--gui-address=http://127.0.0.1:${this.gui}`,
+        `--gui-apikey=${this.key}`,
+      ],
+      { stdio: 'ignore', env: { ...process.env, STNODEFAULTFOLDER: '1', STNOUPGRADE: '1' } },
+    );
+    await until(
+      'Syncthing REST API',
+      async () => (await this.rest('GET', '/rest/system/ping')).ping,
+    );
+    await this.rest('PATCH', '/rest/config/options', {
+      globalAnnounceEnabled: false,
+      localAnnounceEnabled: false,
+      relaysEnabled: false,
+      natEnabled: false,
+      urAccepted: -1,
+      crashReportingEnabled: false,
+      listenAddresses: [`tcp://127.0.0.1:${this.listen}`],
+    });
+  }
+
+  async rest(method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
+    const response = await fetch(`http://127.0.0.1:${this.gui}${route}`, {
+      method,
+      headers: { 'X-API-Key': this.key, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok)
+      throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+    const text = await response.text();
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+
+  async share(folder: string, other: Syncthing): Promise<void> {
+    await this.rest('PUT', `/rest/config/devices/${other.id}`, {
+      deviceID: other.id,
+      name: other.home,
+      addresses: [`tcp://127.0.0.1:${other.listen}`],
+    });
+    await this.rest('PUT', '/rest/config/folders/workspace', {
+      id: 'workspace',
+      label: 'Centre workspace',
+      path: folder,
+      type: 'sendreceive',
+      rescanIntervalS: 2,
+      fsWatcherEnabled: true,
+      fsWatcherDelayS: 1,
+      devices: [{ deviceID: this.id }, { deviceID: other.id }],
+    });
+  }
+
+  async setPaused(other: Syncthing, paused: boolean): Promise<void> {
+    await this.rest('PATCH', `/rest/config/devices/${other.id}`, { paused });
+  }
+
+  /** Connected to the other side, which knows everything here, with nothing waiting to be fetched. */
+  async inSyncWith(other: Syncthing): Promise<boolean> {
+    if (!(await this.connectedTo(other))) return false;
+    await this.rest('POST', '/rest/db/scan?folder=workspace');
+    const remote = await this.rest(
+      'GET',
+      `/rest/db/completion?folder=workspace&device=${other.id}`,
+    );
+    const local = await this.rest('GET', '/rest/db/status?folder=workspace');
+    return remote.completion === 100 && local.needTotalItems === 0 && local.state === 'idle';
+  }
+
+  async connectedTo(other: Syncthing): Promise<boolean> {
+    const { connections } = await this.rest('GET', '/rest/system/connections');
+    return Boolean((connections as Record<string, { connected: boolean }>)[other.id]?.connected);
+  }
+
+  /** The files and folders this side holds. */
+  async localItems(): Promise<number> {
+    const status = await this.rest('GET', '/rest/db/status?folder=workspace');
+    return Number(status.localFiles) + Number(status.localDirectories);
+  }
+
+  stop(): void {
+    this.process?.kill('SIGTERM');
+  }
+}
+
+async function workbenchOn(root: string, dir: string) {
+  const wb = new Workbench(
+    { userDataDir: path.join(root, 'user-data'), resourcesDir: defaultResourcesDir() },
+    { kind: 'web' },
+    () => new Date(),
+    { watch: true },
+  );
+  await wb.boot({ workspace: dir });
+  const dispatch = createDispatcher(wb);
+  const priya = wb.workspace.centre.staff.find((s) => s.assessorStatus === 'qualified')!;
+  await dispatch('session:set-user', { personId: priya.id, role: 'assessor' });
+  return { wb, dispatch };
+}
+
+describe('two computers synced by Syncthing', () => {
+  const tempDir = useTempDirs();
+  const started: { stop(): unknown }[] = [];
+  afterEach(async () => {
+    for (const s of started.splice(0)) await s.stop();
+  });
+
+  it(
+    'shows every acknowledged decision on both sides after a pause, and the one true conflict',
+    async () => {
+      const root = await tempDir();
+      const dirA = path.join(root, 'a', 'centre');
+      const dirB = path.join(root, 'b', 'centre');
+      const demo = await createDemoCentre(dirA, defaultResourcesDir(), new Date());
+      await demo.portfolios.flush();
+      await mkdir(dirB, { recursive: true });
+
+      const [guiA, guiB, listenA, listenB] = [
+        await freePort(),
+        await freePort(),
+        await freePort(),
+        await freePort(),
+      ];
+      const a = new Syncthing(path.join(root, 'st-a'), guiA, listenA);
+      const b = new Syncthing(path.join(root, 'st-b'), guiB, listenB);
+      started.push(a, b);
+      await a.start();
+      await b.start();
+      await a.share(dirA, b);
+      await b.share(dirB, a);
+      // The whole demo workspace reaches the second computer.
+      await until(
+        'first sync',
+        async () =>
+          (await a.inSyncWith(b)) &&
+          (await b.inSyncWith(a)) &&
+          (await a.localItems()) > 0 &&
+          (await a.localItems()) === (await b.localItems()) &&
+          (await stat(path.join(dirB, 'centre.json')).then(
+            () => true,
+            () => false,
+          )),
+      );
+
+      const one = await workbenchOn(path.join(root, 'a'), dirA);
+      const two = await workbenchOn(path.join(root, 'b'), dirB);
+      started.push({ stop: () => one.wb.shutdown() }, { stop: () => two.wb.shutdown() });
+      const amara = one.wb.workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!.id;
+
+      await a.setPaused(b, true);
+      await b.setPaused(a, true);
+      // Apart for real before anything is decided.
+      await until(
+        'the link paused',
+        async () => !(await a.connectedTo(b)) && !(await b.connectedTo(a)),
+      );
+      const decide = async (
+        side: typeof one,
+        criterionRef: string,
+        outcome: 'met' | 'not-yet-met',
+        feedback: string,
+      ) => {
+        const answer = await side.dispatch('decision:record', {
+          learnerId: amara,
+          unitId: UNIT,
+          criterionRef,
+          partRef: null,
+          outcome,
+          feedback,
+        });
+        expect(answer).toMatchObject({ ok: true });
+        return (answer as { data: { id: string } }).data.id;
+      };
+      const acknowledged = [
+        await decide(one, '1.1', 'not-yet-met', 'Office: needs a second example.'),
+        await decide(one, '3.1', 'not-yet-met', 'Office: 3.1 feedback.'),
+        await decide(two, '1.1', 'met', 'Laptop: seen again at work.'),
+        await decide(two, '4.1', 'not-yet-met', 'Laptop: 4.1 feedback.'),
+      ];
+      await a.setPaused(b, false);
+      await b.setPaused(a, false);
+
+      const view = async (side: typeof one) => {
+        const answer = await side.dispatch('decision:workspace', {
+          learnerId: amara,
+          unitId: UNIT,
+        });
+        return (answer as { data: MarkingView }).data;
+      };
+      for (const side of [one, two]) {
+        await until('both sides folded every decision', async () => {
+          const doc = await side.wb.workspace.portfolio(amara);
+          const ids = new Set(doc.data.decisions.map((d) => d.id));
+          return acknowledged.every((id) => ids.has(id));
+        });
+        const shown = await view(side);
+        expect(shown.conflicts).toHaveLength(1);
+        expect(shown.conflicts[0]).toMatchObject({ kind: 'decision', target: '1.1' });
+        expect(shown.conflicts[0]!.sides.map((s) => s.summary).sort()).toEqual([
+          expect.stringContaining('Laptop: seen again at work.'),
+          expect.stringContaining('Office: needs a second example.'),
+        ]);
+        const feedback = (ref: string) =>
+          shown.targets.find((t) => t.criterionRef === ref)!.feedback;
+        expect(feedback('3.1')).toBe('Office: 3.1 feedback.');
+        expect(feedback('4.1')).toBe('Laptop: 4.1 feedback.');
+      }
+    },
+    HANG_GUARD,
+  );
+});
