@@ -79,7 +79,7 @@ function importText(text: string, options: ImportOptions): ImportResult {
   let unitNumber = page.unitNumber;
   // "Unit title: Unit 204 Handle customer enquiries": the number is the unit's, not the title's.
   const numberedTitle = title
-    ? /^Unit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—]\s*|\s+)([A-Z].*)$/.exec(title)
+    ? /^Unit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—:]\s*|\s+)([A-Z].*)$/.exec(title)
     : null;
   if (numberedTitle?.[1] && numberedTitle[2] && !unitNumber) {
     unitNumber = numberedTitle[1];

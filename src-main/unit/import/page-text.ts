@@ -143,7 +143,7 @@ export function readPageText(input: Row[]): PageText {
 
     if (!structureSeen) {
       // "Unit 204   Handle customer telephone enquiries": the number is the unit's, not the title's.
-      const numbered = /^[Uu]nit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—]\s*|\s+)([A-Z].*)$/.exec(text);
+      const numbered = /^[Uu]nit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—:]\s*|\s+)([A-Z].*)$/.exec(text);
       if (numbered?.[1] && numbered[2] && !unitNumber) {
         unitNumber = numbered[1];
         out.push(single(row, `Unit title: ${numbered[2]}`, { markdownHeading: false }));

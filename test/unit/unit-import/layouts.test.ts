@@ -22,11 +22,16 @@ describe('layouts awarding bodies publish', () => {
   it('reads "Learning outcome / The learner will: / Assessment criteria / The learner can:" blocks', () => {
     const { unit, diagnostics } = read('learner-will-blocks.txt');
     expect(diagnostics).toEqual([]);
-    expect(unit.title).toBe('Unit 204: Health and safety in the workplace');
+    // "Unit 204: …" gives the unit its number; the title is the words after it.
+    expect(unit.title).toBe('Health and safety in the workplace');
     expect(unit.level).toBe('Entry 3');
     expect(unit.credits).toBe(2);
     expect(unit.glh).toBe(15);
-    expect(unit.codes).toEqual({ ofqual: 'T/650/1234', awardingBody: 'HSW/2/204' });
+    expect(unit.codes).toEqual({
+      ofqual: 'T/650/1234',
+      awardingBody: 'HSW/2/204',
+      unitNumber: '204',
+    });
     expect(outline(unit)).toEqual([
       '1 knowledge: Understand the legal duties of employers and employees',
       '1.1 outline the main duties of employers under health and safety law',
