@@ -100,6 +100,40 @@ interface ListState {
   next: number;
 }
 
+/**
+ * A list and its items, each item on a line of its own behind its marker: the list's own numbers
+ * (with `start`, `value` and lettered or roman types) or `bullet`.
+ */
+function walkList(
+  out: LineWriter,
+  lists: ListState[],
+  node: Element,
+  children: (node: Node) => void,
+  bullet: string,
+): void {
+  out.flush();
+  if (node.tagName === 'li') {
+    const list = lists[lists.length - 1];
+    let marker = bullet;
+    if (list?.ordered) {
+      const n = numberAttr(node, 'value', list.next);
+      marker = listMarker(list.type, n);
+      list.next = n + 1;
+    }
+    out.prefix(`${marker} `, startLine(node));
+  } else {
+    const ordered = node.tagName === 'ol';
+    lists.push({
+      ordered,
+      type: attr(node, 'type'),
+      next: ordered ? numberAttr(node, 'start', 1) : 1,
+    });
+  }
+  children(node);
+  if (node.tagName !== 'li') lists.pop();
+  out.flush();
+}
+
 class Converter {
   constructor(private readonly out: LineWriter) {}
   private lists: ListState[] = [];
@@ -129,29 +163,8 @@ class Converter {
       this.definitions(node);
       return;
     }
-    if (tag === 'ul' || tag === 'ol') {
-      this.out.flush();
-      this.lists.push({
-        ordered: tag === 'ol',
-        type: attr(node, 'type'),
-        next: tag === 'ol' ? numberAttr(node, 'start', 1) : 1,
-      });
-      this.children(node);
-      this.lists.pop();
-      this.out.flush();
-      return;
-    }
-    if (tag === 'li') {
-      const list = this.lists[this.lists.length - 1];
-      let marker = '-';
-      if (list?.ordered) {
-        const n = numberAttr(node, 'value', list.next);
-        marker = listMarker(list.type, n);
-        list.next = n + 1;
-      }
-      this.out.prefix(`${marker} `, startLine(node));
-      this.children(node);
-      this.out.flush();
+    if (tag === 'ul' || tag === 'ol' || tag === 'li') {
+      walkList(this.out, this.lists, node, (n) => this.children(n), '-');
       return;
     }
     const heading = /^h([1-6])$/.exec(tag);
@@ -314,29 +327,8 @@ class CellConverter {
       this.out.write(` ${textOf(node)} `, startLine(node));
       return;
     }
-    if (tag === 'ul' || tag === 'ol') {
-      this.out.flush();
-      this.lists.push({
-        ordered: tag === 'ol',
-        type: attr(node, 'type'),
-        next: tag === 'ol' ? numberAttr(node, 'start', 1) : 1,
-      });
-      this.children(node);
-      this.lists.pop();
-      this.out.flush();
-      return;
-    }
-    if (tag === 'li') {
-      const list = this.lists[this.lists.length - 1];
-      let marker = '•';
-      if (list?.ordered) {
-        const n = numberAttr(node, 'value', list.next);
-        marker = listMarker(list.type, n);
-        list.next = n + 1;
-      }
-      this.out.prefix(`${marker} `, startLine(node));
-      this.children(node);
-      this.out.flush();
+    if (tag === 'ul' || tag === 'ol' || tag === 'li') {
+      walkList(this.out, this.lists, node, (n) => this.children(n), '•');
       return;
     }
     // Each paragraph of a cell on a line of its own: Word writes a numbered list in a cell as
