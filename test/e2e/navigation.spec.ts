@@ -91,6 +91,12 @@ test('a learner’s unit opens from its address in a second tab, and Marking kee
     'Siobhán Ní Bhriain',
   );
 
+  // The criterion shown is kept in the address too: a reload returns to it.
+  await marking.target('3.2').click();
+  await expect(marking.label).toContainText('3.2');
+  await page.reload();
+  await expect(marking.label).toContainText('3.2');
+
   // Choosing the unit already shown keeps it on screen.
   const unitBox = page.getByRole('combobox', { name: 'Unit', exact: true });
   await unitBox.click();

@@ -21,6 +21,8 @@ function pageOf(address: URLSearchParams): PageId {
 }
 
 function goToPage(id: PageId, current: PageId) {
+  // The address as it is now, with what was written down quietly (the marking screen's criterion).
+  lastAddress.set(current, window.location.search.slice(1));
   if (id === current) {
     // The page's own item returns it to its start (the learner list, not one learner).
     moveTo({ page: id }, { keep: false });

@@ -33,10 +33,18 @@ export interface MoveOptions {
   replace?: boolean;
   /** Keep the values the change does not name (the default); false starts from an empty query. */
   keep?: boolean;
+  /**
+   * Only write it down: nothing re-renders (for where the marking screen's highlight is, which
+   * moves on every key press and is read back only when the screen opens).
+   */
+  quiet?: boolean;
 }
 
 /** Moves to another address in the app; Back returns to this one unless `replace` is set. */
-export function moveTo(change: AddressChange, { replace = false, keep = true }: MoveOptions = {}) {
+export function moveTo(
+  change: AddressChange,
+  { replace = false, keep = true, quiet = false }: MoveOptions = {},
+) {
   const next = new URLSearchParams(keep ? window.location.search : '');
   for (const [name, value] of Object.entries(change)) {
     if (value === null || value === undefined || value === '') next.delete(name);
@@ -47,7 +55,7 @@ export function moveTo(change: AddressChange, { replace = false, keep = true }: 
   if (url === `${window.location.pathname}${window.location.search}`) return;
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
-  window.dispatchEvent(new Event(CHANGED));
+  if (!quiet) window.dispatchEvent(new Event(CHANGED));
 }
 
 /** One value of the address, used like state: setting it is a step Back can undo. */

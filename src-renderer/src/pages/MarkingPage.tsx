@@ -37,7 +37,7 @@ export function MarkingPage() {
               value={learnerId}
               onChange={(id) => {
                 const next = learners.data?.find((l) => l.id === id);
-                moveTo({ learner: id, unit: next?.units[0]?.unitId ?? null });
+                moveTo({ learner: id, unit: next?.units[0]?.unitId ?? null, criterion: null });
               }}
               data={(learners.data ?? []).map((l) => ({ value: l.id, label: l.name }))}
               w={320}
@@ -50,7 +50,7 @@ export function MarkingPage() {
               disabled={!learner}
               onChange={(id) => {
                 // Choosing the unit already shown keeps it rather than clearing the screen.
-                if (id) moveTo({ unit: id });
+                if (id && id !== unitId) moveTo({ unit: id, criterion: null });
               }}
               data={(learner?.units ?? []).map((u) => ({
                 value: u.unitId,
@@ -79,7 +79,9 @@ export function MarkingPage() {
         </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="centre">
-        <ProgressMatrix onOpen={(l, u) => moveTo({ learner: l, unit: u, view: null })} />
+        <ProgressMatrix
+          onOpen={(l, u) => moveTo({ learner: l, unit: u, view: null, criterion: null })}
+        />
       </Tabs.Panel>
     </Tabs>
   );

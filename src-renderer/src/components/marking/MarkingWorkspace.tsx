@@ -1,5 +1,6 @@
 import { Alert, Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { moveTo } from '../../app/address';
 import type { MarkingView, TargetView } from '../../../../src-main/decision/decision-views';
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import { call } from '../../api/client';
@@ -48,7 +49,10 @@ function Workspace({
   const targets = useMemo(() => new Map(view.targets.map((t) => [t.key, t])), [view.targets]);
   const evidence = useMemo(() => new Map(view.evidence.map((e) => [e.id, e])), [view.evidence]);
   const order = view.targets;
-  const [selectedKey, setSelectedKey] = useState<string | null>(order[0]?.key ?? null);
+  // The criterion or part shown is in the address (&criterion=9.1|b), so a reload returns to it.
+  const [selectedKey, setSelectedKey] = useState<string | null>(
+    () => new URLSearchParams(window.location.search).get('criterion') ?? order[0]?.key ?? null,
+  );
   const [openEvidenceId, setOpenEvidenceId] = useState<string | null>(null);
   const [mapping, setMapping] = useState(false);
   const [help, setHelp] = useState(false);
@@ -64,6 +68,7 @@ function Workspace({
 
   const select = useCallback((key: string) => {
     setSelectedKey(key);
+    moveTo({ criterion: key }, { replace: true, quiet: true });
     setOpenEvidenceId(null);
     setError(null);
   }, []);
