@@ -19,13 +19,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
-import { X509Certificate } from 'node:crypto';
-import { exportCertificatePem } from '../record/identity/signing-identity';
-import {
-  issuedByCentre,
-  readCentreCertificate,
-  readRegister,
-} from '../record/identity-store/centre-authority';
+import { assertCentreStanding } from '../record/identity-store/centre-authority';
 import { reportSignerProblem, reportSigners } from './report-signers';
 import { SAMPLING_FOLDER } from './sampling-files';
 import { samplingRecordInput, samplingReportInput } from './sampling-report-data';
@@ -100,23 +94,11 @@ async function assertMaySeal(
   recordId: string,
   identity: SigningIdentity,
 ): Promise<void> {
-  const centre = await readCentreCertificate(workspace.dir);
-  const cert = new X509Certificate(exportCertificatePem(identity));
-  if (!centre || !issuedByCentre(cert, centre)) {
-    throw new UserError(
-      'forbidden',
-      `${identity.info.commonName}'s signing identity was not issued by this centre's certificate, so a report sealed with it would not verify. Use the IQA's identity from the workspace.`,
-    );
-  }
-  const stopped = (await readRegister(workspace.dir)).stopped.find(
-    (s) => s.fingerprintSha256 === cert.fingerprint256,
+  await assertCentreStanding(
+    workspace.dir,
+    identity,
+    `${identity.info.commonName}'s signing identity was not issued by this centre's certificate, so a report sealed with it would not verify. Use the IQA's identity from the workspace.`,
   );
-  if (stopped) {
-    throw new UserError(
-      'forbidden',
-      `This signing identity was ${stopped.reason} on ${stopped.stoppedAt.slice(0, 10)} and signs no more.`,
-    );
-  }
   const signers = await reportSigners(workspace, recordId);
   const problem = signers ? reportSignerProblem(signers, identity.info.commonName) : null;
   if (problem) throw new UserError('forbidden', problem);

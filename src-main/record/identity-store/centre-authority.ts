@@ -7,7 +7,11 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';
 import { generateIdentity } from '../identity/generate-identity';
 import { IdentityError } from '../identity/identity-error';
-import { importP12, type SigningIdentity } from '../identity/signing-identity';
+import {
+  exportCertificatePem,
+  importP12,
+  type SigningIdentity,
+} from '../identity/signing-identity';
 import { SIGNING_FOLDER } from './identity-store';
 
 /**
@@ -149,4 +153,28 @@ export async function recordStopped(
 export function issuedByCentre(cert: X509Certificate, centre: X509Certificate): boolean {
   if (cert.fingerprint256 === centre.fingerprint256) return false;
   return cert.checkIssued(centre) && cert.verify(centre.publicKey);
+}
+
+/**
+ * What makes a signature count, checked before signing as verify checks it after: the identity
+ * was issued by the centre certificate and has not been replaced or revoked. `notIssued` says,
+ * in the caller's words, what to do about an identity the centre did not issue.
+ */
+export async function assertCentreStanding(
+  workspaceDir: string,
+  identity: SigningIdentity,
+  notIssued: string,
+): Promise<void> {
+  const centre = await readCentreCertificate(workspaceDir);
+  const cert = new X509Certificate(exportCertificatePem(identity));
+  if (!centre || !issuedByCentre(cert, centre)) throw new UserError('forbidden', notIssued);
+  const stopped = (await readRegister(workspaceDir)).stopped.find(
+    (s) => s.fingerprintSha256 === cert.fingerprint256,
+  );
+  if (stopped) {
+    throw new UserError(
+      'forbidden',
+      `This signing identity was ${stopped.reason} on ${stopped.stoppedAt.slice(0, 10)} and signs no more.`,
+    );
+  }
 }

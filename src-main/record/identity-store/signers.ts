@@ -14,10 +14,9 @@ import {
   type SigningIdentity,
 } from '../identity/signing-identity';
 import {
+  assertCentreStanding,
   issuedByCentre,
   openCentreAuthority,
-  readCentreCertificate,
-  readRegister,
   recordStopped,
 } from './centre-authority';
 import {
@@ -88,27 +87,15 @@ async function assertCentreVouches(
   person: StaffMember,
   identity: SigningIdentity,
 ): Promise<void> {
-  const centre = await readCentreCertificate(workspace.dir);
-  const cert = new X509Certificate(exportCertificatePem(identity));
-  if (!centre || !issuedByCentre(cert, centre)) {
-    throw new UserError(
-      'forbidden',
-      `${person.name}'s signing identity was not issued by this centre's certificate, so nothing signed with it would verify. Ask the centre's quality lead to issue one.`,
-    );
-  }
+  await assertCentreStanding(
+    workspace.dir,
+    identity,
+    `${person.name}'s signing identity was not issued by this centre's certificate, so nothing signed with it would verify. Ask the centre's quality lead to issue one.`,
+  );
   if (identity.info.commonName !== person.name) {
     throw new UserError(
       'forbidden',
       `This signing identity is ${identity.info.commonName}'s, not ${person.name}'s.`,
-    );
-  }
-  const stopped = (await readRegister(workspace.dir)).stopped.find(
-    (s) => s.fingerprintSha256 === cert.fingerprint256,
-  );
-  if (stopped) {
-    throw new UserError(
-      'forbidden',
-      `This signing identity was ${stopped.reason} on ${stopped.stoppedAt.slice(0, 10)} and signs no more.`,
     );
   }
 }
