@@ -1,22 +1,13 @@
 #!/usr/bin/env node
 // The first step of `npm test`: the tests prove behaviour with the programs people who check
 // records really use, so a missing one is named here, in one line, not deep inside a test.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Each program the tests run, with the Debian package that provides it. */
-export const TOOLS = [
-  ['chromium', 'chromium'],
-  ['pdfsig', 'poppler-utils'],
-  ['pdftoppm', 'poppler-utils'],
-  ['pdftotext', 'poppler-utils'],
-  ['qpdf', 'qpdf'],
-  ['soffice', 'libreoffice-writer-nogui'],
-  ['pdftk', 'pdftk-java'],
-  ['certutil', 'libnss3-tools'],
-  ['openssl', 'openssl'],
-  ['syncthing', 'syncthing'],
-];
+const TOOLS = Object.entries(
+  JSON.parse(readFileSync(new URL('./system-tools.json', import.meta.url), 'utf8')),
+);
 
 function executable(file) {
   try {

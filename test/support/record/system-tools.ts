@@ -1,20 +1,11 @@
 import { execFile } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import packages from '../../../scripts/system-tools.json';
 import { oneAtATime } from '../one-at-a-time';
 
 /** The Debian package that provides each tool, so a missing one fails with what to install. */
-const PACKAGES: Record<string, string> = {
-  qpdf: 'qpdf',
-  pdfsig: 'poppler-utils',
-  pdftoppm: 'poppler-utils',
-  pdftotext: 'poppler-utils',
-  pdffonts: 'poppler-utils',
-  soffice: 'libreoffice-writer-nogui',
-  pdftk: 'pdftk-java',
-  certutil: 'libnss3-tools',
-  openssl: 'openssl',
-};
+const PACKAGES: Record<string, string> = packages;
 
 export interface ToolResult {
   code: number;
