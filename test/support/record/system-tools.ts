@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import packages from '../../../scripts/system-tools.json';
 import { oneAtATime } from '../one-at-a-time';
 
 /** The Debian package that provides each tool, so a missing one fails with what to install. */
-const PACKAGES: Record<string, string> = packages;
+const PACKAGES: Record<string, string> = JSON.parse(
+  readFileSync(new URL('../../../scripts/system-tools.json', import.meta.url), 'utf8'),
+);
 
 export interface ToolResult {
   code: number;
