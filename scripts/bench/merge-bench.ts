@@ -1,42 +1,43 @@
 import { cp, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { auditEntry } from '../../src-main/audit/audit';
-import type { CriterionDecision } from '../../src-main/decision/decision-schema';
+import { defaultResourcesDir } from '../../src-main/app/paths';
+import { recordDecision } from '../../src-main/decision/marking';
 import { listLearners } from '../../src-main/learner/learner-list';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';
 import type { Actor } from '../../src-main/shared/record';
+import { loadBuiltInUnits } from '../../src-main/unit/built-in-library';
+import type { StoredUnit } from '../../src-main/unit/unit-schema';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { makeWorkspace } from './open-bench';
 import { median, ms, timed } from './timing';
 
 const actor: Actor = { id: 'st-bench', role: 'assessor' };
 
-/** One decision and its audit entry, as the marking screen records them. */
-function withDecision(p: Portfolio, id: string, criterionRef: string, now: Date): Portfolio {
-  const registration = p.registrations[0]!;
-  const decision: CriterionDecision = {
-    id,
-    updatedAt: now.toISOString(),
-    updatedBy: actor.id,
-    unitId: registration.unitId,
-    unitVersion: registration.unitVersion,
-    criterionRef,
-    partRef: null,
-    outcome: 'not-yet-met',
-    decidedOn: now.toISOString().slice(0, 10),
-    assessorId: actor.id,
-    feedback: `Feedback ${id}`,
-  };
-  return {
-    ...p,
-    decisions: [...p.decisions, decision],
-    audit: [
-      ...p.audit,
-      auditEntry(actor, now, 'recorded decision', `criterion ${criterionRef}`, {
-        after: { outcome: decision.outcome },
-      }),
-    ],
-  };
+interface Target {
+  criterionRef: string;
+  partRef: string | null;
+}
+
+/** The first registered unit, and every criterion or part of it a decision can be on. */
+function markable(p: Portfolio, units: readonly StoredUnit[]) {
+  const { unitId, unitVersion } = p.registrations[0]!;
+  const unit = units.find((u) => u.id === unitId && u.version === unitVersion)!;
+  const targets: Target[] = unit.outcomes
+    .flatMap((o) => o.criteria)
+    .flatMap<Target>((c) =>
+      c.parts.length
+        ? c.parts.map((part) => ({ criterionRef: c.ref, partRef: part.ref }))
+        : [{ criterionRef: c.ref, partRef: null }],
+    );
+  return { unit, targets };
+}
+
+/** One decision and its audit entry, made by the marking screen's own domain function. */
+function withDecision(p: Portfolio, units: readonly StoredUnit[], index: number, now: Date) {
+  const { unit, targets } = markable(p, units);
+  const target = targets[index % targets.length]!;
+  const outcome = index % 2 ? 'not-yet-met' : 'not-assessed';
+  return recordDecision(p, unit, { ...target, outcome }, actor, now).portfolio;
 }
 
 /**
@@ -46,6 +47,7 @@ function withDecision(p: Portfolio, id: string, criterionRef: string, now: Date)
 export async function saveBench(root: string) {
   const dir = path.join(root, 'save');
   await makeWorkspace(dir, 2);
+  const units = await loadBuiltInUnits(defaultResourcesDir());
   const workspace = await Workspace.open(dir);
   const [old, fresh] = workspace.centre.learners;
   const big = await workspace.portfolio(old!.id);
@@ -55,7 +57,7 @@ export async function saveBench(root: string) {
     const audit = [...p.audit];
     const decisions = [...p.decisions];
     for (let i = 0; audit.length < 20_000; i += 1) {
-      const d = withDecision(p, `dc-history-${i}`, `${1 + (i % 9)}.1`, now);
+      const d = withDecision(p, units, i, now);
       if (i % 10 === 0) decisions.push(d.decisions.at(-1)!);
       audit.push(d.audit.at(-1)!);
     }
@@ -63,12 +65,10 @@ export async function saveBench(root: string) {
   });
   await workspace.portfolios.flush();
   const small = await workspace.portfolio(fresh!.id);
-  const saves = async (doc: typeof big, tag: string) => {
+  const saves = async (doc: typeof big) => {
     const times: number[] = [];
     for (let i = 0; i < 60; i += 1) {
-      times.push(
-        await timed(() => doc.update((p) => withDecision(p, `dc-${tag}-${i}`, '1.1', new Date()))),
-      );
+      times.push(await timed(() => doc.update((p) => withDecision(p, units, i, new Date()))));
     }
     await doc.flush();
     return median(times);
@@ -77,8 +77,8 @@ export async function saveBench(root: string) {
   const bigTimes: number[] = [];
   const smallTimes: number[] = [];
   for (let round = 0; round < 3; round += 1) {
-    smallTimes.push(await saves(small, `s${round}`));
-    bigTimes.push(await saves(big, `b${round}`));
+    smallTimes.push(await saves(small));
+    bigTimes.push(await saves(big));
   }
   const ratio = median(bigTimes) / median(smallTimes);
   return {
@@ -120,17 +120,18 @@ export async function mergeBench(root: string, learners: number) {
   await makeWorkspace(dirA, learners);
   await listLearners(await Workspace.open(dirA), false);
   await cp(dirA, dirB, { recursive: true });
+  const units = await loadBuiltInUnits(defaultResourcesDir());
   const tenth = Math.max(1, Math.round(learners / 10));
-  const change = async (dir: string, from: number, tag: string) => {
+  const change = async (dir: string, from: number, decision: number) => {
     const workspace = await Workspace.open(dir);
     for (const learner of workspace.centre.learners.slice(from, from + tenth)) {
       const doc = await workspace.portfolio(learner.id);
-      await doc.update((p) => withDecision(p, `dc-${tag}-${learner.id}`, '1.1', new Date()));
+      await doc.update((p) => withDecision(p, units, decision, new Date()));
     }
     await workspace.portfolios.flush();
   };
-  await change(dirA, 0, 'a');
-  await change(dirB, Math.round(tenth / 2), 'b');
+  await change(dirA, 0, 0);
+  await change(dirB, Math.round(tenth / 2), 1);
 
   const a = await Workspace.open(dirA);
   const opening = await timed(async () => listLearners(await Workspace.open(dirA), false));

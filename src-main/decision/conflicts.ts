@@ -13,6 +13,7 @@ import type { StoredUnit } from '../unit/unit-schema';
 import type { ConflictView } from './decision-views';
 import { assertUnitUnlocked } from './lock';
 import { recordDecision } from './marking';
+import { appended } from '../shared/appended-list';
 
 /** What the marking screen shows of each conflict: both sides, who and when, and the choices. */
 export function conflictViews(
@@ -66,8 +67,8 @@ export function resolveConflict(
   const subject = { learnerId: portfolio.learnerId, unitId: unit.id };
   const audited = (p: Portfolio, after: Record<string, unknown>): Portfolio => ({
     ...p,
-    audit: [
-      ...p.audit,
+    audit: appended(
+      p.audit,
       auditEntry(actor, now, 'resolved conflict', conflict.slot, {
         before: { sides: conflict.versions },
         after,
@@ -77,7 +78,7 @@ export function resolveConflict(
           ...(conflict.partRef ? { partRef: conflict.partRef } : {}),
         },
       }),
-    ],
+    ),
   });
   if (conflict.kind !== 'sign-off') {
     const side = conflict.versions.find((v) => v.version === choice);
@@ -118,7 +119,7 @@ export function resolveConflict(
   }
   let next: Portfolio = {
     ...portfolio,
-    resolutions: [...portfolio.resolutions, resolutionOf(conflict, choice, unit, actor, now)],
+    resolutions: appended(portfolio.resolutions, resolutionOf(conflict, choice, unit, actor, now)),
   };
   if (choice === 'keep-sign-off') {
     // An unlock made elsewhere at the same time is overruled: the sign-off stands as it was signed.

@@ -10,6 +10,7 @@ import { decisionOf, latestDecisions, markingContext } from './marking-context';
 import { canMarkMet } from './marking-rules';
 import type { DecisionStatus, Target } from './marking-types';
 import { targetsOf } from './targets';
+import { appended } from '../shared/appended-list';
 
 const label = (t: { criterionRef: string; partRef: string | null }) =>
   t.partRef ? `criterion ${t.criterionRef} ${t.partRef}` : `criterion ${t.criterionRef}`;
@@ -109,9 +110,9 @@ export function recordDecision(
     decision,
     portfolio: {
       ...portfolio,
-      decisions: [...portfolio.decisions, decision],
-      audit: [
-        ...portfolio.audit,
+      decisions: appended(portfolio.decisions, decision),
+      audit: appended(
+        portfolio.audit,
         auditEntry(actor, now, action, label(target), {
           before: shown(before),
           after: shown(decision),
@@ -122,7 +123,7 @@ export function recordDecision(
             ...(target.partRef ? { partRef: target.partRef } : {}),
           },
         }),
-      ],
+      ),
     },
   };
 }
@@ -165,13 +166,13 @@ export function setUnitFeedback(
     unitFeedback: existing
       ? portfolio.unitFeedback.map((f) => (f.id === existing.id ? after : f))
       : [...portfolio.unitFeedback, after],
-    audit: [
-      ...portfolio.audit,
+    audit: appended(
+      portfolio.audit,
       auditEntry(actor, now, 'changed unit feedback', `unit ${unit.id}`, {
         before,
         after: { feedback: after.feedback, learnerComments: after.learnerComments },
         subject: { learnerId: portfolio.learnerId, unitId: unit.id },
       }),
-    ],
+    ),
   };
 }

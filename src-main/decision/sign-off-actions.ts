@@ -14,6 +14,7 @@ import { markingContext, ruleDecisions } from './marking-context';
 import { signOffBlockers } from './marking-rules';
 import { assertAssessor, assertRegistered } from './marking';
 import { assertCanCountersign, assertCanUnlock, signOffStatus } from './sign-off';
+import { appended } from '../shared/appended-list';
 
 export interface SignatureInput {
   purpose: SignaturePurpose;
@@ -112,8 +113,8 @@ export function signDeclaration(
   const signature = makeSignature(portfolio, unit, input, options, actor, now);
   return {
     ...portfolio,
-    signatures: [...portfolio.signatures, signature],
-    audit: [...portfolio.audit, signatureAudit(portfolio, unit, signature, actor, now)],
+    signatures: appended(portfolio.signatures, signature),
+    audit: appended(portfolio.audit, signatureAudit(portfolio, unit, signature, actor, now)),
   };
 }
 
@@ -157,14 +158,14 @@ export function signOffUnit(
   };
   return {
     ...portfolio,
-    signOffs: [...portfolio.signOffs, signOff],
-    audit: [
-      ...portfolio.audit,
+    signOffs: appended(portfolio.signOffs, signOff),
+    audit: appended(
+      portfolio.audit,
       auditEntry(actor, now, 'signed off unit', `unit ${unit.id}`, {
         after: { signedOffBy: actor.id, signedOffAt: signOff.signedOffAt },
         subject: { learnerId: portfolio.learnerId, unitId: unit.id },
       }),
-    ],
+    ),
   };
 }
 
@@ -198,17 +199,17 @@ export function countersignUnit(
   };
   return {
     ...portfolio,
-    signatures: [...portfolio.signatures, signature],
+    signatures: appended(portfolio.signatures, signature),
     signOffs: portfolio.signOffs.map((s) => (s.id === countersigned.id ? countersigned : s)),
-    audit: [
-      ...portfolio.audit,
+    audit: appended(
+      portfolio.audit,
       signatureAudit(portfolio, unit, signature, actor, now),
       auditEntry(actor, now, 'countersigned unit', `unit ${unit.id}`, {
         before: { countersignedBy: null },
         after: { countersignedBy: actor.id, countersignedAt: countersigned.countersignedAt },
         subject: { learnerId: portfolio.learnerId, unitId: unit.id },
       }),
-    ],
+    ),
   };
 }
 
@@ -249,14 +250,14 @@ export function unlockUnit(
     signatures: portfolio.signatures.map((s) =>
       s.unitId === unit.id && !s.voidedAt ? { ...s, ...stamp(actor, now), voidedAt: at } : s,
     ),
-    audit: [
-      ...portfolio.audit,
+    audit: appended(
+      portfolio.audit,
       auditEntry(actor, now, 'unlocked unit', `unit ${unit.id}`, {
         before: { signedOffBy: signOff.signedOffBy, signedOffAt: signOff.signedOffAt },
         after: { reason: reason.trim(), signaturesVoided: voided.length },
         subject: { learnerId: portfolio.learnerId, unitId: unit.id },
       }),
-    ],
+    ),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { Evidence, EvidenceFile, EvidenceMethod } from './evidence-schema';
+import { appended } from '../shared/appended-list';
 
 export interface EvidenceDetails {
   title: string;
@@ -75,8 +76,8 @@ export function addEvidence(
   return {
     portfolio: {
       ...portfolio,
-      evidence: [...portfolio.evidence, evidence],
-      audit: [...portfolio.audit, entry],
+      evidence: appended(portfolio.evidence, evidence),
+      audit: appended(portfolio.audit, entry),
     },
     evidence,
   };
@@ -115,13 +116,13 @@ export function updateEvidence(
     portfolio: {
       ...portfolio,
       evidence: portfolio.evidence.map((e) => (e.id === evidenceId ? after : e)),
-      audit: [
-        ...portfolio.audit,
+      audit: appended(
+        portfolio.audit,
         auditEntry(actor, now, action, `evidence ${before.id}`, {
           ...diff,
           subject: { learnerId: portfolio.learnerId, evidenceId },
         }),
-      ],
+      ),
     },
     evidence: after,
   };

@@ -1,8 +1,10 @@
 import { UserError } from '../api/user-error';
 import { auditEntry } from '../audit/audit';
+import type { AuditEntry } from '../audit/audit-schema';
 import { assertUnitUnlocked } from '../decision/lock';
 import { activeRegistrations } from '../portfolio/portfolio';
 import type { Portfolio } from '../portfolio/portfolio-schema';
+import { appended } from '../shared/appended-list';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
@@ -73,7 +75,7 @@ function applyChanges(
     assertUnitUnlocked(portfolio, unitId, units.find((u) => u.id === unitId)?.title ?? 'This unit');
   }
   const mappings = [...portfolio.mappings];
-  const audit = [...portfolio.audit];
+  const entries: AuditEntry[] = [];
   const index = new Map(
     mappings.map((m, i) => [pairKey({ evidenceId: m.evidenceId, target: m }), i]),
   );
@@ -94,7 +96,7 @@ function applyChanges(
     else mappings[at] = mapping;
     const title =
       portfolio.evidence.find((e) => e.id === pair.evidenceId)?.title ?? pair.evidenceId;
-    audit.push(
+    entries.push(
       auditEntry(
         actor,
         now,
@@ -116,7 +118,7 @@ function applyChanges(
   };
   for (const pair of remove) record(pair, true);
   for (const pair of add) record(pair, false);
-  return { ...portfolio, mappings, audit };
+  return { ...portfolio, mappings, audit: appended(portfolio.audit, ...entries) };
 }
 
 /** From the evidence side: exactly these criteria (and parts) for one evidence item. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '../api/user-error';
+import { appendedParts } from '../shared/appended-list';
 import type { Op } from '../storage/change-log/change';
 import { describeIssues } from '../storage/json-document';
 import { portfolioSchema, type Portfolio } from './portfolio-schema';
@@ -57,8 +58,8 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
 
 /**
  * What a change made to a portfolio, record by record: the records added or changed (whole),
- * and any taken out. Unchanged lists are the same arrays and unchanged records the same objects,
- * so this costs as much as the change, not the history.
+ * and any taken out. Unchanged lists are the same arrays, unchanged records the same objects and
+ * lists that only grew say so (`appended`), so this costs as much as the change, not the history.
  */
 export function diffPortfolio(before: Portfolio, after: Portfolio): Op[] {
   const ops: Op[] = [];
@@ -66,6 +67,11 @@ export function diffPortfolio(before: Portfolio, after: Portfolio): Op[] {
     const was = before[c] as readonly Rec[];
     const now = after[c] as readonly Rec[];
     if (was === now) continue;
+    const parts = appendedParts(now);
+    if (parts && parts.base === was && parts.baseLength === was.length) {
+      for (const r of parts.added) ops.push({ c, r: { ...r } });
+      continue;
+    }
     const fast = diffInPlace(c, was, now);
     if (fast) {
       ops.push(...fast);

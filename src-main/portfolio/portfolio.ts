@@ -3,6 +3,7 @@ import { auditEntry, changedFields } from '../audit/audit';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import { PORTFOLIO_VERSION, type Portfolio, type Registration } from './portfolio-schema';
+import { appended } from '../shared/appended-list';
 
 export { auditEntry } from '../audit/audit';
 
@@ -64,14 +65,14 @@ export function registerOnUnit(
   };
   return {
     ...portfolio,
-    registrations: [...portfolio.registrations, registration],
-    audit: [
-      ...portfolio.audit,
+    registrations: appended(portfolio.registrations, registration),
+    audit: appended(
+      portfolio.audit,
       auditEntry(actor, now, 'registered on unit', `registration ${registration.id}`, {
         after: input,
         subject: { learnerId: portfolio.learnerId, unitId: input.unitId },
       }),
-    ],
+    ),
   };
 }
 
@@ -101,13 +102,13 @@ export function updateRegistration(
   return {
     ...portfolio,
     registrations: portfolio.registrations.map((r) => (r.id === registrationId ? after : r)),
-    audit: [
-      ...portfolio.audit,
+    audit: appended(
+      portfolio.audit,
       auditEntry(actor, now, action, `registration ${before.id}`, {
         ...diff,
         subject: { learnerId: portfolio.learnerId, unitId: before.unitId },
       }),
-    ],
+    ),
   };
 }
 

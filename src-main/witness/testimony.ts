@@ -8,6 +8,7 @@ import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { AssessmentPlan, AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
+import { appended } from '../shared/appended-list';
 
 export type NewForm = Omit<
   WitnessForm,
@@ -44,8 +45,8 @@ export function recordFormSent(
   return {
     portfolio: {
       ...portfolio,
-      witnessForms: [...portfolio.witnessForms, sent],
-      audit: [...portfolio.audit, entry],
+      witnessForms: appended(portfolio.witnessForms, sent),
+      audit: appended(portfolio.audit, entry),
     },
     form: sent,
   };
@@ -134,8 +135,8 @@ export function recordTestimony(
     portfolio: {
       ...p,
       witnessForms,
-      testimonies: [...p.testimonies, testimony],
-      audit: [...p.audit, entry],
+      testimonies: appended(p.testimonies, testimony),
+      audit: appended(p.audit, entry),
     },
     testimony,
     evidence: item,
@@ -171,7 +172,7 @@ export function recordAuthenticity(
     testimonies: portfolio.testimonies.map((t) =>
       t.id === testimonyId ? { ...t, authenticity: check, ...stamp(actor, now) } : t,
     ),
-    audit: [...portfolio.audit, entry],
+    audit: appended(portfolio.audit, entry),
   };
 }
 
@@ -188,12 +189,12 @@ export function withdrawForm(
     witnessForms: portfolio.witnessForms.map((f) =>
       f.id === form.id ? { ...f, status: 'withdrawn' as const, ...stamp(actor, now) } : f,
     ),
-    audit: [
-      ...portfolio.audit,
+    audit: appended(
+      portfolio.audit,
       auditEntry(actor, now, 'withdrew witness testimony form', `form ${form.id}`, {
         subject: { learnerId: portfolio.learnerId, unitId: form.unitId },
       }),
-    ],
+    ),
   };
 }
 
@@ -218,8 +219,8 @@ export function addAssessmentPlan(
   return {
     portfolio: {
       ...portfolio,
-      assessmentPlans: [...portfolio.assessmentPlans, saved],
-      audit: [...portfolio.audit, entry],
+      assessmentPlans: appended(portfolio.assessmentPlans, saved),
+      audit: appended(portfolio.audit, entry),
     },
     plan: saved,
   };

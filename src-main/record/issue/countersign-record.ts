@@ -10,6 +10,7 @@ import { sha256Hex, type StoredIssuedRecord } from '../issued/issued-record';
 import { countersignPdf } from '../seal/countersign-pdf';
 import { SealError } from '../seal/sign-options';
 import { assertCertificateValid, signReason, type Signer } from './issue-record';
+import { appended } from '../../shared/appended-list';
 
 /**
  * Who may countersign: an internal quality assurer, or a qualified assessor countersigning for
@@ -95,13 +96,13 @@ export async function countersignIssued(
   await doc.update((p) => ({
     ...p,
     issuedRecords: p.issuedRecords.map((r) => (r.id === entry.id ? updated : r)),
-    audit: [
-      ...p.audit,
+    audit: appended(
+      p.audit,
       auditEntry(actor, now, 'countersigned record', `record ${recordId}`, {
         before: { sha256: entry.sha256 },
         after: { sha256: updated.sha256, signedBy: signer.name },
       }),
-    ],
+    ),
   }));
   return updated;
 }

@@ -23,6 +23,7 @@ import { layOutRecordPdf, saveRecordPdf } from '../pdf/render-record-pdf';
 import { SealError } from '../seal/sign-options';
 import { signDocument } from '../seal/sign-pdf';
 import { UserError } from '../../api/user-error';
+import { appended } from '../../shared/appended-list';
 
 export const RECORDS_FOLDER = 'records';
 
@@ -155,9 +156,9 @@ export async function issueRecord(
   const doc = await workspace.portfolio(source.learner.id);
   await doc.update((p) => ({
     ...p,
-    issuedRecords: [...p.issuedRecords, entry],
-    audit: [
-      ...p.audit,
+    issuedRecords: appended(p.issuedRecords, entry),
+    audit: appended(
+      p.audit,
       auditEntry(actor, now, 'issued record', `record ${recordId}`, {
         after: {
           kind: entry.kind,
@@ -167,7 +168,7 @@ export async function issueRecord(
           signed: signatures.length > 0,
         },
       }),
-    ],
+    ),
   }));
   return { entry, path: target, bytes };
 }
