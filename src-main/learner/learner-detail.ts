@@ -17,6 +17,7 @@ export function learnerDetail(
   portfolio: Portfolio,
   units: readonly StoredUnit[],
   names: Names,
+  unreadableChanges: readonly string[] = [],
 ): LearnerDetail {
   const mappings = activeMappings(portfolio);
   const unitOf = (id: string, version: number) =>
@@ -75,6 +76,7 @@ export function learnerDetail(
     });
   const { dateOfBirth, updatedAt: _a, updatedBy: _b, ...rest } = learner;
   return {
+    unreadableChanges: [...unreadableChanges],
     learner: { ...rest, dateOfBirth: dateOfBirth ?? '' },
     registrations,
     units: tree,

@@ -13,12 +13,13 @@ export const learnerHandlers: HandlerMap<keyof typeof learnerOperations> = {
     const portfolio = await workspace.portfolio(learnerId);
     const { units } = await workspace.listUnits();
     const { staff, witnesses } = workspace.centre;
-    return learnerDetail(learner, portfolio.data, units, {
+    const names = {
       staff,
-      person: (id) => staff.find((s) => s.id === id)?.name ?? 'Unknown assessor',
-      witness: (id) =>
+      person: (id: string) => staff.find((s) => s.id === id)?.name ?? 'Unknown assessor',
+      witness: (id: string | undefined) =>
         id ? (witnesses.find((w) => w.id === id)?.name ?? 'Unknown witness') : null,
-    });
+    };
+    return learnerDetail(learner, portfolio.data, units, names, portfolio.warnings);
   },
 
   'learner:add': async (input, workbench) => {

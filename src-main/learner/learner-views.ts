@@ -54,4 +54,9 @@ export interface LearnerDetail {
   registrations: RegistrationView[];
   units: UnitTreeView[];
   evidence: EvidenceView[];
+  /**
+   * Saved changes in the portfolio's change files that could not be read (damaged by a copy, or
+   * written by a newer version), each in a sentence. They are left on disk as they are.
+   */
+  unreadableChanges: string[];
 }

@@ -13,6 +13,7 @@ import { CriteriaPanel } from '../mapping/CriteriaPanel';
 import { WitnessTestimonySection } from '../witness/WitnessTestimonySection';
 import { LearnerForm } from './LearnerForm';
 import { RegistrationsPanel } from './RegistrationsPanel';
+import { UnreadableChanges } from './UnreadableChanges';
 
 interface Props {
   learnerId: string;
@@ -115,6 +116,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   </Group>
                 )}
               </Group>
+              <UnreadableChanges problems={d.unreadableChanges} />
               <Tabs value={tab} onChange={(next) => setTab(next === 'evidence' ? null : next)}>
                 <Tabs.List>
                   <Tabs.Tab value="evidence">Evidence</Tabs.Tab>
