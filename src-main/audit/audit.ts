@@ -62,3 +62,27 @@ export function changedFields<T extends object>(
   }
   return Object.keys(now).length || Object.keys(was).length ? { before: was, after: now } : null;
 }
+
+/**
+ * A sync engine's conflict copy merged into a workbench file, on that file's audit trail: which
+ * copy, where it now is, and each value the two copies gave differently (the one kept and the
+ * other), so nothing either computer recorded is lost from sight.
+ */
+export function withMergedCopy<D extends { audit: readonly AuditEntry[] }>(
+  data: D,
+  merged: {
+    copy: string;
+    differences: readonly { where: string; kept: unknown; other: unknown }[];
+  },
+  keptIn: string,
+  now = new Date(),
+): D {
+  const entry = auditEntry(
+    { id: 'workbench', role: 'system' },
+    now,
+    'merged sync conflict copy',
+    merged.copy,
+    { after: { keptIn, differences: merged.differences } },
+  );
+  return { ...data, audit: [...data.audit, entry] };
+}

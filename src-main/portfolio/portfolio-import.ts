@@ -4,7 +4,7 @@ import { UserError } from '../api/user-error';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { Change } from '../storage/change-log/change';
 import { listChangeFiles } from '../storage/change-log/change-file';
-import { conflictCopyOf, MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+import { conflictCopyOf, moveAside } from '../storage/conflict-copies';
 import { parseDocument } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { contentHash, importOps, prepareRecord } from './portfolio-changes';
@@ -169,15 +169,6 @@ export async function mergeChangeCopies(
     merged.push(name);
   }
   return merged;
-}
-
-/** Moves a merged conflict copy into merged-conflict-copies/, never over another. */
-export async function moveAside(folder: string, relative: string, name: string): Promise<void> {
-  const aside = path.join(folder, MERGED_COPIES_FOLDER);
-  await mkdir(aside, { recursive: true });
-  let target = path.join(aside, name);
-  for (let n = 2; await exists(target); n += 1) target = path.join(aside, `${n}-${name}`);
-  await rename(path.join(folder, relative), target);
 }
 
 function parseFailure(label: string, name: string, error: unknown): UserError {

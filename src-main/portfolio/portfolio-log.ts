@@ -10,7 +10,7 @@ import {
   listChangeFiles,
   readLinesFrom,
 } from '../storage/change-log/change-file';
-import { conflictCopyOf, MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+import { conflictCopyOf, MERGED_COPIES_FOLDER, moveAside } from '../storage/conflict-copies';
 import { removeLeftovers } from '../storage/leftovers';
 import { withFileLock } from '../storage/file-lock';
 import type { DiskState } from '../storage/json-document';
@@ -22,7 +22,6 @@ import { SnapshotWriter } from './portfolio-snapshot';
 import {
   importPortfolioFile,
   mergeChangeCopies,
-  moveAside,
   parseChangeLine,
   type ParsedLine,
 } from './portfolio-import';

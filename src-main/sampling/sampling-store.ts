@@ -2,7 +2,14 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../api/user-error';
-import { JsonDocument, parseDocument, type DiskState } from '../storage/json-document';
+import { withMergedCopy } from '../audit/audit';
+import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
+import {
+  JsonDocument,
+  parseDocument,
+  type DiskState,
+  type DocumentOptions,
+} from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
@@ -21,6 +28,12 @@ import {
 } from './sampling-files';
 
 type Doc<S extends z.ZodType> = JsonDocument<S>;
+
+/** Every sampling file keeps an audit trail; a merged sync conflict copy goes on it. */
+const samplingOptions: DocumentOptions = {
+  onMerge: (data: StrategyFile | PlanFile | ReviewsFile, merged) =>
+    withMergedCopy(data, merged, `${SAMPLING_FOLDER}/${MERGED_COPIES_FOLDER}/`),
+};
 
 const emptyStrategies = (): StrategyFile => ({
   schemaVersion: 1,
@@ -58,7 +71,7 @@ export class SamplingStore {
     const pending = (async () => {
       const file = await this.file(name);
       try {
-        return await JsonDocument.open(file, schema, label);
+        return await JsonDocument.open(file, schema, label, samplingOptions);
       } catch (error) {
         if (!(error instanceof UserError) || error.code !== 'not-found' || !initial) throw error;
       }
@@ -67,7 +80,7 @@ export class SamplingStore {
       } catch (error) {
         throw mapFsError(error, 'The sampling folder');
       }
-      return JsonDocument.create(file, schema, label, initial());
+      return JsonDocument.create(file, schema, label, initial(), samplingOptions);
     })();
     this.docs.set(name, pending as Promise<Doc<z.ZodType>>);
     pending.catch(() => this.docs.delete(name));
@@ -105,7 +118,13 @@ export class SamplingStore {
     } catch (error) {
       throw mapFsError(error, 'The sampling folder');
     }
-    const doc = JsonDocument.create(target, planFileSchema, 'The sampling plan', file);
+    const doc = JsonDocument.create(
+      target,
+      planFileSchema,
+      'The sampling plan',
+      file,
+      samplingOptions,
+    );
     this.docs.set(name, doc as Promise<Doc<z.ZodType>>);
     return doc;
   }
@@ -127,7 +146,8 @@ export class SamplingStore {
 
   /** Called for a sampling file changed on disk: whether it was someone else's change. */
   async noticeChange(name: string): Promise<DiskState | 'not-open'> {
-    const doc = this.docs.get(name);
+    const original = conflictCopyOf(name, ['*.json']) ?? name;
+    const doc = this.docs.get(original) ?? this.docs.get(name);
     if (!doc) return 'not-open';
     return (await doc).checkDisk();
   }
@@ -160,10 +180,16 @@ export class SamplingStore {
     }
     const plans: PlanFile[] = [];
     const problems: string[] = [];
+    const withCopies = new Set(
+      (await readdir(folder)).map((n) => conflictCopyOf(n, ['*.json'])).filter(Boolean),
+    );
     for (const name of names) {
       const id = planIdFromFileName(name) ?? '';
       try {
-        const cached = this.docs.get(name);
+        // A plan a sync engine left a conflict copy of is opened, which merges the copy in.
+        const cached =
+          this.docs.get(name) ??
+          (withCopies.has(name) ? this.doc(name, planFileSchema, 'The sampling plan', null) : null);
         if (cached) {
           plans.push((await cached).data as PlanFile);
           continue;

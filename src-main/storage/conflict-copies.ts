@@ -1,3 +1,6 @@
+import { mkdir, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+
 /**
  * The names sync engines give the copy they keep when two computers changed one file apart:
  *
@@ -50,3 +53,21 @@ function findSuffix(stem: string, suffix: RegExp): string | null {
 
 /** Where conflict copies go once merged: kept, never deleted, out of the way of the files in use. */
 export const MERGED_COPIES_FOLDER = 'merged-conflict-copies';
+
+/** Moves a merged conflict copy into merged-conflict-copies/ beside it, never over another. */
+export async function moveAside(folder: string, relative: string, name: string): Promise<void> {
+  const aside = path.join(folder, MERGED_COPIES_FOLDER);
+  await mkdir(aside, { recursive: true });
+  let target = path.join(aside, name);
+  for (let n = 2; await exists(target); n += 1) target = path.join(aside, `${n}-${name}`);
+  await rename(path.join(folder, relative), target);
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

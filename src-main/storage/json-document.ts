@@ -1,17 +1,28 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename } from 'node:fs/promises';
+import { readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { UserError } from '../api/user-error';
 import { writeFileAtomic } from './atomic-write';
+import { conflictCopyOf, moveAside } from './conflict-copies';
 import { withFileLock } from './file-lock';
 import { mapFsError } from './map-fs-error';
+import { mergeCopies, type MergeDifference } from './merge-records';
 import { migrate, type MigrationPlan } from './migrations';
+import { holdingProcessLock, withProcessLock } from './process-lock';
+
+/** A sync engine's conflict copy merged into the document: which file, and what the two disagreed on. */
+export interface MergedCopy {
+  copy: string;
+  differences: MergeDifference[];
+}
 
 export interface DocumentOptions {
   /** Upgrades older layouts on read. */
   migrations?: MigrationPlan;
+  /** Notes a merged conflict copy in the document (on its audit trail); the copy is kept aside. */
+  onMerge?: (data: never, merged: MergedCopy) => unknown;
 }
 
 /** The copy of the last content the workbench saved, kept beside the file. */
@@ -140,7 +151,7 @@ export class JsonDocument<S extends z.ZodType> {
     if (data === null) {
       throw new UserError('not-found', `${label} could not be found at ${file}.`);
     }
-    return new JsonDocument(
+    const doc = new JsonDocument(
       new Low<z.output<S>>(adapter, data),
       adapter,
       file,
@@ -148,6 +159,8 @@ export class JsonDocument<S extends z.ZodType> {
       label,
       options,
     );
+    await withFileLock(file, () => doc.mergeConflictCopies());
+    return doc;
   }
 
   static async create<S extends z.ZodType>(
@@ -172,17 +185,14 @@ export class JsonDocument<S extends z.ZodType> {
     return this.adapter.known;
   }
 
-  /** Applies a change to a copy and saves it; the in-memory data changes only once saved. */
+  /**
+   * Applies a change to a copy and saves it; the in-memory data changes only once saved. Every
+   * process and computer writing the folder takes turns, and each applies its change to what is
+   * on disk then, so no one's acknowledged save is written over.
+   */
   async update(change: (current: z.output<S>) => z.output<S>): Promise<z.output<S>> {
-    return withFileLock(this.file, async () => {
-      if (this.broken) throw this.broken;
-      if ((await this.compareWithDisk()) !== 'same') {
-        // Someone else's change must not be overwritten by a change made to older data.
-        throw new UserError(
-          'conflict',
-          `${this.label} was changed outside the workbench (by another program or a sync client), so your change was not saved. The new version has been loaded: check it and make your change again.`,
-        );
-      }
+    return withProcessLock(this.file, async () => {
+      if ((await this.compareWithDisk()) === 'broken') throw this.broken!;
       const before = this.db.data;
       this.db.data = change(structuredClone(before));
       try {
@@ -205,7 +215,61 @@ export class JsonDocument<S extends z.ZodType> {
    * (and now loaded), or unreadable (and from now on never written over).
    */
   async checkDisk(): Promise<DiskState> {
-    return withFileLock(this.file, () => this.compareWithDisk());
+    return withFileLock(this.file, async () => {
+      const state = await this.compareWithDisk();
+      if (state === 'broken') return state;
+      return (await this.mergeConflictCopies()) ? 'reloaded' : state;
+    });
+  }
+
+  /**
+   * Merges every sync engine's conflict copy of the file beside it, record by record, then moves
+   * each copy into merged-conflict-copies/ (never deleted). A copy that cannot be read is left
+   * where it is. True when anything was merged.
+   */
+  private async mergeConflictCopies(): Promise<boolean> {
+    const folder = path.dirname(this.file);
+    const name = path.basename(this.file);
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      return false;
+    }
+    const copies = names.filter((n) => n !== name && conflictCopyOf(n, [name]) === name);
+    if (!copies.length) return false;
+    return holdingProcessLock(this.file, async () => {
+      if ((await this.compareWithDisk()) === 'broken') return false;
+      let data = this.db.data;
+      const merged: string[] = [];
+      for (const copy of copies) {
+        const where = path.join(folder, copy);
+        let theirs: z.output<S>;
+        try {
+          const text = await readFile(where, 'utf8');
+          theirs = parseDocument(text, this.schema, this.label, where, this.options);
+        } catch {
+          continue;
+        }
+        const result = mergeCopies(data, theirs);
+        const checked = this.schema.safeParse(result.merged);
+        if (!checked.success) continue;
+        const note = { copy, differences: result.differences };
+        data = (this.options.onMerge?.(checked.data as never, note) ?? checked.data) as z.output<S>;
+        merged.push(copy);
+      }
+      if (!merged.length) return false;
+      const before = this.db.data;
+      this.db.data = data;
+      try {
+        await this.db.write();
+      } catch (error) {
+        this.db.data = before;
+        throw error;
+      }
+      for (const copy of merged) await moveAside(folder, copy, copy);
+      return true;
+    });
   }
 
   private async compareWithDisk(): Promise<DiskState> {

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { lstat, readdir, rm } from 'node:fs/promises';
+import { lstat, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** How long a held upload waits to be used before it is removed. */
@@ -12,6 +12,16 @@ const HOST = hostname();
 /** The tag every temporary file carries: the computer and process writing it. */
 export function tempTag(): string {
   return `${encodeURIComponent(HOST).replace(/[.%]/g, '_')}-${process.pid}`;
+}
+
+/**
+ * Whether the process a tag names may still be running: false only for a process of this
+ * computer that has ended. One on another computer cannot be asked, so it may be.
+ */
+export function isOwnProcessAlive(tag: string): boolean {
+  const match = /^(.*)-(\d+)$/.exec(tag.trim());
+  if (!match || match[1] !== tempTag().replace(/-\d+$/, '')) return true;
+  return alive(Number(match[2]));
 }
 
 function alive(pid: number): boolean {
@@ -41,8 +51,8 @@ function isLeftover(name: string, ageMs: number): boolean {
 }
 
 /**
- * Removes what a crash left in a folder: temporary files of saves that never finished, partial
- * uploads and held uploads that expired. Never touches anything else; returns what it removed.
+ * Removes what a crash left in a folder: temporary files of saves that never finished, the lock
+ * of a save whose process has ended, partial uploads and held uploads that expired. Never touches anything else; returns what it removed.
  */
 export async function removeLeftovers(folder: string, now = Date.now()): Promise<string[]> {
   let names: string[];
@@ -57,7 +67,9 @@ export async function removeLeftovers(folder: string, now = Date.now()): Promise
     const file = path.join(folder, name);
     try {
       const info = await lstat(file);
-      if (!isLeftover(name, now - info.mtimeMs)) continue;
+      const lockOfDeadProcess =
+        name.endsWith('.lock') && !isOwnProcessAlive(await readFile(file, 'utf8'));
+      if (!lockOfDeadProcess && !isLeftover(name, now - info.mtimeMs)) continue;
       await rm(file, { recursive: true, force: true });
       removed.push(name);
     } catch {

@@ -4,7 +4,7 @@ import type { Workspace } from './workspace';
 import { SAMPLING_FOLDER } from '../sampling/sampling-files';
 import { samplingStore } from '../sampling/sampling-store';
 import { CHANGES_FOLDER, CHANGE_FILE_EXT } from '../storage/change-log/change-file';
-import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
 
 const CENTRE = 'centre.json';
 
@@ -66,7 +66,8 @@ export class WorkspaceWatcher {
 
   private async isOutsideChange(file: string): Promise<boolean> {
     const rel = path.relative(this.workspace.dir, file).split(path.sep);
-    if (rel.length === 1 && rel[0] === CENTRE) {
+    // centre.json, or a sync engine's conflict copy of it (merged in when the centre is checked).
+    if (rel.length === 1 && (rel[0] === CENTRE || conflictCopyOf(rel[0]!, [CENTRE]) === CENTRE)) {
       return (await this.workspace.checkCentreOnDisk()) !== 'same';
     }
     const inPortfolio =

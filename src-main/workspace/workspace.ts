@@ -16,7 +16,7 @@ import {
   type NewStaffMember,
   type StaffChange,
 } from '../centre/roster';
-import { auditEntry } from '../audit/audit';
+import { auditEntry, withMergedCopy } from '../audit/audit';
 import {
   PORTFOLIO_FILE,
   PortfolioStore,
@@ -24,7 +24,13 @@ import {
 } from '../portfolio/portfolio-store';
 import type { Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { JsonDocument, parseDocument, restoreLastGood } from '../storage/json-document';
+import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+import {
+  JsonDocument,
+  parseDocument,
+  restoreLastGood,
+  type DocumentOptions,
+} from '../storage/json-document';
 import { removeLeftovers } from '../storage/leftovers';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
@@ -42,7 +48,11 @@ export { PORTFOLIO_FILE };
 export const UNITS_FOLDER = 'units';
 
 const CENTRE_LABEL = 'The centre file';
-const centreOptions = { migrations: centreMigrations };
+const centreOptions: DocumentOptions = {
+  migrations: centreMigrations,
+  onMerge: (centre: CentreFile, merged) =>
+    withMergedCopy(centre, merged, `${MERGED_COPIES_FOLDER}/`),
+};
 
 export interface UnitListing {
   units: StoredUnit[];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { JsonDocument } from '../../src-main/storage/json-document';
+import { removeLeftovers } from '../../src-main/storage/leftovers';
 import { useTempDirs } from '../support/temp-dir';
 
 const schema = z.object({ count: z.number().int(), padding: z.string() });
@@ -51,10 +52,15 @@ describe('saves survive the process being killed', () => {
       previous = onDisk.count;
     }
     expect(previous).toBeGreaterThan(8);
-    // Only temporary files of killed saves may be left beside it, never a damaged doc.json.
+    // Only temporary files and the lock of killed saves may be left beside it, never a damaged
+    // doc.json; and those go when the folder is next cleaned.
     const left = (await readdir(dir)).filter(
-      (n) => !n.endsWith('.tmp') && !n.includes('last-good'),
+      (n) => !n.endsWith('.tmp') && !n.endsWith('.lock') && !n.includes('last-good'),
     );
     expect(left).toEqual(['doc.json']);
+    await removeLeftovers(dir);
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp') || n.endsWith('.lock'))).toEqual(
+      [],
+    );
   });
 });
