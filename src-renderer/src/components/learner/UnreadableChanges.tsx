@@ -17,9 +17,9 @@ export function UnreadableChanges({ problems }: { problems: readonly string[] })
       data-testid="unreadable-changes"
     >
       <Text size="sm">
-        The portfolio below is shown without them, and their files are kept exactly as they are.
-        They may have been damaged when the folder was copied, or written by a newer version of the
-        workbench: ask whoever looks after the workspace to check the files named here.
+        {problems.length === 1
+          ? 'The portfolio below is shown without it, and its file is kept exactly as it is. It may have been damaged when the folder was copied, or written by a newer version of the workbench: ask whoever looks after the workspace to check the file named here.'
+          : 'The portfolio below is shown without them, and their files are kept exactly as they are. They may have been damaged when the folder was copied, or written by a newer version of the workbench: ask whoever looks after the workspace to check the files named here.'}
       </Text>
       <List size="sm" mt="xs">
         {problems.map((problem) => (
