@@ -65,21 +65,16 @@ export async function saveBench(root: string) {
   });
   await workspace.portfolios.flush();
   const small = await workspace.portfolio(fresh!.id);
-  const saves = async (doc: typeof big) => {
-    const times: number[] = [];
-    for (let i = 0; i < 60; i += 1) {
-      times.push(await timed(() => doc.update((p) => withDecision(p, units, i, new Date()))));
-    }
-    await doc.flush();
-    return median(times);
-  };
-  // Interleaved, so the disk's mood is shared by both.
+  const save = (doc: typeof big, i: number) =>
+    timed(() => doc.update((p) => withDecision(p, units, i, new Date())));
+  // One save on each in turn, so a busy moment of the machine or the disk falls on both alike.
   const bigTimes: number[] = [];
   const smallTimes: number[] = [];
-  for (let round = 0; round < 3; round += 1) {
-    smallTimes.push(await saves(small));
-    bigTimes.push(await saves(big));
+  for (let i = 0; i < 180; i += 1) {
+    smallTimes.push(await save(small, i));
+    bigTimes.push(await save(big, i));
   }
+  await Promise.all([small.flush(), big.flush()]);
   const ratio = median(bigTimes) / median(smallTimes);
   return {
     text: [

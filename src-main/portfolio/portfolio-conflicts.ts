@@ -77,7 +77,9 @@ export function slotConflicts(
   if (kind !== 'unit') return [];
   const state = fold.slots.get(slot);
   if (!state) return [];
-  const signs = [...state.versions.values()].filter((v) => SIGN_KINDS.has(v.kind ?? ''));
+  const signs = [...SIGN_KINDS].flatMap((k) =>
+    [...(state.byKind.get(k) ?? [])].map((version) => state.versions.get(version)!),
+  );
   if (!signs.length) return [];
   const seenBy = new Map<string, string[]>();
   for (const v of state.versions.values()) {

@@ -22,6 +22,10 @@ export interface SlotState {
   versions: Map<string, SlotVersion>;
   /** Every version some other version of the slot had seen. */
   referenced: Set<string>;
+  /** The versions no other has seen, kept as changes arrive so a save never walks the history. */
+  heads: Set<string>;
+  /** The versions of each kind of change (a sign-off, an unlock…). */
+  byKind: Map<string, Set<string>>;
 }
 
 /**
@@ -84,7 +88,12 @@ export class ChangeFold {
       for (const [slot, base] of Object.entries(op.s ?? {})) {
         let state = this.slots.get(slot);
         if (!state) {
-          state = { versions: new Map(), referenced: new Set() };
+          state = {
+            versions: new Map(),
+            referenced: new Set(),
+            heads: new Set(),
+            byKind: new Map(),
+          };
           this.slots.set(slot, state);
         }
         const version = versionOf(change, index, op);
@@ -96,7 +105,17 @@ export class ChangeFold {
           record,
           key,
         });
-        for (const seen of base) if (seen !== version) state.referenced.add(seen);
+        if (!state.referenced.has(version)) state.heads.add(version);
+        if (op.k) {
+          const ofKind = state.byKind.get(op.k) ?? new Set<string>();
+          ofKind.add(version);
+          state.byKind.set(op.k, ofKind);
+        }
+        for (const seen of base) {
+          if (seen === version) continue;
+          state.referenced.add(seen);
+          state.heads.delete(seen);
+        }
       }
     });
     const last = keyOf(change, change.ops.length);
@@ -108,7 +127,7 @@ export class ChangeFold {
   heads(slot: string): SlotVersion[] {
     const state = this.slots.get(slot);
     if (!state) return [];
-    return [...state.versions.values()].filter((v) => !state.referenced.has(v.version));
+    return [...state.heads].map((version) => state.versions.get(version)!);
   }
 
   headVersions(slot: string): string[] {
