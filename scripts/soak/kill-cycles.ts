@@ -15,24 +15,39 @@ export function startWriter(dir: string, learnerId: string, name: string, count?
   const acks: string[] = [];
   let buffered = '';
   let errors = '';
+  const waiting: { count: number; resolve: () => void }[] = [];
+  const wake = (all: boolean) => {
+    for (const w of [...waiting]) {
+      if (all || acks.length >= w.count) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
   child.stdout.setEncoding('utf8');
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (text: string) => (errors += text));
-  const firstAck = new Promise<void>((resolve) => {
-    child.stdout.on('data', (text: string) => {
-      buffered += text;
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) if (line.startsWith('ack ')) acks.push(line.slice(4));
-      if (acks.length) resolve();
-    });
-    child.on('exit', () => resolve());
+  child.stdout.on('data', (text: string) => {
+    buffered += text;
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) if (line.startsWith('ack ')) acks.push(line.slice(4));
+    wake(false);
   });
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code) => resolve(code));
+    child.on('exit', (code) => {
+      wake(true);
+      resolve(code);
+    });
   });
-  return { child, acks, firstAck, exited, errors: () => errors };
+  /** Resolves once the writer has acknowledged `count` saves, or has ended. */
+  const acked = (count: number) =>
+    acks.length >= count || child.exitCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => waiting.push({ count, resolve }));
+  const firstAck = acked(1);
+  return { child, acks, firstAck, acked, exited, errors: () => errors };
 }
 
 export interface CycleResult {
@@ -80,12 +95,8 @@ export async function killCycles(
   let last: CycleResult = { acknowledged: 0, lost: [], unreadable: [] };
   for (let cycle = 0; cycle < cycles; cycle += 1) {
     const writer = startWriter(dir, learnerId, `k${cycle}`);
-    await writer.firstAck;
-    // Let it run a few saves more, by its own acknowledgements, not by the clock.
-    const target = 1 + (cycle % 7);
-    while (writer.acks.length < target && writer.child.exitCode === null) {
-      await new Promise((r) => setImmediate(r));
-    }
+    // Let it run a few saves, by its own acknowledgements, not by the clock.
+    await writer.acked(1 + (cycle % 7));
     writer.child.kill('SIGKILL');
     await writer.exited;
     acknowledged.push(...writer.acks);
