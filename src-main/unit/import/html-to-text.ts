@@ -44,6 +44,35 @@ function numberAttr(el: Element, name: string, fallback: number, max = 1000): nu
   return Number.isFinite(n) ? Math.max(Math.min(n, max), name === 'start' ? -max : 1) : fallback;
 }
 
+/**
+ * Sets each node's line from its character offset, which parse5 always gets right: its line count
+ * runs one ahead after a bare `&` at the end of a line (`Fish & \nchips`), which would point the
+ * import's notices at the wrong line of the page.
+ */
+function lineFromOffset(node: Node, html: string, breaks = newlineOffsets(html)): void {
+  const location = node.sourceCodeLocation;
+  if (location) {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (breaks[mid]! < location.startOffset) low = mid + 1;
+      else high = mid;
+    }
+    location.startLine = low + 1;
+  }
+  for (const child of (node as { childNodes?: Node[] }).childNodes ?? []) {
+    lineFromOffset(child, html, breaks);
+  }
+  const content = (node as { content?: Node }).content;
+  if (content) lineFromOffset(content, html, breaks);
+}
+
+/** Where each line ends: a CR LF, a CR or an LF, as the page's own lines are counted. */
+function newlineOffsets(html: string): number[] {
+  return [...html.matchAll(/\r\n|\r|\n/g)].map((match) => match.index);
+}
+
 function startLine(node: Node): number | undefined {
   return node.sourceCodeLocation?.startLine;
 }
@@ -343,6 +372,7 @@ class CellConverter {
 /** The page as lines of text, each with the line of the HTML it came from. */
 export function htmlToLines(html: string): HtmlLine[] {
   const document = parse(html, { sourceCodeLocationInfo: true });
+  lineFromOffset(document, html);
   const out = new LineWriter();
   new Converter(out).children(document);
   out.flush();

@@ -151,6 +151,11 @@ describe('a web page never breaks the importer', () => {
     ),
     fc.string({ maxLength: 20 }),
   );
+  it('points at the right line after a bare & at the end of a line', () => {
+    const html = '<table>Fish &\n<dl><dt>Level</dt><dd>2</dd></dl>';
+    expect(importUnitSpec(html).lines.map((l) => l.line)).toEqual([1, 2]);
+  });
+
   it('reads any mix of tags and text without throwing, accounting for every line of the page', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
