@@ -97,7 +97,11 @@ export const observationInputSchema = recordContextSchema.extend({
   questions: z.array(
     z.object({ question: z.string(), answer: z.string(), criteriaRefs: z.array(z.string()) }),
   ),
+  /** Printed in place of the questions when none are listed one by one (say where they are). */
+  questionsNote: z.string().optional(),
   feedback: z.array(z.string()),
+  /** The assessor's notes on the evidence item, printed as notes (not as feedback) when given. */
+  notes: z.array(z.string()).default([]),
   learnerComments: z.array(z.string()),
   decision: z.string().min(1),
   productRefs: z.array(z.object({ ref: z.string(), description: z.string() })),
@@ -124,7 +128,10 @@ export const discussionInputSchema = recordContextSchema.extend({
     .min(1),
   consentToRecording: z.boolean(),
   recordingFile: z.string().optional(),
+  /** What was recorded, in words, when the caller knows better than consent and a file name. */
+  recording: z.string().optional(),
   feedback: z.array(z.string()),
+  notes: z.array(z.string()).default([]),
   nextSteps: z.array(z.string()),
   learnerSignature: signatureInputSchema,
   assessorSignature: signatureInputSchema,
