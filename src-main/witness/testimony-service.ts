@@ -245,6 +245,9 @@ export async function saveReturned(
       partRef: c.partRef,
     });
   }
+  // Everything the portfolio would refuse (a signed-off unit, for one) is refused before the
+  // file is copied in, so a refused import leaves the portfolio and its folder as they were.
+  recordTestimony(doc.data, units, content, { details }, actor, now);
   let evidenceRef: { id: string } | { details: typeof details } = { details };
   if (incoming) {
     const added = await addEvidenceFile(workspace, learnerId, details, incoming, actor, () => now);
