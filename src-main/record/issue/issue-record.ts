@@ -17,7 +17,7 @@ import {
   storedIssuedRecordSchema,
   type StoredIssuedRecord,
 } from '../issued/issued-record';
-import type { RecordDocument } from '../model/record-document';
+import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import type { RecordFonts } from '../pdf/fonts';
 import { loadRecordFonts } from '../pdf/fonts';
 import { layOutRecordPdf, saveRecordPdf } from '../pdf/render-record-pdf';
@@ -121,8 +121,26 @@ export function newRecordId(now: Date): string {
   return `R-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${random}`;
 }
 
-export function signReason(role: string, countersign: boolean): string {
-  return countersign ? `${role} countersignature` : `${role}'s declaration: assessment decisions`;
+/** What each kind of record is, as a first signature's reason names it. */
+const signedAs: Record<PortfolioRecordKind, string> = {
+  'unit-record': 'declaration on the unit assessment record',
+  observation: 'observation record',
+  discussion: 'professional discussion record',
+  progress: 'learner progress summary',
+  'evidence-index': 'evidence index',
+};
+
+/**
+ * The reason a signature gives, as a PDF reader shows it beside the signer: what the signer
+ * vouches for, so an assessor's signature on an observation never reads as one on the unit's
+ * decisions.
+ */
+export function signReason(
+  role: string,
+  countersign: boolean,
+  kind: PortfolioRecordKind = 'unit-record',
+): string {
+  return countersign ? `${role} countersignature` : `${role}'s ${signedAs[kind]}`;
 }
 
 /**
@@ -178,7 +196,7 @@ export async function issueRecord(
     } else {
       try {
         bytes = await signDocument(pdf, request.signer.identity, {
-          reason: signReason(request.signer.role, false),
+          reason: signReason(request.signer.role, false, request.kind),
           location: workspace.centre.centre.name,
           name: request.signer.name,
           signingTime: now,

@@ -131,6 +131,23 @@ describe('where workbench record writes its file', () => {
     );
   });
 
+  it('gives each kind of record its own signature reason', async () => {
+    const dir = await tempDir();
+    const reasons: string[] = [];
+    for (const kind of ['unit-record', 'observation']) {
+      const out = path.join(dir, `${kind}.pdf`);
+      const made = await record(out, '--kind', kind, '--sign');
+      expect(made.code, made.err).toBe(0);
+      const checked = await cli(['verify', out, '--workspace', workspace.dir]);
+      expect(checked.code, checked.out).toBe(0);
+      reasons.push(/signed: .*\((.*)\)$/m.exec(checked.out)?.[1] ?? '');
+    }
+    expect(reasons).toEqual([
+      "Assessor's declaration on the unit assessment record",
+      "Assessor's observation record",
+    ]);
+  });
+
   it('says in one line that a witness form is not a record, rather than failing', async () => {
     const form = path.join(await tempDir(), 'form.pdf');
     const siobhan = workspace.centre.learners.find((l) => l.name === 'Siobhán Ní Bhriain')!;
