@@ -61,6 +61,10 @@ export const unitRecordInputSchema = recordContextSchema.extend({
   unit: unitSummarySchema,
   assessor: personSchema,
   criteria: z.array(criterionRowSchema).min(1),
+  /** What each evidence reference in the rows (E1, E2…) is: the key printed under the table. */
+  evidenceKey: z
+    .array(z.object({ ref: z.string(), title: z.string(), method: z.string(), date: isoDate }))
+    .default([]),
   feedback: z.array(z.string()),
   learnerComments: z.array(z.string()),
   unitDecision: z.enum(['achieved', 'not yet achieved']),

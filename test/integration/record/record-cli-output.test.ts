@@ -7,6 +7,7 @@ import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import type { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace } from '../../support/demo-workspace';
 import { changeFilesOf, portfolioOnDisk } from '../../support/portfolio-on-disk';
+import { runTool } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
 
 async function cli(args: string[]) {
@@ -129,6 +130,24 @@ describe('where workbench record writes its file', () => {
     expect((await portfolioOnDisk(zoe.folder, zoe.id)).issuedRecords).toHaveLength(
       issued.length + 1,
     );
+  });
+
+  it('explains every evidence reference on the unit record in its evidence key', async () => {
+    const out = path.join(await tempDir(), 'unit.pdf');
+    const made = await record(out);
+    expect(made.code, made.err).toBe(0);
+    const text = (await runTool('pdftotext', ['-layout', out, '-'])).stdout;
+    const [table, rest] = text.split(/^Evidence key$/m);
+    const used = new Set(table!.match(/\bE\d+\b/g));
+    expect(used.size).toBeGreaterThan(1);
+    const key = rest!.split(/^Unit decision$/m)[0]!;
+    const doc = await workspace.portfolio(zoe.id);
+    for (const ref of used) {
+      expect(key).toMatch(new RegExp(`^${ref}\\s+\\S`, 'm'));
+    }
+    for (const title of doc.data.evidence.filter((e) => !e.archived).map((e) => e.title)) {
+      expect(key.replace(/\s+/g, ' ')).toContain(title);
+    }
   });
 
   it('gives each kind of record its own signature reason', async () => {
