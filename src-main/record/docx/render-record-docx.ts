@@ -128,7 +128,9 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
     description: `Record ID ${doc.recordId}`,
     keywords: `${doc.kind} ${doc.recordId}`,
     styles: {
-      default: { document: { run: { font: 'Arial', size: 19 } } },
+      // The font the PDFs embed, named rather than embedded: where it is not installed, Word
+      // shows a similar one (the README says so).
+      default: { document: { run: { font: 'DejaVu Sans', size: 19 } } },
       paragraphStyles: [
         {
           id: 'Heading2',
