@@ -112,6 +112,7 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
       : [
           body('The SHA-256 fingerprint of each evidence file when the record was generated.', {
             muted: true,
+            keepNext: true,
           }),
           table(
             [
@@ -119,6 +120,9 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
               { label: 'SHA-256', width: 66 },
             ],
             doc.evidenceManifest.map((e) => [e.fileName, e.sha256]),
+            true,
+            [],
+            [1],
           ),
         ];
   const document = new Document({

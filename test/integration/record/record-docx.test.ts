@@ -53,6 +53,9 @@ describe('record DOCX files', () => {
     for (const name of Object.values(unicodeNames)) expect(printed).toContain(name);
     expect(printed).toMatch(/Page 1 of \d/);
     expect(printed).toContain(`Record ID: ${doc.recordId}`);
+    // Each SHA-256 stays whole on one line.
+    expect(doc.evidenceManifest.length).toBeGreaterThan(0);
+    for (const entry of doc.evidenceManifest) expect(printed).toContain(entry.sha256);
     // In the font the README names: DejaVu Sans, as the PDF records.
     const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string');
     expect(styles).toContain('w:ascii="DejaVu Sans"');
