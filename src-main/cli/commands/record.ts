@@ -192,8 +192,12 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       `${learner.name} is on no unit, so there is no assessor to sign.`,
     );
   const out = path.resolve(values.out);
-  const made = await makeFolders(path.dirname(out));
-  if (made.length) io.out(`Made the folder ${path.dirname(out)} for the record.`);
+  // The folder is made only once there is a record to put in it.
+  const deliver = async (bytes: Uint8Array) => {
+    const made = await makeFolders(path.dirname(out));
+    if (made.length) io.out(`Made the folder ${path.dirname(out)} for the record.`);
+    await writeOutFile(out, bytes);
+  };
   const issued = await issueRecord(
     workspace,
     {
@@ -206,7 +210,7 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     },
     system,
     now,
-    { fonts, library, deliver: (bytes) => writeOutFile(out, bytes) },
+    { fonts, library, deliver },
   );
   io.out(
     `Record ${issued.entry.recordId} (${issued.entry.title}, ${learner.name}${issued.entry.unitRef ? `, ${issued.entry.unitRef}` : ''})${signer ? `, signed by ${signer.name}` : ''}, written to ${out}. SHA-256 ${issued.entry.sha256}.`,
