@@ -84,6 +84,32 @@ describe('a witness form that is refused changes nothing', () => {
     expect(after.testimonies.at(-1)?.description).toBe(answers.description);
   });
 
+  it('does not record a form as sent when it cannot be written where --out says', async () => {
+    const root = await tempDir();
+    const { workspace } = await demoWorkspace(root);
+    const learner = workspace.centre.learners.find((l) => l.name === 'Siobhán Ní Bhriain')!;
+    const folder = await workspace.portfolioFolder(learner.id);
+    const before = await snapshot(folder);
+    const made = await cli([
+      'witness',
+      'form',
+      workspace.dir,
+      '--learner',
+      learner.id,
+      '--unit',
+      'J/508/4003',
+      '--format',
+      'pdf',
+      '--out',
+      '/proc/form.pdf',
+    ]);
+    expect(made.code).toBe(2);
+    expect(made.err).toBe(
+      'workbench witness form: /proc/form.pdf could not be written: the system does not allow it there (ENOENT).',
+    );
+    expect(await snapshot(folder)).toEqual(before);
+  });
+
   it('refuses a form for a signed-off unit without copying its file into the portfolio', async () => {
     const root = await tempDir();
     const { workspace } = await demoWorkspace(root);
