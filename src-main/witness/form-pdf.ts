@@ -185,6 +185,8 @@ function drawFurniture(writer: FormWriter, model: FormModel): void {
 async function askReadersToRedraw(pdf: PDFDocument, form: PDFForm, unicode: PDFFont) {
   form.updateFieldAppearances(unicode);
   const helvetica = await pdf.embedFont(StandardFonts.Helvetica);
+  // The tick boxes name ZapfDingbats for their tick, as readers that redraw them expect.
+  const dingbats = await pdf.embedFont(StandardFonts.ZapfDingbats);
   const da = `/${HELVETICA} ${FIELD_FONT_SIZE} Tf 0 g`;
   for (const field of form.getFields()) {
     if (!(field instanceof PDFTextField)) continue;
@@ -194,7 +196,7 @@ async function askReadersToRedraw(pdf: PDFDocument, form: PDFForm, unicode: PDFF
   form.acroForm.dict.set(
     PDFName.of('DR'),
     pdf.context.obj({
-      Font: { [HELVETICA]: helvetica.ref, [unicode.name]: unicode.ref },
+      Font: { [HELVETICA]: helvetica.ref, ZaDb: dingbats.ref, [unicode.name]: unicode.ref },
     }),
   );
   form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(da));
