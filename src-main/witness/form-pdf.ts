@@ -1,12 +1,14 @@
 import fontkit from '@pdf-lib/fontkit';
 import {
+  PDFBool,
   PDFDocument,
   PDFName,
+  PDFTextField,
+  StandardFonts,
   PDFString,
   type PDFFont,
   type PDFForm,
   type PDFImage,
-  type PDFTextField,
 } from 'pdf-lib';
 import { ACCENT, INK, MUTED, PAGE, PageFlow, RULE, type TextStyle } from '../record/pdf/page-flow';
 import type { RecordFonts } from '../record/pdf/fonts';
@@ -23,7 +25,13 @@ import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
 
 const FIELD_FONT_SIZE = 10;
+/** The name the form's resources give standard Helvetica, as Acrobat names it. */
+const HELVETICA = 'Helv';
 const LINE = FIELD_FONT_SIZE * 1.5;
+const SIGN_HELP = 'Sign inside the box: draw or sign in your PDF reader, or sign the printed page.';
+
+const boxHeight = (f: TemplateField): number =>
+  f.kind === 'multiline' ? (f.id === 'description' ? 160 : 54) : LINE + 6;
 
 const sectionTitles: Record<TemplateField['section'], string> = {
   activity: 'The activity you saw',
@@ -59,6 +67,21 @@ class FormWriter {
 
   private style(size: number, bold = false, color = INK): TextStyle {
     return { font: bold ? this.fonts.bold : this.fonts.regular, size, color };
+  }
+
+  /** The height of a field's label and help text, as `label` prints them. */
+  labelHeight(text: string, help: string): number {
+    const lines = this.flow.wrap(text, this.flow.width, this.style(9, true)).length * 12;
+    const helpLines = help ? this.flow.wrap(help, this.flow.width, this.style(8)).length * 10.5 : 0;
+    return lines + helpLines + 2;
+  }
+
+  /** The height a template field takes: its label with its box, kept on one page together. */
+  fieldHeight(f: TemplateField): number {
+    if (f.kind === 'checkbox')
+      return this.flow.wrap(f.label, this.flow.width - 22, this.style(10)).length * 13 + 6;
+    if (f.kind === 'signature') return 56 + 24 + this.labelHeight(f.label, SIGN_HELP);
+    return this.labelHeight(f.label, f.help) + boxHeight(f) + 8;
   }
 
   label(text: string, help: string): void {
@@ -110,11 +133,8 @@ class FormWriter {
 
   signatureArea(label: string): void {
     const height = 56;
-    this.flow.ensure(height + 24);
-    this.label(
-      label,
-      'Sign inside the box: draw or sign in your PDF reader, or sign the printed page.',
-    );
+    this.flow.ensure(height + 24 + this.labelHeight(label, SIGN_HELP));
+    this.label(label, SIGN_HELP);
     inkBox(this.flow.page, {
       x: this.flow.left,
       y: this.flow.y - height,
@@ -156,10 +176,38 @@ function drawFurniture(writer: FormWriter, model: FormModel): void {
 }
 
 /**
+ * What a reader needs to draw what a witness types. Our own appearances (the pre-filled values)
+ * are drawn with the embedded DejaVu Sans, so every name prints as written. The default
+ * appearance that other programs redraw filled fields with names standard Helvetica, which every
+ * reader and filler (pdftk among them) can draw; DejaVu Sans stays in the resources for those
+ * that use it. NeedAppearances asks a reader to redraw any field whose value changed.
+ */
+async function askReadersToRedraw(pdf: PDFDocument, form: PDFForm, unicode: PDFFont) {
+  form.updateFieldAppearances(unicode);
+  const helvetica = await pdf.embedFont(StandardFonts.Helvetica);
+  // The tick boxes name ZapfDingbats for their tick, as readers that redraw them expect.
+  const dingbats = await pdf.embedFont(StandardFonts.ZapfDingbats);
+  const da = `/${HELVETICA} ${FIELD_FONT_SIZE} Tf 0 g`;
+  for (const field of form.getFields()) {
+    if (!(field instanceof PDFTextField)) continue;
+    field.acroField.setDefaultAppearance(da);
+    for (const widget of field.acroField.getWidgets()) widget.setDefaultAppearance(da);
+  }
+  form.acroForm.dict.set(
+    PDFName.of('DR'),
+    pdf.context.obj({
+      Font: { [HELVETICA]: helvetica.ref, ZaDb: dingbats.ref, [unicode.name]: unicode.ref },
+    }),
+  );
+  form.acroForm.dict.set(PDFName.of('DA'), PDFString.of(da));
+  form.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.True);
+}
+
+/**
  * A witness testimony form any PDF reader can fill and save: text fields, a check box per
- * criterion, a signature area. The fields print with the embedded DejaVu Sans (not subset, so
- * whatever the witness types has a glyph) and the form names it as its default font, so
- * readers that redraw fields use it too. A hidden field carries the form and learner ids.
+ * criterion, a signature area. Our own field appearances print with the embedded DejaVu Sans
+ * (not subset, so every name has a glyph); readers that redraw fields use standard Helvetica
+ * (`askReadersToRedraw`). A hidden field carries the form and learner ids.
  */
 export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
@@ -206,7 +254,13 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
   const drawFields = (section: TemplateField['section']) => {
     const fields = t.fields.filter((f) => f.section === section);
     if (!fields.length) return;
-    flow.heading(sectionTitles[section], 50);
+    const intro =
+      section === 'declaration' && t.declaration
+        ? flow.wrap(t.declaration, flow.width, { font: embedded.regular, size: 9.5 }).length * 13 +
+          6
+        : 0;
+    // A heading is never left at the foot of a page: it keeps its first field with it.
+    flow.heading(sectionTitles[section], intro + writer.fieldHeight(fields[0]!));
     if (section === 'declaration' && t.declaration) {
       flow.paragraph(t.declaration, { font: embedded.regular, size: 9.5 }, 13);
       flow.gap(6);
@@ -215,20 +269,23 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
       if (f.kind === 'checkbox') writer.checkBox(f.id, f.label);
       else if (f.kind === 'signature') writer.signatureArea(f.label);
       else {
+        // The label and its box stay on one page.
+        flow.ensure(writer.fieldHeight(f));
         writer.label(f.label, f.help);
-        const height = f.kind === 'multiline' ? (f.id === 'description' ? 160 : 54) : LINE + 6;
-        writer.textField(f.id, height, values[f.id] ?? '', f.kind === 'multiline');
+        writer.textField(f.id, boxHeight(f), values[f.id] ?? '', f.kind === 'multiline');
       }
     }
   };
 
   drawFields('activity');
-  flow.heading('Criteria your account covers', 60);
-  flow.paragraph(
-    'Tick each criterion you saw the learner meet, and say how the work you describe shows it.',
-    { font: embedded.regular, size: 9.5 },
-    13,
+  const tickText =
+    'Tick each criterion you saw the learner meet, and say how the work you describe shows it.';
+  const tickStyle = { font: embedded.regular, size: 9.5 };
+  flow.heading(
+    'Criteria your account covers',
+    flow.wrap(tickText, flow.width, tickStyle).length * 13 + 6 + 90,
   );
+  flow.paragraph(tickText, tickStyle, 13);
   flow.gap(6);
   for (const c of model.criteria) {
     // A criterion and the space to say how it was shown stay on one page.
@@ -255,15 +312,7 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
 
   drawLogo(writer, logo);
   drawFurniture(writer, model);
-  form.updateFieldAppearances(embedded.regular);
-  form.acroForm.dict.set(
-    PDFName.of('DR'),
-    pdf.context.obj({ Font: { [embedded.regular.name]: embedded.regular.ref } }),
-  );
-  form.acroForm.dict.set(
-    PDFName.of('DA'),
-    PDFString.of(`/${embedded.regular.name} ${FIELD_FONT_SIZE} Tf 0 g`),
-  );
+  await askReadersToRedraw(pdf, form, embedded.regular);
 
   const when = new Date(model.generatedAt);
   pdf.setTitle(`${t.title}: ${model.learner.name}, ${model.unit.ref}`, {

@@ -42,6 +42,14 @@ export async function readReturnedForm(bytes: Uint8Array): Promise<ReturnedForm>
     else if (field instanceof PDFCheckBox) ticked[name] = field.isChecked();
   }
   const hidden = /^([\w-]+)\|([\w-]+)$/.exec(text[FORM_ID_FIELD] ?? '');
+  const answerable = Object.keys(text).filter((name) => name !== FORM_ID_FIELD).length;
+  if (answerable + Object.keys(ticked).length === 0 && pdf.getKeywords()?.includes(FORM_KEYWORD)) {
+    // A flattened copy: the witness's answers are printed on the page but no longer in fields.
+    throw new UserError(
+      'invalid-input',
+      'This witness form has no fields left to read: the program that saved it flattened them into the page, so nothing was imported. Ask the witness for the copy saved from their PDF reader, or attach this file and type in what it says (Type in a returned form).',
+    );
+  }
   const ids = hidden
     ? { formId: hidden[1]!, learnerId: hidden[2]! }
     : idsFromKeywords(pdf.getKeywords());

@@ -39,13 +39,17 @@ export interface MadeForm {
   mediaType: string;
 }
 
-/** Makes a testimony form for a witness and records it in the portfolio as awaiting return. */
+/**
+ * Makes a testimony form for a witness and records it in the portfolio as awaiting return.
+ * `deliver`, when given, gets the file first: if it cannot take it, nothing is recorded.
+ */
 export async function makeForm(
   workspace: Workspace,
   request: FormRequest,
   fonts: RecordFonts,
   actor: Actor,
   now: Date,
+  deliver?: (bytes: Uint8Array) => Promise<void>,
 ): Promise<MadeForm> {
   const learner = workspace.learner(request.learnerId);
   const doc = await workspace.portfolio(learner.id);
@@ -87,6 +91,7 @@ export async function makeForm(
   };
   const bytes =
     request.format === 'pdf' ? await renderFormPdf(model, fonts) : await renderFormDocx(model);
+  if (deliver) await deliver(bytes);
   let form: WitnessForm | undefined;
   await doc.update((p) => {
     const sent = recordFormSent(
@@ -245,6 +250,9 @@ export async function saveReturned(
       partRef: c.partRef,
     });
   }
+  // Everything the portfolio would refuse (a signed-off unit, for one) is refused before the
+  // file is copied in, so a refused import leaves the portfolio and its folder as they were.
+  recordTestimony(doc.data, units, content, { details }, actor, now);
   let evidenceRef: { id: string } | { details: typeof details } = { details };
   if (incoming) {
     const added = await addEvidenceFile(workspace, learnerId, details, incoming, actor, () => now);

@@ -1,4 +1,4 @@
-import { copyFile, mkdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../api/user-error';
@@ -19,21 +19,29 @@ import { loadRecordFonts } from '../../record/pdf/fonts';
 import { unitProgress } from '../../portfolio/progress';
 import { safeName } from '../../storage/safe-name';
 import { UsageError, type CliIo } from '../io';
+import { makeFolders, writeOutFile } from '../out-file';
 import { readPassphrase } from '../passphrase';
 
 export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] --format pdf|docx --out FILE [--sign]
        workbench record DIR --all --out FOLDER [--format pdf|docx] [--sign]
 
-Makes an assessment record from the portfolio in the workspace DIR, files it in the learner's
-records/ folder with its SHA-256 noted in the portfolio, and copies it to FILE.
+Makes an assessment record from the portfolio in the workspace DIR, writes it to FILE, then
+files it in the learner's records/ folder with its SHA-256 noted in the portfolio. A record that
+cannot be written to FILE is not issued. A folder in FILE's path that does not exist is made, and
+the command says so.
 
   --learner ID     the learner's id, ULN or exact name
   --unit REF       the unit's Ofqual code, awarding-body code, id or title
   --kind KIND      unit-record (the default), observation, discussion, progress or evidence-index
+  --evidence ID    the observation or discussion evidence item the record is of (its id or
+                   exact title); without it, the unit's only one (a direct observation before
+                   a practical demonstration)
   --format F       pdf (the default) or docx
   --sign           sign the PDF with the assessor's signing identity from the workspace
   --passphrase-file FILE   read the identity's passphrase from FILE (else WORKBENCH_PASSPHRASE)
-  --all            every signed-off unit's record for every learner, into the folder --out
+  --all            every signed-off unit's record for every learner, into the folder --out;
+                   a unit whose record says the same as the one last issued is not issued
+                   again (the issued copy is written to the folder instead)
 
 The passphrase is never given on the command line itself, where other users could see it.`;
 
@@ -103,7 +111,8 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
 
   if (values.all) {
     const out = path.resolve(values.out);
-    await mkdir(out, { recursive: true });
+    const made = await makeFolders(out);
+    if (made.length) io.out(`Made the folder ${out} for the records.`);
     const jobs: { learnerId: string; name: string; unitId: string; assessorId: string }[] = [];
     for (const learner of workspace.centre.learners.filter((l) => !l.archived)) {
       const source = await loadRecordSource(workspace, learner.id, library);
@@ -122,8 +131,11 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       io.out('No unit is signed off yet, so there are no records to write.');
       return 0;
     }
+    let skipped = 0;
     for (const [i, job] of jobs.entries()) {
       const signer = await signerOf(job.assessorId);
+      const targetOf = (fileName: string) =>
+        path.join(out, `${safeName(job.name, 'learner')}-${fileName}`);
       const issued = await issueRecord(
         workspace,
         {
@@ -135,18 +147,31 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
         },
         system,
         now,
-        { fonts, library },
+        {
+          fonts,
+          library,
+          unlessUnchanged: true,
+          deliver: (bytes, fileName) => writeOutFile(targetOf(fileName), bytes),
+        },
       );
-      const target = path.join(
-        out,
-        `${safeName(job.name, 'learner')}-${path.basename(issued.path)}`,
-      );
-      await copyFile(issued.path, target);
-      io.err(
-        `[${i + 1}/${jobs.length}] ${job.name}: ${issued.entry.unitRef} → ${path.basename(target)}`,
-      );
+      const target = targetOf(path.basename(issued.path));
+      if (issued.unchanged) {
+        skipped += 1;
+        const there = await readFile(target).catch(() => null);
+        if (!there?.equals(issued.bytes)) await writeOutFile(target, issued.bytes);
+        io.err(
+          `[${i + 1}/${jobs.length}] ${job.name}: ${issued.entry.unitRef} unchanged since record ${issued.entry.recordId}, not issued again → ${path.basename(target)}`,
+        );
+      } else {
+        io.err(
+          `[${i + 1}/${jobs.length}] ${job.name}: ${issued.entry.unitRef} → ${path.basename(target)}`,
+        );
+      }
     }
-    io.out(`${jobs.length} records written to ${out}.`);
+    const fresh = jobs.length - skipped;
+    io.out(
+      `${jobs.length} records written to ${out}: ${fresh} issued now${skipped ? `, ${skipped} unchanged and already issued, so not issued again` : ''}.`,
+    );
     return 0;
   }
 
@@ -166,6 +191,13 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       'not-found',
       `${learner.name} is on no unit, so there is no assessor to sign.`,
     );
+  const out = path.resolve(values.out);
+  // The folder is made only once there is a record to put in it.
+  const deliver = async (bytes: Uint8Array) => {
+    const made = await makeFolders(path.dirname(out));
+    if (made.length) io.out(`Made the folder ${path.dirname(out)} for the record.`);
+    await writeOutFile(out, bytes);
+  };
   const issued = await issueRecord(
     workspace,
     {
@@ -178,11 +210,8 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     },
     system,
     now,
-    { fonts, library },
+    { fonts, library, deliver },
   );
-  const out = path.resolve(values.out);
-  await mkdir(path.dirname(out), { recursive: true });
-  await copyFile(issued.path, out);
   io.out(
     `Record ${issued.entry.recordId} (${issued.entry.title}, ${learner.name}${issued.entry.unitRef ? `, ${issued.entry.unitRef}` : ''})${signer ? `, signed by ${signer.name}` : ''}, written to ${out}. SHA-256 ${issued.entry.sha256}.`,
   );

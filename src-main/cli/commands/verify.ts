@@ -91,6 +91,7 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
   }
   const check = await checkRecordFile(new Uint8Array(bytes), file, workspace, { trust });
   if (values.json) io.out(JSON.stringify(check, null, 2));
+  else if (check.notARecord) io.out(`${path.basename(file)}: ${check.notARecord}`);
   else io.out(describe(check, file).join('\n'));
   return check.ok ? 0 : 1;
 }

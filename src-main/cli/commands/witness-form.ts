@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../api/user-error';
@@ -9,6 +8,7 @@ import { findLearner } from '../../centre/find-learner';
 import { findRegisteredUnit, makeForm } from '../../witness/testimony-service';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
+import { makeFolders, writeOutFile } from '../out-file';
 
 export const commandLine: Actor = { id: 'command-line', role: 'assessor' };
 
@@ -23,7 +23,8 @@ into. Both list the chosen criteria in full.
   --criteria      criteria (7.1) or parts (9.1a), comma-separated; all of the unit's if left out
   --witness NAME  a registered witness, by name or id; the form is left blank for one if left out
   --format        pdf or docx
-  --out FILE      where to write the form`;
+  --out FILE      where to write the form (a missing folder is made, and the command says so);
+                  a form that cannot be written there is not recorded as sent`;
 
 export async function witnessFormCommand(argv: string[], io: CliIo): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -70,6 +71,7 @@ export async function witnessFormCommand(argv: string[], io: CliIo): Promise<num
     }
     witnessId = witness.id;
   }
+  const out = path.resolve(values.out);
   const made = await makeForm(
     workspace,
     {
@@ -82,9 +84,13 @@ export async function witnessFormCommand(argv: string[], io: CliIo): Promise<num
     await loadRecordFonts(defaultResourcesDir()),
     commandLine,
     new Date(),
+    // Written before the form is recorded as sent, so a form nobody got is never awaited.
+    async (bytes) => {
+      const made = await makeFolders(path.dirname(out));
+      if (made.length) io.out(`Made the folder ${path.dirname(out)} for the form.`);
+      await writeOutFile(out, bytes);
+    },
   );
-  const out = path.resolve(values.out);
-  await writeFile(out, made.bytes);
   io.out(
     `Wrote ${out}: form ${made.form.id} for ${learner.name}, ${made.form.criteria.length} criteria, awaiting return.`,
   );

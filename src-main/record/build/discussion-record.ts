@@ -8,13 +8,15 @@ import {
 } from './record-common';
 import type { DiscussionInput } from './record-inputs';
 import { discussionInputSchema } from './record-inputs';
-import { targetedRows } from './observation-record';
+import { notesSection, targetedRows } from './observation-record';
 
 export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
   const input = discussionInputSchema.parse(raw);
-  const consent = input.consentToRecording
-    ? `Yes${input.recordingFile ? `: recording kept as ${input.recordingFile}` : ''}`
-    : 'No: not recorded';
+  const recording =
+    input.recording ??
+    (input.consentToRecording
+      ? `Yes${input.recordingFile ? `: recording kept as ${input.recordingFile}` : ''}`
+      : 'Not recorded');
   const sections: RecordDocument['sections'] = [
     {
       type: 'fields',
@@ -27,7 +29,9 @@ export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
           value: input.durationMinutes ? `${input.durationMinutes} minutes` : 'Not recorded',
         },
         ...(input.location ? [{ label: 'Location', value: input.location }] : []),
-        { label: 'Learner consented to recording', value: consent },
+        input.recording === undefined
+          ? { label: 'Learner consented to recording', value: recording }
+          : { label: 'Recording', value: recording },
       ],
     },
     {
@@ -56,6 +60,7 @@ export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
       paragraphs: input.feedback,
       emptyText: 'No feedback recorded.',
     },
+    ...notesSection(input.notes),
     {
       type: 'paragraphs',
       heading: 'Next steps',

@@ -14,6 +14,14 @@ export function targetedRows(targets: { unitRef: string; criteriaRefs: string[] 
   return targets.map((t) => [t.unitRef, joinList(t.criteriaRefs)]);
 }
 
+/** The assessor's notes on the evidence item, under their own name, when there are any. */
+export function notesSection(notes: string[]): RecordDocument['sections'] {
+  const written = notes.filter((n) => n.trim() !== '');
+  return written.length
+    ? [{ type: 'paragraphs', heading: "Assessor's notes", paragraphs: written }]
+    : [];
+}
+
 export function buildObservationRecord(raw: ObservationInput): RecordDocument {
   const input = observationInputSchema.parse(raw);
   const time = input.endTime ? `${input.startTime} to ${input.endTime}` : input.startTime;
@@ -48,7 +56,7 @@ export function buildObservationRecord(raw: ObservationInput): RecordDocument {
         { label: 'Criteria', width: 16 },
       ],
       rows: input.questions.map((q) => [q.question, q.answer, joinList(q.criteriaRefs)]),
-      emptyText: 'No questions were asked.',
+      emptyText: input.questionsNote ?? 'No questions were asked.',
     },
     {
       type: 'table',
@@ -66,6 +74,7 @@ export function buildObservationRecord(raw: ObservationInput): RecordDocument {
       paragraphs: input.feedback,
       emptyText: 'No feedback recorded.',
     },
+    ...notesSection(input.notes),
     {
       type: 'paragraphs',
       heading: 'Learner comments',

@@ -61,6 +61,10 @@ export const unitRecordInputSchema = recordContextSchema.extend({
   unit: unitSummarySchema,
   assessor: personSchema,
   criteria: z.array(criterionRowSchema).min(1),
+  /** What each evidence reference in the rows (E1, E2…) is: the key printed under the table. */
+  evidenceKey: z
+    .array(z.object({ ref: z.string(), title: z.string(), method: z.string(), date: isoDate }))
+    .default([]),
   feedback: z.array(z.string()),
   learnerComments: z.array(z.string()),
   unitDecision: z.enum(['achieved', 'not yet achieved']),
@@ -97,7 +101,11 @@ export const observationInputSchema = recordContextSchema.extend({
   questions: z.array(
     z.object({ question: z.string(), answer: z.string(), criteriaRefs: z.array(z.string()) }),
   ),
+  /** Printed in place of the questions when none are listed one by one (say where they are). */
+  questionsNote: z.string().optional(),
   feedback: z.array(z.string()),
+  /** The assessor's notes on the evidence item, printed as notes (not as feedback) when given. */
+  notes: z.array(z.string()).default([]),
   learnerComments: z.array(z.string()),
   decision: z.string().min(1),
   productRefs: z.array(z.object({ ref: z.string(), description: z.string() })),
@@ -124,7 +132,10 @@ export const discussionInputSchema = recordContextSchema.extend({
     .min(1),
   consentToRecording: z.boolean(),
   recordingFile: z.string().optional(),
+  /** What was recorded, in words, when the caller knows better than consent and a file name. */
+  recording: z.string().optional(),
   feedback: z.array(z.string()),
+  notes: z.array(z.string()).default([]),
   nextSteps: z.array(z.string()),
   learnerSignature: signatureInputSchema,
   assessorSignature: signatureInputSchema,

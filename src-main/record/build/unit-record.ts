@@ -136,6 +136,18 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
         rows,
       },
       {
+        type: 'table',
+        heading: 'Evidence key',
+        columns: [
+          { label: 'Ref', width: 8 },
+          { label: 'Evidence', width: 52 },
+          { label: 'Method', width: 24 },
+          { label: 'Date', width: 16 },
+        ],
+        rows: input.evidenceKey.map((e) => [e.ref, e.title, e.method, formatDate(e.date)]),
+        emptyText: 'No evidence is mapped to this unit yet.',
+      },
+      {
         type: 'fields',
         heading: 'Unit decision',
         fields: [{ label: 'Decision', value: sentenceCase(input.unitDecision) }],

@@ -58,7 +58,7 @@ export function body(
 function cell(
   text: string,
   width: number,
-  options: { bold?: boolean; shaded?: boolean } = {},
+  options: { bold?: boolean; shaded?: boolean; keepNext?: boolean; size?: number } = {},
 ): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -67,7 +67,10 @@ function cell(
     children: text.split('\n').map(
       (line) =>
         new Paragraph({
-          children: [new TextRun({ text: line, bold: options.bold ?? false, size: 17 })],
+          keepNext: options.keepNext ?? false,
+          children: [
+            new TextRun({ text: line, bold: options.bold ?? false, size: options.size ?? 17 }),
+          ],
         }),
     ),
   });
@@ -84,9 +87,12 @@ export function table(
   rows: string[][],
   header = true,
   labelColumns: number[] = [],
+  /** Columns whose text must stay on one line (a SHA-256): printed small enough to fit. */
+  smallColumns: number[] = [],
 ): Table {
   const widths = widthsOf(columns.map((c) => c.width));
   const labels = new Set(labelColumns);
+  const small = new Set(smallColumns);
   return new Table({
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: widths,
@@ -97,8 +103,9 @@ export function table(
             new TableRow({
               tableHeader: true,
               cantSplit: true,
+              // The headings stay on the page of the first row.
               children: columns.map((c, i) =>
-                cell(c.label, widths[i] ?? 0, { bold: true, shaded: true }),
+                cell(c.label, widths[i] ?? 0, { bold: true, shaded: true, keepNext: true }),
               ),
             }),
           ]
@@ -108,7 +115,10 @@ export function table(
           new TableRow({
             cantSplit: true,
             children: widths.map((w, i) =>
-              cell(row[i] ?? '', w, labels.has(i) ? { bold: true, shaded: true } : {}),
+              cell(row[i] ?? '', w, {
+                ...(labels.has(i) ? { bold: true, shaded: true } : {}),
+                ...(small.has(i) ? { size: 14 } : {}),
+              }),
             ),
           }),
       ),

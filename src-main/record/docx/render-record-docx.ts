@@ -112,6 +112,7 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
       : [
           body('The SHA-256 fingerprint of each evidence file when the record was generated.', {
             muted: true,
+            keepNext: true,
           }),
           table(
             [
@@ -119,6 +120,9 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
               { label: 'SHA-256', width: 66 },
             ],
             doc.evidenceManifest.map((e) => [e.fileName, e.sha256]),
+            true,
+            [],
+            [1],
           ),
         ];
   const document = new Document({
@@ -128,7 +132,9 @@ export async function renderRecordDocx(record: RecordDocument): Promise<Uint8Arr
     description: `Record ID ${doc.recordId}`,
     keywords: `${doc.kind} ${doc.recordId}`,
     styles: {
-      default: { document: { run: { font: 'Arial', size: 19 } } },
+      // The font the PDFs embed, named rather than embedded: where it is not installed, Word
+      // shows a similar one (the README says so).
+      default: { document: { run: { font: 'DejaVu Sans', size: 19 } } },
       paragraphStyles: [
         {
           id: 'Heading2',

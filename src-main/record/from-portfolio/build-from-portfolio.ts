@@ -55,27 +55,53 @@ export async function buildFromPortfolio(
   }
 }
 
+const describe = (e: { id: string; title: string; producedOn: string; method: string }) =>
+  `${e.id} "${e.title}" (${e.method}, ${e.producedOn})`;
+
 /**
- * The observation or discussion asked for, or, when only a unit is given, the most recent one
- * mapped to that unit.
+ * The observation or discussion asked for (by evidence id or exact title), or, when only a unit
+ * is given, the one mapped to that unit: a direct observation before a practical demonstration,
+ * and never a guess between two of the same.
  */
 function chooseSession(source: RecordSource, request: RecordRequest): string {
-  if (request.evidenceId) return request.evidenceId;
   const kind = request.kind === 'discussion' ? 'discussion' : 'observation';
+  const what = kind === 'observation' ? 'observation' : 'professional discussion';
+  const all = sessionEvidence(source, kind);
+  if (request.evidenceId) {
+    const wanted = request.evidenceId.trim();
+    const byId = all.find((e) => e.id === wanted);
+    if (byId) return byId.id;
+    const byTitle = all.filter((e) => e.title.trim().toLowerCase() === wanted.toLowerCase());
+    if (byTitle.length === 1) return byTitle[0]!.id;
+    if (byTitle.length > 1)
+      throw new UserError(
+        'invalid-input',
+        `${source.learner.name} has ${byTitle.length} evidence items called "${wanted}": ${byTitle.map(describe).join('; ')}. Give the evidence id instead.`,
+      );
+    // Left to the record's own check, which says what the item is instead.
+    return wanted;
+  }
   const unitId = request.unit ? findRegisteredUnit(source, request.unit).unit.id : null;
   const mapped = new Set(
     activeMappings(source.portfolio)
       .filter((m) => !unitId || m.unitId === unitId)
       .map((m) => m.evidenceId),
   );
-  const latest = sessionEvidence(source, kind)
-    .filter((e) => mapped.has(e.id))
-    .sort((a, b) => b.producedOn.localeCompare(a.producedOn))[0];
-  if (!latest) {
+  const candidates = all.filter((e) => mapped.has(e.id));
+  const direct = candidates.filter((e) => e.method === 'direct observation');
+  const choice = direct.length ? direct : candidates;
+  if (choice.length === 1) return choice[0]!.id;
+  if (choice.length === 0) {
     throw new UserError(
       'not-found',
-      `${source.learner.name} has no ${kind === 'observation' ? 'observation' : 'professional discussion'} recorded${unitId ? ' for that unit' : ''}. Record one as evidence first.`,
+      `${source.learner.name} has no ${what} recorded${unitId ? ' for that unit' : ''}. Record one as evidence first.`,
     );
   }
-  return latest.id;
+  throw new UserError(
+    'invalid-input',
+    `${source.learner.name} has ${choice.length} ${what}s${unitId ? ' for that unit' : ''}: ${choice
+      .sort((a, b) => a.producedOn.localeCompare(b.producedOn))
+      .map(describe)
+      .join('; ')}. Say which by its evidence id (--evidence ID on the command line).`,
+  );
 }

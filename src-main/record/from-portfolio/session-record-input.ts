@@ -140,15 +140,38 @@ export async function observationInput(
     targeted: targets,
     narrative,
     questions: questions.map((q) => ({ ...q, criteriaRefs: allRefs })),
-    feedback: item.notes.trim() ? [item.notes.trim()] : [],
+    ...(questions.length === 0 && /\bquestion/i.test(item.record)
+      ? {
+          questionsNote:
+            'The questions asked are described in the account of what was observed, above; they were not recorded one by one.',
+        }
+      : {}),
+    feedback: [],
+    notes: item.notes.trim() ? [item.notes.trim()] : [],
     learnerComments: [],
     decision: targets.length
       ? `Evidence towards ${allRefs.join(', ')}; decisions are recorded on the unit assessment record.`
       : 'Not mapped to any criterion yet.',
     productRefs: cross.map((c) => ({ ref: c.ref, description: c.evidence.title })),
+    // Nobody has signed an observation written in the app: blank boxes, undated, to sign.
     learnerSignature: { date: null },
-    assessorSignature: { date: item.producedOn },
+    assessorSignature: { date: null },
   };
+}
+
+/** What was recorded of a discussion, as the portfolio knows it: the file kept, or nothing. */
+function recordingOf(item: Evidence): string {
+  if (item.file) {
+    const kind = item.file.mediaType.startsWith('audio/')
+      ? 'Audio recording'
+      : item.file.mediaType.startsWith('video/')
+        ? 'Video recording'
+        : 'Recording';
+    return `${kind} kept as evidence: ${item.file.originalName}`;
+  }
+  return /\b(record(ed|ing)?|audio|video)\b/i.test(item.notes)
+    ? "No recording is attached to this evidence; the assessor's notes below say what was recorded."
+    : 'Not recorded';
 }
 
 export async function discussionInput(
@@ -178,9 +201,11 @@ export async function discussionInput(
     })),
     consentToRecording: item.file !== null,
     ...(item.file ? { recordingFile: item.file.originalName } : {}),
-    feedback: item.notes.trim() ? [item.notes.trim()] : [],
+    recording: recordingOf(item),
+    feedback: [],
+    notes: item.notes.trim() ? [item.notes.trim()] : [],
     nextSteps: [],
     learnerSignature: { date: null },
-    assessorSignature: { date: item.producedOn },
+    assessorSignature: { date: null },
   };
 }

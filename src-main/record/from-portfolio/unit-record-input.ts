@@ -38,6 +38,19 @@ function iqaSection(source: RecordSource, unitId: string): UnitRecordInput['iqa'
   };
 }
 
+/** Each item the rows refer to, once, in reference order (E1, E2…): the key to the table. */
+function evidenceKey(relied: readonly Evidence[], refs: Map<string, string>) {
+  const unique = [...new Map(relied.map((e) => [e.id, e])).values()];
+  return unique
+    .map((e) => ({
+      ref: refs.get(e.id) ?? e.title,
+      title: e.title,
+      method: e.method,
+      date: e.producedOn,
+    }))
+    .sort((a, b) => a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+}
+
 /** The tracking sheet of one unit: a row per criterion and part, as the portfolio has them. */
 export async function unitRecordInput(
   source: RecordSource,
@@ -98,6 +111,7 @@ export async function unitRecordInput(
     },
     assessor: person(assessor, 'Assessor not recorded', 'Assessor'),
     criteria,
+    evidenceKey: evidenceKey(relied, refs),
     feedback: unitFeedback?.feedback.trim()
       ? [unitFeedback.feedback.trim(), ...feedback]
       : feedback,

@@ -1,4 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
+import { FORM_KEYWORD } from '../../witness/form-model';
 import type { Workspace } from '../../workspace/workspace';
 import { readBodyHash } from '../docx/docx-fingerprint';
 import { knownCertificates } from '../identity-store/identity-store';
@@ -39,6 +41,23 @@ export interface RecordCheck {
   problems: string[];
   /** Worth knowing but not a failure. */
   notes: string[];
+  /** Set when the file is not a record at all: what it is, in one sentence. */
+  notARecord?: string;
+}
+
+/** A witness testimony form made by the workbench says so in its keywords. */
+async function witnessFormIn(bytes: Uint8Array): Promise<string | null> {
+  try {
+    const pdf = await PDFDocument.load(bytes, {
+      updateMetadata: false,
+      throwOnInvalidObject: false,
+    });
+    const keywords = pdf.getKeywords() ?? '';
+    if (!keywords.includes(FORM_KEYWORD)) return null;
+    return /form:([\w-]+)/.exec(keywords)?.[1] ?? '';
+  } catch {
+    return null;
+  }
 }
 
 export function formatOf(fileName: string, bytes: Uint8Array): 'pdf' | 'docx' | null {
@@ -72,6 +91,22 @@ export async function checkRecordFile(
       docx: null,
       problems: ['This file is neither a PDF nor a Word record.'],
       notes: [],
+    };
+  }
+  const form = await witnessFormIn(bytes);
+  if (form !== null) {
+    const what = `This is a witness testimony form${form ? ` (form ${form})` : ''}, not a signed record, so there is nothing to verify; to bring a filled-in form into the portfolio, import it (workbench witness import).`;
+    return {
+      format: 'pdf',
+      ok: false,
+      recordId: null,
+      learnerName: null,
+      signatures: [],
+      evidence: null,
+      docx: null,
+      problems: [what],
+      notes: [],
+      notARecord: what,
     };
   }
   const manifest = await readEmbeddedManifest(bytes);

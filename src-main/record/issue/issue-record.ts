@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditEntry } from '../../audit/audit';
 import { newId } from '../../shared/ids';
@@ -17,6 +17,7 @@ import {
   storedIssuedRecordSchema,
   type StoredIssuedRecord,
 } from '../issued/issued-record';
+import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import type { RecordFonts } from '../pdf/fonts';
 import { loadRecordFonts } from '../pdf/fonts';
 import { layOutRecordPdf, saveRecordPdf } from '../pdf/render-record-pdf';
@@ -45,6 +46,62 @@ export interface IssuedFile {
   /** Where the file is on this computer. */
   path: string;
   bytes: Uint8Array;
+  /** Set when nothing was issued because the same record, saying the same, already had been. */
+  unchanged?: true;
+}
+
+export interface IssueOptions {
+  fonts?: RecordFonts;
+  library?: CentreLibrary;
+  /**
+   * Hands the finished file to wherever the caller is sending it (a copy the user asked for),
+   * before it is filed and noted: when that fails nothing is issued, so the portfolio never
+   * notes a record the user did not get.
+   */
+  deliver?: (bytes: Uint8Array, fileName: string) => Promise<void>;
+  /**
+   * Issue nothing when the last record of the same kind, unit, format and signing says exactly
+   * what this one would (only its ID and the day it was made differing) and its file is still
+   * in records/: that record is returned, marked `unchanged`.
+   */
+  unlessUnchanged?: boolean;
+}
+
+/**
+ * The SHA-256 of what a record says, leaving out the two things that differ every time it is
+ * made (its ID and when), so two records of the same portfolio state can be told apart from a
+ * record of a changed one.
+ */
+export function contentHash(document: RecordDocument): string {
+  const json = JSON.stringify({ ...document, recordId: '', generatedAt: '' }, (_key, value) =>
+    value instanceof Uint8Array ? Buffer.from(value).toString('base64') : (value as unknown),
+  );
+  return sha256Hex(new TextEncoder().encode(json));
+}
+
+async function sameAsLastIssued(
+  portfolioDir: string,
+  issued: readonly StoredIssuedRecord[],
+  match: { kind: string; unitRef: string; format: string; signed: boolean; content: string },
+): Promise<IssuedFile | null> {
+  const last = issued.findLast(
+    (e) =>
+      e.kind === match.kind &&
+      e.unitRef === match.unitRef &&
+      e.format === match.format &&
+      e.signatures.length > 0 === match.signed,
+  );
+  if (last?.content !== match.content) return null;
+  const file = path.join(portfolioDir, last.file);
+  try {
+    await access(file);
+    const bytes = new Uint8Array(await readFile(file));
+    return sha256Hex(bytes) === last.sha256
+      ? { entry: last, path: file, bytes, unchanged: true }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Refuses to sign with a certificate that is expired or not yet valid: the signature would not verify. */
@@ -65,8 +122,26 @@ export function newRecordId(now: Date): string {
   return `R-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${random}`;
 }
 
-export function signReason(role: string, countersign: boolean): string {
-  return countersign ? `${role} countersignature` : `${role}'s declaration: assessment decisions`;
+/** What each kind of record is, as a first signature's reason names it. */
+const signedAs: Record<PortfolioRecordKind, string> = {
+  'unit-record': 'declaration on the unit assessment record',
+  observation: 'observation record',
+  discussion: 'professional discussion record',
+  progress: 'learner progress summary',
+  'evidence-index': 'evidence index',
+};
+
+/**
+ * The reason a signature gives, as a PDF reader shows it beside the signer: what the signer
+ * vouches for, so an assessor's signature on an observation never reads as one on the unit's
+ * decisions.
+ */
+export function signReason(
+  role: string,
+  countersign: boolean,
+  kind: PortfolioRecordKind = 'unit-record',
+): string {
+  return countersign ? `${role} countersignature` : `${role}'s ${signedAs[kind]}`;
 }
 
 /**
@@ -79,7 +154,7 @@ export async function issueRecord(
   request: IssueRequest,
   actor: Actor,
   now: Date,
-  shared: { fonts?: RecordFonts; library?: CentreLibrary } = {},
+  shared: IssueOptions = {},
 ): Promise<IssuedFile> {
   if (request.format === 'docx' && request.signer) {
     throw new UserError(
@@ -100,6 +175,17 @@ export async function issueRecord(
       `This ${document.title.toLowerCase()} is a draft (${document.draft.replace(/:.*$/, '').toLowerCase()}), so it cannot be sealed with a declaration. Sign the unit off first, or issue the draft unsigned.`,
     );
   }
+  const content = contentHash(document);
+  if (shared.unlessUnchanged) {
+    const same = await sameAsLastIssued(source.portfolioDir, source.portfolio.issuedRecords, {
+      kind: request.kind,
+      unitRef,
+      format: request.format,
+      signed: request.signer !== undefined,
+      content,
+    });
+    if (same) return same;
+  }
   const signatures: StoredIssuedRecord['signatures'] = [];
   let bytes: Uint8Array;
   if (request.format === 'docx') {
@@ -111,7 +197,7 @@ export async function issueRecord(
     } else {
       try {
         bytes = await signDocument(pdf, request.signer.identity, {
-          reason: signReason(request.signer.role, false),
+          reason: signReason(request.signer.role, false, request.kind),
           location: workspace.centre.centre.name,
           name: request.signer.name,
           signingTime: now,
@@ -129,6 +215,7 @@ export async function issueRecord(
   }
 
   const fileName = `${safeName(`${request.kind} ${unitRef}`, 'record', 60)}-${recordId.toLowerCase()}.${request.format}`;
+  if (shared.deliver) await shared.deliver(bytes, fileName);
   const relative = `${RECORDS_FOLDER}/${fileName}`;
   const target = path.join(source.portfolioDir, RECORDS_FOLDER, fileName);
   try {
@@ -146,6 +233,7 @@ export async function issueRecord(
     unitRef,
     format: request.format,
     sha256: sha256Hex(bytes),
+    content,
     issuedAt: now.toISOString(),
     issuedBy: actor.id,
     file: relative,

@@ -36,6 +36,11 @@ export const storedIssuedRecordSchema = issuedRecordSchema.extend({
     .regex(/^records\/[^/\\]+$/, 'must be a file directly inside the records folder')
     .refine((p) => !p.includes('..'), 'must not leave the records folder'),
   title: z.string().default(''),
+  /** What the record says, hashed without its ID and date (`contentHash`): the same means unchanged. */
+  content: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   signatures: z
     .array(
       z.object({ name: z.string(), role: z.string(), signedAt: z.iso.datetime({ offset: true }) }),

@@ -8,7 +8,7 @@ import type {
 } from '../model/record-document';
 import type { EmbedPng } from './draw-signature';
 import { SIGNATURE_BLOCK_HEIGHT, drawSignatureBlock } from './draw-signature';
-import { drawTable } from './draw-table';
+import { drawTable, tableLeadHeight } from './draw-table';
 import type { PageFlow } from './page-flow';
 import { INK, MUTED } from './page-flow';
 
@@ -19,7 +19,6 @@ export function drawFields(
   flow: PageFlow,
   section: Pick<FieldsSection, 'heading' | 'fields'>,
 ): void {
-  if (section.heading) flow.heading(section.heading, 30);
   const pairs: string[][] = [];
   for (let i = 0; i + 1 < section.fields.length; i += 2) {
     const [a, b] = [section.fields[i], section.fields[i + 1]];
@@ -27,6 +26,27 @@ export function drawFields(
   }
   const label = { label: '', width: 17 };
   const value = { label: '', width: 33 };
+  if (section.heading) {
+    const only = section.fields[0];
+    const lead = pairs.length
+      ? tableLeadHeight(flow, {
+          columns: [label, value, label, value],
+          rows: pairs,
+          header: false,
+          size: 9,
+          labelColumns: [0, 2],
+        })
+      : only
+        ? tableLeadHeight(flow, {
+            columns: [label, { label: '', width: 83 }],
+            rows: [[only.label, only.value]],
+            header: false,
+            size: 9,
+            labelColumns: [0],
+          })
+        : 0;
+    flow.heading(section.heading, lead);
+  }
   if (pairs.length > 0) {
     drawTable(flow, {
       columns: [label, value, label, value],
@@ -50,7 +70,13 @@ export function drawFields(
 }
 
 export function drawTableSection(flow: PageFlow, section: TableSection): void {
-  if (section.heading) flow.heading(section.heading, 40);
+  if (section.heading) {
+    const lead =
+      section.rows.length === 0
+        ? BODY_SIZE * 1.4 * 2
+        : tableLeadHeight(flow, { columns: section.columns, rows: section.rows, header: true });
+    flow.heading(section.heading, lead);
+  }
   if (section.rows.length === 0) {
     flow.paragraph(section.emptyText ?? 'None.', {
       font: flow.fonts.regular,
@@ -63,7 +89,8 @@ export function drawTableSection(flow: PageFlow, section: TableSection): void {
 }
 
 export function drawParagraphs(flow: PageFlow, section: ParagraphsSection): void {
-  flow.heading(section.heading, 28);
+  // The heading keeps at least the first two lines of what it heads.
+  flow.heading(section.heading, BODY_SIZE * 1.4 * 2);
   if (section.paragraphs.every((p) => p.trim() === '')) {
     flow.paragraph(section.emptyText ?? 'None.', {
       font: flow.fonts.regular,
@@ -83,10 +110,15 @@ export async function drawDeclarations(
   section: DeclarationsSection,
   embedPng: EmbedPng,
 ): Promise<void> {
-  flow.heading(section.heading, 0);
+  const style = { font: flow.fonts.regular, size: 9, color: INK };
+  const first = section.declarations[0]!;
+  // The heading stays with the first statement and its signature box, never alone.
+  flow.heading(
+    section.heading,
+    flow.wrap(first.statement, flow.width, style).length * 12.6 + 4 + SIGNATURE_BLOCK_HEIGHT,
+  );
   for (const [i, declaration] of section.declarations.entries()) {
     if (i > 0) flow.gap(10);
-    const style = { font: flow.fonts.regular, size: 9, color: INK };
     const lines = flow.wrap(declaration.statement, flow.width, style);
     // A statement printed on one page and its signature on the next would not read as signed.
     flow.ensure(lines.length * 12.6 + 4 + SIGNATURE_BLOCK_HEIGHT);

@@ -10,6 +10,11 @@ export interface TableSpec {
   size?: number;
   /** Columns printed as labels: shaded and bold (the left-hand column of a form). */
   labelColumns?: number[];
+  /**
+   * Columns whose text never wraps (a SHA-256): printed smaller where it would not fit the
+   * column, so it stays whole on one line and reads and copies as one string.
+   */
+  shrinkToFit?: number[];
 }
 
 const PAD_X = 4;
@@ -19,6 +24,42 @@ interface Cell {
   lines: string[];
   style: TextStyle;
   shaded: boolean;
+}
+
+/**
+ * The height of a table's column headings and first row (or the first few lines of a tall one):
+ * what a heading above the table must keep with it so it is never left alone at a page's foot.
+ */
+export function tableLeadHeight(flow: PageFlow, spec: TableSpec): number {
+  const size = spec.size ?? 8.5;
+  const lineHeight = size * 1.32;
+  const total = spec.columns.reduce((sum, c) => sum + c.width, 0);
+  const style = (bold: boolean): TextStyle => ({
+    font: bold ? flow.fonts.bold : flow.fonts.regular,
+    size,
+  });
+  const labels = new Set(spec.labelColumns ?? []);
+  const rowHeight = (texts: string[], header: boolean) =>
+    Math.max(
+      ...spec.columns.map(
+        (c, i) =>
+          flow.wrap(
+            texts[i] ?? '',
+            (c.width / total) * flow.width - 2 * PAD_X,
+            style(header || labels.has(i)),
+          ).length,
+      ),
+    ) *
+      lineHeight +
+    2 * PAD_Y;
+  const header = spec.header
+    ? rowHeight(
+        spec.columns.map((c) => c.label),
+        true,
+      )
+    : 0;
+  const first = spec.rows[0] ? Math.min(rowHeight(spec.rows[0], false), 60) : 0;
+  return header + first;
 }
 
 /**
@@ -34,11 +75,18 @@ export function drawTable(flow: PageFlow, spec: TableSpec): void {
   const bold: TextStyle = { font: flow.fonts.bold, size, color: INK };
   const labels = new Set(spec.labelColumns ?? []);
 
+  const shrink = new Set(spec.shrinkToFit ?? []);
   const layout = (texts: string[], isHeader: boolean): Cell[] =>
     widths.map((w, i) => {
-      const style = isHeader || labels.has(i) ? bold : regular;
+      let style = isHeader || labels.has(i) ? bold : regular;
+      const text = texts[i] ?? '';
+      if (!isHeader && shrink.has(i)) {
+        const wide = flow.measure(style)(text);
+        if (wide > w - 2 * PAD_X) style = { ...style, size: (style.size * (w - 2 * PAD_X)) / wide };
+        return { lines: [text], style, shaded: labels.has(i) };
+      }
       return {
-        lines: flow.wrap(texts[i] ?? '', w - 2 * PAD_X, style),
+        lines: flow.wrap(text, w - 2 * PAD_X, style),
         style,
         shaded: isHeader || labels.has(i),
       };

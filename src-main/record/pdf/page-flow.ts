@@ -147,7 +147,8 @@ export class PageFlow {
   heading(text: string, keepWithNext: number): void {
     const size = 11;
     this.gap(10);
-    this.ensure(size * 1.9 + keepWithNext);
+    // Room for the heading itself (its line and the space under it) and what it must keep.
+    this.ensure(size * 1.5 + 6 + keepWithNext);
     this.y -= size * 1.5;
     this.text(text, this.left, this.y + 3, { font: this.fonts.bold, size, color: ACCENT });
     inkLine(

@@ -4,7 +4,7 @@ import { formatDate } from '../build/record-common';
 import type { EmbeddedManifest, RecordDocument } from '../model/record-document';
 import { MANIFEST_ATTACHMENT_NAME, recordDocumentSchema } from '../model/record-document';
 import { drawSection } from './draw-sections';
-import { drawTable } from './draw-table';
+import { drawTable, tableLeadHeight } from './draw-table';
 import { cachingFontkit, NO_POSITIONING, widthsOf } from './font-cache';
 import type { RecordFonts } from './fonts';
 import { useNativeFlate } from './native-flate';
@@ -135,8 +135,19 @@ function drawTitle(flow: PageFlow, doc: RecordDocument): void {
 /** The printed copy of the manifest, so a paper file shows what the signature vouches for. */
 function drawManifestAppendix(flow: PageFlow, doc: RecordDocument): void {
   flow.gap(8);
-  flow.heading('Evidence relied on', 40);
   const note = { font: flow.fonts.regular, size: 8.5, color: MUTED };
+  const table = {
+    columns: [
+      { label: 'Evidence file', width: 38 },
+      { label: 'SHA-256', width: 62 },
+    ],
+    rows: doc.evidenceManifest.map((e) => [e.fileName, e.sha256]),
+    header: true,
+    size: 7.5,
+    shrinkToFit: [1],
+  };
+  // The heading keeps its explanation and the table's first row with it.
+  flow.heading('Evidence relied on', 2 * 8.5 * 1.4 + 4 + tableLeadHeight(flow, table));
   if (doc.evidenceManifest.length === 0) {
     flow.paragraph('This record relies on no evidence files.', note);
     return;
@@ -147,13 +158,5 @@ function drawManifestAppendix(flow: PageFlow, doc: RecordDocument): void {
     note,
   );
   flow.gap(4);
-  drawTable(flow, {
-    columns: [
-      { label: 'Evidence file', width: 40 },
-      { label: 'SHA-256', width: 60 },
-    ],
-    rows: doc.evidenceManifest.map((e) => [e.fileName, e.sha256]),
-    header: true,
-    size: 7.5,
-  });
+  drawTable(flow, table);
 }

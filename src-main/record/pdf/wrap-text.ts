@@ -27,6 +27,10 @@ export function wrapText(text: string, width: number, measure: MeasureText): str
       while (measure(rest) > width && rest.length > 1) {
         let cut = rest.length - 1;
         while (cut > 1 && measure(rest.slice(0, cut)) > width) cut -= 1;
+        // A file name breaks after a hyphen, dot, underscore or slash where one is on the line,
+        // so its words stay whole; only a run with none (a hash) is cut where the line ends.
+        const soft = lastSoftBreak(rest.slice(0, cut));
+        if (soft > 0) cut = soft;
         lines.push(rest.slice(0, cut));
         rest = rest.slice(cut);
       }
@@ -35,4 +39,19 @@ export function wrapText(text: string, width: number, measure: MeasureText): str
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * Where a long word may break, keeping at least half the line: just after its last hyphen,
+ * underscore or slash, else just before its last dot ("reply" / ".pdf"); 0 when nowhere.
+ */
+function lastSoftBreak(text: string): number {
+  const least = Math.ceil(text.length / 2);
+  for (let i = text.length; i >= least; i -= 1) {
+    if ('-_/\\'.includes(text[i - 1] ?? '')) return i;
+  }
+  for (let i = text.length - 1; i >= least; i -= 1) {
+    if (text[i] === '.') return i;
+  }
+  return 0;
 }

@@ -50,10 +50,13 @@ export async function readSignatureDetails(
   const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
   for (let i = 0; i < (fields?.size() ?? 0); i += 1) {
-    const field = fields?.lookupMaybe(i, PDFDict);
-    const signature = field?.lookupMaybe(PDFName.of('V'), PDFDict);
-    const range = signature?.lookupMaybe(PDFName.of('ByteRange'), PDFArray);
-    if (!field || !signature || !range) continue;
+    // Other fields (a form's text fields) hold strings in /V, not signature dictionaries.
+    const field = fields?.lookup(i);
+    const value = field instanceof PDFDict ? field.lookup(PDFName.of('V')) : undefined;
+    const signature = value instanceof PDFDict ? value : undefined;
+    const found = signature?.lookup(PDFName.of('ByteRange'));
+    const range = found instanceof PDFArray ? found : undefined;
+    if (!(field instanceof PDFDict) || !signature || !range) continue;
     const key = range
       .asArray()
       .map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN))

@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import type { RecordDocument } from '../../../src-main/record';
@@ -52,6 +53,16 @@ describe('record DOCX files', () => {
     for (const name of Object.values(unicodeNames)) expect(printed).toContain(name);
     expect(printed).toMatch(/Page 1 of \d/);
     expect(printed).toContain(`Record ID: ${doc.recordId}`);
+    // Each SHA-256 stays whole on one line.
+    expect(doc.evidenceManifest.length).toBeGreaterThan(0);
+    for (const entry of doc.evidenceManifest) expect(printed).toContain(entry.sha256);
+    // In the font the README names: DejaVu Sans, as the PDF records.
+    const styles = await (await JSZip.loadAsync(bytes)).file('word/styles.xml')!.async('string');
+    expect(styles).toContain('w:ascii="DejaVu Sans"');
+    expect(styles).not.toContain('Arial');
+    const fonts = (await runTool('pdffonts', [pdf])).stdout;
+    expect(fonts).toContain('DejaVuSans');
+    expect(fonts).not.toMatch(/Arial|Liberation/);
 
     const issued = issuedRecordEntry(await readFile(file), {
       recordId: doc.recordId,

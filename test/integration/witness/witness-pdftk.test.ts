@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src-main/cli/main';
@@ -58,6 +59,31 @@ describe('a witness form filled in by another program', () => {
     const filled = path.join(root, 'filled by pdftk.pdf');
     const fill = await runTool('pdftk', [blank, 'fill_form', data, 'output', filled]);
     expect(fill.code, fill.stderr).toBe(0);
+
+    // The form asks readers to redraw filled fields, in a font every filler can draw ...
+    const acroForm = (await PDFDocument.load(await readFile(blank))).getForm().acroForm.dict;
+    expect(acroForm.get(PDFName.of('NeedAppearances'))?.toString()).toBe('true');
+    expect(acroForm.get(PDFName.of('DA'))?.toString()).toContain('/Helv 10 Tf');
+    // ... so what pdftk filled in prints as text, not as boxes.
+    const read = await runTool('pdftotext', ['-layout', filled, '-']);
+    expect(read.stderr).not.toMatch(/font/i);
+    const printed = read.stdout;
+    expect(printed).toContain('Café counter, Leeds');
+    expect(printed).toContain('Siobhán took a complaint about a late order & apologised.');
+    expect(printed).toContain('r.hughes@example.org');
+    const page = path.join(root, 'filled-page');
+    const rendered = await runTool('pdftoppm', [
+      '-png',
+      '-r',
+      '50',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      filled,
+      page,
+    ]);
+    expect(rendered.code, rendered.stderr).toBe(0);
 
     const imported: string[] = [];
     const code = await main(['witness', 'import', workspace.dir, '--learner', learner.id, filled], {

@@ -32,3 +32,24 @@ describe('wrapping text to a column', () => {
     );
   });
 });
+
+describe('wrapping a file name', () => {
+  it('breaks after a hyphen or before the extension rather than inside a word', () => {
+    expect(wrapText('2026-10-25-customer-feedback-email-and-reply.pdf', 30, measure)).toEqual([
+      '2026-10-25-customer-feedback-',
+      'email-and-reply.pdf',
+    ]);
+    expect(wrapText('photo-of-the-service-standards-board.png', 36, measure)).toEqual([
+      'photo-of-the-service-standards-',
+      'board.png',
+    ]);
+    expect(wrapText('reflectiveaccountdealingwithcomplaint.txt', 38, measure)).toEqual([
+      'reflectiveaccountdealingwithcomplaint',
+      '.txt',
+    ]);
+  });
+
+  it('cuts a hash, which has no such place, where the line ends', () => {
+    expect(wrapText('0123456789abcdef0123', 8, measure)).toEqual(['01234567', '89abcdef', '0123']);
+  });
+});
