@@ -75,7 +75,12 @@ export async function signerFor(
   }
   const identity = await openIdentity(workspace.dir, person.id, person.name, passphrase);
   await assertCentreVouches(workspace, person, identity);
-  return { identity, name: person.name, role: roleLabels[signingRole(person, role)] };
+  return {
+    identity,
+    name: person.name,
+    role: roleLabels[signingRole(person, role)],
+    personId: person.id,
+  };
 }
 
 /**
