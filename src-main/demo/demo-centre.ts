@@ -48,7 +48,7 @@ export async function createDemoCentre(
   );
   await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
   await workspace.addStaffMember({ ...demoEqa, roles: ['eqa'] }, setup, now);
-  await addDemoIdentities(workspace, resourcesDir);
+  await addDemoIdentities(workspace, resourcesDir, now);
 
   const units = await loadBuiltInUnits(resourcesDir);
   for (const unit of units) await workspace.saveUnit(unit);

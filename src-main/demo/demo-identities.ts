@@ -2,7 +2,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { StaffMember } from '../centre/centre-schema';
 import { safeName } from '../storage/safe-name';
-import { CENTRE_FILES } from '../record/identity-store/centre-authority';
+import { CENTRE_FILES, openCentreAuthority } from '../record/identity-store/centre-authority';
+import { writeRevocationList } from '../record/identity-store/revocation-list';
 import { identityFiles, SIGNING_FOLDER } from '../record/identity-store/identity-store';
 import type { Workspace } from '../workspace/workspace';
 
@@ -20,7 +21,11 @@ export const DEMO_IDENTITIES_FOLDER = 'demo-identities';
  * `npm run demo-identities` (generating RSA keys takes a while) and copied in, so a new demo
  * centre is ready at once.
  */
-export async function addDemoIdentities(workspace: Workspace, resourcesDir: string): Promise<void> {
+export async function addDemoIdentities(
+  workspace: Workspace,
+  resourcesDir: string,
+  now: Date,
+): Promise<void> {
   const signers = workspace.centre.staff.filter((s: StaffMember) =>
     s.roles.some((r) => r === 'assessor' || r === 'iqa'),
   );
@@ -36,4 +41,7 @@ export async function addDemoIdentities(workspace: Workspace, resourcesDir: stri
     await copyFile(`${from}.p12`, to.p12);
     await copyFile(`${from}.pem`, to.pem);
   }
+  // Nothing revoked yet, said with the centre key, so an EQA can check with centre.pem alone.
+  const authority = await openCentreAuthority(workspace.dir, DEMO_PASSPHRASE);
+  await writeRevocationList(workspace.dir, authority, [], now);
 }
