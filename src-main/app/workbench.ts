@@ -2,6 +2,7 @@ import path from 'node:path';
 import { UserError } from '../api/user-error';
 import type { StaffMember, StaffRole } from '../centre/centre-schema';
 import type { NewCentre } from '../centre/roster';
+import type { Prover } from '../shared/proof';
 import type { Actor } from '../shared/record';
 import { Settings, type CurrentUser } from '../settings/settings';
 import { FileTickets } from '../evidence/file-tickets';
@@ -54,6 +55,12 @@ export class Workbench {
   readonly tickets = new FileTickets();
   readonly jobs = new IngestJobs();
   readonly picked = new PickedFiles();
+  /**
+   * The signing key of the person who proved who they are this session, unlocked once, kept in
+   * this process's memory only (never written, never sent to the screen) and dropped when someone
+   * else is chosen or another workspace opens.
+   */
+  private unlocked: { personId: string; prove: Prover } | null = null;
 
   constructor(
     readonly paths: WorkbenchPaths,
@@ -142,6 +149,7 @@ export class Workbench {
     this.watcher = null;
     if (this.current !== workspace) await this.current?.portfolios.flush();
     this.tickets.clear();
+    if (this.current !== workspace) this.unlocked = null;
     this.current = workspace;
     this.openProblem = null;
     this.failedDir = null;
@@ -179,7 +187,42 @@ export class Workbench {
         `${person.name} does not have that role in this centre.`,
       );
     }
+    if (this.unlocked?.personId !== person.id) this.unlocked = null;
     await this.settings.setUser(this.workspace.dir, user);
+  }
+
+  /** Keeps the key a person unlocked with their passphrase, for this session only. */
+  rememberUnlocked(personId: string, prove: Prover): void {
+    this.unlocked = { personId, prove };
+  }
+
+  /** Whether the person working now has unlocked their signing key this session. */
+  isUnlocked(): boolean {
+    const user = this.signedIn();
+    return !!user && this.unlocked?.personId === user.person.id;
+  }
+
+  /**
+   * Refuses when the person working now has not unlocked their key this session, so nothing is
+   * recorded for someone who has not proved who they are.
+   */
+  assertUnlocked(what: string): Prover {
+    const user = this.signedIn();
+    if (!user || !this.unlocked || this.unlocked.personId !== user.person.id) {
+      throw new UserError(
+        'forbidden',
+        `${user ? `${user.person.name} has` : 'Nobody has'} not unlocked a signing identity in this session, so ${what} cannot be recorded. Choose who you are (top right) and enter your signing passphrase.`,
+      );
+    }
+    return this.unlocked.prove;
+  }
+
+  /**
+   * Signs a decision as the person working now, with the key they unlocked. Asked only once the
+   * decision has passed its own rules, so someone who has not unlocked still hears what blocks it.
+   */
+  prover(what: string): Prover {
+    return (personId, payload) => this.assertUnlocked(what)(personId, payload);
   }
 
   actor(): Actor {

@@ -50,6 +50,10 @@ const commands: Record<string, Command> = {
     load: async () => (await import('./commands/verify')).verifyCommand,
     summary: 'check a record: signatures, evidence, or a Word record as issued',
   },
+  'verify-portfolio': {
+    load: async () => (await import('./commands/verify-portfolio')).verifyPortfolioCommand,
+    summary: "check every sign-off and review in a learner's portfolio was signed by its maker",
+  },
   'witness form': {
     load: async () => (await import('./commands/witness-form')).witnessFormCommand,
     summary: 'make a witness testimony form (fillable PDF or DOCX) for a learner',

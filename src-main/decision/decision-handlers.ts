@@ -95,15 +95,17 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
 
   'decision:sign-off': async ({ learnerId, unitId }, wb) => {
     const { workspace, doc, unit } = await learnerUnit(wb, learnerId, unitId);
-    const saved = await doc.update((p) => signOffUnit(p, unit, wb.actor(), wb.clock()));
+    const prove = wb.prover('a sign-off');
+    const saved = await doc.update((p) => signOffUnit(p, unit, wb.actor(), wb.clock(), prove));
     return { status: unitSignOffStatus(saved, unit.id, workspace.centre.staff) };
   },
 
   'decision:countersign': async ({ learnerId, unitId, ...signature }, wb) => {
     const { workspace, doc, unit } = await learnerUnit(wb, learnerId, unitId);
     const staff = workspace.centre.staff;
+    const prove = wb.prover('a countersignature');
     const saved = await doc.update((p) =>
-      countersignUnit(p, unit, staff, signature, allowTyped(wb), wb.actor(), wb.clock()),
+      countersignUnit(p, unit, staff, signature, allowTyped(wb), wb.actor(), wb.clock(), prove),
     );
     return { status: unitSignOffStatus(saved, unit.id, staff) };
   },
@@ -117,7 +119,8 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
   'decision:unlock': async ({ learnerId, unitId, reason }, wb) => {
     const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
     const person = currentPerson(wb);
-    await doc.update((p) => unlockUnit(p, unit, person, reason, wb.actor(), wb.clock()));
+    const prove = wb.prover('an unlock');
+    await doc.update((p) => unlockUnit(p, unit, person, reason, wb.actor(), wb.clock(), prove));
     return { unlocked: true };
   },
 

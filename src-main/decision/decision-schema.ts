@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime, recordFields } from '../shared/record';
+import { proofSchema } from '../shared/proof';
 
 /**
  * One decision on a criterion (or one part of it). Decisions are appended, never rewritten:
@@ -33,6 +34,10 @@ export const unitSignOffSchema = z.object({
   voidedAt: isoDateTime.nullable(),
   voidedBy: z.string().min(1).nullable(),
   voidReason: z.string().nullable(),
+  /** Each step signed by the key of the person who took it (src-main/decision/sign-off-proofs.ts). */
+  signOffProof: proofSchema.optional(),
+  countersignProof: proofSchema.optional(),
+  voidProof: proofSchema.optional(),
 });
 
 export const signaturePurposes = [

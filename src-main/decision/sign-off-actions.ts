@@ -6,7 +6,8 @@ import { unitConflicts } from '../portfolio/portfolio-conflicts';
 import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { Signature, SignaturePurpose } from './decision-schema';
+import type { Prover } from '../shared/proof';
+import type { Signature, SignaturePurpose, UnitSignOffRecord } from './decision-schema';
 import { DECLARATION_VERSION } from './declaration-text';
 import { signedHash } from './declarations';
 import { assertUnitUnlocked, currentSignOff } from './lock';
@@ -15,6 +16,7 @@ import { signOffBlockers } from './marking-rules';
 import { assertAssessor, assertRegistered } from './marking';
 import { assertCanCountersign, assertCanUnlock, signOffStatus } from './sign-off';
 import { appended } from '../shared/appended-list';
+import { countersignPayload, signOffPayload, unlockPayload } from './sign-off-proofs';
 
 export interface SignatureInput {
   purpose: SignaturePurpose;
@@ -124,6 +126,7 @@ export function signOffUnit(
   unit: StoredUnit,
   actor: Actor,
   now: Date,
+  prove?: Prover,
 ): Portfolio {
   assertAssessor(actor, 'sign off a unit');
   assertRegistered(portfolio, unit);
@@ -143,7 +146,7 @@ export function signOffUnit(
       'The assessor who signed the declaration must sign the unit off.',
     );
   }
-  const signOff = {
+  const unsigned: UnitSignOffRecord = {
     id: newId('so'),
     ...stamp(actor, now),
     unitId: unit.id,
@@ -156,6 +159,9 @@ export function signOffUnit(
     voidedBy: null,
     voidReason: null,
   };
+  const signOff = prove
+    ? { ...unsigned, signOffProof: prove(actor.id, signOffPayload(portfolio.learnerId, unsigned)) }
+    : unsigned;
   return {
     ...portfolio,
     signOffs: appended(portfolio.signOffs, signOff),
@@ -178,6 +184,7 @@ export function countersignUnit(
   options: { allowTyped: boolean },
   actor: Actor,
   now: Date,
+  prove?: Prover,
 ): Portfolio {
   assertAssessor(actor, 'countersign a sign-off');
   const signOff = currentSignOff(portfolio, unit.id);
@@ -191,12 +198,18 @@ export function countersignUnit(
     actor,
     now,
   );
-  const countersigned = {
+  const marked: UnitSignOffRecord = {
     ...signOff!,
     ...stamp(actor, now),
     countersignedAt: now.toISOString(),
     countersignedBy: actor.id,
   };
+  const countersigned = prove
+    ? {
+        ...marked,
+        countersignProof: prove(actor.id, countersignPayload(portfolio.learnerId, marked)),
+      }
+    : marked;
   return {
     ...portfolio,
     signatures: appended(portfolio.signatures, signature),
@@ -224,6 +237,7 @@ export function unlockUnit(
   reason: string,
   actor: Actor,
   now: Date,
+  prove?: Prover,
 ): Portfolio {
   const signOff = currentSignOff(portfolio, unit.id);
   if (!signOff)
@@ -234,19 +248,19 @@ export function unlockUnit(
   assertCanUnlock(actor.role, person, reason);
   const at = now.toISOString();
   const voided = portfolio.signatures.filter((s) => s.unitId === unit.id && !s.voidedAt);
+  const marked: UnitSignOffRecord = {
+    ...signOff,
+    ...stamp(actor, now),
+    voidedAt: at,
+    voidedBy: actor.id,
+    voidReason: reason.trim(),
+  };
+  const unlocked = prove
+    ? { ...marked, voidProof: prove(actor.id, unlockPayload(portfolio.learnerId, marked)) }
+    : marked;
   return {
     ...portfolio,
-    signOffs: portfolio.signOffs.map((s) =>
-      s.id === signOff.id
-        ? {
-            ...s,
-            ...stamp(actor, now),
-            voidedAt: at,
-            voidedBy: actor.id,
-            voidReason: reason.trim(),
-          }
-        : s,
-    ),
+    signOffs: portfolio.signOffs.map((s) => (s.id === signOff.id ? unlocked : s)),
     signatures: portfolio.signatures.map((s) =>
       s.unitId === unit.id && !s.voidedAt ? { ...s, ...stamp(actor, now), voidedAt: at } : s,
     ),

@@ -17,6 +17,7 @@ import {
 } from './demo-people';
 import { demoQualification } from './demo-qualification';
 import { addDemoSampling } from './demo-sampling';
+import { demoProver } from './demo-identities';
 
 const setup: Actor = { id: 'demo-setup', role: 'system' };
 
@@ -48,7 +49,7 @@ export async function createDemoCentre(
   );
   await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
   await workspace.addStaffMember({ ...demoEqa, roles: ['eqa'] }, setup, now);
-  await addDemoIdentities(workspace, resourcesDir);
+  await addDemoIdentities(workspace, resourcesDir, now);
 
   const units = await loadBuiltInUnits(resourcesDir);
   for (const unit of units) await workspace.saveUnit(unit);
@@ -103,9 +104,10 @@ export async function createDemoCentre(
   await addDemoWitnessTestimony(workspace, resourcesDir, setup, now);
   // Decided a week ago, so the IQA's reviews of them (a few days ago) come after them.
   const decidedAt = new Date(now.getTime() - 7 * 86_400_000);
+  const prove = await demoProver(workspace);
   if (external) {
-    await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt);
+    await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt, prove);
   }
-  await addDemoSampling(workspace, now);
+  await addDemoSampling(workspace, now, prove);
   return workspace;
 }

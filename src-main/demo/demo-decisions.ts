@@ -1,6 +1,7 @@
 import type { StaffMember } from '../centre/centre-schema';
 import { recordDecision, setUnitFeedback } from '../decision/marking';
 import { countersignUnit, signDeclaration, signOffUnit } from '../decision/sign-off-actions';
+import type { Prover } from '../shared/proof';
 import { targetsOf } from '../decision/targets';
 import { addEvidence } from '../evidence/evidence-records';
 import { setEvidenceForTarget } from '../mapping/mapping';
@@ -128,6 +129,7 @@ function signAndSignOff(
   assessor: StaffMember,
   seed: number,
   now: Date,
+  prove: Prover,
 ): Portfolio {
   const actor = asActor(assessor);
   const options = { allowTyped: false };
@@ -157,7 +159,7 @@ function signAndSignOff(
     actor,
     now,
   );
-  return signOffUnit(p, unit, actor, now);
+  return signOffUnit(p, unit, actor, now, prove);
 }
 
 /**
@@ -170,6 +172,7 @@ export async function addDemoDecisions(
   unit: StoredUnit,
   assessors: { qualified: StaffMember; workingTowards: StaffMember },
   now: Date,
+  prove: Prover,
 ): Promise<void> {
   for (const [index, learner] of workspace.centre.learners.entries()) {
     const stage = stages[index];
@@ -194,7 +197,7 @@ export async function addDemoDecisions(
         now,
       );
       if (stage === 'ready') return p;
-      p = signAndSignOff(p, unit, assessor, index, now);
+      p = signAndSignOff(p, unit, assessor, index, now, prove);
       if (stage !== 'countersigned') return p;
       return countersignUnit(
         p,
@@ -204,6 +207,7 @@ export async function addDemoDecisions(
         { allowTyped: false },
         asActor(assessors.qualified),
         now,
+        prove,
       );
     });
   }

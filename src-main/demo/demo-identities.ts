@@ -1,9 +1,17 @@
+import { createPrivateKey } from 'node:crypto';
 import { copyFile, mkdir } from 'node:fs/promises';
+import forge from 'node-forge';
 import path from 'node:path';
 import type { StaffMember } from '../centre/centre-schema';
 import { safeName } from '../storage/safe-name';
-import { CENTRE_FILES } from '../record/identity-store/centre-authority';
-import { identityFiles, SIGNING_FOLDER } from '../record/identity-store/identity-store';
+import { CENTRE_FILES, openCentreAuthority } from '../record/identity-store/centre-authority';
+import { writeRevocationList } from '../record/identity-store/revocation-list';
+import {
+  identityFiles,
+  openIdentity,
+  SIGNING_FOLDER,
+} from '../record/identity-store/identity-store';
+import { proverFor, type Prover } from '../shared/proof';
 import type { Workspace } from '../workspace/workspace';
 
 /**
@@ -20,7 +28,11 @@ export const DEMO_IDENTITIES_FOLDER = 'demo-identities';
  * `npm run demo-identities` (generating RSA keys takes a while) and copied in, so a new demo
  * centre is ready at once.
  */
-export async function addDemoIdentities(workspace: Workspace, resourcesDir: string): Promise<void> {
+export async function addDemoIdentities(
+  workspace: Workspace,
+  resourcesDir: string,
+  now: Date,
+): Promise<void> {
   const signers = workspace.centre.staff.filter((s: StaffMember) =>
     s.roles.some((r) => r === 'assessor' || r === 'iqa'),
   );
@@ -36,4 +48,26 @@ export async function addDemoIdentities(workspace: Workspace, resourcesDir: stri
     await copyFile(`${from}.p12`, to.p12);
     await copyFile(`${from}.pem`, to.pem);
   }
+  // Nothing revoked yet, said with the centre key, so an EQA can check with centre.pem alone.
+  const authority = await openCentreAuthority(workspace.dir, DEMO_PASSPHRASE);
+  await writeRevocationList(workspace.dir, authority, [], now);
+}
+
+/**
+ * Signs the demo's sign-offs, countersignatures and reviews as each demo person would after
+ * unlocking their key: each with their own, opened once with the demo passphrase.
+ */
+export async function demoProver(workspace: Workspace): Promise<Prover> {
+  const provers = new Map<string, Prover>();
+  for (const person of workspace.centre.staff) {
+    if (!person.roles.some((r) => r === 'assessor' || r === 'iqa')) continue;
+    const identity = await openIdentity(workspace.dir, person.id, person.name, DEMO_PASSPHRASE);
+    const key = createPrivateKey(forge.pki.privateKeyToPem(identity.privateKey));
+    provers.set(person.id, proverFor(person.id, key, identity.info.fingerprintSha256));
+  }
+  return (personId, payload) => {
+    const prove = provers.get(personId);
+    if (!prove) throw new Error('The demo has no signing identity for that person.');
+    return prove(personId, payload);
+  };
 }

@@ -10,6 +10,7 @@ import {
 import { academicYear, samplingContext } from '../sampling/sampling-context';
 import { samplingStore } from '../sampling/sampling-store';
 import { saveStrategy } from '../sampling/strategy-operations';
+import type { Prover } from '../shared/proof';
 import type { Workspace } from '../workspace/workspace';
 
 const DAY = 86_400_000;
@@ -59,7 +60,11 @@ function review(
  * open, one whose action point the assessor answered and the IQA closed). All of it made by the
  * same operations the sampling screens call.
  */
-export async function addDemoSampling(workspace: Workspace, now: Date): Promise<void> {
+export async function addDemoSampling(
+  workspace: Workspace,
+  now: Date,
+  prove: Prover,
+): Promise<void> {
   const { qualifications } = await listQualifications(workspace.dir);
   const qualification = qualifications[0];
   const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'));
@@ -115,6 +120,7 @@ export async function addDemoSampling(workspace: Workspace, now: Date): Promise<
       review(await criteriaOf(agreed), reviewedOn, 'agree', 'Sound decisions, well evidenced.', []),
       margaret,
       reviewedAt,
+      prove,
     );
   }
   const askFor = (s: { assessorId: string }) => [
@@ -138,6 +144,7 @@ export async function addDemoSampling(workspace: Workspace, now: Date): Promise<
       ),
       margaret,
       reviewedAt,
+      prove,
     );
   }
   if (closed) {
@@ -160,6 +167,7 @@ export async function addDemoSampling(workspace: Workspace, now: Date): Promise<
       ),
       margaret,
       reviewedAt,
+      prove,
     );
     const action = saved.actionPoints[0];
     if (action) {

@@ -1,9 +1,14 @@
+import path from 'node:path';
 import type { HandlerMap } from '../api/handler';
 import { UserError } from '../api/user-error';
 import type { Workbench } from '../app/workbench';
 import { safeName } from '../storage/safe-name';
 import { readCentrePem } from './identity-store/centre-authority';
 import { pemToDer, readCertificate } from './identity-store/identity-store';
+import {
+  readWorkspaceRevocationList,
+  revocationListBeside,
+} from './identity-store/revocation-list';
 import {
   createIdentity,
   importVouchedIdentity,
@@ -84,11 +89,27 @@ export const identityHandlers: HandlerMap<Extract<keyof typeof recordOperations,
     return list(wb);
   },
 
-  'identity:export-centre': async (_input, wb) => {
+  'identity:export-centre': async ({ part }, wb) => {
+    const fileName = `${safeName(wb.workspace.centre.centre.name, 'centre')}-centre-certificate.pem`;
+    if (part === 'revocations') {
+      const list = await readWorkspaceRevocationList(wb.workspace.dir);
+      if (!list) {
+        throw new UserError(
+          'not-found',
+          'This workspace has no signed revocation list yet. It is signed whenever an identity is replaced or revoked, or by workbench centre certificate with the centre passphrase.',
+        );
+      }
+      return {
+        // Named as verify --trust looks for it, beside the certificate.
+        fileName: path.basename(revocationListBeside(fileName)),
+        mediaType: 'application/json',
+        contentBase64: Buffer.from(list).toString('base64'),
+      };
+    }
     const pem = await readCentrePem(wb.workspace.dir);
     if (!pem) throw new UserError('not-found', 'This workspace has no centre certificate yet.');
     return {
-      fileName: `${safeName(wb.workspace.centre.centre.name, 'centre')}-centre-certificate.pem`,
+      fileName,
       mediaType: 'application/x-pem-file',
       contentBase64: Buffer.from(pem).toString('base64'),
     };

@@ -78,7 +78,10 @@ export const recordOperations = {
     { writes: true },
   ),
   /** The centre certificate as PEM, for an EQA to trust. */
-  'identity:export-centre': operation<ExportedCertificate>()(z.object({})),
+  /** The centre certificate, or the centre's signed revocation list to keep beside it. */
+  'identity:export-centre': operation<ExportedCertificate>()(
+    z.object({ part: z.enum(['certificate', 'revocations']).optional() }),
+  ),
   'identity:export': operation<ExportedCertificate>()(
     z.object({ personId: z.string().min(1), format: z.enum(['pem', 'der']) }),
   ),

@@ -83,6 +83,8 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
     const workspace = wb.workspace;
     const learner = workspace.learner(input.learnerId);
     const { person, role } = currentPerson(wb);
+    // Only the person who proved who they are this session countersigns as themselves.
+    wb.assertUnlocked('a countersignature');
     const doc = await workspace.portfolio(learner.id);
     const entry = doc.data.issuedRecords.findLast((r) => r.recordId === input.recordId);
     assertMayCountersign(person, role, entry);

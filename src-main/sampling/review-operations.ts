@@ -19,6 +19,8 @@ import {
   type SampleReview,
   type SampleReviewInput,
 } from './review-schema';
+import type { Prover } from '../shared/proof';
+import { reviewPayload } from './review-proof';
 import { sampleReviewSchema } from './review-schema';
 import { sampledWork } from './sample-detail';
 import { actionItem, makersOf, namesOf, reviewOf, sampleView } from './sampling-context';
@@ -120,6 +122,7 @@ export async function saveReview(
   input: ReviewInput,
   actor: Actor,
   now: Date,
+  prove?: Prover,
 ): Promise<SampleReview> {
   const today = dayOf(now);
   if (actor.role !== 'iqa') {
@@ -195,7 +198,10 @@ export async function saveReview(
       `The review was not saved: ${parsed.error.issues[0]?.message ?? 'check the form'}.`,
     );
   }
-  const review = parsed.data;
+  const { proof: _earlier, ...decided } = parsed.data;
+  const review: SampleReview = prove
+    ? { ...decided, proof: prove(actor.id, reviewPayload(decided)) }
+    : decided;
   assertValidReview(
     review,
     assessment,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { proofSchema } from '../shared/proof';
 import { isoDate, recordFields } from '../shared/record';
 import { sampleTypes } from './population';
 
@@ -101,6 +102,8 @@ export const sampleReviewSchema = z.object({
   feedbackToAssessor: z.string().default(''),
   actionPoints: z.array(actionPointSchema).default([]),
   assessorAcknowledgedOn: isoDate.optional(),
+  /** The IQA's signature, by their own key, over what they decided (review-proof.ts). */
+  proof: proofSchema.optional(),
 });
 
 export type ActionEntry = z.infer<typeof actionEntrySchema>;

@@ -101,7 +101,15 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
     openSample(workbench.workspace, planId, sampleId, workbench.actor(), dayOf(workbench.clock())),
 
   'sampling:save-review': async ({ planId, sampleId, ...input }, workbench) =>
-    saveReview(workbench.workspace, planId, sampleId, input, workbench.actor(), workbench.clock()),
+    saveReview(
+      workbench.workspace,
+      planId,
+      sampleId,
+      input,
+      workbench.actor(),
+      workbench.clock(),
+      workbench.prover("an IQA's review"),
+    ),
 
   'sampling:respond-action': async ({ planId, actionId, text }, workbench) =>
     stepAction(

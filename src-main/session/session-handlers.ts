@@ -1,6 +1,13 @@
+import { createPrivateKey } from 'node:crypto';
+import forge from 'node-forge';
 import type { HandlerMap } from '../api/handler';
+import { UserError } from '../api/user-error';
 import type { Workbench } from '../app/workbench';
 import { roleLabels } from '../centre/centre-schema';
+import { readCertificate } from '../record/identity-store/identity-store';
+import { rememberFor, signerFor } from '../record/identity-store/signers';
+import { passphraseSource } from '../record/record-handler-support';
+import { proverFor } from '../shared/proof';
 import type { SessionView, sessionOperations } from './session-contract';
 
 function view(workbench: Workbench): SessionView {
@@ -21,14 +28,52 @@ function view(workbench: Workbench): SessionView {
         }
       : null,
     readOnly: workbench.readOnly(),
+    unlocked: workbench.isUnlocked(),
+    canSealPassphrases: Boolean(workbench.host.protectSecret && workbench.host.unprotectSecret),
     choices,
   };
 }
 
 export const sessionHandlers: HandlerMap<keyof typeof sessionOperations> = {
   'session:get': async (_input, workbench) => view(workbench),
-  'session:set-user': async (input, workbench) => {
-    await workbench.signIn(input);
+  'session:set-user': async ({ personId, role, passphrase, remember }, workbench) => {
+    if (role === 'eqa') {
+      await workbench.signIn({ personId, role });
+      return view(workbench);
+    }
+    const workspace = workbench.workspace;
+    const person = workspace.centre.staff.find((s) => s.id === personId && !s.archived);
+    if (!person)
+      throw new UserError('not-found', 'That person is not on the staff of this centre.');
+    if (!person.roles.includes(role)) {
+      throw new UserError(
+        'invalid-input',
+        `${person.name} does not have that role in this centre.`,
+      );
+    }
+    // Someone the centre has not issued an identity yet can be chosen to mark, but signs nothing.
+    if (!(await readCertificate(workspace.dir, person.id))) {
+      await workbench.signIn({ personId, role });
+      return view(workbench);
+    }
+    // The key is opened once here; each sign-off or review after it is signed in memory.
+    const source = passphraseSource(workbench, passphrase);
+    const signer = await signerFor(workspace, person, role, source).catch((error: unknown) => {
+      if (error instanceof UserError && !passphrase && /Enter the passphrase/.test(error.message)) {
+        throw new UserError(
+          'invalid-input',
+          `Enter ${person.name}'s signing passphrase to work as ${person.name}.`,
+        );
+      }
+      throw error;
+    });
+    const key = createPrivateKey(forge.pki.privateKeyToPem(signer.identity.privateKey));
+    await workbench.signIn({ personId, role });
+    workbench.rememberUnlocked(
+      person.id,
+      proverFor(person.id, key, signer.identity.info.fingerprintSha256),
+    );
+    if (remember) await rememberFor(workspace, person, source);
     return view(workbench);
   },
 };

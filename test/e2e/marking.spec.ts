@@ -11,7 +11,7 @@ import { portfolioOnDisk as folded } from '../support/portfolio-on-disk';
 import { expect, test, type RunningWorkbench } from './support/fixtures';
 import { learnerPage } from './support/learner-page';
 import { drawSignature, markingPage } from './support/marking-page';
-import { shell } from './support/shell-page';
+import { shell, unlockCurrentUser } from './support/shell-page';
 
 const UNIT = 'unit-j-508-4003';
 
@@ -173,6 +173,8 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
   await drawSignature(page, ui.signatureCanvas('assessor-signature'));
   await ui.signButton('assessor-signature').click();
   await expect(ui.signed('assessor-declaration')).toBeVisible();
+  // A sign-off is recorded only for an assessor who has proved who they are this session.
+  await unlockCurrentUser(page);
   await ui.signOffButton.click();
   await expect(ui.signOffStatus).toHaveText('Signed off');
   await expect(ui.lockedBadge).toBeVisible();
@@ -188,6 +190,7 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
   expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
   const signedOff = await portfolioOnDisk(app, id);
+  expect(signedOff.signOffs.at(-1)?.signOffProof).toMatchObject({ algorithm: 'RSA-SHA256' });
   const signatures = signedOff.signatures.filter((s) => s.unitId === UNIT);
   expect(signatures.map((s) => [s.purpose, s.role, s.method])).toEqual([
     ['learner-declaration', 'learner', 'drawn'],

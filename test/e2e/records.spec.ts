@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { expect, test } from './support/fixtures';
 import { recordsPage } from './support/records-page';
-import { shell } from './support/shell-page';
+import { chooseUser, shell } from './support/shell-page';
 
 test('makes, signs, previews and verifies a unit assessment record on the Records page', async ({
   page,
@@ -95,8 +95,7 @@ test('an IQA countersigns a signed record, and both signatures verify', async ({
   await records.makeButton.click();
   await expect(records.issuedRows).toHaveCount(1);
 
-  await shell(page).userSelect.click();
-  await page.getByRole('option', { name: /Margaret Ellis/ }).click();
+  await chooseUser(page, 'Margaret Ellis · Internal quality assurer');
   await shell(page).nav('Records').click();
   await records.learner.click();
   await records.option(/Nguyễn Thị Hoa/).click();

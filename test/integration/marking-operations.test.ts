@@ -1,3 +1,4 @@
+import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ async function setUp(root: string) {
     const answer = await dispatch('session:set-user', {
       personId: people[who].id,
       role: who === 'iqa' ? 'iqa' : who === 'eqa' ? 'eqa' : role,
+      passphrase: DEMO_PASSPHRASE,
     });
     expect(answer.ok).toBe(true);
   };

@@ -1,3 +1,4 @@
+import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { cp, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,9 +21,13 @@ async function machine(wb: Workbench) {
         ? staff.find((s) => s.roles.includes('iqa'))!
         : staff.find((s) => s.assessorStatus === status)!;
     const role = status === 'iqa' ? 'iqa' : 'assessor';
-    expect(await dispatch('session:set-user', { personId: person.id, role })).toMatchObject({
-      ok: true,
-    });
+    expect(
+      await dispatch('session:set-user', {
+        personId: person.id,
+        role,
+        passphrase: DEMO_PASSPHRASE,
+      }),
+    ).toMatchObject({ ok: true });
   };
   const learner = (name: string) => wb.workspace.centre.learners.find((l) => l.name === name)!.id;
   const view = async (learnerId: string) => {

@@ -21,8 +21,9 @@ function staffId(workbench: Workbench, name: string): string {
   return person.id;
 }
 
+/** Chooses who is working, proving it with the demo's signing passphrase as the screen asks. */
 async function signIn(dispatch: Dispatch, personId: string, role: string) {
-  await ok(dispatch, 'session:set-user', { personId, role });
+  await ok(dispatch, 'session:set-user', { personId, role, passphrase: DEMO_PASSPHRASE });
 }
 
 const agreeAll = (refs: string[], reviewedOn: string) => ({

@@ -1,3 +1,4 @@
+import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +27,11 @@ describe('sampling files changed outside the workbench', () => {
     await workbench.boot();
     const dispatch = createDispatcher(workbench);
     const margaret = workbench.workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
-    await dispatch('session:set-user', { personId: margaret.id, role: 'iqa' });
+    await dispatch('session:set-user', {
+      personId: margaret.id,
+      role: 'iqa',
+      passphrase: DEMO_PASSPHRASE,
+    });
     const qualificationId = 'qual-demo-customer-service-l3';
     const view = await dispatch('sampling:get-strategy', { qualificationId });
     if (!view.ok) throw new Error(view.error.message);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
@@ -164,7 +165,11 @@ async function workbenchOn(root: string, dir: string) {
   await wb.boot({ workspace: dir });
   const dispatch = createDispatcher(wb);
   const priya = wb.workspace.centre.staff.find((s) => s.assessorStatus === 'qualified')!;
-  await dispatch('session:set-user', { personId: priya.id, role: 'assessor' });
+  await dispatch('session:set-user', {
+    personId: priya.id,
+    role: 'assessor',
+    passphrase: DEMO_PASSPHRASE,
+  });
   return { wb, dispatch };
 }
 

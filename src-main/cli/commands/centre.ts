@@ -1,17 +1,34 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCentreAuthority, readCentrePem } from '../../record/identity-store/centre-authority';
+import {
+  createCentreAuthority,
+  openCentreAuthority,
+  readCentrePem,
+  readRegister,
+} from '../../record/identity-store/centre-authority';
+import {
+  readWorkspaceRevocationList,
+  revocationListBeside,
+  writeRevocationList,
+  type RevocationList,
+} from '../../record/identity-store/revocation-list';
 import { mapFsError } from '../../storage/map-fs-error';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 import { readPassphrase } from '../passphrase';
 
-export const centreCertificateHelp = `Usage: workbench centre certificate DIR --out centre.pem
+export const centreCertificateHelp = `Usage: workbench centre certificate DIR --out centre.pem [--passphrase-file FILE]
 
 Writes the workspace's centre certificate (PEM): the one certificate an EQA trusts, since it
-issues every person's signing identity. Give it to the EQA with the records; they check them with
-workbench verify FILE --trust centre.pem, or with pdfsig or a PDF reader that trusts it.`;
+issues every person's signing identity. Beside it (centre-revocations.json for centre.pem) goes
+the centre's revocation list: every certificate replaced or revoked, with when and why, signed by
+the centre key. Give both to the EQA with the records; they check them with
+workbench verify FILE --trust centre.pem (which reads the list beside it), or with pdfsig or a
+PDF reader that trusts the certificate.
+
+A workspace made before revocation lists were kept has none yet: the centre key's passphrase
+(--passphrase-file FILE, or WORKBENCH_PASSPHRASE) signs one from the register.`;
 
 export const centreCreateHelp = `Usage: workbench centre create DIR [--passphrase-file FILE]
 
@@ -30,7 +47,11 @@ export async function centreCertificateCommand(argv: string[], io: CliIo): Promi
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      out: { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     io.out(centreCertificateHelp);
@@ -46,11 +67,42 @@ export async function centreCertificateCommand(argv: string[], io: CliIo): Promi
     );
   }
   const out = path.resolve(values.out);
+  const list = await currentRevocationList(workspace.dir, values['passphrase-file']);
+  const beside = revocationListBeside(out);
   await writeFile(out, pem).catch((error: unknown) => {
     throw mapFsError(error, `The file ${out}`);
   });
-  io.out(`Centre certificate of ${workspace.centre.centre.name} written to ${out}.`);
+  await writeFile(beside, list).catch((error: unknown) => {
+    throw mapFsError(error, `The file ${beside}`);
+  });
+  io.out(
+    `Centre certificate of ${workspace.centre.centre.name} written to ${out}, its signed revocation list to ${beside}.`,
+  );
   return 0;
+}
+
+/**
+ * The signed list, as the workspace keeps it when it covers every certificate in the register;
+ * otherwise (a workspace from before lists were kept) signed afresh with the centre key.
+ */
+async function currentRevocationList(dir: string, passphraseFile: string | undefined) {
+  const [kept, register] = await Promise.all([readWorkspaceRevocationList(dir), readRegister(dir)]);
+  const listed = new Set<string>();
+  try {
+    for (const s of (JSON.parse(kept ?? 'null') as RevocationList | null)?.stopped ?? []) {
+      listed.add(s.fingerprintSha256);
+    }
+  } catch {
+    // An unreadable list is signed afresh below.
+  }
+  if (kept && register.stopped.every((s) => listed.has(s.fingerprintSha256))) return kept;
+  const passphrase = await readPassphrase(
+    passphraseFile,
+    'Signing the centre’s revocation list (this workspace has none that is up to date)',
+  );
+  const authority = await openCentreAuthority(dir, passphrase);
+  const list = await writeRevocationList(dir, authority, register.stopped, new Date());
+  return `${JSON.stringify(list, null, 2)}\n`;
 }
 
 export async function centreCreateCommand(argv: string[], io: CliIo): Promise<number> {

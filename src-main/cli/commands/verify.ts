@@ -4,6 +4,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDate } from '../../record/build/record-common';
 import { checkRecordFile, type RecordCheck } from '../../record/issue/check-record-file';
+import {
+  checkRevocationList,
+  revocationListBeside,
+  type RevocationList,
+} from '../../record/identity-store/revocation-list';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 
@@ -15,6 +20,9 @@ no workspace) and was not replaced or revoked before it signed; and that each si
 the record names in that role. With --workspace, also whether the file is the one issued (its
 SHA-256) and whether the evidence files still match the manifest the record was signed over. For
 a Word record (--workspace needed): whether it is the record exactly as issued, and its evidence.
+With --trust, the centre's revocation list beside the certificate (centre-revocations.json for
+centre.pem, as workbench centre certificate writes it) says which certificates were replaced or
+revoked and when; a list not signed by that certificate is refused.
 Exits 0 only when everything holds, 1 with one line per problem when something does not.`;
 
 function describe(check: RecordCheck, file: string): string[] {
@@ -79,8 +87,10 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
   });
   const workspace = values.workspace ? await Workspace.open(path.resolve(values.workspace)) : null;
   let trust: X509Certificate | null = null;
+  let stopped: RevocationList['stopped'] | null = null;
   if (values.trust) {
-    const pem = await readFile(path.resolve(values.trust)).catch(() => {
+    const trustFile = path.resolve(values.trust);
+    const pem = await readFile(trustFile).catch(() => {
       throw new UsageError(`${values.trust} could not be read.`);
     });
     try {
@@ -88,8 +98,17 @@ export async function verifyCommand(argv: string[], io: CliIo): Promise<number> 
     } catch {
       throw new UsageError(`${values.trust} is not a certificate (expected PEM or DER).`);
     }
+    const listFile = revocationListBeside(trustFile);
+    const list = await readFile(listFile, 'utf8').catch(() => null);
+    if (list !== null) {
+      try {
+        stopped = checkRevocationList(list, trust).stopped;
+      } catch (error) {
+        throw new UsageError(`${path.basename(listFile)}: ${(error as Error).message}`);
+      }
+    }
   }
-  const check = await checkRecordFile(new Uint8Array(bytes), file, workspace, { trust });
+  const check = await checkRecordFile(new Uint8Array(bytes), file, workspace, { trust, stopped });
   if (values.json) io.out(JSON.stringify(check, null, 2));
   else if (check.notARecord) io.out(`${path.basename(file)}: ${check.notARecord}`);
   else io.out(describe(check, file).join('\n'));

@@ -170,7 +170,7 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
         heading: 'Internal quality assurance',
         sampled: iqa.sampled,
         fields: [
-          { label: 'Sampled', value: iqa.sampled ? 'Yes' : 'No' },
+          { label: 'Sampled', value: iqa.sampled ? 'Yes' : 'Not when this record was issued' },
           ...(iqa.sampleType ? [{ label: 'Sample', value: sentenceCase(iqa.sampleType) }] : []),
           ...(iqa.decision ? [{ label: 'IQA decision', value: sentenceCase(iqa.decision) }] : []),
         ],

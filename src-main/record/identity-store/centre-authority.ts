@@ -13,6 +13,7 @@ import {
   type SigningIdentity,
 } from '../identity/signing-identity';
 import { SIGNING_FOLDER } from './identity-store';
+import { writeRevocationList } from './revocation-list';
 
 /**
  * The centre certificate: one CA, kept by the centre's quality lead, that issues every person's
@@ -84,6 +85,8 @@ export async function createCentreAuthority(
   } catch (error) {
     throw mapFsError(error, 'The centre certificate');
   }
+  // An empty list, signed: an EQA can tell "nothing revoked" from "no list to check".
+  await writeRevocationList(workspaceDir, importP12(made.p12, passphrase), [], now);
   return new X509Certificate(made.certificatePem);
 }
 

@@ -17,8 +17,10 @@ import {
   assertCentreStanding,
   issuedByCentre,
   openCentreAuthority,
+  readRegister,
   recordStopped,
 } from './centre-authority';
+import { writeRevocationList } from './revocation-list';
 import {
   importIdentity,
   openIdentity,
@@ -75,7 +77,12 @@ export async function signerFor(
   }
   const identity = await openIdentity(workspace.dir, person.id, person.name, passphrase);
   await assertCentreVouches(workspace, person, identity);
-  return { identity, name: person.name, role: roleLabels[signingRole(person, role)] };
+  return {
+    identity,
+    name: person.name,
+    role: roleLabels[signingRole(person, role)],
+    personId: person.id,
+  };
 }
 
 /**
@@ -140,7 +147,9 @@ export async function createIdentity(
     throw new UserError('invalid-input', error instanceof Error ? error.message : String(error));
   }
   const old = await readCertificate(workspace.dir, person.id);
-  if (old) await stopCertificate(workspace, person, old, 'replaced', '', centre.actor, now);
+  if (old) {
+    await stopCertificate(workspace, authority, person, old, 'replaced', '', centre.actor, now);
+  }
   await saveIdentity(workspace.dir, person.id, made.p12, made.certificatePem);
   await noteOnCentre(
     workspace,
@@ -184,9 +193,13 @@ export async function rememberFor(
   }
 }
 
-/** Keeps a certificate that stops counting, with when and why, in the register. */
+/**
+ * Keeps a certificate that stops counting, with when and why, in the register, and signs the
+ * register's list anew with the centre key for EQAs who have only the centre certificate.
+ */
 async function stopCertificate(
   workspace: Workspace,
+  authority: SigningIdentity,
   person: StaffMember,
   old: { pem: string; info: CertificateInfo },
   reason: 'replaced' | 'revoked',
@@ -205,6 +218,13 @@ async function stopCertificate(
     note,
     by: actor.id,
   });
+  // The centre key is open now: re-sign the list an EQA checks revocations against.
+  await writeRevocationList(
+    workspace.dir,
+    authority,
+    (await readRegister(workspace.dir)).stopped,
+    now,
+  );
 }
 
 async function noteOnCentre(
@@ -241,10 +261,10 @@ export async function revokeIdentity(
   now: Date,
   centre: { passphrase: string | undefined; actor: Actor },
 ): Promise<void> {
-  await openCentreAuthority(workspace.dir, centre.passphrase);
+  const authority = await openCentreAuthority(workspace.dir, centre.passphrase);
   const old = await readCertificate(workspace.dir, person.id);
   if (!old) throw new UserError('not-found', `${person.name} has no signing identity to revoke.`);
-  await stopCertificate(workspace, person, old, 'revoked', reason, centre.actor, now);
+  await stopCertificate(workspace, authority, person, old, 'revoked', reason, centre.actor, now);
   await removeIdentity(workspace.dir, person.id);
   await noteOnCentre(workspace, centre.actor, now, 'revoked signing identity', person, {
     before: { fingerprintSha256: old.info.fingerprintSha256 },
@@ -291,7 +311,18 @@ export async function importVouchedIdentity(
     }).p12;
   }
   const old = await readCertificate(workspace.dir, person.id);
-  if (old) await stopCertificate(workspace, person, old, 'replaced', 'imported', centre.actor, now);
+  if (old) {
+    await stopCertificate(
+      workspace,
+      authority,
+      person,
+      old,
+      'replaced',
+      'imported',
+      centre.actor,
+      now,
+    );
+  }
   const info = await importIdentity(workspace.dir, person.id, kept, passphrase);
   await noteOnCentre(workspace, centre.actor, now, 'imported signing identity', person, {
     after: { fingerprintSha256: info.fingerprintSha256 },

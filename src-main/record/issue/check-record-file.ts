@@ -6,7 +6,7 @@ import { readBodyHash } from '../docx/docx-fingerprint';
 import { knownCertificates } from '../identity-store/identity-store';
 import { sha256Hex, verifyIssuedDocx } from '../issued/issued-record';
 import { checkEvidence } from '../verify/check-evidence';
-import { certificateProblems, roleProblems, trustAnchor } from './check-trust';
+import { certificateProblems, roleProblems, trustAnchor, type StoppedEntry } from './check-trust';
 import type { CertificateSummary } from '../verify/certificate-summary';
 import { readEmbeddedManifest } from '../verify/embedded-manifest';
 import { verifyRecordPdf } from '../verify/verify-record-pdf';
@@ -76,7 +76,11 @@ export async function checkRecordFile(
   bytes: Uint8Array,
   fileName: string,
   workspace: Workspace | null,
-  options: { trust?: X509Certificate | null } = {},
+  options: {
+    trust?: X509Certificate | null;
+    /** The centre's signed revocation list, read beside `trust` when an EQA has no workspace. */
+    stopped?: readonly StoppedEntry[] | null;
+  } = {},
 ): Promise<RecordCheck> {
   const format = formatOf(fileName, bytes);
   if (format === 'docx') return checkDocx(bytes, workspace);
@@ -127,7 +131,7 @@ export async function checkRecordFile(
       `This file is not record ${issued.entry.recordId} as issued: its SHA-256 differs from the one the portfolio noted when it was issued or countersigned.`,
     );
   }
-  const anchor = await trustAnchor(workspace, options.trust ?? null);
+  const anchor = await trustAnchor(workspace, options.trust ?? null, options.stopped ?? null);
   const trustOf = new Map<number, string[]>();
   if (!anchor) {
     problems.push(
@@ -146,6 +150,11 @@ export async function checkRecordFile(
     problems.push(...own);
   }
   if (!workspace) notes.push('No workspace was given, so the evidence files were not checked.');
+  if (anchor && !anchor.stopped) {
+    notes.push(
+      'No revocation list from the centre was given, so whether a certificate was replaced or revoked before it signed was not checked.',
+    );
+  }
   const known = workspace ? await knownCertificates(workspace.dir) : null;
   const signatures = report.signatures.map((s): SignatureCheck => {
     const knownToWorkspace =

@@ -10,20 +10,30 @@ import {
 import type { SignatureReport } from '../verify/verify-record-pdf';
 import { reportSignerProblem, reportSigners } from '../../sampling/report-signers';
 
+/** What verify needs to know of a certificate that stopped counting. */
+export type StoppedEntry = Pick<
+  StoppedCertificate,
+  'fingerprintSha256' | 'stoppedAt' | 'reason' | 'note'
+>;
+
 /** What an EQA checks signatures against: the centre certificate, and where known the register. */
 export interface TrustAnchor {
   centre: X509Certificate;
-  /** Certificates that stopped (replaced or revoked); known only inside the workspace. */
-  stopped: StoppedCertificate[] | null;
+  /**
+   * Certificates that stopped (replaced or revoked): the workspace's register, or else the
+   * centre's signed revocation list handed out with its certificate; null when neither is known.
+   */
+  stopped: readonly StoppedEntry[] | null;
 }
 
 export async function trustAnchor(
   workspace: Workspace | null,
   trusted: X509Certificate | null,
+  listed: readonly StoppedEntry[] | null = null,
 ): Promise<TrustAnchor | null> {
   const centre = trusted ?? (workspace ? await readCentreCertificate(workspace.dir) : null);
   if (!centre) return null;
-  const stopped = workspace ? (await readRegister(workspace.dir)).stopped : null;
+  const stopped = workspace ? (await readRegister(workspace.dir)).stopped : listed;
   return { centre, stopped };
 }
 

@@ -9,6 +9,7 @@ import type { Workspace } from '../../workspace/workspace';
 import { sha256Hex, type StoredIssuedRecord } from '../issued/issued-record';
 import { countersignPdf } from '../seal/countersign-pdf';
 import { SealError } from '../seal/sign-options';
+import { iqaAppearance } from './iqa-appearance';
 import { assertCertificateValid, signReason, type Signer } from './issue-record';
 import { appended } from '../../shared/appended-list';
 
@@ -38,7 +39,8 @@ export function assertMayCountersign(
 /**
  * Adds an IQA's (or countersigning assessor's) signature to an issued PDF in an incremental
  * update: the file grows, the earlier signatures still cover exactly what they signed, and the
- * portfolio's entry takes the new SHA-256.
+ * portfolio's entry takes the new SHA-256. An IQA's signature on a unit record shows in the
+ * record's IQA section, with their review's finding.
  */
 export async function countersignIssued(
   workspace: Workspace,
@@ -71,6 +73,7 @@ export async function countersignIssued(
     );
   }
   assertCertificateValid(signer, now);
+  const visible = await iqaAppearance(workspace, entry, signer, now);
   let after: Uint8Array;
   try {
     after = await countersignPdf(new Uint8Array(before), signer.identity, {
@@ -78,6 +81,7 @@ export async function countersignIssued(
       location: workspace.centre.centre.name,
       name: signer.name,
       signingTime: now,
+      ...(visible ? { visible } : {}),
     });
   } catch (error) {
     if (error instanceof SealError) throw new UserError('conflict', error.message);

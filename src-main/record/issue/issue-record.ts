@@ -33,6 +33,8 @@ export interface Signer {
   name: string;
   /** As printed in the signature's reason: "Assessor", "Internal quality assurer". */
   role: string;
+  /** Who on the staff signs, when known: an IQA's countersignature shows their review. */
+  personId?: string;
 }
 
 export interface IssueRequest extends RecordRequest {

@@ -9,6 +9,7 @@ import type {
 import type { EmbedPng } from './draw-signature';
 import { SIGNATURE_BLOCK_HEIGHT, drawSignatureBlock } from './draw-signature';
 import { drawTable, tableLeadHeight } from './draw-table';
+import { markIqaSlot } from './signature-slot';
 import type { PageFlow } from './page-flow';
 import { INK, MUTED } from './page-flow';
 
@@ -139,10 +140,16 @@ export async function drawIqa(
     flow.gap(6);
     flow.paragraph(section.comments, { font: flow.fonts.regular, size: BODY_SIZE, color: INK });
   }
-  if (section.signature) {
-    flow.gap(8);
-    await drawSignatureBlock(flow, section.signature, embedPng);
-  }
+  // Always a signature box, blank until the IQA signs, so a countersignature added later has
+  // its place on the page: the signature cell beside the IQA's name and date, or the whole
+  // blank row when the record was made before the IQA had reviewed the unit.
+  flow.gap(8);
+  const box = await drawSignatureBlock(
+    flow,
+    section.signature ?? { name: '', role: 'Internal quality assurer', date: null },
+    embedPng,
+  );
+  markIqaSlot(flow.page, section.signature ? box : { ...box, width: flow.width });
 }
 
 export async function drawSection(

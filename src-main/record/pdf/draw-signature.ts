@@ -3,6 +3,7 @@ import { formatDate } from '../build/record-common';
 import type { SignatureBlock } from '../model/record-document';
 import { inkBox, inkImage } from './ink';
 import type { PageFlow } from './page-flow';
+import type { SlotRect } from './signature-slot';
 import { INK, MUTED, RULE } from './page-flow';
 
 export const SIGNATURE_BLOCK_HEIGHT = 62;
@@ -12,13 +13,14 @@ export type EmbedPng = (bytes: Uint8Array) => Promise<PDFImage>;
 
 /**
  * One signature: the drawn strokes (or a typed name, or a blank line for a wet signature) beside
- * the signer's name, role and date, boxed so a photocopy still shows which is which.
+ * the signer's name, role and date, boxed so a photocopy still shows which is which. Says where
+ * the signature box itself is.
  */
 export async function drawSignatureBlock(
   flow: PageFlow,
   block: SignatureBlock,
   embedPng: EmbedPng,
-): Promise<void> {
+): Promise<SlotRect> {
   flow.ensure(SIGNATURE_BLOCK_HEIGHT);
   const top = flow.y;
   const bottom = top - SIGNATURE_BLOCK_HEIGHT;
@@ -59,4 +61,10 @@ export async function drawSignatureBlock(
     flow.text('Not yet signed', box.x, box.y + 4, label);
   }
   flow.y = bottom;
+  return {
+    x: flow.left,
+    y: bottom,
+    width: SHARES[0]! * flow.width,
+    height: SIGNATURE_BLOCK_HEIGHT,
+  };
 }

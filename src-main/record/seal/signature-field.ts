@@ -1,5 +1,6 @@
-import type { PDFDocument, PDFRef } from 'pdf-lib';
+import type { PDFDocument, PDFPage, PDFRef } from 'pdf-lib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import type { SlotRect } from '../pdf/signature-slot';
 import type { SignOptions } from './sign-options';
 import { SIGNATURE_BYTES } from './sign-options';
 
@@ -21,8 +22,15 @@ function signatureFieldCount(doc: PDFDocument): number {
   return form?.lookupMaybe(PDFName.of('Fields'), PDFArray)?.size() ?? 0;
 }
 
+/** Where a visible signature sits and how it looks there. */
+export interface Placement {
+  page: PDFPage;
+  rect: SlotRect;
+  appearance: PDFRef;
+}
+
 /**
- * Adds an invisible signature field whose value is a signature dictionary with empty /ByteRange
+ * Adds a signature field (invisible, or shown in `placement`'s box) whose value is a signature dictionary with empty /ByteRange
  * and /Contents, ready for @signpdf to fill in. Text goes in as UTF-16 hex strings, so a name
  * such as Nguyễn Thị Hoa survives. Says which objects it created and changed, so an incremental
  * update can write exactly those.
@@ -30,11 +38,12 @@ function signatureFieldCount(doc: PDFDocument): number {
 export function addSignatureField(
   doc: PDFDocument,
   options: SignOptions & { name: string },
+  placement?: Placement,
 ): FieldChanges {
   const { context } = doc;
   const created: PDFRef[] = [];
   const modified: PDFRef[] = [];
-  const page = doc.getPage(0);
+  const page = placement?.page ?? doc.getPage(0);
 
   const byteRange = context.obj([
     0,
@@ -56,16 +65,24 @@ export function addSignatureField(
     Prop_Build: { App: { Name: 'Assessor_and_Verifier_Workbench' } },
   });
   const signatureRef = context.register(signature);
-  // An empty appearance: PDF/A and some readers want one even for an invisible field.
-  const appearanceRef = context.register(
-    context.formXObject([], { BBox: [0, 0, 0, 0], Resources: {} }),
-  );
+  // An invisible field still gets an (empty) appearance: PDF/A and some readers want one.
+  const appearanceRef =
+    placement?.appearance ??
+    context.register(context.formXObject([], { BBox: [0, 0, 0, 0], Resources: {} }));
+  const rect = placement
+    ? [
+        placement.rect.x,
+        placement.rect.y,
+        placement.rect.x + placement.rect.width,
+        placement.rect.y + placement.rect.height,
+      ]
+    : [0, 0, 0, 0];
   const widgetRef = context.register(
     context.obj({
       Type: 'Annot',
       Subtype: 'Widget',
       FT: 'Sig',
-      Rect: [0, 0, 0, 0],
+      Rect: rect,
       V: signatureRef,
       T: PDFHexString.fromText(`Signature${signatureFieldCount(doc) + 1}`),
       F: PRINT_FLAG,
@@ -73,7 +90,8 @@ export function addSignatureField(
       AP: { N: appearanceRef },
     }),
   );
-  created.push(signatureRef, appearanceRef, widgetRef);
+  created.push(signatureRef, widgetRef);
+  if (!placement) created.push(appearanceRef);
 
   const annots = page.node.get(PDFName.of('Annots'));
   if (annots instanceof PDFArray) {

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { chooseUser } from './shell-page';
 
 /** The sampling screens' landmarks, so the spec reads as what the IQA and assessor do. */
 export function samplingPage(page: Page) {
@@ -19,12 +20,9 @@ export function samplingPage(page: Page) {
   };
 }
 
-/** Picks a person and role from the header's "Current user and role" list. */
+/** Picks a person and role from the header's list, entering their passphrase where asked. */
 export async function switchUser(page: Page, option: string): Promise<void> {
-  const select = page.getByRole('combobox', { name: 'Current user and role' });
-  await select.click();
-  await page.getByRole('option', { name: option }).click();
-  await expect(select).toHaveValue(option);
+  await chooseUser(page, option);
 }
 
 /** Serious or critical accessibility problems on the page as it is now, in words. */

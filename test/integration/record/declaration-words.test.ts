@@ -45,7 +45,11 @@ describe('what was signed is what is printed', () => {
     const dispatch = createDispatcher(workbench);
     const learner = person(workbench, 'Nguyễn Thị Hoa');
     const assessor = workbench.workspace.centre.staff.find((s) => s.name === 'Priya Sharma')!;
-    await ok(dispatch, 'session:set-user', { personId: assessor.id, role: 'assessor' });
+    await ok(dispatch, 'session:set-user', {
+      personId: assessor.id,
+      role: 'assessor',
+      passphrase: DEMO_PASSPHRASE,
+    });
 
     const screen = await ok<{ declarations: Record<string, string> }>(
       dispatch,
@@ -99,7 +103,11 @@ describe('what was signed is what is printed', () => {
     const registration = (await workbench.workspace.portfolio(learner.id)).data.registrations.find(
       (r) => r.unitId === UNIT,
     )!;
-    await ok(dispatch, 'session:set-user', { personId: registration.assessorId, role: 'assessor' });
+    await ok(dispatch, 'session:set-user', {
+      personId: registration.assessorId,
+      role: 'assessor',
+      passphrase: DEMO_PASSPHRASE,
+    });
 
     const sealed = await dispatch('record:generate', {
       learnerId: learner.id,

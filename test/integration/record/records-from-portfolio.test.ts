@@ -94,7 +94,10 @@ describe('records generated from a demo portfolio', () => {
     // The IQA countersigns the issued copy in the portfolio, through the same operation the app uses.
     const wb = await bootWorkbench(await tempDir(), { workspace: workspace.dir });
     const iqa = wb.workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
-    await wb.signIn({ personId: iqa.id, role: 'iqa' });
+    await handlers['session:set-user'](
+      { personId: iqa.id, role: 'iqa', passphrase: DEMO_PASSPHRASE },
+      wb,
+    );
     const [issued] = await handlers['record:list']({ learnerId }, wb);
     const countersigned = await handlers['record:countersign'](
       { learnerId, recordId: issued!.recordId, passphrase: DEMO_PASSPHRASE, remember: false },

@@ -84,12 +84,17 @@ export function SigningIdentities({
     }
   };
 
-  const exportCentre = async () => {
+  const exportCentre = async (part: 'certificate' | 'revocations') => {
     try {
-      const cert = await call('identity:export-centre', {});
+      const cert = await call('identity:export-centre', { part });
       saveFile(cert.fileName, cert.mediaType, cert.contentBase64);
     } catch (error) {
-      notifyError('The centre certificate was not exported', error);
+      notifyError(
+        part === 'certificate'
+          ? 'The centre certificate was not exported'
+          : 'The revocation list was not exported',
+        error,
+      );
     }
   };
 
@@ -112,11 +117,16 @@ export function SigningIdentities({
           Each assessor and IQA signs with their own certificate, issued by the centre certificate.
           Creating, replacing or revoking one needs the centre certificate&apos;s passphrase; a
           replaced or revoked certificate is kept with the date it stopped. Give an EQA the centre
-          certificate: it is the one thing they need to trust every signature.
+          certificate, the one thing they need to trust every signature, and the revocation list
+          signed by the centre key, kept beside it, so they can tell a signature made after its
+          certificate stopped.
         </Text>
         <Group>
-          <Button size="xs" variant="default" onClick={() => void exportCentre()}>
+          <Button size="xs" variant="default" onClick={() => void exportCentre('certificate')}>
             Export the centre certificate (PEM)
+          </Button>
+          <Button size="xs" variant="default" onClick={() => void exportCentre('revocations')}>
+            Export the revocation list
           </Button>
         </Group>
         <Table.ScrollContainer minWidth={700}>
