@@ -174,6 +174,10 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
   await ui.signButton('assessor-signature').click();
   await expect(ui.signed('assessor-declaration')).toBeVisible();
   await ui.signOffButton.click();
+  // Asked first, naming what will happen.
+  const confirm = page.getByRole('dialog', { name: 'Sign off this unit?' });
+  await expect(confirm).toContainText('The unit is then locked');
+  await confirm.getByRole('button', { name: 'Sign off and lock' }).click();
   await expect(ui.signOffStatus).toHaveText('Signed off');
   await expect(ui.lockedBadge).toBeVisible();
 

@@ -312,6 +312,17 @@ describe('gap analysis', () => {
     });
     expect(gaps.blockers.map((b) => b.rule)).toContain('prescribed-method-unused');
   });
+
+  it('says what stands before the declarations when every criterion is met but the prescribed method is missing', () => {
+    const { p, evidenceId } = start(qualified, 'essay');
+    const q = markAll(mapAll(p, evidenceId, as(qualified)), as(qualified));
+    const gaps = unitGaps(markingContext(q, unit, '2026-11-24'));
+    expect(gaps.notAssessed).toEqual([]);
+    expect(gaps.readyToSignOff).toBe(false);
+    expect(gaps.beforeDeclarations).toEqual([
+      'The unit prescribes practical demonstration, and no evidence mapped to this unit uses it.',
+    ]);
+  });
 });
 
 describe('signing off', () => {

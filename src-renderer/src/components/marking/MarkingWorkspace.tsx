@@ -7,7 +7,7 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
-import { CriterionDetail } from './CriterionDetail';
+import { CriterionDetail, lockedReason } from './CriterionDetail';
 import { EvidenceChooser } from './EvidenceChooser';
 import { GapsPanel } from './GapsPanel';
 import { Outline } from './Outline';
@@ -298,6 +298,7 @@ function Workspace({
             feedback={view.unitFeedback}
             learnerComments={view.learnerComments}
             disabled={!canChange}
+            disabledReason={lockedReason(locked, readOnly)}
             onSave={saveUnitFeedback}
           />
           <GapsPanel gaps={view.gaps} />
