@@ -45,7 +45,8 @@ if (root) {
         defaultColorScheme="auto"
         cssVariablesResolver={contrastResolver}
       >
-        <Notifications position="top-right" />
+        {/* At the foot of the window: at the top they covered the header's user and role list. */}
+        <Notifications position="bottom-right" />
         <App />
       </MantineProvider>
     </StrictMode>,
