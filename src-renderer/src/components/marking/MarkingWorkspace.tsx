@@ -12,6 +12,7 @@ import { EvidenceChooser } from './EvidenceChooser';
 import { GapsPanel } from './GapsPanel';
 import { Outline } from './Outline';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { ActionPointsNotice } from './ActionPointsNotice';
 import { ConflictsPanel } from './ConflictsPanel';
 import { SignOffPanel } from './SignOffPanel';
 import { UnitFeedbackPanel } from './UnitFeedbackPanel';
@@ -227,6 +228,7 @@ function Workspace({
           </Button>
         </Group>
       </Group>
+      <ActionPointsNotice learnerId={view.learner.id} unitId={view.unit.id} />
       <ConflictsPanel view={view} readOnly={readOnly} onChanged={reload} />
       <Box
         style={{
