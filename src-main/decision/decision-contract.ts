@@ -26,10 +26,19 @@ export const decisionOperations = {
       outcome: z.enum(['met', 'not-yet-met', 'not-assessed']),
       decidedOn: isoDate.optional(),
       feedback: z.string().max(20_000).optional(),
-      undo: z.boolean().optional(),
     }),
     { writes: true },
   ),
+  /**
+   * Undoes the current assessor's own last change to the unit's decisions (a decision, or one
+   * stretch of feedback typing), or makes the last undone one again; answers the criterion it changed.
+   */
+  'decision:undo': operation<{ criterionRef: string; partRef: string | null }>()(z.object(unit), {
+    writes: true,
+  }),
+  'decision:redo': operation<{ criterionRef: string; partRef: string | null }>()(z.object(unit), {
+    writes: true,
+  }),
   'decision:set-unit-feedback': operation<{ saved: boolean }>()(
     z.object({
       ...unit,

@@ -14,6 +14,7 @@ import {
   unlockUnit,
 } from './sign-off-actions';
 import { markingView } from './marking-view';
+import { stepDecision } from './undo';
 import { progressMatrix } from './progress-matrix';
 
 /** The learner, their portfolio and the unit version they are registered on. */
@@ -33,6 +34,25 @@ async function learnerUnit(wb: Workbench, learnerId: string, unitId: string) {
     );
   }
   return { workspace, learner, doc, unit };
+}
+
+async function stepHandler(
+  wb: Workbench,
+  learnerId: string,
+  unitId: string,
+  direction: 'undo' | 'redo',
+) {
+  const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+  let target: { criterionRef: string; partRef: string | null } = {
+    criterionRef: '',
+    partRef: null,
+  };
+  await doc.update((p) => {
+    const result = stepDecision(p, unit, direction, wb.actor(), wb.clock());
+    target = result.target;
+    return result.portfolio;
+  });
+  return target;
 }
 
 const allowTyped = (wb: Workbench) => ({
@@ -70,6 +90,9 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
     });
     return { id };
   },
+
+  'decision:undo': async ({ learnerId, unitId }, wb) => stepHandler(wb, learnerId, unitId, 'undo'),
+  'decision:redo': async ({ learnerId, unitId }, wb) => stepHandler(wb, learnerId, unitId, 'redo'),
 
   'decision:set-unit-feedback': async ({ learnerId, unitId, ...change }, wb) => {
     const { doc, unit } = await learnerUnit(wb, learnerId, unitId);

@@ -17,6 +17,8 @@ export const criterionDecisionSchema = z.object({
   decidedOn: isoDate,
   assessorId: z.string().min(1),
   feedback: z.string().default(''),
+  /** Set on a decision made by Undo or Redo: which of the assessor's own changes it reverses or makes again. */
+  revises: z.object({ kind: z.enum(['undo', 'redo']), decisionId: z.string().min(1) }).optional(),
 });
 
 /**

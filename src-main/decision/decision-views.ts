@@ -112,6 +112,8 @@ export interface MarkingView {
   user: { id: string; name: string; role: string } | null;
   /** Conflicts between changes made apart, shown until the assessor chooses. */
   conflicts: ConflictView[];
+  /** What the current assessor's Undo and Redo would change, in words; null when nothing. */
+  history: { undo: string | null; redo: string | null };
 }
 
 export interface MatrixCell {

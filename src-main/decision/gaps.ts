@@ -15,6 +15,8 @@ export interface UnitGaps {
   blockers: Flag[];
   /** Nothing left but the declarations: the unit can be signed off once they are signed. */
   readyToSignOff: boolean;
+  /** What must be done before the declarations can be signed, in the rules' own words. */
+  beforeDeclarations: string[];
 }
 
 const DECLARATION_RULES = new Set(['learner-declaration-missing', 'assessor-declaration-missing']);
@@ -39,5 +41,8 @@ export function unitGaps(context: MarkingContext): UnitGaps {
     warnings: markingWarnings(context),
     blockers,
     readyToSignOff: blockers.every((b) => DECLARATION_RULES.has(b.rule)),
+    beforeDeclarations: blockers
+      .filter((b) => !DECLARATION_RULES.has(b.rule))
+      .map((b) => b.message),
   };
 }

@@ -14,6 +14,7 @@ import { unitFeedbackOf } from './marking';
 import { signOffStatus } from './sign-off';
 import { evidenceFor, targetsOf } from './targets';
 import type { SignaturePurpose } from './decision-schema';
+import { describeStep, undoStacks } from './undo';
 
 export const targetKeyOf = (criterionRef: string, partRef: string | null) =>
   partRef ? `${criterionRef}|${partRef}` : criterionRef;
@@ -58,6 +59,17 @@ function signOffView(input: MarkingViewInput): SignOffView {
       .filter((s) => s.unitId === unit.id && s.voidedAt)
       .map((s) => ({ at: s.voidedAt!, by: nameOf(s.voidedBy) ?? '', reason: s.voidReason ?? '' }))
       .reverse(),
+  };
+}
+
+function historyOf({ portfolio, unit, user }: MarkingViewInput): MarkingView['history'] {
+  if (user?.role !== 'assessor') return { undo: null, redo: null };
+  const { undo, redo } = undoStacks(portfolio, unit.id, user.person.id);
+  const last = undo.at(-1);
+  const next = redo.at(-1);
+  return {
+    undo: last ? describeStep(last, 'undo') : null,
+    redo: next ? describeStep(next, 'redo') : null,
   };
 }
 
@@ -162,5 +174,6 @@ export function markingView(input: MarkingViewInput): MarkingView {
       ? { id: input.user.person.id, name: input.user.person.name, role: input.user.role }
       : null,
     conflicts: conflictViews(portfolio, unit.id, staff),
+    history: historyOf(input),
   };
 }

@@ -55,8 +55,6 @@ export interface DecisionInput {
   decidedOn?: string;
   /** Kept from the standing decision when not given. */
   feedback?: string;
-  /** Set when the decision puts back the one before it. */
-  undo?: boolean;
 }
 
 /**
@@ -101,9 +99,8 @@ export function recordDecision(
       ? { outcome: d.outcome, decidedOn: d.decidedOn, feedback: d.feedback }
       : { outcome: 'not-assessed' };
   const outcomeChanged = (before?.outcome ?? 'not-assessed') !== decision.outcome;
-  const action = input.undo
-    ? 'undid decision'
-    : outcomeChanged || before?.decidedOn !== decision.decidedOn
+  const action =
+    outcomeChanged || before?.decidedOn !== decision.decidedOn
       ? 'recorded decision'
       : 'changed feedback';
   return {

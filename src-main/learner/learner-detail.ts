@@ -74,6 +74,18 @@ export function learnerDetail(
         },
       ];
     });
+  // Where each criterion and part stands in the units as the specifications list them.
+  const position = new Map<string, number>();
+  for (const unit of tree) {
+    for (const o of unit.outcomes) {
+      for (const c of o.criteria) {
+        position.set(`${unit.unitId}|${c.ref}|`, position.size);
+        for (const p of c.parts) position.set(`${unit.unitId}|${c.ref}|${p.ref}`, position.size);
+      }
+    }
+  }
+  const unitOrder = (t: { unitId: string; criterionRef: string; partRef: string | null }) =>
+    position.get(`${t.unitId}|${t.criterionRef}|${t.partRef ?? ''}`) ?? Number.MAX_SAFE_INTEGER;
   const { dateOfBirth, updatedAt: _a, updatedBy: _b, ...rest } = learner;
   return {
     unreadableChanges: [...unreadableChanges],
@@ -96,7 +108,8 @@ export function learnerDetail(
       archived: e.archived,
       targets: mappings
         .filter((m) => m.evidenceId === e.id)
-        .map((m) => ({ unitId: m.unitId, criterionRef: m.criterionRef, partRef: m.partRef })),
+        .map((m) => ({ unitId: m.unitId, criterionRef: m.criterionRef, partRef: m.partRef }))
+        .sort((a, b) => unitOrder(a) - unitOrder(b)),
     })),
   };
 }

@@ -101,6 +101,8 @@ export function actionItem(
   return {
     ...action,
     planId,
+    learnerId: review.learnerId,
+    unitId: review.unitId,
     learnerName: names.learner(review.learnerId),
     unitTitle: names.unit(review.unitId),
     ownerName: names.person(action.owner),

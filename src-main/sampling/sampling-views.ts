@@ -81,6 +81,9 @@ export interface ProposalView {
 
 export interface ActionItemView extends ActionPoint {
   planId: string;
+  /** The learner and unit the sample was of, so a point links to where the work is. */
+  learnerId: string;
+  unitId: string;
   learnerName: string;
   unitTitle: string;
   ownerName: string;

@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, MantineProvider, Modal, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -12,6 +12,16 @@ const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
+  components: {
+    Modal: Modal.extend({
+      defaultProps: {
+        // Every dialog's close button has a name, even where a screen forgets to give one.
+        closeButtonProps: { 'aria-label': 'Close' },
+        // The dialog's title bar is a <header>: inside a dialog it is not the page's banner.
+        attributes: { header: { role: 'none' } },
+      },
+    }),
+  },
 });
 
 const paletteUsed = ['indigo', 'orange', 'blue', 'green', 'gray', 'red', 'teal', 'yellow'];
@@ -45,7 +55,8 @@ if (root) {
         defaultColorScheme="auto"
         cssVariablesResolver={contrastResolver}
       >
-        <Notifications position="top-right" />
+        {/* At the foot of the window: at the top they covered the header's user and role list. */}
+        <Notifications position="bottom-right" />
         <App />
       </MantineProvider>
     </StrictMode>,

@@ -28,7 +28,7 @@ test('uploads a file, maps it to two criteria, previews it and shows it on the a
   await page.getByRole('button', { name: 'Add to portfolio' }).click();
   await expect(ui.evidenceRow('Shift report')).toBeVisible();
 
-  await page.getByRole('button', { name: 'Map Shift report to criteria' }).click();
+  await page.getByRole('button', { name: 'Map to criteria: Shift report' }).click();
   await ui.criteriaPicker.getByLabel('1.1 Describe what is meant by external customers').check();
   await ui.criteriaPicker
     .getByLabel(
@@ -110,4 +110,82 @@ test('the learner and centre screens have no serious accessibility violations', 
     await learnerPage(page).tab(tab).click();
     await check();
   }
+});
+
+test('"Map to criteria" finds criteria as the E dialog does, writes parts as the specification does, and lists them in unit order', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.host.url);
+  await shell(page).nav('Learners').click();
+  const ui = learnerPage(page);
+  await ui.open('Łukasz Wójcik');
+  const item = page.getByTestId('evidence-row').first();
+  const title = (await item
+    .getByRole('button', { name: /^Preview / })
+    .getAttribute('aria-label'))!.replace(/^Preview /, '');
+  await page.getByRole('button', { name: `Map to criteria: ${title}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Criteria covered by ${title}` });
+  await expect(dialog.getByLabel('Find criteria')).toBeFocused();
+  await page.keyboard.type('9.1');
+  await expect(ui.criteriaPicker.getByRole('checkbox')).toHaveCount(8);
+  await expect(ui.criteriaPicker.getByLabel(/^9\.1 a /).first()).toBeVisible();
+  await page.keyboard.press('Control+a');
+  // Words find a part by its own text, shown under its criterion.
+  await page.keyboard.type('resolve problems');
+  await expect(ui.criteriaPicker.getByLabel(/^9\.1 a /)).toHaveCount(0);
+  await expect(ui.criteriaPicker.getByLabel(/^9\.1 b resolve problems/).first()).toBeVisible();
+  await expect(ui.criteriaPicker.getByLabel(/^1\.1 /)).toHaveCount(0);
+  await dialog.getByLabel('Find criteria').fill('no criterion says this');
+  await expect(ui.criteriaPicker.getByText('No criterion matches.')).toBeVisible();
+  await dialog.getByLabel('Find criteria').fill('');
+  for (const label of [/^9\.1 b /, /^1\.1 /]) {
+    const box = ui.criteriaPicker.getByLabel(label).first();
+    if (!(await box.isChecked())) await box.check();
+  }
+  await dialog.getByRole('button', { name: 'Save mapping' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // Shown as written ("9.1 b", never "9.1 B"), in the order of the unit.
+  const badges = await page
+    .getByTestId('evidence-row')
+    .filter({ hasText: title })
+    .first()
+    .locator('.mantine-Badge-root')
+    .evaluateAll((nodes) => nodes.map((n) => (n as { innerText: string }).innerText.trim()));
+  expect(badges).toContain('9.1 b');
+  expect(badges.join(' ')).not.toMatch(/\d [A-Z]\b/);
+  const order = (b: string) => b.split(/[ .]/).map((x) => (/^\d+$/.test(x) ? Number(x) : x));
+  const sorted = [...badges].sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+      if (x[i] === undefined) return -1;
+      if (y[i] === undefined) return 1;
+      if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    }
+    return 0;
+  });
+  expect(badges).toEqual(sorted);
+});
+
+test("the witness list offers the learner's own employer's witnesses first", async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.host.url);
+  await shell(page).nav('Learners').click();
+  await learnerPage(page).open('Amara Okafor');
+  await page.getByRole('button', { name: /^Write a record/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Write a record' });
+  await dialog.getByRole('combobox', { name: 'Method' }).click();
+  await page.getByRole('option', { name: 'Witness testimony', exact: true }).click();
+  await dialog.getByRole('combobox', { name: 'Witness' }).click();
+  const options = page.getByRole('option');
+  await expect(options.first()).toContainText('Riverside Leisure Centre');
+  const employers = app.workbench.workspace.centre.witnesses.map((w) => w.employer);
+  expect(employers.some((e) => e !== 'Riverside Leisure Centre')).toBe(true);
+  const labels = await options.allInnerTexts();
+  const firstOther = labels.findIndex((l) => !l.includes('Riverside Leisure Centre'));
+  expect(firstOther).toBeGreaterThan(0);
+  expect(labels.slice(firstOther).every((l) => !l.includes('Riverside Leisure Centre'))).toBe(true);
 });

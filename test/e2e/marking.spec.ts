@@ -176,6 +176,10 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
   // A sign-off is recorded only for an assessor who has proved who they are this session.
   await unlockCurrentUser(page);
   await ui.signOffButton.click();
+  // Asked first, naming what will happen.
+  const confirm = page.getByRole('dialog', { name: 'Sign off this unit?' });
+  await expect(confirm).toContainText('The unit is then locked');
+  await confirm.getByRole('button', { name: 'Sign off and lock' }).click();
   await expect(ui.signOffStatus).toHaveText('Signed off');
   await expect(ui.lockedBadge).toBeVisible();
 

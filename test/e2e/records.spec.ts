@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
@@ -108,4 +108,32 @@ test('an IQA countersigns a signed record, and both signatures verify', async ({
   await expect(records.verifyResult).toContainText('everything holds');
   await expect(records.verifySignatures.getByText('Valid', { exact: true })).toHaveCount(2);
   await expect(records.verifySignatures).toContainText('Internal quality assurer');
+});
+
+test('replacing a signing identity asks first, naming what happens, and Cancel keeps the old one', async ({
+  page,
+  app,
+}) => {
+  const priya = app.workbench.workspace.centre.staff.find((s) => s.name === 'Priya Sharma')!;
+  const pem = path.join(app.workbench.workspace.dir, 'signing', `${priya.id}.pem`);
+  const before = await readFile(pem, 'utf8');
+  await page.goto(app.host.url);
+  await shell(page).nav('Records').click();
+  await page.getByRole('button', { name: 'Replace Priya Sharma’s signing identity' }).click();
+  const form = page.getByRole('dialog', { name: 'New signing identity for Priya Sharma' });
+  await form.getByLabel('Centre certificate passphrase').fill(DEMO_PASSPHRASE);
+  await form.getByLabel('Passphrase', { exact: true }).fill('a new passphrase');
+  await form.getByRole('button', { name: 'Replace…' }).click();
+
+  const confirm = page.getByRole('dialog', { name: 'Replace Priya Sharma’s signing identity?' });
+  await expect(confirm).toContainText('current certificate');
+  await expect(confirm).toContainText('stops today and is kept');
+  await confirm.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(confirm).toHaveCount(0);
+  expect(await readFile(pem, 'utf8')).toBe(before);
+
+  await form.getByRole('button', { name: 'Replace…' }).click();
+  await confirm.getByRole('button', { name: 'Replace the identity' }).click();
+  await expect(page.getByText('Priya Sharma has a signing identity.')).toBeVisible();
+  expect(await readFile(pem, 'utf8')).not.toBe(before);
 });

@@ -6,6 +6,7 @@ import type { Locator } from '@playwright/test';
 import { vacsrChecks, vacsrLabels } from '../../src-main/sampling/review-schema';
 import { expect, test } from './support/fixtures';
 import { samplingPage, seriousViolations, switchUser } from './support/sampling-page';
+import { markingPage } from './support/marking-page';
 import { shell } from './support/shell-page';
 
 interface StoredAction {
@@ -164,13 +165,30 @@ test('an IQA reviews a sample and raises an action point, which the assessor ans
   await page.keyboard.press('Escape');
 
   await switchUser(page, `${assessor} · Assessor`);
-  await shell(page).nav('Sampling').click();
+  // The assessor is told where they mark that learner's unit.
+  const folder = path.join(workspaceDir, 'sampling');
+  const reviewsName = (await readdir(folder)).find((n) => /^reviews-sp-[0-9a-f]+\.json$/.test(n))!;
+  const raisedOn = (
+    JSON.parse(await readFile(path.join(folder, reviewsName), 'utf8')) as {
+      reviews: { learnerId: string; unitId: string; actionPoints: StoredAction[] }[];
+    }
+  ).reviews.find((r) => r.actionPoints.some((a) => a.what === what))!;
+  const marking = markingPage(page);
+  await marking.open(app.host.url, raisedOn.learnerId, raisedOn.unitId);
+  await expect(page.getByTestId('marking-action-points')).toContainText(what);
+  await page.getByRole('link', { name: 'Answer them on the Sampling page' }).click();
   await expect(ui.actionPoints).toBeVisible();
+  const badge = ui.tab(/Action points/).getByLabel(/waiting for your answer/);
+  const waitingBefore = Number(await badge.innerText());
+  expect(waitingBefore).toBeGreaterThan(0);
   const card = ui.respondCard.filter({ hasText: what });
   await card.getByLabel('What you have done').fill('Asked three oral questions; answers recorded.');
   expect(await seriousViolations(page)).toEqual([]);
   await card.getByRole('button', { name: 'Send answer' }).click();
   await expect(ui.actionPoints.getByText(`${what}: answered, waiting for the IQA`)).toBeVisible();
+  // The badge counts what still waits for the assessor: one fewer once answered.
+  if (waitingBefore === 1) await expect(badge).toHaveCount(0);
+  else await expect(badge).toHaveText(String(waitingBefore - 1));
   const answered = (await storedActions(workspaceDir)).find((a) => a.what === what)!;
   expect(answered.state).toBe('answered');
   expect(answered.history[0]).toMatchObject({
@@ -185,6 +203,16 @@ test('an IQA reviews a sample and raises an action point, which the assessor ans
   await line.getByRole('button', { name: 'Close' }).click();
   await expect(line).toContainText('closed');
   expect((await storedActions(workspaceDir)).find((a) => a.what === what)?.state).toBe('closed');
+  // Each point links to its learner's unit on the marking screen.
+  await line.getByRole('link').click();
+  await expect(marking.workspace).toBeVisible();
+  const address = new URL(page.url()).searchParams;
+  expect([address.get('page'), address.get('learner'), address.get('unit')]).toEqual([
+    'marking',
+    raisedOn.learnerId,
+    raisedOn.unitId,
+  ]);
+  await page.goBack();
 
   // The IQA signs the sampling report with their own identity, and pdfsig accepts it.
   await ui.tab('Plan and reviews').click();

@@ -1,6 +1,8 @@
 import type { WorkbenchBridge } from '../../../src-main/api/bridge';
 import type { InputOf, OperationName, ResultOf } from '../../../src-main/api/contract';
 import type { ApiError, ApiResult } from '../../../src-main/api/result';
+import { contract } from '../../../src-main/api/contract';
+import { clearErrorsShownBefore, errorMark } from './notify';
 
 declare global {
   interface Window {
@@ -74,10 +76,13 @@ export async function call<K extends OperationName>(
   input: InputOf<K>,
 ): Promise<ResultOf<K>> {
   const bridge = window.workbench;
+  const mark = errorMark();
   const result = bridge
     ? await (bridge[name] as (i: InputOf<K>) => Promise<ApiResult<ResultOf<K>>>)(input)
     : ((await overHttp(name, input)) as ApiResult<ResultOf<K>>);
   if (!result.ok) throw new ApiCallError(result.error);
+  // A change that went through makes the error messages shown before it stale.
+  if (contract[name].writes) clearErrorsShownBefore(mark);
   return result.data;
 }
 

@@ -13,7 +13,7 @@ export function App() {
   if (status.loading && !status.data) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Opening the workbench" />
+        <Loader role="status" aria-label="Opening the workbench" />
       </Center>
     );
   }

@@ -19,6 +19,6 @@ export function Loading<T>({
       </Alert>
     );
   }
-  if (!state.data) return <Loader aria-label={`Loading ${label.toLowerCase()}`} />;
+  if (!state.data) return <Loader role="status" aria-label={`Loading ${label.toLowerCase()}`} />;
   return <>{children(state.data)}</>;
 }

@@ -36,6 +36,8 @@ export function MarkingPage() {
               allowDeselect={false}
               value={learnerId}
               onChange={(id) => {
+                // Choosing the learner already shown keeps their unit and criterion.
+                if (!id || id === learnerId) return;
                 const next = learners.data?.find((l) => l.id === id);
                 moveTo({ learner: id, unit: next?.units[0]?.unitId ?? null, criterion: null });
               }}

@@ -30,6 +30,8 @@ export function SamplingPage() {
   const currentTab =
     tab ?? (role === 'assessor' && (data?.myActions.length ?? 0) > 0 ? 'actions' : 'plan');
   const refresh = () => overview.reload();
+  // The badge counts the points waiting for the current user: answered ones wait for the IQA.
+  const waiting = data?.myActions.filter((a) => a.state === 'open') ?? [];
 
   return (
     <Loading state={overview} label="Sampling">
@@ -78,9 +80,13 @@ export function SamplingPage() {
                 <Tabs.Tab
                   value="actions"
                   rightSection={
-                    o.myActions.length > 0 ? (
-                      <Badge size="sm" color={o.myActions.some((a) => a.overdue) ? 'red' : 'blue'}>
-                        {o.myActions.length}
+                    waiting.length > 0 ? (
+                      <Badge
+                        size="sm"
+                        color={waiting.some((a) => a.overdue) ? 'red' : 'blue'}
+                        aria-label={`${waiting.length} waiting for your answer`}
+                      >
+                        {waiting.length}
                       </Badge>
                     ) : undefined
                   }

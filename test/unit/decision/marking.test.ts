@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffMember } from '../../../src-main/centre/centre-schema';
 import { signedHash } from '../../../src-main/decision/declarations';
 import { recordDecision, setUnitFeedback } from '../../../src-main/decision/marking';
+import { stepDecision } from '../../../src-main/decision/undo';
 import {
   countersignUnit,
   signDeclaration,
@@ -237,21 +238,11 @@ describe('recording decisions', () => {
     expect(ruleDecisions(q, unit.id)).toEqual([
       { criterionRef: '1.1', partRef: null, status: 'met', date: '2026-11-25' },
     ]);
-    q = recordDecision(
-      q,
-      unit,
-      {
-        criterionRef: '1.1',
-        partRef: null,
-        outcome: 'not-yet-met',
-        decidedOn: '2026-11-24',
-        undo: true,
-      },
-      as(qualified),
-      later,
-    ).portfolio;
+    q = stepDecision(q, unit, 'undo', as(qualified), later).portfolio;
     expect(q.decisions).toHaveLength(3);
     expect(q.decisions.at(-1)?.feedback).toBe('More detail.');
+    expect(q.decisions.at(-1)?.outcome).toBe('not-yet-met');
+    expect(q.decisions.at(-1)?.decidedOn).toBe('2026-11-24');
     expect(q.audit.at(-1)?.action).toBe('undid decision');
     expect(unitProgress(q, unit, staff).criteria.met).toBe(0);
   });
@@ -320,6 +311,17 @@ describe('gap analysis', () => {
       readyToSignOff: false,
     });
     expect(gaps.blockers.map((b) => b.rule)).toContain('prescribed-method-unused');
+  });
+
+  it('says what stands before the declarations when every criterion is met but the prescribed method is missing', () => {
+    const { p, evidenceId } = start(qualified, 'essay');
+    const q = markAll(mapAll(p, evidenceId, as(qualified)), as(qualified));
+    const gaps = unitGaps(markingContext(q, unit, '2026-11-24'));
+    expect(gaps.notAssessed).toEqual([]);
+    expect(gaps.readyToSignOff).toBe(false);
+    expect(gaps.beforeDeclarations).toEqual([
+      'The unit prescribes practical demonstration, and no evidence mapped to this unit uses it.',
+    ]);
   });
 });
 

@@ -59,7 +59,11 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
               <Table.Td>
                 <Group gap={4}>
                   {e.targets.map((t) => (
-                    <Badge key={`${t.unitId}${t.criterionRef}${t.partRef ?? ''}`} variant="light">
+                    <Badge
+                      key={`${t.unitId}${t.criterionRef}${t.partRef ?? ''}`}
+                      variant="light"
+                      tt="none"
+                    >
                       {t.criterionRef}
                       {t.partRef ? ` ${t.partRef}` : ''}
                     </Badge>
@@ -81,7 +85,7 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
                       size="xs"
                       variant="default"
                       onClick={() => setMapping(e)}
-                      aria-label={`Map ${e.title} to criteria`}
+                      aria-label={`Map to criteria: ${e.title}`}
                     >
                       Map to criteria
                     </Button>

@@ -22,7 +22,7 @@ export function PdfPreview({ url }: { url: string }) {
 
   return (
     <Stack data-testid="preview-pdf">
-      {!state && <Loader aria-label="Loading the PDF" />}
+      {!state && <Loader role="status" aria-label="Loading the PDF" />}
       {state?.error && <Alert color="red">{state.error}</Alert>}
       {state && !state.error && (
         <Text size="sm" c="dimmed">

@@ -4,18 +4,21 @@ import type { EvidenceDetailsInput } from '../../api/add-evidence-file';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
+import { witnessOptions } from '../witness/witness-options';
 import { EvidenceFields } from './EvidenceFields';
 import { today } from './evidence-methods';
 
 interface Props {
   learnerId: string;
+  /** The learner's employer: its witnesses are offered first. */
+  employer?: string;
   opened: boolean;
   onClose: () => void;
   onAdded: () => void;
 }
 
 /** Evidence written in the workbench: an observation, a professional discussion, a testimony. */
-export function RecordForm({ learnerId, opened, onClose, onAdded }: Props) {
+export function RecordForm({ learnerId, employer, opened, onClose, onAdded }: Props) {
   const witnesses = useOperation('witness:list', {});
   const [details, setDetails] = useState<EvidenceDetailsInput>({
     title: '',
@@ -53,10 +56,7 @@ export function RecordForm({ learnerId, opened, onClose, onAdded }: Props) {
               placeholder="Choose the witness"
               value={details.witnessId ?? null}
               onChange={(w) => setDetails({ ...details, witnessId: w ?? undefined })}
-              data={(witnesses.data ?? []).map((w) => ({
-                value: w.id,
-                label: `${w.name}${w.jobTitle ? `, ${w.jobTitle}` : ''}${w.expert ? ' (expert)' : ''}`,
-              }))}
+              data={witnessOptions(witnesses.data ?? [], employer)}
             />
           )}
           <Textarea

@@ -180,6 +180,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
               {writing && (
                 <RecordForm
                   learnerId={learnerId}
+                  employer={d.learner.employer}
                   opened
                   onClose={() => setWriting(false)}
                   onAdded={detail.reload}

@@ -1,5 +1,15 @@
-import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  ScrollArea,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { EvidenceView, UnitTreeView } from '../../../../src-main/learner/learner-contract';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
@@ -24,6 +34,27 @@ interface Props {
 export function CriteriaPicker({ learnerId, evidence, units, onClose, onSaved }: Props) {
   const [chosen, setChosen] = useState(() => new Set(evidence.targets.map(keyOf)));
   const [busy, setBusy] = useState(false);
+  const [query, setQuery] = useState('');
+  // As the marking screen's E dialog: type a number or words to narrow the list.
+  const shown = useMemo(() => {
+    const needle = query.trim().toLocaleLowerCase('en-GB');
+    const has = (text: string) => text.toLocaleLowerCase('en-GB').includes(needle);
+    return units
+      .map((unit) => ({
+        ...unit,
+        criteria: unit.outcomes.flatMap((o) =>
+          o.criteria
+            .map((c) => ({
+              ...c,
+              parts: has(`${c.ref} ${c.text}`)
+                ? c.parts
+                : c.parts.filter((p) => has(`${c.ref} ${p.ref} ${p.text}`)),
+            }))
+            .filter((c) => !needle || has(`${c.ref} ${c.text}`) || c.parts.length > 0),
+        ),
+      }))
+      .filter((unit) => unit.criteria.length > 0 || has(unit.title));
+  }, [units, query]);
   const toggle = (t: Target) =>
     setChosen((set) => {
       const next = new Set(set);
@@ -53,42 +84,48 @@ export function CriteriaPicker({ learnerId, evidence, units, onClose, onSaved }:
   return (
     <Modal opened onClose={onClose} title={`Criteria covered by ${evidence.title}`} size="xl">
       <Stack>
+        <TextInput
+          label="Find criteria"
+          description="A number such as 9.1, or words from the criterion"
+          data-autofocus
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+        />
         <ScrollArea.Autosize mah={480}>
           <Stack data-testid="criteria-picker">
-            {units.map((unit) => (
+            {shown.map((unit) => (
               <Stack key={unit.unitId} gap={6}>
                 <Title order={3} size="h5">
-                  {unit.title}
+                  {unit.ref}: {unit.title}
                 </Title>
-                {unit.outcomes.flatMap((o) =>
-                  o.criteria.map((c) => {
-                    const target = { unitId: unit.unitId, criterionRef: c.ref, partRef: null };
-                    return (
-                      <Stack key={c.ref} gap={4}>
-                        <Checkbox
-                          label={`${c.ref} ${c.text}`}
-                          checked={chosen.has(keyOf(target))}
-                          onChange={() => toggle(target)}
-                        />
-                        {c.parts.map((p) => {
-                          const part = { ...target, partRef: p.ref };
-                          return (
-                            <Checkbox
-                              key={p.ref}
-                              ml="xl"
-                              label={`${c.ref} ${p.ref}) ${p.text}`}
-                              checked={chosen.has(keyOf(part))}
-                              onChange={() => toggle(part)}
-                            />
-                          );
-                        })}
-                      </Stack>
-                    );
-                  }),
-                )}
+                {unit.criteria.map((c) => {
+                  const target = { unitId: unit.unitId, criterionRef: c.ref, partRef: null };
+                  return (
+                    <Stack key={c.ref} gap={4}>
+                      <Checkbox
+                        label={`${c.ref} ${c.text}`}
+                        checked={chosen.has(keyOf(target))}
+                        onChange={() => toggle(target)}
+                      />
+                      {c.parts.map((p) => {
+                        const part = { ...target, partRef: p.ref };
+                        return (
+                          <Checkbox
+                            key={p.ref}
+                            ml="xl"
+                            label={`${c.ref} ${p.ref} ${p.text}`}
+                            checked={chosen.has(keyOf(part))}
+                            onChange={() => toggle(part)}
+                          />
+                        );
+                      })}
+                    </Stack>
+                  );
+                })}
               </Stack>
             ))}
             {!units.length && <Text>The learner is not registered on any unit yet.</Text>}
+            {units.length > 0 && !shown.length && <Text size="sm">No criterion matches.</Text>}
           </Stack>
         </ScrollArea.Autosize>
         <Group justify="flex-end">

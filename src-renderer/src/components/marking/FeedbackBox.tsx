@@ -6,6 +6,8 @@ interface Props {
   label: string;
   value: string;
   disabled: boolean;
+  /** Why the box cannot be changed, said instead of "Saved as you type" when it is disabled. */
+  disabledReason?: string;
   onSave: (text: string) => void;
   minRows?: number;
 }
@@ -17,7 +19,15 @@ const SAVE_AFTER_MS = 800;
  * would lay out the whole page on each key press): shortly after typing stops, when the box is left, and when the
  * screen moves on, so there is no Save button to forget. Escape leaves the box.
  */
-export function FeedbackBox({ id, label, value, disabled, onSave, minRows = 3 }: Props) {
+export function FeedbackBox({
+  id,
+  label,
+  value,
+  disabled,
+  disabledReason,
+  onSave,
+  minRows = 3,
+}: Props) {
   const [text, setText] = useState(value);
   const [state, setState] = useState<'saved' | 'editing'>('saved');
   const pending = useRef<{ text: string; timer: number } | null>(null);
@@ -71,9 +81,15 @@ export function FeedbackBox({ id, label, value, disabled, onSave, minRows = 3 }:
           }
         }}
       />
-      <Text size="xs" c="dimmed" aria-live="polite">
-        {state === 'editing' ? 'Saving when you pause…' : 'Saved as you type.'}
-      </Text>
+      {disabled ? (
+        <Text size="xs" c="dimmed" data-testid={`${id}-state`}>
+          {disabledReason ?? 'This cannot be changed here.'}
+        </Text>
+      ) : (
+        <Text size="xs" c="dimmed" aria-live="polite" data-testid={`${id}-state`}>
+          {state === 'editing' ? 'Saving when you pause…' : 'Saved as you type.'}
+        </Text>
+      )}
     </div>
   );
 }

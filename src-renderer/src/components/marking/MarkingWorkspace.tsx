@@ -1,30 +1,28 @@
 import { Alert, Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { moveTo } from '../../app/address';
 import type { MarkingView, TargetView } from '../../../../src-main/decision/decision-views';
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import { call } from '../../api/client';
-import { notifyError } from '../../api/notify';
+import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
-import { CriterionDetail } from './CriterionDetail';
+import { CriterionDetail, lockedReason } from './CriterionDetail';
 import { EvidenceChooser } from './EvidenceChooser';
 import { GapsPanel } from './GapsPanel';
 import { Outline } from './Outline';
 import { ShortcutsHelp } from './ShortcutsHelp';
+import { ActionPointsNotice } from './ActionPointsNotice';
 import { ConflictsPanel } from './ConflictsPanel';
 import { SignOffPanel } from './SignOffPanel';
 import { UnitFeedbackPanel } from './UnitFeedbackPanel';
+import { HistoryButtons } from './HistoryButtons';
 import { useMarkingKeys } from './use-marking-keys';
 
 interface Props {
   learnerId: string;
   unitId: string;
   readOnly: boolean;
-}
-
-interface UndoStep {
-  target: TargetView;
 }
 
 /** Marking one learner's unit, criterion by criterion; every decision saves as it is made. */
@@ -57,7 +55,6 @@ function Workspace({
   const [mapping, setMapping] = useState(false);
   const [help, setHelp] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [undo, setUndo] = useState<UndoStep[]>([]);
   const [assessmentDate, setAssessmentDate] = useState(view.today);
   const selected = (selectedKey && targets.get(selectedKey)) || order[0] || null;
   // The outline's highlight moves at once; the detail pane follows in a render React may split.
@@ -78,18 +75,29 @@ function Workspace({
     if (next) select(next.key);
   };
 
+  // Decisions, feedback and undo go to the workbench one after another, in the order made, so
+  // an undo pressed just after leaving a feedback box undoes that feedback, not what came before.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  function inTurn<T>(job: () => Promise<T>): Promise<T> {
+    const next = queue.current.then(job, job);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }
+
   async function record(
     target: TargetView,
-    change: { outcome: DecisionStatus; decidedOn?: string; feedback?: string; undo?: boolean },
+    change: { outcome: DecisionStatus; decidedOn?: string; feedback?: string },
   ) {
     setError(null);
     try {
-      await call('decision:record', {
-        ...base,
-        criterionRef: target.criterionRef,
-        partRef: target.partRef,
-        ...change,
-      });
+      await inTurn(() =>
+        call('decision:record', {
+          ...base,
+          criterionRef: target.criterionRef,
+          partRef: target.partRef,
+          ...change,
+        }),
+      );
       reload();
       return true;
     } catch (failure) {
@@ -100,23 +108,20 @@ function Workspace({
 
   async function decide(status: DecisionStatus, target: TargetView | null = selected) {
     if (!target || !canChange) return;
-    const ok = await record(target, { outcome: status, decidedOn: assessmentDate });
-    if (ok) setUndo((steps) => [...steps.slice(-49), { target }]);
+    await record(target, { outcome: status, decidedOn: assessmentDate });
   }
 
-  async function undoLast() {
-    const step = undo.at(-1);
-    if (!step || !canChange) return;
-    const t = step.target;
-    const ok = await record(t, {
-      outcome: t.status,
-      ...(t.decidedOn ? { decidedOn: t.decidedOn } : {}),
-      feedback: t.feedback,
-      undo: true,
-    });
-    if (ok) {
-      setUndo((steps) => steps.slice(0, -1));
-      select(t.key);
+  async function step(direction: 'undo' | 'redo') {
+    if (!canChange) return;
+    setError(null);
+    try {
+      const what = view.history[direction];
+      const changed = await inTurn(() => call(`decision:${direction}`, base));
+      reload();
+      if (what) notifyDone(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${what}.`);
+      select(changed.partRef ? `${changed.criterionRef}|${changed.partRef}` : changed.criterionRef);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
     }
   }
 
@@ -156,7 +161,8 @@ function Workspace({
       next: () => move(1),
       previous: () => move(-1),
       decide: (s) => void decide(s),
-      undo: () => void undoLast(),
+      undo: () => void step('undo'),
+      redo: () => void step('redo'),
       feedback: () => focus('criterion-feedback'),
       openEvidence: () => {
         if (!selected?.evidenceIds.length) return;
@@ -210,11 +216,19 @@ function Workspace({
               Locked
             </Badge>
           )}
+          {canChange && (
+            <HistoryButtons
+              history={view.history}
+              onUndo={() => void step('undo')}
+              onRedo={() => void step('redo')}
+            />
+          )}
           <Button size="xs" variant="default" onClick={() => setHelp(true)}>
             Shortcuts <Kbd ml={6}>?</Kbd>
           </Button>
         </Group>
       </Group>
+      <ActionPointsNotice learnerId={view.learner.id} unitId={view.unit.id} />
       <ConflictsPanel view={view} readOnly={readOnly} onChanged={reload} />
       <Box
         style={{
@@ -286,6 +300,7 @@ function Workspace({
             feedback={view.unitFeedback}
             learnerComments={view.learnerComments}
             disabled={!canChange}
+            disabledReason={lockedReason(locked, readOnly)}
             onSave={saveUnitFeedback}
           />
           <GapsPanel gaps={view.gaps} />

@@ -6,7 +6,12 @@ export const shortcuts: [string[], string][] = [
   [['M'], 'Mark met'],
   [['N'], 'Mark not yet met (further evidence required)'],
   [['C'], 'Clear the decision (not yet assessed)'],
-  [['Ctrl', 'Z'], 'Undo the last decision'],
+  [
+    ['Ctrl', 'Z'],
+    'Undo your last change to a decision or its feedback (in a text box: the typing)',
+  ],
+  [['Ctrl', 'Shift', 'Z'], 'Redo the change last undone'],
+  [['Ctrl', 'Y'], 'Redo, as Ctrl + Shift + Z does'],
   [['F'], 'Jump to the feedback on this criterion (Escape to come back)'],
   [['O'], 'Open the next mapped evidence item in place'],
   [['E'], 'Map or unmap evidence for this criterion'],

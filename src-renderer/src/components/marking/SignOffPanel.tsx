@@ -14,6 +14,7 @@ import {
 import { memo, useState } from 'react';
 import type { MarkingView, SignatureView } from '../../../../src-main/decision/decision-views';
 import { call } from '../../api/client';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { SignatureCapture, type CapturedSignature } from './SignatureCapture';
 import { signOffLabel } from './status';
 
@@ -44,11 +45,32 @@ function SignedBlock({ signature, heading }: { signature: SignatureView; heading
   );
 }
 
+/** Why the learner cannot sign yet, in the sign-off rules' own words. */
+function NotYetSigned({ gaps }: { gaps: MarkingView['gaps'] }) {
+  const left = gaps.beforeDeclarations;
+  if (gaps.readyToSignOff || left.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        Not signed.
+      </Text>
+    );
+  }
+  const shown = left.slice(0, 3);
+  return (
+    <Text size="sm" c="dimmed" data-testid="declaration-waits-for">
+      Not signed. The learner signs once the unit is otherwise ready to sign off; still to do:{' '}
+      {shown.join(' ')}
+      {left.length > shown.length ? ` And ${left.length - shown.length} more, listed above.` : ''}
+    </Text>
+  );
+}
+
 /** Declarations, sign-off, countersignature and unlocking for one learner's unit. */
 export const SignOffPanel = memo(function SignOffPanel({ view, readOnly, onChanged }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const { signOff, gaps } = view;
   const base = { learnerId: view.learner.id, unitId: view.unit.id };
   const signed = (purpose: SignatureView['purpose']) =>
@@ -145,9 +167,7 @@ export const SignOffPanel = memo(function SignOffPanel({ view, readOnly, onChang
             onSign={sign('learner-declaration')}
           />
         ) : (
-          <Text size="sm" c="dimmed">
-            Not signed. The learner signs once every criterion and part is met.
-          </Text>
+          <NotYetSigned gaps={gaps} />
         )}
       </Paper>
 
@@ -181,13 +201,35 @@ export const SignOffPanel = memo(function SignOffPanel({ view, readOnly, onChang
       {!signOff.locked && !readOnly && (
         <Group>
           <Button
-            onClick={() => void run('sign-off', () => call('decision:sign-off', base))}
+            onClick={() =>
+              // Only a sign-off that would happen is asked about; otherwise the refusal says why.
+              gaps.blockers.length === 0
+                ? setConfirming(true)
+                : void run('sign-off', () => call('decision:sign-off', base))
+            }
             loading={busy === 'sign-off'}
             color="teal.9"
           >
             Sign off unit
           </Button>
         </Group>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Sign off this unit?"
+          confirmLabel="Sign off and lock"
+          testId="confirm-sign-off"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void run('sign-off', () => call('decision:sign-off', base));
+          }}
+        >
+          You are signing off {view.unit.title} ({view.unit.ref}) for {view.learner.name} as
+          achieved. The unit is then locked: its decisions, evidence mappings, feedback and
+          signatures cannot be changed until an IQA or a qualified assessor unlocks it with a
+          reason.
+        </ConfirmDialog>
       )}
 
       {(signOff.status === 'awaiting-countersignature' || countersigned) && (

@@ -6,6 +6,7 @@ interface Props {
   feedback: string;
   learnerComments: string;
   disabled: boolean;
+  disabledReason?: string;
   onSave: (change: { feedback?: string; learnerComments?: string }) => void;
 }
 
@@ -14,6 +15,7 @@ export const UnitFeedbackPanel = memo(function UnitFeedbackPanel({
   feedback,
   learnerComments,
   disabled,
+  disabledReason,
   onSave,
 }: Props) {
   return (
@@ -27,6 +29,7 @@ export const UnitFeedbackPanel = memo(function UnitFeedbackPanel({
           label="Assessor's feedback on the unit"
           value={feedback}
           disabled={disabled}
+          disabledReason={disabledReason}
           onSave={(text) => onSave({ feedback: text })}
         />
         <FeedbackBox
@@ -34,6 +37,7 @@ export const UnitFeedbackPanel = memo(function UnitFeedbackPanel({
           label="Learner's comments"
           value={learnerComments}
           disabled={disabled}
+          disabledReason={disabledReason}
           onSave={(text) => onSave({ learnerComments: text })}
         />
       </SimpleGrid>

@@ -5,6 +5,7 @@ export interface MarkingKeyActions {
   previous: () => void;
   decide: (status: 'met' | 'not-yet-met' | 'not-assessed') => void;
   undo: () => void;
+  redo: () => void;
   feedback: () => void;
   openEvidence: () => void;
   mapEvidence: () => void;
@@ -42,9 +43,17 @@ export function useMarkingKeys(actions: MarkingKeyActions, paused: boolean): voi
       if (e.altKey || pausedNow.current || typingOrDialog(e.target)) return;
       const a = latest.current;
       const key = e.key;
+      // In a field the browser's own text undo stands; on the page, Undo and Redo are the
+      // workbench's, over the assessor's recorded changes.
       if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'z') {
         e.preventDefault();
-        a.undo();
+        if (e.shiftKey) a.redo();
+        else a.undo();
+        return;
+      }
+      if ((e.ctrlKey || e.metaKey) && key.toLowerCase() === 'y') {
+        e.preventDefault();
+        a.redo();
         return;
       }
       if (e.ctrlKey || e.metaKey) return;

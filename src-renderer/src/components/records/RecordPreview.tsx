@@ -36,7 +36,7 @@ function PdfPages({ url, label }: { url: string; label: string }) {
   );
   return (
     <>
-      {!state && <Loader aria-label="Loading the record" />}
+      {!state && <Loader role="status" aria-label="Loading the record" />}
       {state?.error && <Alert color="red">{state.error}</Alert>}
       {state && !state.error && (
         <Text size="sm" c="dimmed" data-testid="preview-page-count">

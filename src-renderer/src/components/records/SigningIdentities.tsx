@@ -16,6 +16,7 @@ import type { IdentityList, IdentityView } from '../../../../src-main/record/rec
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { readAsBase64, saveFile } from '../../api/local-files';
+import { ConfirmDialog } from '../ConfirmDialog';
 
 type Dialog = { mode: 'create' | 'import' | 'revoke'; person: IdentityView } | null;
 
@@ -36,6 +37,10 @@ export function SigningIdentities({
   const [reason, setReason] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  // Making or importing an identity for someone who has one replaces theirs: asked first.
+  const replaces =
+    dialog !== null && dialog.mode !== 'revoke' && dialog.person.certificate !== null;
 
   const close = () => {
     setDialog(null);
@@ -43,6 +48,7 @@ export function SigningIdentities({
     setCentrePassphrase('');
     setReason('');
     setFile(null);
+    setConfirming(false);
   };
 
   const submit = async () => {
@@ -175,7 +181,11 @@ export function SigningIdentities({
                           size="xs"
                           variant="light"
                           onClick={() => setDialog({ mode: 'create', person: p })}
-                          aria-label={`Create a signing identity for ${p.name}`}
+                          aria-label={
+                            p.certificate
+                              ? `Replace ${p.name}’s signing identity`
+                              : `Create a signing identity for ${p.name}`
+                          }
                         >
                           {p.certificate ? 'Replace' : 'Create'}
                         </Button>
@@ -290,7 +300,7 @@ export function SigningIdentities({
               Cancel
             </Button>
             <Button
-              onClick={() => void submit()}
+              onClick={() => (replaces ? setConfirming(true) : void submit())}
               loading={busy}
               disabled={
                 !centrePassphrase ||
@@ -301,15 +311,37 @@ export function SigningIdentities({
                     : !passphrase && !list.canSealPassphrases)
               }
             >
-              {dialog?.mode === 'import'
-                ? 'Import'
-                : dialog?.mode === 'revoke'
-                  ? 'Revoke'
-                  : 'Create'}
+              {replaces
+                ? 'Replace…'
+                : dialog?.mode === 'import'
+                  ? 'Import'
+                  : dialog?.mode === 'revoke'
+                    ? 'Revoke'
+                    : 'Create'}
             </Button>
           </Group>
         </Stack>
       </Modal>
+      {confirming && dialog?.person.certificate && (
+        <ConfirmDialog
+          title={`Replace ${dialog.person.name}’s signing identity?`}
+          confirmLabel="Replace the identity"
+          danger
+          testId="confirm-replace-identity"
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void submit();
+          }}
+        >
+          {dialog.person.name}&apos;s current certificate (SHA-256{' '}
+          {dialog.person.certificate.fingerprintSha256.slice(0, 11)}…) stops today and is kept in
+          the centre&apos;s register of stopped certificates. Records already signed with it stay
+          valid; from now on {dialog.person.name} signs with the{' '}
+          {dialog.mode === 'import' ? 'imported' : 'new'} identity. The change is on the
+          centre&apos;s audit trail.
+        </ConfirmDialog>
+      )}
     </Paper>
   );
 }

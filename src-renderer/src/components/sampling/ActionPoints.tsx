@@ -17,6 +17,7 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
+import { MarkingLink } from '../marking/MarkingLink';
 import { wrapBadge, formatDate } from './sampling-format';
 
 const stateColours = { open: 'blue', answered: 'grape', closed: 'gray' } as const;
@@ -58,7 +59,9 @@ export function ActionTable({
                 {a.what}
               </Table.Th>
               <Table.Td>
-                {a.learnerName}, {a.unitTitle}
+                <MarkingLink learnerId={a.learnerId} unitId={a.unitId}>
+                  {a.learnerName}, {a.unitTitle}
+                </MarkingLink>
               </Table.Td>
               <Table.Td>{a.ownerName}</Table.Td>
               <Table.Td>

@@ -111,7 +111,7 @@ function StrategyForm({
         overrides both.
       </Text>
       <Card withBorder>
-        <Title order={3} size="h5" mb="xs">
+        <Title order={2} size="h5" mb="xs">
           Rates by assessor status
         </Title>
         <Group>
@@ -121,7 +121,7 @@ function StrategyForm({
             ),
           )}
         </Group>
-        <Title order={3} size="h5" mt="md" mb="xs">
+        <Title order={2} size="h5" mt="md" mb="xs">
           Rates by risk rating
         </Title>
         <Group>

@@ -15,6 +15,7 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { saveFile } from '../../api/local-files';
+import { witnessOptions } from './witness-options';
 
 interface Props {
   detail: LearnerDetail;
@@ -80,10 +81,7 @@ export function MakeFormCard({ detail, onMade }: Props) {
             description="Registered on the Centre page; leave empty for a blank form"
             placeholder="Blank form"
             clearable
-            data={(witnesses.data ?? []).map((w) => ({
-              value: w.id,
-              label: `${w.name}${w.expert ? ' (expert)' : ''}${w.jobTitle ? `, ${w.jobTitle}` : ''}`,
-            }))}
+            data={witnessOptions(witnesses.data ?? [], detail.learner.employer)}
             value={witnessId}
             onChange={setWitnessId}
           />
