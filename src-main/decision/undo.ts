@@ -11,6 +11,7 @@ import { assertAssessor, assertRegistered } from './marking';
 import { markingContext } from './marking-context';
 import { canMarkMet } from './marking-rules';
 import { targetsOf } from './targets';
+import { appended } from '../shared/appended-list';
 
 /** What a criterion or part stood at: nothing recorded, or an outcome, date and feedback. */
 type Standing = Pick<CriterionDecision, 'outcome' | 'decidedOn' | 'feedback'> | null;
@@ -147,7 +148,7 @@ export function stepDecision(
     throw new UserError('conflict', `${labelOf(step)} is no longer in ${unit.title}.`);
   }
   const key = targetKey(step.criterionRef, step.partRef);
-  const current = [...portfolio.decisions]
+  const current = portfolio.decisions
     .filter((d) => d.unitId === unit.id && targetKey(d.criterionRef, d.partRef) === key)
     .reduce<CriterionDecision | undefined>(
       (seen, d) => (!seen || seen.updatedAt <= d.updatedAt ? d : seen),
@@ -191,9 +192,9 @@ export function stepDecision(
     target: { criterionRef: step.criterionRef, partRef: step.partRef },
     portfolio: {
       ...portfolio,
-      decisions: [...portfolio.decisions, decision],
-      audit: [
-        ...portfolio.audit,
+      decisions: appended(portfolio.decisions, decision),
+      audit: appended(
+        portfolio.audit,
         auditEntry(
           actor,
           now,
@@ -212,7 +213,7 @@ export function stepDecision(
             },
           },
         ),
-      ],
+      ),
     },
   };
 }

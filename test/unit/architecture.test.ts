@@ -48,4 +48,16 @@ describe('the shape of the codebase', () => {
     }
     expect(long).toEqual([]);
   });
+
+  it('never copies a portfolio list that grows for years: changes append to it', async () => {
+    // `[...portfolio.audit, entry]` copies the whole history on every save; `appended` does not.
+    const copying: string[] = [];
+    for (const file of await sourceFiles('src-main')) {
+      const text = await readFile(path.join(root, file), 'utf8');
+      for (const match of text.matchAll(/\.\.\.\s*(portfolio|p)\.(audit|decisions)\s*[,\]]/g)) {
+        copying.push(`${file}: ${match[0]}`);
+      }
+    }
+    expect(copying).toEqual([]);
+  });
 });
