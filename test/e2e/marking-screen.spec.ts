@@ -1,6 +1,7 @@
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { expect, test, type RunningWorkbench } from './support/fixtures';
 import { markingPage } from './support/marking-page';
+import { unlockCurrentUser } from './support/shell-page';
 
 const UNIT = 'unit-j-508-4003';
 
@@ -89,6 +90,8 @@ test('sign-off asks first, naming what will happen, and Cancel changes nothing',
   }
   await page.reload();
   await expect(ui.signed('assessor-declaration')).toBeVisible();
+  // Signing off is recorded only for the person who proved who they are.
+  await unlockCurrentUser(page);
 
   await ui.signOffButton.click();
   const confirm = page.getByRole('dialog', { name: 'Sign off this unit?' });

@@ -29,7 +29,9 @@ export const test = base.extend<{ app: RunningWorkbench; workspaceOption: string
     const host = await startHttpHost({ workbench, rendererDir: defaultRendererDir() });
     await use({ host, workbench, userDataDir, scratchDir });
     await host.close();
-    await rm(root, { recursive: true, force: true });
+    // Writes what is waiting (portfolio snapshots) before the folder goes, so none lands in it.
+    await workbench.shutdown();
+    await rm(root, { recursive: true, force: true, maxRetries: 5 });
   },
 });
 
