@@ -17,6 +17,7 @@ import {
 import { body, heading, table, TEXT_WIDTH_TWIPS } from '../record/docx/docx-blocks';
 import { criterionLabel, type FormModel } from './form-model';
 import type { TemplateField } from './template-schema';
+import { formatDate } from '../shared/dates';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
@@ -138,7 +139,7 @@ export async function renderFormDocx(model: FormModel): Promise<Uint8Array> {
         ['ULN', model.learner.uln],
         ['Unit', `${model.unit.ref}: ${model.unit.title}`],
         ['Assessor', model.assessorName],
-        ['Form made', model.generatedAt.slice(0, 10)],
+        ['Form made', formatDate(model.generatedAt)],
       ],
       false,
       [0],

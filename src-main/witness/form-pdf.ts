@@ -21,6 +21,7 @@ import {
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
+import { formatDate } from '../shared/dates';
 
 const FIELD_FONT_SIZE = 10;
 const LINE = FIELD_FONT_SIZE * 1.5;
@@ -190,7 +191,7 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
     ['ULN', model.learner.uln],
     ['Unit', `${model.unit.ref}: ${model.unit.title}`],
     ['Assessor', model.assessorName],
-    ['Form made', model.generatedAt.slice(0, 10)],
+    ['Form made', formatDate(model.generatedAt)],
   ];
   for (const [name, value] of facts) {
     const lines = flow.wrap(value, flow.width - 90, { font: embedded.regular, size: 10 });

@@ -8,6 +8,7 @@ import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { AssessmentPlan, AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
+import { formatDate } from '../shared/dates';
 
 export type NewForm = Omit<
   WitnessForm,
@@ -63,7 +64,7 @@ export function formAwaiting(portfolio: Portfolio, formId: string): WitnessForm 
   if (form.status === 'returned') {
     throw new UserError(
       'conflict',
-      `This form came back on ${form.returnedAt?.slice(0, 10) ?? 'an earlier day'} and is already in the portfolio, so it was not imported again.`,
+      `This form came back on ${form.returnedAt ? formatDate(form.returnedAt) : 'an earlier day'} and is already in the portfolio, so it was not imported again.`,
     );
   }
   return form;

@@ -8,6 +8,7 @@ import type {
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { signOffLabel } from './status';
+import { formatDate } from '../dates/format';
 
 interface Props {
   onOpen: (learnerId: string, unitId: string) => void;
@@ -90,7 +91,7 @@ function Cell({
         </Group>
         <Text size="xs" c="dimmed">
           {cell.evidenced}/{cell.total} evidenced
-          {cell.lastAssessedOn ? ` · assessed ${cell.lastAssessedOn}` : ''}
+          {cell.lastAssessedOn ? ` · assessed ${formatDate(cell.lastAssessedOn)}` : ''}
         </Text>
       </Stack>
     </UnstyledButton>
@@ -218,7 +219,9 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
                 </Table.Td>
               ))}
               <Table.Td>
-                <Text size="sm">{r.lastActivityOn ?? 'None yet'}</Text>
+                <Text size="sm">
+                  {r.lastActivityOn ? formatDate(r.lastActivityOn) : 'None yet'}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -16,6 +16,7 @@ import type { MarkingView, SignatureView } from '../../../../src-main/decision/d
 import { call } from '../../api/client';
 import { SignatureCapture, type CapturedSignature } from './SignatureCapture';
 import { signOffLabel } from './status';
+import { formatDateTime } from '../dates/format';
 
 interface Props {
   view: MarkingView;
@@ -23,8 +24,7 @@ interface Props {
   onChanged: () => void;
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const when = formatDateTime;
 
 function SignedBlock({ signature, heading }: { signature: SignatureView; heading: string }) {
   return (

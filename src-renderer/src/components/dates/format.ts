@@ -1,0 +1,7 @@
+/** The workbench's one way of writing dates, shared with the records it makes. */
+export {
+  formatDate,
+  formatDateTime,
+  formatPeriod,
+  ukToday,
+} from '../../../../src-main/shared/dates';
