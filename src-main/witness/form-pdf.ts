@@ -22,6 +22,7 @@ import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
 import { formatDate } from '../shared/dates';
+import { unitLabel } from '../unit/unit-label';
 
 const FIELD_FONT_SIZE = 10;
 const LINE = FIELD_FONT_SIZE * 1.5;
@@ -189,7 +190,7 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
   const facts: [string, string][] = [
     ['Learner', model.learner.name],
     ['ULN', model.learner.uln],
-    ['Unit', `${model.unit.ref}: ${model.unit.title}`],
+    ['Unit', unitLabel(model.unit.ref, model.unit.title)],
     ['Assessor', model.assessorName],
     ['Form made', formatDate(model.generatedAt)],
   ];

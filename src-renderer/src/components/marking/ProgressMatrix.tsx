@@ -180,9 +180,11 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
                 <Text size="sm" fw={600} lineClamp={2}>
                   {u.title}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {u.ref}
-                </Text>
+                {u.ref !== u.title && (
+                  <Text size="xs" c="dimmed">
+                    {u.ref}
+                  </Text>
+                )}
               </Table.Th>
             ))}
             <Table.Th scope="col">Last activity</Table.Th>

@@ -15,6 +15,7 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { saveFile } from '../../api/local-files';
+import { unitLabel } from '../../../../src-main/unit/unit-label';
 
 interface Props {
   detail: LearnerDetail;
@@ -67,7 +68,7 @@ export function MakeFormCard({ detail, onMade }: Props) {
         <Group grow align="flex-start">
           <Select
             label="Unit"
-            data={units.map((u) => ({ value: u.unitId, label: `${u.ref}: ${u.title}` }))}
+            data={units.map((u) => ({ value: u.unitId, label: unitLabel(u.ref, u.title) }))}
             value={unitId}
             onChange={(value) => {
               setUnitId(value);

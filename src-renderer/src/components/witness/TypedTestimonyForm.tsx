@@ -22,6 +22,7 @@ import { sendReturnedForm, type TypedTestimonyInput } from '../../api/witness-fo
 import { ReturnedFileButton } from './ReturnedFileButton';
 import { DateField } from '../dates/DateField';
 import { formatDate } from '../dates/format';
+import { unitLabel } from '../../../../src-main/unit/unit-label';
 
 interface Props {
   detail: LearnerDetail;
@@ -168,7 +169,10 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
             {!form && (
               <Select
                 label="Unit"
-                data={detail.units.map((u) => ({ value: u.unitId, label: `${u.ref}: ${u.title}` }))}
+                data={detail.units.map((u) => ({
+                  value: u.unitId,
+                  label: unitLabel(u.ref, u.title),
+                }))}
                 value={unitId}
                 onChange={setUnitId}
                 allowDeselect={false}
