@@ -88,6 +88,12 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${dayMonthYear(uk.year, uk.month, uk.day)}, ${two(uk.hour)}:${two(uk.minute)}`;
 }
 
+/** "2026-11" → "Nov 2026", for months of a plan or report. */
+export function formatMonth(value: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  return month ? `${months[Number(month[2]) - 1] ?? month[2]} ${month[1]}` : value;
+}
+
 /** "1 Sep 2026 to 31 Aug 2027". */
 export function formatPeriod(period: { from: string; to: string }): string {
   return `${formatDate(period.from)} to ${formatDate(period.to)}`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
+  formatMonth,
   formatPeriod,
   parseUkDate,
   ukToday,
@@ -88,5 +89,12 @@ describe('parseUkDate', () => {
     for (const iso of ['2026-01-01', '2026-02-28', '2028-02-29', '2026-12-31']) {
       expect(parseUkDate(formatDate(iso))).toBe(iso);
     }
+  });
+});
+
+describe('formatMonth', () => {
+  it('writes a month in words', () => {
+    expect(formatMonth('2026-11')).toBe('Nov 2026');
+    expect(formatMonth('next month')).toBe('next month');
   });
 });

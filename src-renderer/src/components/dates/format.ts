@@ -2,6 +2,7 @@
 export {
   formatDate,
   formatDateTime,
+  formatMonth,
   formatPeriod,
   ukToday,
 } from '../../../../src-main/shared/dates';
