@@ -184,7 +184,7 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
                     {t.witness.contact ? ` · ${t.witness.contact}` : ''}
                   </Text>
                   <Text size="sm">
-                    Activity {t.activityDate || 'undated'}
+                    Activity {t.activityDate ? formatDate(t.activityDate) : 'undated'}
                     {t.venue ? ` at ${t.venue}` : ''} · criteria{' '}
                     {t.criteria.map(label).join(', ') || 'none ticked'}
                   </Text>
