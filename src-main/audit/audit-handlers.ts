@@ -1,5 +1,7 @@
 import type { HandlerMap } from '../api/handler';
 import { filterAudit } from './audit';
+import { auditTarget, auditValue } from './audit-words';
+import { auditNames } from './audit-names';
 import type { auditOperations, AuditView } from './audit-contract';
 
 const roleNames: Record<string, string> = {
@@ -10,24 +12,14 @@ const roleNames: Record<string, string> = {
   system: 'Workbench',
 };
 
-/** A value as a short line a person can read: "title: Shift report; method: essay". */
-function shown(value: unknown): string | null {
-  if (value === undefined) return null;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  const parts = Object.entries(value as Record<string, unknown>).map(
-    ([key, v]) => `${key}: ${typeof v === 'string' ? v : JSON.stringify(v)}`,
-  );
-  return parts.join('; ') || '—';
-}
-
 export const auditHandlers: HandlerMap<keyof typeof auditOperations> = {
   /** The learner's trail, newest first: their portfolio's entries and the roster's about them. */
   'audit:list': async ({ learnerId, ...filter }, wb): Promise<AuditView[]> => {
     const workspace = wb.workspace;
     const portfolio = await workspace.portfolio(learnerId);
     const { staff, audit: centreAudit } = workspace.centre;
+    const { units } = await workspace.listUnits();
+    const nameOf = auditNames(workspace.centre, units, portfolio.data);
     const aboutLearner =
       filter.unitId || filter.criterionRef || filter.evidenceId
         ? []
@@ -41,9 +33,9 @@ export const auditHandlers: HandlerMap<keyof typeof auditOperations> = {
       who: staff.find((s) => s.id === e.by)?.name ?? (e.by === 'demo-setup' ? 'Demo setup' : e.by),
       role: roleNames[e.role] ?? e.role,
       action: e.action,
-      target: e.target,
-      before: shown(e.before),
-      after: shown(e.after),
+      target: auditTarget(e.target, nameOf),
+      before: auditValue(e.before, nameOf),
+      after: auditValue(e.after, nameOf),
       unitId: e.subject?.unitId ?? null,
       criterionRef: e.subject?.criterionRef ?? null,
     }));

@@ -135,6 +135,7 @@ export interface MatrixRow {
   workplace: string;
   cohort: string;
   assessorName: string;
+  assessorIds: string[];
   cells: MatrixCell[];
   /** The last decision or evidence date on any unit: how long since someone saw them. */
   lastActivityOn: string | null;

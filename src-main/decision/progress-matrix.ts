@@ -55,6 +55,7 @@ export async function progressMatrix(workspace: Workspace, now: Date): Promise<P
           const assessorIds = [...new Set(registrations.map((r) => r.assessorId))];
           return {
             ...base,
+            assessorIds,
             assessorName: assessorIds
               .map((id) => staff.find((s) => s.id === id)?.name ?? 'Unknown assessor')
               .join(', '),
@@ -69,7 +70,14 @@ export async function progressMatrix(workspace: Workspace, now: Date): Promise<P
       } catch (error) {
         const problem =
           error instanceof UserError ? error.message : 'The portfolio could not be read.';
-        return { ...base, assessorName: '', cells: [], lastActivityOn: null, problem };
+        return {
+          ...base,
+          assessorName: '',
+          assessorIds: [],
+          cells: [],
+          lastActivityOn: null,
+          problem,
+        };
       }
     },
   );

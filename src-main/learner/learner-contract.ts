@@ -3,6 +3,7 @@ import { operation } from '../api/operation';
 import { uln } from '../centre/centre-schema';
 import { isoDate } from '../shared/record';
 import type { LearnerDetail } from './learner-views';
+import type { QualificationPosition } from '../qualification/learner-position';
 
 export type * from './learner-views';
 
@@ -29,6 +30,8 @@ export interface LearnerSummary {
   archived: boolean;
   units: LearnerUnitView[];
   evidenceCount: number;
+  /** Where they stand against their qualification's rules of combination, when they have one. */
+  qualification: QualificationPosition | null;
   /** Why the portfolio could not be read; the learner still appears in the list. */
   problem: string | null;
 }

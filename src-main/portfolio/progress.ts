@@ -1,15 +1,12 @@
 import type { StaffMember } from '../centre/centre-schema';
+import { countCriteria, type CriterionCounts } from '../decision/count-criteria';
 import { latestDecisions } from '../decision/latest-decisions';
 import { currentSignOff } from '../decision/lock';
 import { signOffStatus, type SignOffStatus } from '../decision/sign-off';
 import type { Criterion, StoredUnit } from '../unit/unit-schema';
 import type { Portfolio } from './portfolio-schema';
 
-export interface CriterionCounts {
-  total: number;
-  met: number;
-  evidenced: number;
-}
+export type { CriterionCounts };
 
 export interface UnitProgress {
   unitId: string;
@@ -22,11 +19,7 @@ export interface UnitProgress {
 const key = (criterionRef: string, partRef: string | null) =>
   `${criterionRef}\u0000${partRef ?? ''}`;
 
-/**
- * What is decided on, as the marking rules say: the criterion itself, or each of its parts
- * when it has them. A criterion is evidenced (or met) only when every one of those is: there
- * is no credit for part of a criterion, as there is none for part of a unit.
- */
+/** What is decided on, as the marking rules say: the criterion itself, or each of its parts. */
 const decidedOn = (c: Criterion) => (c.parts.length ? c.parts.map((p) => p.ref) : [null]);
 
 export function unitProgress(
@@ -42,27 +35,37 @@ export function unitProgress(
       .map((m) => key(m.criterionRef, m.partRef)),
   );
   const outcomes = latestDecisions(portfolio, unit.id);
-  let met = 0;
-  let evidenced = 0;
-  for (const c of criteria) {
-    const parts = decidedOn(c);
-    if (parts.every((p) => mapped.has(key(c.ref, p)))) evidenced += 1;
-    if (parts.every((p) => outcomes.get(key(c.ref, p))?.outcome === 'met')) met += 1;
-  }
+  const counts = countCriteria(
+    criteria.flatMap((c) =>
+      decidedOn(c).map((p) => ({
+        criterionRef: c.ref,
+        met: outcomes.get(key(c.ref, p))?.outcome === 'met',
+        evidenced: mapped.has(key(c.ref, p)),
+      })),
+    ),
+  );
   const current = currentSignOff(portfolio, unit.id);
   const signer = staff.find((s) => s.id === current?.signedOffBy) ?? { id: '' };
   const signOff = signOffStatus(current, signer);
   return {
     unitId: unit.id,
-    criteria: { total: criteria.length, met, evidenced },
+    criteria: counts,
     signedOff: signOff === 'signed-off',
     signOff,
   };
 }
 
-/** The reference people use for a unit: its Ofqual code, else the awarding body's, else its id. */
-export function unitRef(unit: StoredUnit): string {
-  return unit.codes.ofqual ?? unit.codes.awardingBody ?? unit.id;
+/**
+ * The reference people use for a unit: its Ofqual code, else the awarding body's, else its
+ * number ("Unit 204"), else its title. Never the storage id, which means nothing to a reader.
+ */
+export function unitRef(unit: Pick<StoredUnit, 'codes' | 'title'>): string {
+  const number = unit.codes.unitNumber?.trim();
+  return (
+    unit.codes.ofqual ??
+    unit.codes.awardingBody ??
+    (number ? `Unit ${number.replace(/^unit\s+/i, '')}` : unit.title)
+  );
 }
 
 /** Whether a unit is the one someone typed: its id, Ofqual or awarding-body code, or title, in any case. */

@@ -1,3 +1,5 @@
+import { formatDate } from '../shared/dates';
+
 /** Calendar-date arithmetic on YYYY-MM-DD strings, in UTC so that no time zone shifts a day. */
 
 const DAY = 86_400_000;
@@ -22,12 +24,7 @@ export function earlierOf(a: string, b: string): string {
   return a < b ? a : b;
 }
 
-/** "12 March 2026", the way dates are written on the paperwork. */
+/** "12 Mar 2026": the one way the workbench writes a date. */
 export function longDate(date: string): string {
-  return new Date(toTime(date)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return formatDate(date);
 }

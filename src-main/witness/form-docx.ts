@@ -17,6 +17,8 @@ import {
 import { body, heading, table, TEXT_WIDTH_TWIPS } from '../record/docx/docx-blocks';
 import { criterionLabel, type FormModel } from './form-model';
 import type { TemplateField } from './template-schema';
+import { formatDate } from '../shared/dates';
+import { unitLabel } from '../unit/unit-label';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
@@ -136,9 +138,9 @@ export async function renderFormDocx(model: FormModel): Promise<Uint8Array> {
       [
         ['Learner', model.learner.name],
         ['ULN', model.learner.uln],
-        ['Unit', `${model.unit.ref}: ${model.unit.title}`],
+        ['Unit', unitLabel(model.unit.ref, model.unit.title)],
         ['Assessor', model.assessorName],
-        ['Form made', model.generatedAt.slice(0, 10)],
+        ['Form made', formatDate(model.generatedAt)],
       ],
       false,
       [0],

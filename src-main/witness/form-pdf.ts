@@ -23,6 +23,8 @@ import {
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
+import { formatDate } from '../shared/dates';
+import { unitLabel } from '../unit/unit-label';
 
 const FIELD_FONT_SIZE = 10;
 /** The name the form's resources give standard Helvetica, as Acrobat names it. */
@@ -236,9 +238,9 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
   const facts: [string, string][] = [
     ['Learner', model.learner.name],
     ['ULN', model.learner.uln],
-    ['Unit', `${model.unit.ref}: ${model.unit.title}`],
+    ['Unit', unitLabel(model.unit.ref, model.unit.title)],
     ['Assessor', model.assessorName],
-    ['Form made', model.generatedAt.slice(0, 10)],
+    ['Form made', formatDate(model.generatedAt)],
   ];
   for (const [name, value] of facts) {
     const lines = flow.wrap(value, flow.width - 90, { font: embedded.regular, size: 10 });

@@ -9,6 +9,7 @@ import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { AssessmentPlan, AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
 import { appended } from '../shared/appended-list';
+import { formatDate } from '../shared/dates';
 
 export type NewForm = Omit<
   WitnessForm,
@@ -64,7 +65,7 @@ export function formAwaiting(portfolio: Portfolio, formId: string): WitnessForm 
   if (form.status === 'returned') {
     throw new UserError(
       'conflict',
-      `This form came back on ${form.returnedAt?.slice(0, 10) ?? 'an earlier day'} and is already in the portfolio, so it was not imported again.`,
+      `This form came back on ${form.returnedAt ? formatDate(form.returnedAt) : 'an earlier day'} and is already in the portfolio, so it was not imported again.`,
     );
   }
   return form;

@@ -163,7 +163,7 @@ test('marks a whole unit by keyboard, meets each blocking rule, signs off with d
     }
     if (i < targets.length - 1) await page.keyboard.press('j');
   }
-  await expect(ui.metCount).toHaveText('29 of 29 met');
+  await expect(ui.metCount).toHaveText('27 of 27 criteria met');
   await expect(ui.gaps).toContainText('Every prescribed method is used.');
 
   // Signed on screen: the learner, then the assessor, drawing with the pointer.

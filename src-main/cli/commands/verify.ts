@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDate } from '../../record/build/record-common';
+import { formatDate, formatDateTime } from '../../shared/dates';
 import { checkRecordFile, type RecordCheck } from '../../record/issue/check-record-file';
 import {
   checkRevocationList,
@@ -35,7 +35,7 @@ function describe(check: RecordCheck, file: string): string[] {
     const cert = s.certificate;
     lines.push(
       `Signature ${s.number}: ${s.signerName}${s.role ? `, ${s.role}` : ''}${s.organisation ? `, ${s.organisation}` : ''}`,
-      `  signed: ${s.signingTime ? `${formatDate(s.signingTime)} ${s.signingTime.slice(11, 16)} UTC` : 'time not given'}${s.reason ? ` (${s.reason})` : ''}`,
+      `  signed: ${s.signingTime ? `${formatDateTime(s.signingTime)} UK time` : 'time not given'}${s.reason ? ` (${s.reason})` : ''}`,
       `  integrity: ${s.intact ? 'intact' : 'BROKEN'}; ${s.ok ? 'valid' : 'not valid'}`,
     );
     if (cert) {

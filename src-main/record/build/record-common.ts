@@ -5,16 +5,8 @@ import type { PersonInput, SignatureInput, recordContextSchema } from './record-
 
 type RecordContext = z.infer<typeof recordContextSchema>;
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2025-03-07" → "7 Mar 2025": day-month order, with the month in words so no one misreads it. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!match) return iso;
-  const [, year, month, day] = match;
-  return `${Number(day)} ${months[Number(month) - 1] ?? month} ${year}`;
-}
+/** Records write dates as every screen does: "7 Mar 2025". */
+export { formatDate } from '../../shared/dates';
 
 export function joinList(items: readonly string[]): string {
   return items.filter((item) => item.trim() !== '').join(', ');

@@ -71,20 +71,34 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
       <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap">
-              <Text fw={700}>Assessor &amp; Verifier Workbench</Text>
-              <Text c="dimmed" aria-hidden>
+            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+              {/* The window's title names the product; on a narrow screen the centre needs the room. */}
+              <Text fw={700} visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
+                Assessor &amp; Verifier Workbench
+              </Text>
+              <Text c="dimmed" aria-hidden visibleFrom="lg">
                 |
               </Text>
-              <Text data-testid="workspace-name" fw={500} truncate>
+              <Text
+                data-testid="workspace-name"
+                fw={500}
+                truncate
+                title={open.centreName}
+                style={{ minWidth: 0 }}
+              >
                 {open.centreName}
               </Text>
               {open.demo && (
-                <Badge color="orange" variant="light">
+                <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>
                   Demo data
                 </Badge>
               )}
-              <Button size="xs" variant="default" onClick={() => setChooser('open')}>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => setChooser('open')}
+                style={{ flexShrink: 0 }}
+              >
                 Change workspace
               </Button>
             </Group>

@@ -1,8 +1,8 @@
 import { List, Stack, Text, Title } from '@mantine/core';
 import { useOperation } from '../api/use-operation';
+import { formatDate } from './dates/format';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const when = formatDate;
 
 /** Every version of a unit the workspace holds, newest first, with what changed in each. */
 export function UnitVersions({ unitId }: { unitId: string }) {

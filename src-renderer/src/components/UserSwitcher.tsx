@@ -73,7 +73,7 @@ export function UserSwitcher({ onChanged }: { onChanged: () => void }) {
       <Select
         aria-label="Current user and role"
         size="xs"
-        w={300}
+        w={380}
         value={value}
         allowDeselect={false}
         data={data.choices.map((c) => ({

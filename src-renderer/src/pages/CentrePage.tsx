@@ -95,10 +95,10 @@ export function CentrePage() {
               {c.staff.map((s) => (
                 <Table.Tr key={s.id}>
                   <Table.Td>{s.name}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={110}>
                     <Group gap={4}>
                       {s.roles.map((r) => (
-                        <Badge key={r} variant="light">
+                        <Badge key={r} variant="light" tt="none" style={{ flexShrink: 0 }}>
                           {roleNames[r]}
                         </Badge>
                       ))}

@@ -5,6 +5,8 @@ import { moveTo, useAddressValue } from '../app/address';
 import { LearnerForm } from '../components/learner/LearnerForm';
 import { LearnerView } from '../components/learner/LearnerView';
 import { Loading } from '../components/Loading';
+import { LearnerProgress } from '../components/progress/LearnerProgress';
+import { CaseloadOverview } from '../components/progress/CaseloadOverview';
 
 export function LearnersPage() {
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -29,6 +31,7 @@ export function LearnersPage() {
   }
   return (
     <Stack>
+      <CaseloadOverview />
       <Group align="end">
         <TextInput
           label="Find a learner"
@@ -62,18 +65,23 @@ export function LearnersPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">Learner</Table.Th>
-                  <Table.Th scope="col">ULN</Table.Th>
                   <Table.Th scope="col">Employer and workplace</Table.Th>
-                  <Table.Th scope="col">Cohort</Table.Th>
                   <Table.Th scope="col">Needs and adjustments</Table.Th>
-                  <Table.Th scope="col">Units and progress</Table.Th>
+                  <Table.Th scope="col" w="45%">
+                    Progress
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {shown.map((l) => (
                   <Table.Tr key={l.id}>
                     <Table.Td fw={500}>
-                      <Anchor component="button" type="button" onClick={() => setSelected(l.id)}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        ta="left"
+                        onClick={() => setSelected(l.id)}
+                      >
                         {l.name}
                       </Anchor>
                       {l.archived && (
@@ -81,18 +89,18 @@ export function LearnersPage() {
                           Archived
                         </Badge>
                       )}
+                      <Text size="xs">ULN {l.uln}</Text>
                       <Text size="xs" c="dimmed">
+                        {l.cohort ? `${l.cohort} · ` : ''}
                         {l.evidenceCount} evidence items
                       </Text>
                     </Table.Td>
-                    <Table.Td>{l.uln}</Table.Td>
                     <Table.Td>
                       {l.employer}
                       <Text size="sm" c="dimmed">
                         {l.workplace}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{l.cohort}</Table.Td>
                     <Table.Td>
                       {l.needs || (
                         <Text c="dimmed" size="sm">
@@ -101,19 +109,7 @@ export function LearnersPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {l.problem && (
-                        <Text size="sm" c="red">
-                          {l.problem}
-                        </Text>
-                      )}
-                      {l.units.map((u) => (
-                        <Text size="sm" key={u.unitId}>
-                          {u.title}{' '}
-                          <Text span c="dimmed" size="sm">
-                            ({u.assessorName}; {u.evidenced}/{u.total} evidenced, {u.met} met)
-                          </Text>
-                        </Text>
-                      ))}
+                      <LearnerProgress learner={l} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

@@ -3,6 +3,7 @@ import { useOperation } from '../api/use-operation';
 import { moveTo, useAddress } from '../app/address';
 import { MarkingWorkspace } from '../components/marking/MarkingWorkspace';
 import { ProgressMatrix } from '../components/marking/ProgressMatrix';
+import { unitLabel } from '../../../src-main/unit/unit-label';
 
 /** The assessor's main screen: mark a learner's unit, or see the whole centre's progress. */
 export function MarkingPage() {
@@ -56,7 +57,7 @@ export function MarkingPage() {
               }}
               data={(learner?.units ?? []).map((u) => ({
                 value: u.unitId,
-                label: `${u.ref}: ${u.title}`,
+                label: unitLabel(u.ref, u.title),
               }))}
               w={520}
             />

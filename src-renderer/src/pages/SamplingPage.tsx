@@ -59,7 +59,7 @@ export function SamplingPage() {
               {plans.length > 0 && (
                 <Select
                   label="Sampling plan"
-                  w={320}
+                  w={420}
                   allowDeselect={false}
                   value={chosenPlan?.id ?? null}
                   data={plans.map((p) => ({

@@ -61,7 +61,7 @@ describe('the action-point loop', () => {
     );
     const closed = closeAction(raised, { by: 'iq-ann', on: '2026-03-21' });
     expect(() => respondToAction(closed, { by: 'as-tom', on: '2026-03-22', text: 'x' })).toThrow(
-      'This action point was closed on 21 March 2026, so it cannot be answered.',
+      'This action point was closed on 21 Mar 2026, so it cannot be answered.',
     );
     expect(() => reopenAction(closed, { by: 'iq-ann', on: '2026-03-22', reason: '' })).toThrow(
       'Say why the action point is being reopened.',
@@ -94,6 +94,6 @@ describe('the action-point loop', () => {
         raisedOn: '2026-03-20',
         due: '2026-03-19',
       }),
-    ).toThrow('The due date 19 March 2026 is before the day the action is raised.');
+    ).toThrow('The due date 19 Mar 2026 is before the day the action is raised.');
   });
 });

@@ -47,10 +47,10 @@ describe("the IQA's changes to a plan", () => {
       }),
     ).toThrow('This unit is still in progress, so it can be sampled as interim only.');
     expect(() => rescheduleSample(proposed, centre, amys?.id ?? '', '2026-02-01')).toThrow(
-      'The unit decision was made on 10 February 2026; a summative sample can only follow it.',
+      'The unit decision was made on 10 Feb 2026; a summative sample can only follow it.',
     );
     expect(() => rescheduleSample(proposed, centre, amys?.id ?? '', '2026-07-01')).toThrow(
-      'Plan the sample between 1 January 2026 and 30 June 2026',
+      'Plan the sample between 1 Jan 2026 and 30 Jun 2026',
     );
     const moved = rescheduleSample(proposed, centre, amys?.id ?? '', '2026-06-01');
     expect(moved.samples.find((s) => s.id === amys?.id)?.plannedDate).toBe('2026-06-01');
@@ -81,7 +81,7 @@ describe("the IQA's changes to a plan", () => {
     );
     const done = recordActualDate(proposed, centre, amys?.id ?? '', '2026-03-02', '2026-03-02');
     expect(() => removeSample(done, amys?.id ?? '', removal)).toThrow(
-      'This sample was carried out on 2 March 2026, so it stays in the plan',
+      'This sample was carried out on 2 Mar 2026, so it stays in the plan',
     );
   });
 });

@@ -113,7 +113,7 @@ describe('a sample review', () => {
 
   it('dates the review after the decision it samples', () => {
     expect(reviewProblems(review({ reviewedOn: '2026-03-01' }), decision)[0]).toBe(
-      'The review is dated 1 March 2026, before the unit decision on 5 March 2026. An IQA reviews a decision after it is made: check the date.',
+      'The review is dated 1 Mar 2026, before the unit decision on 5 Mar 2026. An IQA reviews a decision after it is made: check the date.',
     );
   });
 });
@@ -176,7 +176,7 @@ describe('the certification claim', () => {
     expect(notYet).toEqual({
       allowed: false,
       reason:
-        "This unit is in the IQA's summative sample (planned for 20 March 2026) and has not been reviewed yet. It can be claimed for certification once the IQA agrees the assessment.",
+        "This unit is in the IQA's summative sample (planned for 20 Mar 2026) and has not been reviewed yet. It can be claimed for certification once the IQA agrees the assessment.",
     });
     const toAction = canClaimCertification([
       {

@@ -2,6 +2,7 @@ import { Group, Select, Stack, Table, Text } from '@mantine/core';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-contract';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
+import { formatDateTime } from '../dates/format';
 
 export interface AuditFilter {
   unitId: string | null;
@@ -14,8 +15,7 @@ interface Props {
   onFilter: (filter: AuditFilter) => void;
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const when = formatDateTime;
 
 /** Every change to the learner's records, newest first: for the learner, a unit or a criterion. */
 export function AuditTrail({ detail, filter, onFilter }: Props) {

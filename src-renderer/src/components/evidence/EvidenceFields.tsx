@@ -1,6 +1,7 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import type { EvidenceDetailsInput } from '../../api/add-evidence-file';
 import { methodOptions } from './evidence-methods';
+import { DateField } from '../dates/DateField';
 
 interface Props {
   value: EvidenceDetailsInput;
@@ -15,11 +16,10 @@ export function EvidenceFields({ value, onChange }: Props) {
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput label="Title" value={value.title} onChange={text('title')} required />
-        <TextInput
+        <DateField
           label="Date produced"
-          type="date"
           value={value.producedOn}
-          onChange={text('producedOn')}
+          onChange={(producedOn) => onChange({ ...value, producedOn })}
           required
         />
         <Select

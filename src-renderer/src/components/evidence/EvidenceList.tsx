@@ -6,6 +6,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { CriteriaPicker } from '../mapping/CriteriaPicker';
 import { formatSize } from './evidence-methods';
 import { PreviewModal } from './PreviewModal';
+import { formatDate } from '../dates/format';
 
 interface Props {
   detail: LearnerDetail;
@@ -49,7 +50,7 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
               </Table.Td>
               <Table.Td>{e.method}</Table.Td>
               <Table.Td>
-                {e.producedOn}
+                {formatDate(e.producedOn)}
                 {e.location && (
                   <Text size="xs" c="dimmed">
                     {e.location}

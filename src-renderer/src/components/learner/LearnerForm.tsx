@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { InputOf } from '../../../../src-main/api/contract';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
+import { DateField } from '../dates/DateField';
 
 type Details = InputOf<'learner:add'>;
 
@@ -69,11 +70,10 @@ export function LearnerForm({ opened, onClose, onSaved, learner }: Props) {
               inputMode="numeric"
               required
             />
-            <TextInput
+            <DateField
               label="Date of birth"
-              type="date"
               value={values.dateOfBirth ?? ''}
-              onChange={set('dateOfBirth')}
+              onChange={(dateOfBirth) => setValues((v) => ({ ...v, dateOfBirth }))}
             />
             <TextInput label="Cohort" value={values.cohort ?? ''} onChange={set('cohort')} />
             <TextInput label="Employer" value={values.employer ?? ''} onChange={set('employer')} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { EvidenceView } from '../../../../src-main/learner/learner-contract';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
+import { formatDate } from '../dates/format';
 
 interface Props {
   learnerId: string;
@@ -39,7 +40,7 @@ export function EvidencePicker({ learnerId, target, evidence, current, onClose, 
         {evidence.map((e) => (
           <Checkbox
             key={e.id}
-            label={`${e.title} (${e.method}, ${e.producedOn})`}
+            label={`${e.title} (${e.method}, ${formatDate(e.producedOn)})`}
             checked={chosen.has(e.id)}
             onChange={() =>
               setChosen((set) => {

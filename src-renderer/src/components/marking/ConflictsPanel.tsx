@@ -2,6 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { memo, useState } from 'react';
 import type { ConflictView, MarkingView } from '../../../../src-main/decision/decision-views';
 import { call } from '../../api/client';
+import { formatDateTime } from '../dates/format';
 
 interface Props {
   view: MarkingView;
@@ -9,8 +10,7 @@ interface Props {
   onChanged: () => void;
 }
 
-const when = (iso: string) =>
-  iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '';
+const when = formatDateTime;
 
 const heading: Record<ConflictView['kind'], (c: ConflictView) => string> = {
   decision: (c) => `Criterion ${c.target ?? ''} was decided differently on two computers`,

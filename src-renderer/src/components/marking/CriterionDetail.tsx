@@ -1,21 +1,12 @@
 import { memo, useMemo } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Kbd,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import type { MarkingEvidenceView, TargetView } from '../../../../src-main/decision/decision-views';
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import { FeedbackBox } from './FeedbackBox';
 import { InlinePreview } from './InlinePreview';
 import { statusColour, statusLabel } from './status';
+import { DateField } from '../dates/DateField';
+import { formatDate } from '../dates/format';
 
 interface Props {
   learnerId: string;
@@ -136,7 +127,7 @@ export const CriterionDetail = memo(function CriterionDetail(props: Props) {
             <Text size="sm">
               {e.title}{' '}
               <Text span c="dimmed" size="sm">
-                ({e.method}, {e.producedOn})
+                ({e.method}, {formatDate(e.producedOn)})
               </Text>
             </Text>
             <Group gap={4} wrap="nowrap">
@@ -179,7 +170,7 @@ export const CriterionDetail = memo(function CriterionDetail(props: Props) {
           {target.decidedOn && (
             <Text span c="dimmed" size="sm" data-testid="decision-date">
               {' '}
-              · {target.decidedOn} by {target.decidedBy}
+              · {formatDate(target.decidedOn)} by {target.decidedBy}
             </Text>
           )}
         </Text>
@@ -190,11 +181,11 @@ export const CriterionDetail = memo(function CriterionDetail(props: Props) {
         )}
         {canChange && (
           <Group align="end">
-            <TextInput
-              type="date"
+            <DateField
               label="Assessment date"
               value={props.assessmentDate}
-              onChange={(e) => props.onAssessmentDate(e.currentTarget.value)}
+              onChange={props.onAssessmentDate}
+              required
               w={170}
             />
             <Button color="teal.9" onClick={() => props.onDecide('met')}>

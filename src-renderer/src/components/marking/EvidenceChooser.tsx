@@ -1,6 +1,7 @@
 import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { MarkingEvidenceView } from '../../../../src-main/decision/decision-views';
+import { formatDate } from '../dates/format';
 
 interface Props {
   label: string;
@@ -58,7 +59,7 @@ export function EvidenceChooser({ label, evidence, current, onClose, onSave }: P
           {shown.map((e) => (
             <Checkbox
               key={e.id}
-              label={`${e.title} (${e.method}, ${e.producedOn})`}
+              label={`${e.title} (${e.method}, ${formatDate(e.producedOn)})`}
               checked={chosen.has(e.id)}
               onChange={() => toggle(e.id)}
             />

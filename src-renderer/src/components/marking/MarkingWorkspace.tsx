@@ -18,6 +18,8 @@ import { SignOffPanel } from './SignOffPanel';
 import { UnitFeedbackPanel } from './UnitFeedbackPanel';
 import { HistoryButtons } from './HistoryButtons';
 import { useMarkingKeys } from './use-marking-keys';
+import { countTargets } from './count-targets';
+import { criteriaMetLabel } from '../../../../src-main/decision/count-criteria';
 
 interface Props {
   learnerId: string;
@@ -183,7 +185,7 @@ function Workspace({
     mapping || help,
   );
 
-  const met = order.filter((t) => t.status === 'met').length;
+  const counts = countTargets(order);
   return (
     <Stack data-testid="marking-workspace">
       <Group justify="space-between" align="start">
@@ -209,7 +211,7 @@ function Workspace({
         </div>
         <Group gap="xs">
           <Badge size="lg" variant="light" tt="none" data-testid="met-count">
-            {met} of {order.length} met
+            {criteriaMetLabel(counts)}
           </Badge>
           {locked && (
             <Badge size="lg" color="red" variant="light" tt="none" data-testid="locked-badge">

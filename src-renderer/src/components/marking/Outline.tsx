@@ -3,6 +3,8 @@ import type { OutlineOutcome, TargetView } from '../../../../src-main/decision/d
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import classes from './Outline.module.css';
 import { combinedStatus, statusLabel } from './status';
+import { countTargets } from './count-targets';
+import { criteriaMetLabel } from '../../../../src-main/decision/count-criteria';
 
 interface Props {
   outline: OutlineOutcome[];
@@ -78,7 +80,7 @@ interface OutcomeProps {
 const OutcomeBlock = memo(
   function OutcomeBlock({ outcome, targets, selectedKey, onSelect }: OutcomeProps) {
     const all = outcome.criteria.flatMap((c) => c.targets.map((k) => targets.get(k)!));
-    const met = all.filter((t) => t.status === 'met').length;
+    const counts = countTargets(all);
     return (
       <li className={classes.outcome}>
         <div className={`${classes.head} ${classes.outcomeHead}`}>
@@ -86,9 +88,9 @@ const OutcomeBlock = memo(
             {outcome.ref}. {outcome.text}
           </span>
           <span
-            className={`${classes.chip} ${met === all.length ? classes.met : classes['not-assessed']}`}
+            className={`${classes.chip} ${counts.met === counts.total ? classes.met : classes['not-assessed']}`}
           >
-            {met}/{all.length} met
+            {criteriaMetLabel(counts)}
           </span>
         </div>
         <ul className={classes.list}>

@@ -8,6 +8,10 @@ import type {
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { signOffLabel } from './status';
+import { CriteriaProgress } from '../progress/CriteriaProgress';
+import { needsVisit } from '../../../../src-main/decision/caseload';
+import { ukToday } from '../dates/format';
+import { formatDate } from '../dates/format';
 
 interface Props {
   onOpen: (learnerId: string, unitId: string) => void;
@@ -16,25 +20,10 @@ interface Props {
 type SortKey = 'name' | 'progress' | 'activity' | 'not-yet-met';
 type Show = 'all' | 'visit' | 'ready' | 'countersign' | 'flags';
 
-const STALE_DAYS = 28;
-
 const fraction = (row: MatrixRow) => {
   const total = row.cells.reduce((n, c) => n + c.total, 0);
   return total ? row.cells.reduce((n, c) => n + c.met, 0) / total : 0;
 };
-const daysSince = (date: string | null, today: Date) =>
-  date
-    ? Math.floor((today.getTime() - new Date(`${date}T00:00:00Z`).getTime()) / 86_400_000)
-    : Infinity;
-
-/** Who needs a visit: criteria waiting for further evidence, or nobody has seen them in four weeks. */
-export function needsVisit(row: MatrixRow, today: Date): boolean {
-  const open = row.cells.filter((c) => c.signOff === 'open' && c.met < c.total);
-  return (
-    open.some((c) => c.notYetMet > 0) ||
-    (open.length > 0 && daysSince(row.lastActivityOn, today) > STALE_DAYS)
-  );
-}
 
 function Cell({
   cell,
@@ -58,9 +47,7 @@ function Cell({
       data-testid="matrix-cell"
     >
       <Stack gap={2}>
-        <Text size="sm" fw={600}>
-          {cell.met}/{cell.total} met
-        </Text>
+        <CriteriaProgress counts={cell} signedOff={cell.signOff === 'signed-off'} label={label} />
         <Group gap={4}>
           {cell.signOff !== 'open' && (
             <Badge
@@ -88,10 +75,11 @@ function Cell({
             </Badge>
           )}
         </Group>
-        <Text size="xs" c="dimmed">
-          {cell.evidenced}/{cell.total} evidenced
-          {cell.lastAssessedOn ? ` · assessed ${cell.lastAssessedOn}` : ''}
-        </Text>
+        {cell.lastAssessedOn && (
+          <Text size="xs" c="dimmed">
+            Assessed {formatDate(cell.lastAssessedOn)}
+          </Text>
+        )}
       </Stack>
     </UnstyledButton>
   );
@@ -111,7 +99,7 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
   const [sort, setSort] = useState<SortKey>('activity');
   const [show, setShow] = useState<Show>('all');
   const [find, setFind] = useState('');
-  const today = useMemo(() => new Date(), []);
+  const today = useMemo(() => ukToday(), []);
   const rows = useMemo(() => {
     const needle = find.trim().toLocaleLowerCase('en-GB');
     const kept = matrix.rows.filter((r) => {
@@ -146,6 +134,7 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
         />
         <Select
           label="Show"
+          w={240}
           value={show}
           allowDeselect={false}
           onChange={(v) => setShow((v as Show) ?? 'all')}
@@ -159,6 +148,7 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
         />
         <Select
           label="Sort by"
+          w={270}
           value={sort}
           allowDeselect={false}
           onChange={(v) => setSort((v as SortKey) ?? 'activity')}
@@ -176,12 +166,14 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
             <Table.Th scope="col">Learner</Table.Th>
             {matrix.units.map((u) => (
               <Table.Th scope="col" key={u.id}>
-                <Text size="sm" fw={600} lineClamp={2}>
+                <Text size="sm" fw={600} miw={140}>
                   {u.title}
                 </Text>
-                <Text size="xs" c="dimmed">
-                  {u.ref}
-                </Text>
+                {u.ref !== u.title && (
+                  <Text size="xs" c="dimmed">
+                    {u.ref}
+                  </Text>
+                )}
               </Table.Th>
             ))}
             <Table.Th scope="col">Last activity</Table.Th>
@@ -218,7 +210,9 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
                 </Table.Td>
               ))}
               <Table.Td>
-                <Text size="sm">{r.lastActivityOn ?? 'None yet'}</Text>
+                <Text size="sm">
+                  {r.lastActivityOn ? formatDate(r.lastActivityOn) : 'None yet'}
+                </Text>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -17,6 +17,7 @@ import { call } from '../../api/client';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { SignatureCapture, type CapturedSignature } from './SignatureCapture';
 import { signOffLabel } from './status';
+import { formatDateTime } from '../dates/format';
 
 interface Props {
   view: MarkingView;
@@ -24,8 +25,7 @@ interface Props {
   onChanged: () => void;
 }
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+const when = formatDateTime;
 
 function SignedBlock({ signature, heading }: { signature: SignatureView; heading: string }) {
   return (

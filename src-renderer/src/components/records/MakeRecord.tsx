@@ -17,6 +17,7 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { kindLabels, type RecordKindId } from './record-labels';
+import { formatDate } from '../dates/format';
 
 interface Props {
   learners: LearnerSummary[];
@@ -141,7 +142,10 @@ export function MakeRecord({
             placeholder={sessions.length ? 'Choose one' : 'None recorded for this learner yet'}
             data-testid="record-session"
             disabled={sessions.length === 0}
-            data={sessions.map((s) => ({ value: s.id, label: `${s.producedOn} ${s.title}` }))}
+            data={sessions.map((s) => ({
+              value: s.id,
+              label: `${formatDate(s.producedOn)}: ${s.title}`,
+            }))}
             value={evidenceId}
             onChange={setEvidenceId}
           />

@@ -17,6 +17,7 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { readAsBase64, saveFile } from '../../api/local-files';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { formatDate } from '../dates/format';
 
 type Dialog = { mode: 'create' | 'import' | 'revoke'; person: IdentityView } | null;
 
@@ -162,7 +163,7 @@ export function SigningIdentities({
                           {p.certificate.selfSigned
                             ? 'Self-signed'
                             : `Issued by ${p.certificate.issuer}`}
-                          , valid to {p.certificate.validTo.slice(0, 10)}
+                          , valid to {formatDate(p.certificate.validTo)}
                         </Text>
                         <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
                           SHA-256 {p.certificate.fingerprintSha256}

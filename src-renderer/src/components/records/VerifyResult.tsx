@@ -1,6 +1,6 @@
 import { Alert, Badge, List, Stack, Table, Text } from '@mantine/core';
 import type { RecordCheck } from '../../../../src-main/record/record-contract';
-import { formatDateTime } from './record-labels';
+import { formatDate, formatDateTime } from '../dates/format';
 
 /** What a check found, in the order an EQA reads it: verdict, signatures, evidence, problems. */
 export function VerifyResult({ check, fileName }: { check: RecordCheck; fileName: string }) {
@@ -66,7 +66,7 @@ export function VerifyResult({ check, fileName }: { check: RecordCheck; fileName
                           {s.certificate.selfSigned
                             ? 'Self-signed'
                             : `Issued by ${s.certificate.issuer}`}
-                          , valid to {s.certificate.validTo.slice(0, 10)}
+                          , valid to {formatDate(s.certificate.validTo)}
                           {s.knownToWorkspace ? '; one of this centre’s identities' : ''}
                         </Text>
                         <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>

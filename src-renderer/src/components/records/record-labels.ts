@@ -8,14 +8,4 @@ export const kindLabels = {
 
 export type RecordKindId = keyof typeof kindLabels;
 
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'UTC',
-    timeZoneName: 'short',
-  });
-}
+export { formatDateTime } from '../dates/format';

@@ -4,6 +4,7 @@ import type { ProposalView } from '../../../../src-main/sampling/sampling-contra
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { SampleTable } from './SampleTable';
+import { DateField } from '../dates/DateField';
 
 /** Proposes a plan from the workspace as it is (same seed, same plan), shows why each sample is in it, and saves it. */
 export function NewPlan({
@@ -56,18 +57,8 @@ export function NewPlan({
           value={seed}
           onChange={(e) => setSeed(e.currentTarget.value)}
         />
-        <TextInput
-          type="date"
-          label="From"
-          value={from}
-          onChange={(e) => setFrom(e.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label="To"
-          value={to}
-          onChange={(e) => setTo(e.currentTarget.value)}
-        />
+        <DateField label="From" value={from} onChange={setFrom} />
+        <DateField label="To" value={to} onChange={setTo} />
         <Button
           variant="default"
           loading={busy}

@@ -22,6 +22,7 @@ import { Loading } from '../Loading';
 import { SampleReview } from './SampleReview';
 import { SampleTable } from './SampleTable';
 import { formatDate, formatPeriod } from './sampling-format';
+import { DateField } from '../dates/DateField';
 
 type Editing = { kind: 'reschedule' | 'remove'; sample: SampleView } | null;
 
@@ -204,12 +205,7 @@ export function PlanPanel({
                   {editing?.sample.learnerName}, {editing?.sample.unitTitle}
                 </Text>
                 {editing?.kind === 'reschedule' ? (
-                  <TextInput
-                    type="date"
-                    label="New planned date"
-                    value={text}
-                    onChange={(e) => setText(e.currentTarget.value)}
-                  />
+                  <DateField label="New planned date" value={text} onChange={setText} />
                 ) : (
                   <TextInput
                     label="Why it is taken out"
@@ -301,12 +297,7 @@ function AddSample({ plan, onAdded }: { plan: PlanView; onAdded: () => void }) {
           onChange={setIqaId}
           data={plan.iqas.map((q) => ({ value: q.id, label: q.name }))}
         />
-        <TextInput
-          type="date"
-          label="Planned date"
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-        />
+        <DateField label="Planned date" value={date} onChange={setDate} />
         <TextInput
           label="Why"
           w={240}

@@ -29,6 +29,7 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { InlinePreview } from '../marking/InlinePreview';
 import { decisionLabels } from './sampling-format';
+import { DateField } from '../dates/DateField';
 
 const refOf = (c: { ref: string; partRef: string | null }) =>
   c.partRef ? `${c.ref} ${c.partRef}` : c.ref;
@@ -149,13 +150,7 @@ export function ReviewForm({
             report until you complete it.
           </Alert>
         )}
-        <TextInput
-          type="date"
-          label="Date of review"
-          w={200}
-          value={reviewedOn}
-          onChange={(e) => setReviewedOn(e.currentTarget.value)}
-        />
+        <DateField label="Date of review" w={200} value={reviewedOn} onChange={setReviewedOn} />
         <Table withTableBorder verticalSpacing={2}>
           <Table.Caption>Do you agree with each decision the assessor made?</Table.Caption>
           <Table.Thead>
@@ -311,14 +306,12 @@ export function ReviewForm({
                 setActions((all) => all.map((x, j) => (j === i ? { ...x, what } : x)));
               }}
             />
-            <TextInput
-              type="date"
+            <DateField
               label={`Action point ${i + 1}: due`}
               value={a.due}
-              onChange={(e) => {
-                const due = e.currentTarget.value;
-                setActions((all) => all.map((x, j) => (j === i ? { ...x, due } : x)));
-              }}
+              onChange={(due) =>
+                setActions((all) => all.map((x, j) => (j === i ? { ...x, due } : x)))
+              }
             />
           </Group>
         ))}

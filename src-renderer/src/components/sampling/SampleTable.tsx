@@ -20,18 +20,15 @@ export function SampleTable({
   actions?: (sample: SampleView) => ReactNode;
 }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
+    // Columns that stack their details, so the table fits the page at 1024 pixels wide.
+    <Table.ScrollContainer minWidth={640}>
       <Table withTableBorder striped verticalSpacing="xs" data-testid="sample-table">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Learner</Table.Th>
-            <Table.Th scope="col">Unit</Table.Th>
-            <Table.Th scope="col">Assessor</Table.Th>
-            <Table.Th scope="col">Type</Table.Th>
-            <Table.Th scope="col">Planned</Table.Th>
-            <Table.Th scope="col">Done</Table.Th>
-            <Table.Th scope="col" w={300}>
+            <Table.Th scope="col">Learner, unit and assessor</Table.Th>
+            <Table.Th scope="col">Type and dates</Table.Th>
+            <Table.Th scope="col" w="34%">
               Why sampled
             </Table.Th>
             <Table.Th scope="col">IQA decision</Table.Th>
@@ -41,19 +38,31 @@ export function SampleTable({
         <Table.Tbody>
           {samples.map((s) => (
             <Table.Tr key={s.id} data-testid={`sample-${s.id}`}>
-              <Table.Th scope="row">{s.learnerName}</Table.Th>
-              <Table.Td>{s.unitTitle}</Table.Td>
-              <Table.Td>{s.assessorName}</Table.Td>
-              <Table.Td>{sentence(s.type)}</Table.Td>
+              <Table.Th scope="row">
+                {s.learnerName}
+                <Text size="sm" fw={400}>
+                  {s.unitTitle}
+                </Text>
+                <Text size="xs" fw={400}>
+                  Assessor: {s.assessorName}
+                </Text>
+              </Table.Th>
               <Table.Td>
-                {formatDate(s.plannedDate)}
+                <Text size="sm">{sentence(s.type)}</Text>
+                <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                  Planned {formatDate(s.plannedDate)}
+                </Text>
                 {s.progress === 'overdue' && (
-                  <Badge ml={4} size="xs" color="red" variant="light" {...wrapBadge}>
+                  <Badge size="xs" color="red" variant="light" {...wrapBadge}>
                     overdue
                   </Badge>
                 )}
+                {s.actualDate && (
+                  <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                    Done {formatDate(s.actualDate)}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td>{formatDate(s.actualDate)}</Table.Td>
               <Table.Td>
                 <List size="xs" spacing={0}>
                   {s.reasons.map((r) => (

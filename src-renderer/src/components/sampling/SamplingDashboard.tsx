@@ -4,6 +4,7 @@ import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { ActionTable } from './ActionPoints';
 import { wrapBadge } from './sampling-format';
+import { formatMonth } from '../dates/format';
 
 const matrixTitles = {
   unit: 'Assessors × units',
@@ -101,7 +102,7 @@ export function SamplingDashboard({ planId }: { planId: string }) {
             <Table.Tbody>
               {d.planVsActual.byMonth.map((m) => (
                 <Table.Tr key={m.month}>
-                  <Table.Th scope="row">{m.month}</Table.Th>
+                  <Table.Th scope="row">{formatMonth(m.month)}</Table.Th>
                   <Table.Td>{m.planned}</Table.Td>
                   <Table.Td>{m.done}</Table.Td>
                 </Table.Tr>

@@ -20,6 +20,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { formatDate } from './sampling-format';
+import { DateField } from '../dates/DateField';
 
 const num = (v: string | number) => (typeof v === 'number' ? v : Number(v) || 0);
 const statusLabels = {
@@ -137,19 +138,17 @@ function StrategyForm({
           {rateInput('Interim share of each sample', draft.interimShare, (n) =>
             set({ interimShare: n }),
           )}
-          <TextInput
-            type="date"
+          <DateField
             label="Plan period from"
             value={draft.period.from}
             disabled={!canEdit}
-            onChange={(e) => set({ period: { ...draft.period, from: e.currentTarget.value } })}
+            onChange={(from) => set({ period: { ...draft.period, from } })}
           />
-          <TextInput
-            type="date"
+          <DateField
             label="Plan period to"
             value={draft.period.to}
             disabled={!canEdit}
-            onChange={(e) => set({ period: { ...draft.period, to: e.currentTarget.value } })}
+            onChange={(to) => set({ period: { ...draft.period, to } })}
           />
           <Checkbox
             label="New qualification"

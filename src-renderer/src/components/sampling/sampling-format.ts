@@ -1,17 +1,6 @@
 import type { ReviewDecision } from '../../../../src-main/sampling/review-schema';
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-03-07" → "7 Mar 2026", as the paperwork writes dates. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
-}
-
-export function formatPeriod(period: { from: string; to: string }): string {
-  return `${formatDate(period.from)} to ${formatDate(period.to)}`;
-}
+export { formatDate, formatPeriod } from '../dates/format';
 
 export const decisionLabels: Record<ReviewDecision, string> = {
   agree: 'Agree',

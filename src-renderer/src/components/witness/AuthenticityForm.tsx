@@ -1,8 +1,10 @@
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { TestimonyView } from '../../../../src-main/witness/testimony-views';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
+import { DateField } from '../dates/DateField';
+import { ukToday } from '../dates/format';
 
 interface Props {
   learnerId: string;
@@ -13,7 +15,7 @@ interface Props {
 
 /** The assessor's check that a testimony is genuine: when, and how. */
 export function AuthenticityForm({ learnerId, testimony, onClose, onSaved }: Props) {
-  const [checkedOn, setCheckedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [checkedOn, setCheckedOn] = useState(ukToday);
   const [how, setHow] = useState(
     testimony.witness.contact
       ? `Phoned ${testimony.witness.name} on ${testimony.witness.contact}; they confirmed the account.`
@@ -46,13 +48,7 @@ export function AuthenticityForm({ learnerId, testimony, onClose, onSaved }: Pro
     >
       <form onSubmit={submit}>
         <Stack>
-          <TextInput
-            label="Date checked"
-            type="date"
-            required
-            value={checkedOn}
-            onChange={(e) => setCheckedOn(e.currentTarget.value)}
-          />
+          <DateField label="Date checked" required value={checkedOn} onChange={setCheckedOn} />
           <Textarea
             label="How you checked it"
             description="For example: phoned the witness on … and they confirmed the account"

@@ -16,6 +16,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { saveFile } from '../../api/local-files';
 import { witnessOptions } from './witness-options';
+import { unitLabel } from '../../../../src-main/unit/unit-label';
 
 interface Props {
   detail: LearnerDetail;
@@ -68,7 +69,7 @@ export function MakeFormCard({ detail, onMade }: Props) {
         <Group grow align="flex-start">
           <Select
             label="Unit"
-            data={units.map((u) => ({ value: u.unitId, label: `${u.ref}: ${u.title}` }))}
+            data={units.map((u) => ({ value: u.unitId, label: unitLabel(u.ref, u.title) }))}
             value={unitId}
             onChange={(value) => {
               setUnitId(value);

@@ -20,6 +20,9 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { sendReturnedForm, type TypedTestimonyInput } from '../../api/witness-forms';
 import { ReturnedFileButton } from './ReturnedFileButton';
+import { DateField } from '../dates/DateField';
+import { formatDate } from '../dates/format';
+import { unitLabel } from '../../../../src-main/unit/unit-label';
 
 interface Props {
   detail: LearnerDetail;
@@ -155,7 +158,7 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
               clearable
               data={awaiting.map((f) => ({
                 value: f.id,
-                label: `${f.witnessName || 'Blank form'} · ${f.unitRef} · sent ${f.sentAt.slice(0, 10)}`,
+                label: `${f.witnessName || 'Blank form'} · ${f.unitRef} · sent ${formatDate(f.sentAt)}`,
               }))}
               value={formId}
               onChange={(value) => {
@@ -166,7 +169,10 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
             {!form && (
               <Select
                 label="Unit"
-                data={detail.units.map((u) => ({ value: u.unitId, label: `${u.ref}: ${u.title}` }))}
+                data={detail.units.map((u) => ({
+                  value: u.unitId,
+                  label: unitLabel(u.ref, u.title),
+                }))}
                 value={unitId}
                 onChange={setUnitId}
                 allowDeselect={false}
@@ -190,11 +196,10 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
             The activity
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
+            <DateField
               label="Date of the activity"
-              type="date"
               value={values.activityDate}
-              onChange={text('activityDate')}
+              onChange={(activityDate) => setValues((v) => ({ ...v, activityDate }))}
             />
             <TextInput label="Time" value={values.activityTime} onChange={text('activityTime')} />
             <TextInput label="Venue" value={values.venue} onChange={text('venue')} />
@@ -284,11 +289,10 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
             checked={flags.ownAccount}
             onChange={(e) => setFlags((f) => ({ ...f, ownAccount: e.currentTarget.checked }))}
           />
-          <TextInput
+          <DateField
             label="Date signed"
-            type="date"
             value={values.signedOn}
-            onChange={text('signedOn')}
+            onChange={(signedOn) => setValues((v) => ({ ...v, signedOn }))}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

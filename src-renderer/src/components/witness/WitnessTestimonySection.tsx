@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -24,6 +23,8 @@ import { AuthenticityForm } from './AuthenticityForm';
 import { MakeFormCard } from './MakeFormCard';
 import { ReturnedFileButton } from './ReturnedFileButton';
 import { TypedTestimonyForm } from './TypedTestimonyForm';
+import { DateField } from '../dates/DateField';
+import { formatDate, ukToday } from '../dates/format';
 
 interface Props {
   detail: LearnerDetail;
@@ -42,7 +43,7 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
   const [typing, setTyping] = useState(false);
   const [checking, setChecking] = useState<TestimonyView | null>(null);
   const [expertId, setExpertId] = useState<string | null>(null);
-  const [agreedOn, setAgreedOn] = useState(new Date().toISOString().slice(0, 10));
+  const [agreedOn, setAgreedOn] = useState(ukToday);
   const changed = () => {
     overview.reload();
     onChanged();
@@ -120,7 +121,7 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
                       <Table.Td>{f.unitRef}</Table.Td>
                       <Table.Td>{f.criteria.map(label).join(', ')}</Table.Td>
                       <Table.Td>
-                        {f.sentAt.slice(0, 10)} ({f.format.toUpperCase()})
+                        {formatDate(f.sentAt)} ({f.format.toUpperCase()})
                       </Table.Td>
                       <Table.Td>
                         {!readOnly && (
@@ -183,7 +184,7 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
                     {t.witness.contact ? ` · ${t.witness.contact}` : ''}
                   </Text>
                   <Text size="sm">
-                    Activity {t.activityDate || 'undated'}
+                    Activity {t.activityDate ? formatDate(t.activityDate) : 'undated'}
                     {t.venue ? ` at ${t.venue}` : ''} · criteria{' '}
                     {t.criteria.map(label).join(', ') || 'none ticked'}
                   </Text>
@@ -199,7 +200,7 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
                   {t.authenticity ? (
                     <Text size="sm" data-testid="authenticity">
                       Authenticity checked by {t.authenticity.checkedBy} on{' '}
-                      {t.authenticity.checkedOn}: {t.authenticity.how}
+                      {formatDate(t.authenticity.checkedOn)}: {t.authenticity.how}
                     </Text>
                   ) : (
                     <Group>
@@ -224,7 +225,8 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
               {o.plans.length
                 ? o.plans
                     .map(
-                      (p) => `${p.expertWitnessIds.map(nameOf).join(', ')} (agreed ${p.agreedOn})`,
+                      (p) =>
+                        `${p.expertWitnessIds.map(nameOf).join(', ')} (agreed ${formatDate(p.agreedOn)})`,
                     )
                     .join('; ')
                 : 'No expert witness is named yet. An expert counts as expert only when named here before the activity.'}
@@ -238,12 +240,7 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
                   value={expertId}
                   onChange={setExpertId}
                 />
-                <TextInput
-                  label="Agreed on"
-                  type="date"
-                  value={agreedOn}
-                  onChange={(e) => setAgreedOn(e.currentTarget.value)}
-                />
+                <DateField label="Agreed on" value={agreedOn} onChange={setAgreedOn} />
                 <Button variant="default" onClick={() => void planExpert()} disabled={!expertId}>
                   Name in the plan
                 </Button>

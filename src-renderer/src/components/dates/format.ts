@@ -1,0 +1,8 @@
+/** The workbench's one way of writing dates, shared with the records it makes. */
+export {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatPeriod,
+  ukToday,
+} from '../../../../src-main/shared/dates';

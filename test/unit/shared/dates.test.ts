@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatPeriod,
+  parseUkDate,
+  ukToday,
+} from '../../../src-main/shared/dates';
+
+describe('formatDate', () => {
+  it('writes a calendar date day first with the month in words', () => {
+    expect(formatDate('2026-12-02')).toBe('2 Dec 2026');
+    expect(formatDate('2025-03-07')).toBe('7 Mar 2025');
+    expect(formatDate('2026-09-30')).toBe('30 Sep 2026');
+  });
+
+  it('gives the UK day of a moment, across midnight in summer time', () => {
+    expect(formatDate('2026-12-02T14:05:00.000Z')).toBe('2 Dec 2026');
+    // 23:30 UTC on 30 June is 00:30 BST on 1 July.
+    expect(formatDate('2026-06-30T23:30:00Z')).toBe('1 Jul 2026');
+  });
+
+  it('is empty for nothing and leaves text that is not a date as it was', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate(undefined)).toBe('');
+    expect(formatDate('')).toBe('');
+    expect(formatDate('not recorded')).toBe('not recorded');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('adds the UK clock time to the date', () => {
+    expect(formatDateTime('2026-12-02T14:05:09Z')).toBe('2 Dec 2026, 14:05');
+    expect(formatDateTime('2026-07-01T08:00:00+00:00')).toBe('1 Jul 2026, 09:00');
+    expect(formatDateTime('2026-12-02T09:03:00+02:00')).toBe('2 Dec 2026, 07:03');
+  });
+
+  it('shows a calendar date alone without a time', () => {
+    expect(formatDateTime('2026-12-02')).toBe('2 Dec 2026');
+    expect(formatDateTime(null)).toBe('');
+  });
+});
+
+describe('formatPeriod', () => {
+  it('joins two dates with "to"', () => {
+    expect(formatPeriod({ from: '2026-09-01', to: '2027-08-31' })).toBe(
+      '1 Sep 2026 to 31 Aug 2027',
+    );
+  });
+});
+
+describe('ukToday', () => {
+  it('is the calendar day in the UK', () => {
+    expect(ukToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(ukToday(new Date('2026-12-02T23:30:00Z'))).toBe('2026-12-02');
+  });
+});
+
+describe('parseUkDate', () => {
+  it('reads day-first numeric dates', () => {
+    expect(parseUkDate('2/12/2026')).toBe('2026-12-02');
+    expect(parseUkDate('02/12/2026')).toBe('2026-12-02');
+    expect(parseUkDate('02.12.26')).toBe('2026-12-02');
+    expect(parseUkDate(' 2-12-2026 ')).toBe('2026-12-02');
+  });
+
+  it('reads dates written with the month in words', () => {
+    expect(parseUkDate('2 Dec 2026')).toBe('2026-12-02');
+    expect(parseUkDate('2 December 2026')).toBe('2026-12-02');
+    expect(parseUkDate('2nd December, 2026')).toBe('2026-12-02');
+    expect(parseUkDate('30 Sept 2026')).toBe('2026-09-30');
+  });
+
+  it('reads the stored form too', () => {
+    expect(parseUkDate('2026-12-02')).toBe('2026-12-02');
+  });
+
+  it('refuses what is not a real date', () => {
+    expect(parseUkDate('31/02/2026')).toBeNull();
+    expect(parseUkDate('12/13/2026')).toBeNull();
+    expect(parseUkDate('2 Decem 2026')).toBe('2026-12-02');
+    expect(parseUkDate('2 Dx 2026')).toBeNull();
+    expect(parseUkDate('tomorrow')).toBeNull();
+    expect(parseUkDate('')).toBeNull();
+  });
+
+  it('reads back whatever formatDate writes', () => {
+    for (const iso of ['2026-01-01', '2026-02-28', '2028-02-29', '2026-12-31']) {
+      expect(parseUkDate(formatDate(iso))).toBe(iso);
+    }
+  });
+});
+
+describe('formatMonth', () => {
+  it('writes a month in words', () => {
+    expect(formatMonth('2026-11')).toBe('Nov 2026');
+    expect(formatMonth('next month')).toBe('next month');
+  });
+});
