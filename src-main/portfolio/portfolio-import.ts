@@ -4,7 +4,7 @@ import { UserError } from '../api/user-error';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { Change } from '../storage/change-log/change';
 import { listChangeFiles } from '../storage/change-log/change-file';
-import { conflictCopyOf, moveAside } from '../storage/conflict-copies';
+import { conflictCopyOf, exists, moveAside } from '../storage/conflict-copies';
 import { parseDocument } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { contentHash, importOps, prepareRecord } from './portfolio-changes';
@@ -191,14 +191,5 @@ async function startsAsSnapshot(file: string): Promise<boolean> {
     return /^\{\s*"snapshot"\s*:/.test(head.toString('utf8', 0, bytesRead));
   } finally {
     await handle.close();
-  }
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -63,7 +63,8 @@ export async function moveAside(folder: string, relative: string, name: string):
   await rename(path.join(folder, relative), target);
 }
 
-async function exists(file: string): Promise<boolean> {
+/** Whether anything is at the path. */
+export async function exists(file: string): Promise<boolean> {
   try {
     await stat(file);
     return true;
