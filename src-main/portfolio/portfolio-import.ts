@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, readdir, rename, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../api/user-error';
 import { writeFileAtomic } from '../storage/atomic-write';
