@@ -62,7 +62,7 @@ test('the declarations say what is actually missing when every criterion is met 
 
   const ui = markingPage(page);
   await ui.open(app.host.url, id, UNIT);
-  await expect(ui.metCount).toHaveText('29 of 29 met');
+  await expect(ui.metCount).toHaveText('27 of 27 criteria met');
   await expect(page.getByTestId('declaration-waits-for')).toHaveText(
     'Not signed. The learner signs once the unit is otherwise ready to sign off; still to do: The unit prescribes practical demonstration, and no evidence mapped to this unit uses it.',
   );
