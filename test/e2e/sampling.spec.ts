@@ -140,7 +140,7 @@ test('an IQA reviews a sample and raises an action point, which the assessor ans
     .filter({ hasText: 'not reviewed' })
     .filter({ hasText: 'External Customers' })
     .first();
-  const assessor = (await row.locator('td').nth(1).innerText()).trim();
+  const assessor = /Assessor: (.+)/.exec(await row.locator('th').innerText())![1]!.trim();
   await row.getByRole('button', { name: /^Open sample of/ }).click();
   await expect(ui.sampledWork).toBeVisible();
   // The assessor's work is shown read-only: nothing in it can be typed into or ticked.
