@@ -94,6 +94,9 @@ export async function handleWitnessUpload(
     sendJson(res, 200, { ok: true, data: { evidenceId: saved.evidence.id } });
   } catch (error) {
     req.resume();
+    // The partial file goes before the answer: once told "refused", nothing of it may remain.
+    if (temp) await rm(temp, { force: true });
+    temp = null;
     if (error instanceof UserError) sendJson(res, 200, failure(error.code, error.message));
     else {
       console.error(
