@@ -1,6 +1,6 @@
 import type { InputOf, OperationName, ResultOf } from './contract';
 import type { PickedFile } from '../evidence/evidence-views';
-import type { ApiResult } from './result';
+import type { ApiResult } from '../kernel/result';
 
 /** Commands the native menu sends to the screen. */
 export const menuCommands = [

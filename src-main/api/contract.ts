@@ -15,7 +15,7 @@ import { unitOperations } from '../unit/unit-contract';
 import { witnessOperations } from '../witness/witness-contract';
 import { testimonyOperations } from '../witness/testimony-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
-import { mergeOperations, type Operation } from './operation';
+import { mergeOperations, type Operation } from '../shared/operation';
 
 /**
  * Every operation the renderer may call, declared once. Both hosts bind these names to the

@@ -1,10 +1,10 @@
 import type { Workbench } from '../app/workbench';
 import { describeIssues } from '../storage/json-document';
 import { contract } from './contract';
-import type { OperationMap } from './operation';
+import type { OperationMap } from '../shared/operation';
 import { handlers } from './handlers';
-import { failure, type ApiError, type ApiResult } from './result';
-import { UserError } from './user-error';
+import { failure, type ApiError, type ApiResult } from '../kernel/result';
+import { UserError } from '../kernel/user-error';
 
 export type Dispatch = (name: string, input: unknown) => Promise<ApiResult<unknown>>;
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { StaffMember, StaffRole } from '../centre/centre-schema';
 import type { NewCentre } from '../centre/roster';
 import type { Prover } from '../shared/proof';

@@ -1,7 +1,7 @@
 import type { CentreFile } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitRef } from '../portfolio/progress';
-import { formatDate } from '../shared/dates';
+import { unitRef } from '../decision/progress';
+import { formatDate } from '../kernel/dates';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { NameOf } from './audit-words';
 

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime } from '../shared/dates';
+import { formatDate, formatDateTime } from '../kernel/dates';
 
 /** The name a person reads for an id (a person, unit, evidence item…), if it is one. */
 export type NameOf = (id: string) => string | undefined;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 import type { StaffRole } from './centre-schema';
 
 export interface StaffView {

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { CentreFile, Learner } from './centre-schema';
 
 /** A learner named the way people name them: their id, their ULN, or their exact name. */

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { processIo, UsageError, type CliIo } from './io';
 
 type Run = (argv: string[], io: CliIo) => Promise<number>;

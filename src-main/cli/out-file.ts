@@ -1,6 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 
 const codeOf = (error: unknown): string => String((error as { code?: unknown })?.code ?? '');
 

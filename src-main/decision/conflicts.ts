@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { StaffMember } from '../centre/centre-schema';
 import { unitConflicts } from '../portfolio/portfolio-conflicts';

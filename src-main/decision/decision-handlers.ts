@@ -1,6 +1,6 @@
 import { resolveConflict } from './conflicts';
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
 import { auditEntry } from '../audit/audit';
 import { dayOf, stamp } from '../shared/record';

@@ -1,6 +1,6 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { activeRegistrations } from '../portfolio/portfolio';
-import { unitProgress, unitRef } from '../portfolio/progress';
+import { unitProgress, unitRef } from './progress';
 import { mapLimit } from '../shared/map-limit';
 import { dayOf } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';

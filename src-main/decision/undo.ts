@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';

@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { addEvidence, updateEvidence } from './evidence-records';
 import type { evidenceOperations } from './evidence-contract';
 import { addEvidenceFile, evidenceFile } from './evidence-store';

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry, changedFields } from '../audit/audit';
 import { assertUnitUnlocked } from '../decision/lock';
 import type { Portfolio } from '../portfolio/portfolio-schema';

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Actor } from '../shared/record';
 import { syncFolder } from '../storage/atomic-write';
 import { mapFsError } from '../storage/map-fs-error';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { JobView } from './evidence-views';
 import type { IngestProgress } from './ingest';
 

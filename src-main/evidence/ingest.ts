@@ -5,7 +5,7 @@ import { link, open, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { numbered } from './evidence-names';
 
 export interface IngestProgress {

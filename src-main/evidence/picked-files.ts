@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { HELD_UPLOAD_LIFETIME_MS } from '../storage/leftovers';
 import type { PickedFile } from './evidence-views';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 import { uln } from '../centre/centre-schema';
 import { isoDate } from '../shared/record';
 import type { LearnerDetail } from './learner-views';

@@ -1,7 +1,7 @@
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { activeMappings } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitProgress, unitRef } from '../portfolio/progress';
+import { unitProgress, unitRef } from '../decision/progress';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { LearnerDetail, RegistrationView } from './learner-views';
 

@@ -1,7 +1,7 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { activeRegistrations } from '../portfolio/portfolio';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitProgress, unitRef } from '../portfolio/progress';
+import { unitProgress, unitRef } from '../decision/progress';
 import { learnerQualification, qualificationPosition } from '../qualification/learner-position';
 import { listQualifications } from '../qualification/qualification-store';
 import { mapLimit } from '../shared/map-limit';

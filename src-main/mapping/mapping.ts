@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { AuditEntry } from '../audit/audit-schema';
 import { assertUnitUnlocked } from '../decision/lock';

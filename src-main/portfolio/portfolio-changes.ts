@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { appendedParts } from '../shared/appended-list';
 import type { Op } from '../storage/change-log/change';
 import { describeIssues } from '../storage/json-document';

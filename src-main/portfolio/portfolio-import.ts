@@ -1,6 +1,6 @@
 import { mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { Change } from '../storage/change-log/change';
 import { listChangeFiles } from '../storage/change-log/change-file';

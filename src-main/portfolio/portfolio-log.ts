@@ -1,6 +1,6 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { Change, Op } from '../storage/change-log/change';
 import { ChangeFold } from '../storage/change-log/change-fold';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 import type { QualificationAssessment } from './assess-qualification';
 import { qualificationSchema, type Qualification } from './qualification-schema';
 

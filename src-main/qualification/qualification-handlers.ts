@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { newId } from '../shared/ids';
 import { latestVersion } from '../unit/unit-library';
 import { assessQualification } from './assess-qualification';

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { stamp, type Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { parseDocument } from '../storage/json-document';

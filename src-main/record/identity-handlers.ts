@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
 import { safeName } from '../storage/safe-name';
 import { readCentrePem } from './identity-store/centre-authority';

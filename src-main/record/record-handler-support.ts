@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
 import type { StaffMember } from '../centre/centre-schema';
 import type { PassphraseSource } from './identity-store/signers';

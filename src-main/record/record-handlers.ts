@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { safeDocxHtml } from '../evidence/preview';
 import { FILE_ROUTE } from '../evidence/file-tickets';
-import { unitProgress, unitRef } from '../portfolio/progress';
+import { unitProgress, unitRef } from '../decision/progress';
 import { resolveInside } from '../storage/resolve-inside';
 import { loadRecordSource, registeredUnits } from './from-portfolio/record-source';
 import { sessionEvidence } from './from-portfolio/session-record-input';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 
 const learnerId = z.string().min(1);
 

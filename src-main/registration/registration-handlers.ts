@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
 import { registerOnUnit, updateRegistration } from '../portfolio/portfolio';
 import type { registrationOperations } from './registration-contract';

@@ -1,4 +1,4 @@
-import { formatDate } from '../shared/dates';
+import { formatDate } from '../kernel/dates';
 
 /** Calendar-date arithmetic on YYYY-MM-DD strings, in UTC so that no time zone shifts a day. */
 

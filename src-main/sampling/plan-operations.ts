@@ -1,5 +1,5 @@
 import { auditEntry } from '../audit/audit';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { newId } from '../shared/ids';
 import { dayOf, type Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { longDate } from './dates';
 import type { Sample } from './plan-schema';
 import { madeBy, type PopulationAssessment } from './population';

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { signerFor } from '../record/identity-store/signers';
 import { currentPerson, passphraseSource } from '../record/record-handler-support';
 import type { HandlerMap } from '../api/handler';

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { ActionRow, SamplingRecordInput, SamplingReportInput } from '../record';
 import { dayOf } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';

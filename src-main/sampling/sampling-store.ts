@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { withMergedCopy } from '../audit/audit';
 import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
 import {

@@ -1,5 +1,5 @@
 import { auditEntry, changedFields } from '../audit/audit';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Actor } from '../shared/record';
 import { describeIssues } from '../storage/json-document';
 import type { Workspace } from '../workspace/workspace';

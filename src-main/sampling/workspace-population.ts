@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { CentreFile, Learner } from '../centre/centre-schema';
 import { currentSignOff } from '../decision/lock';
 import type { Portfolio, Registration } from '../portfolio/portfolio-schema';

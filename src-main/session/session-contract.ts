@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 import { staffRoles, type StaffRole } from '../centre/centre-schema';
 
 export interface UserChoice {

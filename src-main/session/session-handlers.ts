@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import forge from 'node-forge';
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
 import { roleLabels } from '../centre/centre-schema';
 import { readCertificate } from '../record/identity-store/identity-store';

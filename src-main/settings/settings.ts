@@ -1,7 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { staffRoles } from '../centre/centre-schema';
 import { JsonDocument } from '../storage/json-document';
 

@@ -3,7 +3,7 @@ import { readFile, readdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { z } from 'zod';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { writeFileAtomic } from './atomic-write';
 import { conflictCopyOf, moveAside } from './conflict-copies';
 import { withFileLock } from './file-lock';

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 
 interface NodeError {
   code?: string;

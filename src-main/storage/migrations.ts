@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 
 /** Turns a document of version n into version n + 1; works on plain JSON, before validation. */
 export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 
 /**
  * Every path that comes from the screen or the API goes through here, so a name such as

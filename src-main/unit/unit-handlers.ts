@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { UnitSummary } from './unit-contract';
 import type { StoredUnit } from './unit-schema';
 

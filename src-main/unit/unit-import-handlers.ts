@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
 import { diffUnits, importUnitSpec, readSpecFile } from './import';
 import type { LibraryPlacement, ParsedSpecification, unitOperations } from './unit-contract';

@@ -17,8 +17,8 @@ import {
 import { body, heading, table, TEXT_WIDTH_TWIPS } from '../record/docx/docx-blocks';
 import { criterionLabel, type FormModel } from './form-model';
 import type { TemplateField } from './template-schema';
-import { formatDate } from '../shared/dates';
-import { unitLabel } from '../unit/unit-label';
+import { formatDate } from '../kernel/dates';
+import { unitLabel } from '../kernel/unit-label';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };

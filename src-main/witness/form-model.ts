@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { FormCriterion } from './testimony-schema';
 import type { StoredTemplate } from './template-schema';

@@ -23,8 +23,8 @@ import {
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
-import { formatDate } from '../shared/dates';
-import { unitLabel } from '../unit/unit-label';
+import { formatDate } from '../kernel/dates';
+import { unitLabel } from '../kernel/unit-label';
 
 const FIELD_FONT_SIZE = 10;
 /** The name the form's resources give standard Helvetica, as Acrobat names it. */

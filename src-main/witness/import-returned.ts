@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
 import { howField } from './form-model';

@@ -1,5 +1,5 @@
 import { PDFCheckBox, PDFDocument, PDFTextField } from 'pdf-lib';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { FORM_ID_FIELD, FORM_KEYWORD } from './form-model';
 
 export interface ReturnedForm {

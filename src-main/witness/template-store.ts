@@ -1,6 +1,6 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import { JsonDocument, parseDocument } from '../storage/json-document';

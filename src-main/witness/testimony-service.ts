@@ -1,10 +1,10 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { EvidenceDetails } from '../evidence/evidence-records';
 import type { Evidence } from '../evidence/evidence-schema';
 import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
 import { checkTarget } from '../mapping/mapping';
 import { activeRegistrations } from '../portfolio/portfolio';
-import { unitRef } from '../portfolio/progress';
+import { unitRef } from '../decision/progress';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, type Actor } from '../shared/record';
 import { newId } from '../shared/ids';

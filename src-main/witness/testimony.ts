@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import { addEvidence, type EvidenceDetails } from '../evidence/evidence-records';
 import type { Evidence } from '../evidence/evidence-schema';
@@ -9,7 +9,7 @@ import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { AssessmentPlan, AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
 import { appended } from '../shared/appended-list';
-import { formatDate } from '../shared/dates';
+import { formatDate } from '../kernel/dates';
 
 export type NewForm = Omit<
   WitnessForm,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 import type { Witness } from './witness-schema';
 
 export type WitnessView = Omit<Witness, 'updatedAt' | 'updatedBy'>;

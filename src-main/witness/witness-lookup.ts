@@ -1,7 +1,7 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { activeRegistrations } from '../portfolio/portfolio';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitAnswersTo } from '../portfolio/progress';
+import { unitAnswersTo } from '../decision/progress';
 import { listQualifications } from '../qualification/qualification-store';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Workspace } from '../workspace/workspace';

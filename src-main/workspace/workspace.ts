@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { centreMigrations } from '../centre/centre-migrations';
 import { centreFileSchema, type CentreFile, type Learner } from '../centre/centre-schema';
 import {

@@ -1,7 +1,7 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import {
   roleLabels,
   staffRoles,

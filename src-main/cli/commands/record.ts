@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import type { StaffMember } from '../../centre/centre-schema';
 import type { Actor } from '../../shared/record';
 import { Workspace } from '../../workspace/workspace';
@@ -16,7 +16,7 @@ import { signerFor } from '../../record/identity-store/signers';
 import { issueRecord, type Signer } from '../../record/issue/issue-record';
 import { portfolioRecordKinds, type PortfolioRecordKind } from '../../record/model/record-document';
 import { loadRecordFonts } from '../../record/pdf/fonts';
-import { unitProgress } from '../../portfolio/progress';
+import { unitProgress } from '../../decision/progress';
 import { safeName } from '../../storage/safe-name';
 import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';

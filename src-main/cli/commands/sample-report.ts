@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import { samplingReportFile, type ReportSigning } from '../../sampling/sampling-report';
 import { samplingStore } from '../../sampling/sampling-store';
 import { writeFileAtomic } from '../../storage/atomic-write';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import { activeRegistrations } from '../../portfolio/portfolio';
-import { unitProgress, unitRef } from '../../portfolio/progress';
+import { unitProgress, unitRef } from '../../decision/progress';
 import { mapLimit } from '../../shared/map-limit';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';

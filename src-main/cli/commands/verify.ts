@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDate, formatDateTime } from '../../shared/dates';
+import { formatDate, formatDateTime } from '../../kernel/dates';
 import { checkRecordFile, type RecordCheck } from '../../record/issue/check-record-file';
 import {
   checkRevocationList,

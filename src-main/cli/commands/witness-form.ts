@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import { defaultResourcesDir } from '../../app/paths';
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import type { Actor } from '../../shared/record';

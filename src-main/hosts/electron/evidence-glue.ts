@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { dialog, ipcMain, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import type { PickedFile, PickedFiles } from '../../evidence/picked-files';
 import { answerFileRequest } from '../../evidence/serve-file';
 import type { FileTickets } from '../../evidence/file-tickets';

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { operationNames } from '../../api/contract';
 import type { Dispatch } from '../../api/dispatcher';
-import { failure } from '../../api/result';
+import { failure } from '../../kernel/result';
 import { isAppUrl } from './trusted-origin';
 
 /** Only the workbench's own top-level page may call operations; any other frame is refused. */

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 
 /**
  * Signing passphrases sealed with the operating system's keychain (Keychain, DPAPI, libsecret)

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describeIssues } from '../../storage/json-document';
-import { failure } from '../../api/result';
-import { UserError } from '../../api/user-error';
+import { failure } from '../../kernel/result';
+import { UserError } from '../../kernel/user-error';
 import type { Workbench } from '../../app/workbench';
 import { evidenceUploadSchema } from '../../evidence/evidence-contract';
 import { addEvidenceFile } from '../../evidence/evidence-store';

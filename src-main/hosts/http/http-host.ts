@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../../api/dispatcher';
-import { failure } from '../../api/result';
+import { failure } from '../../kernel/result';
 import type { Workbench } from '../../app/workbench';
 import { FILE_ROUTE } from '../../evidence/file-tickets';
 import { UPLOAD_PATH, WITNESS_UPLOAD_PATH } from './upload-paths';

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { ApiResult } from '../../api/result';
+import type { ApiResult } from '../../kernel/result';
 import { securityHeaders } from './headers';
 
 export function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {

@@ -6,7 +6,7 @@ import type { PersonInput, SignatureInput, recordContextSchema } from './record-
 type RecordContext = z.infer<typeof recordContextSchema>;
 
 /** Records write dates as every screen does: "7 Mar 2025". */
-export { formatDate } from '../../shared/dates';
+export { formatDate } from '../../kernel/dates';
 
 export function joinList(items: readonly string[]): string {
   return items.filter((item) => item.trim() !== '').join(', ');

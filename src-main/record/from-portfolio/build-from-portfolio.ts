@@ -1,5 +1,5 @@
-import { UserError } from '../../api/user-error';
-import { unitRef } from '../../portfolio/progress';
+import { UserError } from '../../kernel/user-error';
+import { unitRef } from '../../decision/progress';
 import { buildDiscussionRecord } from '../build/discussion-record';
 import { buildEvidenceIndex } from '../build/evidence-index';
 import { buildObservationRecord } from '../build/observation-record';

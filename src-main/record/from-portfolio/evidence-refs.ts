@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import type { Evidence } from '../../evidence/evidence-schema';
 import { activeMappings } from '../../mapping/mapping';
 import type { Portfolio } from '../../portfolio/portfolio-schema';

@@ -1,5 +1,5 @@
 import { assessQualification } from '../../qualification/assess-qualification';
-import { unitProgress, unitRef } from '../../portfolio/progress';
+import { unitProgress, unitRef } from '../../decision/progress';
 import type { StoredUnit } from '../../unit/unit-schema';
 import type { EvidenceIndexInput, ProgressInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence, manifestName } from './evidence-refs';

@@ -1,10 +1,10 @@
 import { isCompleteReview, type CompleteReview } from '../../sampling/review-schema';
 import { samplingStore } from '../../sampling/sampling-store';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import type { CentreFile, Learner, StaffMember } from '../../centre/centre-schema';
 import { activeRegistrations } from '../../portfolio/portfolio';
 import type { Portfolio, Registration } from '../../portfolio/portfolio-schema';
-import { unitAnswersTo, unitRef } from '../../portfolio/progress';
+import { unitAnswersTo, unitRef } from '../../decision/progress';
 import {
   listQualifications,
   type StoredQualification,

@@ -3,7 +3,7 @@ import { latestDecisions, targetKey } from '../../decision/latest-decisions';
 import { currentSignOff } from '../../decision/lock';
 import { unitFeedbackOf } from '../../decision/marking';
 import type { Evidence } from '../../evidence/evidence-schema';
-import { unitProgress, unitRef } from '../../portfolio/progress';
+import { unitProgress, unitRef } from '../../decision/progress';
 import type { CriterionRowInput, UnitRecordInput } from '../build/record-inputs';
 import { signatureFor } from './declarations';
 import { evidenceByTarget, evidenceRefs, hashEvidence } from './evidence-refs';

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';
 import { safeName } from '../../storage/safe-name';

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import forge from 'node-forge';
 import { z } from 'zod';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';
 import type { SigningIdentity } from '../identity/signing-identity';

@@ -1,4 +1,4 @@
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import { roleLabels, type StaffMember, type StaffRole } from '../../centre/centre-schema';
 import type { Workspace } from '../../workspace/workspace';
 import { generateIdentity } from '../identity/generate-identity';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { auditEntry } from '../../audit/audit';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import type { StaffMember, StaffRole } from '../../centre/centre-schema';
 import { stamp, type Actor } from '../../shared/record';
 import { writeFileAtomic } from '../../storage/atomic-write';

@@ -23,7 +23,7 @@ import { loadRecordFonts } from '../pdf/fonts';
 import { layOutRecordPdf, saveRecordPdf } from '../pdf/render-record-pdf';
 import { SealError } from '../seal/sign-options';
 import { signDocument } from '../seal/sign-pdf';
-import { UserError } from '../../api/user-error';
+import { UserError } from '../../kernel/user-error';
 import { appended } from '../../shared/appended-list';
 
 export const RECORDS_FOLDER = 'records';

@@ -1,6 +1,6 @@
 import type { WorkbenchBridge } from '../../../src-main/api/bridge';
 import type { InputOf, OperationName, ResultOf } from '../../../src-main/api/contract';
-import type { ApiError, ApiResult } from '../../../src-main/api/result';
+import type { ApiError, ApiResult } from '../../../src-main/kernel/result';
 import { contract } from '../../../src-main/api/contract';
 import { clearErrorsShownBefore, errorMark } from './notify';
 

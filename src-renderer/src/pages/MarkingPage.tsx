@@ -3,7 +3,7 @@ import { useOperation } from '../api/use-operation';
 import { moveTo, useAddress } from '../app/address';
 import { MarkingWorkspace } from '../components/marking/MarkingWorkspace';
 import { ProgressMatrix } from '../components/marking/ProgressMatrix';
-import { unitLabel } from '../../../src-main/unit/unit-label';
+import { unitLabel } from '../../../src-main/kernel/unit-label';
 
 /** The assessor's main screen: mark a learner's unit, or see the whole centre's progress. */
 export function MarkingPage() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { contract, operationNames } from '../../../src-main/api/contract';
 import { handlers } from '../../../src-main/api/handlers';
-import { mergeOperations, operation } from '../../../src-main/api/operation';
+import { mergeOperations, operation } from '../../../src-main/shared/operation';
 
 describe('the operation contract', () => {
   it('names every operation domain:verb and gives each a handler', () => {

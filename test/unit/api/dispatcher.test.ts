@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createDispatcher, type OperationTable } from '../../../src-main/api/dispatcher';
-import { operation } from '../../../src-main/api/operation';
-import { UserError } from '../../../src-main/api/user-error';
+import { operation } from '../../../src-main/shared/operation';
+import { UserError } from '../../../src-main/kernel/user-error';
 import type { Workbench } from '../../../src-main/app/workbench';
 
 function fakeWorkbench(readOnly: boolean): Workbench {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseload, daysSince, needsVisit } from '../../../src-main/decision/caseload';
+import { caseload, daysSince, needsVisit } from '../../../src-main/kernel/caseload';
 import type { MatrixCell, MatrixRow } from '../../../src-main/decision/decision-views';
 
 const cell = (over: Partial<MatrixCell> = {}): MatrixCell => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCriteria, criteriaMetLabel } from '../../../src-main/decision/count-criteria';
+import { countCriteria, criteriaMetLabel } from '../../../src-main/kernel/count-criteria';
 
 describe('countCriteria', () => {
   it('counts criteria, not their parts', () => {

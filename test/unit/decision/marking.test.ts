@@ -18,7 +18,7 @@ import { setEvidenceForTarget, setTargetsForEvidence } from '../../../src-main/m
 import { newPortfolio, registerOnUnit } from '../../../src-main/portfolio/portfolio';
 import type { Portfolio } from '../../../src-main/portfolio/portfolio-schema';
 import { portfolioSchema } from '../../../src-main/portfolio/portfolio-schema';
-import { unitProgress } from '../../../src-main/portfolio/progress';
+import { unitProgress } from '../../../src-main/decision/progress';
 import type { Actor } from '../../../src-main/shared/record';
 import type { StoredUnit } from '../../../src-main/unit/unit-schema';
 import { complaintsUnit } from '../../support/decision/complaints-unit';

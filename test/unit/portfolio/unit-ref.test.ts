@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unitRef } from '../../../src-main/portfolio/progress';
-import { unitLabel } from '../../../src-main/unit/unit-label';
+import { unitRef } from '../../../src-main/decision/progress';
+import { unitLabel } from '../../../src-main/kernel/unit-label';
 
 const title = 'Deliver, Monitor and Evaluate Customer Service to Internal Customers';
 

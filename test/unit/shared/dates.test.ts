@@ -6,7 +6,7 @@ import {
   formatPeriod,
   parseUkDate,
   ukToday,
-} from '../../../src-main/shared/dates';
+} from '../../../src-main/kernel/dates';
 
 describe('formatDate', () => {
   it('writes a calendar date day first with the month in words', () => {

@@ -1,5 +1,5 @@
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { formatDate, parseUkDate } from '../../../../src-main/shared/dates';
+import { formatDate, parseUkDate } from '../../../../src-main/kernel/dates';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
   label: string;

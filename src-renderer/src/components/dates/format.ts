@@ -5,4 +5,4 @@ export {
   formatMonth,
   formatPeriod,
   ukToday,
-} from '../../../../src-main/shared/dates';
+} from '../../../../src-main/kernel/dates';

@@ -19,7 +19,7 @@ import { UnitFeedbackPanel } from './UnitFeedbackPanel';
 import { HistoryButtons } from './HistoryButtons';
 import { useMarkingKeys } from './use-marking-keys';
 import { countTargets } from './count-targets';
-import { criteriaMetLabel } from '../../../../src-main/decision/count-criteria';
+import { criteriaMetLabel } from '../../../../src-main/kernel/count-criteria';
 
 interface Props {
   learnerId: string;

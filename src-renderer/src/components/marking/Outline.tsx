@@ -4,7 +4,7 @@ import type { DecisionStatus } from '../../../../src-main/decision/marking-types
 import classes from './Outline.module.css';
 import { combinedStatus, statusLabel } from './status';
 import { countTargets } from './count-targets';
-import { criteriaMetLabel } from '../../../../src-main/decision/count-criteria';
+import { criteriaMetLabel } from '../../../../src-main/kernel/count-criteria';
 
 interface Props {
   outline: OutlineOutcome[];

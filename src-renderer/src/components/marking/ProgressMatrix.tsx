@@ -9,7 +9,7 @@ import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { signOffLabel } from './status';
 import { CriteriaProgress } from '../progress/CriteriaProgress';
-import { needsVisit } from '../../../../src-main/decision/caseload';
+import { needsVisit } from '../../../../src-main/kernel/caseload';
 import { ukToday } from '../dates/format';
 import { formatDate } from '../dates/format';
 

@@ -1,4 +1,4 @@
-import { countCriteria, type CriterionCounts } from '../../../../src-main/decision/count-criteria';
+import { countCriteria, type CriterionCounts } from '../../../../src-main/kernel/count-criteria';
 import type { TargetView } from '../../../../src-main/decision/decision-views';
 
 /** The marking screen's targets counted as the learner list and the centre's progress count them. */

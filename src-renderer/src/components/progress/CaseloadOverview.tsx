@@ -1,6 +1,6 @@
 import { Anchor, Card, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
-import { caseload } from '../../../../src-main/decision/caseload';
+import { caseload } from '../../../../src-main/kernel/caseload';
 import { useOperation } from '../../api/use-operation';
 import { moveTo } from '../../app/address';
 import { formatDate, ukToday } from '../dates/format';

@@ -2,7 +2,7 @@ import { Progress, Stack, Text } from '@mantine/core';
 import {
   criteriaMetLabel,
   type CriterionCounts,
-} from '../../../../src-main/decision/count-criteria';
+} from '../../../../src-main/kernel/count-criteria';
 
 /** A unit's progress as a bar (met, and evidenced behind it) with its count in words. */
 export function CriteriaProgress({

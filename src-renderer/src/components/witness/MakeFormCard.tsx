@@ -16,7 +16,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { saveFile } from '../../api/local-files';
 import { witnessOptions } from './witness-options';
-import { unitLabel } from '../../../../src-main/unit/unit-label';
+import { unitLabel } from '../../../../src-main/kernel/unit-label';
 
 interface Props {
   detail: LearnerDetail;

@@ -22,7 +22,7 @@ import { sendReturnedForm, type TypedTestimonyInput } from '../../api/witness-fo
 import { ReturnedFileButton } from './ReturnedFileButton';
 import { DateField } from '../dates/DateField';
 import { formatDate } from '../dates/format';
-import { unitLabel } from '../../../../src-main/unit/unit-label';
+import { unitLabel } from '../../../../src-main/kernel/unit-label';
 
 interface Props {
   detail: LearnerDetail;

@@ -1,10 +1,10 @@
 import type { StaffMember } from '../centre/centre-schema';
-import { countCriteria, type CriterionCounts } from '../decision/count-criteria';
-import { latestDecisions } from '../decision/latest-decisions';
-import { currentSignOff } from '../decision/lock';
-import { signOffStatus, type SignOffStatus } from '../decision/sign-off';
+import { countCriteria, type CriterionCounts } from '../kernel/count-criteria';
+import { latestDecisions } from './latest-decisions';
+import { currentSignOff } from './lock';
+import { signOffStatus, type SignOffStatus } from './sign-off';
 import type { Criterion, StoredUnit } from '../unit/unit-schema';
-import type { Portfolio } from './portfolio-schema';
+import type { Portfolio } from '../portfolio/portfolio-schema';
 
 export type { CriterionCounts };
 

@@ -1,4 +1,4 @@
-import type { MatrixRow } from './decision-views';
+import type { MatrixRow } from '../decision/decision-views';
 
 /** Four weeks without a decision or new evidence: time someone saw the learner. */
 export const STALE_DAYS = 28;
