@@ -1,17 +1,9 @@
 import type { InputOf, OperationName, ResultOf } from './contract';
 import type { PickedFile } from '../evidence/evidence-views';
 import type { ApiResult } from '../kernel/result';
+import type { MenuCommand } from '../kernel/menu-commands';
 
-/** Commands the native menu sends to the screen. */
-export const menuCommands = [
-  'open-workspace',
-  'new-workspace',
-  'open-demo',
-  'print',
-  'back',
-  'forward',
-] as const;
-export type MenuCommand = (typeof menuCommands)[number];
+export type { MenuCommand };
 
 export type OperationFunctions = {
   [K in OperationName]: (input: InputOf<K>) => Promise<ApiResult<ResultOf<K>>>;

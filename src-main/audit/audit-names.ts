@@ -1,6 +1,6 @@
 import type { CentreFile } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitRef } from '../decision/progress';
+import { unitRef } from '../kernel/unit-label';
 import { formatDate } from '../kernel/dates';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { NameOf } from './audit-words';

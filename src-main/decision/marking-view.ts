@@ -1,7 +1,7 @@
 import type { Witness } from '../witness/witness-schema';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitRef } from './progress';
+import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import { conflictViews } from './conflicts';
 import { declarationText } from './declarations';

@@ -1,6 +1,7 @@
 import { UserError } from '../kernel/user-error';
 import { activeRegistrations } from '../portfolio/portfolio';
-import { unitProgress, unitRef } from './progress';
+import { unitProgress } from './progress';
+import { unitRef } from '../kernel/unit-label';
 import { mapLimit } from '../shared/map-limit';
 import { dayOf } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';

@@ -55,19 +55,6 @@ export function unitProgress(
   };
 }
 
-/**
- * The reference people use for a unit: its Ofqual code, else the awarding body's, else its
- * number ("Unit 204"), else its title. Never the storage id, which means nothing to a reader.
- */
-export function unitRef(unit: Pick<StoredUnit, 'codes' | 'title'>): string {
-  const number = unit.codes.unitNumber?.trim();
-  return (
-    unit.codes.ofqual ??
-    unit.codes.awardingBody ??
-    (number ? `Unit ${number.replace(/^unit\s+/i, '')}` : unit.title)
-  );
-}
-
 /** Whether a unit is the one someone typed: its id, Ofqual or awarding-body code, or title, in any case. */
 export function unitAnswersTo(unit: StoredUnit, wanted: string): boolean {
   const key = wanted.trim().toLowerCase();

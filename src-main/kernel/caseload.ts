@@ -1,4 +1,21 @@
-import type { MatrixRow } from '../decision/decision-views';
+/**
+ * The parts of a progress-matrix row (decision/decision-views.ts) the caseload reads, named here so
+ * the kernel imports nothing and the screens can count with it too.
+ */
+export interface CaseloadRow {
+  learnerId: string;
+  name: string;
+  assessorIds: readonly string[];
+  lastActivityOn: string | null;
+  cells: readonly {
+    unitId: string;
+    signOff: string;
+    met: number;
+    total: number;
+    notYetMet: number;
+    readyToSignOff: boolean;
+  }[];
+}
 
 /** Four weeks without a decision or new evidence: time someone saw the learner. */
 export const STALE_DAYS = 28;
@@ -12,7 +29,7 @@ export function daysSince(date: string | null, today: string): number | null {
 }
 
 /** Who needs a visit: criteria waiting for further evidence, or nobody has seen them in four weeks. */
-export function needsVisit(row: MatrixRow, today: string): boolean {
+export function needsVisit(row: CaseloadRow, today: string): boolean {
   const open = row.cells.filter((c) => c.signOff === 'open' && c.met < c.total);
   const since = daysSince(row.lastActivityOn, today);
   return (
@@ -46,7 +63,7 @@ export interface Caseload {
  * which units are ready to sign off. Everyone's, when no assessor is given.
  */
 export function caseload(
-  rows: readonly MatrixRow[],
+  rows: readonly CaseloadRow[],
   today: string,
   assessorId: string | null,
 ): Caseload {

@@ -1,7 +1,8 @@
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { activeMappings } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitProgress, unitRef } from '../decision/progress';
+import { unitProgress } from '../decision/progress';
+import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { LearnerDetail, RegistrationView } from './learner-views';
 

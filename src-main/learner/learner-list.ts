@@ -1,7 +1,8 @@
 import { UserError } from '../kernel/user-error';
 import { activeRegistrations } from '../portfolio/portfolio';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitProgress, unitRef } from '../decision/progress';
+import { unitProgress } from '../decision/progress';
+import { unitRef } from '../kernel/unit-label';
 import { learnerQualification, qualificationPosition } from '../qualification/learner-position';
 import { listQualifications } from '../qualification/qualification-store';
 import { mapLimit } from '../shared/map-limit';

@@ -3,28 +3,19 @@ import { proofSchema } from '../shared/proof';
 import { isoDate, recordFields } from '../shared/record';
 import { sampleTypes } from './population';
 
-export const vacsrChecks = ['valid', 'authentic', 'current', 'sufficient', 'reliable'] as const;
-export type VacsrCheck = (typeof vacsrChecks)[number];
+import {
+  qualityRatings,
+  reviewDecisionLabels,
+  reviewDecisions,
+  vacsrChecks,
+  vacsrLabels,
+  type QualityRating,
+  type ReviewDecision,
+  type VacsrCheck,
+} from '../kernel/review-words';
 
-export const vacsrLabels: Record<VacsrCheck, string> = {
-  valid: 'Valid (relevant to the criterion)',
-  authentic: "Authentic (the learner's own)",
-  current: 'Current (recent enough)',
-  sufficient: 'Sufficient (covers the criterion fully)',
-  reliable: 'Reliable (consistent)',
-};
-
-export const reviewDecisions = ['agree', 'assessor-to-action', 'disagree'] as const;
-export type ReviewDecision = (typeof reviewDecisions)[number];
-
-export const reviewDecisionLabels: Record<ReviewDecision, string> = {
-  agree: 'Agree',
-  'assessor-to-action': 'Assessor to action',
-  disagree: 'Disagree (refer)',
-};
-
-export const qualityRatings = ['good', 'adequate', 'needs improvement'] as const;
-export type QualityRating = (typeof qualityRatings)[number];
+export { qualityRatings, reviewDecisionLabels, reviewDecisions, vacsrChecks, vacsrLabels };
+export type { QualityRating, ReviewDecision, VacsrCheck };
 
 /**
  * A draft is what the IQA has answered so far; it counts nowhere (dashboard, certification,

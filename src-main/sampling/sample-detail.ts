@@ -2,7 +2,7 @@ import type { Learner } from '../centre/centre-schema';
 import { latestDecisions, targetKey } from '../decision/latest-decisions';
 import { currentSignOff } from '../decision/lock';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { unitRef } from '../decision/progress';
+import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Names } from './sampling-context';
 import type { SampledCriterionView, SampledEvidenceView, SampleDetail } from './sampling-views';

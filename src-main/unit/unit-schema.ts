@@ -1,24 +1,8 @@
 import { z } from 'zod';
 
-/** The methods named in DOMAIN.md; an imported grid may add others, kept as written. */
-export const assessmentMethods = [
-  'direct observation',
-  'practical demonstration',
-  'professional discussion',
-  'oral questions',
-  'written questions',
-  'written description',
-  'essay',
-  'case study',
-  'role play',
-  'simulation',
-  'product evidence',
-  'witness testimony',
-  'expert witness testimony',
-  'reflective account',
-  'recognition of prior learning',
-  'portfolio',
-] as const;
+import { assessmentMethods } from '../kernel/assessment-methods';
+
+export { assessmentMethods };
 
 export const partSchema = z.object({
   ref: z.string().min(1),

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { HandlerMap } from '../api/handler';
-import { unitRef } from '../decision/progress';
+import { unitRef } from '../kernel/unit-label';
 import { loadRecordFonts } from '../record/pdf/fonts';
 import { dayOf } from '../shared/record';
 import { listTemplates, saveTemplate } from './template-store';

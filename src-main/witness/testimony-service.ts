@@ -4,7 +4,7 @@ import type { Evidence } from '../evidence/evidence-schema';
 import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
 import { checkTarget } from '../mapping/mapping';
 import { activeRegistrations } from '../portfolio/portfolio';
-import { unitRef } from '../decision/progress';
+import { unitRef } from '../kernel/unit-label';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, type Actor } from '../shared/record';
 import { newId } from '../shared/ids';

@@ -1,12 +1,8 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import {
-  menuCommands,
-  type MenuCommand,
-  type OperationFunctions,
-  type WorkbenchBridge,
-} from '../../api/bridge';
+import type { OperationFunctions, WorkbenchBridge } from '../../api/bridge';
 import type { PickedFile } from '../../evidence/evidence-views';
-import { operationNames } from '../../api/contract';
+import { menuCommands, type MenuCommand } from '../../kernel/menu-commands';
+import { operationNames } from '../../kernel/operation-names';
 
 // One named function per declared operation, each bound to its own channel: the page can
 // never name an arbitrary channel, and it never sees ipcRenderer itself.

@@ -1,5 +1,5 @@
 import { UserError } from '../../kernel/user-error';
-import { unitRef } from '../../decision/progress';
+import { unitRef } from '../../kernel/unit-label';
 import { buildDiscussionRecord } from '../build/discussion-record';
 import { buildEvidenceIndex } from '../build/evidence-index';
 import { buildObservationRecord } from '../build/observation-record';

@@ -1,5 +1,6 @@
 import { assessQualification } from '../../qualification/assess-qualification';
-import { unitProgress, unitRef } from '../../decision/progress';
+import { unitProgress } from '../../decision/progress';
+import { unitRef } from '../../kernel/unit-label';
 import type { StoredUnit } from '../../unit/unit-schema';
 import type { EvidenceIndexInput, ProgressInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence, manifestName } from './evidence-refs';

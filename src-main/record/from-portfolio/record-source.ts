@@ -4,7 +4,8 @@ import { UserError } from '../../kernel/user-error';
 import type { CentreFile, Learner, StaffMember } from '../../centre/centre-schema';
 import { activeRegistrations } from '../../portfolio/portfolio';
 import type { Portfolio, Registration } from '../../portfolio/portfolio-schema';
-import { unitAnswersTo, unitRef } from '../../decision/progress';
+import { unitAnswersTo } from '../../decision/progress';
+import { unitRef } from '../../kernel/unit-label';
 import {
   listQualifications,
   type StoredQualification,

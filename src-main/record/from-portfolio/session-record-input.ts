@@ -1,7 +1,7 @@
 import { UserError } from '../../kernel/user-error';
 import type { Evidence } from '../../evidence/evidence-schema';
 import { activeMappings } from '../../mapping/mapping';
-import { unitRef } from '../../decision/progress';
+import { unitRef } from '../../kernel/unit-label';
 import type { DiscussionInput, ObservationInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';

@@ -3,7 +3,7 @@ import { reviewDecisionLabels } from '../../sampling/review-schema';
 import type { Workspace } from '../../workspace/workspace';
 import { formatDate, sentenceCase } from '../build/record-common';
 import { loadRecordSource, registeredUnits } from '../from-portfolio/record-source';
-import { unitRef } from '../../decision/progress';
+import { unitRef } from '../../kernel/unit-label';
 import type { StoredIssuedRecord } from '../issued/issued-record';
 import { loadRecordFonts } from '../pdf/fonts';
 import type { VisibleSignature } from '../seal/signature-appearance';

@@ -1,7 +1,7 @@
 import type { WorkbenchBridge } from '../../../src-main/api/bridge';
 import type { InputOf, OperationName, ResultOf } from '../../../src-main/api/contract';
 import type { ApiError, ApiResult } from '../../../src-main/kernel/result';
-import { contract } from '../../../src-main/api/contract';
+import { operationWrites } from '../../../src-main/kernel/operation-names';
 import { clearErrorsShownBefore, errorMark } from './notify';
 
 declare global {
@@ -82,7 +82,7 @@ export async function call<K extends OperationName>(
     : ((await overHttp(name, input)) as ApiResult<ResultOf<K>>);
   if (!result.ok) throw new ApiCallError(result.error);
   // A change that went through makes the error messages shown before it stale.
-  if (contract[name].writes) clearErrorsShownBefore(mark);
+  if (operationWrites[name]) clearErrorsShownBefore(mark);
   return result.data;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unitRef } from '../../../src-main/decision/progress';
+import { unitRef } from '../../../src-main/kernel/unit-label';
 import { unitLabel } from '../../../src-main/kernel/unit-label';
 
 const title = 'Deliver, Monitor and Evaluate Customer Service to Internal Customers';

@@ -1,4 +1,4 @@
-import { assessmentMethods } from '../../../../src-main/unit/unit-schema';
+import { assessmentMethods } from '../../../../src-main/kernel/assessment-methods';
 
 /** DOMAIN.md's vocabulary, as the screen shows it. */
 export const methodOptions = assessmentMethods.map((m) => ({

@@ -22,9 +22,9 @@ import {
   vacsrLabels,
   type QualityRating,
   type ReviewDecision,
-  type ReviewStatus,
   type VacsrCheck,
-} from '../../../../src-main/sampling/review-schema';
+} from '../../../../src-main/kernel/review-words';
+import type { ReviewStatus } from '../../../../src-main/sampling/review-schema';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { InlinePreview } from '../marking/InlinePreview';

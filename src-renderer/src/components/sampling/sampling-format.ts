@@ -1,4 +1,4 @@
-import type { ReviewDecision } from '../../../../src-main/sampling/review-schema';
+import type { ReviewDecision } from '../../../../src-main/kernel/review-words';
 
 export { formatDate, formatPeriod } from '../dates/format';
 
