@@ -10,6 +10,7 @@ import { IngestJobs } from '../evidence/ingest-jobs';
 import { PickedFiles, type PickedFile } from '../evidence/picked-files';
 import { Workspace } from '../workspace/workspace';
 import { WorkspaceWatcher } from '../workspace/workspace-watcher';
+import { samplingWatch } from '../sampling/sampling-watch';
 
 /** What only a host can do (a native folder picker exists in Electron, not in a browser). */
 export interface HostCapabilities {
@@ -26,9 +27,14 @@ export interface HostCapabilities {
   unprotectSecret?: (sealed: string) => Promise<string>;
 }
 
+/** Builds the demo centre in a folder. The hosts pass one (demo/make-demo.ts), so the workbench does not depend on the demo. */
+export type DemoMaker = (dir: string, resourcesDir: string, now: Date) => Promise<Workspace>;
+
 export interface WorkbenchOptions {
   /** Notice outside changes to the open workspace (the hosts do; one-shot commands need not). */
   watch?: boolean;
+  /** Opens the demo centre when no workspace is asked for; without it there is no demo. */
+  demo?: DemoMaker;
 }
 
 export interface WorkbenchPaths {
@@ -138,9 +144,13 @@ export class Workbench {
     } catch (error) {
       if (!(error instanceof UserError) || error.code !== 'not-found') throw error;
     }
-    // The demo's makers (PDF, DOCX, signing) load only on the first start that needs them.
-    const { createDemoCentre } = await import('../demo/demo-centre');
-    const workspace = await createDemoCentre(this.demoDir, this.paths.resourcesDir, this.clock());
+    if (!this.options.demo) {
+      throw new UserError(
+        'unsupported',
+        'This workbench was started without the demo centre. Open or create a centre workspace instead.',
+      );
+    }
+    const workspace = await this.options.demo(this.demoDir, this.paths.resourcesDir, this.clock());
     return this.use(workspace);
   }
 
@@ -157,7 +167,7 @@ export class Workbench {
     if (this.options.watch) {
       const watcher = new WorkspaceWatcher(workspace, () => {
         this.changeCount += 1;
-      });
+      }, [samplingWatch]);
       await watcher.boot();
       this.watcher = watcher;
     }

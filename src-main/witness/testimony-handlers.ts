@@ -7,7 +7,8 @@ import { dayOf } from '../shared/record';
 import { listTemplates, saveTemplate } from './template-store';
 import { addAssessmentPlan, recordAuthenticity, withdrawForm } from './testimony';
 import type { testimonyOperations } from './testimony-contract';
-import { importReturnedFile, makeForm, saveReturned } from './testimony-service';
+import { importReturnedFile } from './import-returned';
+import { makeForm, saveReturned } from './testimony-service';
 import { factsOf, testimonyFlags } from './witness-rules';
 
 /** Where the HTTP host keeps an uploaded form until `witness:import-picked` takes it. */

@@ -22,7 +22,6 @@ import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
 
 export { findRegisteredUnit } from './witness-lookup';
-export { importReturnedFile, importReturnedPdf, typedFromPdf } from './import-returned';
 
 export interface FormRequest {
   learnerId: string;

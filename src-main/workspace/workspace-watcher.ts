@@ -1,12 +1,21 @@
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Workspace } from './workspace';
-import { SAMPLING_FOLDER } from '../sampling/sampling-files';
-import { samplingStore } from '../sampling/sampling-store';
 import { CHANGES_FOLDER, CHANGE_FILE_EXT } from '../storage/change-log/change-file';
 import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
 
 const CENTRE = 'centre.json';
+
+/**
+ * A folder of the workspace whose files a domain keeps (sampling/): the domain says whether a
+ * changed file differs from what it holds. The workbench wires them in, so the workspace knows
+ * nothing of the domains above it.
+ */
+export interface WatchedFolder {
+  folder: string;
+  /** True when the file (its name inside the folder) changed outside the app. */
+  noticeChange(workspace: Workspace, name: string): Promise<boolean>;
+}
 
 /**
  * Notices files changed by other programs (a text editor, a sync client restoring an older
@@ -20,6 +29,7 @@ export class WorkspaceWatcher {
   constructor(
     private readonly workspace: Workspace,
     private readonly onOutsideChange: (file: string) => void,
+    private readonly folders: readonly WatchedFolder[] = [],
   ) {}
 
   async boot(): Promise<void> {
@@ -83,8 +93,9 @@ export class WorkspaceWatcher {
       // A portfolio nobody has opened yet is read fresh when it is; still tell the screen.
       return state !== 'same';
     }
-    if (rel[0] === SAMPLING_FOLDER && rel.length === 2 && file.endsWith('.json')) {
-      return (await samplingStore(this.workspace).noticeChange(rel[1] ?? '')) !== 'same';
+    const watched = this.folders.find((f) => f.folder === rel[0]);
+    if (watched && rel.length === 2 && file.endsWith('.json')) {
+      return watched.noticeChange(this.workspace, rel[1] ?? '');
     }
     return rel[0] === 'units' && file.endsWith('.json');
   }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { defaultResourcesDir } from '../../src-main/app/paths';
 import { Workbench } from '../../src-main/app/workbench';
+import { makeDemoCentre } from '../../src-main/demo/make-demo';
 import { useTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -22,7 +23,7 @@ describe('sampling files changed outside the workbench', () => {
       { userDataDir: path.join(root, 'user-data'), resourcesDir: defaultResourcesDir() },
       { kind: 'web' },
       () => new Date('2026-11-24T10:00:00Z'),
-      { watch: true },
+      { watch: true, demo: makeDemoCentre },
     ));
     await workbench.boot();
     const dispatch = createDispatcher(workbench);

@@ -8,6 +8,7 @@ import {
   defaultUserDataDir,
 } from '../../app/paths';
 import { Workbench } from '../../app/workbench';
+import { makeDemoCentre } from '../../demo/make-demo';
 import { startHttpHost } from '../../hosts/http/http-host';
 import { UsageError, type CliIo } from '../io';
 
@@ -42,7 +43,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<number> {
     { userDataDir: defaultUserDataDir(), resourcesDir: defaultResourcesDir() },
     { kind: 'web' },
     undefined,
-    { watch: true },
+    { watch: true, demo: makeDemoCentre },
   );
   await workbench.boot({ workspace: values.workspace && path.resolve(values.workspace) });
   if (values.workspace && !workbench.hasWorkspace) {

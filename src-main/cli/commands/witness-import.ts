@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findLearner } from '../../centre/find-learner';
-import { importReturnedPdf } from '../../witness/testimony-service';
+import { importReturnedPdf } from '../../witness/import-returned';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 import { commandLine } from './witness-form';

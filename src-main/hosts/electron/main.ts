@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, screen, type OpenDialogOptions } from 'electron';
 import { createDispatcher } from '../../api/dispatcher';
 import { Workbench } from '../../app/workbench';
+import { makeDemoCentre } from '../../demo/make-demo';
 import { serveRenderer, registerAppScheme } from './app-protocol';
 import {
   chooseFilesWith,
@@ -62,7 +63,7 @@ async function start(): Promise<void> {
       unprotectSecret,
     },
     undefined,
-    { watch: true },
+    { watch: true, demo: makeDemoCentre },
   );
   await workbench.boot();
   registerIpc(createDispatcher(workbench), devServerUrl);

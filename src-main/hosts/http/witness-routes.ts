@@ -11,7 +11,7 @@ import { describeIssues } from '../../storage/json-document';
 import { resolveInside } from '../../storage/resolve-inside';
 import { formUploadSchema } from '../../witness/testimony-contract';
 import { HELD_FOLDER_PREFIX } from '../../witness/testimony-handlers';
-import { importReturnedFile } from '../../witness/testimony-service';
+import { importReturnedFile } from '../../witness/import-returned';
 import { sendJson } from './respond';
 
 export const WITNESS_METADATA_HEADER = 'x-workbench-witness-form';

@@ -13,7 +13,7 @@ import {
   type SigningIdentity,
 } from '../identity/signing-identity';
 import { SIGNING_FOLDER } from './identity-store';
-import { writeRevocationList } from './revocation-list';
+import { stoppedSchema, writeRevocationList, type StoppedCertificate } from './revocation-list';
 
 /**
  * The centre certificate: one CA, kept by the centre's quality lead, that issues every person's
@@ -25,24 +25,12 @@ import { writeRevocationList } from './revocation-list';
  */
 export const CENTRE_FILES = { p12: 'centre.p12', pem: 'centre.pem', register: 'register.json' };
 
-const stoppedSchema = z.object({
-  personId: z.string().min(1),
-  name: z.string().min(1),
-  fingerprintSha256: z.string().min(1),
-  serialNumber: z.string().min(1),
-  pem: z.string().min(1),
-  stoppedAt: z.iso.datetime({ offset: true }),
-  reason: z.enum(['replaced', 'revoked']),
-  note: z.string().default(''),
-  by: z.string().min(1),
-});
-
 export const registerSchema = z.object({
   schemaVersion: z.literal(1),
   kind: z.literal('certificate-register'),
   stopped: z.array(stoppedSchema),
 });
-export type StoppedCertificate = z.infer<typeof stoppedSchema>;
+export type { StoppedCertificate };
 export type CertificateRegister = z.infer<typeof registerSchema>;
 
 const at = (workspaceDir: string, file: string) => path.join(workspaceDir, SIGNING_FOLDER, file);

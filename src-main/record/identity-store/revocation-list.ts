@@ -8,7 +8,20 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';
 import type { SigningIdentity } from '../identity/signing-identity';
 import { SIGNING_FOLDER } from './identity-store';
-import type { StoppedCertificate } from './centre-authority';
+
+/** A certificate that stopped (replaced or revoked), as the centre's register keeps it. */
+export const stoppedSchema = z.object({
+  personId: z.string().min(1),
+  name: z.string().min(1),
+  fingerprintSha256: z.string().min(1),
+  serialNumber: z.string().min(1),
+  pem: z.string().min(1),
+  stoppedAt: z.iso.datetime({ offset: true }),
+  reason: z.enum(['replaced', 'revoked']),
+  note: z.string().default(''),
+  by: z.string().min(1),
+});
+export type StoppedCertificate = z.infer<typeof stoppedSchema>;
 
 /**
  * The centre's list of certificates that stopped counting (replaced or revoked), signed by the

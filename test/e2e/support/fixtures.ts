@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test as base } from '@playwright/test';
 import { defaultRendererDir, defaultResourcesDir } from '../../../src-main/app/paths';
 import { Workbench } from '../../../src-main/app/workbench';
+import { makeDemoCentre } from '../../../src-main/demo/make-demo';
 import { startHttpHost, type HttpHost } from '../../../src-main/hosts/http/http-host';
 
 export interface RunningWorkbench {
@@ -24,6 +25,8 @@ export const test = base.extend<{ app: RunningWorkbench; workspaceOption: string
     const workbench = new Workbench(
       { userDataDir, resourcesDir: defaultResourcesDir() },
       { kind: 'web' },
+      undefined,
+      { demo: makeDemoCentre },
     );
     await workbench.boot({ workspace: workspaceOption });
     const host = await startHttpHost({ workbench, rendererDir: defaultRendererDir() });
