@@ -1,7 +1,7 @@
 // `npm run units`: rebuilds resources/units from resources/seeds with the workbench's importer.
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultResourcesDir } from '../src-main/app/paths';
+import { defaultResourcesDir } from '../src-main/shared/paths';
 import { buildBuiltInUnits } from '../src-main/unit/built-in-build';
 import { builtInUnitsDir } from '../src-main/unit/built-in-library';
 

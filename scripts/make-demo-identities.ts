@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultResourcesDir } from '../src-main/app/paths';
+import { defaultResourcesDir } from '../src-main/shared/paths';
 import { roleLabels } from '../src-main/centre/centre-schema';
 import { DEMO_IDENTITIES_FOLDER, DEMO_PASSPHRASE } from '../src-main/demo/demo-identities';
 import { demoAssessors, demoCentre, demoIqa } from '../src-main/demo/demo-people';

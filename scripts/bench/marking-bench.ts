@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { defaultRendererDir, defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultRendererDir, defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench } from '../../src-main/app/workbench';
 import { recordDecision } from '../../src-main/decision/marking';
 import { targetsOf } from '../../src-main/decision/targets';

@@ -1,6 +1,6 @@
 import { cp, mkdir, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { recordDecision } from '../../src-main/decision/marking';
 import { listLearners } from '../../src-main/learner/learner-list';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';

@@ -5,7 +5,7 @@ import { auditEntry } from '../../src-main/audit/audit';
 import { ulnCheckDigit } from '../../src-main/centre/uln';
 import { newCentreFile } from '../../src-main/centre/roster';
 import type { CentreFile, Learner } from '../../src-main/centre/centre-schema';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { listLearners } from '../../src-main/learner/learner-list';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';
 import { newPortfolio } from '../../src-main/portfolio/portfolio';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { ulnCheckDigit } from '../../src-main/centre/uln';
 import { main } from '../../src-main/cli/main';
 import { createDemoCentre } from '../../src-main/demo/demo-centre';

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { appRoot } from '../../src-main/app/paths';
+import { appRoot } from '../../src-main/shared/paths';
 import { median, ms, run, timed } from './timing';
 
 const RUNS = 9;

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { createDemoCentre } from '../../src-main/demo/demo-centre';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { killCycles, temporaryFiles } from './kill-cycles';

@@ -6,7 +6,7 @@ import { createDispatcher } from '../../src-main/api/dispatcher';
 import { targetsOf } from '../../src-main/decision/targets';
 import { portfolioSchema } from '../../src-main/portfolio/portfolio-schema';
 import { storedUnitSchema } from '../../src-main/unit/unit-schema';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { portfolioOnDisk as folded } from '../support/portfolio-on-disk';
 import { expect, test, type RunningWorkbench } from './support/fixtures';
 import { learnerPage } from './support/learner-page';

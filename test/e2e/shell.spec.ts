@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { createDemoCentre } from '../../src-main/demo/demo-centre';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { expect, test } from './support/fixtures';
 import { shell } from './support/shell-page';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { buildBuiltInUnits } from '../../src-main/unit/built-in-build';
 import { loadBuiltInUnits } from '../../src-main/unit/built-in-library';
 

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { appRoot } from '../../src-main/app/paths';
+import { appRoot } from '../../src-main/shared/paths';
 
 const run = promisify(execFile);
 const bin = path.join(appRoot(), 'bin', 'workbench.mjs');

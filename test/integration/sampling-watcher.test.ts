@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench } from '../../src-main/app/workbench';
 import { makeDemoCentre } from '../../src-main/demo/make-demo';
 import { useTempDirs } from '../support/temp-dir';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench } from '../../src-main/app/workbench';
 import { createDemoCentre } from '../../src-main/demo/demo-centre';
 import type { MarkingView } from '../../src-main/decision/decision-views';

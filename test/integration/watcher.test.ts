@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import type { Workbench } from '../../src-main/app/workbench';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench as WorkbenchClass } from '../../src-main/app/workbench';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { portfolioOnDisk } from '../support/portfolio-on-disk';

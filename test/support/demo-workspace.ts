@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { createDemoCentre } from '../../src-main/demo/demo-centre';
 import type { Actor } from '../../src-main/shared/record';
 import type { Workspace } from '../../src-main/workspace/workspace';

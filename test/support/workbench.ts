@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defaultResourcesDir } from '../../src-main/app/paths';
+import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench, type HostCapabilities } from '../../src-main/app/workbench';
 import { makeDemoCentre } from '../../src-main/demo/make-demo';
 

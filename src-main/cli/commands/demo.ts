@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultResourcesDir } from '../../app/paths';
+import { defaultResourcesDir } from '../../shared/paths';
 import { createDemoCentre } from '../../demo/demo-centre';
 import { UsageError, type CliIo } from '../io';
 

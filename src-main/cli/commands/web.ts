@@ -6,7 +6,7 @@ import {
   defaultRendererDir,
   defaultResourcesDir,
   defaultUserDataDir,
-} from '../../app/paths';
+} from '../../shared/paths';
 import { Workbench } from '../../app/workbench';
 import { makeDemoCentre } from '../../demo/make-demo';
 import { startHttpHost } from '../../hosts/http/http-host';

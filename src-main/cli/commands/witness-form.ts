@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
-import { defaultResourcesDir } from '../../app/paths';
+import { defaultResourcesDir } from '../../shared/paths';
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import type { Actor } from '../../shared/record';
 import { findLearner } from '../../centre/find-learner';

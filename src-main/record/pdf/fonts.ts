@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultResourcesDir } from '../../app/paths';
+import { defaultResourcesDir } from '../../shared/paths';
 
 /** The TrueType files the records print with: DejaVu Sans covers Latin, Greek and Vietnamese. */
 export interface RecordFonts {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import { defaultRendererDir, defaultResourcesDir } from '../../../src-main/app/paths';
+import { defaultRendererDir, defaultResourcesDir } from '../../../src-main/shared/paths';
 import { Workbench } from '../../../src-main/app/workbench';
 import { makeDemoCentre } from '../../../src-main/demo/make-demo';
 import { startHttpHost, type HttpHost } from '../../../src-main/hosts/http/http-host';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { defaultResourcesDir } from '../../../src-main/app/paths';
+import { defaultResourcesDir } from '../../../src-main/shared/paths';
 import { demoPng } from '../../../src-main/demo/demo-files';
 import { loadRecordFonts } from '../../../src-main/record/pdf/fonts';
 import { defaultTemplate } from '../../../src-main/witness/default-template';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const APP_FOLDER = 'assessor-verifier-workbench';
 
-/** The project root, found from this file both as source (src-main/app) and bundled (out/main). */
+/** The project root, found from this file both as source (src-main/shared) and bundled (out/main). */
 export function appRoot(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
