@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// Two levels below the root, like out/main, so src-main/app/paths.ts finds the root the same way.
+// Two levels below the root, like out/main, so src-main/shared/paths.ts finds the root the same way.
 const outDir = path.join(root, 'out', 'cli');
 const entry = path.join(outDir, 'main.js');
 // The source files the bundle was built from, with their sizes and modification times.
