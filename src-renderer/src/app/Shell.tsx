@@ -7,7 +7,7 @@ import { RefreshContext, useOutsideChanges } from '../api/refresh';
 import { CentreFileAlert } from '../components/CentreFileAlert';
 import { UserSwitcher } from '../components/UserSwitcher';
 import { WorkspaceChooser } from '../components/WorkspaceChooser';
-import { moveTo, useAddress } from './address';
+import { moveTo, useAddress } from '../api/address';
 import { pages, type PageId } from './pages';
 
 /** Where each page was last left, so coming back to it finds the same learner and unit. */

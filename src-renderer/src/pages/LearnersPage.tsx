@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
-import { moveTo, useAddressValue } from '../app/address';
+import { moveTo, useAddressValue } from '../api/address';
 import { LearnerForm } from '../components/learner/LearnerForm';
 import { LearnerView } from '../components/learner/LearnerView';
 import { Loading } from '../components/Loading';

@@ -1,6 +1,6 @@
 import { Alert, Group, Select, Stack, Tabs } from '@mantine/core';
 import { useOperation } from '../api/use-operation';
-import { moveTo, useAddress } from '../app/address';
+import { moveTo, useAddress } from '../api/address';
 import { MarkingWorkspace } from '../components/marking/MarkingWorkspace';
 import { ProgressMatrix } from '../components/marking/ProgressMatrix';
 import { unitLabel } from '../../../src-main/kernel/unit-label';

@@ -8,7 +8,7 @@ import type {
 import { call } from '../api/client';
 import { notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
-import { moveTo, useAddress } from '../app/address';
+import { moveTo, useAddress } from '../api/address';
 import { Loading } from '../components/Loading';
 import { IssuedRecords } from '../components/records/IssuedRecords';
 import { MakeRecord } from '../components/records/MakeRecord';

@@ -1,6 +1,6 @@
 import { Alert, Badge, Group, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useOperation } from '../api/use-operation';
-import { moveTo, useAddress } from '../app/address';
+import { moveTo, useAddress } from '../api/address';
 import { Loading } from '../components/Loading';
 import { ActionPoints } from '../components/sampling/ActionPoints';
 import { NewPlan } from '../components/sampling/NewPlan';

@@ -16,7 +16,7 @@ import { ImportUnit } from '../components/ImportUnit';
 import { Loading } from '../components/Loading';
 import { Qualifications } from '../components/Qualifications';
 import { UnitDetail } from '../components/UnitDetail';
-import { useAddressValue } from '../app/address';
+import { useAddressValue } from '../api/address';
 
 function matches(unit: UnitSummary, needle: string): boolean {
   return [unit.title, unit.codes.ofqual ?? '', unit.codes.awardingBody ?? ''].some((v) =>

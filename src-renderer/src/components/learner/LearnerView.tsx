@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
-import { useAddressValue } from '../../app/address';
+import { useAddressValue } from '../../api/address';
 import { AuditTrail, type AuditFilter } from '../audit/AuditTrail';
 import { AddEvidenceFiles } from '../evidence/AddEvidenceFiles';
 import { EvidenceList } from '../evidence/EvidenceList';

@@ -1,5 +1,5 @@
 import { Alert, Anchor, List, Text } from '@mantine/core';
-import { moveTo } from '../../app/address';
+import { moveTo } from '../../api/address';
 import { useOperation } from '../../api/use-operation';
 
 /** Tells the assessor, where they mark, about the IQA's open action points on this learner's unit. */

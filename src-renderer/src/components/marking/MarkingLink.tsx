@@ -1,6 +1,6 @@
 import { Anchor } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { moveTo } from '../../app/address';
+import { moveTo } from '../../api/address';
 
 /** A link to one learner's unit on the marking screen: a real address, so it opens in a new tab too. */
 export function MarkingLink({

@@ -1,6 +1,6 @@
 import { Alert, Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
-import { moveTo } from '../../app/address';
+import { moveTo } from '../../api/address';
 import type { MarkingView, TargetView } from '../../../../src-main/decision/decision-views';
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import { call } from '../../api/client';

@@ -2,7 +2,7 @@ import { Anchor, Card, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { caseload } from '../../../../src-main/kernel/caseload';
 import { useOperation } from '../../api/use-operation';
-import { moveTo } from '../../app/address';
+import { moveTo } from '../../api/address';
 import { formatDate, ukToday } from '../dates/format';
 
 const SHOWN = 5;

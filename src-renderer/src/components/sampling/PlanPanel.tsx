@@ -17,7 +17,7 @@ import type { PlanView, SampleView } from '../../../../src-main/sampling/samplin
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
-import { useAddressValue } from '../../app/address';
+import { useAddressValue } from '../../api/address';
 import { Loading } from '../Loading';
 import { SampleReview } from './SampleReview';
 import { SampleTable } from './SampleTable';
