@@ -11,7 +11,7 @@ import { currentSignOff } from './lock';
 import { decisionOf, latestDecisions, markingContext, standingSignature } from './marking-context';
 import { markingWarnings, methodsShown } from './marking-rules';
 import { unitFeedbackOf } from './marking';
-import { signOffStatus } from './sign-off';
+import { isIqaOrQualifiedAssessor, signOffStatus } from './sign-off';
 import { evidenceFor, targetsOf } from './targets';
 import type { SignaturePurpose } from './decision-schema';
 import { describeStep, undoStacks } from './undo';
@@ -37,7 +37,6 @@ function signOffView(input: MarkingViewInput): SignOffView {
   const signOff = currentSignOff(portfolio, unit.id);
   const assessor = staff.find((s) => s.id === signOff?.signedOffBy);
   const status = signOffStatus(signOff, assessor ?? { id: '' });
-  const qualified = user?.person.assessorStatus === 'qualified';
   return {
     status,
     locked: Boolean(signOff),
@@ -53,8 +52,7 @@ function signOffView(input: MarkingViewInput): SignOffView {
       status === 'awaiting-countersignature' &&
       user?.role === 'assessor' &&
       assessor?.countersignerId === user.person.id,
-    canUnlock:
-      Boolean(signOff) && (user?.role === 'iqa' || (user?.role === 'assessor' && qualified)),
+    canUnlock: Boolean(signOff) && isIqaOrQualifiedAssessor(user?.role, user?.person),
     unlocks: portfolio.signOffs
       .filter((s) => s.unitId === unit.id && s.voidedAt)
       .map((s) => ({ at: s.voidedAt!, by: nameOf(s.voidedBy) ?? '', reason: s.voidReason ?? '' }))

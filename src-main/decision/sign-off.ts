@@ -62,15 +62,24 @@ export function assertCanCountersign(
   }
 }
 
+/**
+ * The one rule of signing authority: an IQA, or a qualified assessor. They may unlock a signed-off
+ * unit and countersign a record; an assessor working towards the award may do neither.
+ */
+export function isIqaOrQualifiedAssessor(
+  role: string | undefined,
+  person: { assessorStatus?: 'qualified' | 'working-towards' } | undefined,
+): boolean {
+  return role === 'iqa' || (role === 'assessor' && person?.assessorStatus === 'qualified');
+}
+
 /** Who may unlock a signed-off unit: an IQA, or a qualified assessor. */
 export function assertCanUnlock(
   role: string,
   person: { assessorStatus?: 'qualified' | 'working-towards' },
   reason: string,
 ): void {
-  const permitted =
-    role === 'iqa' || (role === 'assessor' && person.assessorStatus === 'qualified');
-  if (!permitted) {
+  if (!isIqaOrQualifiedAssessor(role, person)) {
     throw new UserError(
       'forbidden',
       'Only an internal quality assurer or a qualified assessor can unlock a signed-off unit.',

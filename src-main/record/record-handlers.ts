@@ -14,6 +14,7 @@ import { rememberFor, signerFor } from './identity-store/signers';
 import { checkRecordFile } from './issue/check-record-file';
 import { assertMayCountersign, countersignIssued } from './issue/countersign-record';
 import { issueRecord } from './issue/issue-record';
+import { assertMaySignRecord } from './issue/may-sign';
 import type { recordOperations } from './record-contract';
 import { currentPerson, passphraseSource, view } from './record-handler-support';
 
@@ -43,23 +44,19 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
     let signer;
     if (input.sign) {
       const { person, role } = currentPerson(wb);
-      if (role !== 'assessor') {
-        throw new UserError(
-          'forbidden',
-          'Records are signed by the assessor; an IQA countersigns a signed record.',
-        );
-      }
-      if (input.kind === 'unit-record' && input.unitId) {
-        const doc = await workspace.portfolio(learner.id);
-        const reg = doc.data.registrations.find((r) => r.unitId === input.unitId && !r.withdrawn);
-        if (reg && reg.assessorId !== person.id) {
-          const assessor = workspace.centre.staff.find((s) => s.id === reg.assessorId);
-          throw new UserError(
-            'forbidden',
-            `Only ${learner.name}'s assessor for this unit${assessor ? `, ${assessor.name},` : ''} can sign this record.`,
-          );
-        }
-      }
+      const reg =
+        input.kind === 'unit-record' && input.unitId
+          ? (await workspace.portfolio(learner.id)).data.registrations.find(
+              (r) => r.unitId === input.unitId && !r.withdrawn,
+            )
+          : undefined;
+      assertMaySignRecord(
+        person,
+        role,
+        reg
+          ? { learnerName: learner.name, assessorId: reg.assessorId, staff: workspace.centre.staff }
+          : null,
+      );
       const source = passphraseSource(wb, input.passphrase);
       signer = await signerFor(workspace, person, 'assessor', source);
       if (input.remember) await rememberFor(workspace, person, source);

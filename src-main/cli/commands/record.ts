@@ -14,6 +14,7 @@ import {
 } from '../../record/from-portfolio/record-source';
 import { signerFor } from '../../record/identity-store/signers';
 import { issueRecord, type Signer } from '../../record/issue/issue-record';
+import { assertMaySignRecord } from '../../record/issue/may-sign';
 import { portfolioRecordKinds, type PortfolioRecordKind } from '../../record/model/record-document';
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import { unitProgress } from '../../decision/progress';
@@ -98,6 +99,8 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
         'not-found',
         'The unit has no assessor on the staff list, so nobody can sign it.',
       );
+    // The rule the screen applies: only an assessor signs a record as it is issued.
+    assertMaySignRecord(person, 'assessor', null);
     const made = await signerFor(workspace, person, 'assessor', {
       passphrase: secret,
       userDataDir: '',

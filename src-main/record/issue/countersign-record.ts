@@ -12,6 +12,7 @@ import { SealError } from '../seal/sign-options';
 import { iqaAppearance } from './iqa-appearance';
 import { assertCertificateValid, signReason, type Signer } from './issue-record';
 import { appended } from '../../shared/appended-list';
+import { isIqaOrQualifiedAssessor } from '../../decision/sign-off';
 
 /**
  * Who may countersign: an internal quality assurer, or a qualified assessor countersigning for
@@ -22,7 +23,7 @@ export function assertMayCountersign(
   role: StaffRole,
   entry: StoredIssuedRecord | undefined,
 ): void {
-  if (role !== 'iqa' && !(role === 'assessor' && person.assessorStatus === 'qualified')) {
+  if (!isIqaOrQualifiedAssessor(role, person)) {
     throw new UserError(
       'forbidden',
       'Only an internal quality assurer or a qualified assessor can countersign a record.',
