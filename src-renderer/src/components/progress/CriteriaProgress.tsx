@@ -1,8 +1,5 @@
 import { Progress, Stack, Text } from '@mantine/core';
-import {
-  criteriaMetLabel,
-  type CriterionCounts,
-} from '../../../../src-main/kernel/count-criteria';
+import { criteriaMetLabel, type CriterionCounts } from '../../../../src-main/kernel/count-criteria';
 
 /** A unit's progress as a bar (met, and evidenced behind it) with its count in words. */
 export function CriteriaProgress({
