@@ -5,6 +5,7 @@ import { createDispatcher } from '../../src-main/api/dispatcher';
 import type { Workbench } from '../../src-main/app/workbench';
 import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench as WorkbenchClass } from '../../src-main/app/workbench';
+import { makeDemoCentre } from '../../src-main/demo/make-demo';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { useTempDirs } from '../support/temp-dir';
@@ -15,7 +16,7 @@ async function watchedWorkbench(root: string): Promise<Workbench> {
     { userDataDir: path.join(root, 'user-data'), resourcesDir: defaultResourcesDir() },
     { kind: 'web' },
     () => new Date('2026-11-24T10:00:00Z'),
-    { watch: true },
+    { watch: true, demo: makeDemoCentre },
   );
   await workbench.boot();
   return workbench;
