@@ -3,24 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src-main/api/dispatcher';
-import { main } from '../../../src-main/cli/main';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import { isCompleteReview } from '../../../src-main/sampling/review-schema';
 import { samplingStore } from '../../../src-main/sampling/sampling-store';
+import { runCli } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  process.env.WORKBENCH_PASSPHRASE = DEMO_PASSPHRASE;
-  try {
-    const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    delete process.env.WORKBENCH_PASSPHRASE;
-  }
-}
+const cli = runCli;
 
 const sha256 = async (file: string) =>
   createHash('sha256')
