@@ -81,7 +81,8 @@ export class CompetenceStore {
     const cached = this.docs.get(relative) as Promise<Doc<S> | null> | undefined;
     const found = cached ? await cached : null;
     if (found) {
-      if (found.problem) throw found.problem;
+      // Another computer or process may have saved since: read what is on disk now.
+      if ((await found.checkDisk()) === 'broken') throw found.problem!;
       return found;
     }
     const pending = (async (): Promise<Doc<S> | null> => {
