@@ -56,7 +56,7 @@ export const decisionOperations = {
     }),
     { writes: true },
   ),
-  'decision:sign-off': operation<{ status: string; warning: string | null }>()(z.object(unit), {
+  'decision:sign-off': operation<{ status: string; warning?: string }>()(z.object(unit), {
     writes: true,
   }),
   'decision:countersign': operation<{ status: string }>()(z.object({ ...unit, ...signature }), {

@@ -137,7 +137,7 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
     const saved = await doc.update((p) => signOffUnit(p, unit, wb.actor(), wb.clock(), prove));
     return {
       status: unitSignOffStatus(saved, unit.id, workspace.centre.staff),
-      warning: competence?.warning ?? null,
+      ...(competence ? { warning: competence.warning } : {}),
     };
   },
 
