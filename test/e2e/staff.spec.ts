@@ -40,7 +40,9 @@ test('the IQA records a standardisation meeting and a CPD entry with its certifi
   await form.getByLabel("Tom Fletcher's reasoning").fill('Part c was not seen.');
   await choose('Agreed outcome', 'Met');
   await form.getByLabel('Why the group agreed it').fill('Part c is in the second observation.');
-  await form.getByRole('textbox', { name: 'Action', exact: true }).fill('Read the second observation again');
+  await form
+    .getByRole('textbox', { name: 'Action', exact: true })
+    .fill('Read the second observation again');
   await choose('Action owner', 'Tom Fletcher');
   await form.getByLabel('Action due').fill('18/12/2026');
   await page.keyboard.press('Tab');
@@ -78,7 +80,9 @@ test('the IQA records a standardisation meeting and a CPD entry with its certifi
   const cpd = page.getByRole('form', { name: 'Add a CPD entry' });
   await cpd.getByLabel('Date of the activity').fill('25/11/2026');
   await page.keyboard.press('Tab');
-  await cpd.getByRole('textbox', { name: 'Activity', exact: true }).fill('Webinar on complaint handling');
+  await cpd
+    .getByRole('textbox', { name: 'Activity', exact: true })
+    .fill('Webinar on complaint handling');
   await cpd.getByLabel('Hours').fill('1.5');
   await cpd.getByLabel('What was learned').fill('Escalation routes for complaints.');
   const certificate = Buffer.from('%PDF-1.4 certificate of attendance, demo');
