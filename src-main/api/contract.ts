@@ -11,6 +11,8 @@ import { registrationOperations } from '../registration/registration-contract';
 import { samplingOperations } from '../sampling/sampling-contract';
 import { sessionOperations } from '../session/session-contract';
 import { staffOperations } from '../staff/staff-contract';
+import { staffRecordOperations } from '../staff/staff-record-contract';
+import { standardisationOperations } from '../standardisation/standardisation-contract';
 import { unitOperations } from '../unit/unit-contract';
 import { witnessOperations } from '../witness/witness-contract';
 import { testimonyOperations } from '../witness/testimony-contract';
@@ -34,6 +36,8 @@ export const contract = mergeOperations(
   samplingOperations,
   sessionOperations,
   staffOperations,
+  staffRecordOperations,
+  standardisationOperations,
   unitOperations,
   witnessOperations,
   testimonyOperations,

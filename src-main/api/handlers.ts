@@ -10,6 +10,8 @@ import { registrationHandlers } from '../registration/registration-handlers';
 import { samplingHandlers } from '../sampling/sampling-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
+import { staffRecordHandlers } from '../staff/staff-record-handlers';
+import { standardisationHandlers } from '../standardisation/standardisation-handlers';
 import { unitHandlers } from '../unit/unit-handlers';
 import { unitImportHandlers } from '../unit/unit-import-handlers';
 import { witnessHandlers } from '../witness/witness-handlers';
@@ -32,6 +34,8 @@ export const handlers: HandlerMap<OperationName> = {
   ...samplingHandlers,
   ...sessionHandlers,
   ...staffHandlers,
+  ...staffRecordHandlers,
+  ...standardisationHandlers,
   ...unitHandlers,
   ...unitImportHandlers,
   ...witnessHandlers,

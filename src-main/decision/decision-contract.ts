@@ -56,7 +56,9 @@ export const decisionOperations = {
     }),
     { writes: true },
   ),
-  'decision:sign-off': operation<{ status: string }>()(z.object(unit), { writes: true }),
+  'decision:sign-off': operation<{ status: string; warning?: string }>()(z.object(unit), {
+    writes: true,
+  }),
   'decision:countersign': operation<{ status: string }>()(z.object({ ...unit, ...signature }), {
     writes: true,
   }),

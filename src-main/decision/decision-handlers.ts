@@ -16,6 +16,7 @@ import {
 import { markingView } from './marking-view';
 import { stepDecision } from './undo';
 import { progressMatrix } from './progress-matrix';
+import { signOffCompetence } from '../staff/staff-record-view';
 
 /** The learner, their portfolio and the unit version they are registered on. */
 async function learnerUnit(wb: Workbench, learnerId: string, unitId: string) {
@@ -68,7 +69,13 @@ function currentPerson(wb: Workbench) {
 export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
   'decision:workspace': async ({ learnerId, unitId }, wb) => {
     const { workspace, learner, doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    const user = wb.signedIn();
+    const competence =
+      user?.role === 'assessor'
+        ? await signOffCompetence(workspace, user.person.id, dayOf(wb.clock()))
+        : null;
     return markingView({
+      competence,
       portfolio: doc.data,
       unit,
       learner,
@@ -119,8 +126,19 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
   'decision:sign-off': async ({ learnerId, unitId }, wb) => {
     const { workspace, doc, unit } = await learnerUnit(wb, learnerId, unitId);
     const prove = wb.prover('a sign-off');
+    // A lapsed qualification warns, or blocks where the centre has chosen so (Centre page).
+    const competence = await signOffCompetence(workspace, wb.actor().id, dayOf(wb.clock()));
+    if (competence?.blocks) {
+      throw new UserError(
+        'forbidden',
+        `${unit.title} was not signed off. ${competence.warning} This centre does not allow sign-off until it is renewed.`,
+      );
+    }
     const saved = await doc.update((p) => signOffUnit(p, unit, wb.actor(), wb.clock(), prove));
-    return { status: unitSignOffStatus(saved, unit.id, workspace.centre.staff) };
+    return {
+      status: unitSignOffStatus(saved, unit.id, workspace.centre.staff),
+      ...(competence ? { warning: competence.warning } : {}),
+    };
   },
 
   'decision:countersign': async ({ learnerId, unitId, ...signature }, wb) => {

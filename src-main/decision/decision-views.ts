@@ -61,6 +61,8 @@ export interface SignatureView {
 
 export interface SignOffView {
   status: SignOffStatus;
+  /** Shown before sign-off when the assessor's required qualification has lapsed. */
+  competence: { warning: string; blocks: boolean } | null;
   locked: boolean;
   signedOffAt: string | null;
   signedOffBy: string | null;

@@ -29,6 +29,8 @@ export interface MarkingViewInput {
   today: string;
   /** The centre's witnesses, so testimonies are checked for contact details and expert status. */
   witnesses?: readonly Witness[];
+  /** The current assessor's lapsed required qualification, and whether the centre blocks on it. */
+  competence?: { warning: string; blocks: boolean } | null;
 }
 
 function signOffView(input: MarkingViewInput): SignOffView {
@@ -39,6 +41,7 @@ function signOffView(input: MarkingViewInput): SignOffView {
   const status = signOffStatus(signOff, assessor ?? { id: '' });
   return {
     status,
+    competence: input.competence ?? null,
     locked: Boolean(signOff),
     signedOffAt: signOff?.signedOffAt ?? null,
     signedOffBy: nameOf(signOff?.signedOffBy ?? null),

@@ -17,6 +17,7 @@ import {
 } from './demo-people';
 import { demoQualification } from './demo-qualification';
 import { addDemoSampling } from './demo-sampling';
+import { addDemoStaffRecords } from './demo-staff';
 import { demoProver } from './demo-identities';
 
 const setup: Actor = { id: 'demo-setup', role: 'system' };
@@ -47,7 +48,7 @@ export async function createDemoCentre(
     setup,
     now,
   );
-  await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
+  const margaret = await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
   await workspace.addStaffMember({ ...demoEqa, roles: ['eqa'] }, setup, now);
   await addDemoIdentities(workspace, resourcesDir, now);
 
@@ -109,5 +110,13 @@ export async function createDemoCentre(
     await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt, prove);
   }
   await addDemoSampling(workspace, now, prove);
+  if (external) {
+    await addDemoStaffRecords(
+      workspace,
+      { priya: qualified, tom: workingTowards, margaret },
+      external,
+      now,
+    );
+  }
   return workspace;
 }

@@ -86,6 +86,12 @@ test('every dialog has no accessibility violations', async ({ page, app }) => {
       .first()
       .click(),
   );
+  await open('a staff record', () =>
+    page.getByRole('button', { name: "Open Tom Fletcher's staff record" }).click(),
+  );
+  await open('Record standardisation', () =>
+    page.getByRole('button', { name: 'Record standardisation' }).click(),
+  );
 
   await ui.nav('Learners').click();
   await open('Add a learner', () => page.getByRole('button', { name: 'Add learner' }).click());

@@ -4,3 +4,4 @@
 export { createDispatcher } from '../../api/dispatcher';
 export { handleEvidenceFile, handleUpload } from './evidence-routes';
 export { handleWitnessUpload } from './witness-routes';
+export { handleCpdUpload } from './staff-evidence-routes';

@@ -5,7 +5,7 @@ import type { Dispatch } from '../../api/dispatcher';
 import { failure } from '../../kernel/result';
 import type { Workbench } from '../../app/workbench';
 import { FILE_ROUTE } from '../../evidence/file-tickets';
-import { UPLOAD_PATH, WITNESS_UPLOAD_PATH } from './upload-paths';
+import { CPD_UPLOAD_PATH, UPLOAD_PATH, WITNESS_UPLOAD_PATH } from './upload-paths';
 import { hostAllowed, tokenAllowed } from './guards';
 import { sendJson } from './respond';
 import { serveStatic } from './static-files';
@@ -65,7 +65,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;
     }
-    if (url.pathname === UPLOAD_PATH || url.pathname === WITNESS_UPLOAD_PATH) {
+    if (
+      url.pathname === UPLOAD_PATH ||
+      url.pathname === WITNESS_UPLOAD_PATH ||
+      url.pathname === CPD_UPLOAD_PATH
+    ) {
       if (!tokenAllowed(req, token)) {
         req.resume();
         sendJson(res, 401, failure('forbidden', 'This upload did not carry the access token.'));
@@ -73,6 +77,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         sendJson(res, 405, failure('forbidden', 'Files are uploaded with POST.'));
       } else if (url.pathname === WITNESS_UPLOAD_PATH) {
         await (await loadRoutes()).handleWitnessUpload(req, res, options.workbench);
+      } else if (url.pathname === CPD_UPLOAD_PATH) {
+        await (await loadRoutes()).handleCpdUpload(req, res, options.workbench);
       } else await (await loadRoutes()).handleUpload(req, res, options.workbench);
       return;
     }

@@ -9,6 +9,8 @@ import { WitnessesSection } from '../components/centre/WitnessesSection';
 import { TemplatesSection } from '../components/witness/TemplatesSection';
 import { Loading } from '../components/Loading';
 import { SignaturePolicy } from '../components/marking/SignaturePolicy';
+import { CompetenceSection } from '../components/staff/CompetenceSection';
+import { StandardisationSection } from '../components/staff/StandardisationSection';
 
 const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
 
@@ -138,6 +140,8 @@ export function CentrePage() {
               ))}
             </Table.Tbody>
           </Table>
+          <CompetenceSection readOnly={readOnly} />
+          <StandardisationSection readOnly={readOnly} />
           <WitnessesSection readOnly={readOnly} />
           <TemplatesSection readOnly={readOnly} />
           <SignaturePolicy

@@ -198,6 +198,18 @@ export const SignOffPanel = memo(function SignOffPanel({ view, readOnly, onChang
         )}
       </Paper>
 
+      {!signOff.locked && signOff.competence && (
+        <Alert
+          color={signOff.competence.blocks ? 'red' : 'yellow'}
+          title={signOff.competence.blocks ? 'Sign-off is blocked' : 'Qualification lapsed'}
+          data-testid="sign-off-competence"
+        >
+          {signOff.competence.warning}
+          {signOff.competence.blocks
+            ? ' This centre does not allow sign-off until it is renewed.'
+            : ' You can still sign off; the lapse is on your staff record for the IQA and EQA.'}
+        </Alert>
+      )}
       {!signOff.locked && !readOnly && (
         <Group>
           <Button

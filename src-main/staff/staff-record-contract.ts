@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { operation } from '../api/operation';
+import { isoDate } from '../shared/record';
+import { qualificationKinds, signOffPolicies } from './staff-record-schema';
+import type { CompetenceOverview, StaffRecordView } from './staff-record-view';
+
+const personId = z.string().min(1);
+const id = z.string().min(1).optional();
+const text = (max: number) => z.string().trim().max(max);
+
+export const qualificationInput = z.object({
+  id,
+  kind: z.enum(qualificationKinds),
+  title: text(300).min(1, 'Give the qualification its title.'),
+  status: z.enum(['achieved', 'working-towards']),
+  awardedOn: isoDate.nullable(),
+  expiresOn: isoDate.nullable(),
+  required: z.boolean(),
+  archived: z.boolean().default(false),
+});
+
+export const experienceInput = z.object({
+  id,
+  role: text(200).min(1, 'Say what the role was.'),
+  organisation: text(200).default(''),
+  from: isoDate,
+  to: isoDate.nullable(),
+  summary: text(5000).default(''),
+  archived: z.boolean().default(false),
+});
+
+export const cpdInput = z.object({
+  id,
+  date: isoDate,
+  activity: text(300).min(1, 'Say what the CPD activity was.'),
+  hours: z.number().min(0, 'Hours cannot be below 0.').max(1000),
+  learned: text(10_000).default(''),
+  archived: z.boolean().default(false),
+});
+
+export const checkInput = z.object({
+  id,
+  name: text(200).min(1, 'Say what the check is.'),
+  checkedOn: isoDate,
+  expiresOn: isoDate.nullable(),
+  reference: text(200).default(''),
+  archived: z.boolean().default(false),
+});
+
+/** What a CPD file upload carries beside the file itself (in a header, as the body is the file). */
+export const cpdUploadSchema = z.object({
+  personId,
+  cpdId: z.string().min(1),
+  originalName: z.string().min(1).max(1000),
+});
+
+export const staffRecordOperations = {
+  'staff:competence': operation<CompetenceOverview>()(z.object({})),
+  'staff:record': operation<StaffRecordView>()(z.object({ personId })),
+  'staff:save-qualification': operation<{ id: string }>()(
+    z.object({ personId, entry: qualificationInput }),
+    { writes: true },
+  ),
+  'staff:save-experience': operation<{ id: string }>()(
+    z.object({ personId, entry: experienceInput }),
+    { writes: true },
+  ),
+  'staff:save-cpd': operation<{ id: string }>()(z.object({ personId, entry: cpdInput }), {
+    writes: true,
+  }),
+  'staff:save-check': operation<{ id: string }>()(z.object({ personId, entry: checkInput }), {
+    writes: true,
+  }),
+  /** A file chosen in the desktop app's dialog, added to a CPD entry. */
+  'staff:add-cpd-picked': operation<{ path: string; sha256: string }>()(
+    z.object({ personId, cpdId: z.string().min(1), pickId: z.string().min(1) }),
+    { writes: true },
+  ),
+  'staff:set-policy': operation<{ saved: true }>()(
+    z.object({
+      lapsedQualificationAtSignOff: z.enum(signOffPolicies),
+      expiringWithinDays: z.number().int().min(0).max(365).optional(),
+    }),
+    { writes: true },
+  ),
+};

@@ -1,0 +1,50 @@
+import { listQualifications } from '../qualification/qualification-store';
+import { samplingContext } from '../sampling/sampling-context';
+import { strategyFor } from '../sampling/strategy-operations';
+import { competenceStore } from '../staff/competence-store';
+import type { Workspace } from '../workspace/workspace';
+import { rateProposals, type RateProposal } from './standardisation-proposals';
+import type { StandardisationFile } from './standardisation-schema';
+
+export interface StandardisationView {
+  meetings: Omit<StandardisationFile, 'audit'>[];
+  /** Names of the people, learners and units the records mention, by id. */
+  names: Record<string, string>;
+  proposals: RateProposal[];
+  problems: string[];
+}
+
+/** Every qualification's proposals to raise an assessor's rate after standardisation. */
+export async function allProposals(
+  workspace: Workspace,
+  meetings: readonly StandardisationFile[],
+  today: string,
+): Promise<RateProposal[]> {
+  if (!meetings.some((m) => m.judgements.some((j) => j.decision !== m.agreed.decision))) return [];
+  const { qualifications } = await listQualifications(workspace.dir);
+  const proposals: RateProposal[] = [];
+  for (const q of qualifications) {
+    const units = new Set([...q.mandatoryUnitIds, ...q.optionalGroups.flatMap((g) => g.unitIds)]);
+    if (!meetings.some((m) => units.has(m.unitId))) continue;
+    const context = await samplingContext(workspace, q.id, today);
+    const { strategy } = await strategyFor(workspace, q.id, today);
+    proposals.push(...rateProposals(meetings, strategy, units, context.population.assessors));
+  }
+  return proposals;
+}
+
+export async function standardisationView(
+  workspace: Workspace,
+  today: string,
+): Promise<StandardisationView> {
+  const { meetings, problems } = await competenceStore(workspace).listMeetings();
+  const names: Record<string, string> = {};
+  for (const s of workspace.centre.staff) names[s.id] = s.name;
+  for (const l of workspace.centre.learners) names[l.id] = l.name;
+  return {
+    meetings: meetings.map(({ audit: _, ...m }) => m),
+    names,
+    proposals: await allProposals(workspace, meetings, today),
+    problems,
+  };
+}
