@@ -87,6 +87,17 @@ export function checkManifestSignature(
     return { ok: false, problem: `${SIGNATURE_FILE} does not match its signer's certificate.` };
   }
   const name = /CN=([^\n]+)/.exec(signer.subject)?.[1] ?? 'someone';
+  // Every byte of the signature file must mean something: a certificate carried beside the
+  // signer's is the centre's own, unchanged, or the file has been tampered with.
+  const stray = cms.certificates.filter(
+    (c) => !c.raw.equals(signer.raw) && !c.raw.equals(trust.raw),
+  );
+  if (stray.length) {
+    return {
+      ok: false,
+      problem: `${SIGNATURE_FILE} carries a certificate that is neither its signer's nor the centre's: it has been changed.`,
+    };
+  }
   if (!signer.checkIssued(trust) || !signer.verify(trust.publicKey)) {
     return {
       ok: false,
