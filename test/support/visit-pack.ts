@@ -1,11 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect } from 'vitest';
 import { main } from '../../src-main/cli/main';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { isCompleteReview } from '../../src-main/sampling/review-schema';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { Workspace } from '../../src-main/workspace/workspace';
+
+/** Runs under vitest and Playwright alike, so it asserts without either's expect. */
+function must(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
 
 export function capture() {
   const out: string[] = [];
@@ -29,7 +33,7 @@ export interface DemoVisit {
  */
 export async function demoVisit(root: string): Promise<DemoVisit> {
   const dir = path.join(root, 'centre');
-  expect(await main(['demo', dir], capture().io)).toBe(0);
+  must((await main(['demo', dir], capture().io)) === 0, 'the demo centre could not be written');
   const passphraseFile = path.join(root, 'passphrase.txt');
   await writeFile(passphraseFile, `${DEMO_PASSPHRASE}\n`);
   const workspace = await Workspace.open(dir);
@@ -42,7 +46,7 @@ export async function demoVisit(root: string): Promise<DemoVisit> {
     if (picked.some((p) => p.learnerId === r.learnerId)) continue;
     if (picked.length < 2) picked.push({ learnerId: r.learnerId, unitId: r.unitId });
   }
-  expect(picked).toHaveLength(2);
+  must(picked.length === 2, 'the demo centre has fewer than two reviewed learners');
   const learner = (id: string) => workspace.centre.learners.find((l) => l.id === id)!;
   const chosen = picked.map((p) => ({
     ...p,
@@ -69,7 +73,7 @@ export async function demoVisit(root: string): Promise<DemoVisit> {
     ],
     signed.io,
   );
-  expect(code, signed.err.join('\n')).toBe(0);
+  must(code === 0, signed.err.join('\n'));
   const others = workspace.centre.learners
     .filter((l) => !picked.some((p) => p.learnerId === l.id))
     .map((l) => ({ name: l.name, uln: l.uln ?? '' }));
@@ -100,5 +104,5 @@ export async function makePack(visit: DemoVisit, out: string): Promise<void> {
     ],
     run.io,
   );
-  expect(code, run.err.join('\n')).toBe(0);
+  must(code === 0, run.err.join('\n'));
 }
