@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import { latestDecisions, decisionOf } from '../decision/latest-decisions';
 import { activeMappings } from '../mapping/mapping';
 import { unitProgress, unitRef } from '../portfolio/progress';
 import type { RecordSource, RegisteredUnit } from '../record/from-portfolio/record-source';
+import { mapLimit } from '../shared/map-limit';
 import { resolveInside } from '../storage/resolve-inside';
 import { reviewDecisionLabels } from '../sampling/review-schema';
 import type { PackEvidence, PackLearner, PackTarget, PackUnit } from './pack-model';
@@ -20,10 +21,21 @@ const printed = {
   'not-assessed': 'not yet assessed',
 } as const;
 
-/** Copies a file and hashes it in the same single read, as evidence is ingested. */
+const WHOLE = 8 * 1024 * 1024;
+
+/**
+ * Copies a file and hashes it in one read, as evidence is ingested: a small file (most photos
+ * and documents) is read whole, a large one (video) streamed.
+ */
 export async function copyHashed(from: string, to: string): Promise<string> {
-  const hash = createHash('sha256');
   await mkdir(path.dirname(to), { recursive: true });
+  const { size } = await stat(from);
+  if (size <= WHOLE) {
+    const bytes = await readFile(from);
+    await writeFile(to, bytes);
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+  const hash = createHash('sha256');
   await pipeline(
     createReadStream(from, { highWaterMark: 1 << 20 }),
     new Transform({
@@ -62,36 +74,33 @@ export async function collectLearner(
   const items = portfolio.evidence.filter((e) => !e.archived && used.has(e.id));
   const refs = new Map(items.map((e, i) => [e.id, `E${i + 1}`]));
   const changed: string[] = [];
-  const evidence: PackEvidence[] = [];
-  for (const e of items) {
-    let file: PackEvidence['file'] = null;
-    if (e.file) {
-      const from = await resolveInside(source.portfolioDir, e.file.path);
-      const relative = `${folder}/${e.file.path}`;
-      const hash = await copyHashed(from, path.join(packDir, relative));
-      if (hash !== e.file.sha256) changed.push(relative);
-      file = {
-        path: relative,
-        title: e.title,
-        mediaType: e.file.mediaType,
-        sha256: e.file.sha256,
-        originalName: e.file.originalName,
-        size: e.file.size,
-      };
-    }
-    evidence.push({
-      id: e.id,
-      ref: refs.get(e.id)!,
+  const copies = await mapLimit(items, 4, async (e) => {
+    if (!e.file) return null;
+    const from = await resolveInside(source.portfolioDir, e.file.path);
+    const relative = `${folder}/${e.file.path}`;
+    const hash = await copyHashed(from, path.join(packDir, relative));
+    if (hash !== e.file.sha256) changed.push(relative);
+    return {
+      path: relative,
       title: e.title,
-      method: e.method,
-      producedOn: e.producedOn,
-      producedBy: e.producedBy,
-      location: e.location,
-      notes: e.notes,
-      record: e.record,
-      file,
-    });
-  }
+      mediaType: e.file.mediaType,
+      sha256: e.file.sha256,
+      originalName: e.file.originalName,
+      size: e.file.size,
+    };
+  });
+  const evidence: PackEvidence[] = items.map((e, i) => ({
+    id: e.id,
+    ref: refs.get(e.id)!,
+    title: e.title,
+    method: e.method,
+    producedOn: e.producedOn,
+    producedBy: e.producedBy,
+    location: e.location,
+    notes: e.notes,
+    record: e.record,
+    file: copies[i] ?? null,
+  }));
 
   const packUnits: PackUnit[] = units.map(({ unit, registration }) => {
     const latest = latestDecisions(portfolio, unit.id);

@@ -1,30 +1,25 @@
-import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import JSZip from 'jszip';
 import { UserError } from '../api/user-error';
 import { filesUnder } from './pack-manifest';
+import { ZipWriter } from './zip-writer';
 
 /**
- * A .zip of the pack folder with the folder's name at its top, files stored as they are
- * (evidence is mostly photos, PDFs and video, which do not compress), written as a stream.
+ * A .zip of the pack folder with the folder's name at its top, written beside it under a
+ * temporary name and renamed once complete, so a half-written zip never has the final name.
  */
 export async function zipFolder(dir: string, zipFile: string): Promise<string> {
-  const zip = new JSZip();
-  const top = zip.folder(path.basename(dir))!;
-  for (const file of await filesUnder(dir)) {
-    top.file(file, createReadStream(path.join(dir, file)), { binary: true });
-  }
   const temp = `${zipFile}.part`;
+  const zip = await ZipWriter.create(temp);
   try {
-    await pipeline(
-      zip.generateNodeStream({ type: 'nodebuffer', streamFiles: true, compression: 'STORE' }),
-      createWriteStream(temp),
-    );
-    await rm(zipFile, { force: true });
+    const top = path.basename(dir);
+    for (const file of await filesUnder(dir))
+      await zip.addFile(`${top}/${file}`, path.join(dir, file));
+    await zip.close();
     await rename(temp, zipFile);
   } catch (error) {
+    await zip.abandon();
     await rm(temp, { force: true });
     throw error;
   }

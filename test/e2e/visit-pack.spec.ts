@@ -59,7 +59,13 @@ test('the visit pack opens from the file system and is browsed with the network 
   const preview = page.getByTestId('evidence-preview').locator('img');
   await expect(preview).toBeVisible();
   await expect
-    .poll(() => preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .poll(() =>
+      preview.evaluate((img) => {
+        // The node's own fields: this file is typechecked without the DOM library.
+        const image = img as unknown as { complete: boolean; naturalWidth: number };
+        return image.complete ? image.naturalWidth : 0;
+      }),
+    )
     .toBeGreaterThan(0);
 
   // Back up the trail by the breadcrumbs, then to a signed record.

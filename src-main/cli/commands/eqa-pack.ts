@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../api/user-error';
-import { assertCentreStanding } from '../../record/identity-store/centre-authority';
 import { IdentityError } from '../../record/identity/identity-error';
 import { importP12, type SigningIdentity } from '../../record/identity/signing-identity';
 import { mapFsError } from '../../storage/map-fs-error';
+import { assertPackSigner } from '../../visit-pack/pack-signer';
 import { parseSampleArg } from '../../visit-pack/pack-selection';
 import { writeVisitPack } from '../../visit-pack/write-pack';
 import { Workspace } from '../../workspace/workspace';
@@ -93,13 +93,7 @@ export async function eqaPackCommand(argv: string[], io: CliIo): Promise<number>
   const samples = (values.sample ?? []).map(parseSampleArg);
   const identity = await identityFrom(values);
   const workspace = await Workspace.open(path.resolve(dir));
-  if (identity) {
-    await assertCentreStanding(
-      workspace.dir,
-      identity,
-      `${identity.info.commonName}'s signing identity was not issued by this centre's certificate, so the EQA could not check the pack's signature. Use the IQA's identity from the workspace's signing folder.`,
-    );
-  }
+  if (identity) await assertPackSigner(workspace, identity);
   const pack = await writeVisitPack(workspace, {
     out: values.out,
     samples,
