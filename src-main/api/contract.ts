@@ -14,6 +14,7 @@ import { staffOperations } from '../staff/staff-contract';
 import { unitOperations } from '../unit/unit-contract';
 import { witnessOperations } from '../witness/witness-contract';
 import { testimonyOperations } from '../witness/testimony-contract';
+import { visitOperations } from '../visit-pack/visit-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
 import { mergeOperations, type Operation } from './operation';
 
@@ -37,6 +38,7 @@ export const contract = mergeOperations(
   unitOperations,
   witnessOperations,
   testimonyOperations,
+  visitOperations,
   workspaceOperations,
 );
 

@@ -14,6 +14,7 @@ import { unitHandlers } from '../unit/unit-handlers';
 import { unitImportHandlers } from '../unit/unit-import-handlers';
 import { witnessHandlers } from '../witness/witness-handlers';
 import { testimonyHandlers } from '../witness/testimony-handlers';
+import { visitHandlers } from '../visit-pack/visit-handlers';
 import { workspaceHandlers } from '../workspace/workspace-handlers';
 import type { OperationName } from './contract';
 import type { HandlerMap } from './handler';
@@ -36,5 +37,6 @@ export const handlers: HandlerMap<OperationName> = {
   ...unitImportHandlers,
   ...witnessHandlers,
   ...testimonyHandlers,
+  ...visitHandlers,
   ...workspaceHandlers,
 };
