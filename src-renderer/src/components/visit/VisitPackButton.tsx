@@ -47,7 +47,7 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
         await call('visit:make-pack', {
           samples,
           sign: true,
-          ...(passphrase ? { passphrase } : {}),
+          passphrase,
         }),
       );
       setPassphrase('');
@@ -119,7 +119,6 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
             </Stack>
             <PasswordInput
               label="Passphrase of your signing identity (you sign the pack's manifest)"
-              description="Leave it empty if your identity is unlocked for this session."
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
             />
@@ -127,7 +126,11 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
               <Button variant="default" onClick={onDone}>
                 Cancel
               </Button>
-              <Button onClick={make} loading={busy} disabled={chosen.size === 0}>
+              <Button
+                onClick={make}
+                loading={busy}
+                disabled={chosen.size === 0 || passphrase === ''}
+              >
                 Make the pack ({chosen.size} chosen)
               </Button>
             </Group>
