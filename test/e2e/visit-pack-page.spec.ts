@@ -26,8 +26,7 @@ test('the IQA ticks the visit sample on the Sampling page and gets a signed pack
   expect(await seriousViolations(page)).toEqual([]);
 
   const first = group.getByRole('checkbox').first();
-  const label =
-    (await first.getAttribute('aria-label')) ?? (await first.locator('xpath=..').innerText());
+  const label = await group.locator('label').first().innerText();
   await first.check();
   await expect(ui.dialog.getByRole('button', { name: /^Make the pack/ })).toBeDisabled();
   await ui.dialog.getByLabel(/^Passphrase of your signing identity/).fill(DEMO_PASSPHRASE);
