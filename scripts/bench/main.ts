@@ -8,6 +8,7 @@ import { openBench } from './open-bench';
 import { recordsBench } from './records-bench';
 import { benchSamplingPlan, describeResult } from './sampling-plan';
 import { startupBench } from './startup-bench';
+import { visitPackBench } from './visit-pack-bench';
 
 // The quick size by default; the full size (1 GB, 500 learners) with `npm run bench:full`.
 const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
@@ -29,6 +30,8 @@ try {
   console.log(`${save.text}\n`);
   const merge = await mergeBench(root, learners);
   console.log(`${merge.text}\n`);
+  const pack = await visitPackBench(root);
+  console.log(`${pack.text}\n`);
   const records = await recordsBench(root, Number(process.env.BENCH_RECORDS ?? 100));
   console.log(`${records.text}\n`);
   const sampling = await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) });

@@ -16,6 +16,7 @@ import { standardisationOperations } from '../standardisation/standardisation-co
 import { unitOperations } from '../unit/unit-contract';
 import { witnessOperations } from '../witness/witness-contract';
 import { testimonyOperations } from '../witness/testimony-contract';
+import { visitOperations } from '../visit-pack/visit-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
 import { mergeOperations, type Operation } from '../shared/operation';
 
@@ -41,6 +42,7 @@ export const contract = mergeOperations(
   unitOperations,
   witnessOperations,
   testimonyOperations,
+  visitOperations,
   workspaceOperations,
 );
 

@@ -26,6 +26,10 @@ const commands: Record<string, Command> = {
     load: async () => (await import('./commands/demo')).demoCommand,
     summary: 'write the demo centre into an empty folder',
   },
+  'eqa-pack': {
+    load: async () => (await import('./commands/eqa-pack')).eqaPackCommand,
+    summary: 'write the self-contained, signed pack for an EQA visit (folder and .zip)',
+  },
   record: {
     load: async () => (await import('./commands/record')).recordCommand,
     summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',
@@ -49,6 +53,10 @@ const commands: Record<string, Command> = {
   verify: {
     load: async () => (await import('./commands/verify')).verifyCommand,
     summary: 'check a record: signatures, evidence, or a Word record as issued',
+  },
+  'verify-pack': {
+    load: async () => (await import('./commands/verify-pack')).verifyPackCommand,
+    summary: 'check an EQA visit pack: manifest, signature, records and evidence',
   },
   'verify-portfolio': {
     load: async () => (await import('./commands/verify-portfolio')).verifyPortfolioCommand,

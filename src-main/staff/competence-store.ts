@@ -1,7 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { withMergedCopy } from '../audit/audit';
 import { JsonDocument, type DocumentOptions } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';

@@ -1,5 +1,5 @@
 import type { StaffMember } from '../centre/centre-schema';
-import { formatDate } from '../shared/dates';
+import { formatDate } from '../kernel/dates';
 import type { StandardisationFile } from '../standardisation/standardisation-schema';
 import type { StaffQualification, StaffRecordFile } from './staff-record-schema';
 

@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { evidenceFileName } from '../evidence/evidence-names';
 import type { IncomingFile } from '../evidence/evidence-store';
 import { placeFile, receiveFileIntoFolder, receiveIntoFolder } from '../evidence/ingest';

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry, changedFields } from '../audit/audit';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';

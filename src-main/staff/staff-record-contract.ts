@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import { qualificationKinds, signOffPolicies } from './staff-record-schema';
 import type { CompetenceOverview, StaffRecordView } from './staff-record-view';

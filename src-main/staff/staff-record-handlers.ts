@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
 import { auditEntry, changedFields } from '../audit/audit';
 import { dayOf, stamp } from '../shared/record';

@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import type { StaffMember, StaffRole } from '../centre/centre-schema';
 import type { StandardisationFile } from '../standardisation/standardisation-schema';
 import type { Workspace } from '../workspace/workspace';

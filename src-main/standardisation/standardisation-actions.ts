@@ -1,4 +1,4 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry, changedFields } from '../audit/audit';
 import type { StaffMember } from '../centre/centre-schema';
 import { newId } from '../shared/ids';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { operation } from '../api/operation';
+import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import type { StandardisationView } from './standardisation-view';
 

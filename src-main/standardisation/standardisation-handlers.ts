@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/handler';
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { samplingContext } from '../sampling/sampling-context';
 import { saveStrategy, strategyFor } from '../sampling/strategy-operations';
 import { dayOf } from '../shared/record';

@@ -1,6 +1,6 @@
-import { UserError } from '../api/user-error';
+import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
-import { formatDate } from '../shared/dates';
+import { formatDate } from '../kernel/dates';
 import { stamp, type Actor } from '../shared/record';
 import type { PopulationAssessor, RiskRating } from '../sampling/population';
 import { rateFor, type SamplingStrategy } from '../sampling/strategy';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { failure } from '../../api/result';
-import { UserError } from '../../api/user-error';
+import { failure } from '../../kernel/result';
+import { UserError } from '../../kernel/user-error';
 import type { Workbench } from '../../app/workbench';
 import { addCpdEvidence } from '../../staff/staff-evidence';
 import { cpdUploadSchema } from '../../staff/staff-record-contract';

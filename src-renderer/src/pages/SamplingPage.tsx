@@ -8,6 +8,7 @@ import { PlanPanel } from '../components/sampling/PlanPanel';
 import { SamplingDashboard } from '../components/sampling/SamplingDashboard';
 import { StrategyEditor } from '../components/sampling/StrategyEditor';
 import { formatPeriod } from '../components/sampling/sampling-format';
+import { VisitPackButton } from '../components/visit/VisitPackButton';
 
 /** IQA sampling: the strategy, the plan and its reviews, the dashboards, and the action points. */
 export function SamplingPage() {
@@ -107,6 +108,7 @@ export function SamplingPage() {
                       No sampling plan has been made for this qualification yet.
                     </Text>
                   )}
+                  {chosenPlan && role === 'iqa' && <VisitPackButton planId={chosenPlan.id} />}
                   {o.canPlan && (
                     <NewPlan
                       qualificationId={qualificationId}

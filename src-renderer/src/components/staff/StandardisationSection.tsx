@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
-import { ukToday } from '../../../../src-main/shared/dates';
+import { ukToday } from '../../../../src-main/kernel/dates';
 import { formatDate } from '../dates/format';
 import { Loading } from '../Loading';
 import { StandardisationForm } from './StandardisationForm';

@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { currentSignOff } from '../decision/lock';
+import { unitFeedbackOf } from '../decision/marking';
+import { latestDecisions, decisionOf } from '../decision/latest-decisions';
+import { activeMappings } from '../mapping/mapping';
+import { unitProgress } from '../decision/progress';
+import { unitRef } from '../kernel/unit-label';
+import type { RecordSource, RegisteredUnit } from '../record/from-portfolio/record-source';
+import { mapLimit } from '../shared/map-limit';
+import { resolveInside } from '../storage/resolve-inside';
+import { reviewDecisionLabels } from '../sampling/review-schema';
+import type { PackEvidence, PackLearner, PackTarget, PackUnit } from './pack-model';
+
+const printed = {
+  met: 'met',
+  'not-yet-met': 'not yet met',
+  'not-assessed': 'not yet assessed',
+} as const;
+
+const WHOLE = 8 * 1024 * 1024;
+
+/**
+ * Copies a file and hashes it in one read, as evidence is ingested: a small file (most photos
+ * and documents) is read whole, a large one (video) streamed.
+ */
+export async function copyHashed(from: string, to: string): Promise<string> {
+  await mkdir(path.dirname(to), { recursive: true });
+  const { size } = await stat(from);
+  if (size <= WHOLE) {
+    const bytes = await readFile(from);
+    await writeFile(to, bytes);
+    return createHash('sha256').update(bytes).digest('hex');
+  }
+  const hash = createHash('sha256');
+  await pipeline(
+    createReadStream(from, { highWaterMark: 1 << 20 }),
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    }),
+    createWriteStream(to),
+  );
+  return hash.digest('hex');
+}
+
+export interface CollectedLearner {
+  learner: PackLearner;
+  /** Evidence files whose copy does not match the SHA-256 the portfolio noted. */
+  changed: string[];
+}
+
+/**
+ * One sampled learner as the pack shows them: the chosen units with every criterion's decision,
+ * feedback and evidence, and copies of the evidence files mapped to those units (no others).
+ */
+export async function collectLearner(
+  source: RecordSource,
+  units: readonly RegisteredUnit[],
+  packDir: string,
+  folder: string,
+): Promise<CollectedLearner> {
+  const { portfolio, centre } = source;
+  const staffName = (id: string | null | undefined) =>
+    centre.staff.find((s) => s.id === id)?.name ?? '';
+  const unitIds = new Set(units.map((u) => u.unit.id));
+  const mapped = activeMappings(portfolio).filter((m) => unitIds.has(m.unitId));
+  const used = new Set(mapped.map((m) => m.evidenceId));
+  const items = portfolio.evidence.filter((e) => !e.archived && used.has(e.id));
+  const refs = new Map(items.map((e, i) => [e.id, `E${i + 1}`]));
+  const changed: string[] = [];
+  const copies = await mapLimit(items, 4, async (e) => {
+    if (!e.file) return null;
+    const from = await resolveInside(source.portfolioDir, e.file.path);
+    const relative = `${folder}/${e.file.path}`;
+    const hash = await copyHashed(from, path.join(packDir, relative));
+    if (hash !== e.file.sha256) changed.push(relative);
+    return {
+      path: relative,
+      title: e.title,
+      mediaType: e.file.mediaType,
+      sha256: e.file.sha256,
+      originalName: e.file.originalName,
+      size: e.file.size,
+    };
+  });
+  const evidence: PackEvidence[] = items.map((e, i) => ({
+    id: e.id,
+    ref: refs.get(e.id)!,
+    title: e.title,
+    method: e.method,
+    producedOn: e.producedOn,
+    producedBy: e.producedBy,
+    location: e.location,
+    notes: e.notes,
+    record: e.record,
+    file: copies[i] ?? null,
+  }));
+
+  const packUnits: PackUnit[] = units.map(({ unit, registration }) => {
+    const latest = latestDecisions(portfolio, unit.id);
+    const target = (criterionRef: string, partRef: string | null, text: string): PackTarget => {
+      const d = decisionOf(latest, criterionRef, partRef);
+      const linked = mapped.filter(
+        (m) =>
+          m.unitId === unit.id &&
+          m.criterionRef === criterionRef &&
+          (m.partRef === partRef || (partRef === null && m.partRef === null)),
+      );
+      return {
+        label: partRef ? `${criterionRef} ${partRef}` : criterionRef,
+        text,
+        decision: printed[d?.outcome ?? 'not-assessed'],
+        decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,
+        feedback: d?.feedback ?? '',
+        evidence: [
+          ...new Set(linked.map((m) => refs.get(m.evidenceId)).filter((r) => r !== undefined)),
+        ],
+      };
+    };
+    const signOff = currentSignOff(portfolio, unit.id);
+    const feedback = unitFeedbackOf(portfolio, unit.id);
+    const review = source.reviews.find((r) => r.unitId === unit.id);
+    return {
+      id: unit.id,
+      ref: unitRef(unit),
+      title: unit.title,
+      level: unit.level,
+      assessor: staffName(registration.assessorId),
+      signedOff: unitProgress(portfolio, unit, centre.staff).signedOff,
+      countersigned: Boolean(signOff?.countersignedAt),
+      feedback: feedback?.feedback ?? '',
+      learnerComments: feedback?.learnerComments ?? '',
+      outcomes: unit.outcomes.map((o) => ({
+        ref: o.ref,
+        text: o.text,
+        targets: o.criteria.flatMap((c) =>
+          c.parts.length
+            ? c.parts.map((p) => target(c.ref, p.ref, `${c.text} ${p.text}`))
+            : [target(c.ref, null, c.text)],
+        ),
+      })),
+      records: [],
+      review: review
+        ? {
+            iqa: staffName(review.reviewerId),
+            decision: reviewDecisionLabels[review.decision],
+            feedback: review.feedbackToAssessor,
+            on: review.reviewedOn,
+          }
+        : null,
+    };
+  });
+
+  const { learner } = source;
+  return {
+    learner: {
+      id: learner.id,
+      name: learner.name,
+      uln: learner.uln ?? '',
+      employer: learner.employer,
+      workplace: learner.workplace,
+      cohort: learner.cohort,
+      units: packUnits,
+      evidence,
+    },
+    changed,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Workspace } from '../workspace/workspace';
+import type { PackSection } from './pack-model';
+
+/**
+ * A document a section brings into the pack: copied to `sections/<section id>/<name>` and listed
+ * in the manifest like every other file.
+ */
+export interface SectionDocument {
+  name: string;
+  title: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+export interface SectionContent {
+  section: Omit<PackSection, 'documents'>;
+  documents: SectionDocument[];
+}
+
+/**
+ * Where standardisation records and staff competence records (qualifications, CPD, checks) come
+ * into the pack. Each source reads the workspace and returns its sections; it must name no
+ * learner outside `learnerIds` (the learners the visit samples).
+ */
+export type PackSectionSource = (
+  workspace: Workspace,
+  visit: { learnerIds: readonly string[]; period: { from: string; to: string } | null },
+) => Promise<SectionContent[]>;
+
+/** Until the workspace keeps standardisation and staff records, the pack says so and holds none. */
+export const noStaffRecords: PackSectionSource = async () => [];
+
+/** The sources a pack draws on by default: add the standardisation and staff sources here. */
+export const defaultSectionSources: readonly PackSectionSource[] = [noStaffRecords];

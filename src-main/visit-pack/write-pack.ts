@@ -1,0 +1,267 @@
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../kernel/user-error';
+import { listQualifications } from '../qualification/qualification-store';
+import {
+  loadLibrary,
+  loadRecordSource,
+  registeredUnits,
+  type RecordSource,
+} from '../record/from-portfolio/record-source';
+import { readCentrePem } from '../record/identity-store/centre-authority';
+import { readWorkspaceRevocationList } from '../record/identity-store/revocation-list';
+import type { SigningIdentity } from '../record/identity/signing-identity';
+import { sha256Hex } from '../record/issued/issued-record';
+import { loadRecordFonts } from '../record/pdf/fonts';
+import { unitRef } from '../kernel/unit-label';
+import type { PlanFile } from '../sampling/sampling-files';
+import { samplingStore } from '../sampling/sampling-store';
+import type { Actor } from '../shared/record';
+import { mapFsError } from '../storage/map-fs-error';
+import { safeName } from '../storage/safe-name';
+import type { Workspace } from '../workspace/workspace';
+import { collectLearner } from './collect-learner';
+import { packHtml } from './pack-html';
+import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE, signManifest } from './pack-manifest';
+import type { PackData, PackLearner, PackSection } from './pack-model';
+import { samplingRecords, unitRecords } from './pack-records';
+import { defaultSectionSources, type PackSectionSource } from './pack-sections';
+import { chooseSamples, planSamples, type VisitPeriod, type WantedSample } from './pack-selection';
+import { zipFolder } from './zip-pack';
+
+export const PACK_DATA_FILE = 'pack.json';
+
+export interface PackRequest {
+  out: string;
+  /** The EQA's own list; without it, the samples of the newest plan in the period. */
+  samples?: readonly WantedSample[];
+  period?: VisitPeriod | null;
+  /** The IQA's identity: signs the manifest and the sampling records. */
+  identity?: SigningIdentity | null;
+  actor: Actor;
+  madeBy: string;
+  now: Date;
+  sections?: readonly PackSectionSource[];
+  zip?: boolean;
+}
+
+export interface WrittenPack {
+  folder: string;
+  zip: string | null;
+  learners: number;
+  units: number;
+  files: number;
+  signedBy: string | null;
+  /** Things the IQA should know: evidence changed since it was added, records left unsigned. */
+  notes: string[];
+}
+
+async function emptyFolder(out: string): Promise<void> {
+  const there = await readdir(out).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw mapFsError(error, `The folder ${out}`);
+  });
+  if (there && there.length) {
+    throw new UserError(
+      'conflict',
+      `${out} already has files in it. Choose a new or empty folder for the pack, so nothing there is written over.`,
+    );
+  }
+  await mkdir(out, { recursive: true }).catch((error: unknown) => {
+    throw mapFsError(error, `The folder ${out}`);
+  });
+}
+
+function planSummary(
+  workspace: Workspace,
+  plan: PlanFile,
+  visitLearners: ReadonlySet<string>,
+  period: VisitPeriod | null,
+  qualificationTitle: string,
+  units: Map<string, string>,
+): PackData['plan'] {
+  const name = (id: string) =>
+    workspace.centre.staff.find((s) => s.id === id)?.name ??
+    workspace.centre.learners.find((l) => l.id === id && visitLearners.has(id))?.name ??
+    '';
+  const inPeriod = planSamples(plan, period);
+  const ours = inPeriod.filter((s) => visitLearners.has(s.learnerId));
+  return {
+    qualification: qualificationTitle,
+    period: plan.plan.period,
+    samples: ours.map((s) => ({
+      learner: name(s.learnerId),
+      unit: units.get(s.unitId) ?? s.unitId,
+      assessor: name(s.assessorId),
+      iqa: name(s.iqaId),
+      type: s.type,
+      plannedDate: s.plannedDate,
+      actualDate: s.actualDate ?? null,
+      // Reasons can name a place or cohort shared with learners outside the visit, never a learner.
+      reasons: s.reasons,
+    })),
+    otherSamples: inPeriod.length - ours.length,
+  };
+}
+
+/**
+ * Writes the EQA visit pack: index.html, pack.json, the sampled learners' evidence and records,
+ * the IQA's sampling records, the centre certificate, MANIFEST.sha256 and, when the IQA's
+ * identity is given, its detached signature; then a .zip of the folder beside it.
+ */
+export async function writeVisitPack(
+  workspace: Workspace,
+  request: PackRequest,
+): Promise<WrittenPack> {
+  const out = path.resolve(request.out);
+  const period = request.period ?? null;
+  const { plans } = await samplingStore(workspace).listPlans();
+  const plan = plans[0] ?? null;
+  const library = await loadLibrary(workspace);
+  const sources = new Map<string, RecordSource>();
+  const load = async (id: string) => {
+    const known = sources.get(id);
+    if (known) return known;
+    const made = await loadRecordSource(workspace, id, library);
+    sources.set(id, made);
+    return made;
+  };
+  const wanted: WantedSample[] =
+    request.samples && request.samples.length
+      ? [...request.samples]
+      : plan
+        ? planSamples(plan, period).map((s) => ({ learner: s.learnerId, unit: s.unitId }))
+        : [];
+  if (!wanted.length) {
+    throw new UserError(
+      'invalid-input',
+      plan
+        ? 'The sampling plan has no samples in that period. Choose the learners and units for the visit.'
+        : 'There is no sampling plan to take the sample from. Choose the learners and units for the visit.',
+    );
+  }
+  const chosen = await chooseSamples(workspace, wanted, load);
+  await emptyFolder(out);
+
+  const hashes = new Map<string, string>();
+  const notes: string[] = [];
+  const fonts = await loadRecordFonts();
+  const learners: PackLearner[] = [];
+  const unitTitles = new Map(library.units.map((u) => [u.id, `${unitRef(u)} ${u.title}`]));
+  const folders = new Set<string>();
+  for (const { learnerId, unitIds } of chosen) {
+    const source = await load(learnerId);
+    const units = registeredUnits(source).filter((r) => unitIds.includes(r.unit.id));
+    let folder = `learners/${safeName(source.learner.name, 'learner')}`;
+    for (let n = 2; folders.has(folder); n += 1)
+      folder = `learners/${safeName(source.learner.name, 'learner')}-${n}`;
+    folders.add(folder);
+    const { learner, changed } = await collectLearner(source, units, out, folder);
+    for (const file of changed)
+      notes.push(
+        `${file} is not the file the portfolio noted when it was added: its SHA-256 differs.`,
+      );
+    for (const e of learner.evidence)
+      if (e.file && !changed.includes(e.file.path)) hashes.set(e.file.path, e.file.sha256);
+    for (const [i, registered] of units.entries()) {
+      learner.units[i]!.records = await unitRecords(
+        workspace,
+        source,
+        registered,
+        folder,
+        out,
+        hashes,
+        {
+          actor: request.actor,
+          now: request.now,
+          fonts,
+          library,
+        },
+      );
+    }
+    learners.push(learner);
+  }
+
+  const visitLearners = new Set(chosen.map((c) => c.learnerId));
+  const sampleIds = plan
+    ? planSamples(plan, period)
+        .filter((s) =>
+          chosen.some((c) => c.learnerId === s.learnerId && c.unitIds.includes(s.unitId)),
+        )
+        .map((s) => s.id)
+    : [];
+  const sampling = plan
+    ? await samplingRecords(workspace, plan, sampleIds, out, hashes, {
+        now: request.now,
+        identity: request.identity ?? null,
+        notes,
+      })
+    : [];
+  const { qualifications } = await listQualifications(workspace.dir);
+  const qualificationTitle = plan
+    ? (qualifications.find((q) => q.id === plan.plan.qualificationId)?.title ??
+      plan.plan.qualificationId)
+    : '';
+
+  const sections: PackSection[] = [];
+  for (const source of request.sections ?? defaultSectionSources) {
+    for (const { section, documents } of await source(workspace, {
+      learnerIds: [...visitLearners],
+      period,
+    })) {
+      const files = [];
+      for (const d of documents) {
+        const relative = `sections/${safeName(section.id)}/${safeName(path.parse(d.name).name)}${path.extname(d.name).toLowerCase()}`;
+        await mkdir(path.dirname(path.join(out, relative)), { recursive: true });
+        await writeFile(path.join(out, relative), d.bytes);
+        hashes.set(relative, sha256Hex(d.bytes));
+        files.push({ path: relative, title: d.title, mediaType: d.mediaType });
+      }
+      sections.push({ ...section, documents: files });
+    }
+  }
+
+  const pem = await readCentrePem(workspace.dir);
+  if (!pem) {
+    throw new UserError(
+      'not-found',
+      'This workspace has no centre certificate, so an EQA could not check the pack. Make one first (workbench centre create).',
+    );
+  }
+  await writeFile(path.join(out, 'centre.pem'), pem);
+  const revocations = await readWorkspaceRevocationList(workspace.dir);
+  if (revocations) await writeFile(path.join(out, 'centre-revocations.json'), revocations);
+
+  const data: PackData = {
+    schemaVersion: 1,
+    kind: 'eqa-visit-pack',
+    madeAt: request.now.toISOString(),
+    madeBy: request.madeBy,
+    centre: { name: workspace.centre.centre.name, demo: workspace.centre.centre.demo },
+    period,
+    learners,
+    plan: plan
+      ? planSummary(workspace, plan, visitLearners, period, qualificationTitle, unitTitles)
+      : null,
+    sampling,
+    sections,
+    centreCertificate: 'centre.pem',
+    signedBy: request.identity?.info.commonName ?? null,
+  };
+  await writeFile(path.join(out, PACK_DATA_FILE), `${JSON.stringify(data, null, 2)}\n`);
+  await writeFile(path.join(out, 'index.html'), packHtml(data));
+  const manifest = await makeManifest(out, hashes);
+  await writeFile(path.join(out, MANIFEST_FILE), manifest);
+  if (request.identity)
+    await writeFile(path.join(out, SIGNATURE_FILE), signManifest(manifest, request.identity));
+  const zip = request.zip === false ? null : await zipFolder(out, `${out}.zip`);
+  return {
+    folder: out,
+    zip,
+    learners: learners.length,
+    units: learners.reduce((n, l) => n + l.units.length, 0),
+    files: manifest.split('\n').filter(Boolean).length + 1 + (request.identity ? 1 : 0),
+    signedBy: data.signedBy,
+    notes,
+  };
+}
