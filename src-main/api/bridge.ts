@@ -1,5 +1,5 @@
 import type { InputOf, OperationName, ResultOf } from './contract';
-import type { PickedFile } from '../evidence/evidence-views';
+import type { StagedFile } from '../evidence/evidence-views';
 import type { ApiResult } from './result';
 
 /** Commands the native menu sends to the screen. */
@@ -21,5 +21,5 @@ export type OperationFunctions = {
 export type WorkbenchBridge = OperationFunctions & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files dropped on the window, registered for adding as evidence (desktop app only). */
-  registerDroppedFiles(files: readonly unknown[]): Promise<PickedFile[]>;
+  registerDroppedFiles(files: readonly unknown[]): Promise<StagedFile[]>;
 };

@@ -32,6 +32,7 @@ import {
   type DocumentOptions,
 } from '../storage/json-document';
 import { removeLeftovers } from '../storage/leftovers';
+import { stagingFolder } from '../storage/staging';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import { storedUnitSchema, type StoredUnit } from '../unit/unit-schema';
@@ -103,6 +104,7 @@ export class Workspace {
     // What a crash left behind (temporary files of unfinished saves) goes before anything is read.
     await removeLeftovers(resolved);
     await removeLeftovers(path.join(resolved, 'sampling'));
+    await removeLeftovers(stagingFolder(resolved));
     const doc = await JsonDocument.open(file, centreFileSchema, CENTRE_LABEL, centreOptions);
     return new Workspace(resolved, doc);
   }

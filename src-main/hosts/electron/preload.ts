@@ -5,7 +5,7 @@ import {
   type OperationFunctions,
   type WorkbenchBridge,
 } from '../../api/bridge';
-import type { PickedFile } from '../../evidence/evidence-views';
+import type { StagedFile } from '../../evidence/evidence-views';
 import { operationNames } from '../../api/contract';
 
 // One named function per declared operation, each bound to its own channel: the page can
@@ -37,7 +37,7 @@ const bridge = {
         return [];
       }
     });
-    return ipcRenderer.invoke('evidence:register-dropped', paths) as Promise<PickedFile[]>;
+    return ipcRenderer.invoke('evidence:register-dropped', paths) as Promise<StagedFile[]>;
   },
 } satisfies WorkbenchBridge;
 
