@@ -1,7 +1,11 @@
 import { Alert, Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { moveTo } from '../../app/address';
-import type { MarkingView, TargetView } from '../../../../src-main/decision/decision-views';
+import type {
+  MarkingUpdate,
+  MarkingView,
+  TargetView,
+} from '../../../../src-main/decision/decision-views';
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
@@ -38,7 +42,7 @@ export function MarkingWorkspace({ learnerId, unitId, readOnly }: Props) {
 }
 
 function Workspace({
-  view,
+  view: loaded,
   readOnly,
   reload,
 }: {
@@ -46,6 +50,13 @@ function Workspace({
   readOnly: boolean;
   reload: () => void;
 }) {
+  // A decision, undo or redo answers what it changed; applied here, with no second round trip.
+  const [changed, setChanged] = useState<{ on: MarkingView; update: MarkingUpdate } | null>(null);
+  const view = useMemo(
+    () => (changed?.on === loaded ? { ...loaded, ...changed.update } : loaded),
+    [changed, loaded],
+  );
+  const apply = (update: MarkingUpdate) => setChanged({ on: loaded, update });
   const targets = useMemo(() => new Map(view.targets.map((t) => [t.key, t])), [view.targets]);
   const evidence = useMemo(() => new Map(view.evidence.map((e) => [e.id, e])), [view.evidence]);
   const order = view.targets;
@@ -92,7 +103,7 @@ function Workspace({
   ) {
     setError(null);
     try {
-      await inTurn(() =>
+      const answer = await inTurn(() =>
         call('decision:record', {
           ...base,
           criterionRef: target.criterionRef,
@@ -100,7 +111,7 @@ function Workspace({
           ...change,
         }),
       );
-      reload();
+      apply(answer.update);
       return true;
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -118,10 +129,10 @@ function Workspace({
     setError(null);
     try {
       const what = view.history[direction];
-      const changed = await inTurn(() => call(`decision:${direction}`, base));
-      reload();
+      const stepped = await inTurn(() => call(`decision:${direction}`, base));
+      apply(stepped.update);
       if (what) notifyDone(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${what}.`);
-      select(changed.partRef ? `${changed.criterionRef}|${changed.partRef}` : changed.criterionRef);
+      select(stepped.partRef ? `${stepped.criterionRef}|${stepped.partRef}` : stepped.criterionRef);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
