@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Paper, Stack } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { moveTo } from '../../app/address';
 import type {
@@ -20,10 +20,9 @@ import { ActionPointsNotice } from './ActionPointsNotice';
 import { ConflictsPanel } from './ConflictsPanel';
 import { SignOffPanel } from './SignOffPanel';
 import { UnitFeedbackPanel } from './UnitFeedbackPanel';
-import { HistoryButtons } from './HistoryButtons';
+import { MarkingHeader } from './MarkingHeader';
 import { useMarkingKeys } from './use-marking-keys';
 import { countTargets } from './count-targets';
-import { criteriaMetLabel } from '../../../../src-main/decision/count-criteria';
 
 interface Props {
   learnerId: string;
@@ -199,48 +198,14 @@ function Workspace({
   const counts = countTargets(order);
   return (
     <Stack data-testid="marking-workspace">
-      <Group justify="space-between" align="start">
-        <div>
-          <Title order={2} size="h3">
-            {view.unit.title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {view.learner.name} · ULN {view.learner.uln} · {view.unit.ref}
-            {view.unit.level ? ` · level ${view.unit.level}` : ''}
-            {view.unit.credits ? ` · ${view.unit.credits} credits` : ''} · version{' '}
-            {view.unit.version}
-          </Text>
-          {view.unit.methods.some((m) => m.use === 'prescribed') && (
-            <Text size="sm">
-              Prescribed methods:{' '}
-              {view.unit.methods
-                .filter((m) => m.use === 'prescribed')
-                .map((m) => m.name)
-                .join(', ')}
-            </Text>
-          )}
-        </div>
-        <Group gap="xs">
-          <Badge size="lg" variant="light" tt="none" data-testid="met-count">
-            {criteriaMetLabel(counts)}
-          </Badge>
-          {locked && (
-            <Badge size="lg" color="red" variant="light" tt="none" data-testid="locked-badge">
-              Locked
-            </Badge>
-          )}
-          {canChange && (
-            <HistoryButtons
-              history={view.history}
-              onUndo={() => void step('undo')}
-              onRedo={() => void step('redo')}
-            />
-          )}
-          <Button size="xs" variant="default" onClick={() => setHelp(true)}>
-            Shortcuts <Kbd ml={6}>?</Kbd>
-          </Button>
-        </Group>
-      </Group>
+      <MarkingHeader
+        view={view}
+        counts={counts}
+        locked={locked}
+        canChange={canChange}
+        onStep={(direction) => void step(direction)}
+        onHelp={() => setHelp(true)}
+      />
       <ActionPointsNotice learnerId={view.learner.id} unitId={view.unit.id} />
       <ConflictsPanel view={view} readOnly={readOnly} onChanged={reload} />
       <Box
