@@ -32,6 +32,12 @@ export interface TypedFlags {
   ownAccount: boolean;
 }
 
+const declarations: [keyof TypedFlags, string][] = [
+  ['claimsExpert', 'The witness says they are an expert witness named in the assessment plan'],
+  ['notRelated', 'Declared not related to the learner'],
+  ['ownAccount', 'Declared the account is their own'],
+];
+
 interface RegisteredWitness {
   id: string;
   name: string;
@@ -181,21 +187,9 @@ export function WitnessFields({
         value={values.competence}
         onChange={text('competence')}
       />
-      <Checkbox
-        label="The witness says they are an expert witness named in the assessment plan"
-        checked={flags.claimsExpert}
-        onChange={flag('claimsExpert')}
-      />
-      <Checkbox
-        label="Declared not related to the learner"
-        checked={flags.notRelated}
-        onChange={flag('notRelated')}
-      />
-      <Checkbox
-        label="Declared the account is their own"
-        checked={flags.ownAccount}
-        onChange={flag('ownAccount')}
-      />
+      {declarations.map(([key, label]) => (
+        <Checkbox key={key} label={label} checked={flags[key]} onChange={flag(key)} />
+      ))}
       <DateField
         label="Date signed"
         value={values.signedOn}
