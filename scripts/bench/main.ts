@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { decisionBench } from './decision-bench';
 import { ingestBench } from './ingest-bench';
 import { markingBench } from './marking-bench';
 import { mergeBench, saveBench } from './merge-bench';
@@ -36,6 +37,8 @@ try {
   console.log(`${records.text}\n`);
   const sampling = await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) });
   console.log(`${describeResult(sampling)}\n`);
+  const decision = await decisionBench(root);
+  console.log(`${decision.text}\n`);
   const marking = await markingBench(root);
   console.log(`${marking.text}\n`);
   const peak = process.resourceUsage().maxRSS / 1024;

@@ -1,5 +1,5 @@
 import type { InputOf, OperationName, ResultOf } from './contract';
-import type { PickedFile } from '../evidence/evidence-views';
+import type { StagedFile } from '../evidence/evidence-views';
 import type { ApiResult } from '../kernel/result';
 import type { MenuCommand } from '../kernel/menu-commands';
 
@@ -13,5 +13,5 @@ export type OperationFunctions = {
 export type WorkbenchBridge = OperationFunctions & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files dropped on the window, registered for adding as evidence (desktop app only). */
-  registerDroppedFiles(files: readonly unknown[]): Promise<PickedFile[]>;
+  registerDroppedFiles(files: readonly unknown[]): Promise<StagedFile[]>;
 };

@@ -7,7 +7,7 @@ import type { Actor } from '../shared/record';
 import { Settings, type CurrentUser } from '../settings/settings';
 import { FileTickets } from '../evidence/file-tickets';
 import { IngestJobs } from '../evidence/ingest-jobs';
-import { PickedFiles, type PickedFile } from '../evidence/picked-files';
+import { StagedFiles } from '../evidence/staged-files';
 import { Workspace } from '../workspace/workspace';
 import { WorkspaceWatcher } from '../workspace/workspace-watcher';
 import { samplingWatch } from '../sampling/sampling-watch';
@@ -16,8 +16,8 @@ import { samplingWatch } from '../sampling/sampling-watch';
 export interface HostCapabilities {
   kind: 'electron' | 'web' | 'cli';
   chooseFolder?: () => Promise<string | null>;
-  /** The desktop app's file dialog; chosen files are registered in `picked`. */
-  chooseFiles?: (picked: PickedFiles) => Promise<PickedFile[]>;
+  /** The desktop app's file dialog: the files chosen (staged by the handler), none if cancelled. */
+  chooseFiles?: () => Promise<string[]>;
   /** Opens a file in the program the computer uses for it ("open in default app"). */
   openPath?: (file: string) => Promise<void>;
   /** Shows a file selected in the computer's file manager, without opening it. */
@@ -35,6 +35,8 @@ export interface WorkbenchOptions {
   watch?: boolean;
   /** Opens the demo centre when no workspace is asked for; without it there is no demo. */
   demo?: DemoMaker;
+  /** Told of each file event the watcher has weighed, so a test can wait on it, not a clock. */
+  onWatched?: (file: string, outside: boolean) => void;
 }
 
 export interface WorkbenchPaths {
@@ -60,7 +62,7 @@ export class Workbench {
   private changeCount = 0;
   readonly tickets = new FileTickets();
   readonly jobs = new IngestJobs();
-  readonly picked = new PickedFiles();
+  readonly staged = new StagedFiles();
   /**
    * The signing key of the person who proved who they are this session, unlocked once, kept in
    * this process's memory only (never written, never sent to the screen) and dropped when someone
@@ -165,9 +167,14 @@ export class Workbench {
     this.failedDir = null;
     this.changeCount += 1;
     if (this.options.watch) {
-      const watcher = new WorkspaceWatcher(workspace, () => {
-        this.changeCount += 1;
-      }, [samplingWatch]);
+      const watcher = new WorkspaceWatcher(
+        workspace,
+        () => {
+          this.changeCount += 1;
+        },
+        [samplingWatch],
+        this.options.onWatched,
+      );
       await watcher.boot();
       this.watcher = watcher;
     }

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import { pngDataUrl } from './decision-schema';
-import type { MarkingView, ProgressMatrix } from './decision-views';
+import type { MarkingUpdate, MarkingView, ProgressMatrix } from './decision-views';
 
 export type * from './decision-views';
+
+type StepAnswer = { criterionRef: string; partRef: string | null; update: MarkingUpdate };
 
 const learnerId = z.string().min(1);
 const unitId = z.string().min(1);
@@ -18,7 +20,8 @@ const signature = {
 export const decisionOperations = {
   /** Everything the marking screen shows for one learner's unit. */
   'decision:workspace': operation<MarkingView>()(z.object(unit)),
-  'decision:record': operation<{ id: string }>()(
+  /** Records one decision and answers what it changed on the marking screen. */
+  'decision:record': operation<{ id: string; update: MarkingUpdate }>()(
     z.object({
       ...unit,
       criterionRef: z.string().min(1),
@@ -31,14 +34,11 @@ export const decisionOperations = {
   ),
   /**
    * Undoes the current assessor's own last change to the unit's decisions (a decision, or one
-   * stretch of feedback typing), or makes the last undone one again; answers the criterion it changed.
+   * stretch of feedback typing), or makes the last undone one again; answers the criterion it
+   * changed and what that changed on the marking screen.
    */
-  'decision:undo': operation<{ criterionRef: string; partRef: string | null }>()(z.object(unit), {
-    writes: true,
-  }),
-  'decision:redo': operation<{ criterionRef: string; partRef: string | null }>()(z.object(unit), {
-    writes: true,
-  }),
+  'decision:undo': operation<StepAnswer>()(z.object(unit), { writes: true }),
+  'decision:redo': operation<StepAnswer>()(z.object(unit), { writes: true }),
   'decision:set-unit-feedback': operation<{ saved: boolean }>()(
     z.object({
       ...unit,

@@ -13,7 +13,7 @@ import {
   unitSignOffStatus,
   unlockUnit,
 } from './sign-off-actions';
-import { markingView } from './marking-view';
+import { markingUpdate, markingView } from './marking-view';
 import { stepDecision } from './undo';
 import { progressMatrix } from './progress-matrix';
 import { signOffCompetence } from '../staff/staff-record-view';
@@ -37,13 +37,36 @@ async function learnerUnit(wb: Workbench, learnerId: string, unitId: string) {
   return { workspace, learner, doc, unit };
 }
 
+type LearnerUnit = Awaited<ReturnType<typeof learnerUnit>>;
+
+/** What the marking screen is built from, for the portfolio as it now is. */
+async function viewInput(wb: Workbench, { workspace, learner, doc, unit }: LearnerUnit) {
+  const user = wb.signedIn();
+  const competence =
+    user?.role === 'assessor'
+      ? await signOffCompetence(workspace, user.person.id, dayOf(wb.clock()))
+      : null;
+  return {
+    competence,
+    portfolio: doc.data,
+    unit,
+    learner,
+    staff: workspace.centre.staff,
+    witnesses: workspace.centre.witnesses,
+    user: wb.signedIn(),
+    allowTypedSignatures: workspace.centre.centre.allowTypedSignatures,
+    today: dayOf(wb.clock()),
+  };
+}
+
 async function stepHandler(
   wb: Workbench,
   learnerId: string,
   unitId: string,
   direction: 'undo' | 'redo',
 ) {
-  const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+  const found = await learnerUnit(wb, learnerId, unitId);
+  const { doc, unit } = found;
   let target: { criterionRef: string; partRef: string | null } = {
     criterionRef: '',
     partRef: null,
@@ -53,7 +76,7 @@ async function stepHandler(
     target = result.target;
     return result.portfolio;
   });
-  return target;
+  return { ...target, update: markingUpdate(await viewInput(wb, found)) };
 }
 
 const allowTyped = (wb: Workbench) => ({
@@ -67,35 +90,18 @@ function currentPerson(wb: Workbench) {
 }
 
 export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
-  'decision:workspace': async ({ learnerId, unitId }, wb) => {
-    const { workspace, learner, doc, unit } = await learnerUnit(wb, learnerId, unitId);
-    const user = wb.signedIn();
-    const competence =
-      user?.role === 'assessor'
-        ? await signOffCompetence(workspace, user.person.id, dayOf(wb.clock()))
-        : null;
-    return markingView({
-      competence,
-      portfolio: doc.data,
-      unit,
-      learner,
-      staff: workspace.centre.staff,
-      witnesses: workspace.centre.witnesses,
-      user: wb.signedIn(),
-      allowTypedSignatures: workspace.centre.centre.allowTypedSignatures,
-      today: dayOf(wb.clock()),
-    });
-  },
+  'decision:workspace': async ({ learnerId, unitId }, wb) =>
+    markingView(await viewInput(wb, await learnerUnit(wb, learnerId, unitId))),
 
   'decision:record': async ({ learnerId, unitId, ...input }, wb) => {
-    const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
+    const found = await learnerUnit(wb, learnerId, unitId);
     let id = '';
-    await doc.update((p) => {
-      const result = recordDecision(p, unit, input, wb.actor(), wb.clock());
+    await found.doc.update((p) => {
+      const result = recordDecision(p, found.unit, input, wb.actor(), wb.clock());
       id = result.decision.id;
       return result.portfolio;
     });
-    return { id };
+    return { id, update: markingUpdate(await viewInput(wb, found)) };
   },
 
   'decision:undo': async ({ learnerId, unitId }, wb) => stepHandler(wb, learnerId, unitId, 'undo'),

@@ -118,6 +118,12 @@ export interface MarkingView {
   history: { undo: string | null; redo: string | null };
 }
 
+/** The parts of the marking view a decision, undo or redo can change. */
+export type MarkingUpdate = Pick<
+  MarkingView,
+  'targets' | 'gaps' | 'signOff' | 'signatures' | 'conflicts' | 'history'
+>;
+
 export interface MatrixCell {
   unitId: string;
   total: number;

@@ -86,13 +86,18 @@ export function markingContext(
     const s = standingSignature(portfolio, unit, purpose, decisions);
     return s ? { personId: s.personId, signedAt: s.signedAt } : null;
   };
+  let declarations: MarkingContext['declarations'] | null = null;
   return {
     unit,
     evidence: ruleEvidence(portfolio, unit.id, witnesses),
     decisions,
-    declarations: {
-      learner: declaration('learner-declaration'),
-      assessor: declaration('assessor-declaration'),
+    // Whether a signature still stands takes hashing the unit and decisions: done only for a
+    // rule that asks (sign-off), never for "may this be met".
+    get declarations() {
+      return (declarations ??= {
+        learner: declaration('learner-declaration'),
+        assessor: declaration('assessor-declaration'),
+      });
     },
     today,
   };

@@ -5,7 +5,7 @@ import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import { conflictViews } from './conflicts';
 import { declarationText } from './declarations';
-import type { MarkingView, SignOffView, TargetView } from './decision-views';
+import type { MarkingUpdate, MarkingView, SignOffView, TargetView } from './decision-views';
 import { unitGaps } from './gaps';
 import { currentSignOff } from './lock';
 import { decisionOf, latestDecisions, markingContext, standingSignature } from './marking-context';
@@ -74,8 +74,12 @@ function historyOf({ portfolio, unit, user }: MarkingViewInput): MarkingView['hi
   };
 }
 
-/** The marking screen for one learner's unit: outline, decisions, evidence, gaps and sign-off. */
-export function markingView(input: MarkingViewInput): MarkingView {
+/**
+ * What one decision, undo or redo can change on the marking screen: every row (a decision can
+ * raise or clear another row's warning), the gaps, sign-off, the signatures still standing, the
+ * conflicts and the history. Sent back with the change itself, so the screen needs no second call.
+ */
+export function markingUpdate(input: MarkingViewInput): MarkingUpdate {
   const { portfolio, unit, learner, staff, today } = input;
   const context = markingContext(portfolio, unit, today, input.witnesses);
   const latest = latestDecisions(portfolio, unit.id);
@@ -105,7 +109,6 @@ export function markingView(input: MarkingViewInput): MarkingView {
       flags: warnings.filter((f) => f.target === t.label),
     };
   });
-  const feedback = unitFeedbackOf(portfolio, unit.id);
   const signatureOf = (purpose: SignaturePurpose) => {
     const s = standingSignature(portfolio, unit, purpose, context.decisions);
     if (!s) return [];
@@ -123,6 +126,24 @@ export function markingView(input: MarkingViewInput): MarkingView {
       },
     ];
   };
+  return {
+    targets,
+    gaps: unitGaps(context),
+    signOff: signOffView(input),
+    signatures: [
+      ...signatureOf('learner-declaration'),
+      ...signatureOf('assessor-declaration'),
+      ...signatureOf('countersignature'),
+    ],
+    conflicts: conflictViews(portfolio, unit.id, staff),
+    history: historyOf(input),
+  };
+}
+
+/** The marking screen for one learner's unit: outline, decisions, evidence, gaps and sign-off. */
+export function markingView(input: MarkingViewInput): MarkingView {
+  const { portfolio, unit, learner, today } = input;
+  const feedback = unitFeedbackOf(portfolio, unit.id);
   return {
     learner: { id: learner.id, name: learner.name, uln: learner.uln },
     unit: {
@@ -147,7 +168,6 @@ export function markingView(input: MarkingViewInput): MarkingView {
           : [targetKeyOf(c.ref, null)],
       })),
     })),
-    targets,
     evidence: portfolio.evidence
       .filter((e) => !e.archived)
       .map((e) => ({
@@ -161,20 +181,12 @@ export function markingView(input: MarkingViewInput): MarkingView {
       })),
     unitFeedback: feedback?.feedback ?? '',
     learnerComments: feedback?.learnerComments ?? '',
-    gaps: unitGaps(context),
-    signOff: signOffView(input),
-    signatures: [
-      ...signatureOf('learner-declaration'),
-      ...signatureOf('assessor-declaration'),
-      ...signatureOf('countersignature'),
-    ],
     declarations: declarationText,
     allowTypedSignatures: input.allowTypedSignatures,
     today,
     user: input.user
       ? { id: input.user.person.id, name: input.user.person.name, role: input.user.role }
       : null,
-    conflicts: conflictViews(portfolio, unit.id, staff),
-    history: historyOf(input),
+    ...markingUpdate(input),
   };
 }

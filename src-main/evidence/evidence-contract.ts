@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import { evidenceMethod } from './evidence-schema';
-import type { EvidencePreview, JobView, PickedFile } from './evidence-views';
+import type { EvidencePreview, JobView, StagedFile } from './evidence-views';
 
 const text = z.string().trim().max(5000);
 const learnerId = z.string().min(1);
@@ -18,12 +18,10 @@ export const evidenceDetails = z.object({
   witnessId: z.string().min(1).optional(),
 });
 
-/** What an upload carries beside the file itself (in a header, as the body is the file). */
-export const evidenceUploadSchema = z.object({
-  learnerId,
-  originalName: z.string().min(1).max(1000),
-  details: evidenceDetails,
-});
+/** The id of a file sent to the workbench (an upload, or a file chosen in the desktop app). */
+export const stagedId = z
+  .string()
+  .regex(/^staged-[0-9a-f]{24}$/, 'That is not a file sent to the workbench. Choose it again.');
 
 export const evidenceOperations = {
   'evidence:add-record': operation<{ id: string }>()(
@@ -46,9 +44,10 @@ export const evidenceOperations = {
     { writes: true },
   ),
   'evidence:preview': operation<EvidencePreview>()(z.object({ learnerId, evidenceId })),
-  'evidence:choose-files': operation<PickedFile[]>()(z.object({}), { writes: true }),
-  'evidence:add-picked': operation<{ jobId: string }>()(
-    z.object({ learnerId, pickId: z.string().min(1), details: evidenceDetails }),
+  'evidence:choose-files': operation<StagedFile[]>()(z.object({}), { writes: true }),
+  /** Adds a staged file as evidence, copied (with progress) in the background. */
+  'evidence:add-staged': operation<{ jobId: string }>()(
+    z.object({ learnerId, stagedId, details: evidenceDetails }),
     { writes: true },
   ),
   'evidence:job': operation<JobView>()(z.object({ jobId: z.string().min(1) })),

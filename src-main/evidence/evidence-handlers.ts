@@ -42,32 +42,33 @@ export const evidenceHandlers: HandlerMap<keyof typeof evidenceOperations> = {
     if (!wb.host.chooseFiles) {
       throw new UserError('unsupported', 'Drop the files on the page, or use "Choose files…".');
     }
-    return wb.host.chooseFiles(wb.picked);
+    return wb.staged.chosen(await wb.host.chooseFiles());
   },
 
-  'evidence:add-picked': async ({ learnerId, pickId, details }, wb) => {
-    const { file, size } = wb.picked.take(pickId);
-    const workspace = wb.workspace;
-    await workspace.portfolio(learnerId);
+  'evidence:add-staged': async ({ learnerId, stagedId, details }, wb) => {
+    const taken = wb.staged.take(stagedId);
+    await wb.workspace.portfolio(learnerId).catch(async (error: unknown) => {
+      if (taken.kind === 'received') await taken.release();
+      throw error;
+    });
+    const { workspace, clock } = wb;
     const actor = wb.actor();
-    const jobId = wb.jobs.start(
-      (signal, onProgress) =>
-        addEvidenceFile(
+    const size = taken.kind === 'received' ? taken.received.size : taken.size;
+    const source = taken.kind === 'received' ? { received: taken.received } : { file: taken.file };
+    const jobId = wb.jobs.start(async (signal, onProgress) => {
+      try {
+        return await addEvidenceFile(
           workspace,
           learnerId,
           details,
-          {
-            originalName: file,
-            source: { file },
-            signal,
-            onProgress,
-            total: size,
-          },
+          { originalName: taken.originalName, source, signal, onProgress, total: size },
           actor,
-          wb.clock,
-        ),
-      size,
-    );
+          clock,
+        );
+      } finally {
+        if (taken.kind === 'received') await taken.release();
+      }
+    }, size);
     return { jobId };
   },
 

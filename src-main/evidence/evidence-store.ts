@@ -10,13 +10,22 @@ import type { Workspace } from '../workspace/workspace';
 import { evidenceFileName } from './evidence-names';
 import { addEvidence, duplicateError, findByHash, type EvidenceDetails } from './evidence-records';
 import { EVIDENCE_FOLDER, type Evidence } from './evidence-schema';
-import { placeFile, receiveFileIntoFolder, receiveIntoFolder, type StreamOptions } from './ingest';
+import {
+  placeFile,
+  receiveFileIntoFolder,
+  receiveIntoFolder,
+  type Received,
+  type StreamOptions,
+} from './ingest';
 import { mediaTypeOf } from './media-types';
 
 export interface IncomingFile extends StreamOptions {
   originalName: string;
-  /** A stream (an upload), or a file on this computer (read directly, faster). */
-  source: Readable | AsyncIterable<Uint8Array> | { file: string };
+  /**
+   * A stream, a file on this computer (read directly, faster), or a staged copy already
+   * received and hashed inside the workspace (moved into place, not copied again).
+   */
+  source: Readable | AsyncIterable<Uint8Array> | { file: string } | { received: Received };
 }
 
 /**
@@ -40,9 +49,11 @@ export async function addEvidenceFile(
   });
   const { source } = incoming;
   const receiving =
-    'file' in source
-      ? receiveFileIntoFolder(source.file, folder, incoming)
-      : receiveIntoFolder(source, folder, incoming);
+    'received' in source
+      ? Promise.resolve(source.received)
+      : 'file' in source
+        ? receiveFileIntoFolder(source.file, folder, incoming)
+        : receiveIntoFolder(source, folder, incoming);
   const received = await receiving.catch((error: unknown) => {
     throw mapFsError(error, label);
   });

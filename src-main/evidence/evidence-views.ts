@@ -23,8 +23,9 @@ export interface JobView {
   error: string | null;
 }
 
-export interface PickedFile {
-  pickId: string;
+/** A file sent to the workbench and waiting, under an opaque id, for the operation that uses it. */
+export interface StagedFile {
+  stagedId: string;
   name: string;
   size: number;
 }

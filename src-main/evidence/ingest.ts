@@ -18,6 +18,23 @@ export interface StreamOptions {
   signal?: AbortSignal;
   onProgress?: (progress: IngestProgress) => void;
   total?: number | null;
+  /** A body that grows past this is read to its end and dropped, then refused. */
+  maxBytes?: number;
+}
+
+const SIZE_UNITS: readonly (readonly [string, number])[] = [
+  ['GB', 1024 ** 3],
+  ['MB', 1024 ** 2],
+  ['KB', 1024],
+];
+
+/** A file sent to the workbench that is larger than it accepts. */
+export class FileTooLarge extends UserError {
+  constructor(limit: number) {
+    const [unit, scale] = SIZE_UNITS.find(([, bytes]) => limit >= bytes) ?? ['bytes', 1];
+    const size = `${Math.round((limit / scale) * 10) / 10} ${unit}`;
+    super('invalid-input', `That file is larger than ${size}, so it was not kept.`);
+  }
 }
 
 export interface Received {
@@ -47,19 +64,23 @@ export async function receiveIntoFolder(
   let size = 0;
   let reported = 0;
   const total = options.total ?? null;
+  const limit = options.maxBytes ?? Infinity;
   try {
     await pipeline(
       source,
       async function* hashing(chunks: AsyncIterable<Uint8Array>) {
         for await (const chunk of chunks) {
-          hash.update(chunk);
           size += chunk.length;
+          // Read on to the end rather than cut the sender off, so it gets the answer saying why.
+          if (size > limit) continue;
+          hash.update(chunk);
           if (options.onProgress && size - reported >= PROGRESS_EVERY) {
             reported = size;
             options.onProgress({ bytes: size, total });
           }
           yield chunk;
         }
+        if (size > limit) throw new FileTooLarge(limit);
       },
       createWriteStream(tempFile, { flags: 'wx' }),
       { signal: options.signal },

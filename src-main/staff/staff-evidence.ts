@@ -39,7 +39,9 @@ export async function addCpdEvidence(
   const received = await (
     'file' in source
       ? receiveFileIntoFolder(source.file, folder, incoming)
-      : receiveIntoFolder(source, folder, incoming)
+      : 'received' in source
+        ? receiveFileIntoFolder(source.received.tempFile, folder, incoming)
+        : receiveIntoFolder(source, folder, incoming)
   ).catch((error: unknown) => {
     throw mapFsError(error, label);
   });

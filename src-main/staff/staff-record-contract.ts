@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
+import { stagedId } from '../evidence/evidence-contract';
 import { isoDate } from '../shared/record';
 import { qualificationKinds, signOffPolicies } from './staff-record-schema';
 import type { CompetenceOverview, StaffRecordView } from './staff-record-view';
@@ -48,12 +49,6 @@ export const checkInput = z.object({
 });
 
 /** What a CPD file upload carries beside the file itself (in a header, as the body is the file). */
-export const cpdUploadSchema = z.object({
-  personId,
-  cpdId: z.string().min(1),
-  originalName: z.string().min(1).max(1000),
-});
-
 export const staffRecordOperations = {
   'staff:competence': operation<CompetenceOverview>()(z.object({})),
   'staff:record': operation<StaffRecordView>()(z.object({ personId })),
@@ -72,8 +67,8 @@ export const staffRecordOperations = {
     writes: true,
   }),
   /** A file chosen in the desktop app's dialog, added to a CPD entry. */
-  'staff:add-cpd-picked': operation<{ path: string; sha256: string }>()(
-    z.object({ personId, cpdId: z.string().min(1), pickId: z.string().min(1) }),
+  'staff:add-cpd-staged': operation<{ path: string; sha256: string }>()(
+    z.object({ personId, cpdId: z.string().min(1), stagedId }),
     { writes: true },
   ),
   'staff:set-policy': operation<{ saved: true }>()(

@@ -47,17 +47,26 @@ export const staffRecordHandlers: HandlerMap<keyof typeof staffRecordOperations>
     save(wb, personId, 'experience', entry),
   'staff:save-cpd': async ({ personId, entry }, wb) => save(wb, personId, 'cpd', entry),
   'staff:save-check': async ({ personId, entry }, wb) => save(wb, personId, 'checks', entry),
-  'staff:add-cpd-picked': async ({ personId, cpdId, pickId }, wb) => {
-    assertMayEdit(wb, personId);
-    const { file, size } = wb.picked.take(pickId);
-    return addCpdEvidence(
-      wb.workspace,
-      personId,
-      cpdId,
-      { originalName: file, source: { file }, total: size },
-      wb.actor(),
-      wb.clock,
-    );
+  'staff:add-cpd-staged': async ({ personId, cpdId, stagedId }, wb) => {
+    // Taken first, so a refusal still removes the staged copy.
+    const taken = wb.staged.take(stagedId);
+    try {
+      assertMayEdit(wb, personId);
+      const { file, size } =
+        taken.kind === 'received'
+          ? { file: taken.received.tempFile, size: taken.received.size }
+          : taken;
+      return await addCpdEvidence(
+        wb.workspace,
+        personId,
+        cpdId,
+        { originalName: taken.originalName, source: { file }, total: size },
+        wb.actor(),
+        wb.clock,
+      );
+    } finally {
+      if (taken.kind === 'received') await taken.release();
+    }
   },
   'staff:set-policy': async (change, wb) => {
     const actor = wb.actor();

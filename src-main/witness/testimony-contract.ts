@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
+import { stagedId } from '../evidence/evidence-contract';
 import { isoDate } from '../shared/record';
 import type { StoredTemplate } from './template-schema';
 import { templateContentSchema } from './template-schema';
@@ -41,19 +42,6 @@ export const typedTestimonySchema = z.object({
   otherFields: z.record(z.string().max(300), text).default({}),
 });
 
-/** What an upload of a returned form carries beside the file (in a header). */
-export const formUploadSchema = z.object({
-  learnerId,
-  originalName: z.string().min(1).max(1000),
-  /** Absent for a fillable PDF (its fields are read); present for a scan, photo or DOCX. */
-  typed: typedTestimonySchema.optional(),
-  /**
-   * Keep the file and answer with a pick id for `witness:import-picked`, so a long typed-in
-   * testimony travels in that call's body rather than in a header (headers are limited in size).
-   */
-  hold: z.boolean().optional(),
-});
-
 export const testimonyOperations = {
   'witness:templates': operation<{
     latest: StoredTemplate[];
@@ -83,8 +71,12 @@ export const testimonyOperations = {
     z.object({ learnerId, typed: typedTestimonySchema }),
     { writes: true },
   ),
-  'witness:import-picked': operation<{ evidenceId: string }>()(
-    z.object({ learnerId, pickId: z.string().min(1), typed: typedTestimonySchema.optional() }),
+  /**
+   * A returned form sent to the workbench: without `typed` it must be a fillable PDF, whose
+   * fields are read; with it (a scan, photo or DOCX) the file is kept with what was typed.
+   */
+  'witness:import-staged': operation<{ evidenceId: string }>()(
+    z.object({ learnerId, stagedId, typed: typedTestimonySchema.optional() }),
     { writes: true },
   ),
   'witness:authenticity': operation<{ id: string }>()(

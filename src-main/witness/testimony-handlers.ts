@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import type { HandlerMap } from '../api/handler';
 import { unitRef } from '../kernel/unit-label';
 import { loadRecordFonts } from '../record/pdf/fonts';
@@ -10,9 +8,6 @@ import type { testimonyOperations } from './testimony-contract';
 import { importReturnedFile } from './import-returned';
 import { makeForm, saveReturned } from './testimony-service';
 import { factsOf, testimonyFlags } from './witness-rules';
-
-/** Where the HTTP host keeps an uploaded form until `witness:import-picked` takes it. */
-export const HELD_FOLDER_PREFIX = '.held-';
 
 const strip = <T extends { updatedAt: string; updatedBy: string }>({
   updatedAt: _a,
@@ -90,25 +85,23 @@ export const testimonyHandlers: HandlerMap<keyof typeof testimonyOperations> = {
     return { evidenceId: saved.evidence.id };
   },
 
-  'witness:import-picked': async ({ learnerId, pickId, typed }, wb) => {
-    const { file } = wb.picked.take(pickId);
+  'witness:import-staged': async ({ learnerId, stagedId, typed }, wb) => {
+    const taken = wb.staged.take(stagedId);
+    const file = taken.kind === 'received' ? taken.received.tempFile : taken.file;
     try {
       const saved = await importReturnedFile(
         wb.workspace,
         learnerId,
         file,
-        file,
+        taken.originalName,
         typed,
         wb.actor(),
         wb.clock(),
       );
       return { evidenceId: saved.evidence.id };
     } finally {
-      // A file the browser uploaded to be held for this call is a copy: the evidence has its own.
-      const folder = path.dirname(file);
-      if (path.basename(folder).startsWith(HELD_FOLDER_PREFIX)) {
-        await rm(folder, { recursive: true, force: true });
-      }
+      // A staged copy goes whatever the answer: the evidence, if kept, has its own.
+      if (taken.kind === 'received') await taken.release();
     }
   },
 

@@ -30,6 +30,8 @@ export class WorkspaceWatcher {
     private readonly workspace: Workspace,
     private readonly onOutsideChange: (file: string) => void,
     private readonly folders: readonly WatchedFolder[] = [],
+    /** Told of every file event once it is weighed, outside or not (tests wait on it). */
+    private readonly onWeighed?: (file: string, outside: boolean) => void,
   ) {}
 
   async boot(): Promise<void> {
@@ -70,7 +72,9 @@ export class WorkspaceWatcher {
 
   private enqueue(file: string): void {
     this.queue = this.queue.then(async () => {
-      if (await this.isOutsideChange(file)) this.onOutsideChange(file);
+      const outside = await this.isOutsideChange(file);
+      if (outside) this.onOutsideChange(file);
+      this.onWeighed?.(file, outside);
     });
   }
 

@@ -32,6 +32,7 @@ import {
   type DocumentOptions,
 } from '../storage/json-document';
 import { removeLeftovers } from '../storage/leftovers';
+import { stagingFolder } from '../storage/staging';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import { storedUnitSchema, type StoredUnit } from '../unit/unit-schema';
@@ -61,8 +62,13 @@ export interface UnitListing {
 }
 
 /** A centre workspace folder: centre.json, the units it uses, one folder per learner. */
+type ParsedUnitFile = { mtimeMs: number; size: number; ino: number } & (
+  { unit: StoredUnit } | { problem: string }
+);
+
 export class Workspace {
   readonly portfolios: PortfolioStore;
+  private unitFiles = new Map<string, ParsedUnitFile>();
 
   /** Workspaces opened in this process, so a command can write their snapshots before it ends. */
   private static readonly opened = new Set<WeakRef<Workspace>>();
@@ -103,6 +109,7 @@ export class Workspace {
     // What a crash left behind (temporary files of unfinished saves) goes before anything is read.
     await removeLeftovers(resolved);
     await removeLeftovers(path.join(resolved, 'sampling'));
+    await removeLeftovers(stagingFolder(resolved));
     const doc = await JsonDocument.open(file, centreFileSchema, CENTRE_LABEL, centreOptions);
     return new Workspace(resolved, doc);
   }
@@ -253,16 +260,43 @@ export class Workspace {
     }
     const units: StoredUnit[] = [];
     const problems: string[] = [];
+    const seen = new Map<string, ParsedUnitFile>();
     for (const name of names) {
-      const file = path.join(folder, name);
-      try {
-        const text = await readFile(file, 'utf8');
-        units.push(parseDocument(text, storedUnitSchema, `The unit file ${name}`, file));
-      } catch (error) {
-        problems.push(error instanceof UserError ? error.message : mapFsError(error, name).message);
-      }
+      const parsed = await this.parsedUnitFile(path.join(folder, name), name);
+      seen.set(name, parsed);
+      if ('unit' in parsed) units.push(parsed.unit);
+      else problems.push(parsed.problem);
     }
+    this.unitFiles = seen;
     return { units, problems };
+  }
+
+  /**
+   * A unit file read and parsed once per change of it: a decision asks for the units, and a
+   * whole unit library parsed on every key press is work for nothing. A file is read again when
+   * its size, modification time or inode changes (an edit, a sync, `saveUnit`'s rename).
+   */
+  private async parsedUnitFile(file: string, name: string): Promise<ParsedUnitFile> {
+    try {
+      const info = await stat(file);
+      const known = this.unitFiles.get(name);
+      const same = (k: ParsedUnitFile) =>
+        k.mtimeMs === info.mtimeMs && k.size === info.size && k.ino === info.ino;
+      if (known && same(known)) return known;
+      const text = await readFile(file, 'utf8');
+      const stamp = { mtimeMs: info.mtimeMs, size: info.size, ino: info.ino };
+      try {
+        return {
+          ...stamp,
+          unit: parseDocument(text, storedUnitSchema, `The unit file ${name}`, file),
+        };
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        return { ...stamp, problem: error.message };
+      }
+    } catch (error) {
+      return { mtimeMs: -1, size: -1, ino: -1, problem: mapFsError(error, name).message };
+    }
   }
 
   async saveUnit(unit: StoredUnit): Promise<string> {

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src-main/app/workbench';
 import { startHttpHost, type HttpHost } from '../../src-main/hosts/http/http-host';
+import { stagingFolder } from '../../src-main/storage/staging';
 import { useTempDirs } from '../support/temp-dir';
+import { until } from '../support/wait-for';
 import { bootWorkbench } from '../support/workbench';
 
 function send(
@@ -35,30 +37,56 @@ describe('evidence over the HTTP host', () => {
   });
   afterEach(() => host.close());
 
-  const meta = (learnerId: string) =>
-    encodeURIComponent(
-      JSON.stringify({
-        learnerId,
-        originalName: 'till-receipt.txt',
-        details: {
-          title: 'Till receipt notes',
-          producedOn: '2026-11-21',
-          method: 'product evidence',
-        },
-      }),
-    );
+  const fileName = encodeURIComponent('till-receipt.txt');
+  const details = {
+    title: 'Till receipt notes',
+    producedOn: '2026-11-21',
+    method: 'product evidence',
+  };
+
+  /** Calls an operation over the host, as the screen does. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several operations
+  type Answer = { ok: boolean; data?: any; error?: { message: string } };
+  async function op(name: string, input: unknown): Promise<Answer> {
+    const answer = await send(host, {
+      method: 'POST',
+      path: `/api/${name}`,
+      headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
+      body: Buffer.from(JSON.stringify(input)),
+    });
+    return JSON.parse(answer.body.toString());
+  }
+
+  async function stagingLeft(): Promise<string[]> {
+    return readdir(stagingFolder(workbench.workspace.dir)).catch(() => []);
+  }
 
   it('streams an upload into the portfolio and serves it back through a ticket, with ranges', async () => {
     const learner = workbench.workspace.centre.learners[1]!;
     const body = Buffer.from('Refund given within 5 minutes; customer thanked.\n'.repeat(2000));
     const upload = await send(host, {
       method: 'POST',
-      path: '/upload/evidence',
-      headers: { Authorization: `Bearer ${host.token}`, 'X-Workbench-Evidence': meta(learner.id) },
+      path: '/upload',
+      headers: { Authorization: `Bearer ${host.token}`, 'X-Workbench-File-Name': fileName },
       body,
     });
     expect(upload.status).toBe(200);
-    const { data } = JSON.parse(upload.body.toString());
+    const { stagedId } = JSON.parse(upload.body.toString()).data;
+    const { jobId } = (
+      await op('evidence:add-staged', { learnerId: learner.id, stagedId, details })
+    ).data;
+    const job = await until(async () => {
+      const seen = (await op('evidence:job', { jobId })).data;
+      return seen.state === 'running' ? null : seen;
+    });
+    expect(job.state).toBe('done');
+    const data = { id: job.evidenceId as string };
+    // The staged copy became the evidence file: nothing is left waiting, and the id is spent.
+    expect(await stagingLeft()).toEqual([]);
+    expect(
+      (await op('evidence:add-staged', { learnerId: learner.id, stagedId, details })).error
+        ?.message,
+    ).toContain('no longer waiting');
     const saved = (await workbench.workspace.portfolio(learner.id)).data.evidence.find(
       (e) => e.id === data.id,
     )!;
@@ -90,8 +118,8 @@ describe('evidence over the HTTP host', () => {
     const learner = workbench.workspace.centre.learners[1]!;
     const without = await send(host, {
       method: 'POST',
-      path: '/upload/evidence',
-      headers: { 'X-Workbench-Evidence': meta(learner.id) },
+      path: '/upload',
+      headers: { 'X-Workbench-File-Name': fileName },
       body: Buffer.from('x'),
     });
     expect(without.status).toBe(401);
@@ -99,11 +127,43 @@ describe('evidence over the HTTP host', () => {
     await workbench.signIn({ personId: eqa.id, role: 'eqa' });
     const readOnly = await send(host, {
       method: 'POST',
-      path: '/upload/evidence',
-      headers: { Authorization: `Bearer ${host.token}`, 'X-Workbench-Evidence': meta(learner.id) },
+      path: '/upload',
+      headers: { Authorization: `Bearer ${host.token}`, 'X-Workbench-File-Name': fileName },
       body: Buffer.from('x'),
     });
     expect(readOnly.status).toBe(403);
+    expect((await workbench.workspace.portfolio(learner.id)).data.evidence).toHaveLength(5);
+    expect(await stagingLeft()).toEqual([]);
+  });
+
+  it('refuses a file over the size limit, keeping nothing of it, and an id it never gave', async () => {
+    await host.close();
+    host = await startHttpHost({ workbench, rendererDir: await tempDir(), maxUploadBytes: 1024 });
+    const learner = workbench.workspace.centre.learners[1]!;
+    const headers = { Authorization: `Bearer ${host.token}`, 'X-Workbench-File-Name': fileName };
+    // Said up front by its length, and found out only while it arrives (sent in chunks).
+    const declared = await send(host, {
+      method: 'POST',
+      path: '/upload',
+      headers,
+      body: Buffer.alloc(4096, 1),
+    });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body.toString()).error.message).toContain('larger than 1 KB');
+    const chunked = await send(host, {
+      method: 'POST',
+      path: '/upload',
+      headers: { ...headers, 'Transfer-Encoding': 'chunked' },
+      body: Buffer.alloc(4096, 2),
+    });
+    expect(chunked.status).toBe(413);
+    expect(await stagingLeft()).toEqual([]);
+    const made = await op('evidence:add-staged', {
+      learnerId: learner.id,
+      stagedId: '../../etc/passwd',
+      details,
+    });
+    expect(made.ok).toBe(false);
     expect((await workbench.workspace.portfolio(learner.id)).data.evidence).toHaveLength(5);
   });
 });

@@ -19,11 +19,12 @@ describe('sampling files changed outside the workbench', () => {
 
   it('ignores its own saves and notices another program’s, loading the new version', async () => {
     const root = await tempDir();
+    const weighed: string[] = [];
     const workbench = (open = new Workbench(
       { userDataDir: path.join(root, 'user-data'), resourcesDir: defaultResourcesDir() },
       { kind: 'web' },
       () => new Date('2026-11-24T10:00:00Z'),
-      { watch: true, demo: makeDemoCentre },
+      { watch: true, demo: makeDemoCentre, onWatched: (file) => weighed.push(file) },
     ));
     await workbench.boot();
     const dispatch = createDispatcher(workbench);
@@ -43,7 +44,8 @@ describe('sampling files changed outside the workbench', () => {
     expect((await dispatch('sampling:save-strategy', { ...strategy, interimShare: 30 })).ok).toBe(
       true,
     );
-    await new Promise((r) => setTimeout(r, 600));
+    // Wait until the watcher has weighed the app's own save: it must not count as outside.
+    await waitFor(() => weighed.some((f) => f.endsWith(`${path.sep}strategy.json`)));
     expect(workbench.changes).toBe(start);
 
     const file = path.join(workbench.workspace.dir, 'sampling', 'strategy.json');

@@ -13,6 +13,7 @@ import { Workbench } from '../../src-main/app/workbench';
 import { createDemoCentre } from '../../src-main/demo/demo-centre';
 import type { MarkingView } from '../../src-main/decision/decision-views';
 import { useTempDirs } from '../support/temp-dir';
+import { until as waitUntil } from '../support/wait-for';
 
 const run = promisify(execFile);
 const UNIT = 'unit-j-508-4003';
@@ -31,19 +32,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function until<T>(what: string, check: () => Promise<T | null | false>): Promise<T> {
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-    if (process.env.SYNCTHING_TEST_DEBUG) console.warn('waiting for', what, last);
-  }
-}
+/** Syncthing is asked over its REST API, so less often, and a refused call means "not yet". */
+const until = <T>(what: string, check: () => Promise<T | null | false>) =>
+  waitUntil(check, {
+    everyMs: 250,
+    retryErrors: true,
+    onMiss: (last) => {
+      if (process.env.SYNCTHING_TEST_DEBUG) console.warn('waiting for', what, last);
+    },
+  });
 
 /** One Syncthing on 127.0.0.1: no discovery, no relays, no NAT traversal, driven by its REST API. */
 class Syncthing {

@@ -11,12 +11,15 @@ import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { useTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
-async function watchedWorkbench(root: string): Promise<Workbench> {
+async function watchedWorkbench(
+  root: string,
+  onWatched?: (file: string) => void,
+): Promise<Workbench> {
   const workbench = new WorkbenchClass(
     { userDataDir: path.join(root, 'user-data'), resourcesDir: defaultResourcesDir() },
     { kind: 'web' },
     () => new Date('2026-11-24T10:00:00Z'),
-    { watch: true, demo: makeDemoCentre },
+    { watch: true, demo: makeDemoCentre, onWatched },
   );
   await workbench.boot();
   return workbench;
@@ -31,7 +34,8 @@ describe('changes made outside the workbench', () => {
   });
 
   it('notices another program changing a portfolio, reloads it, and ignores its own saves', async () => {
-    const workbench = (open = await watchedWorkbench(await tempDir()));
+    const weighed: string[] = [];
+    const workbench = (open = await watchedWorkbench(await tempDir(), (f) => weighed.push(f)));
     const dispatch = createDispatcher(workbench);
     const learner = workbench.workspace.centre.learners[0]!;
     const doc = await workbench.workspace.portfolio(learner.id);
@@ -43,8 +47,9 @@ describe('changes made outside the workbench', () => {
       evidenceId: evidence.id,
       change: { notes: 'Checked with the learner.' },
     });
-    // Give the watcher time to see the app's own save: it must not count as outside.
-    await new Promise((r) => setTimeout(r, 600));
+    // Wait until the watcher has weighed the app's own save: it must not count as outside.
+    const ownChanges = path.join(learner.portfolio, 'changes');
+    await waitFor(() => weighed.some((f) => f.includes(ownChanges)));
     expect(workbench.changes).toBe(start);
 
     // Another process on the same workspace (a second window, the command line) is another

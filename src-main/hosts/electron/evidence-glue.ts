@@ -1,32 +1,22 @@
-import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { dialog, ipcMain, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import { UserError } from '../../kernel/user-error';
-import type { PickedFile, PickedFiles } from '../../evidence/picked-files';
+import type { StagedFiles } from '../../evidence/staged-files';
 import { answerFileRequest } from '../../evidence/serve-file';
 import type { FileTickets } from '../../evidence/file-tickets';
 import { isTrustedSender } from './ipc';
 
 export const DROPPED_FILES_CHANNEL = 'evidence:register-dropped';
 
-async function registerAll(picked: PickedFiles, files: readonly string[]): Promise<PickedFile[]> {
-  const chosen: PickedFile[] = [];
-  for (const file of files) {
-    const info = await stat(file).catch(() => null);
-    if (info?.isFile()) chosen.push(picked.register(file, info.size));
-  }
-  return chosen;
-}
-
-/** The native "choose files" dialog; the screen gets opaque ids, never the paths. */
+/** The native "choose files" dialog; the handler stages them, so the screen gets ids, never paths. */
 export function chooseFilesWith(window: () => BrowserWindow | null) {
-  return async (picked: PickedFiles): Promise<PickedFile[]> => {
+  return async (): Promise<string[]> => {
     const options: OpenDialogOptions = { properties: ['openFile', 'multiSelections'] };
     const parent = window();
     const answer = parent
       ? await dialog.showOpenDialog(parent, options)
       : await dialog.showOpenDialog(options);
-    return answer.canceled ? [] : registerAll(picked, answer.filePaths);
+    return answer.canceled ? [] : answer.filePaths;
   };
 }
 
@@ -48,11 +38,11 @@ export async function showInFileManager(file: string): Promise<void> {
  * Files dropped on the window: only the preload can turn a dropped File into a path
  * (webUtils), and only the app's own page may hand them over.
  */
-export function registerDropIpc(picked: PickedFiles, devServerUrl?: string): void {
+export function registerDropIpc(staged: StagedFiles, devServerUrl?: string): void {
   ipcMain.handle(DROPPED_FILES_CHANNEL, async (event, paths: unknown) => {
     if (!isTrustedSender(event, devServerUrl)) return [];
     if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string' && p)) return [];
-    return registerAll(picked, paths as string[]);
+    return staged.chosen(paths as string[]);
   });
 }
 

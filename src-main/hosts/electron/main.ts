@@ -67,7 +67,7 @@ async function start(): Promise<void> {
   );
   await workbench.boot();
   registerIpc(createDispatcher(workbench), devServerUrl);
-  registerDropIpc(workbench.picked, devServerUrl);
+  registerDropIpc(workbench.staged, devServerUrl);
   serveRenderer(path.join(here, '../renderer'), workbench.tickets);
 
   const workAreas = screen.getAllDisplays().map((d) => d.workArea);

@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { OperationFunctions, WorkbenchBridge } from '../../api/bridge';
-import type { PickedFile } from '../../evidence/evidence-views';
+import type { StagedFile } from '../../evidence/evidence-views';
 import { menuCommands, type MenuCommand } from '../../kernel/menu-commands';
 import { operationNames } from '../../kernel/operation-names';
 
@@ -33,7 +33,7 @@ const bridge = {
         return [];
       }
     });
-    return ipcRenderer.invoke('evidence:register-dropped', paths) as Promise<PickedFile[]>;
+    return ipcRenderer.invoke('evidence:register-dropped', paths) as Promise<StagedFile[]>;
   },
 } satisfies WorkbenchBridge;
 

@@ -5,13 +5,16 @@ import type { Dispatch } from '../../api/dispatcher';
 import { failure } from '../../kernel/result';
 import type { Workbench } from '../../app/workbench';
 import { FILE_ROUTE } from '../../evidence/file-tickets';
-import { CPD_UPLOAD_PATH, UPLOAD_PATH, WITNESS_UPLOAD_PATH } from './upload-paths';
 import { hostAllowed, tokenAllowed } from './guards';
 import { sendJson } from './respond';
 import { serveStatic } from './static-files';
 import type * as ApiRoutes from './api-routes';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Where the browser posts a file to stage it; routed without loading the domain code first. */
+export const UPLOAD_PATH = '/upload';
+/** Larger than any evidence video a centre keeps (a whole observed shift in HD). */
+const MAX_UPLOAD_BYTES = 32 * 1024 ** 3;
 
 export interface HttpHostOptions {
   workbench: Workbench;
@@ -21,6 +24,8 @@ export interface HttpHostOptions {
   port?: number;
   /** Fixed only by tests; otherwise a new random token per launch. */
   token?: string;
+  /** The largest file an upload may send; lowered only by tests. */
+  maxUploadBytes?: number;
 }
 
 export interface HttpHost {
@@ -65,21 +70,17 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)));
       return;
     }
-    if (
-      url.pathname === UPLOAD_PATH ||
-      url.pathname === WITNESS_UPLOAD_PATH ||
-      url.pathname === CPD_UPLOAD_PATH
-    ) {
+    if (url.pathname === UPLOAD_PATH) {
       if (!tokenAllowed(req, token)) {
         req.resume();
         sendJson(res, 401, failure('forbidden', 'This upload did not carry the access token.'));
       } else if (req.method !== 'POST') {
+        req.resume();
         sendJson(res, 405, failure('forbidden', 'Files are uploaded with POST.'));
-      } else if (url.pathname === WITNESS_UPLOAD_PATH) {
-        await (await loadRoutes()).handleWitnessUpload(req, res, options.workbench);
-      } else if (url.pathname === CPD_UPLOAD_PATH) {
-        await (await loadRoutes()).handleCpdUpload(req, res, options.workbench);
-      } else await (await loadRoutes()).handleUpload(req, res, options.workbench);
+      } else {
+        const limit = options.maxUploadBytes ?? MAX_UPLOAD_BYTES;
+        await (await loadRoutes()).handleUpload(req, res, options.workbench, limit);
+      }
       return;
     }
     if (url.pathname.startsWith(FILE_ROUTE) && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -1,35 +1,17 @@
-import { accessToken, ApiCallError, call } from './client';
+import { call } from './client';
+import { uploadFile } from './upload';
 
 /**
- * Sends a CPD certificate or note to the workbench: streamed to the HTTP host as the request
- * body, or, in the desktop app, copied from where the person chose it. Either way it is hashed
- * as it is copied into the person's staff evidence folder.
+ * Adds a CPD certificate or note to a person's staff record: sent to the workbench (or, in the
+ * desktop app, already staged where the person chose it), then taken by `staff:add-cpd-staged`,
+ * which hashes it as it is copied into the person's staff evidence folder.
  */
 export async function addCpdFile(
   personId: string,
   cpdId: string,
-  source: { kind: 'browser'; file: File } | { kind: 'picked'; pickId: string },
+  source: { kind: 'browser'; file: File } | { kind: 'staged'; stagedId: string },
 ): Promise<{ path: string; sha256: string }> {
-  if (source.kind === 'picked') {
-    return call('staff:add-cpd-picked', { personId, cpdId, pickId: source.pickId });
-  }
-  const response = await fetch('/upload/cpd-evidence', {
-    method: 'POST',
-    headers: {
-      Authorization: `Bearer ${accessToken()}`,
-      'X-Workbench-CPD-Evidence': encodeURIComponent(
-        JSON.stringify({ personId, cpdId, originalName: source.file.name }),
-      ),
-    },
-    body: source.file,
-  }).catch(() => {
-    throw new Error('The file could not be sent. Check that the workbench is still running.');
-  });
-  const answer = (await response.json().catch(() => null)) as
-    | { ok: true; data: { path: string; sha256: string } }
-    | { ok: false; error: { code: 'internal'; message: string } }
-    | null;
-  if (!answer) throw new Error('The workbench gave an answer that could not be read. Try again.');
-  if (!answer.ok) throw new ApiCallError(answer.error);
-  return answer.data;
+  const stagedId =
+    source.kind === 'staged' ? source.stagedId : (await uploadFile(source.file).done).stagedId;
+  return call('staff:add-cpd-staged', { personId, cpdId, stagedId });
 }

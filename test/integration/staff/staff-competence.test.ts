@@ -94,11 +94,11 @@ describe('staff competence and standardisation', () => {
     });
     const source = path.join(root, 'webinar certificate.pdf');
     await writeFile(source, '%PDF-1.4 certificate of attendance');
-    const pick = () => wb.picked.register(source, 34).pickId;
-    const added = await ok<{ path: string; sha256: string }>(dispatch, 'staff:add-cpd-picked', {
+    const stage = async () => (await wb.staged.chosen([source]))[0]!.stagedId;
+    const added = await ok<{ path: string; sha256: string }>(dispatch, 'staff:add-cpd-staged', {
       personId: people.tom.id,
       cpdId,
-      pickId: pick(),
+      stagedId: await stage(),
     });
     expect(added.sha256).toBe(
       createHash('sha256').update('%PDF-1.4 certificate of attendance').digest('hex'),
@@ -109,10 +109,10 @@ describe('staff competence and standardisation', () => {
     );
     const entry = (await recordOnDisk(people.tom.id)).cpd.find((c) => c.id === cpdId)!;
     expect(entry.evidence).toMatchObject([{ path: added.path, sha256: added.sha256 }]);
-    const again = await dispatch('staff:add-cpd-picked', {
+    const again = await dispatch('staff:add-cpd-staged', {
       personId: people.tom.id,
       cpdId,
-      pickId: pick(),
+      stagedId: await stage(),
     });
     expect(again).toMatchObject({
       ok: false,

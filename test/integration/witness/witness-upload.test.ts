@@ -7,19 +7,25 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../src-main/api/dispatcher';
 import type { Workbench } from '../../../src-main/app/workbench';
 import { startHttpHost, type HttpHost } from '../../../src-main/hosts/http/http-host';
+import { stagingFolder } from '../../../src-main/storage/staging';
 import { fillForm } from '../../support/fill-witness-form';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
 
 const run = promisify(execFile);
 
-function upload(
+function post(
   host: HttpHost,
-  meta: unknown,
+  path: string,
+  headers: Record<string, string>,
   body: Buffer,
 ): Promise<{
   status: number;
-  json: { ok: boolean; data?: { evidenceId: string }; error?: { message: string } };
+  json: {
+    ok: boolean;
+    data?: { stagedId: string; evidenceId: string };
+    error?: { message: string };
+  };
 }> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -27,11 +33,8 @@ function upload(
         host: '127.0.0.1',
         port: host.port,
         method: 'POST',
-        path: '/upload/witness-form',
-        headers: {
-          Authorization: `Bearer ${host.token}`,
-          'X-Workbench-Witness-Form': encodeURIComponent(JSON.stringify(meta)),
-        },
+        path,
+        headers: { Authorization: `Bearer ${host.token}`, ...headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -47,6 +50,32 @@ function upload(
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** As the screen sends a returned form: the file is staged, then `witness:import-staged` runs. */
+async function upload(
+  host: HttpHost,
+  meta: { learnerId: string; originalName: string; typed?: unknown },
+  body: Buffer,
+): Promise<{
+  status: number;
+  json: { ok: boolean; data?: { evidenceId: string }; error?: { message: string } };
+}> {
+  const staged = await post(
+    host,
+    '/upload',
+    { 'X-Workbench-File-Name': encodeURIComponent(meta.originalName) },
+    body,
+  );
+  if (!staged.json.ok) return staged;
+  const { learnerId, typed } = meta;
+  const input = { learnerId, stagedId: staged.json.data!.stagedId, typed };
+  return post(
+    host,
+    '/api/witness:import-staged',
+    { 'Content-Type': 'application/json' },
+    Buffer.from(JSON.stringify(input)),
+  );
 }
 
 describe('returned witness forms over the HTTP host', () => {
@@ -132,6 +161,7 @@ describe('returned witness forms over the HTTP host', () => {
     expect(
       (await readdir(path.join(folder, 'evidence'))).filter((n) => n.startsWith('.incoming')),
     ).toEqual([]);
+    expect(await readdir(stagingFolder(workbench.workspace.dir))).toEqual([]);
 
     const unitId = (await workbench.workspace.portfolio(second!.id)).data.registrations[0]!.unitId;
     const scan = Buffer.from('\xff\xd8\xff\xe0 a photographed paper form', 'latin1');
@@ -157,24 +187,18 @@ describe('returned witness forms over the HTTP host', () => {
       signedOn: '2026-11-03',
       otherFields: {},
     };
-    // The file is held first; the typed-in testimony (longer than a header may be) follows.
+    // The file is staged first; the typed-in testimony (longer than a header may be) follows.
     const long = { ...typed, description: 'Handled a complaint calmly. '.repeat(1200) };
-    const held = await upload(
+    const kept = await upload(
       host,
-      { learnerId: second!.id, originalName: 'scans/paper form.jpg', hold: true },
+      { learnerId: second!.id, originalName: 'scans/paper form.jpg', typed: long },
       scan,
     );
-    expect(held.json.ok).toBe(true);
-    const pickId = (held.json.data as unknown as { pickId: string }).pickId;
-    const kept = await createDispatcher(workbench)('witness:import-picked', {
-      learnerId: second!.id,
-      pickId,
-      typed: long,
-    });
-    if (!kept.ok) throw new Error(kept.error.message);
-    const keptId = (kept.data as { evidenceId: string }).evidenceId;
+    if (!kept.json.ok) throw new Error(kept.json.error!.message);
+    const keptId = kept.json.data!.evidenceId;
     const left = await readdir(path.join(folder, 'evidence'));
     expect(left.filter((n) => n.startsWith('.held-') || n.startsWith('.incoming'))).toEqual([]);
+    expect(await readdir(stagingFolder(workbench.workspace.dir))).toEqual([]);
     const portfolio = (await workbench.workspace.portfolio(second!.id)).data;
     const evidence = portfolio.evidence.find((e) => e.id === keptId)!;
     expect(evidence.file?.originalName).toBe('paper form.jpg');

@@ -59,7 +59,7 @@ export function AddEvidenceFiles({
         picked.map((p) => ({
           name: p.name,
           size: p.size,
-          source: { kind: 'picked', pickId: p.pickId },
+          source: { kind: 'staged', stagedId: p.stagedId },
         })),
       );
     } catch (error) {
@@ -77,7 +77,7 @@ export function AddEvidenceFiles({
         picked.map((p) => ({
           name: p.name,
           size: p.size,
-          source: { kind: 'picked', pickId: p.pickId },
+          source: { kind: 'staged', stagedId: p.stagedId },
         })),
       );
     } else {

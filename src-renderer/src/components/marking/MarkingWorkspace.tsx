@@ -1,7 +1,11 @@
-import { Alert, Badge, Box, Button, Group, Kbd, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Box, Paper, Stack } from '@mantine/core';
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { moveTo } from '../../api/address';
-import type { MarkingView, TargetView } from '../../../../src-main/decision/decision-views';
+import type {
+  MarkingUpdate,
+  MarkingView,
+  TargetView,
+} from '../../../../src-main/decision/decision-views';
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
@@ -16,7 +20,7 @@ import { ActionPointsNotice } from './ActionPointsNotice';
 import { ConflictsPanel } from './ConflictsPanel';
 import { SignOffPanel } from './SignOffPanel';
 import { UnitFeedbackPanel } from './UnitFeedbackPanel';
-import { HistoryButtons } from './HistoryButtons';
+import { MarkingHeader } from './MarkingHeader';
 import { useMarkingKeys } from './use-marking-keys';
 import { countTargets } from './count-targets';
 import { criteriaMetLabel } from '../../../../src-main/kernel/count-criteria';
@@ -38,7 +42,7 @@ export function MarkingWorkspace({ learnerId, unitId, readOnly }: Props) {
 }
 
 function Workspace({
-  view,
+  view: loaded,
   readOnly,
   reload,
 }: {
@@ -46,6 +50,13 @@ function Workspace({
   readOnly: boolean;
   reload: () => void;
 }) {
+  // A decision, undo or redo answers what it changed; applied here, with no second round trip.
+  const [changed, setChanged] = useState<{ on: MarkingView; update: MarkingUpdate } | null>(null);
+  const view = useMemo(
+    () => (changed?.on === loaded ? { ...loaded, ...changed.update } : loaded),
+    [changed, loaded],
+  );
+  const apply = (update: MarkingUpdate) => setChanged({ on: loaded, update });
   const targets = useMemo(() => new Map(view.targets.map((t) => [t.key, t])), [view.targets]);
   const evidence = useMemo(() => new Map(view.evidence.map((e) => [e.id, e])), [view.evidence]);
   const order = view.targets;
@@ -92,7 +103,7 @@ function Workspace({
   ) {
     setError(null);
     try {
-      await inTurn(() =>
+      const answer = await inTurn(() =>
         call('decision:record', {
           ...base,
           criterionRef: target.criterionRef,
@@ -100,7 +111,7 @@ function Workspace({
           ...change,
         }),
       );
-      reload();
+      apply(answer.update);
       return true;
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -118,10 +129,10 @@ function Workspace({
     setError(null);
     try {
       const what = view.history[direction];
-      const changed = await inTurn(() => call(`decision:${direction}`, base));
-      reload();
+      const stepped = await inTurn(() => call(`decision:${direction}`, base));
+      apply(stepped.update);
       if (what) notifyDone(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${what}.`);
-      select(changed.partRef ? `${changed.criterionRef}|${changed.partRef}` : changed.criterionRef);
+      select(stepped.partRef ? `${stepped.criterionRef}|${stepped.partRef}` : stepped.criterionRef);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -188,48 +199,14 @@ function Workspace({
   const counts = countTargets(order);
   return (
     <Stack data-testid="marking-workspace">
-      <Group justify="space-between" align="start">
-        <div>
-          <Title order={2} size="h3">
-            {view.unit.title}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {view.learner.name} · ULN {view.learner.uln} · {view.unit.ref}
-            {view.unit.level ? ` · level ${view.unit.level}` : ''}
-            {view.unit.credits ? ` · ${view.unit.credits} credits` : ''} · version{' '}
-            {view.unit.version}
-          </Text>
-          {view.unit.methods.some((m) => m.use === 'prescribed') && (
-            <Text size="sm">
-              Prescribed methods:{' '}
-              {view.unit.methods
-                .filter((m) => m.use === 'prescribed')
-                .map((m) => m.name)
-                .join(', ')}
-            </Text>
-          )}
-        </div>
-        <Group gap="xs">
-          <Badge size="lg" variant="light" tt="none" data-testid="met-count">
-            {criteriaMetLabel(counts)}
-          </Badge>
-          {locked && (
-            <Badge size="lg" color="red" variant="light" tt="none" data-testid="locked-badge">
-              Locked
-            </Badge>
-          )}
-          {canChange && (
-            <HistoryButtons
-              history={view.history}
-              onUndo={() => void step('undo')}
-              onRedo={() => void step('redo')}
-            />
-          )}
-          <Button size="xs" variant="default" onClick={() => setHelp(true)}>
-            Shortcuts <Kbd ml={6}>?</Kbd>
-          </Button>
-        </Group>
-      </Group>
+      <MarkingHeader
+        view={view}
+        counts={counts}
+        locked={locked}
+        canChange={canChange}
+        onStep={(direction) => void step(direction)}
+        onHelp={() => setHelp(true)}
+      />
       <ActionPointsNotice learnerId={view.learner.id} unitId={view.unit.id} />
       <ConflictsPanel view={view} readOnly={readOnly} onChanged={reload} />
       <Box

@@ -70,7 +70,7 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
   const [notes, setNotes] = useState('');
   const [hours, setHours] = useState<number | string>('');
   const [file, setFile] = useState<File | null>(null);
-  const [picked, setPicked] = useState<{ pickId: string; name: string } | null>(null);
+  const [picked, setPicked] = useState<{ stagedId: string; name: string } | null>(null);
 
   async function save() {
     setBusy(true);
@@ -110,7 +110,7 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
           entry: { date: first, activity: title, hours: Number(hours), learned: notes },
         });
         if (file) await addCpdFile(personId, id, { kind: 'browser', file });
-        else if (picked) await addCpdFile(personId, id, { kind: 'picked', pickId: picked.pickId });
+        else if (picked) await addCpdFile(personId, id, { kind: 'staged', stagedId: picked.stagedId });
       }
       notifyDone('Saved to the staff record.');
       onDone();
@@ -257,7 +257,7 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
               void call('evidence:choose-files', {})
                 .then((files) => {
                   const f = files[0];
-                  if (f) setPicked({ pickId: f.pickId, name: f.name });
+                  if (f) setPicked({ stagedId: f.stagedId, name: f.name });
                 })
                 .catch((error: unknown) => notifyError('No file was chosen', error))
             }

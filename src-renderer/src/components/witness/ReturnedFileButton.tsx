@@ -26,7 +26,7 @@ export function ReturnedFileButton({ label, accept, testId, onChosen, variant }:
         onChosen({
           name: first.name,
           size: first.size,
-          source: { kind: 'picked', pickId: first.pickId },
+          source: { kind: 'staged', stagedId: first.stagedId },
         });
     } catch (error) {
       notifyError('No file was chosen', error);
