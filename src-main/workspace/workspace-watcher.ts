@@ -7,6 +7,8 @@ import { CHANGES_FOLDER, CHANGE_FILE_EXT } from '../storage/change-log/change-fi
 import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
 
 const CENTRE = 'centre.json';
+const CENTRE_CHANGES = 'centre-changes';
+const isChangeFile = (name: string) => name.endsWith(CHANGE_FILE_EXT) && !name.startsWith('.');
 
 /**
  * Notices files changed by other programs (a text editor, a sync client restoring an older
@@ -66,8 +68,13 @@ export class WorkspaceWatcher {
 
   private async isOutsideChange(file: string): Promise<boolean> {
     const rel = path.relative(this.workspace.dir, file).split(path.sep);
-    // centre.json, or a sync engine's conflict copy of it (merged in when the centre is checked).
-    if (rel.length === 1 && (rel[0] === CENTRE || conflictCopyOf(rel[0]!, [CENTRE]) === CENTRE)) {
+    // centre.json, a sync engine's conflict copy of it (merged in when the centre is checked),
+    // or another writer's change file.
+    const centreChange = rel.length === 2 && rel[0] === CENTRE_CHANGES && isChangeFile(rel[1]!);
+    if (
+      centreChange ||
+      (rel.length === 1 && (rel[0] === CENTRE || conflictCopyOf(rel[0]!, [CENTRE]) === CENTRE))
+    ) {
       return (await this.workspace.checkCentreOnDisk()) !== 'same';
     }
     const inPortfolio =
@@ -83,7 +90,12 @@ export class WorkspaceWatcher {
       // A portfolio nobody has opened yet is read fresh when it is; still tell the screen.
       return state !== 'same';
     }
-    if (rel[0] === SAMPLING_FOLDER && rel.length === 2 && file.endsWith('.json')) {
+    const samplingChange =
+      rel.length === 3 && rel[1]!.endsWith('-changes') && isChangeFile(rel[2]!);
+    if (
+      rel[0] === SAMPLING_FOLDER &&
+      ((rel.length === 2 && file.endsWith('.json')) || samplingChange)
+    ) {
       return (await samplingStore(this.workspace).noticeChange(rel[1] ?? '')) !== 'same';
     }
     return rel[0] === 'units' && file.endsWith('.json');
