@@ -31,6 +31,9 @@ export interface FieldConflict {
   versions: ConflictVersion[];
 }
 
+/** Who changed a record last and when: each change sets them, so they never conflict. */
+const BOOKKEEPING = new Set(['updatedAt', 'updatedBy']);
+
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
 function recordName(doc: unknown, collection: string, key: string, shape?: DocumentShape) {
@@ -54,11 +57,12 @@ export function fieldConflicts(
   doc: unknown,
   shape?: DocumentShape,
 ): FieldConflict | null {
+  const [collection = '', key = '', field = ''] = slot.split('\u0000');
+  if (BOOKKEEPING.has(field)) return null;
   const heads = fold.heads(slot).sort((a, b) => (a.version < b.version ? -1 : 1));
   if (heads.length < 2) return null;
   const cells = heads.map((h) => h.record as Cell | null);
   if (new Set(cells.map((c) => JSON.stringify(c?.x ?? null))).size < 2) return null;
-  const [collection = '', key = '', field = ''] = slot.split('\u0000');
   const shown = (fold.collection(collection) as readonly Cell[]).find(
     (c) => c.k === key && c.f === field,
   );
