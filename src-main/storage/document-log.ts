@@ -1,4 +1,4 @@
-import { readFile, rename } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../api/user-error';
@@ -176,23 +176,6 @@ export class DocumentLog<S extends z.ZodType> {
       if (snapshot === 'broken') return 'broken';
       if (read || merged) this.snapshot.schedule();
       return read || merged || snapshot === 'reloaded' ? 'reloaded' : 'same';
-    });
-  }
-
-  /**
-   * Puts a snapshot made from the changes in place of a damaged one; the damaged file is kept
-   * beside it (renamed, never deleted).
-   */
-  async restoreSnapshot(now: Date): Promise<{ keptAs: string }> {
-    return withFileLock(this.spec.file, async () => {
-      const keptAs = `${this.spec.file}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
-      await rename(this.spec.file, keptAs).catch((error: { code?: string }) => {
-        if (error.code !== 'ENOENT') throw mapFsError(error, this.spec.label);
-      });
-      this.broken = null;
-      await this.readNew();
-      await this.snapshot.write();
-      return { keptAs: path.basename(keptAs) };
     });
   }
 

@@ -64,7 +64,8 @@ export async function importDocument<S extends z.ZodType>(ctx: LogContext<S>): P
   const hasChanges = await files.hasChanges();
   let doc: z.output<S>;
   try {
-    if (SNAPSHOT_HEAD.test(text.slice(0, 64))) {
+    // A snapshot without its change files (copied on its own) is taken as the document.
+    if (hasChanges && SNAPSHOT_HEAD.test(text.slice(0, 64))) {
       JSON.parse(text);
       return false;
     }
@@ -85,7 +86,7 @@ export async function importDocument<S extends z.ZodType>(ctx: LogContext<S>): P
   if (hasChanges) {
     await ctx.readNew();
     const current = ctx.current();
-    const ops = current ? diffCells(current as Json, doc as Json, spec.shape) : [];
+    const ops = current ? additions(diffCells(current as Json, doc as Json, spec.shape)) : [];
     if (ops.length) await ctx.append(ctx.slotted(ops));
     return true;
   }
@@ -115,6 +116,13 @@ function versioned<S extends z.ZodType>(ops: Op[], spec: DocumentLogSpec<S>): Op
     return { ...op, v, s: { [slotOf(op.c, cell.k, cell.f)]: [] } };
   });
 }
+
+/** Never a removal: a record, field or audit entry only the change files hold stays. */
+const additions = (ops: Op[]) =>
+  ops.filter((op) => {
+    const cell = op.r as Cell;
+    return cell.x !== undefined && !(cell.f === PRESENT && cell.x === false);
+  });
 
 const timeOf = (record: Json | undefined, root: Json | undefined) =>
   String(record?.updatedAt ?? root?.updatedAt ?? '');
@@ -183,11 +191,7 @@ async function mergeCopy<S extends z.ZodType>(ctx: LogContext<S>, theirs: Json, 
   const later: Op[] = [];
   const earlier: Op[] = [];
   const differences: MergedCopy['differences'] = [];
-  // Never a removal: a record or field only this computer holds stays.
-  const ops = diffCells(current, theirs, spec.shape).filter((op) => {
-    const cell = op.r as Cell;
-    return cell.x !== undefined && !(cell.f === PRESENT && cell.x === false);
-  });
+  const ops = additions(diffCells(current, theirs, spec.shape));
   // A later value of a snapshot's copy has seen what this computer holds; one of a copy in
   // today's layout has seen nothing, so a field both changed shows as a conflict.
   for (const op of snapshot ? ctx.slotted(ops) : versioned(ops, spec)) {

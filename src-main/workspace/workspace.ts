@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../api/user-error';
 import { centreMigrations } from '../centre/centre-migrations';
@@ -164,8 +164,15 @@ export class Workspace {
   static async restoreCentre(dir: string, now: Date): Promise<{ keptAs: string }> {
     const resolved = path.resolve(dir);
     if (await hasCentreChanges(resolved)) {
-      const log = await DocumentLog.open(centreSpec(resolved, newWriterId()));
-      return log.restoreSnapshot(now);
+      const keptAs = `${CENTRE_FILE}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        await rename(path.join(resolved, CENTRE_FILE), path.join(resolved, keptAs));
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENOENT') throw mapFsError(error, CENTRE_LABEL);
+      }
+      // Opening makes the snapshot again from centre-changes/, which hold every change.
+      await DocumentLog.open(centreSpec(resolved, newWriterId()));
+      return { keptAs };
     }
     return restoreLastGood(
       path.join(resolved, CENTRE_FILE),
