@@ -2,6 +2,7 @@ import { cp, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSameInAnyOrder } from '../../support/fold-orders';
 import { z } from 'zod';
 import type { Change, Op } from '../../../src-main/storage/change-log/change';
 import { ChangeFold } from '../../../src-main/storage/change-log/change-fold';
@@ -129,18 +130,7 @@ describe('a document kept as a record log', () => {
         fc.array(fc.boolean(), { minLength: 31, maxLength: 31 }),
         (plan, shuffleKey, split) => {
           const changes = simulate(plan);
-          const reference = stateOf(foldAll(changes));
-          const shuffled = [...changes].sort((a, b) => shuffleKey(a.id) - shuffleKey(b.id));
-          expect(stateOf(foldAll(shuffled))).toEqual(reference);
-
-          // Two copies each get part of the changes (a sync engine mid-way), then each other's.
-          const a = newFold();
-          const b = newFold();
-          shuffled.forEach((c, i) => (split[i % split.length] ? a : b).add(c));
-          for (const c of changes) a.add(c);
-          for (const c of [...changes].reverse()) b.add(c);
-          expect(stateOf(a)).toEqual(reference);
-          expect(stateOf(b)).toEqual(reference);
+          const reference = expectSameInAnyOrder(changes, newFold, stateOf, shuffleKey, split);
 
           // Every change is there: its audit entry, and each value it set is either shown or
           // one side of a conflict, unless a later change that had seen it replaced it.
