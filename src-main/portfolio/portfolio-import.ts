@@ -1,10 +1,11 @@
-import { mkdir, open, readFile, readdir, rename } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { Change } from '../storage/change-log/change';
 import { listChangeFiles } from '../storage/change-log/change-file';
-import { conflictCopyOf, exists, moveAside } from '../storage/conflict-copies';
+import { exists } from '../storage/conflict-copies';
+import { isChangeShape } from '../storage/change-log/record-log';
 import { parseDocument } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { contentHash, importOps, prepareRecord } from './portfolio-changes';
@@ -43,30 +44,6 @@ export function parseChangeLine(
       error instanceof UserError ? error.message : 'it is not a change the workbench can read';
     return `A change in ${where} (at byte ${at}) could not be read: ${why}`;
   }
-}
-
-/** The shape of a change line, checked without copying it (the records are validated apart). */
-function isChangeShape(value: unknown): value is Change {
-  const c = value as Partial<Change> | null;
-  return (
-    typeof c === 'object' &&
-    c !== null &&
-    typeof c.id === 'string' &&
-    typeof c.writer === 'string' &&
-    Number.isInteger(c.seq) &&
-    Number.isInteger(c.clock) &&
-    typeof c.owner === 'string' &&
-    Array.isArray(c.ops) &&
-    c.ops.every(
-      (op) =>
-        typeof op === 'object' &&
-        op !== null &&
-        typeof op.c === 'string' &&
-        (op.r === undefined || (typeof op.r === 'object' && op.r !== null)) &&
-        (op.del === undefined || typeof op.del === 'string') &&
-        (op.s === undefined || (typeof op.s === 'object' && op.s !== null)),
-    )
-  );
 }
 
 export interface ImportTarget {
@@ -140,35 +117,6 @@ export async function importPortfolioFile(
   if (await exists(target)) return 'unchanged';
   await writeFileAtomic(target, `${JSON.stringify(change)}\n`);
   return 'imported';
-}
-
-/**
- * Sync engines' conflict copies of change files: the complete changes each holds go into a file
- * named by its content (changes are known by id, so one read twice counts once), and the copy is
- * moved aside. Returns the names merged.
- */
-export async function mergeChangeCopies(
-  folder: string,
-  changesDir: string,
-  label: string,
-): Promise<string[]> {
-  let names: string[] = [];
-  try {
-    names = await readdir(changesDir);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOENT') throw mapFsError(error, label);
-  }
-  const merged: string[] = [];
-  for (const name of names) {
-    if (!conflictCopyOf(name, ['*.jsonl'])) continue;
-    const text = await readFile(path.join(changesDir, name), 'utf8');
-    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
-    const target = path.join(changesDir, `merged-${contentHash(complete)}.jsonl`);
-    if (complete) await writeFileAtomic(target, complete);
-    await moveAside(folder, path.join(path.basename(changesDir), name), name);
-    merged.push(name);
-  }
-  return merged;
 }
 
 function parseFailure(label: string, name: string, error: unknown): UserError {

@@ -4,12 +4,8 @@ import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { Change, Op } from '../storage/change-log/change';
 import { ChangeFold } from '../storage/change-log/change-fold';
-import {
-  CHANGES_FOLDER,
-  appendLine,
-  listChangeFiles,
-  readLinesFrom,
-} from '../storage/change-log/change-file';
+import { CHANGES_FOLDER } from '../storage/change-log/change-file';
+import { ChangeLogFiles, mergeChangeCopies } from '../storage/change-log/record-log';
 import { conflictCopyOf, MERGED_COPIES_FOLDER, moveAside } from '../storage/conflict-copies';
 import { removeLeftovers } from '../storage/leftovers';
 import { withFileLock } from '../storage/file-lock';
@@ -19,12 +15,7 @@ import type { Actor } from '../shared/record';
 import { PORTFOLIO_COLLECTIONS, diffPortfolio, prepareRecord, slotsOf } from './portfolio-changes';
 import { slotConflicts } from './portfolio-conflicts';
 import { SnapshotWriter } from './portfolio-snapshot';
-import {
-  importPortfolioFile,
-  mergeChangeCopies,
-  parseChangeLine,
-  type ParsedLine,
-} from './portfolio-import';
+import { importPortfolioFile, parseChangeLine, type ParsedLine } from './portfolio-import';
 import { PORTFOLIO_VERSION, type Portfolio, type PortfolioConflict } from './portfolio-schema';
 
 export const PORTFOLIO_FILE = 'portfolio.json';
@@ -50,8 +41,7 @@ type Rec = Readonly<Record<string, unknown>> & { readonly id: string };
  */
 export class PortfolioLog {
   private fold: ChangeFold;
-  private readonly offsets = new Map<string, number>();
-  private seq = 0;
+  private readonly files: ChangeLogFiles;
   private current: Portfolio;
   private conflictCache = new Map<string, PortfolioConflict[]>();
   private readonly snapshot: SnapshotWriter;
@@ -64,6 +54,11 @@ export class PortfolioLog {
     private readonly options: PortfolioLogOptions,
   ) {
     this.fold = this.newFold();
+    this.files = new ChangeLogFiles(
+      path.join(folder, CHANGES_FOLDER),
+      options.writer,
+      options.label,
+    );
     this.current = this.materialise();
     this.snapshot = new SnapshotWriter(path.join(folder, PORTFOLIO_FILE), () => ({
       portfolio: this.current,
@@ -86,10 +81,6 @@ export class PortfolioLog {
 
   private get changesDir() {
     return path.join(this.folder, CHANGES_FOLDER);
-  }
-
-  private get ownFile() {
-    return path.join(this.changesDir, `${this.options.writer}.jsonl`);
   }
 
   static async open(
@@ -170,8 +161,7 @@ export class PortfolioLog {
   }
 
   private async append(ops: Op[], before: Portfolio): Promise<void> {
-    const seq = this.seq + 1;
-    const id = `${this.options.writer}:${seq}`;
+    const id = `${this.options.writer}:${this.files.seq + 1}`;
     // A later operation of the same change on a slot has seen the earlier one.
     const earlier = new Map<string, string>();
     const slotted = ops.map((op, index) => {
@@ -192,15 +182,7 @@ export class PortfolioLog {
       for (const slot of slots) earlier.set(slot, `${id}.${index}`);
       return { ...op, s, ...(kind ? { k: kind } : {}) };
     });
-    const change: Change = {
-      id,
-      writer: this.options.writer,
-      seq,
-      clock: this.fold.maxClock + 1,
-      at: new Date().toISOString(),
-      owner: this.learnerId,
-      ops: slotted,
-    };
+    const change = this.files.next(slotted, this.fold.maxClock + 1, this.learnerId);
     // Checked before it is written: a record the schema refuses is a bug, never the user's input.
     const records: (Rec | null)[] = [];
     for (const op of slotted) {
@@ -216,17 +198,7 @@ export class PortfolioLog {
         }
       }
     }
-    try {
-      await mkdir(this.changesDir, { recursive: true });
-      const bytes = await appendLine(this.ownFile, JSON.stringify(change));
-      this.offsets.set(
-        path.basename(this.ownFile),
-        (this.offsets.get(path.basename(this.ownFile)) ?? 0) + bytes,
-      );
-    } catch (error) {
-      throw mapFsError(error, this.options.label);
-    }
-    this.seq = seq;
+    await this.files.append(change);
     this.apply([change], new Map([[change, records]]));
   }
 
@@ -276,29 +248,11 @@ export class PortfolioLog {
 
   /** Reads the lines every change file gained since it was last read. */
   private async readNew(): Promise<boolean> {
-    let files: Map<string, number>;
-    try {
-      files = await listChangeFiles(this.changesDir);
-    } catch (error) {
-      throw mapFsError(error, this.options.label);
-    }
-    const fresh: Change[] = [];
-    const prepared = new Map<Change, (Rec | null)[]>();
-    for (const [name, size] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const from = this.offsets.get(name) ?? 0;
-      if (size <= from) continue;
-      const { lines, next } = await readLinesFrom(path.join(this.changesDir, name), from);
-      this.offsets.set(name, next);
-      for (const line of lines) {
-        const parsed = this.parseLine(name, line.text, line.at);
-        if (!parsed) continue;
-        const { change, records } = parsed;
-        prepared.set(change, records);
-        if (change.writer === this.options.writer) this.seq = Math.max(this.seq, change.seq);
-        fresh.push(change);
-      }
-    }
-    return this.apply(fresh, prepared);
+    const fresh = await this.files.readNew((name, text, at) => this.parseLine(name, text, at));
+    return this.apply(
+      fresh.map((p) => p.change),
+      new Map(fresh.map((p) => [p.change, p.records])),
+    );
   }
 
   private parseLine(name: string, text: string, at: number): ParsedLine | null {

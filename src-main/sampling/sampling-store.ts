@@ -1,15 +1,12 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../kernel/user-error';
 import { withMergedCopy } from '../audit/audit';
+import type { DocumentShape } from '../storage/change-log/document-cells';
 import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
-import {
-  JsonDocument,
-  parseDocument,
-  type DiskState,
-  type DocumentOptions,
-} from '../storage/json-document';
+import { DocumentLog, type FieldConflict } from '../storage/document-log';
+import type { DiskState } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
@@ -27,13 +24,28 @@ import {
   type StrategyFile,
 } from './sampling-files';
 
-type Doc<S extends z.ZodType> = JsonDocument<S>;
+type Doc<S extends z.ZodType> = DocumentLog<S>;
 
-/** Every sampling file keeps an audit trail; a merged sync conflict copy goes on it. */
-const samplingOptions: DocumentOptions = {
-  onMerge: (data: StrategyFile | PlanFile | ReviewsFile, merged) =>
-    withMergedCopy(data, merged, `${SAMPLING_FOLDER}/${MERGED_COPIES_FOLDER}/`),
-};
+/** The folder of a sampling file's change log: `plan-sp-….json` → `plan-sp-…-changes/`. */
+export const changesFolderOf = (name: string) => `${name.replace(/\.json$/, '')}-changes`;
+
+/** Where each sampling file's records are, so two computers' edits merge field by field. */
+function shapeOf(name: string): DocumentShape {
+  const audit = { path: 'audit', whole: true };
+  if (name === STRATEGY_FILE) {
+    const key = (r: Record<string, unknown>) =>
+      String((r.strategy as { qualificationId?: unknown } | undefined)?.qualificationId);
+    return { lists: [{ path: 'strategies', key }, audit] };
+  }
+  if (planIdFromFileName(name)) {
+    const key = (r: Record<string, unknown>) => String((r.sample as { id?: unknown }).id);
+    return {
+      objects: ['plan'],
+      lists: [{ path: 'plan.samples' }, { path: 'plan.removed', key }, audit],
+    };
+  }
+  return { lists: [{ path: 'reviews' }, audit] };
+}
 
 const emptyStrategies = (): StrategyFile => ({
   schemaVersion: 1,
@@ -49,7 +61,30 @@ const emptyStrategies = (): StrategyFile => ({
 export class SamplingStore {
   private readonly docs = new Map<string, Promise<Doc<z.ZodType>>>();
 
-  constructor(private readonly workspaceDir: string) {}
+  constructor(
+    private readonly workspaceDir: string,
+    private readonly writer: string,
+  ) {}
+
+  private spec<S extends z.ZodType>(name: string, file: string, schema: S, label: string) {
+    return {
+      file,
+      name: `${SAMPLING_FOLDER}/${name}`,
+      changesDir: path.join(path.dirname(file), changesFolderOf(name)),
+      schema,
+      label,
+      shape: shapeOf(name),
+      owner: `${SAMPLING_FOLDER}/${name}`,
+      writer: this.writer,
+      // Every sampling file keeps an audit trail; a merged sync conflict copy goes on it.
+      onMerge: (data: z.output<S>, merged: { copy: string; differences: unknown[] }) =>
+        withMergedCopy(
+          data as StrategyFile,
+          merged as Parameters<typeof withMergedCopy>[1],
+          `${SAMPLING_FOLDER}/${MERGED_COPIES_FOLDER}/`,
+        ) as z.output<S>,
+    };
+  }
 
   private async file(name: string): Promise<string> {
     return resolveInside(this.workspaceDir, path.join(SAMPLING_FOLDER, name));
@@ -71,7 +106,7 @@ export class SamplingStore {
     const pending = (async () => {
       const file = await this.file(name);
       try {
-        return await JsonDocument.open(file, schema, label, samplingOptions);
+        return await DocumentLog.open(this.spec(name, file, schema, label));
       } catch (error) {
         if (!(error instanceof UserError) || error.code !== 'not-found' || !initial) throw error;
       }
@@ -80,7 +115,7 @@ export class SamplingStore {
       } catch (error) {
         throw mapFsError(error, 'The sampling folder');
       }
-      return JsonDocument.create(file, schema, label, initial(), samplingOptions);
+      return DocumentLog.create(this.spec(name, file, schema, label), initial());
     })();
     this.docs.set(name, pending as Promise<Doc<z.ZodType>>);
     pending.catch(() => this.docs.delete(name));
@@ -118,12 +153,9 @@ export class SamplingStore {
     } catch (error) {
       throw mapFsError(error, 'The sampling folder');
     }
-    const doc = JsonDocument.create(
-      target,
-      planFileSchema,
-      'The sampling plan',
+    const doc = DocumentLog.create(
+      this.spec(name, target, planFileSchema, 'The sampling plan'),
       file,
-      samplingOptions,
     );
     this.docs.set(name, doc as Promise<Doc<z.ZodType>>);
     return doc;
@@ -144,9 +176,13 @@ export class SamplingStore {
     );
   }
 
-  /** Called for a sampling file changed on disk: whether it was someone else's change. */
+  /**
+   * Called for a sampling file (its snapshot, a conflict copy, or a file in its change folder)
+   * changed on disk: whether it brought someone else's change.
+   */
   async noticeChange(name: string): Promise<DiskState | 'not-open'> {
-    const original = conflictCopyOf(name, ['*.json']) ?? name;
+    const original =
+      /^(.*)-changes$/.exec(name)?.[1]?.concat('.json') ?? conflictCopyOf(name, ['*.json']) ?? name;
     const doc = this.docs.get(original) ?? this.docs.get(name);
     if (!doc) return 'not-open';
     return (await doc).checkDisk();
@@ -173,38 +209,55 @@ export class SamplingStore {
     const folder = path.join(this.workspaceDir, SAMPLING_FOLDER);
     let names: string[];
     try {
-      names = (await readdir(folder)).filter((n) => planIdFromFileName(n)).sort();
+      names = await readdir(folder);
     } catch (error) {
       if ((error as { code?: string }).code === 'ENOENT') return { plans: [], problems: [] };
       throw mapFsError(error, 'The sampling folder');
     }
+    // A plan is its snapshot, or only its change folder when another computer's snapshot has
+    // not arrived yet.
+    const ids = new Set(
+      names
+        .map(
+          (n) =>
+            planIdFromFileName(n) ?? planIdFromFileName(`${/^(.*)-changes$/.exec(n)?.[1]}.json`),
+        )
+        .filter((id): id is string => Boolean(id)),
+    );
     const plans: PlanFile[] = [];
     const problems: string[] = [];
-    const withCopies = new Set(
-      (await readdir(folder)).map((n) => conflictCopyOf(n, ['*.json'])).filter(Boolean),
-    );
-    for (const name of names) {
-      const id = planIdFromFileName(name) ?? '';
+    for (const id of [...ids].sort()) {
       try {
-        // A plan a sync engine left a conflict copy of is opened, which merges the copy in.
-        const cached =
-          this.docs.get(name) ??
-          (withCopies.has(name) ? this.doc(name, planFileSchema, 'The sampling plan', null) : null);
-        if (cached) {
-          plans.push((await cached).data as PlanFile);
-          continue;
+        const doc = await this.doc(planFileName(id), planFileSchema, 'The sampling plan', null);
+        if (doc.data.id !== id) {
+          throw new UserError('unreadable-file', `${planFileName(id)} names another plan.`);
         }
-        const file = path.join(folder, name);
-        const text = await readFile(file, 'utf8');
-        const plan = parseDocument(text, planFileSchema, `The sampling plan ${name}`, file);
-        if (plan.id !== id) throw new UserError('unreadable-file', `${name} names another plan.`);
-        plans.push(plan);
+        plans.push(doc.data);
       } catch (error) {
+        const name = planFileName(id);
         problems.push(error instanceof UserError ? error.message : mapFsError(error, name).message);
       }
     }
     plans.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
     return { plans, problems };
+  }
+
+  /** Fields of the sampling files open here that two computers changed differently. */
+  async conflicts(): Promise<FieldConflict[]> {
+    const docs = await Promise.all([...this.docs.values()].map((d) => d.catch(() => null)));
+    return docs.flatMap((d) => d?.conflicts ?? []);
+  }
+
+  /** Keeps one value of a sampling file's conflict. */
+  async settle(conflictId: string, version: string): Promise<boolean> {
+    for (const pending of this.docs.values()) {
+      const doc = await pending.catch(() => null);
+      if (doc?.conflicts.some((c) => c.id === conflictId)) {
+        await doc.settle(conflictId, version);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** All reviews of every plan, for the assessor's list of action points. */
@@ -224,7 +277,7 @@ const stores = new WeakMap<Workspace, SamplingStore>();
 export function samplingStore(workspace: Workspace): SamplingStore {
   let store = stores.get(workspace);
   if (!store) {
-    store = new SamplingStore(workspace.dir);
+    store = new SamplingStore(workspace.dir, workspace.writer);
     stores.set(workspace, store);
   }
   return store;

@@ -18,6 +18,22 @@ export interface WorkspaceStatus {
   centreDamaged: string | null;
   demoDir: string;
   canChooseFolder: boolean;
+  /**
+   * Fields of centre.json or of a sampling file that two computers changed differently, neither
+   * having seen the other's change: each value with who and when, until someone keeps one.
+   */
+  conflicts: FileConflictView[];
+}
+
+export interface FileConflictView {
+  id: string;
+  /** The file, as people know it: `centre.json`, `sampling/plan-sp-….json`. */
+  file: string;
+  /** What changed, in words: "Amira Khan: employer". */
+  about: string;
+  /** The value shown meanwhile (the same on every computer). */
+  shown: string;
+  versions: { version: string; value: string; by: string; at: string | null }[];
 }
 
 export interface RecentWorkspaceView {
@@ -41,6 +57,11 @@ export const workspaceOperations = {
   'workspace:choose-folder': operation<{ dir: string | null }>()(z.object({})),
   /** Cheap enough to poll: goes up when another program changed a file of the workspace. */
   'workspace:changes': operation<{ generation: number }>()(z.object({})),
+  /** Keeps one value of a file conflict; the other stays on file and on the audit trail. */
+  'workspace:settle-conflict': operation<WorkspaceStatus>()(
+    z.object({ conflictId: z.string().min(1), version: z.string().min(1) }),
+    { writes: true },
+  ),
   /** Puts back the last good centre.json of a workspace that no longer opens, then opens it. */
   'workspace:restore-centre': operation<WorkspaceStatus & { keptAs: string }>()(
     z.object({ dir: folder }),

@@ -1,10 +1,44 @@
 import type { HandlerMap } from '../api/handler';
 import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
-import type { WorkspaceStatus, workspaceOperations } from './workspace-contract';
+import { samplingStore } from '../sampling/sampling-store';
+import type { FieldConflict } from '../storage/document-log';
+import type { FileConflictView, WorkspaceStatus, workspaceOperations } from './workspace-contract';
 import { Workspace } from './workspace';
 
-function status(workbench: Workbench, problem: string | null = null): WorkspaceStatus {
+const shownAs = (value: unknown) =>
+  value === null || value === undefined || value === ''
+    ? '(empty)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+
+/** Each file conflict in words, naming people by name rather than id. */
+async function conflictViews(workspace: Workspace): Promise<FileConflictView[]> {
+  const found: FieldConflict[] = [
+    ...workspace.centreConflicts,
+    ...(await samplingStore(workspace).conflicts()),
+  ];
+  const nameOf = (id: string | null) =>
+    workspace.centre.staff.find((s) => s.id === id)?.name ?? id ?? 'someone';
+  return found.map((c) => ({
+    id: c.id,
+    file: c.file,
+    about: `${c.record}: ${c.field}`,
+    shown: shownAs(c.shown),
+    versions: c.versions.map((v) => ({
+      version: v.version,
+      value: shownAs(v.value),
+      by: nameOf(v.by),
+      at: v.at,
+    })),
+  }));
+}
+
+async function status(
+  workbench: Workbench,
+  problem: string | null = null,
+): Promise<WorkspaceStatus> {
   const open = workbench.hasWorkspace ? workbench.workspace : null;
   let reason = problem;
   if (!open && !reason) {
@@ -28,6 +62,7 @@ function status(workbench: Workbench, problem: string | null = null): WorkspaceS
     centreDamaged: centreProblem && open ? open.dir : failedOnCentre,
     demoDir: workbench.demoDir,
     canChooseFolder: Boolean(workbench.host.chooseFolder),
+    conflicts: open ? await conflictViews(open) : [],
   };
 }
 
@@ -55,10 +90,24 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceOperations> = {
     }
     return { dir: await workbench.host.chooseFolder() };
   },
+  'workspace:settle-conflict': async ({ conflictId, version }, workbench) => {
+    const workspace = workbench.workspace;
+    const actor = workbench.actor();
+    const settled = workspace.centreConflicts.some((c) => c.id === conflictId)
+      ? (await workspace.settleCentreConflict(conflictId, version, actor, workbench.clock()), true)
+      : await samplingStore(workspace).settle(conflictId, version);
+    if (!settled) {
+      throw new UserError(
+        'conflict',
+        'That difference has already been settled, here or on another computer. Look again at the values shown.',
+      );
+    }
+    return status(workbench);
+  },
   'workspace:changes': async (_input, workbench) => ({ generation: workbench.changes }),
   'workspace:restore-centre': async ({ dir }, workbench) => {
     const { keptAs } = await Workspace.restoreCentre(dir, workbench.clock());
     await workbench.open(dir);
-    return { ...status(workbench), keptAs };
+    return { ...(await status(workbench)), keptAs };
   },
 };

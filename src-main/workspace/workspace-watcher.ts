@@ -5,6 +5,8 @@ import { CHANGES_FOLDER, CHANGE_FILE_EXT } from '../storage/change-log/change-fi
 import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
 
 const CENTRE = 'centre.json';
+const CENTRE_CHANGES = 'centre-changes';
+const isChangeFile = (name: string) => name.endsWith(CHANGE_FILE_EXT) && !name.startsWith('.');
 
 /**
  * A folder of the workspace whose files a domain keeps (sampling/): the domain says whether a
@@ -80,8 +82,13 @@ export class WorkspaceWatcher {
 
   private async isOutsideChange(file: string): Promise<boolean> {
     const rel = path.relative(this.workspace.dir, file).split(path.sep);
-    // centre.json, or a sync engine's conflict copy of it (merged in when the centre is checked).
-    if (rel.length === 1 && (rel[0] === CENTRE || conflictCopyOf(rel[0]!, [CENTRE]) === CENTRE)) {
+    // centre.json, a sync engine's conflict copy of it (merged in when the centre is checked),
+    // or another writer's change file.
+    const centreChange = rel.length === 2 && rel[0] === CENTRE_CHANGES && isChangeFile(rel[1]!);
+    if (
+      centreChange ||
+      (rel.length === 1 && (rel[0] === CENTRE || conflictCopyOf(rel[0]!, [CENTRE]) === CENTRE))
+    ) {
       return (await this.workspace.checkCentreOnDisk()) !== 'same';
     }
     const inPortfolio =
@@ -98,7 +105,8 @@ export class WorkspaceWatcher {
       return state !== 'same';
     }
     const watched = this.folders.find((f) => f.folder === rel[0]);
-    if (watched && rel.length === 2 && file.endsWith('.json')) {
+    const changeFile = rel.length === 3 && rel[1]!.endsWith('-changes') && isChangeFile(rel[2]!);
+    if (watched && ((rel.length === 2 && file.endsWith('.json')) || changeFile)) {
       return watched.noticeChange(this.workspace, rel[1] ?? '');
     }
     return rel[0] === 'units' && file.endsWith('.json');

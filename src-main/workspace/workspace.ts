@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
 import { centreMigrations } from '../centre/centre-migrations';
@@ -25,12 +25,10 @@ import {
 import type { Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
-import {
-  JsonDocument,
-  parseDocument,
-  restoreLastGood,
-  type DocumentOptions,
-} from '../storage/json-document';
+import { newWriterId } from '../storage/change-log/writer-id';
+import { CHANGE_FILE_EXT } from '../storage/change-log/change-file';
+import { DocumentLog, type DocumentLogSpec, type FieldConflict } from '../storage/document-log';
+import { parseDocument, restoreLastGood } from '../storage/json-document';
 import { removeLeftovers } from '../storage/leftovers';
 import { stagingFolder } from '../storage/staging';
 import { mapFsError } from '../storage/map-fs-error';
@@ -48,12 +46,43 @@ export const CENTRE_FILE = 'centre.json';
 export { PORTFOLIO_FILE };
 export const UNITS_FOLDER = 'units';
 
+/** The centre file's change log: one append-only file per writer (see the README). */
+export const CENTRE_CHANGES = 'centre-changes';
+
 const CENTRE_LABEL = 'The centre file';
-const centreOptions: DocumentOptions = {
-  migrations: centreMigrations,
-  onMerge: (centre: CentreFile, merged) =>
-    withMergedCopy(centre, merged, `${MERGED_COPIES_FOLDER}/`),
-};
+
+/** centre.json as a record log: the centre, each awarding body, person, learner and witness. */
+function centreSpec(dir: string, writer: string): DocumentLogSpec<typeof centreFileSchema> {
+  return {
+    file: path.join(dir, CENTRE_FILE),
+    name: CENTRE_FILE,
+    changesDir: path.join(dir, CENTRE_CHANGES),
+    schema: centreFileSchema,
+    label: CENTRE_LABEL,
+    shape: {
+      objects: ['centre'],
+      lists: [
+        { path: 'awardingBodies' },
+        { path: 'staff' },
+        { path: 'learners' },
+        { path: 'witnesses' },
+        { path: 'audit', whole: true },
+      ],
+    },
+    owner: 'centre',
+    writer,
+    migrations: centreMigrations,
+    onMerge: (centre, merged) => withMergedCopy(centre, merged, `${MERGED_COPIES_FOLDER}/`),
+  };
+}
+
+async function hasCentreChanges(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(path.join(dir, CENTRE_CHANGES))).some((n) => n.endsWith(CHANGE_FILE_EXT));
+  } catch {
+    return false;
+  }
+}
 
 export interface UnitListing {
   units: StoredUnit[];
@@ -75,9 +104,11 @@ export class Workspace {
 
   private constructor(
     readonly dir: string,
-    private readonly centreDoc: JsonDocument<typeof centreFileSchema>,
+    private readonly centreDoc: DocumentLog<typeof centreFileSchema>,
+    /** This process as a writer of change files: portfolios, centre and sampling files. */
+    readonly writer: string,
   ) {
-    this.portfolios = new PortfolioStore(dir);
+    this.portfolios = new PortfolioStore(dir, { writer });
     Workspace.opened.add(new WeakRef(this));
   }
 
@@ -85,7 +116,7 @@ export class Workspace {
     for (const ref of [...Workspace.opened]) {
       const workspace = ref.deref();
       if (!workspace) Workspace.opened.delete(ref);
-      else await workspace.portfolios.flush();
+      else await Promise.all([workspace.portfolios.flush(), workspace.centreDoc.flush()]);
     }
   }
 
@@ -99,7 +130,7 @@ export class Workspace {
     }
     const file = path.join(resolved, CENTRE_FILE);
     try {
-      await stat(file);
+      if (!(await hasCentreChanges(resolved))) await stat(file);
     } catch {
       throw new UserError(
         'not-a-workspace',
@@ -110,8 +141,9 @@ export class Workspace {
     await removeLeftovers(resolved);
     await removeLeftovers(path.join(resolved, 'sampling'));
     await removeLeftovers(stagingFolder(resolved));
-    const doc = await JsonDocument.open(file, centreFileSchema, CENTRE_LABEL, centreOptions);
-    return new Workspace(resolved, doc);
+    const writer = newWriterId();
+    const doc = await DocumentLog.open(centreSpec(resolved, writer));
+    return new Workspace(resolved, doc, writer);
   }
 
   static async create(dir: string, input: NewCentre, actor: Actor, now: Date): Promise<Workspace> {
@@ -124,25 +156,65 @@ export class Workspace {
     } catch (error) {
       throw mapFsError(error, `The folder ${resolved}`);
     }
-    const doc = await JsonDocument.create(
+    const writer = newWriterId();
+    const doc = await DocumentLog.create(
+      centreSpec(resolved, writer),
+      newCentreFile(input, actor, now),
+    );
+    return new Workspace(resolved, doc, writer);
+  }
+
+  /**
+   * Puts back a good centre.json in place of a damaged one, keeping the damaged file beside it:
+   * made again from centre-changes/, or (a workspace not yet upgraded) its last good copy.
+   */
+  static async restoreCentre(dir: string, now: Date): Promise<{ keptAs: string }> {
+    const resolved = path.resolve(dir);
+    if (await hasCentreChanges(resolved)) {
+      const keptAs = `${CENTRE_FILE}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        await rename(path.join(resolved, CENTRE_FILE), path.join(resolved, keptAs));
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'ENOENT') throw mapFsError(error, CENTRE_LABEL);
+      }
+      // Opening makes the snapshot again from centre-changes/, which hold every change.
+      await DocumentLog.open(centreSpec(resolved, newWriterId()));
+      return { keptAs };
+    }
+    return restoreLastGood(
       path.join(resolved, CENTRE_FILE),
       centreFileSchema,
       CENTRE_LABEL,
-      newCentreFile(input, actor, now),
-      centreOptions,
-    );
-    return new Workspace(resolved, doc);
-  }
-
-  /** Puts back the last good centre.json of a workspace that no longer opens. */
-  static async restoreCentre(dir: string, now: Date): Promise<{ keptAs: string }> {
-    return restoreLastGood(
-      path.join(path.resolve(dir), CENTRE_FILE),
-      centreFileSchema,
-      CENTRE_LABEL,
-      centreOptions,
+      { migrations: centreMigrations },
       now,
     );
+  }
+
+  /** Fields of centre.json two computers changed differently, until someone keeps one. */
+  get centreConflicts(): FieldConflict[] {
+    return this.centreDoc.conflicts;
+  }
+
+  /** Keeps one value of a centre.json conflict, on the centre's audit trail. */
+  async settleCentreConflict(conflictId: string, version: string, actor: Actor, now: Date) {
+    const conflict = this.centreDoc.conflicts.find((c) => c.id === conflictId);
+    const chosen = conflict?.versions.find((v) => v.version === version);
+    await this.centreDoc.settle(conflictId, version, (centre) => ({
+      ...centre,
+      audit: [
+        ...centre.audit,
+        auditEntry(
+          actor,
+          now,
+          'settled a conflict',
+          `${conflict?.record ?? ''} ${conflict?.field ?? ''}`.trim(),
+          {
+            before: { values: conflict?.versions.map((v) => v.value) },
+            after: { kept: chosen?.value },
+          },
+        ),
+      ],
+    }));
   }
 
   get centre(): Readonly<CentreFile> {

@@ -118,13 +118,13 @@ describe('the centre file on two computers', () => {
   });
 
   it(
-    'keeps every acknowledged save of two processes changing the centre file at the same time',
+    'keeps every acknowledged save of two processes changing the centre and sampling files at the same time',
     async () => {
       const { workspace } = await demoWorkspace(await tempDir());
-      const start = (tag: string) => {
+      const start = (tag: string, field: string) => {
         const child = spawn(
           process.execPath,
-          ['--import', 'tsx', WRITER, workspace.dir, tag, '60'],
+          ['--import', 'tsx', WRITER, workspace.dir, tag, '110', field],
           {
             stdio: ['ignore', 'pipe', 'pipe'],
           },
@@ -146,12 +146,35 @@ describe('the centre file on two computers', () => {
           ),
         );
       };
-      const [a, b] = await Promise.all([start('a'), start('b')]);
+      // Each also changes a different field of the same learner, neither seeing the other's.
+      const [a, b] = await Promise.all([
+        start('a', 'employer=Harrogate District NHS'),
+        start('b', 'workplace=Ward 12, St James'),
+      ]);
       expect(a.errors + b.errors).toBe('');
       expect([a.code, b.code]).toEqual([0, 0]);
-      const saved = new Set((await readCentre(workspace.dir)).witnesses.map((w) => w.id));
+      expect(a.acks.length + b.acks.length).toBe(220);
+
+      const reopened = await Workspace.open(workspace.dir);
+      const store = samplingStore(reopened);
+      const plan = (await store.listPlans()).plans[0]!;
+      const saved = new Set([
+        ...reopened.centre.witnesses.map((w) => w.id),
+        ...plan.audit.map((e) => e.id),
+      ]);
       expect([...a.acks, ...b.acks].filter((id) => !saved.has(id))).toEqual([]);
-      expect(a.acks.length + b.acks.length).toBe(120);
+      expect(reopened.centre.learners[0]).toMatchObject({
+        employer: 'Harrogate District NHS',
+        workplace: 'Ward 12, St James',
+      });
+      expect(reopened.centreConflicts).toEqual([]);
+      // The snapshots others read hold it all too, and no lock file was ever needed.
+      await Workspace.flushAll();
+      const onDisk = await readCentre(workspace.dir);
+      expect(onDisk.witnesses.filter((w) => saved.has(w.id))).toHaveLength(
+        reopened.centre.witnesses.length,
+      );
+      expect(onDisk.learners[0]!.workplace).toBe('Ward 12, St James');
       expect(await readdir(workspace.dir)).not.toContain('.centre.json.lock');
     },
     HANG_GUARD,

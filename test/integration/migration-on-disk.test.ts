@@ -17,6 +17,7 @@ describe('opening files written by an older workbench', () => {
     const current = JSON.parse(await readFile(file, 'utf8'));
     // Rewrite both files as the first release would have written them (no change files then).
     await rm(path.join(workspace.dir, learner.portfolio, 'changes'), { recursive: true });
+    await rm(path.join(workspace.dir, 'centre-changes'), { recursive: true });
     const v1 = {
       schemaVersion: 1,
       kind: 'learner-portfolio',
@@ -34,6 +35,12 @@ describe('opening files written by an older workbench', () => {
 
     const reopened = await Workspace.open(workspace.dir);
     expect(reopened.centre.witnesses).toEqual([]);
+    // centre.json is upgraded too: one change named by its content, and a snapshot in its place.
+    const centreChanges = await readdir(path.join(workspace.dir, 'centre-changes'));
+    expect(centreChanges).toEqual([expect.stringMatching(/^import-[0-9a-f]+\.jsonl$/)]);
+    const snapshot = JSON.parse(await readFile(centreFile, 'utf8'));
+    expect(snapshot).toMatchObject({ schemaVersion: 2, witnesses: [], snapshot: { changes: 1 } });
+    expect(snapshot.learners).toEqual(centre.learners);
     const doc = await reopened.portfolio(learnerId);
     expect(doc.data.registrations).toHaveLength(2);
     expect(JSON.parse(await readFile(file, 'utf8')).schemaVersion).toBe(1);

@@ -69,7 +69,18 @@ describe('sampling operations on a real workspace', () => {
     const { workbench, plan } = await demo(await tempDir());
     const folder = path.join(workbench.workspace.dir, 'sampling');
     const names = (await readdir(folder)).filter((n) => !n.startsWith('.')).sort();
-    expect(names).toEqual([`plan-${plan.id}.json`, `reviews-${plan.id}.json`, 'strategy.json']);
+    // Each file is a snapshot of its own change folder, one append-only file per writer.
+    expect(names).toEqual([
+      `plan-${plan.id}-changes`,
+      `plan-${plan.id}.json`,
+      `reviews-${plan.id}-changes`,
+      `reviews-${plan.id}.json`,
+      'strategy-changes',
+      'strategy.json',
+    ]);
+    for (const name of names.filter((n) => n.endsWith('-changes'))) {
+      expect(await readdir(path.join(folder, name))).toEqual([expect.stringMatching(/\.jsonl$/)]);
+    }
     const strategy = JSON.parse(await readFile(path.join(folder, 'strategy.json'), 'utf8'));
     expect(strategy).toMatchObject({ schemaVersion: 1, kind: 'sampling-strategies' });
     const decisions = plan.samples.map((s) => s.decision).filter(Boolean);

@@ -12,6 +12,7 @@ import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench } from '../../src-main/app/workbench';
 import { createDemoCentre } from '../../src-main/demo/demo-centre';
 import type { MarkingView } from '../../src-main/decision/decision-views';
+import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { useTempDirs } from '../support/temp-dir';
 import { until as waitUntil } from '../support/wait-for';
 
@@ -249,6 +250,46 @@ describe('two computers synced by Syncthing', () => {
         await decide(two, '1.1', 'met', 'Laptop: seen again at work.'),
         await decide(two, '4.1', 'not-yet-met', 'Laptop: 4.1 feedback.'),
       ];
+      // The centre and sampling files change on both sides too: one learner's employer at the
+      // office and their workplace on the laptop; a review saved at the office while the plan
+      // is edited on the laptop.
+      const admin = { id: 'st-admin', role: 'admin' as const };
+      await one.wb.workspace.updateLearner(
+        amara,
+        { employer: 'Office: Leeds NHS' },
+        admin,
+        new Date(),
+      );
+      await two.wb.workspace.updateLearner(
+        amara,
+        { workplace: 'Laptop: Ward 12' },
+        admin,
+        new Date(),
+      );
+      const storeOne = samplingStore(one.wb.workspace);
+      const storeTwo = samplingStore(two.wb.workspace);
+      const planId = (await storeOne.listPlans()).plans[0]!.id;
+      const reviewed = (await storeOne.readReviews(planId))[0]!;
+      await (
+        await storeOne.reviews(planId)
+      ).update((f) => ({
+        ...f,
+        reviews: f.reviews.map((r) =>
+          r.id === reviewed.id ? { ...r, feedbackToAssessor: 'Office: clear feedback.' } : r,
+        ),
+      }));
+      const moved = (await storeTwo.plan(planId)).data.plan.samples[0]!.id;
+      await (
+        await storeTwo.plan(planId)
+      ).update((f) => ({
+        ...f,
+        plan: {
+          ...f.plan,
+          samples: f.plan.samples.map((x) =>
+            x.id === moved ? { ...x, location: 'Laptop: remote' } : x,
+          ),
+        },
+      }));
       await a.setPaused(b, false);
       await b.setPaused(a, false);
 
@@ -276,6 +317,21 @@ describe('two computers synced by Syncthing', () => {
           shown.targets.find((t) => t.criterionRef === ref)!.feedback;
         expect(feedback('3.1')).toBe('Office: 3.1 feedback.');
         expect(feedback('4.1')).toBe('Laptop: 4.1 feedback.');
+
+        await until('both sides folded every centre and sampling change', async () => {
+          const learner = side.wb.workspace.learner(amara);
+          const store = samplingStore(side.wb.workspace);
+          const review = (await store.readReviews(planId)).find((r) => r.id === reviewed.id);
+          const sample = (await store.plan(planId)).data.plan.samples.find((x) => x.id === moved);
+          return (
+            learner.employer === 'Office: Leeds NHS' &&
+            learner.workplace === 'Laptop: Ward 12' &&
+            review?.feedbackToAssessor === 'Office: clear feedback.' &&
+            sample?.location === 'Laptop: remote'
+          );
+        });
+        expect(side.wb.workspace.centreConflicts).toEqual([]);
+        expect(await samplingStore(side.wb.workspace).conflicts()).toEqual([]);
       }
     },
     HANG_GUARD,

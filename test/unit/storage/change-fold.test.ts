@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectSameInAnyOrder } from '../../support/fold-orders';
 import type { Change } from '../../../src-main/storage/change-log/change';
 import { ChangeFold } from '../../../src-main/storage/change-log/change-fold';
 import { slotConflicts } from '../../../src-main/portfolio/portfolio-conflicts';
@@ -86,18 +87,7 @@ describe('folding changes', () => {
         fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
         (plan, shuffleKey, split) => {
           const changes = simulate(plan);
-          const reference = stateOf(foldAll(changes));
-          const shuffled = [...changes].sort((a, b) => shuffleKey(a.id) - shuffleKey(b.id));
-          expect(stateOf(foldAll(shuffled))).toEqual(reference);
-
-          // Two copies each get part of the changes (a sync engine mid-way), then each other's.
-          const a = newFold();
-          const b = newFold();
-          shuffled.forEach((c, i) => (split[i % split.length] ? a : b).add(c));
-          for (const c of changes) a.add(c);
-          for (const c of [...changes].reverse()) b.add(c);
-          expect(stateOf(a)).toEqual(reference);
-          expect(stateOf(b)).toEqual(reference);
+          const reference = expectSameInAnyOrder(changes, newFold, stateOf, shuffleKey, split);
 
           // Every change is there: each record, and each audit entry.
           const ids = new Set(reference.decisions.map((d) => d.id));
