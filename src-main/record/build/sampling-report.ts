@@ -151,6 +151,21 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
           },
         ]
       : []),
+    ...(input.leftOut.length > 0
+      ? [
+          {
+            type: 'table' as const,
+            heading: 'Not sampled',
+            columns: [
+              { label: 'Learner', width: 20 },
+              { label: 'Unit', width: 30 },
+              { label: 'Assessor', width: 15 },
+              { label: 'Why not', width: 35 },
+            ],
+            rows: input.leftOut.map((l) => [l.learner, l.unit, l.assessor, sentenceCase(l.reason)]),
+          },
+        ]
+      : []),
     {
       type: 'table',
       heading: 'Decisions and feedback to assessors',
