@@ -69,14 +69,14 @@ export function SamplingPage() {
               {plans.length > 0 && (
                 <Select
                   label="Sampling plan"
-                  w={600}
+                  w={720}
                   maw="100%"
                   allowDeselect={false}
                   placeholder="Choose a plan"
                   value={chosenPlan?.id ?? null}
                   data={plans.map((p) => ({
                     value: p.id,
-                    label: `${formatPeriod(p.period)} · made by ${p.createdBy}, ${formatDateTime(p.createdAt)} · ${p.samples} ${p.samples === 1 ? 'sample' : 'samples'}, ${p.done} done`,
+                    label: `${formatPeriod(p.period)} · ${p.createdBy}, ${formatDateTime(p.createdAt)} · ${p.samples} ${p.samples === 1 ? 'sample' : 'samples'}, ${p.done} done`,
                   }))}
                   onChange={setPlanId}
                 />
