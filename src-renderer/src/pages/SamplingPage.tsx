@@ -76,7 +76,7 @@ export function SamplingPage() {
                   value={chosenPlan?.id ?? null}
                   data={plans.map((p) => ({
                     value: p.id,
-                    label: `${formatPeriod(p.period)} · ${p.createdBy}, ${formatDateTime(p.createdAt)} · ${p.samples} ${p.samples === 1 ? 'sample' : 'samples'}, ${p.done} done`,
+                    label: `${formatPeriod(p.period)} · ${p.createdBy}, ${formatDateTime(p.createdAt)} · ${p.samples} ${p.samples === 1 ? 'sample' : 'samples'}, ${p.done} done · seed ${String(p.seed)}`,
                   }))}
                   onChange={setPlanId}
                 />
