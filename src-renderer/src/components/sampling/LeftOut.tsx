@@ -8,7 +8,7 @@ export function LeftOut({ leftOut }: { leftOut: LeftOutView[] }) {
   const reasons = [...new Set(leftOut.map((l) => l.reason))];
   return (
     <Card withBorder data-testid="left-out">
-      <Title order={3} size="h5" mb="xs">
+      <Title order={2} size="h5" mb="xs">
         Not sampled ({leftOut.length})
       </Title>
       {reasons.map((reason) => (
