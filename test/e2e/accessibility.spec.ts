@@ -1,10 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { expectAccessible } from './support/axe';
 import { learnerPage } from './support/learner-page';
-import { markingPage } from './support/marking-page';
+import { markingPage, signDeclarations } from './support/marking-page';
 import { samplingPage, switchUser } from './support/sampling-page';
 import { shell, unlockCurrentUser } from './support/shell-page';
-import { createDispatcher } from '../../src-main/api/dispatcher';
 
 const UNIT = 'unit-j-508-4003';
 
@@ -144,17 +143,7 @@ test('the sign-off, Import .p12 and sampling dialogs have no accessibility viola
 
   // Sign-off confirmation: Amara's unit, both declarations signed, by an unlocked assessor.
   const id = app.workbench.workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!.id;
-  const dispatch = createDispatcher(app.workbench);
-  for (const purpose of ['learner-declaration', 'assessor-declaration'] as const) {
-    const signed = await dispatch('decision:sign', {
-      learnerId: id,
-      unitId: UNIT,
-      purpose,
-      method: 'drawn',
-      image: `data:image/png;base64,${Buffer.from('\x89PNG signature').toString('base64')}`,
-    });
-    expect(signed.ok).toBe(true);
-  }
+  await signDeclarations(app.workbench, id, UNIT);
   const marking = markingPage(page);
   await marking.open(app.host.url, id, UNIT);
   await unlockCurrentUser(page);
