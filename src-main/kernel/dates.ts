@@ -88,6 +88,22 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${dayMonthYear(uk.year, uk.month, uk.day)}, ${two(uk.hour)}:${two(uk.minute)}`;
 }
 
+/**
+ * A file name as the screen shows it, with any date in it written the UK way:
+ * "2026-11-20 observation.pdf" and "2026-11-20-observation.pdf" → "20 Nov 2026 observation.pdf".
+ * The file keeps its name on disk; only what people read changes.
+ */
+export function formatFileName(name: string): string {
+  return name.replace(
+    /(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d])([-_ ]?)/g,
+    (whole, date: string, gap: string) => {
+      const shown = formatDate(date);
+      if (!/^\d{1,2} [A-Z][a-z]{2} \d{4}$/.test(shown)) return whole;
+      return gap ? `${shown} ` : shown;
+    },
+  );
+}
+
 /** "2026-11" → "Nov 2026", for months of a plan or report. */
 export function formatMonth(value: string): string {
   const month = /^(\d{4})-(\d{2})$/.exec(value);

@@ -66,6 +66,8 @@ export const operationWrites = {
   'sampling:close-action': true,
   'sampling:reopen-action': true,
   'sampling:save-report': true,
+  'sampling:saved-reports': false,
+  'sampling:open-report': false,
   'sampling:my-actions': false,
   'sampling:can-claim': false,
   'session:get': false,
@@ -110,6 +112,7 @@ export const operationWrites = {
   'workspace:recent': false,
   'workspace:choose-folder': false,
   'workspace:changes': false,
+  'workspace:settle-conflict': true,
   'workspace:restore-centre': false,
 } as const;
 

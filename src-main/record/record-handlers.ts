@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import mammoth from 'mammoth';
 import type { HandlerMap } from '../api/handler';
 import { UserError } from '../kernel/user-error';
-import { safeDocxHtml } from '../evidence/preview';
-import { FILE_ROUTE } from '../evidence/file-tickets';
 import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
 import { resolveInside } from '../storage/resolve-inside';
@@ -16,6 +13,7 @@ import { assertMayCountersign, countersignIssued } from './issue/countersign-rec
 import { issueRecord } from './issue/issue-record';
 import { assertMaySignRecord } from './issue/may-sign';
 import type { recordOperations } from './record-contract';
+import { recordFilePreview } from './record-file-preview';
 import { currentPerson, passphraseSource, view } from './record-handler-support';
 
 const sessions = (items: { id: string; title: string; producedOn: string }[]) =>
@@ -145,26 +143,12 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
     const entry = doc.data.issuedRecords.findLast((r) => r.recordId === recordId);
     if (!entry) throw new UserError('not-found', 'That record was not issued from this portfolio.');
     const file = await resolveInside(await workspace.portfolioFolder(learnerId), entry.file);
-    const mediaType =
-      entry.format === 'pdf'
-        ? 'application/pdf'
-        : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    let html: string | null = null;
-    try {
-      if (entry.format === 'docx') {
-        html = safeDocxHtml((await mammoth.convertToHtml({ buffer: await readFile(file) })).value);
-      }
-    } catch {
-      throw new UserError(
-        'unreadable-file',
-        `The file of record ${recordId} could not be read. It may have been moved or damaged.`,
-      );
-    }
-    return {
-      kind: entry.format,
-      url: `${FILE_ROUTE}${wb.tickets.issue(file, mediaType)}`,
-      fileName: view(entry, '').fileName,
-      html,
-    };
+    return recordFilePreview(
+      wb.tickets,
+      file,
+      entry.format,
+      view(entry, '').fileName,
+      `The file of record ${recordId} could not be read. It may have been moved or damaged.`,
+    );
   },
 };

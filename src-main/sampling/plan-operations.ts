@@ -6,7 +6,7 @@ import type { Workspace } from '../workspace/workspace';
 import { actionDashboard, coverageMatrix, planVsActual, rateCompliance } from './dashboard';
 import { summariseCoverage } from './coverage';
 import { addSample, removeSample, rescheduleSample, type NewSample } from './plan-edit';
-import type { SamplingPlan } from './plan-schema';
+import type { LeftOut, SamplingPlan } from './plan-schema';
 import { planSample } from './plan-sample';
 import {
   actionItem,
@@ -14,11 +14,12 @@ import {
   qualificationChoice,
   samplingContext,
   sampleView,
+  type Names,
   type SamplingContext,
 } from './sampling-context';
 import type { PlanFile } from './sampling-files';
 import { samplingStore } from './sampling-store';
-import type { PlanDashboard, PlanView, ProposalView } from './sampling-views';
+import type { LeftOutView, PlanDashboard, PlanView, ProposalView } from './sampling-views';
 import { strategyFor } from './strategy-operations';
 import { longDate } from './dates';
 
@@ -35,6 +36,15 @@ function checkPeriod(from: string, to: string): void {
       `The plan period ends on ${longDate(to)}, before it starts on ${longDate(from)}. Choose an end date on or after the start.`,
     );
   }
+}
+
+function leftOutView(leftOut: readonly LeftOut[], names: Names): LeftOutView[] {
+  return leftOut.map((l) => ({
+    ...l,
+    learnerName: names.learner(l.learnerId),
+    unitTitle: names.unit(l.unitId),
+    assessorName: names.person(l.assessorId),
+  }));
 }
 
 /** A plan proposed from the workspace as it is today; nothing is saved. */
@@ -54,6 +64,7 @@ export async function proposePlan(
     seed: request.seed,
     from,
     to,
+    today: context.today,
   });
   const names = namesOf(context.workspace, context);
   return {
@@ -61,6 +72,7 @@ export async function proposePlan(
       seed: plan.seed,
       period: plan.period,
       samples: plan.samples.map((s) => sampleView(s, [], names, context.today)),
+      leftOut: leftOutView(plan.leftOut, names),
     },
     coverage,
   };
@@ -80,7 +92,18 @@ export async function createPlan(
   const from = request.from ?? strategy.period.from;
   const to = request.to ?? strategy.period.to;
   checkPeriod(from, to);
-  const { plan } = planSample(context.population, strategy, { seed: request.seed, from, to });
+  if (to < context.today) {
+    throw new UserError(
+      'invalid-input',
+      `The plan period ended on ${longDate(to)}, so every sample in it would be overdue the moment the plan is saved. Choose a period that ends today or later.`,
+    );
+  }
+  const { plan } = planSample(context.population, strategy, {
+    seed: request.seed,
+    from,
+    to,
+    today: context.today,
+  });
   const id = newId('sp');
   const file: PlanFile = {
     schemaVersion: 1,
@@ -153,6 +176,7 @@ export async function planView(
     createdAt: file.createdAt,
     createdBy: names.person(file.createdBy),
     samples: plan.samples.map((s) => sampleView(s, reviews, names, today)),
+    leftOut: leftOutView(plan.leftOut, names),
     removed: plan.removed.map((r) => ({
       ...r,
       learnerName: names.learner(r.sample.learnerId),

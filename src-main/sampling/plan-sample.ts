@@ -8,6 +8,7 @@ import {
   assessorsOf,
   buildFrame,
   isSampleable,
+  leftOutOf,
   type FrameItem,
   type SamplingFrame,
 } from './sampling-frame';
@@ -18,6 +19,11 @@ export interface PlanOptions {
   /** Defaults to the strategy's plan period. */
   from?: string;
   to?: string;
+  /**
+   * The day the plan is made: samples are planned from then on, never in the past, so nothing
+   * is overdue the moment the plan exists. Without it, dates spread over the whole period.
+   */
+  today?: string;
   /** Plan for these IQAs only; by default every IQA in the population shares the sample. */
   iqaIds?: string[];
 }
@@ -260,16 +266,20 @@ function assignIqas(sel: Selection, seed: number): Map<number, string> {
 }
 
 /**
- * Dates are spread evenly over the period in a seeded order. A summative sample is never planned
- * before the unit decision it checks: the IQA's date follows the assessor's.
+ * Dates are spread evenly over what is left of the period (from `today` when the period has
+ * begun) in a seeded order. A summative sample is never planned before the unit decision it
+ * checks: the IQA's date follows the assessor's.
  */
 function planDates(
   sel: Selection,
   indexes: number[],
   period: { from: string; to: string },
+  today: string | undefined,
 ): Map<number, string> {
+  // A period that has already ended keeps its own dates: there is no future left in it.
+  const start = today && today > period.from && today <= period.to ? today : period.from;
   const order = [...indexes].sort((x, y) => (sel.draw[x] ?? 0) - (sel.draw[y] ?? 0) || x - y);
-  const days = daysBetween(period.from, period.to) + 1;
+  const days = daysBetween(start, period.to) + 1;
   const dates = new Map<number, string>();
   const dayCache = new Map<number, string>();
   order.forEach((index, slot) => {
@@ -277,7 +287,7 @@ function planDates(
     // Thousands of samples share a few hundred days; work each day out once.
     let date = dayCache.get(offset);
     if (date === undefined) {
-      date = addDays(period.from, offset);
+      date = addDays(start, offset);
       dayCache.set(offset, date);
     }
     const a = sel.frame.items[index]?.assessment;
@@ -326,7 +336,7 @@ export function planSample(
 
   const iqas = assignIqas(sel, seed);
   const chosen = [...sel.chosen.keys()].filter((i) => iqas.has(i));
-  const dates = planDates(sel, chosen, period);
+  const dates = planDates(sel, chosen, period, options.today);
   const samples: Sample[] = [];
   for (const index of chosen) {
     const item = frame.items[index];
@@ -363,6 +373,7 @@ export function planSample(
       period,
       samples,
       removed: [],
+      leftOut: leftOutOf(population, period),
     },
     coverage: summariseFrame(frame, strategy, samples),
   };

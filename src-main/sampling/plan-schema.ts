@@ -28,6 +28,14 @@ export const removedSampleSchema = z.object({
   removedOn: isoDate,
 });
 
+/** Learners' units the planner did not sample, and why, so the IQA and an EQA can see what was left out. */
+export const leftOutSchema = z.object({
+  learnerId: z.string().min(1),
+  unitId: z.string().min(1),
+  assessorId: z.string().min(1),
+  reason: z.string().min(1),
+});
+
 export const samplingPlanSchema = z.object({
   centreId: z.string().min(1),
   qualificationId: z.string().min(1),
@@ -35,10 +43,13 @@ export const samplingPlanSchema = z.object({
   period: z.object({ from: isoDate, to: isoDate }),
   samples: z.array(sampleSchema),
   removed: z.array(removedSampleSchema).default([]),
+  /** Absent on plans made before the planner said what it left out. */
+  leftOut: z.array(leftOutSchema).default([]),
 });
 
 export type Sample = z.infer<typeof sampleSchema>;
 export type RemovedSample = z.infer<typeof removedSampleSchema>;
+export type LeftOut = z.infer<typeof leftOutSchema>;
 export type SamplingPlan = z.infer<typeof samplingPlanSchema>;
 
 /** The CAMERA dimensions the plan covers, in the order they are reported. */

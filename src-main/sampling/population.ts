@@ -52,6 +52,11 @@ export const populationAssessmentSchema = z.object({
   /** Where the assessment took place (CAMERA's "assessment locations"). */
   location: z.string().default(''),
   stage: z.enum(['in-progress', 'completed']),
+  /**
+   * `false` while the assessor has decided nothing on the unit: there is no decision to sample,
+   * so the plan leaves it out and says so. Absent means assessed.
+   */
+  assessed: z.boolean().optional(),
   /** The unit decision date, for completed work. */
   decidedAt: isoDate.optional(),
   /** Who made the unit decision when it was not the registered assessor (a stand-in, say). */

@@ -14,8 +14,11 @@ import type {
   StrategyView,
 } from './sampling-views';
 import type { SamplingStrategy } from './strategy';
+import type { RecordPreview } from '../record/record-views';
+import type { SavedReport } from './saved-reports';
 
 export type * from './sampling-views';
+export type { SavedReport } from './saved-reports';
 
 const id = z.string().min(1);
 const planId = z.string().regex(/^sp-[0-9a-f]+$/, 'must be a plan id');
@@ -134,6 +137,12 @@ export const samplingOperations = {
       passphrase: z.string().max(1000).optional(),
     }),
     { writes: true },
+  ),
+  /** The reports and sample records of a plan saved in the workspace so far. */
+  'sampling:saved-reports': operation<SavedReport[]>()(z.object({ planId })),
+  /** A saved report or record, to read on screen. */
+  'sampling:open-report': operation<RecordPreview>()(
+    z.object({ path: z.string().min(1).max(300) }),
   ),
   'sampling:my-actions': operation<ActionItemView[]>()(z.object({})),
   'sampling:can-claim': operation<CertificationCheck>()(z.object({ learnerId: id, unitId: id })),

@@ -8,7 +8,7 @@ import {
   type PopulationLearner,
   type SamplingPopulation,
 } from './population';
-import type { CoverageDimension } from './plan-schema';
+import type { CoverageDimension, LeftOut } from './plan-schema';
 
 /**
  * The population narrowed to one plan period and indexed once, so that planning a centre of ten
@@ -164,8 +164,9 @@ export function buildFrame(
   const learners = new Map(population.learners.map((l) => [l.id, l]));
   const unitTitles = new Map<string, string>();
 
+  // Work with no decision yet has nothing for an IQA to check: `leftOutOf` lists it instead.
   const inScope = population.assessments
-    .filter((a) => inPeriod(a, period.from, period.to))
+    .filter((a) => a.assessed !== false && inPeriod(a, period.from, period.to))
     .map((a) => ({ key: assessmentKey(a), a }))
     .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
 
@@ -231,6 +232,25 @@ export function buildFrame(
   }
   return { items, byKey, targets, byAssessor, assessors, iqas, names };
 }
+
+/** The units in the period that have nothing assessed yet, so are not sampled. */
+export function leftOutOf(
+  population: SamplingPopulation,
+  period: { from: string; to: string },
+): LeftOut[] {
+  return population.assessments
+    .filter((a) => a.assessed === false && inPeriod(a, period.from, period.to))
+    .map((a) => ({
+      learnerId: a.learnerId,
+      unitId: a.unitId,
+      assessorId: a.assessorId,
+      reason: NOTHING_ASSESSED,
+    }))
+    .sort((x, y) => (assessmentKey(x) < assessmentKey(y) ? -1 : 1));
+}
+
+export const NOTHING_ASSESSED =
+  'nothing assessed yet: the assessor has recorded no decision on it, so there is nothing to sample';
 
 export function isSampleable(item: FrameItem): boolean {
   return item.eligibleIqas.length > 0;

@@ -5,6 +5,7 @@ import type { HandlerMap } from '../api/handler';
 import { listQualifications } from '../qualification/qualification-store';
 import { dayOf } from '../shared/record';
 import { changePlan, createPlan, planView, proposePlan } from './plan-operations';
+import { openSavedReport, savedReports } from './saved-reports';
 import {
   actionsOwnedBy,
   certificationCheck,
@@ -12,7 +13,7 @@ import {
   saveReview,
   stepAction,
 } from './review-operations';
-import { qualificationChoice, samplingContext } from './sampling-context';
+import { namesOf, qualificationChoice, samplingContext } from './sampling-context';
 import type { samplingOperations } from './sampling-contract';
 import { saveReportInWorkspace } from './sampling-report';
 import { samplingStore } from './sampling-store';
@@ -28,6 +29,7 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
     const { plans, problems } = await samplingStore(workspace).listPlans();
     const titles = new Map(qualifications.map((q) => [q.id, q.title]));
     const actor = workbench.actor();
+    const names = namesOf(workspace);
     return {
       qualifications: qualifications.map(qualificationChoice),
       plans: plans.map((p) => ({
@@ -39,6 +41,7 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
         samples: p.plan.samples.length,
         done: p.plan.samples.filter((s) => s.actualDate).length,
         createdAt: p.createdAt,
+        createdBy: names.person(p.createdBy),
       })),
       problems: [...qualificationProblems, ...problems],
       myActions: await actionsOwnedBy(workspace, actor.id, today),
@@ -161,6 +164,19 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
       ...(identity ? { signing: { identity } } : {}),
     });
   },
+
+  'sampling:saved-reports': async ({ planId }, workbench) => {
+    const { plan } = (await samplingStore(workbench.workspace).plan(planId)).data;
+    const samples = [...plan.samples, ...plan.removed.map((r) => r.sample)];
+    return savedReports(
+      workbench.workspace,
+      planId,
+      samples.map((s) => s.id),
+    );
+  },
+
+  'sampling:open-report': async ({ path }, workbench) =>
+    openSavedReport(workbench.workspace, workbench.tickets, path),
 
   'sampling:my-actions': async (_input, workbench) =>
     actionsOwnedBy(workbench.workspace, workbench.actor().id, dayOf(workbench.clock())),

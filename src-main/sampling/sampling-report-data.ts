@@ -135,6 +135,12 @@ export async function samplingReportInput(
       reason: r.reason,
       on: r.removedOn,
     })),
+    leftOut: plan.leftOut.map((l) => ({
+      learner: names.learner(l.learnerId),
+      unit: names.unit(l.unitId),
+      assessor: names.person(l.assessorId),
+      reason: l.reason,
+    })),
     reviews: reviews.map((r) => ({
       learner: names.learner(r.learnerId),
       unit: names.unit(r.unitId),

@@ -6,7 +6,7 @@ import type {
   PlanVsActual,
   SampleProgress,
 } from './dashboard';
-import type { CoverageSummary, RemovedSample, Sample } from './plan-schema';
+import type { CoverageSummary, LeftOut, RemovedSample, Sample } from './plan-schema';
 import type { AssessorStatus, RiskRating } from './population';
 import type { ActionPoint, ReviewDecision, SampleReview } from './review-schema';
 import type { SamplingStrategy } from './strategy';
@@ -42,6 +42,8 @@ export interface StrategyView {
 
 export interface PlanListItem {
   id: string;
+  /** Who made the plan, by name, so two plans for one period can be told apart. */
+  createdBy: string;
   qualificationId: string;
   qualificationTitle: string;
   period: { from: string; to: string };
@@ -74,8 +76,20 @@ export interface SampleView extends Sample {
   openActions: number;
 }
 
+/** A learner's unit the planner did not sample, with the reason, by name. */
+export interface LeftOutView extends LeftOut {
+  learnerName: string;
+  unitTitle: string;
+  assessorName: string;
+}
+
 export interface ProposalView {
-  plan: { seed: number | string; period: { from: string; to: string }; samples: SampleView[] };
+  plan: {
+    seed: number | string;
+    period: { from: string; to: string };
+    samples: SampleView[];
+    leftOut: LeftOutView[];
+  };
   coverage: CoverageSummary;
 }
 
@@ -109,6 +123,7 @@ export interface PlanView {
   createdBy: string;
   samples: SampleView[];
   removed: (RemovedSample & { learnerName: string; unitTitle: string })[];
+  leftOut: LeftOutView[];
   coverage: CoverageSummary;
   dashboard: PlanDashboard;
   /** Learners' units that could be added to the plan, for the IQA's "add a sample". */

@@ -1,5 +1,6 @@
 import { UserError } from '../kernel/user-error';
 import type { CentreFile, Learner } from '../centre/centre-schema';
+import { latestDecisions } from '../decision/latest-decisions';
 import { currentSignOff } from '../decision/lock';
 import type { Portfolio, Registration } from '../portfolio/portfolio-schema';
 import { listQualifications, type StoredQualification } from '../qualification/qualification-store';
@@ -102,6 +103,9 @@ export function assessmentOf(
     deciders.add(s.signedOffBy);
     if (s.countersignedBy) deciders.add(s.countersignedBy);
   }
+  const assessed =
+    latest !== null ||
+    [...latestDecisions(portfolio, unitId).values()].some((d) => d.outcome !== 'not-assessed');
   const others = [...deciders].filter((id) => id !== registration.assessorId).sort();
   const decidedBy =
     latest && latest.signedOffBy !== registration.assessorId ? latest.signedOffBy : others[0];
@@ -114,6 +118,7 @@ export function assessmentOf(
       methods,
       location,
       stage: latest ? 'completed' : 'in-progress',
+      ...(assessed ? {} : { assessed: false }),
       ...(latest ? { decidedAt: latest.signedOffAt.slice(0, 10) } : {}),
       ...(decidedBy ? { decidedBy } : {}),
       ...(others.some((id) => id !== decidedBy)

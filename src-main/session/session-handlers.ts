@@ -34,8 +34,39 @@ function view(workbench: Workbench): SessionView {
   };
 }
 
+/** Workbenches (sessions) that have already tried the passphrase this computer keeps. */
+const triedKept = new WeakSet<Workbench>();
+
+/**
+ * The first look at a new session unlocks the remembered person with the passphrase this
+ * computer keeps for them, sealed, when they asked it to ("Keep it on this computer"). Without
+ * one, or if it no longer opens the key, they are asked as usual.
+ */
+async function unlockWithKept(workbench: Workbench): Promise<void> {
+  if (triedKept.has(workbench) || !workbench.hasWorkspace) return;
+  triedKept.add(workbench);
+  const user = workbench.signedIn();
+  const { protectSecret, unprotectSecret } = workbench.host;
+  if (!user || user.role === 'eqa' || workbench.isUnlocked() || !protectSecret || !unprotectSecret)
+    return;
+  try {
+    const source = passphraseSource(workbench);
+    const signer = await signerFor(workbench.workspace, user.person, user.role, source);
+    const key = createPrivateKey(forge.pki.privateKeyToPem(signer.identity.privateKey));
+    workbench.rememberUnlocked(
+      user.person.id,
+      proverFor(user.person.id, key, signer.identity.info.fingerprintSha256),
+    );
+  } catch {
+    // Nothing kept, or it no longer opens the key: the screen offers "Unlock to sign".
+  }
+}
+
 export const sessionHandlers: HandlerMap<keyof typeof sessionOperations> = {
-  'session:get': async (_input, workbench) => view(workbench),
+  'session:get': async (_input, workbench) => {
+    await unlockWithKept(workbench);
+    return view(workbench);
+  },
   'session:set-user': async ({ personId, role, passphrase, remember }, workbench) => {
     if (role === 'eqa') {
       await workbench.signIn({ personId, role });

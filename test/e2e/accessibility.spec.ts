@@ -1,9 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { expectAccessible } from './support/axe';
 import { learnerPage } from './support/learner-page';
-import { markingPage } from './support/marking-page';
+import { markingPage, signDeclarations } from './support/marking-page';
 import { samplingPage, switchUser } from './support/sampling-page';
-import { shell } from './support/shell-page';
+import { shell, unlockCurrentUser } from './support/shell-page';
 
 const UNIT = 'unit-j-508-4003';
 
@@ -132,4 +132,53 @@ test('every dialog has no accessibility violations', async ({ page, app }) => {
       .first()
       .click(),
   );
+});
+
+test('the sign-off, Import .p12 and sampling dialogs have no accessibility violations', async ({
+  page,
+  app,
+}) => {
+  const dialog = page.getByRole('dialog');
+  const check = async (what: string) => {
+    await expect(dialog.first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page, what);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  };
+
+  // Sign-off confirmation: Amara's unit, both declarations signed, by an unlocked assessor.
+  const id = app.workbench.workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!.id;
+  await signDeclarations(app.workbench, id, UNIT);
+  const marking = markingPage(page);
+  await marking.open(app.host.url, id, UNIT);
+  await unlockCurrentUser(page);
+  await marking.signOffButton.click();
+  await expect(page.getByRole('dialog', { name: 'Sign off this unit?' })).toBeVisible();
+  await check('the sign-off confirmation');
+
+  // Import .p12 on the Records page.
+  const ui = shell(page);
+  await ui.nav('Records').click();
+  await page
+    .getByRole('button', { name: /^Import a \.p12 for / })
+    .first()
+    .click();
+  await check('Import .p12');
+
+  // The IQA's sampling: a new plan previewed, and taking a sample out of the plan.
+  await switchUser(page, 'Margaret Ellis · Internal quality assurer');
+  await ui.nav('Sampling').click();
+  const sampling = samplingPage(page);
+  await expect(sampling.plan).toBeVisible();
+  await page.getByRole('button', { name: 'Preview plan' }).click();
+  await expect(page.getByTestId('new-plan').getByText('Proposed samples')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await expectAccessible(page, 'a new sampling plan, previewed');
+  // A sample not yet done: only those can be taken out.
+  const remove = sampling.plan.getByRole('button', { name: /^Remove sample of/ }).first();
+  await expect(remove).toBeVisible();
+  await remove.click();
+  await expect(page.getByRole('dialog', { name: 'Take the sample out of the plan' })).toBeVisible();
+  await check('removing a sample from the plan');
 });

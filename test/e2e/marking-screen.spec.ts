@@ -1,6 +1,6 @@
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { expect, test, type RunningWorkbench } from './support/fixtures';
-import { markingPage } from './support/marking-page';
+import { markingPage, signDeclarations } from './support/marking-page';
 import { unlockCurrentUser } from './support/shell-page';
 
 const UNIT = 'unit-j-508-4003';
@@ -76,18 +76,8 @@ test('sign-off asks first, naming what will happen, and Cancel changes nothing',
   const id = learnerId(app, 'Amara Okafor');
   const ui = markingPage(page);
   await ui.open(app.host.url, id, UNIT);
-  const dispatch = createDispatcher(app.workbench);
   // The declarations are signed through the same operations the screen uses.
-  for (const purpose of ['learner-declaration', 'assessor-declaration'] as const) {
-    const signed = await dispatch('decision:sign', {
-      learnerId: id,
-      unitId: UNIT,
-      purpose,
-      method: 'drawn',
-      image: `data:image/png;base64,${Buffer.from('\x89PNG signature').toString('base64')}`,
-    });
-    expect(signed.ok).toBe(true);
-  }
+  await signDeclarations(app.workbench, id, UNIT);
   await page.reload();
   await expect(ui.signed('assessor-declaration')).toBeVisible();
   // Signing off is recorded only for the person who proved who they are.

@@ -1,4 +1,3 @@
-import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
@@ -14,6 +13,7 @@ import { findIssued } from '../../record/issue/find-issued';
 import type { Actor } from '../../shared/record';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
+import { makeFolders, writeOutFile } from '../out-file';
 import { readPassphrase } from '../passphrase';
 
 export const countersignHelp = `Usage: workbench countersign DIR --record ID --as NAME [--role iqa|assessor] [--out FILE]
@@ -88,6 +88,16 @@ export async function countersignCommand(argv: string[], io: CliIo): Promise<num
   }
   assertMayCountersign(person, role, found.entry);
   const signer = await signerFor(workspace, person, role, { passphrase: secret, userDataDir: '' });
+  const out = values.out ? path.resolve(values.out) : null;
+  // As `workbench record --out`: the copy is written first, and the countersignature is kept
+  // in the portfolio only once it is; a folder that cannot be made is one line, at once.
+  const deliver = out
+    ? async (bytes: Uint8Array) => {
+        const made = await makeFolders(path.dirname(out));
+        if (made.length) io.out(`Made the folder ${path.dirname(out)} for the record.`);
+        await writeOutFile(out, bytes);
+      }
+    : undefined;
   const updated = await countersignIssued(
     workspace,
     found.learner.id,
@@ -95,15 +105,10 @@ export async function countersignCommand(argv: string[], io: CliIo): Promise<num
     signer,
     system,
     new Date(),
+    deliver,
   );
-  const file = path.join(await workspace.portfolios.folderOf(found.learner), updated.file);
-  if (values.out) {
-    const out = path.resolve(values.out);
-    await mkdir(path.dirname(out), { recursive: true });
-    await copyFile(file, out);
-  }
   io.out(
-    `Record ${recordId} (${updated.title}, ${found.learner.name}) countersigned by ${person.name}, ${roleLabels[role]}: ${updated.signatures.length} signatures. ${values.out ? `Copied to ${path.resolve(values.out)}. ` : ''}SHA-256 ${updated.sha256}.`,
+    `Record ${recordId} (${updated.title}, ${found.learner.name}) countersigned by ${person.name}, ${roleLabels[role]}: ${updated.signatures.length} signatures. ${out ? `Copied to ${out}. ` : ''}SHA-256 ${updated.sha256}.`,
   );
   return 0;
 }

@@ -113,6 +113,10 @@ function table(proposal: ProposalView): string {
     ),
     gaps.length ? 'Coverage gaps:' : 'No coverage gaps.',
     ...gaps.map((g) => `  - ${g}`),
+    ...(proposal.plan.leftOut.length ? ['Not sampled:'] : []),
+    ...proposal.plan.leftOut.map(
+      (l) => `  - ${l.learnerName}, ${l.unitTitle} (${l.assessorName}): ${l.reason}`,
+    ),
   ].join('\n');
 }
 

@@ -61,6 +61,10 @@ export const samplingReportInputSchema = recordContextSchema.extend({
     }),
   ),
   removed: z.array(z.object({ learner: text, unit: text, reason: text, on: isoDate })),
+  /** Learners' units the planner did not sample, and why. */
+  leftOut: z
+    .array(z.object({ learner: text, unit: text, assessor: text, reason: text }))
+    .default([]),
   reviews: z.array(
     z.object({
       learner: text,

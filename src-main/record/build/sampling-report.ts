@@ -51,6 +51,13 @@ function actionsTable(actions: ActionRow[]): TableSection {
 }
 
 /** The IQA's report over a sampling plan, for the centre and its EQA. */
+/** A table of the report only when it has rows: an empty "none" section says nothing. */
+function listedIf(heading: string, labels: string[], widths: number[], rows: string[][]) {
+  if (rows.length === 0) return [];
+  const columns = labels.map((label, i) => ({ label, width: widths[i] ?? 0 }));
+  return [{ type: 'table' as const, heading, columns, rows }];
+}
+
 export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
   const input = samplingReportInputSchema.parse(raw);
   const { strategy, progress } = input;
@@ -136,21 +143,18 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
       ]),
       emptyText: 'The plan has no samples.',
     },
-    ...(input.removed.length > 0
-      ? [
-          {
-            type: 'table' as const,
-            heading: 'Taken out of the plan',
-            columns: [
-              { label: 'Learner', width: 20 },
-              { label: 'Unit', width: 30 },
-              { label: 'Why', width: 35 },
-              { label: 'On', width: 15 },
-            ],
-            rows: input.removed.map((r) => [r.learner, r.unit, r.reason, formatDate(r.on)]),
-          },
-        ]
-      : []),
+    ...listedIf(
+      'Taken out of the plan',
+      ['Learner', 'Unit', 'Why', 'On'],
+      [20, 30, 35, 15],
+      input.removed.map((r) => [r.learner, r.unit, r.reason, formatDate(r.on)]),
+    ),
+    ...listedIf(
+      'Not sampled',
+      ['Learner', 'Unit', 'Assessor', 'Why not'],
+      [20, 30, 15, 35],
+      input.leftOut.map((l) => [l.learner, l.unit, l.assessor, sentenceCase(l.reason)]),
+    ),
     {
       type: 'table',
       heading: 'Decisions and feedback to assessors',

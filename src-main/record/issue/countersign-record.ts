@@ -50,6 +50,8 @@ export async function countersignIssued(
   signer: Signer,
   actor: Actor,
   now: Date,
+  /** Hands the countersigned file over first (the CLI's --out copy): nothing is noted if it fails. */
+  deliver?: (bytes: Uint8Array) => Promise<void>,
 ): Promise<StoredIssuedRecord> {
   const doc = await workspace.portfolio(learnerId);
   const entry = doc.data.issuedRecords.findLast((r) => r.recordId === recordId);
@@ -88,6 +90,7 @@ export async function countersignIssued(
     if (error instanceof SealError) throw new UserError('conflict', error.message);
     throw error;
   }
+  if (deliver) await deliver(after);
   await writeFileAtomic(file, after);
   const updated: StoredIssuedRecord = {
     ...entry,

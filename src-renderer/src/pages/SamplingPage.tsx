@@ -7,7 +7,7 @@ import { NewPlan } from '../components/sampling/NewPlan';
 import { PlanPanel } from '../components/sampling/PlanPanel';
 import { SamplingDashboard } from '../components/sampling/SamplingDashboard';
 import { StrategyEditor } from '../components/sampling/StrategyEditor';
-import { formatPeriod } from '../components/sampling/sampling-format';
+import { formatDateTime, formatPeriod } from '../components/sampling/sampling-format';
 import { VisitPackButton } from '../components/visit/VisitPackButton';
 
 /** IQA sampling: the strategy, the plan and its reviews, the dashboards, and the action points. */
@@ -27,7 +27,17 @@ export function SamplingPage() {
   const qualificationId = chosenQualification ?? data?.qualifications[0]?.id ?? null;
 
   const plans = data?.plans.filter((p) => p.qualificationId === qualificationId) ?? [];
-  const chosenPlan = plans.find((p) => p.id === planId) ?? plans[0] ?? null;
+  // A plan is shown because the IQA chose it (kept in the address), never because it is newest:
+  // with several plans and none chosen, the page asks which.
+  const chosenPlan =
+    plans.find((p) => p.id === planId) ?? (plans.length === 1 ? (plans[0] ?? null) : null);
+  const mustChoose = plans.length > 1 && chosenPlan === null;
+  const choosePrompt = (
+    <Alert color="blue" title="Choose a sampling plan" data-testid="choose-plan">
+      There are {plans.length} sampling plans for this qualification. Choose one in &ldquo;Sampling
+      plan&rdquo; above: each says who made it, when, and how many samples it has.
+    </Alert>
+  );
   const currentTab =
     tab ?? (role === 'assessor' && (data?.myActions.length ?? 0) > 0 ? 'actions' : 'plan');
   const refresh = () => overview.reload();
@@ -60,12 +70,14 @@ export function SamplingPage() {
               {plans.length > 0 && (
                 <Select
                   label="Sampling plan"
-                  w={420}
+                  w={720}
+                  maw="100%"
                   allowDeselect={false}
+                  placeholder="Choose a plan"
                   value={chosenPlan?.id ?? null}
                   data={plans.map((p) => ({
                     value: p.id,
-                    label: `${formatPeriod(p.period)} · ${p.done} of ${p.samples} done`,
+                    label: `${formatPeriod(p.period)} · ${p.createdBy}, ${formatDateTime(p.createdAt)} · ${p.samples} ${p.samples === 1 ? 'sample' : 'samples'}, ${p.done} done · seed ${String(p.seed)}`,
                   }))}
                   onChange={setPlanId}
                 />
@@ -103,6 +115,8 @@ export function SamplingPage() {
                       canEdit={role === 'iqa'}
                       onChanged={refresh}
                     />
+                  ) : mustChoose ? (
+                    choosePrompt
                   ) : (
                     <Text c="dimmed">
                       No sampling plan has been made for this qualification yet.
@@ -112,7 +126,7 @@ export function SamplingPage() {
                   {o.canPlan && (
                     <NewPlan
                       qualificationId={qualificationId}
-                      hasPlan={chosenPlan !== null}
+                      hasPlan={plans.length > 0}
                       onCreated={(id) => {
                         setPlanId(id);
                         refresh();
@@ -127,6 +141,8 @@ export function SamplingPage() {
               <Tabs.Panel value="dashboard" pt="md">
                 {chosenPlan ? (
                   <SamplingDashboard planId={chosenPlan.id} />
+                ) : mustChoose ? (
+                  choosePrompt
                 ) : (
                   <Text c="dimmed">The dashboard appears once there is a sampling plan.</Text>
                 )}

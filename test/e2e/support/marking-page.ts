@@ -1,4 +1,6 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { createDispatcher } from '../../../src-main/api/dispatcher';
+import type { Workbench } from '../../../src-main/app/workbench';
 
 /** The marking screen's landmarks, so specs read as the assessor's steps. */
 export function markingPage(page: Page) {
@@ -51,4 +53,26 @@ export async function drawSignature(page: Page, canvas: ReturnType<Page['getByTe
     await page.mouse.move(box.x + 30 + i * 12, y + Math.sin(i / 2) * 30, { steps: 2 });
   }
   await page.mouse.up();
+}
+
+/**
+ * Signs the learner's and the assessor's declarations on a unit through the operations the
+ * screen uses, so a spec can go straight to what comes after them.
+ */
+export async function signDeclarations(
+  workbench: Workbench,
+  learnerId: string,
+  unitId: string,
+): Promise<void> {
+  const dispatch = createDispatcher(workbench);
+  for (const purpose of ['learner-declaration', 'assessor-declaration'] as const) {
+    const signed = await dispatch('decision:sign', {
+      learnerId,
+      unitId,
+      purpose,
+      method: 'drawn',
+      image: `data:image/png;base64,${Buffer.from('\x89PNG signature').toString('base64')}`,
+    });
+    expect(signed.ok).toBe(true);
+  }
 }

@@ -7,7 +7,7 @@ import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import type { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace } from '../../support/demo-workspace';
 import { changeFilesOf, portfolioOnDisk } from '../../support/portfolio-on-disk';
-import { runTool } from '../../support/record/system-tools';
+import { pdfsigVerdicts, runTool } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
 
 async function cli(args: string[]) {
@@ -194,5 +194,55 @@ describe('where workbench record writes its file', () => {
       ]);
       expect(checked.err).toBe('');
     }
+  });
+  it('countersign --out treats a folder as record --out does: made and said, or one line at once', async () => {
+    const first = path.join(await tempDir(), 'signed.pdf');
+    const signed = await record(first, '--format', 'pdf', '--sign');
+    expect(signed.code, signed.err).toBe(0);
+    const recordId = /Record (R-\d{8}-\w{6})/.exec(signed.out)?.[1] ?? '';
+    const countersign = (out: string) =>
+      cli([
+        'countersign',
+        workspace.dir,
+        '--record',
+        recordId,
+        '--as',
+        'Margaret Ellis',
+        '--out',
+        out,
+      ]);
+
+    const changes = await changeFilesOf(zoe.folder);
+    const issued = (await portfolioOnDisk(zoe.folder, zoe.id)).issuedRecords.find(
+      (r) => r.recordId === recordId,
+    );
+    const filed = path.join(zoe.folder, issued!.file);
+    const kept = await readFile(filed);
+    const refused = await countersign('/proc/nonexistent/countersigned.pdf');
+    expect(refused.code).toBe(2);
+    expect(refused.err.split('\n')).toHaveLength(1);
+    expect(refused.err).toContain('/proc/nonexistent could not be made');
+    expect(refused.err).not.toMatch(/unexpected/);
+    // Nothing noted: the portfolio's record is still signed once.
+    expect(await changeFilesOf(zoe.folder)).toEqual(changes);
+    const entry = (await portfolioOnDisk(zoe.folder, zoe.id)).issuedRecords.find(
+      (r) => r.recordId === recordId,
+    );
+    expect(entry?.signatures).toHaveLength(1);
+    expect(await readFile(filed)).toEqual(kept);
+
+    const out = path.join(await tempDir(), 'not yet', 'made', 'countersigned.pdf');
+    const made = await countersign(out);
+    expect(made.code, made.err).toBe(0);
+    expect(made.out).toContain(`Made the folder ${path.dirname(out)} for the record.`);
+    const after = (await portfolioOnDisk(zoe.folder, zoe.id)).issuedRecords.find(
+      (r) => r.recordId === recordId,
+    );
+    expect(after?.signatures).toHaveLength(2);
+    const bytes = await readFile(out);
+    expect(after?.sha256).toBe(
+      (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex'),
+    );
+    expect(await pdfsigVerdicts(out)).toEqual(['Signature is Valid.', 'Signature is Valid.']);
   });
 });

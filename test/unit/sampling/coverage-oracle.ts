@@ -9,6 +9,8 @@ import type { SamplingStrategy } from '../../../src-main/sampling/strategy';
 type Assessment = SamplingPopulation['assessments'][number];
 
 export function inScope(a: Assessment, from: string, to: string): boolean {
+  // Work with no decision on it yet has nothing for an IQA to check.
+  if (a.assessed === false) return false;
   if (a.stage === 'in-progress' || a.decidedAt === undefined) return true;
   return from <= a.decidedAt && a.decidedAt <= to;
 }

@@ -35,6 +35,38 @@ describe('a proposed sampling plan', () => {
     expect(eves?.reasons).toContain("covers Priya Shah's witness-testimony decisions");
   });
 
+  it('plans a sample made part-way through the period from that day on, spread over the rest', () => {
+    const today = '2026-04-15';
+    const { plan } = planSample(centre, strategy, { seed: 1, today });
+    const dates = plan.samples.map((s) => s.plannedDate).sort();
+    expect(dates.length).toBeGreaterThanOrEqual(3);
+    // Nothing is overdue the moment the plan is made, and nothing falls outside the period.
+    expect(dates[0]! >= today).toBe(true);
+    expect(dates[dates.length - 1]! <= strategy.period.to).toBe(true);
+    // Spread over what is left, not bunched on the first days: the last is in the final month.
+    expect(dates[dates.length - 1]! >= '2026-06-01').toBe(true);
+    // Without a day, the same plan spreads over the whole period, some of it before that day.
+    const whole = planSample(centre, strategy, { seed: 1 }).plan.samples.map((s) => s.plannedDate);
+    expect(whole.sort()[0]! < today).toBe(true);
+  });
+
+  it('leaves out a unit with nothing assessed and says why, in the plan itself', () => {
+    const population: SamplingPopulation = {
+      ...centre,
+      assessments: centre.assessments.map((a) =>
+        a.learnerId === 'ln-cal' ? { ...a, assessed: false } : a,
+      ),
+    };
+    const { plan } = planSample(population, strategy, { seed: 1 });
+    expect(plan.samples.some((s) => s.learnerId === 'ln-cal')).toBe(false);
+    const cal = population.assessments.filter((a) => a.learnerId === 'ln-cal');
+    expect(cal.length).toBeGreaterThan(0);
+    expect(plan.leftOut.map((l) => l.unitId).sort()).toEqual(cal.map((a) => a.unitId).sort());
+    expect(plan.leftOut[0]?.reason).toBe(
+      'nothing assessed yet: the assessor has recorded no decision on it, so there is nothing to sample',
+    );
+  });
+
   it('names what it cannot cover, and why', () => {
     const { coverage } = planSample(centre, strategy, { seed: 1 });
     expect(coverage.gaps).toContain(

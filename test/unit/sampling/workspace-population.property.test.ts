@@ -304,6 +304,39 @@ describe('the sampling plan over workspaces read through the adapter', () => {
     );
   });
 
+  it('never samples a unit with nothing assessed, and lists each such unit as left out with why', () => {
+    fc.assert(
+      fc.property(workspaceArb, strategyArb, seedArb, ({ centre, portfolios }, strategy, seed) => {
+        const { population } = populationFrom(
+          centre,
+          portfolios,
+          units,
+          qualification,
+          period.from,
+        );
+        const { plan } = planSample(population, strategy, { seed });
+        // Read straight from the portfolios: no decision and no sign-off on the learner's unit.
+        const untouched = new Set(
+          population.assessments
+            .filter((a) => {
+              const p = portfolios.find((x) => x.learnerId === a.learnerId)!;
+              return (
+                !p.decisions.some((d) => d.unitId === a.unitId && d.outcome !== 'not-assessed') &&
+                !p.signOffs.some((o) => o.unitId === a.unitId && !o.voidedAt)
+              );
+            })
+            .map((a) => `${a.learnerId}/${a.unitId}`),
+        );
+        for (const s of plan.samples) {
+          expect(untouched.has(`${s.learnerId}/${s.unitId}`), s.unitId).toBe(false);
+        }
+        expect(new Set(plan.leftOut.map((l) => `${l.learnerId}/${l.unitId}`))).toEqual(untouched);
+        for (const l of plan.leftOut) expect(l.reason).toMatch(/^nothing assessed yet/);
+      }),
+      { numRuns: 250 },
+    );
+  });
+
   it('gives the same plan whatever order the portfolios are read in', () => {
     fc.assert(
       fc.property(workspaceArb, strategyArb, seedArb, ({ centre, portfolios }, strategy, seed) => {

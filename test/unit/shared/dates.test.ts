@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
+  formatFileName,
   formatMonth,
   formatPeriod,
   parseUkDate,
@@ -96,5 +97,19 @@ describe('formatMonth', () => {
   it('writes a month in words', () => {
     expect(formatMonth('2026-11')).toBe('Nov 2026');
     expect(formatMonth('next month')).toBe('next month');
+  });
+});
+
+describe('formatFileName', () => {
+  it('writes a date in a file name the UK way, leaving the rest as it is', () => {
+    expect(formatFileName('2026-11-20 observation.pdf')).toBe('20 Nov 2026 observation.pdf');
+    expect(formatFileName('evidence/2026-05-03-customer-feedback-email.pdf')).toBe(
+      'evidence/3 May 2026 customer-feedback-email.pdf',
+    );
+    expect(formatFileName('minutes 2026-02-01.docx')).toBe('minutes 1 Feb 2026.docx');
+    expect(formatFileName('report.pdf')).toBe('report.pdf');
+    // Not a real date, or part of a longer number: left alone.
+    expect(formatFileName('2026-13-45 notes.txt')).toBe('2026-13-45 notes.txt');
+    expect(formatFileName('12026-11-20.txt')).toBe('12026-11-20.txt');
   });
 });

@@ -2,6 +2,7 @@
 export {
   formatDate,
   formatDateTime,
+  formatFileName,
   formatMonth,
   formatPeriod,
   ukToday,

@@ -6,7 +6,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { CriteriaPicker } from '../mapping/CriteriaPicker';
 import { formatSize } from './evidence-methods';
 import { PreviewModal } from './PreviewModal';
-import { formatDate } from '../dates/format';
+import { formatDate, formatFileName } from '../dates/format';
 
 interface Props {
   detail: LearnerDetail;
@@ -42,7 +42,7 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
                 </Text>
                 <Text size="xs" c="dimmed">
                   {e.file
-                    ? `${e.file.originalName} · ${formatSize(e.file.size)}`
+                    ? `${formatFileName(e.file.originalName)} · ${formatSize(e.file.size)}`
                     : e.witnessName
                       ? `Written record · witness ${e.witnessName}`
                       : 'Written record'}

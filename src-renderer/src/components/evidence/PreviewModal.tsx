@@ -4,6 +4,7 @@ import { call, isDesktop } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
+import { formatFileName } from '../dates/format';
 import { EvidenceContent } from './EvidenceContent';
 
 interface Props {
@@ -30,7 +31,8 @@ export function PreviewModal({ learnerId, evidence, onClose }: Props) {
             {evidence.file && (
               <Group justify="space-between">
                 <Text size="xs" c="dimmed">
-                  {evidence.file.path} · SHA-256 {evidence.file.sha256.slice(0, 16)}…
+                  {formatFileName(evidence.file.path)} · SHA-256 {evidence.file.sha256.slice(0, 16)}
+                  …
                 </Text>
                 {isDesktop && (
                   <Button

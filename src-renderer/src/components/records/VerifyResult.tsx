@@ -1,6 +1,6 @@
 import { Alert, Badge, List, Stack, Table, Text } from '@mantine/core';
 import type { RecordCheck } from '../../../../src-main/record/record-contract';
-import { formatDate, formatDateTime } from '../dates/format';
+import { formatDate, formatDateTime, formatFileName } from '../dates/format';
 
 /** What a check found, in the order an EQA reads it: verdict, signatures, evidence, problems. */
 export function VerifyResult({ check, fileName }: { check: RecordCheck; fileName: string }) {
@@ -97,7 +97,7 @@ export function VerifyResult({ check, fileName }: { check: RecordCheck; fileName
           <List size="sm">
             {check.evidence.map((e) => (
               <List.Item key={e.fileName}>
-                {e.fileName}: {e.status}
+                {formatFileName(e.fileName)}: {e.status}
               </List.Item>
             ))}
           </List>

@@ -34,17 +34,17 @@ export function ActionTable({
 }) {
   if (items.length === 0) return <Text c="dimmed">No action points.</Text>;
   return (
-    <Table.ScrollContainer minWidth={800}>
+    // Five columns that wrap, not seven: the table fits the page at 1024 pixels wide, and
+    // scrolls sideways only on a narrower window.
+    <Table.ScrollContainer minWidth={560}>
       <Table withTableBorder verticalSpacing="xs" data-testid="action-table">
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">What</Table.Th>
+            <Table.Th scope="col">What, and what has happened</Table.Th>
             <Table.Th scope="col">Learner and unit</Table.Th>
-            <Table.Th scope="col">Owner</Table.Th>
-            <Table.Th scope="col">Due</Table.Th>
+            <Table.Th scope="col">Owner and due date</Table.Th>
             <Table.Th scope="col">State</Table.Th>
-            <Table.Th scope="col">History</Table.Th>
             {actions && <Table.Th scope="col">Do</Table.Th>}
           </Table.Tr>
         </Table.Thead>
@@ -55,19 +55,26 @@ export function ActionTable({
               bg={a.overdue ? 'red.0' : undefined}
               data-testid={`action-${a.id}`}
             >
-              <Table.Th scope="row" fw={500}>
+              <Table.Th scope="row" fw={500} miw={200}>
                 {a.what}
+                {a.history.map((h, i) => (
+                  <Text size="xs" fw={400} mt={4} key={i}>
+                    {formatDate(h.on)} {h.kind}: {h.text}
+                  </Text>
+                ))}
               </Table.Th>
               <Table.Td>
                 <MarkingLink learnerId={a.learnerId} unitId={a.unitId}>
                   {a.learnerName}, {a.unitTitle}
                 </MarkingLink>
               </Table.Td>
-              <Table.Td>{a.ownerName}</Table.Td>
               <Table.Td>
-                {formatDate(a.due)}
+                <Text size="sm">{a.ownerName}</Text>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  due {formatDate(a.due)}
+                </Text>
                 {a.overdue && (
-                  <Badge ml={4} size="xs" color="red">
+                  <Badge size="xs" color="red">
                     overdue
                   </Badge>
                 )}
@@ -76,14 +83,11 @@ export function ActionTable({
                 <Badge color={stateColours[a.state]} variant="light" {...wrapBadge}>
                   {a.state}
                 </Badge>
-                {a.closedOn && <Text size="xs">closed {formatDate(a.closedOn)}</Text>}
-              </Table.Td>
-              <Table.Td>
-                {a.history.map((h, i) => (
-                  <Text size="xs" key={i}>
-                    {formatDate(h.on)} {h.kind}: {h.text}
+                {a.closedOn && (
+                  <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                    closed {formatDate(a.closedOn)}
                   </Text>
-                ))}
+                )}
               </Table.Td>
               {actions && <Table.Td>{actions(a)}</Table.Td>}
             </Table.Tr>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { ProposalView } from '../../../../src-main/sampling/sampling-contract';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
+import { LeftOut } from './LeftOut';
 import { SampleTable } from './SampleTable';
 import { DateField } from '../dates/DateField';
 
@@ -108,6 +109,7 @@ export function NewPlan({
             </Alert>
           )}
           <SampleTable samples={proposal.plan.samples} caption="Proposed samples" />
+          <LeftOut leftOut={proposal.plan.leftOut} />
         </Stack>
       )}
     </Card>

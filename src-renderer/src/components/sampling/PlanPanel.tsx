@@ -19,7 +19,9 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { useAddressValue } from '../../api/address';
 import { Loading } from '../Loading';
+import { LeftOut } from './LeftOut';
 import { SampleReview } from './SampleReview';
+import { SavedReports } from './SavedReports';
 import { SampleTable } from './SampleTable';
 import { formatDate, formatPeriod } from './sampling-format';
 import { DateField } from '../dates/DateField';
@@ -42,8 +44,10 @@ export function PlanPanel({
   const [editing, setEditing] = useState<Editing>(null);
   const [text, setText] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [savedGeneration, setSavedGeneration] = useState(0);
   const changed = () => {
     state.reload();
+    setSavedGeneration((g) => g + 1);
     onChanged();
   };
 
@@ -55,6 +59,7 @@ export function PlanPanel({
         ...(sign ? { sign, passphrase } : {}),
       });
       if (sign) setPassphrase('');
+      setSavedGeneration((g) => g + 1);
       notifyDone(`Saved${sign ? ' and signed' : ''} in the workspace folder as ${saved.path}.`);
     } catch (error) {
       notifyError('The report was not saved', error);
@@ -175,6 +180,7 @@ export function PlanPanel({
                 </Group>
               )}
             />
+            <LeftOut leftOut={plan.leftOut} />
             {canEdit && <AddSample plan={plan} onAdded={changed} />}
             {plan.removed.length > 0 && (
               <Card withBorder>
@@ -190,6 +196,7 @@ export function PlanPanel({
                 </List>
               </Card>
             )}
+            <SavedReports plan={plan} generation={savedGeneration} />
             <Modal
               opened={editing !== null}
               onClose={() => setEditing(null)}

@@ -1,6 +1,7 @@
 import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { SampleDetail } from '../../../../src-main/sampling/sampling-contract';
 import { formatDate } from './sampling-format';
+import { formatFileName } from '../dates/format';
 
 const outcomeLabels = {
   met: 'Met',
@@ -81,7 +82,7 @@ export function SampledWork({ detail }: { detail: SampleDetail }) {
             {e.method} · {formatDate(e.producedOn)}
             {e.location ? ` · ${e.location}` : ''}
             {e.producedBy ? ` · by ${e.producedBy}` : ''}
-            {e.fileName ? ` · file ${e.fileName}` : ''}
+            {e.fileName ? ` · file ${formatFileName(e.fileName)}` : ''}
           </Text>
           {e.record && <Text size="xs">{e.record}</Text>}
         </Card>

@@ -1,6 +1,6 @@
 import type { ReviewDecision } from '../../../../src-main/kernel/review-words';
 
-export { formatDate, formatPeriod } from '../dates/format';
+export { formatDate, formatDateTime, formatPeriod } from '../dates/format';
 
 export const decisionLabels: Record<ReviewDecision, string> = {
   agree: 'Agree',

@@ -1,0 +1,104 @@
+import { Box, Button, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { RecordPreview as Preview } from '../../../../src-main/record/record-contract';
+import type { PlanView } from '../../../../src-main/sampling/sampling-contract';
+import { call } from '../../api/client';
+import { notifyError } from '../../api/notify';
+import { useOperation } from '../../api/use-operation';
+import { useAddressValue } from '../../api/address';
+import { RecordPreview } from '../records/RecordPreview';
+import { formatDate } from './sampling-format';
+
+/**
+ * The reports and sample records saved from this plan, each opened on screen (to read, print or
+ * save a copy) in the browser and the desktop app alike. The one open is in the address.
+ */
+export function SavedReports({ plan, generation }: { plan: PlanView; generation: number }) {
+  const saved = useOperation('sampling:saved-reports', { planId: plan.id }, generation);
+  const [openPath, setOpenPath] = useAddressValue('report');
+  const [loaded, setLoaded] = useState<{ path: string; preview: Preview } | null>(null);
+  const shown = loaded && loaded.path === openPath ? loaded : null;
+
+  useEffect(() => {
+    if (!openPath) return;
+    let current = true;
+    call('sampling:open-report', { path: openPath }).then(
+      (preview) => current && setLoaded({ path: openPath, preview }),
+      (error: unknown) => notifyError('The report could not be opened', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [openPath]);
+
+  const describe = (what: 'report' | 'record', of: string) => {
+    if (what === 'report') return 'Sampling report';
+    const sample =
+      plan.samples.find((s) => s.id === of) ?? plan.removed.find((r) => r.sample.id === of);
+    return sample
+      ? `Sampling record: ${sample.learnerName}, ${sample.unitTitle}`
+      : 'Sampling record';
+  };
+  const reports = saved.data ?? [];
+
+  return (
+    <Card withBorder data-testid="saved-reports">
+      <Title order={3} size="h5" mb="xs">
+        Saved reports
+      </Title>
+      {reports.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No report has been saved from this plan yet.
+        </Text>
+      ) : (
+        <Table>
+          <Table.Caption>Reports and records saved in the workspace folder</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Report</Table.Th>
+              <Table.Th>Saved on</Table.Th>
+              <Table.Th>Format</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {reports.map((r) => {
+              const label = describe(r.what, r.of);
+              return (
+                <Table.Tr key={r.path}>
+                  <Table.Td>{label}</Table.Td>
+                  <Table.Td>{formatDate(r.savedOn)}</Table.Td>
+                  <Table.Td>{r.format.toUpperCase()}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      aria-label={`Open ${label}, ${r.format.toUpperCase()}, saved ${formatDate(r.savedOn)}`}
+                      onClick={() => setOpenPath(r.path)}
+                    >
+                      Open
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+      {shown && (
+        <Box mt="md">
+          <RecordPreview
+            preview={shown.preview}
+            title={describe(
+              reports.find((r) => r.path === shown.path)?.what ?? 'report',
+              reports.find((r) => r.path === shown.path)?.of ?? '',
+            )}
+            onClose={() => setOpenPath(null)}
+          />
+        </Box>
+      )}
+    </Card>
+  );
+}
