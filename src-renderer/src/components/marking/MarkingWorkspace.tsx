@@ -23,7 +23,6 @@ import { UnitFeedbackPanel } from './UnitFeedbackPanel';
 import { MarkingHeader } from './MarkingHeader';
 import { useMarkingKeys } from './use-marking-keys';
 import { countTargets } from './count-targets';
-import { criteriaMetLabel } from '../../../../src-main/kernel/count-criteria';
 
 interface Props {
   learnerId: string;

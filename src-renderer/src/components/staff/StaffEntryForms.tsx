@@ -110,7 +110,8 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
           entry: { date: first, activity: title, hours: Number(hours), learned: notes },
         });
         if (file) await addCpdFile(personId, id, { kind: 'browser', file });
-        else if (picked) await addCpdFile(personId, id, { kind: 'staged', stagedId: picked.stagedId });
+        else if (picked)
+          await addCpdFile(personId, id, { kind: 'staged', stagedId: picked.stagedId });
       }
       notifyDone('Saved to the staff record.');
       onDone();
