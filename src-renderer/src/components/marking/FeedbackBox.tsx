@@ -33,6 +33,11 @@ export function FeedbackBox({
   const pending = useRef<{ text: string; timer: number } | null>(null);
   const save = useRef(onSave);
   const saved = useRef(value);
+  // While the box has the cursor, what is in it is what the person is typing: an answer to an
+  // earlier save arriving late must not put older text back (nor wipe the browser's own undo).
+  const focused = useRef(false);
+  const typed = useRef(false);
+  const latest = useRef(value);
   useEffect(() => {
     save.current = onSave;
   });
@@ -50,7 +55,8 @@ export function FeedbackBox({
   }, []);
 
   useEffect(() => {
-    if (!pending.current) {
+    latest.current = value;
+    if (!pending.current && !focused.current) {
       setText(value);
       saved.current = value;
     }
@@ -68,12 +74,25 @@ export function FeedbackBox({
         rows={minRows}
         onChange={(e) => {
           const next = e.currentTarget.value;
+          typed.current = true;
           setText(next);
           setState('editing');
           if (pending.current) window.clearTimeout(pending.current.timer);
           pending.current = { text: next, timer: window.setTimeout(flush, SAVE_AFTER_MS) };
         }}
-        onBlur={flush}
+        onFocus={() => {
+          focused.current = true;
+          typed.current = false;
+        }}
+        onBlur={() => {
+          focused.current = false;
+          if (pending.current) flush();
+          else if (!typed.current && latest.current !== saved.current) {
+            // Changed elsewhere while the cursor sat here untouched: show what now stands.
+            setText(latest.current);
+            saved.current = latest.current;
+          }
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {
             e.preventDefault();
