@@ -24,11 +24,10 @@ export interface SectionContent {
  */
 export type PackSectionSource = (
   workspace: Workspace,
-  visit: { learnerIds: readonly string[]; period: { from: string; to: string } | null },
+  visit: {
+    learnerIds: readonly string[];
+    period: { from: string; to: string } | null;
+    /** The day the pack is made (YYYY-MM-DD), for what has expired. */
+    today: string;
+  },
 ) => Promise<SectionContent[]>;
-
-/** Until the workspace keeps standardisation and staff records, the pack says so and holds none. */
-export const noStaffRecords: PackSectionSource = async () => [];
-
-/** The sources a pack draws on by default: add the standardisation and staff sources here. */
-export const defaultSectionSources: readonly PackSectionSource[] = [noStaffRecords];

@@ -16,7 +16,7 @@ import { loadRecordFonts } from '../record/pdf/fonts';
 import { unitRef } from '../kernel/unit-label';
 import type { PlanFile } from '../sampling/sampling-files';
 import { samplingStore } from '../sampling/sampling-store';
-import type { Actor } from '../shared/record';
+import { dayOf, type Actor } from '../shared/record';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import type { Workspace } from '../workspace/workspace';
@@ -25,7 +25,8 @@ import { packHtml } from './pack-html';
 import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE, signManifest } from './pack-manifest';
 import type { PackData, PackLearner, PackSection } from './pack-model';
 import { samplingRecords, unitRecords } from './pack-records';
-import { defaultSectionSources, type PackSectionSource } from './pack-sections';
+import type { PackSectionSource } from './pack-sections';
+import { staffSectionSource } from './pack-staff-sections';
 import { chooseSamples, planSamples, type VisitPeriod, type WantedSample } from './pack-selection';
 import { zipFolder } from './zip-pack';
 
@@ -204,10 +205,11 @@ export async function writeVisitPack(
     : '';
 
   const sections: PackSection[] = [];
-  for (const source of request.sections ?? defaultSectionSources) {
+  for (const source of request.sections ?? [staffSectionSource]) {
     for (const { section, documents } of await source(workspace, {
       learnerIds: [...visitLearners],
       period,
+      today: dayOf(request.now),
     })) {
       const files = [];
       for (const d of documents) {

@@ -35,6 +35,12 @@ describe('workbench eqa-pack', () => {
     expect(files).toContain('index.html');
     expect(files).toContain('centre.pem');
     expect(files).toContain('MANIFEST.sha256.p7s');
+    // The staff records an EQA asks for: the demo's CPD certificate, and both sections on the page.
+    expect(files.some((f) => f.startsWith('sections/staff-competence/'))).toBe(true);
+    const page = await readFile(path.join(out, 'index.html'), 'utf8');
+    expect(page).toContain('Staff competence and CPD');
+    expect(page).toContain('Standardisation');
+    expect(page).toContain('Tom Fletcher');
     const manifest = await readFile(path.join(out, 'MANIFEST.sha256'), 'utf8');
     // Every file but the manifest and its signature is listed once.
     expect(
