@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../kernel/user-error';
 import { withMergedCopy } from '../audit/audit';
-import { JsonDocument, type DocumentOptions } from '../storage/json-document';
+import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+import type { DocumentShape } from '../storage/change-log/document-cells';
+import { DocumentLog, type DocumentLogSpec } from '../storage/document-log';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
 import type { Actor } from '../shared/record';
@@ -24,12 +26,38 @@ import {
   type StaffRecordFile,
 } from './staff-record-schema';
 
-type Doc<S extends z.ZodType> = JsonDocument<S>;
+type Doc<S extends z.ZodType> = DocumentLog<S>;
 
-const options: DocumentOptions = {
-  onMerge: (data: StaffRecordFile, merged) =>
-    withMergedCopy(data, merged, 'merged-conflict-copies/'),
-};
+const audit = { path: 'audit', whole: true };
+
+/** Where each file's records are, so two computers' edits of one file merge field by field. */
+function shapeOf(relative: string): DocumentShape {
+  if (relative.startsWith(`${STANDARDISATION_FOLDER}/`)) {
+    return {
+      lists: [
+        { path: 'judgements', key: (r) => String(r.assessorId) },
+        { path: 'actions' },
+        { path: 'strategyDecisions' },
+        audit,
+      ],
+    };
+  }
+  if (relative.endsWith(`/${STAFF_RECORD_FILE}`)) {
+    return {
+      lists: [
+        { path: 'qualifications' },
+        { path: 'experience' },
+        { path: 'cpd' },
+        { path: 'checks' },
+        audit,
+      ],
+    };
+  }
+  return { lists: [audit] };
+}
+
+/** The folder of change files beside a file: `record.json` keeps its changes in `record-changes/`. */
+export const changesFolderOf = (file: string) => `${file.replace(/\.json$/, '')}-changes`;
 
 const safeId = /^[a-z]{2,4}-[0-9a-z-]{1,40}$/;
 
@@ -70,7 +98,37 @@ export function defaultPolicy(): CompetencePolicyFile {
 export class CompetenceStore {
   private readonly docs = new Map<string, Promise<Doc<z.ZodType> | null>>();
 
-  constructor(private readonly workspaceDir: string) {}
+  constructor(
+    private readonly workspaceDir: string,
+    private readonly writer: string,
+  ) {}
+
+  private spec<S extends z.ZodType>(
+    relative: string,
+    file: string,
+    schema: S,
+    label: string,
+  ): DocumentLogSpec<S> {
+    const name = relative.split(path.sep).join('/');
+    const folder = path.posix.dirname(name);
+    return {
+      file,
+      name,
+      changesDir: changesFolderOf(file),
+      schema,
+      label,
+      shape: shapeOf(name),
+      owner: name,
+      writer: this.writer,
+      // Every one of these files keeps an audit trail; a merged sync conflict copy goes on it.
+      onMerge: (data: z.output<S>, merged) =>
+        withMergedCopy(
+          data as StaffRecordFile,
+          merged as Parameters<typeof withMergedCopy>[1],
+          `${folder}/${MERGED_COPIES_FOLDER}/`,
+        ) as z.output<S>,
+    };
+  }
 
   private async doc<S extends z.ZodType>(
     relative: string,
@@ -88,7 +146,7 @@ export class CompetenceStore {
     const pending = (async (): Promise<Doc<S> | null> => {
       const file = await resolveInside(this.workspaceDir, relative);
       try {
-        return await JsonDocument.open(file, schema, label, options);
+        return await DocumentLog.open(this.spec(relative, file, schema, label));
       } catch (error) {
         if (!(error instanceof UserError) || error.code !== 'not-found') throw error;
       }
@@ -96,7 +154,7 @@ export class CompetenceStore {
       await mkdir(path.dirname(file), { recursive: true }).catch((e: unknown) => {
         throw mapFsError(e, label);
       });
-      return JsonDocument.create(file, schema, label, initial(), options);
+      return DocumentLog.create(this.spec(relative, file, schema, label), initial());
     })();
     this.docs.set(relative, pending as Promise<Doc<z.ZodType> | null>);
     // Nothing on disk yet, or unreadable: ask the disk again next time.
@@ -216,8 +274,21 @@ export class CompetenceStore {
     }
     const meetings: StandardisationFile[] = [];
     const problems: string[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
-      const id = name.slice(0, -'.json'.length);
+    // A meeting recorded on another computer may so far have only its change folder here.
+    const ids = new Set(
+      names
+        .filter((n) => !n.startsWith('.'))
+        .map((n) =>
+          n.endsWith('.json')
+            ? n.slice(0, -'.json'.length)
+            : n.endsWith('-changes')
+              ? n.slice(0, -'-changes'.length)
+              : null,
+        )
+        .filter((id): id is string => id !== null && safeId.test(id)),
+    );
+    for (const id of [...ids].sort()) {
+      const name = `${id}.json`;
       try {
         const doc = await this.doc(
           this.meetingPath(id),
@@ -241,7 +312,7 @@ const stores = new WeakMap<Workspace, CompetenceStore>();
 export function competenceStore(workspace: Workspace): CompetenceStore {
   let store = stores.get(workspace);
   if (!store) {
-    store = new CompetenceStore(workspace.dir);
+    store = new CompetenceStore(workspace.dir, workspace.writer);
     stores.set(workspace, store);
   }
   return store;
