@@ -16,7 +16,7 @@ import {
 import { markingUpdate, markingView } from './marking-view';
 import { stepDecision } from './undo';
 import { progressMatrix } from './progress-matrix';
-import { signOffCompetence } from '../staff/staff-record-view';
+import { signOffCompetence } from '../competence/staff-record-view';
 
 /** The learner, their portfolio and the unit version they are registered on. */
 async function learnerUnit(wb: Workbench, learnerId: string, unitId: string) {

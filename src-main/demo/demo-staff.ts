@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import type { StaffMember } from '../centre/centre-schema';
 import { dayOf, type Actor } from '../shared/record';
-import { competenceStore } from '../staff/competence-store';
-import { addCpdEvidence } from '../staff/staff-evidence';
-import { saveEntry, type EntryInput, type EntryList } from '../staff/staff-record-actions';
-import { recordMeeting } from '../standardisation/standardisation-actions';
+import { competenceStore } from '../competence/competence-store';
+import { addCpdEvidence } from '../competence/staff-evidence';
+import { saveEntry, type EntryInput, type EntryList } from '../competence/staff-record-actions';
+import { recordMeeting } from '../competence/standardisation-actions';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Workspace } from '../workspace/workspace';
 

@@ -4,41 +4,17 @@ import type { z } from 'zod';
 import { UserError } from '../kernel/user-error';
 import type { Change, Op } from './change-log/change';
 import { ChangeFold } from './change-log/change-fold';
-import {
-  assemble,
-  diffCells,
-  slotOf,
-  type Cell,
-  type DocumentShape,
-} from './change-log/document-cells';
+import { assemble, diffCells, slotOf, type Cell } from './change-log/document-cells';
 import { ChangeLogFiles, isChangeShape } from './change-log/record-log';
 import { SNAPSHOT_HEAD, SnapshotWriter } from './change-log/snapshot-writer';
 import { fieldConflicts, type FieldConflict } from './document-conflicts';
-import { importDocument, mergeDocumentCopies, type MergedCopy } from './document-merge';
+import { importDocument, mergeDocumentCopies, type DocumentLogSpec } from './document-merge';
 import { withFileLock } from './file-lock';
 import { describeIssues, fingerprint, parseDocument, type DiskState } from './json-document';
 import { mapFsError } from './map-fs-error';
-import type { MigrationPlan } from './migrations';
 
 export type { FieldConflict } from './document-conflicts';
-
-export interface DocumentLogSpec<S extends z.ZodType> {
-  /** The readable snapshot, at the path the document has always had (centre.json…). */
-  file: string;
-  /** Its name in the workspace, as people are told it: `centre.json`, `sampling/strategy.json`. */
-  name: string;
-  /** The folder of change files, one per writer. */
-  changesDir: string;
-  schema: S;
-  label: string;
-  shape: DocumentShape;
-  /** Whose changes they are, so a file copied into the wrong folder is refused. */
-  owner: string;
-  writer: string;
-  migrations?: MigrationPlan;
-  /** Notes a merged sync conflict copy on the document's audit trail. */
-  onMerge?: (data: z.output<S>, merged: MergedCopy) => z.output<S>;
-}
+export type { DocumentLogSpec } from './document-merge';
 
 const SNAPSHOT_NOTE = (dir: string) =>
   `Made from the files in ${dir}/, which hold every change; this copy is only for reading. Editing or losing it changes nothing.`;

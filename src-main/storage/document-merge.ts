@@ -14,13 +14,32 @@ import {
   recordsOf,
   slotOf,
   type Cell,
+  type DocumentShape,
 } from './change-log/document-cells';
+import type { MigrationPlan } from './migrations';
 import { mergeChangeCopies, type ChangeLogFiles } from './change-log/record-log';
 import { SNAPSHOT_HEAD } from './change-log/snapshot-writer';
 import { conflictCopyOf, moveAside } from './conflict-copies';
-import type { DocumentLogSpec } from './document-log';
 import { parseDocument } from './json-document';
 import { mapFsError } from './map-fs-error';
+
+export interface DocumentLogSpec<S extends z.ZodType> {
+  /** The readable snapshot, at the path the document has always had (centre.json…). */
+  file: string;
+  /** Its name in the workspace, as people are told it: `centre.json`, `sampling/strategy.json`. */
+  name: string;
+  /** The folder of change files, one per writer. */
+  changesDir: string;
+  schema: S;
+  label: string;
+  shape: DocumentShape;
+  /** Whose changes they are, so a file copied into the wrong folder is refused. */
+  owner: string;
+  writer: string;
+  migrations?: MigrationPlan;
+  /** Notes a merged sync conflict copy on the document's audit trail. */
+  onMerge?: (data: z.output<S>, merged: MergedCopy) => z.output<S>;
+}
 
 /** A sync engine's conflict copy merged in: which file, and each value the two gave differently. */
 export interface MergedCopy {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatDate } from '../kernel/dates';
 import { mediaTypeOf } from '../evidence/media-types';
-import { visitPackStaffSections, type PackFile } from '../staff/visit-pack-staff';
+import { visitPackStaffSections, type PackFile } from '../competence/visit-pack-staff';
 import type { PackSectionSource, SectionContent, SectionDocument } from './pack-sections';
 
 const day = (d: string | null) => (d ? formatDate(d) : '—');

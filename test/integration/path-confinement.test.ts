@@ -63,10 +63,17 @@ describe('paths from the screen, the API and the files stay inside their root', 
     const root = await tempDir();
     const { workspace, learnerId } = await demoWorkspace(root);
     await mkdir(path.join(root, 'elsewhere'));
-    const centreFile = path.join(workspace.dir, 'centre.json');
-    const centre = JSON.parse(await readFile(centreFile, 'utf8'));
-    centre.learners[0].portfolio = '../elsewhere';
-    await writeFile(centreFile, JSON.stringify(centre));
+    // centre.json is a snapshot of its change log: what counts is a change that says so, as
+    // a tampering program (or a damaged copy from another computer) could append.
+    await workspace.changeCentre((centre) => ({
+      centre: {
+        ...centre,
+        learners: centre.learners.map((l, i) =>
+          i === 0 ? { ...l, portfolio: '../elsewhere' } : l,
+        ),
+      },
+      result: null,
+    }));
     const reopened = await Workspace.open(workspace.dir);
     await expect(reopened.portfolio(learnerId)).rejects.toThrow('points outside this workspace');
   });

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
@@ -6,6 +6,8 @@ import type { Workbench } from '../../src-main/app/workbench';
 import { main } from '../../src-main/cli/main';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { portfolioSchema } from '../../src-main/portfolio/portfolio-schema';
+import { samplingStore } from '../../src-main/sampling/sampling-store';
+import { Workspace } from '../../src-main/workspace/workspace';
 import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { useTempDirs } from '../support/temp-dir';
 import { bootWorkbench } from '../support/workbench';
@@ -135,12 +137,13 @@ describe('who is working is proven by their signing key', () => {
     const dir = wb.workspace.dir;
     const learners = wb.workspace.centre.learners;
     await wb.shutdown();
-    const reviewsFile = path.join(
-      dir,
-      'sampling',
-      (await readdir(path.join(dir, 'sampling'))).find((n) => /^reviews-.*\.json$/.test(n))!,
-    );
-    const file = JSON.parse(await readFile(reviewsFile, 'utf8')) as {
+    const reviewsName = (await readdir(path.join(dir, 'sampling'))).find((n) =>
+      /^reviews-.*\.json$/.test(n),
+    )!;
+    const planId = reviewsName.slice('reviews-'.length, -'.json'.length);
+    const workspace = await Workspace.open(dir);
+    const reviewsDoc = await samplingStore(workspace).reviews(planId);
+    const file = structuredClone(reviewsDoc.data) as {
       reviews: { learnerId: string; feedbackToAssessor: string; proof?: unknown }[];
     };
     const [first, second] = file.reviews;
@@ -154,7 +157,8 @@ describe('who is working is proven by their signing key', () => {
     // A review whose feedback was changed after it was signed, and one saved without a signature.
     first!.feedbackToAssessor = 'Nothing to add.';
     delete second!.proof;
-    await writeFile(reviewsFile, JSON.stringify(file, null, 2));
+    // Saved as a change (the sampling files are change logs; their .json is only a snapshot).
+    await reviewsDoc.update((f) => ({ ...f, reviews: file.reviews as typeof f.reviews }));
     const changed = await verifyPortfolio(dir, nameOf(first!.learnerId));
     expect(changed.code).toBe(1);
     expect(changed.out).toMatch(

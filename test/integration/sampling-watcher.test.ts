@@ -1,11 +1,12 @@
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
-import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench } from '../../src-main/app/workbench';
 import { makeDemoCentre } from '../../src-main/demo/make-demo';
+import { samplingStore } from '../../src-main/sampling/sampling-store';
+import { Workspace } from '../../src-main/workspace/workspace';
 import { useTempDirs } from '../support/temp-dir';
 import { waitFor } from '../support/wait-for';
 
@@ -48,10 +49,16 @@ describe('sampling files changed outside the workbench', () => {
     await waitFor(() => weighed.some((f) => f.endsWith(`${path.sep}strategy.json`)));
     expect(workbench.changes).toBe(start);
 
-    const file = path.join(workbench.workspace.dir, 'sampling', 'strategy.json');
-    const data = JSON.parse(await readFile(file, 'utf8'));
-    data.strategies[0].strategy.interimShare = 55;
-    await writeFile(file, JSON.stringify(data, null, 2));
+    // Another workbench process on the same folder (the CLI, a second window, another computer
+    // through a sync engine) changes the strategy: it writes its own change file.
+    const other = await Workspace.open(workbench.workspace.dir);
+    const strategies = await samplingStore(other).strategies();
+    await strategies.update((f) => ({
+      ...f,
+      strategies: f.strategies.map((s, i) =>
+        i === 0 ? { ...s, strategy: { ...s.strategy, interimShare: 55 } } : s,
+      ),
+    }));
     await waitFor(() => workbench.changes > start);
     const reloaded = await dispatch('sampling:get-strategy', { qualificationId });
     expect(reloaded).toMatchObject({ ok: true, data: { strategy: { interimShare: 55 } } });

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stamp, type Actor } from '../../../src-main/shared/record';
-import { CompetenceStore } from '../../../src-main/staff/competence-store';
+import { CompetenceStore } from '../../../src-main/competence/competence-store';
 import { demoWorkspace } from '../../support/demo-workspace';
 import { useTempDirs } from '../../support/temp-dir';
 

@@ -1,6 +1,6 @@
 import { UserError } from '../kernel/user-error';
 import type { StaffMember, StaffRole } from '../centre/centre-schema';
-import type { StandardisationFile } from '../standardisation/standardisation-schema';
+import type { StandardisationFile } from './standardisation-schema';
 import type { Workspace } from '../workspace/workspace';
 import { competenceStore } from './competence-store';
 import {

@@ -1,7 +1,7 @@
 import { listQualifications } from '../qualification/qualification-store';
 import { samplingContext } from '../sampling/sampling-context';
 import { strategyFor } from '../sampling/strategy-operations';
-import { competenceStore } from '../staff/competence-store';
+import { competenceStore } from './competence-store';
 import type { Workspace } from '../workspace/workspace';
 import { rateProposals, type RateProposal } from './standardisation-proposals';
 import type { StandardisationFile } from './standardisation-schema';

@@ -14,7 +14,7 @@ import {
   STANDARDISATION_FOLDER,
   standardisationFileSchema,
   type StandardisationFile,
-} from '../standardisation/standardisation-schema';
+} from './standardisation-schema';
 import type { Workspace } from '../workspace/workspace';
 import {
   COMPETENCE_POLICY_FILE,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { StaffRole } from '../centre/centre-schema';
-import { STANDARDISATION_FOLDER } from '../standardisation/standardisation-schema';
+import { STANDARDISATION_FOLDER } from './standardisation-schema';
 import type { Workspace } from '../workspace/workspace';
 import { competenceStore } from './competence-store';
 import {

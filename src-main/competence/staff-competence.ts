@@ -1,6 +1,6 @@
 import type { StaffMember } from '../centre/centre-schema';
 import { formatDate } from '../kernel/dates';
-import type { StandardisationFile } from '../standardisation/standardisation-schema';
+import type { StandardisationFile } from './standardisation-schema';
 import type { StaffQualification, StaffRecordFile } from './staff-record-schema';
 
 export interface CompetenceFlag {

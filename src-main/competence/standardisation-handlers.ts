@@ -3,7 +3,7 @@ import { UserError } from '../kernel/user-error';
 import { samplingContext } from '../sampling/sampling-context';
 import { saveStrategy, strategyFor } from '../sampling/strategy-operations';
 import { dayOf } from '../shared/record';
-import { competenceStore } from '../staff/competence-store';
+import { competenceStore } from './competence-store';
 import { closeAction, recordMeeting } from './standardisation-actions';
 import type { standardisationOperations } from './standardisation-contract';
 import { noteStrategyDecision, raisedStrategy } from './standardisation-proposals';
