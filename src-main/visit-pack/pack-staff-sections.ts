@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { roleLabels } from '../centre/centre-schema';
 import path from 'node:path';
 import { formatDate } from '../kernel/dates';
 import { mediaTypeOf } from '../evidence/media-types';
@@ -48,7 +49,7 @@ export const staffSectionSource: PackSectionSource = async (workspace, visit) =>
       rows: data.staff.map((m) => ({
         heading: m.name,
         cells: [
-          { label: 'Roles', value: m.roles.join(', ') },
+          { label: 'Roles', value: m.roles.map((r) => roleLabels[r]).join(', ') },
           {
             label: 'Qualifications',
             value: list(
