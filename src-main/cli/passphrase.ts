@@ -27,3 +27,29 @@ export async function readPassphrase(file: string | undefined, needed: string): 
   }
   return value;
 }
+
+/**
+ * What `--sign --identity FILE.p12 [--passphrase-file F]` asks for: the PKCS#12 file's bytes and
+ * its passphrase, or null without --sign (when --identity or --passphrase-file alone is a
+ * mistake worth saying). `whose` names the identity wanted, as in "the IQA signing identity".
+ */
+export async function readSigningFiles(
+  values: { sign?: boolean; identity?: string; 'passphrase-file'?: string },
+  whose: string,
+): Promise<{ p12: Uint8Array; passphrase: string } | null> {
+  if (!values.sign) {
+    if (values.identity || values['passphrase-file']) {
+      throw new UsageError('--identity and --passphrase-file are for signing: add --sign.');
+    }
+    return null;
+  }
+  if (!values.identity) throw new UsageError(`--sign needs ${whose}: --identity FILE.p12`);
+  let p12: Uint8Array;
+  try {
+    p12 = await readFile(path.resolve(values.identity));
+  } catch (error) {
+    throw mapFsError(error, `The signing identity ${values.identity}`);
+  }
+  const passphrase = await readPassphrase(values['passphrase-file'], '--sign');
+  return { p12, passphrase };
+}

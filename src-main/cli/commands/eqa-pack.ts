@@ -1,16 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
 import { IdentityError } from '../../record/identity/identity-error';
 import { importP12, type SigningIdentity } from '../../record/identity/signing-identity';
-import { mapFsError } from '../../storage/map-fs-error';
 import { assertPackSigner } from '../../visit-pack/pack-signer';
 import { parseSampleArg } from '../../visit-pack/pack-selection';
 import { writeVisitPack } from '../../visit-pack/write-pack';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
-import { readPassphrase } from '../passphrase';
+import { readSigningFiles } from '../passphrase';
 
 export const eqaPackHelp = `Usage: workbench eqa-pack DIR --out FOLDER [--sample LEARNER:UNIT …] [--from DATE --to DATE]
                         [--sign --identity FILE.p12 [--passphrase-file F]] [--no-zip]
@@ -38,20 +36,9 @@ async function identityFrom(values: {
   identity?: string;
   'passphrase-file'?: string;
 }): Promise<SigningIdentity | null> {
-  if (!values.sign) {
-    if (values.identity || values['passphrase-file'])
-      throw new UsageError('--identity and --passphrase-file are for signing: add --sign.');
-    return null;
-  }
-  if (!values.identity)
-    throw new UsageError('--sign needs the IQA signing identity: --identity FILE.p12');
-  let p12: Uint8Array;
-  try {
-    p12 = await readFile(path.resolve(values.identity));
-  } catch (error) {
-    throw mapFsError(error, `The signing identity ${values.identity}`);
-  }
-  const passphrase = await readPassphrase(values['passphrase-file'], '--sign');
+  const files = await readSigningFiles(values, 'the IQA signing identity');
+  if (!files) return null;
+  const { p12, passphrase } = files;
   try {
     return importP12(p12, passphrase);
   } catch (error) {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
@@ -8,7 +7,7 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
-import { readPassphrase } from '../passphrase';
+import { readSigningFiles } from '../passphrase';
 
 export const sampleReportHelp = `Usage: workbench sample report DIR --format pdf|docx --out FILE [--sign --identity FILE.p12 [--passphrase-file F]] [--plan ID] [--sample ID]
 
@@ -26,22 +25,7 @@ async function signing(values: {
   identity?: string;
   'passphrase-file'?: string;
 }): Promise<ReportSigning | undefined> {
-  if (!values.sign) {
-    if (values.identity || values['passphrase-file']) {
-      throw new UsageError('--identity and --passphrase-file are for signing: add --sign.');
-    }
-    return undefined;
-  }
-  if (!values.identity)
-    throw new UsageError('--sign needs the signing identity: --identity FILE.p12');
-  let p12: Uint8Array;
-  try {
-    p12 = await readFile(path.resolve(values.identity));
-  } catch (error) {
-    throw mapFsError(error, `The signing identity ${values.identity}`);
-  }
-  const passphrase = await readPassphrase(values['passphrase-file'], '--sign');
-  return { p12, passphrase };
+  return (await readSigningFiles(values, 'the signing identity')) ?? undefined;
 }
 
 export async function sampleReportCommand(argv: string[], io: CliIo): Promise<number> {
