@@ -1,3 +1,4 @@
+import type { FieldConflict } from '../storage/document-log';
 import { newId } from '../shared/ids';
 import type { Actor } from '../shared/record';
 import type { AuditEntry, AuditSubject } from './audit-schema';
@@ -85,4 +86,38 @@ export function withMergedCopy<D extends { audit: readonly AuditEntry[] }>(
     { after: { keptIn, differences: merged.differences } },
   );
   return { ...data, audit: [...data.audit, entry] };
+}
+
+/**
+ * Keeps one value of a field two computers set differently, and says so on the file's own audit
+ * trail: which record and field, the values there were, and the one kept.
+ */
+export async function settleOnAuditTrail<D extends { audit: AuditEntry[] }>(
+  doc: {
+    conflicts: readonly FieldConflict[];
+    settle(conflictId: string, version: string, also?: (d: D) => D): Promise<unknown>;
+  },
+  conflictId: string,
+  version: string,
+  actor: Actor,
+  now: Date,
+): Promise<void> {
+  const conflict = doc.conflicts.find((c) => c.id === conflictId);
+  const chosen = conflict?.versions.find((v) => v.version === version);
+  await doc.settle(conflictId, version, (data) => ({
+    ...data,
+    audit: [
+      ...data.audit,
+      auditEntry(
+        actor,
+        now,
+        'settled a conflict',
+        `${conflict?.record ?? ''} ${conflict?.field ?? ''}`.trim(),
+        {
+          before: { values: conflict?.versions.map((v) => v.value) },
+          after: { kept: chosen?.value },
+        },
+      ),
+    ],
+  }));
 }

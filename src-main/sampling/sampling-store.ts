@@ -2,7 +2,8 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../kernel/user-error';
-import { withMergedCopy } from '../audit/audit';
+import { settleOnAuditTrail, withMergedCopy } from '../audit/audit';
+import type { Actor } from '../shared/record';
 import type { DocumentShape } from '../storage/change-log/document-cells';
 import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
 import { DocumentLog, type FieldConflict } from '../storage/document-log';
@@ -248,12 +249,18 @@ export class SamplingStore {
     return docs.flatMap((d) => d?.conflicts ?? []);
   }
 
-  /** Keeps one value of a sampling file's conflict. */
-  async settle(conflictId: string, version: string): Promise<boolean> {
+  /** Keeps one value of a sampling file's conflict, on that file's audit trail. */
+  async settle(conflictId: string, version: string, actor: Actor, now: Date): Promise<boolean> {
     for (const pending of this.docs.values()) {
       const doc = await pending.catch(() => null);
       if (doc?.conflicts.some((c) => c.id === conflictId)) {
-        await doc.settle(conflictId, version);
+        await settleOnAuditTrail(
+          doc as Doc<typeof reviewsFileSchema>,
+          conflictId,
+          version,
+          actor,
+          now,
+        );
         return true;
       }
     }

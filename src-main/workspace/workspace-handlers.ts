@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../api/handler';
 import { UserError } from '../kernel/user-error';
 import type { Workbench } from '../app/workbench';
+import { competenceStore } from '../competence/competence-store';
 import { samplingStore } from '../sampling/sampling-store';
 import type { FieldConflict } from '../storage/document-log';
 import type { FileConflictView, WorkspaceStatus, workspaceOperations } from './workspace-contract';
@@ -18,6 +19,7 @@ async function conflictViews(workspace: Workspace): Promise<FileConflictView[]> 
   const found: FieldConflict[] = [
     ...workspace.centreConflicts,
     ...(await samplingStore(workspace).conflicts()),
+    ...(await competenceStore(workspace).conflicts()),
   ];
   const nameOf = (id: string | null) =>
     workspace.centre.staff.find((s) => s.id === id)?.name ?? id ?? 'someone';
@@ -95,7 +97,8 @@ export const workspaceHandlers: HandlerMap<keyof typeof workspaceOperations> = {
     const actor = workbench.actor();
     const settled = workspace.centreConflicts.some((c) => c.id === conflictId)
       ? (await workspace.settleCentreConflict(conflictId, version, actor, workbench.clock()), true)
-      : await samplingStore(workspace).settle(conflictId, version);
+      : (await samplingStore(workspace).settle(conflictId, version, actor, workbench.clock())) ||
+        (await competenceStore(workspace).settle(conflictId, version, actor, workbench.clock()));
     if (!settled) {
       throw new UserError(
         'conflict',

@@ -16,7 +16,7 @@ import {
   type NewStaffMember,
   type StaffChange,
 } from '../centre/roster';
-import { auditEntry, withMergedCopy } from '../audit/audit';
+import { auditEntry, settleOnAuditTrail, withMergedCopy } from '../audit/audit';
 import {
   PORTFOLIO_FILE,
   PortfolioStore,
@@ -197,24 +197,7 @@ export class Workspace {
 
   /** Keeps one value of a centre.json conflict, on the centre's audit trail. */
   async settleCentreConflict(conflictId: string, version: string, actor: Actor, now: Date) {
-    const conflict = this.centreDoc.conflicts.find((c) => c.id === conflictId);
-    const chosen = conflict?.versions.find((v) => v.version === version);
-    await this.centreDoc.settle(conflictId, version, (centre) => ({
-      ...centre,
-      audit: [
-        ...centre.audit,
-        auditEntry(
-          actor,
-          now,
-          'settled a conflict',
-          `${conflict?.record ?? ''} ${conflict?.field ?? ''}`.trim(),
-          {
-            before: { values: conflict?.versions.map((v) => v.value) },
-            after: { kept: chosen?.value },
-          },
-        ),
-      ],
-    }));
+    await settleOnAuditTrail(this.centreDoc, conflictId, version, actor, now);
   }
 
   get centre(): Readonly<CentreFile> {
