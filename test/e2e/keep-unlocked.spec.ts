@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { defaultRendererDir, defaultResourcesDir } from '../../src-main/shared/paths';
 import { Workbench, type HostCapabilities } from '../../src-main/app/workbench';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
+import { makeDemoCentre } from '../../src-main/demo/make-demo';
 import { startHttpHost } from '../../src-main/hosts/http/http-host';
 import { shell } from './support/shell-page';
 
@@ -36,6 +37,8 @@ async function session(userDataDir: string, seal: ReturnType<typeof keychain>) {
   const workbench = new Workbench(
     { userDataDir, resourcesDir: defaultResourcesDir() },
     { kind: 'web', ...seal },
+    undefined,
+    { demo: makeDemoCentre },
   );
   await workbench.boot({});
   const host = await startHttpHost({ workbench, rendererDir: defaultRendererDir() });
