@@ -17,17 +17,15 @@ import { markingUpdate, markingView } from './marking-view';
 import { stepDecision } from './undo';
 import { progressMatrix } from './progress-matrix';
 import { signOffCompetence } from '../competence/staff-record-view';
+import { registeredUnit } from '../portfolio/registered-units';
 
 /** The learner, their portfolio and the unit version they are registered on. */
 async function learnerUnit(wb: Workbench, learnerId: string, unitId: string) {
   const workspace = wb.workspace;
   const learner = workspace.learner(learnerId);
   const doc = await workspace.portfolio(learnerId);
-  const registration = doc.data.registrations.find((r) => r.unitId === unitId && !r.withdrawn);
   const { units } = await workspace.listUnits();
-  const unit =
-    registration &&
-    units.find((u) => u.id === registration.unitId && u.version === registration.unitVersion);
+  const unit = registeredUnit({ portfolio: doc.data, units }, unitId)?.unit;
   if (!unit) {
     throw new UserError(
       'not-found',

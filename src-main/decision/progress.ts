@@ -54,11 +54,3 @@ export function unitProgress(
     signOff,
   };
 }
-
-/** Whether a unit is the one someone typed: its id, Ofqual or awarding-body code, or title, in any case. */
-export function unitAnswersTo(unit: StoredUnit, wanted: string): boolean {
-  const key = wanted.trim().toLowerCase();
-  return [unit.id, unit.codes.ofqual, unit.codes.awardingBody, unit.title.trim()].some(
-    (name) => name?.toLowerCase() === key,
-  );
-}

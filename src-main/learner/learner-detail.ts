@@ -1,6 +1,7 @@
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { activeMappings } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
+import { unitOfRegistration } from '../portfolio/registered-units';
 import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
@@ -21,10 +22,8 @@ export function learnerDetail(
   unreadableChanges: readonly string[] = [],
 ): LearnerDetail {
   const mappings = activeMappings(portfolio);
-  const unitOf = (id: string, version: number) =>
-    units.find((u) => u.id === id && u.version === version);
   const registrations = portfolio.registrations.map((r): RegistrationView => {
-    const unit = unitOf(r.unitId, r.unitVersion);
+    const unit = unitOfRegistration(units, r);
     const progress = unit
       ? unitProgress(portfolio, unit, names.staff)
       : { criteria: { total: 0, met: 0, evidenced: 0 }, signedOff: false };
@@ -50,7 +49,7 @@ export function learnerDetail(
   const tree = portfolio.registrations
     .filter((r) => !r.withdrawn)
     .flatMap((r) => {
-      const unit = unitOf(r.unitId, r.unitVersion);
+      const unit = unitOfRegistration(units, r);
       if (!unit) return [];
       return [
         {

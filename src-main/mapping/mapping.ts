@@ -2,7 +2,7 @@ import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { AuditEntry } from '../audit/audit-schema';
 import { assertUnitUnlocked } from '../decision/lock';
-import { activeRegistrations } from '../portfolio/portfolio';
+import { registeredUnit } from '../portfolio/registered-units';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { appended } from '../shared/appended-list';
 import { newId } from '../shared/ids';
@@ -27,10 +27,7 @@ export function checkTarget(
   units: readonly StoredUnit[],
   target: CriterionTarget,
 ): void {
-  const registration = activeRegistrations(portfolio).find((r) => r.unitId === target.unitId);
-  const unit =
-    registration &&
-    units.find((u) => u.id === registration.unitId && u.version === registration.unitVersion);
+  const unit = registeredUnit({ portfolio, units }, target.unitId)?.unit;
   if (!unit) {
     throw new UserError(
       'invalid-input',

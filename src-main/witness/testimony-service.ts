@@ -4,6 +4,7 @@ import type { Evidence } from '../evidence/evidence-schema';
 import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
 import { checkTarget } from '../mapping/mapping';
 import { activeRegistrations } from '../portfolio/portfolio';
+import { findRegisteredUnit } from '../portfolio/registered-units';
 import { unitRef } from '../kernel/unit-label';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, type Actor } from '../shared/record';
@@ -14,14 +15,12 @@ import { renderFormDocx } from './form-docx';
 import { chooseCriteria, criterionLabel, type FormModel } from './form-model';
 import { renderFormPdf } from './form-pdf';
 import { listTemplates, templateFor } from './template-store';
-import { findRegisteredUnit, qualificationsOf } from './witness-lookup';
+import { qualificationsOf } from './witness-lookup';
 import { formAwaiting, recordFormSent, recordTestimony, type TestimonyContent } from './testimony';
 import type { Testimony, TemplateRef, WitnessForm } from './testimony-schema';
 import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
 import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
-
-export { findRegisteredUnit } from './witness-lookup';
 
 export interface FormRequest {
   learnerId: string;
@@ -53,7 +52,7 @@ export async function makeForm(
   const learner = workspace.learner(request.learnerId);
   const doc = await workspace.portfolio(learner.id);
   const { units } = await workspace.listUnits();
-  const unit = findRegisteredUnit(doc.data, units, request.unitId);
+  const { unit } = findRegisteredUnit({ portfolio: doc.data, units, learner }, request.unitId);
   const criteria = chooseCriteria(unit, request.criteria);
   const witness = request.witnessId
     ? workspace.centre.witnesses.find((w) => w.id === request.witnessId && !w.archived)
@@ -170,7 +169,7 @@ export async function saveReturned(
   const { units } = await workspace.listUnits();
   const form = typed.formId ? formAwaiting(doc.data, typed.formId) : null;
   const unitId = form?.unitId ?? typed.unitId;
-  const unit = findRegisteredUnit(doc.data, units, unitId);
+  const { unit } = findRegisteredUnit({ portfolio: doc.data, units }, unitId);
   if (readsAsFamily(typed.witness.relationship)) {
     throw new UserError(
       'invalid-input',

@@ -5,12 +5,8 @@ import type { StoredUnit } from '../../unit/unit-schema';
 import type { EvidenceIndexInput, ProgressInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence, manifestName } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
-import {
-  learnersQualification,
-  registeredUnits,
-  staffMember,
-  type RecordSource,
-} from './record-source';
+import { learnersQualification, staffMember, type RecordSource } from './record-source';
+import { registeredUnits } from '../../portfolio/registered-units';
 import { activeMappings } from '../../mapping/mapping';
 import { activeSignOff } from './unit-record-input';
 

@@ -5,7 +5,8 @@ import { unitRef } from '../../kernel/unit-label';
 import type { DiscussionInput, ObservationInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
-import { registeredUnits, staffMember, type RecordSource } from './record-source';
+import { staffMember, type RecordSource } from './record-source';
+import { registeredUnits } from '../../portfolio/registered-units';
 
 export const sessionMethods = {
   observation: ['direct observation', 'practical demonstration'],

@@ -9,7 +9,8 @@ import type { CriterionRowInput, UnitRecordInput } from '../build/record-inputs'
 import { signatureFor } from './declarations';
 import { evidenceByTarget, evidenceRefs, hashEvidence } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
-import { staffMember, type RecordSource, type RegisteredUnit } from './record-source';
+import { staffMember, type RecordSource } from './record-source';
+import { type RegisteredUnit } from '../../portfolio/registered-units';
 
 export function activeSignOff(source: RecordSource, { unit }: RegisteredUnit) {
   return currentSignOff(source.portfolio, unit.id);
