@@ -12,9 +12,10 @@ import { canMarkMet } from './marking-rules';
 import type { DecisionStatus, Target } from './marking-types';
 import { targetsOf } from './targets';
 import { appended } from '../shared/appended-list';
+import { criterionLabel } from '../kernel/criterion-key';
 
 const label = (t: { criterionRef: string; partRef: string | null }) =>
-  t.partRef ? `criterion ${t.criterionRef} ${t.partRef}` : `criterion ${t.criterionRef}`;
+  `criterion ${criterionLabel(t.criterionRef, t.partRef)}`;
 
 function findTarget(unit: StoredUnit, criterionRef: string, partRef: string | null): Target {
   const target = targetsOf(unit).find(

@@ -6,6 +6,7 @@ import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { LearnerDetail, RegistrationView } from './learner-views';
+import { unitCriterionKey } from '../kernel/criterion-key';
 
 interface Names {
   staff: readonly StaffMember[];
@@ -79,13 +80,21 @@ export function learnerDetail(
   for (const unit of tree) {
     for (const o of unit.outcomes) {
       for (const c of o.criteria) {
-        position.set(`${unit.unitId}|${c.ref}|`, position.size);
-        for (const p of c.parts) position.set(`${unit.unitId}|${c.ref}|${p.ref}`, position.size);
+        position.set(
+          unitCriterionKey({ unitId: unit.unitId, criterionRef: c.ref, partRef: null }),
+          position.size,
+        );
+        for (const p of c.parts) {
+          position.set(
+            unitCriterionKey({ unitId: unit.unitId, criterionRef: c.ref, partRef: p.ref }),
+            position.size,
+          );
+        }
       }
     }
   }
   const unitOrder = (t: { unitId: string; criterionRef: string; partRef: string | null }) =>
-    position.get(`${t.unitId}|${t.criterionRef}|${t.partRef ?? ''}`) ?? Number.MAX_SAFE_INTEGER;
+    position.get(unitCriterionKey(t)) ?? Number.MAX_SAFE_INTEGER;
   const { dateOfBirth, updatedAt: _a, updatedBy: _b, ...rest } = learner;
   return {
     unreadableChanges: [...unreadableChanges],

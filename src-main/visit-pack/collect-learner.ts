@@ -16,6 +16,7 @@ import { mapLimit } from '../shared/map-limit';
 import { resolveInside } from '../storage/resolve-inside';
 import { reviewDecisionLabels } from '../sampling/review-schema';
 import type { PackEvidence, PackLearner, PackTarget, PackUnit } from './pack-model';
+import { criterionLabel } from '../kernel/criterion-key';
 
 const printed = {
   met: 'met',
@@ -115,7 +116,7 @@ export async function collectLearner(
           (m.partRef === partRef || (partRef === null && m.partRef === null)),
       );
       return {
-        label: partRef ? `${criterionRef} ${partRef}` : criterionRef,
+        label: criterionLabel(criterionRef, partRef),
         text,
         decision: printed[d?.outcome ?? 'not-assessed'],
         decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,

@@ -72,7 +72,3 @@ export function chooseCriteria(unit: StoredUnit, refs: readonly string[]): FormC
   }
   return chosen.map((t, i) => ({ ...t, field: criterionField(i) }));
 }
-
-export function criterionLabel(c: Pick<FormCriterion, 'criterionRef' | 'partRef'>): string {
-  return c.partRef ? `${c.criterionRef} ${c.partRef}` : c.criterionRef;
-}

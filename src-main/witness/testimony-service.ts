@@ -12,7 +12,7 @@ import { newId } from '../shared/ids';
 import type { Workspace } from '../workspace/workspace';
 import { readDay } from './dates';
 import { renderFormDocx } from './form-docx';
-import { chooseCriteria, criterionLabel, type FormModel } from './form-model';
+import { chooseCriteria, type FormModel } from './form-model';
 import { renderFormPdf } from './form-pdf';
 import { listTemplates, templateFor } from './template-store';
 import { qualificationsOf } from './witness-lookup';
@@ -21,6 +21,7 @@ import type { Testimony, TemplateRef, WitnessForm } from './testimony-schema';
 import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
 import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
+import { criterionLabel } from '../kernel/criterion-key';
 
 export interface FormRequest {
   learnerId: string;
@@ -222,12 +223,14 @@ export async function saveReturned(
     otherFields: typed.otherFields,
     authenticity: null,
   };
-  const texts = new Map(form?.criteria.map((c) => [criterionLabel(c), c.text]) ?? []);
+  const texts = new Map(
+    form?.criteria.map((c) => [criterionLabel(c.criterionRef, c.partRef), c.text]) ?? [],
+  );
   const record = [
     content.description || '(The witness did not describe what they saw.)',
     ...content.criteria.map(
       (c) =>
-        `${criterionLabel(c)}${texts.get(criterionLabel(c)) ? ` (${texts.get(criterionLabel(c))})` : ''}: ${c.how || 'ticked, without saying how'}`,
+        `${criterionLabel(c.criterionRef, c.partRef)}${texts.get(criterionLabel(c.criterionRef, c.partRef)) ? ` (${texts.get(criterionLabel(c.criterionRef, c.partRef))})` : ''}: ${c.how || 'ticked, without saying how'}`,
     ),
   ].join('\n\n');
   const details: EvidenceDetails & { record: string } = {

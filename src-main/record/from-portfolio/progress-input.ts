@@ -9,6 +9,7 @@ import { learnersQualification, staffMember, type RecordSource } from './record-
 import { registeredUnits } from '../../portfolio/registered-units';
 import { activeMappings } from '../../mapping/mapping';
 import { activeSignOff } from './unit-record-input';
+import { criterionLabel } from '../../kernel/criterion-key';
 
 function firstAssessor(source: RecordSource) {
   const reg = registeredUnits(source)[0]?.registration;
@@ -138,7 +139,7 @@ export async function evidenceIndexInput(
         .filter((m) => m.evidenceId === e.id)
         .map((m) => {
           const unit = units.find((u) => u.unit.id === m.unitId)?.unit;
-          const ref = m.partRef ? `${m.criterionRef} ${m.partRef}` : m.criterionRef;
+          const ref = criterionLabel(m.criterionRef, m.partRef);
           return several && unit ? `${unitRef(unit)} ${ref}` : ref;
         }),
     })),
