@@ -8,11 +8,7 @@ import { person, recordContext, type RecordStamp } from './record-context';
 import { staffMember, type RecordSource } from './record-source';
 import { registeredUnits } from '../../portfolio/registered-units';
 import { criterionLabel, unitCriterionKey } from '../../kernel/criterion-key';
-
-export const sessionMethods = {
-  observation: ['direct observation', 'practical demonstration'],
-  discussion: ['professional discussion'],
-} as const;
+import { sessionMethods } from '../../kernel/assessment-methods';
 
 /** Records written in the app whose method makes them an observation or a discussion. */
 export function sessionEvidence(
