@@ -81,12 +81,6 @@ const allowTyped = (wb: Workbench) => ({
   allowTyped: wb.workspace.centre.centre.allowTypedSignatures,
 });
 
-function currentPerson(wb: Workbench) {
-  const user = wb.signedIn();
-  if (!user) throw new UserError('forbidden', 'Choose who is using the workbench first.');
-  return user.person;
-}
-
 export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
   'decision:workspace': async ({ learnerId, unitId }, wb) =>
     markingView(await viewInput(wb, await learnerUnit(wb, learnerId, unitId))),
@@ -113,7 +107,7 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
 
   'decision:sign': async ({ learnerId, unitId, purpose, ...signature }, wb) => {
     const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
-    const personId = purpose === 'learner-declaration' ? learnerId : currentPerson(wb).id;
+    const personId = purpose === 'learner-declaration' ? learnerId : wb.requireSignedIn().person.id;
     await doc.update((p) =>
       signDeclaration(
         p,
@@ -163,7 +157,7 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
 
   'decision:unlock': async ({ learnerId, unitId, reason }, wb) => {
     const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
-    const person = currentPerson(wb);
+    const { person } = wb.requireSignedIn();
     const prove = wb.prover('an unlock');
     await doc.update((p) => unlockUnit(p, unit, person, reason, wb.actor(), wb.clock(), prove));
     return { unlocked: true };
