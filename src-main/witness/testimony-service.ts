@@ -10,7 +10,6 @@ import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, type Actor } from '../shared/record';
 import { newId } from '../shared/ids';
 import type { Workspace } from '../workspace/workspace';
-import { readDay } from './dates';
 import { renderFormDocx } from './form-docx';
 import { chooseCriteria, type FormModel } from './form-model';
 import { renderFormPdf } from './form-pdf';
@@ -22,6 +21,7 @@ import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
 import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
 import { criterionLabel } from '../kernel/criterion-key';
+import { parseUkDate } from '../kernel/dates';
 
 export interface FormRequest {
   learnerId: string;
@@ -189,7 +189,7 @@ export async function saveReturned(
       `${registered.name} is related to the learner and may not be a witness.`,
     );
   }
-  const activityDay = readDay(typed.activityDate);
+  const activityDay = parseUkDate(typed.activityDate) ?? '';
   const expert = countsAsExpert(registered, doc.data.assessmentPlans, unit.id, activityDay);
   const template: TemplateRef =
     form?.template ??
@@ -219,7 +219,7 @@ export async function saveReturned(
     },
     declaredNotRelated: typed.declaredNotRelated,
     declaredOwnAccount: typed.declaredOwnAccount,
-    signedOn: readDay(typed.signedOn) || typed.signedOn.trim(),
+    signedOn: parseUkDate(typed.signedOn) ?? typed.signedOn.trim(),
     otherFields: typed.otherFields,
     authenticity: null,
   };
@@ -235,7 +235,7 @@ export async function saveReturned(
   ].join('\n\n');
   const details: EvidenceDetails & { record: string } = {
     title: `Witness testimony from ${content.witness.name || 'a witness'} (${unitRef(unit)})`,
-    producedOn: activityDay || readDay(typed.signedOn) || dayOf(now),
+    producedOn: activityDay || parseUkDate(typed.signedOn) || dayOf(now),
     method: expert ? 'expert witness testimony' : 'witness testimony',
     location: content.venue,
     producedBy: content.witness.name,
