@@ -13,13 +13,14 @@ import {
 import { ACCENT, INK, MUTED, PAGE, PageFlow, RULE, type TextStyle } from '../record/pdf/page-flow';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { printable } from '../record/pdf/wrap-text';
-import { FORM_ID_FIELD, FORM_KEYWORD, howField, type FormModel } from './form-model';
+import { howField, type FormModel } from './form-model';
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
 import { formatDate } from '../kernel/dates';
 import { unitLabel } from '../kernel/unit-label';
 import { criterionLabel } from '../kernel/criterion-key';
+import { FORM_ID_FIELD, FORM_KEYWORD } from '../shared/form-marks';
 
 const FIELD_FONT_SIZE = 10;
 /** The name the form's resources give standard Helvetica, as Acrobat names it. */
