@@ -194,6 +194,18 @@ export class Workbench {
     return fallback ? { person: fallback, role: fallback.roles[0] ?? 'assessor' } : null;
   }
 
+  /** The person working now; refuses, asking them to choose who they are, when nobody is. */
+  requireSignedIn(): SignedInUser {
+    const user = this.signedIn();
+    if (!user) {
+      throw new UserError(
+        'forbidden',
+        'Choose who is using the workbench (top right) before signing.',
+      );
+    }
+    return user;
+  }
+
   async signIn(user: CurrentUser): Promise<void> {
     const person = this.workspace.centre.staff.find((s) => s.id === user.personId && !s.archived);
     if (!person)

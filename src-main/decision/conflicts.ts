@@ -14,6 +14,7 @@ import type { ConflictView } from './decision-views';
 import { assertUnitUnlocked } from './lock';
 import { recordDecision } from './marking';
 import { appended } from '../shared/appended-list';
+import { criterionLabel } from '../kernel/criterion-key';
 
 /** What the marking screen shows of each conflict: both sides, who and when, and the choices. */
 export function conflictViews(
@@ -25,7 +26,7 @@ export function conflictViews(
   return unitConflicts(portfolio, unitId).map((c) => ({
     id: c.id,
     kind: c.kind,
-    target: c.criterionRef ? `${c.criterionRef}${c.partRef ? ` ${c.partRef}` : ''}` : null,
+    target: c.criterionRef ? criterionLabel(c.criterionRef, c.partRef) : null,
     sides: c.versions.map((v) => ({
       choice: c.kind === 'sign-off' ? null : v.version,
       kind: v.kind,

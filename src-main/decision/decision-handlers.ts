@@ -17,17 +17,15 @@ import { markingUpdate, markingView } from './marking-view';
 import { stepDecision } from './undo';
 import { progressMatrix } from './progress-matrix';
 import { signOffCompetence } from '../competence/staff-record-view';
+import { registeredUnit } from '../portfolio/registered-units';
 
 /** The learner, their portfolio and the unit version they are registered on. */
 async function learnerUnit(wb: Workbench, learnerId: string, unitId: string) {
   const workspace = wb.workspace;
   const learner = workspace.learner(learnerId);
   const doc = await workspace.portfolio(learnerId);
-  const registration = doc.data.registrations.find((r) => r.unitId === unitId && !r.withdrawn);
   const { units } = await workspace.listUnits();
-  const unit =
-    registration &&
-    units.find((u) => u.id === registration.unitId && u.version === registration.unitVersion);
+  const unit = registeredUnit({ portfolio: doc.data, units }, unitId)?.unit;
   if (!unit) {
     throw new UserError(
       'not-found',
@@ -83,12 +81,6 @@ const allowTyped = (wb: Workbench) => ({
   allowTyped: wb.workspace.centre.centre.allowTypedSignatures,
 });
 
-function currentPerson(wb: Workbench) {
-  const user = wb.signedIn();
-  if (!user) throw new UserError('forbidden', 'Choose who is using the workbench first.');
-  return user.person;
-}
-
 export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
   'decision:workspace': async ({ learnerId, unitId }, wb) =>
     markingView(await viewInput(wb, await learnerUnit(wb, learnerId, unitId))),
@@ -115,7 +107,7 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
 
   'decision:sign': async ({ learnerId, unitId, purpose, ...signature }, wb) => {
     const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
-    const personId = purpose === 'learner-declaration' ? learnerId : currentPerson(wb).id;
+    const personId = purpose === 'learner-declaration' ? learnerId : wb.requireSignedIn().person.id;
     await doc.update((p) =>
       signDeclaration(
         p,
@@ -165,7 +157,7 @@ export const decisionHandlers: HandlerMap<keyof typeof decisionOperations> = {
 
   'decision:unlock': async ({ learnerId, unitId, reason }, wb) => {
     const { doc, unit } = await learnerUnit(wb, learnerId, unitId);
-    const person = currentPerson(wb);
+    const { person } = wb.requireSignedIn();
     const prove = wb.prover('an unlock');
     await doc.update((p) => unlockUnit(p, unit, person, reason, wb.actor(), wb.clock(), prove));
     return { unlocked: true };

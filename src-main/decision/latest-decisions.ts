@@ -1,8 +1,6 @@
 import type { CriterionDecision } from './decision-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-
-export const targetKey = (criterionRef: string, partRef: string | null) =>
-  `${criterionRef}\u0000${partRef ?? ''}`;
+import { criterionKey } from '../kernel/criterion-key';
 
 /** The decision that stands for each target of a unit: the latest one recorded. */
 export function latestDecisions(
@@ -12,7 +10,7 @@ export function latestDecisions(
   const latest = new Map<string, CriterionDecision>();
   for (const d of portfolio.decisions) {
     if (d.unitId !== unitId) continue;
-    const key = targetKey(d.criterionRef, d.partRef);
+    const key = criterionKey(d.criterionRef, d.partRef);
     const seen = latest.get(key);
     if (!seen || seen.updatedAt <= d.updatedAt) latest.set(key, d);
   }
@@ -24,5 +22,5 @@ export function decisionOf(
   criterionRef: string,
   partRef: string | null,
 ): CriterionDecision | undefined {
-  return latest.get(targetKey(criterionRef, partRef));
+  return latest.get(criterionKey(criterionRef, partRef));
 }

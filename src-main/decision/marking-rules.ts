@@ -1,12 +1,10 @@
 import type { Flag, MarkingContext, RuleEvidence, Target } from './marking-types';
 import { decisionFor, evidenceFor, targetsOf } from './targets';
 import { testimonyWarnings } from '../witness/witness-rules';
-
-const TESTIMONY = new Set(['witness testimony', 'expert witness testimony']);
-const OBSERVATION = new Set(['direct observation']);
+import { observationMethods, testimonyMethods } from '../kernel/assessment-methods';
 
 const normalise = (method: string) => method.trim().toLowerCase();
-const onlyOf = (items: RuleEvidence[], kinds: Set<string>) =>
+const onlyOf = (items: RuleEvidence[], kinds: ReadonlySet<string>) =>
   items.length > 0 && items.every((e) => kinds.has(normalise(e.method)));
 
 /**
@@ -30,7 +28,7 @@ export function markingWarnings(context: MarkingContext): Flag[] {
   const flags: Flag[] = [];
   for (const target of targetsOf(context.unit)) {
     const items = evidenceFor(context.evidence, target);
-    if (target.outcomeKind === 'competence' && onlyOf(items, TESTIMONY)) {
+    if (target.outcomeKind === 'competence' && onlyOf(items, testimonyMethods)) {
       flags.push({
         rule: 'testimony-only-competence',
         severity: 'warning',
@@ -38,7 +36,7 @@ export function markingWarnings(context: MarkingContext): Flag[] {
         message: `${target.label} is a competence criterion evidenced only by witness testimony. Testimony supports other evidence; add evidence of real work, such as an observation.`,
       });
     }
-    if (target.outcomeKind === 'knowledge' && onlyOf(items, OBSERVATION)) {
+    if (target.outcomeKind === 'knowledge' && onlyOf(items, observationMethods)) {
       flags.push({
         rule: 'observation-only-knowledge',
         severity: 'warning',
@@ -67,7 +65,7 @@ export function markingWarnings(context: MarkingContext): Flag[] {
     }
   }
   const used = context.evidence.filter((e) => e.links.length > 0);
-  if (onlyOf(used, TESTIMONY)) {
+  if (onlyOf(used, testimonyMethods)) {
     flags.push({
       rule: 'testimony-whole-unit',
       severity: 'warning',

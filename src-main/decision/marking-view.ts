@@ -15,9 +15,7 @@ import { isIqaOrQualifiedAssessor, signOffStatus } from './sign-off';
 import { evidenceFor, targetsOf } from './targets';
 import type { SignaturePurpose } from './decision-schema';
 import { describeStep, undoStacks } from './undo';
-
-export const targetKeyOf = (criterionRef: string, partRef: string | null) =>
-  partRef ? `${criterionRef}|${partRef}` : criterionRef;
+import { criterionKey } from '../kernel/criterion-key';
 
 export interface MarkingViewInput {
   portfolio: Portfolio;
@@ -92,7 +90,7 @@ export function markingUpdate(input: MarkingViewInput): MarkingUpdate {
     const { c, o } = criteria.get(t.criterionRef)!;
     const d = decisionOf(latest, t.criterionRef, t.partRef);
     return {
-      key: targetKeyOf(t.criterionRef, t.partRef),
+      key: criterionKey(t.criterionRef, t.partRef),
       criterionRef: t.criterionRef,
       partRef: t.partRef,
       label: t.label,
@@ -164,8 +162,8 @@ export function markingView(input: MarkingViewInput): MarkingView {
         ref: c.ref,
         text: c.text,
         targets: c.parts.length
-          ? c.parts.map((p) => targetKeyOf(c.ref, p.ref))
-          : [targetKeyOf(c.ref, null)],
+          ? c.parts.map((p) => criterionKey(c.ref, p.ref))
+          : [criterionKey(c.ref, null)],
       })),
     })),
     evidence: portfolio.evidence

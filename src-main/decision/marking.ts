@@ -1,6 +1,7 @@
 import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { Portfolio } from '../portfolio/portfolio-schema';
+import { registeredUnit } from '../portfolio/registered-units';
 import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
@@ -11,9 +12,10 @@ import { canMarkMet } from './marking-rules';
 import type { DecisionStatus, Target } from './marking-types';
 import { targetsOf } from './targets';
 import { appended } from '../shared/appended-list';
+import { criterionLabel } from '../kernel/criterion-key';
 
 const label = (t: { criterionRef: string; partRef: string | null }) =>
-  t.partRef ? `criterion ${t.criterionRef} ${t.partRef}` : `criterion ${t.criterionRef}`;
+  `criterion ${criterionLabel(t.criterionRef, t.partRef)}`;
 
 function findTarget(unit: StoredUnit, criterionRef: string, partRef: string | null): Target {
   const target = targetsOf(unit).find(
@@ -36,10 +38,7 @@ export function assertAssessor(actor: Actor, what: string): void {
 }
 
 export function assertRegistered(portfolio: Portfolio, unit: StoredUnit): void {
-  const registered = portfolio.registrations.some(
-    (r) => !r.withdrawn && r.unitId === unit.id && r.unitVersion === unit.version,
-  );
-  if (!registered) {
+  if (!registeredUnit({ portfolio, units: [unit] }, unit.id)) {
     throw new UserError(
       'invalid-input',
       `The learner is not registered on ${unit.title} (version ${unit.version}). Register them on the unit first.`,

@@ -5,6 +5,7 @@ import { currentSignOff } from './lock';
 import { signOffStatus, type SignOffStatus } from './sign-off';
 import type { Criterion, StoredUnit } from '../unit/unit-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
+import { criterionKey } from '../kernel/criterion-key';
 
 export type { CriterionCounts };
 
@@ -15,9 +16,6 @@ export interface UnitProgress {
   signedOff: boolean;
   signOff: SignOffStatus;
 }
-
-const key = (criterionRef: string, partRef: string | null) =>
-  `${criterionRef}\u0000${partRef ?? ''}`;
 
 /** What is decided on, as the marking rules say: the criterion itself, or each of its parts. */
 const decidedOn = (c: Criterion) => (c.parts.length ? c.parts.map((p) => p.ref) : [null]);
@@ -32,15 +30,15 @@ export function unitProgress(
   const mapped = new Set(
     portfolio.mappings
       .filter((m) => !m.removed && m.unitId === unit.id && evidence.has(m.evidenceId))
-      .map((m) => key(m.criterionRef, m.partRef)),
+      .map((m) => criterionKey(m.criterionRef, m.partRef)),
   );
   const outcomes = latestDecisions(portfolio, unit.id);
   const counts = countCriteria(
     criteria.flatMap((c) =>
       decidedOn(c).map((p) => ({
         criterionRef: c.ref,
-        met: outcomes.get(key(c.ref, p))?.outcome === 'met',
-        evidenced: mapped.has(key(c.ref, p)),
+        met: outcomes.get(criterionKey(c.ref, p))?.outcome === 'met',
+        evidenced: mapped.has(criterionKey(c.ref, p)),
       })),
     ),
   );
@@ -53,12 +51,4 @@ export function unitProgress(
     signedOff: signOff === 'signed-off',
     signOff,
   };
-}
-
-/** Whether a unit is the one someone typed: its id, Ofqual or awarding-body code, or title, in any case. */
-export function unitAnswersTo(unit: StoredUnit, wanted: string): boolean {
-  const key = wanted.trim().toLowerCase();
-  return [unit.id, unit.codes.ofqual, unit.codes.awardingBody, unit.title.trim()].some(
-    (name) => name?.toLowerCase() === key,
-  );
 }

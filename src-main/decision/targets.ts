@@ -1,5 +1,6 @@
 import type { UnitSpec } from '../unit/unit-schema';
 import type { RuleDecision, RuleEvidence, Target } from './marking-types';
+import { criterionLabel } from '../kernel/criterion-key';
 
 /** Every criterion, or each of its parts when it has them: what an assessor decides on. */
 export function targetsOf(unit: UnitSpec): Target[] {
@@ -9,7 +10,7 @@ export function targetsOf(unit: UnitSpec): Target[] {
         ? criterion.parts.map((part) => ({
             criterionRef: criterion.ref,
             partRef: part.ref,
-            label: `${criterion.ref} ${part.ref}`,
+            label: criterionLabel(criterion.ref, part.ref),
             outcomeKind: outcome.kind,
           }))
         : [

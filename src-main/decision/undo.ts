@@ -5,13 +5,13 @@ import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { CriterionDecision } from './decision-schema';
-import { targetKey } from './latest-decisions';
 import { assertUnitUnlocked } from './lock';
 import { assertAssessor, assertRegistered } from './marking';
 import { markingContext } from './marking-context';
 import { canMarkMet } from './marking-rules';
 import { targetsOf } from './targets';
 import { appended } from '../shared/appended-list';
+import { criterionKey, criterionLabel } from '../kernel/criterion-key';
 
 /** What a criterion or part stood at: nothing recorded, or an outcome, date and feedback. */
 type Standing = Pick<CriterionDecision, 'outcome' | 'decidedOn' | 'feedback'> | null;
@@ -57,7 +57,7 @@ export function undoStacks(portfolio: Portfolio, unitId: string, actorId: string
   let redo: UndoStep[] = [];
   for (const d of portfolio.decisions) {
     if (d.unitId !== unitId) continue;
-    const key = targetKey(d.criterionRef, d.partRef);
+    const key = criterionKey(d.criterionRef, d.partRef);
     const previous = standing.get(key);
     // The same rule as the decision that stands (latest-decisions.ts): an older one never replaces it.
     if (previous && previous.updatedAt > d.updatedAt) continue;
@@ -101,7 +101,7 @@ export function undoStacks(portfolio: Portfolio, unitId: string, actorId: string
 }
 
 const labelOf = (s: { criterionRef: string; partRef: string | null }) =>
-  s.partRef ? `${s.criterionRef} ${s.partRef}` : s.criterionRef;
+  criterionLabel(s.criterionRef, s.partRef);
 
 const outcomeWords: Record<string, string> = {
   met: 'met',
@@ -147,9 +147,9 @@ export function stepDecision(
   if (!target) {
     throw new UserError('conflict', `${labelOf(step)} is no longer in ${unit.title}.`);
   }
-  const key = targetKey(step.criterionRef, step.partRef);
+  const key = criterionKey(step.criterionRef, step.partRef);
   const current = portfolio.decisions
-    .filter((d) => d.unitId === unit.id && targetKey(d.criterionRef, d.partRef) === key)
+    .filter((d) => d.unitId === unit.id && criterionKey(d.criterionRef, d.partRef) === key)
     .reduce<CriterionDecision | undefined>(
       (seen, d) => (!seen || seen.updatedAt <= d.updatedAt ? d : seen),
       undefined,
@@ -199,9 +199,7 @@ export function stepDecision(
           actor,
           now,
           direction === 'undo' ? 'undid decision' : 'redid decision',
-          target.partRef
-            ? `criterion ${target.criterionRef} ${target.partRef}`
-            : `criterion ${target.criterionRef}`,
+          `criterion ${labelOf(target)}`,
           {
             before: shown(standingOf(current)),
             after: shown(to),

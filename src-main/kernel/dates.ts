@@ -150,3 +150,26 @@ export function parseUkDate(text: string): string | null {
   }
   return null;
 }
+
+/* Calendar-date arithmetic on YYYY-MM-DD strings, in UTC so that no time zone shifts a day. */
+
+const DAY = 86_400_000;
+const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** "2026-12-02" and 3 → "2026-12-05". */
+export function addDays(date: string, days: number): string {
+  return new Date(toTime(date) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** Whole days from one calendar date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toTime(to) - toTime(from)) / DAY);
+}
+
+export function laterOf(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+export function earlierOf(a: string, b: string): string {
+  return a < b ? a : b;
+}

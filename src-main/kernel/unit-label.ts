@@ -18,3 +18,18 @@ export function unitRef(unit: {
     (number ? `Unit ${number.replace(/^unit\s+/i, '')}` : unit.title)
   );
 }
+
+/** Whether a unit is the one someone typed: its id, Ofqual or awarding-body code, or title, in any case. */
+export function unitAnswersTo(
+  unit: {
+    id: string;
+    codes: { ofqual: string | null; awardingBody: string | null };
+    title: string;
+  },
+  wanted: string,
+): boolean {
+  const key = wanted.trim().toLowerCase();
+  return [unit.id, unit.codes.ofqual, unit.codes.awardingBody, unit.title.trim()].some(
+    (name) => name?.toLowerCase() === key,
+  );
+}

@@ -1,10 +1,12 @@
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { activeMappings } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
+import { unitOfRegistration } from '../portfolio/registered-units';
 import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { LearnerDetail, RegistrationView } from './learner-views';
+import { unitCriterionKey } from '../kernel/criterion-key';
 
 interface Names {
   staff: readonly StaffMember[];
@@ -21,10 +23,8 @@ export function learnerDetail(
   unreadableChanges: readonly string[] = [],
 ): LearnerDetail {
   const mappings = activeMappings(portfolio);
-  const unitOf = (id: string, version: number) =>
-    units.find((u) => u.id === id && u.version === version);
   const registrations = portfolio.registrations.map((r): RegistrationView => {
-    const unit = unitOf(r.unitId, r.unitVersion);
+    const unit = unitOfRegistration(units, r);
     const progress = unit
       ? unitProgress(portfolio, unit, names.staff)
       : { criteria: { total: 0, met: 0, evidenced: 0 }, signedOff: false };
@@ -50,7 +50,7 @@ export function learnerDetail(
   const tree = portfolio.registrations
     .filter((r) => !r.withdrawn)
     .flatMap((r) => {
-      const unit = unitOf(r.unitId, r.unitVersion);
+      const unit = unitOfRegistration(units, r);
       if (!unit) return [];
       return [
         {
@@ -80,13 +80,21 @@ export function learnerDetail(
   for (const unit of tree) {
     for (const o of unit.outcomes) {
       for (const c of o.criteria) {
-        position.set(`${unit.unitId}|${c.ref}|`, position.size);
-        for (const p of c.parts) position.set(`${unit.unitId}|${c.ref}|${p.ref}`, position.size);
+        position.set(
+          unitCriterionKey({ unitId: unit.unitId, criterionRef: c.ref, partRef: null }),
+          position.size,
+        );
+        for (const p of c.parts) {
+          position.set(
+            unitCriterionKey({ unitId: unit.unitId, criterionRef: c.ref, partRef: p.ref }),
+            position.size,
+          );
+        }
       }
     }
   }
   const unitOrder = (t: { unitId: string; criterionRef: string; partRef: string | null }) =>
-    position.get(`${t.unitId}|${t.criterionRef}|${t.partRef ?? ''}`) ?? Number.MAX_SAFE_INTEGER;
+    position.get(unitCriterionKey(t)) ?? Number.MAX_SAFE_INTEGER;
   const { dateOfBirth, updatedAt: _a, updatedBy: _b, ...rest } = learner;
   return {
     unreadableChanges: [...unreadableChanges],

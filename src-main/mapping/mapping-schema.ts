@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { recordFields } from '../shared/record';
+import { criterionLabel } from '../kernel/criterion-key';
 
 /**
  * One evidence item covering one criterion (or one part of it). Taking a mapping away marks it
@@ -23,10 +24,6 @@ export interface CriterionTarget {
   partRef: string | null;
 }
 
-export function targetKey(t: CriterionTarget): string {
-  return `${t.unitId}\u0000${t.criterionRef}\u0000${t.partRef ?? ''}`;
-}
-
 export function describeTarget(t: CriterionTarget): string {
-  return t.partRef ? `criterion ${t.criterionRef} ${t.partRef}` : `criterion ${t.criterionRef}`;
+  return `criterion ${criterionLabel(t.criterionRef, t.partRef)}`;
 }

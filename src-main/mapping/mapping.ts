@@ -2,20 +2,21 @@ import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { AuditEntry } from '../audit/audit-schema';
 import { assertUnitUnlocked } from '../decision/lock';
-import { activeRegistrations } from '../portfolio/portfolio';
+import { registeredUnit } from '../portfolio/registered-units';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { appended } from '../shared/appended-list';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import { describeTarget, targetKey, type CriterionTarget, type Mapping } from './mapping-schema';
+import { describeTarget, type CriterionTarget, type Mapping } from './mapping-schema';
+import { unitCriterionKey } from '../kernel/criterion-key';
 
 interface Pair {
   evidenceId: string;
   target: CriterionTarget;
 }
 
-const pairKey = (p: Pair) => `${p.evidenceId}\u0000${targetKey(p.target)}`;
+const pairKey = (p: Pair) => `${p.evidenceId}\u0000${unitCriterionKey(p.target)}`;
 
 export function activeMappings(portfolio: Portfolio): Mapping[] {
   return portfolio.mappings.filter((m) => !m.removed);
@@ -27,10 +28,7 @@ export function checkTarget(
   units: readonly StoredUnit[],
   target: CriterionTarget,
 ): void {
-  const registration = activeRegistrations(portfolio).find((r) => r.unitId === target.unitId);
-  const unit =
-    registration &&
-    units.find((u) => u.id === registration.unitId && u.version === registration.unitVersion);
+  const unit = registeredUnit({ portfolio, units }, target.unitId)?.unit;
   if (!unit) {
     throw new UserError(
       'invalid-input',
@@ -132,14 +130,14 @@ export function setTargetsForEvidence(
 ): Portfolio {
   checkEvidence(portfolio, evidenceId);
   for (const target of targets) checkTarget(portfolio, units, target);
-  const wanted = new Map(targets.map((t) => [targetKey(t), t]));
+  const wanted = new Map(targets.map((t) => [unitCriterionKey(t), t]));
   const current = activeMappings(portfolio).filter((m) => m.evidenceId === evidenceId);
   const remove = current
-    .filter((m) => !wanted.has(targetKey(m)))
+    .filter((m) => !wanted.has(unitCriterionKey(m)))
     .map((m) => ({ evidenceId, target: m }));
-  const have = new Set(current.map((m) => targetKey(m)));
+  const have = new Set(current.map((m) => unitCriterionKey(m)));
   const add = [...wanted.values()]
-    .filter((t) => !have.has(targetKey(t)))
+    .filter((t) => !have.has(unitCriterionKey(t)))
     .map((target) => ({ evidenceId, target }));
   return applyChanges(portfolio, units, add, remove, actor, now);
 }
@@ -155,8 +153,8 @@ export function setEvidenceForTarget(
 ): Portfolio {
   checkTarget(portfolio, units, target);
   for (const id of evidenceIds) checkEvidence(portfolio, id);
-  const key = targetKey(target);
-  const current = activeMappings(portfolio).filter((m) => targetKey(m) === key);
+  const key = unitCriterionKey(target);
+  const current = activeMappings(portfolio).filter((m) => unitCriterionKey(m) === key);
   const wanted = new Set(evidenceIds);
   const remove = current
     .filter((m) => !wanted.has(m.evidenceId))

@@ -1,13 +1,12 @@
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { UserError } from '../kernel/user-error';
 import { stamp, type Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
-import { parseDocument } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import { qualificationSchema, type Qualification } from './qualification-schema';
+import { readJsonFolder } from '../storage/json-folder';
 
 export const QUALIFICATIONS_FOLDER = 'qualifications';
 
@@ -24,28 +23,12 @@ export type StoredQualification = z.infer<typeof storedQualificationSchema>;
 export async function listQualifications(
   workspaceDir: string,
 ): Promise<{ qualifications: StoredQualification[]; problems: string[] }> {
-  const dir = path.join(workspaceDir, QUALIFICATIONS_FOLDER);
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return { qualifications: [], problems: [] };
-    throw mapFsError(error, 'The qualifications folder');
-  }
-  const qualifications: StoredQualification[] = [];
-  const problems: string[] = [];
-  for (const name of names) {
-    const file = path.join(dir, name);
-    try {
-      const text = await readFile(file, 'utf8');
-      qualifications.push(
-        parseDocument(text, storedQualificationSchema, `The qualification file ${name}`, file),
-      );
-    } catch (error) {
-      problems.push(error instanceof UserError ? error.message : mapFsError(error, name).message);
-    }
-  }
-  return { qualifications, problems };
+  const { items, problems } = await readJsonFolder(
+    path.join(workspaceDir, QUALIFICATIONS_FOLDER),
+    storedQualificationSchema,
+    { folder: 'The qualifications folder', file: (name) => `The qualification file ${name}` },
+  );
+  return { qualifications: items, problems };
 }
 
 export async function saveQualification(

@@ -4,7 +4,8 @@ import { UserError } from '../kernel/user-error';
 import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
 import { resolveInside } from '../storage/resolve-inside';
-import { loadRecordSource, registeredUnits } from './from-portfolio/record-source';
+import { loadRecordSource } from './from-portfolio/record-source';
+import { registeredUnits } from '../portfolio/registered-units';
 import { sessionEvidence } from './from-portfolio/session-record-input';
 import { identityHandlers } from './identity-handlers';
 import { rememberFor, signerFor } from './identity-store/signers';
@@ -14,7 +15,7 @@ import { issueRecord } from './issue/issue-record';
 import { assertMaySignRecord } from './issue/may-sign';
 import type { recordOperations } from './record-contract';
 import { recordFilePreview } from './record-file-preview';
-import { currentPerson, passphraseSource, view } from './record-handler-support';
+import { passphraseSource, view } from './record-handler-support';
 
 const sessions = (items: { id: string; title: string; producedOn: string }[]) =>
   items.map(({ id, title, producedOn }) => ({ id, title, producedOn }));
@@ -41,7 +42,7 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
     const learner = workspace.learner(input.learnerId);
     let signer;
     if (input.sign) {
-      const { person, role } = currentPerson(wb);
+      const { person, role } = wb.requireSignedIn();
       const reg =
         input.kind === 'unit-record' && input.unitId
           ? (await workspace.portfolio(learner.id)).data.registrations.find(
@@ -78,7 +79,7 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
   'record:countersign': async (input, wb) => {
     const workspace = wb.workspace;
     const learner = workspace.learner(input.learnerId);
-    const { person, role } = currentPerson(wb);
+    const { person, role } = wb.requireSignedIn();
     // Only the person who proved who they are this session countersigns as themselves.
     wb.assertUnlocked('a countersignature');
     const doc = await workspace.portfolio(learner.id);

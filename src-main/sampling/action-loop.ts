@@ -1,6 +1,6 @@
 import { UserError } from '../kernel/user-error';
-import { longDate } from './dates';
 import type { ActionPoint, SampleReview } from './review-schema';
+import { formatDate } from '../kernel/dates';
 
 /**
  * The loop an action point goes round: the IQA raises it, its owner (usually the assessor)
@@ -22,7 +22,7 @@ export function raiseAction(input: NewActionPoint): ActionPoint {
   if (input.due < input.raisedOn) {
     throw new UserError(
       'invalid-input',
-      `The due date ${longDate(input.due)} is before the day the action is raised. Choose a later date.`,
+      `The due date ${formatDate(input.due)} is before the day the action is raised. Choose a later date.`,
     );
   }
   return { ...input, what: input.what.trim(), state: 'open', history: [] };
@@ -32,7 +32,7 @@ function refuseIfClosed(action: ActionPoint, doing: string): void {
   if (action.state === 'closed') {
     throw new UserError(
       'conflict',
-      `This action point was closed on ${longDate(action.closedOn ?? action.raisedOn)}, so it cannot be ${doing}. Ask the IQA to reopen it if more needs doing.`,
+      `This action point was closed on ${formatDate(action.closedOn ?? action.raisedOn)}, so it cannot be ${doing}. Ask the IQA to reopen it if more needs doing.`,
     );
   }
 }
@@ -73,7 +73,7 @@ export function closeAction(
   if (closing.on < action.raisedOn) {
     throw new UserError(
       'invalid-input',
-      `The action point was raised on ${longDate(action.raisedOn)}; it cannot be closed before then.`,
+      `The action point was raised on ${formatDate(action.raisedOn)}; it cannot be closed before then.`,
     );
   }
   return {

@@ -1,5 +1,5 @@
 import { isOverdue } from './action-loop';
-import { daysBetween } from './dates';
+import { daysBetween } from '../kernel/dates';
 import type { Sample, SamplingPlan } from './plan-schema';
 import { assessmentKey, type SamplingPopulation } from './population';
 import type { ActionPoint } from './review-schema';

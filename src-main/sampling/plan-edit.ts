@@ -1,5 +1,4 @@
 import { UserError } from '../kernel/user-error';
-import { longDate } from './dates';
 import type { Sample, SamplingPlan } from './plan-schema';
 import {
   assessmentKey,
@@ -10,6 +9,7 @@ import {
   type SamplingPopulation,
 } from './population';
 import { derivedId } from './random';
+import { formatDate } from '../kernel/dates';
 
 /** The IQA's own changes to a proposed plan. Each returns a new plan; none changes its input. */
 
@@ -60,13 +60,13 @@ function checkDate(
   if (date < from || date > to) {
     throw new UserError(
       'invalid-input',
-      `Plan the sample between ${longDate(from)} and ${longDate(to)}, the period this plan covers.`,
+      `Plan the sample between ${formatDate(from)} and ${formatDate(to)}, the period this plan covers.`,
     );
   }
   if (type === 'summative' && assessment.decidedAt && date < assessment.decidedAt) {
     throw new UserError(
       'invalid-input',
-      `The unit decision was made on ${longDate(assessment.decidedAt)}; a summative sample can only follow it. Choose that day or later.`,
+      `The unit decision was made on ${formatDate(assessment.decidedAt)}; a summative sample can only follow it. Choose that day or later.`,
     );
   }
 }
@@ -127,7 +127,7 @@ export function removeSample(
   if (sample.actualDate) {
     throw new UserError(
       'conflict',
-      `This sample was carried out on ${longDate(sample.actualDate)}, so it stays in the plan as a record of the work.`,
+      `This sample was carried out on ${formatDate(sample.actualDate)}, so it stays in the plan as a record of the work.`,
     );
   }
   if (!removal.reason.trim()) {
@@ -153,7 +153,7 @@ export function rescheduleSample(
   if (sample.actualDate) {
     throw new UserError(
       'conflict',
-      `This sample was already carried out on ${longDate(sample.actualDate)}; there is nothing left to reschedule.`,
+      `This sample was already carried out on ${formatDate(sample.actualDate)}; there is nothing left to reschedule.`,
     );
   }
   checkDate(
@@ -187,7 +187,7 @@ export function recordActualDate(
   if (sample.type === 'summative' && assessment.decidedAt && actualDate < assessment.decidedAt) {
     throw new UserError(
       'invalid-input',
-      `The unit decision was made on ${longDate(assessment.decidedAt)}; the summative sample cannot be dated before it.`,
+      `The unit decision was made on ${formatDate(assessment.decidedAt)}; the summative sample cannot be dated before it.`,
     );
   }
   return {

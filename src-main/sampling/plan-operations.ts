@@ -21,7 +21,7 @@ import type { PlanFile } from './sampling-files';
 import { samplingStore } from './sampling-store';
 import type { LeftOutView, PlanDashboard, PlanView, ProposalView } from './sampling-views';
 import { strategyFor } from './strategy-operations';
-import { longDate } from './dates';
+import { formatDate } from '../kernel/dates';
 
 export interface PlanRequest {
   seed: number | string;
@@ -33,7 +33,7 @@ function checkPeriod(from: string, to: string): void {
   if (from > to) {
     throw new UserError(
       'invalid-input',
-      `The plan period ends on ${longDate(to)}, before it starts on ${longDate(from)}. Choose an end date on or after the start.`,
+      `The plan period ends on ${formatDate(to)}, before it starts on ${formatDate(from)}. Choose an end date on or after the start.`,
     );
   }
 }
@@ -95,7 +95,7 @@ export async function createPlan(
   if (to < context.today) {
     throw new UserError(
       'invalid-input',
-      `The plan period ended on ${longDate(to)}, so every sample in it would be overdue the moment the plan is saved. Choose a period that ends today or later.`,
+      `The plan period ended on ${formatDate(to)}, so every sample in it would be overdue the moment the plan is saved. Choose a period that ends today or later.`,
     );
   }
   const { plan } = planSample(context.population, strategy, {

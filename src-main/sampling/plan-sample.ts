@@ -1,5 +1,5 @@
 import { summariseFrame } from './coverage';
-import { addDays, daysBetween, earlierOf, laterOf } from './dates';
+import { addDays, daysBetween, earlierOf, laterOf } from '../kernel/dates';
 import { coverageReason, methodDecisions, rateReason, unitDecisions } from './plan-reasons';
 import type { PlanProposal, Sample } from './plan-schema';
 import { sampleTypeFor, type PopulationAssessor, type SamplingPopulation } from './population';

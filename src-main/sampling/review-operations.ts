@@ -27,6 +27,7 @@ import { actionItem, makersOf, namesOf, reviewOf, sampleView } from './sampling-
 import { latestDecisions } from '../decision/latest-decisions';
 import { samplingStore } from './sampling-store';
 import type { ActionItemView, SampleDetail } from './sampling-views';
+import { criterionLabel } from '../kernel/criterion-key';
 
 const OWN_DECISION = (unitTitle: string) =>
   `You made assessment decisions on unit '${unitTitle}' for this learner, so you cannot quality-assure them. Ask another IQA to review this sample.`;
@@ -109,7 +110,7 @@ export async function assessedRefs(
   const refs = new Set<string>();
   for (const d of latestDecisions(portfolio, unitId).values()) {
     if (d.outcome === 'not-assessed') continue;
-    refs.add(d.partRef ? `${d.criterionRef} ${d.partRef}` : d.criterionRef);
+    refs.add(criterionLabel(d.criterionRef, d.partRef));
   }
   return refs;
 }

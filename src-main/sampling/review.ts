@@ -1,5 +1,4 @@
 import { UserError } from '../kernel/user-error';
-import { longDate } from './dates';
 import type { Sample } from './plan-schema';
 import { madeBy, type PopulationAssessment } from './population';
 import {
@@ -9,6 +8,7 @@ import {
   type SampleReview,
   type VacsrCheck,
 } from './review-schema';
+import { formatDate } from '../kernel/dates';
 
 /** What the review needs to know about the decision it samples. */
 export type SampledDecision = Pick<
@@ -128,13 +128,13 @@ export function reviewProblems(
   // DOMAIN.md: assessment date <= IQA date. Interim samples look at work still in progress.
   if (review.type === 'summative' && decision.decidedAt && review.reviewedOn < decision.decidedAt) {
     problems.push(
-      `The review is dated ${longDate(review.reviewedOn)}, before the unit decision on ${longDate(decision.decidedAt)}. An IQA reviews a decision after it is made: check the date.`,
+      `The review is dated ${formatDate(review.reviewedOn)}, before the unit decision on ${formatDate(decision.decidedAt)}. An IQA reviews a decision after it is made: check the date.`,
     );
   }
   for (const action of review.actionPoints) {
     if (action.due < review.reviewedOn) {
       problems.push(
-        `The action point "${action.what}" is due on ${longDate(action.due)}, before the review itself. Give it a due date on or after ${longDate(review.reviewedOn)}.`,
+        `The action point "${action.what}" is due on ${formatDate(action.due)}, before the review itself. Give it a due date on or after ${formatDate(review.reviewedOn)}.`,
       );
     }
   }
@@ -166,7 +166,7 @@ export function canClaimCertification(
     if (!review || !isCompleteReview(review)) {
       return {
         allowed: false,
-        reason: `This unit is in the IQA's summative sample (planned for ${longDate(sample.plannedDate)}) and has not been reviewed yet. It can be claimed for certification once the IQA agrees the assessment.`,
+        reason: `This unit is in the IQA's summative sample (planned for ${formatDate(sample.plannedDate)}) and has not been reviewed yet. It can be claimed for certification once the IQA agrees the assessment.`,
       };
     }
     if (review.decision === 'assessor-to-action') {

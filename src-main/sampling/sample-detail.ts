@@ -1,11 +1,12 @@
 import type { Learner } from '../centre/centre-schema';
-import { latestDecisions, targetKey } from '../decision/latest-decisions';
+import { latestDecisions } from '../decision/latest-decisions';
 import { currentSignOff } from '../decision/lock';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Names } from './sampling-context';
 import type { SampledCriterionView, SampledEvidenceView, SampleDetail } from './sampling-views';
+import { criterionKey } from '../kernel/criterion-key';
 
 /**
  * What the assessor decided on a learner's unit, on which evidence and with what feedback,
@@ -24,7 +25,7 @@ export function sampledWork(
   const decisions = latestDecisions(portfolio, unitId);
   const used = new Set<string>();
   const row = (ref: string, partRef: string | null, text: string): SampledCriterionView => {
-    const decision = decisions.get(targetKey(ref, partRef));
+    const decision = decisions.get(criterionKey(ref, partRef));
     const titles = mappings
       .filter((m) => m.criterionRef === ref && m.partRef === partRef)
       .flatMap((m) => {

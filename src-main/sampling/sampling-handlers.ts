@@ -1,6 +1,6 @@
 import { UserError } from '../kernel/user-error';
 import { signerFor } from '../record/identity-store/signers';
-import { currentPerson, passphraseSource } from '../record/record-handler-support';
+import { passphraseSource } from '../record/record-handler-support';
 import type { HandlerMap } from '../api/handler';
 import { listQualifications } from '../qualification/qualification-store';
 import { dayOf } from '../shared/record';
@@ -147,7 +147,7 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
   'sampling:save-report': async ({ planId, format, sampleId, sign, passphrase }, workbench) => {
     let identity;
     if (sign) {
-      const { person, role } = currentPerson(workbench);
+      const { person, role } = workbench.requireSignedIn();
       if (role !== 'iqa') {
         throw new UserError(
           'forbidden',

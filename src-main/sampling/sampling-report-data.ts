@@ -19,6 +19,7 @@ import { samplingStore } from './sampling-store';
 import { strategyFor, strategyView } from './strategy-operations';
 import { samplingTrends } from './trends';
 import { isOverdue } from './action-loop';
+import { criterionLabel } from '../kernel/criterion-key';
 
 const statusWords = {
   new: 'New',
@@ -217,7 +218,7 @@ export async function samplingRecordInput(
   }
   const names = namesOf(workspace, ctx);
   const decisions = new Map(
-    detail.criteria.map((c) => [c.partRef ? `${c.ref} ${c.partRef}` : c.ref, c.outcome]),
+    detail.criteria.map((c) => [criterionLabel(c.ref, c.partRef), c.outcome]),
   );
   const outcome = {
     met: 'Met',

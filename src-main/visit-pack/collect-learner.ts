@@ -10,11 +10,13 @@ import { latestDecisions, decisionOf } from '../decision/latest-decisions';
 import { activeMappings } from '../mapping/mapping';
 import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
-import type { RecordSource, RegisteredUnit } from '../record/from-portfolio/record-source';
+import type { RecordSource } from '../record/from-portfolio/record-source';
+import type { RegisteredUnit } from '../portfolio/registered-units';
 import { mapLimit } from '../shared/map-limit';
 import { resolveInside } from '../storage/resolve-inside';
 import { reviewDecisionLabels } from '../sampling/review-schema';
 import type { PackEvidence, PackLearner, PackTarget, PackUnit } from './pack-model';
+import { criterionLabel } from '../kernel/criterion-key';
 
 const printed = {
   met: 'met',
@@ -114,7 +116,7 @@ export async function collectLearner(
           (m.partRef === partRef || (partRef === null && m.partRef === null)),
       );
       return {
-        label: partRef ? `${criterionRef} ${partRef}` : criterionRef,
+        label: criterionLabel(criterionRef, partRef),
         text,
         decision: printed[d?.outcome ?? 'not-assessed'],
         decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,

@@ -1,11 +1,8 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
-import type {
-  RecordSource,
-  RegisteredUnit,
-  CentreLibrary,
-} from '../record/from-portfolio/record-source';
+import type { RecordSource, CentreLibrary } from '../record/from-portfolio/record-source';
+import type { RegisteredUnit } from '../portfolio/registered-units';
 import type { SigningIdentity } from '../record/identity/signing-identity';
 import { sha256Hex } from '../record/issued/issued-record';
 import { issueRecord } from '../record/issue/issue-record';

@@ -1,8 +1,7 @@
 import { UserError } from '../kernel/user-error';
 import { findLearner } from '../centre/find-learner';
-import { unitAnswersTo } from '../decision/progress';
-import { unitRef } from '../kernel/unit-label';
-import { registeredUnits, type RecordSource } from '../record/from-portfolio/record-source';
+import { type RecordSource } from '../record/from-portfolio/record-source';
+import { findRegisteredUnit } from '../portfolio/registered-units';
 import type { PlanFile } from '../sampling/sampling-files';
 import type { Sample } from '../sampling/plan-schema';
 import type { Workspace } from '../workspace/workspace';
@@ -61,16 +60,7 @@ export async function chooseSamples(
   for (const w of wanted) {
     const learner = findLearner(workspace.centre, w.learner);
     const source = await load(learner.id);
-    const units = registeredUnits(source);
-    const found = units.find(({ unit }) => unit.id === w.unit || unitAnswersTo(unit, w.unit));
-    if (!found) {
-      throw new UserError(
-        'not-found',
-        `${learner.name} is not registered on a unit "${w.unit}". Their units: ${
-          units.map(({ unit }) => unitRef(unit)).join(', ') || 'none'
-        }.`,
-      );
-    }
+    const found = findRegisteredUnit({ ...source, learner }, w.unit);
     const list = chosen.get(learner.id) ?? [];
     if (!list.includes(found.unit.id)) list.push(found.unit.id);
     chosen.set(learner.id, list);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { UserError } from '../kernel/user-error';
 import type { HandlerMap } from '../api/handler';
 import { signerFor } from '../record/identity-store/signers';
-import { currentPerson, passphraseSource } from '../record/record-handler-support';
+import { passphraseSource } from '../record/record-handler-support';
 import { dayOf } from '../shared/record';
 import { resolveInside } from '../storage/resolve-inside';
 import { assertPackSigner } from './pack-signer';
@@ -22,7 +22,7 @@ async function newPackFolder(workspaceDir: string, day: string): Promise<string>
 
 export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
   'visit:make-pack': async ({ samples, sign, passphrase }, workbench) => {
-    const { person, role } = currentPerson(workbench);
+    const { person, role } = workbench.requireSignedIn();
     if (role !== 'iqa') {
       throw new UserError(
         'forbidden',

@@ -5,9 +5,9 @@ import { listQualifications } from '../qualification/qualification-store';
 import {
   loadLibrary,
   loadRecordSource,
-  registeredUnits,
   type RecordSource,
 } from '../record/from-portfolio/record-source';
+import { registeredUnits } from '../portfolio/registered-units';
 import { readCentrePem } from '../record/identity-store/centre-authority';
 import { readWorkspaceRevocationList } from '../record/identity-store/revocation-list';
 import type { SigningIdentity } from '../record/identity/signing-identity';

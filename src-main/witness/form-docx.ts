@@ -15,10 +15,11 @@ import {
   WidthType,
 } from 'docx';
 import { body, heading, table, TEXT_WIDTH_TWIPS } from '../record/docx/docx-blocks';
-import { criterionLabel, type FormModel } from './form-model';
+import { type FormModel } from './form-model';
 import type { TemplateField } from './template-schema';
 import { formatDate } from '../kernel/dates';
 import { unitLabel } from '../kernel/unit-label';
+import { criterionLabel } from '../kernel/criterion-key';
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
@@ -161,7 +162,12 @@ export async function renderFormDocx(model: FormModel): Promise<Uint8Array> {
     ),
     answers(
       model.criteria.map((c) =>
-        answerRow(`☐  ${criterionLabel(c)}`, c.text, 'How the work showed this:', 900),
+        answerRow(
+          `☐  ${criterionLabel(c.criterionRef, c.partRef)}`,
+          c.text,
+          'How the work showed this:',
+          900,
+        ),
       ),
     ),
   );

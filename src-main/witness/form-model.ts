@@ -21,10 +21,6 @@ export interface FormModel {
   generatedAt: string;
 }
 
-/** The hidden field that ties a returned PDF to its form and learner. */
-export const FORM_ID_FIELD = 'workbench-form';
-export const FORM_KEYWORD = 'witness-testimony-form';
-
 export const criterionField = (index: number) => `criterion-${index + 1}`;
 export const howField = (field: string) => `${field}-how`;
 
@@ -71,8 +67,4 @@ export function chooseCriteria(unit: StoredUnit, refs: readonly string[]): FormC
     );
   }
   return chosen.map((t, i) => ({ ...t, field: criterionField(i) }));
-}
-
-export function criterionLabel(c: Pick<FormCriterion, 'criterionRef' | 'partRef'>): string {
-  return c.partRef ? `${c.criterionRef} ${c.partRef}` : c.criterionRef;
 }

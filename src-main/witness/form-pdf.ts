@@ -13,18 +13,14 @@ import {
 import { ACCENT, INK, MUTED, PAGE, PageFlow, RULE, type TextStyle } from '../record/pdf/page-flow';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { printable } from '../record/pdf/wrap-text';
-import {
-  criterionLabel,
-  FORM_ID_FIELD,
-  FORM_KEYWORD,
-  howField,
-  type FormModel,
-} from './form-model';
+import { howField, type FormModel } from './form-model';
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
 import { formatDate } from '../kernel/dates';
 import { unitLabel } from '../kernel/unit-label';
+import { criterionLabel } from '../kernel/criterion-key';
+import { FORM_ID_FIELD, FORM_KEYWORD } from '../shared/form-marks';
 
 const FIELD_FONT_SIZE = 10;
 /** The name the form's resources give standard Helvetica, as Acrobat names it. */
@@ -292,7 +288,7 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
   for (const c of model.criteria) {
     // A criterion and the space to say how it was shown stay on one page.
     flow.ensure(90);
-    writer.checkBox(c.field, `${criterionLabel(c)}  ${c.text}`);
+    writer.checkBox(c.field, `${criterionLabel(c.criterionRef, c.partRef)}  ${c.text}`);
     flow.y += 2;
     writer.textField(howField(c.field), 34, '', true);
   }

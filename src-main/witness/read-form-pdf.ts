@@ -1,6 +1,6 @@
 import { PDFCheckBox, PDFDocument, PDFTextField } from 'pdf-lib';
 import { UserError } from '../kernel/user-error';
-import { FORM_ID_FIELD, FORM_KEYWORD } from './form-model';
+import { FORM_ID_FIELD, FORM_KEYWORD } from '../shared/form-marks';
 
 export interface ReturnedForm {
   formId: string;

@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
-import { JsonDocument, parseDocument } from '../storage/json-document';
+import { JsonDocument } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import { defaultTemplate, DEFAULT_TEMPLATE_ID } from './default-template';
@@ -16,6 +16,7 @@ import {
   type TemplateContentInput,
 } from './template-schema';
 import type { TemplateRef } from './testimony-schema';
+import { readJsonFolder } from '../storage/json-folder';
 
 export interface TemplateListing {
   /** Every version of every template, the built-in default among them. */
@@ -29,27 +30,15 @@ const fileName = (id: string, version: number) =>
   `${safeName(id, 'template', 80)}-v${version}.json`;
 
 export async function listTemplates(workspaceDir: string): Promise<TemplateListing> {
-  const dir = path.join(workspaceDir, TEMPLATES_FOLDER);
-  let names: string[] = [];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ENOENT') {
-      throw mapFsError(error, 'The witness testimony templates folder');
-    }
-  }
-  const versions: StoredTemplate[] = [defaultTemplate];
-  const problems: string[] = [];
-  for (const name of names) {
-    const file = path.join(dir, name);
-    try {
-      const text = await readFile(file, 'utf8');
-      const label = `The witness testimony template ${name}`;
-      versions.push(parseDocument(text, storedTemplateSchema, label, file));
-    } catch (error) {
-      problems.push(error instanceof UserError ? error.message : mapFsError(error, name).message);
-    }
-  }
+  const { items, problems } = await readJsonFolder(
+    path.join(workspaceDir, TEMPLATES_FOLDER),
+    storedTemplateSchema,
+    {
+      folder: 'The witness testimony templates folder',
+      file: (name) => `The witness testimony template ${name}`,
+    },
+  );
+  const versions: StoredTemplate[] = [defaultTemplate, ...items];
   const newest = new Map<string, StoredTemplate>();
   for (const t of versions) {
     const seen = newest.get(t.id);

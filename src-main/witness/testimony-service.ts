@@ -4,24 +4,24 @@ import type { Evidence } from '../evidence/evidence-schema';
 import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
 import { checkTarget } from '../mapping/mapping';
 import { activeRegistrations } from '../portfolio/portfolio';
+import { findRegisteredUnit } from '../portfolio/registered-units';
 import { unitRef } from '../kernel/unit-label';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, type Actor } from '../shared/record';
 import { newId } from '../shared/ids';
 import type { Workspace } from '../workspace/workspace';
-import { readDay } from './dates';
 import { renderFormDocx } from './form-docx';
-import { chooseCriteria, criterionLabel, type FormModel } from './form-model';
+import { chooseCriteria, type FormModel } from './form-model';
 import { renderFormPdf } from './form-pdf';
 import { listTemplates, templateFor } from './template-store';
-import { findRegisteredUnit, qualificationsOf } from './witness-lookup';
+import { qualificationsOf } from './witness-lookup';
 import { formAwaiting, recordFormSent, recordTestimony, type TestimonyContent } from './testimony';
 import type { Testimony, TemplateRef, WitnessForm } from './testimony-schema';
 import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
 import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
-
-export { findRegisteredUnit } from './witness-lookup';
+import { criterionLabel } from '../kernel/criterion-key';
+import { parseUkDate } from '../kernel/dates';
 
 export interface FormRequest {
   learnerId: string;
@@ -53,7 +53,7 @@ export async function makeForm(
   const learner = workspace.learner(request.learnerId);
   const doc = await workspace.portfolio(learner.id);
   const { units } = await workspace.listUnits();
-  const unit = findRegisteredUnit(doc.data, units, request.unitId);
+  const { unit } = findRegisteredUnit({ portfolio: doc.data, units, learner }, request.unitId);
   const criteria = chooseCriteria(unit, request.criteria);
   const witness = request.witnessId
     ? workspace.centre.witnesses.find((w) => w.id === request.witnessId && !w.archived)
@@ -170,7 +170,7 @@ export async function saveReturned(
   const { units } = await workspace.listUnits();
   const form = typed.formId ? formAwaiting(doc.data, typed.formId) : null;
   const unitId = form?.unitId ?? typed.unitId;
-  const unit = findRegisteredUnit(doc.data, units, unitId);
+  const { unit } = findRegisteredUnit({ portfolio: doc.data, units }, unitId);
   if (readsAsFamily(typed.witness.relationship)) {
     throw new UserError(
       'invalid-input',
@@ -189,7 +189,7 @@ export async function saveReturned(
       `${registered.name} is related to the learner and may not be a witness.`,
     );
   }
-  const activityDay = readDay(typed.activityDate);
+  const activityDay = parseUkDate(typed.activityDate) ?? '';
   const expert = countsAsExpert(registered, doc.data.assessmentPlans, unit.id, activityDay);
   const template: TemplateRef =
     form?.template ??
@@ -219,21 +219,23 @@ export async function saveReturned(
     },
     declaredNotRelated: typed.declaredNotRelated,
     declaredOwnAccount: typed.declaredOwnAccount,
-    signedOn: readDay(typed.signedOn) || typed.signedOn.trim(),
+    signedOn: parseUkDate(typed.signedOn) ?? typed.signedOn.trim(),
     otherFields: typed.otherFields,
     authenticity: null,
   };
-  const texts = new Map(form?.criteria.map((c) => [criterionLabel(c), c.text]) ?? []);
+  const texts = new Map(
+    form?.criteria.map((c) => [criterionLabel(c.criterionRef, c.partRef), c.text]) ?? [],
+  );
   const record = [
     content.description || '(The witness did not describe what they saw.)',
     ...content.criteria.map(
       (c) =>
-        `${criterionLabel(c)}${texts.get(criterionLabel(c)) ? ` (${texts.get(criterionLabel(c))})` : ''}: ${c.how || 'ticked, without saying how'}`,
+        `${criterionLabel(c.criterionRef, c.partRef)}${texts.get(criterionLabel(c.criterionRef, c.partRef)) ? ` (${texts.get(criterionLabel(c.criterionRef, c.partRef))})` : ''}: ${c.how || 'ticked, without saying how'}`,
     ),
   ].join('\n\n');
   const details: EvidenceDetails & { record: string } = {
     title: `Witness testimony from ${content.witness.name || 'a witness'} (${unitRef(unit)})`,
-    producedOn: activityDay || readDay(typed.signedOn) || dayOf(now),
+    producedOn: activityDay || parseUkDate(typed.signedOn) || dayOf(now),
     method: expert ? 'expert witness testimony' : 'witness testimony',
     location: content.venue,
     producedBy: content.witness.name,

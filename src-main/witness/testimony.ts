@@ -10,6 +10,7 @@ import type { StoredUnit } from '../unit/unit-schema';
 import type { AssessmentPlan, AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
 import { appended } from '../shared/appended-list';
 import { formatDate } from '../kernel/dates';
+import { criterionLabel } from '../kernel/criterion-key';
 
 export type NewForm = Omit<
   WitnessForm,
@@ -35,9 +36,7 @@ export function recordFormSent(
   const entry = auditEntry(actor, now, 'sent witness testimony form', `form ${sent.id}`, {
     after: {
       witness: sent.witnessName,
-      criteria: sent.criteria
-        .map((c) => (c.partRef ? `${c.criterionRef} ${c.partRef}` : c.criterionRef))
-        .join(', '),
+      criteria: sent.criteria.map((c) => criterionLabel(c.criterionRef, c.partRef)).join(', '),
       format: sent.format,
       template: `${sent.template.id} v${sent.template.version}`,
     },

@@ -2,6 +2,7 @@ import type { Flag, RuleEvidence, TestimonyFacts } from '../decision/marking-typ
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { AssessmentPlan, Testimony } from './testimony-schema';
 import type { Witness } from './witness-schema';
+import { testimonyMethods } from '../kernel/assessment-methods';
 
 /**
  * Warnings about one testimony: one without contact details cannot be checked, and one that
@@ -71,8 +72,6 @@ export function countsAsExpert(
   );
 }
 
-const TESTIMONY_METHODS = new Set(['witness testimony', 'expert witness testimony']);
-
 /**
  * What the witness rules need about each testimony in a portfolio, by evidence id, for whoever
  * builds the marking context: from the testimony record where there is one, otherwise from the
@@ -84,7 +83,7 @@ export function testimonyFactsByEvidence(
 ): Map<string, TestimonyFacts> {
   const facts = new Map<string, TestimonyFacts>();
   for (const evidence of portfolio.evidence) {
-    if (!TESTIMONY_METHODS.has(evidence.method)) continue;
+    if (!testimonyMethods.has(evidence.method)) continue;
     const testimony = portfolio.testimonies.find((t) => t.evidenceId === evidence.id);
     if (testimony) {
       facts.set(evidence.id, factsOf(testimony));

@@ -41,6 +41,7 @@ import {
   type WitnessDetails,
 } from '../witness/witness-roster';
 import { workspaceReadme } from './workspace-readme';
+import { jsonFileNames } from '../storage/json-folder';
 
 export const CENTRE_FILE = 'centre.json';
 export { PORTFOLIO_FILE };
@@ -306,13 +307,7 @@ export class Workspace {
 
   async listUnits(): Promise<UnitListing> {
     const folder = path.join(this.dir, UNITS_FOLDER);
-    let names: string[];
-    try {
-      names = (await readdir(folder)).filter((n) => n.endsWith('.json')).sort();
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return { units: [], problems: [] };
-      throw mapFsError(error, 'The units folder');
-    }
+    const names = await jsonFileNames(folder, 'The units folder');
     const units: StoredUnit[] = [];
     const problems: string[] = [];
     const seen = new Map<string, ParsedUnitFile>();

@@ -6,12 +6,8 @@ import type { StaffMember } from '../../centre/centre-schema';
 import type { Actor } from '../../shared/record';
 import { Workspace } from '../../workspace/workspace';
 import { findLearner } from '../../centre/find-learner';
-import {
-  findRegisteredUnit,
-  loadLibrary,
-  loadRecordSource,
-  registeredUnits,
-} from '../../record/from-portfolio/record-source';
+import { loadLibrary, loadRecordSource } from '../../record/from-portfolio/record-source';
+import { findRegisteredUnit, registeredUnits } from '../../portfolio/registered-units';
 import { signerFor } from '../../record/identity-store/signers';
 import { issueRecord, type Signer } from '../../record/issue/issue-record';
 import { assertMaySignRecord } from '../../record/issue/may-sign';

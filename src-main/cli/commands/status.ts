@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
-import { activeRegistrations } from '../../portfolio/portfolio';
+import { registeredUnits } from '../../portfolio/registered-units';
 import { unitProgress } from '../../decision/progress';
 import { unitRef } from '../../kernel/unit-label';
 import { mapLimit } from '../../shared/map-limit';
@@ -36,19 +36,15 @@ export async function workspaceStatus(workspace: Workspace): Promise<LearnerStat
   return mapLimit(learners, 16, async (learner) => {
     return workspace.portfolios.summarise(learner, (portfolio) => ({
       learner: { id: learner.id, name: learner.name, uln: learner.uln },
-      units: activeRegistrations(portfolio).flatMap((r) => {
-        const unit = units.find((u) => u.id === r.unitId && u.version === r.unitVersion);
-        if (!unit) return [];
+      units: registeredUnits({ portfolio, units }).map(({ unit }) => {
         const progress = unitProgress(portfolio, unit, workspace.centre.staff);
-        return [
-          {
-            ref: unitRef(unit),
-            title: unit.title,
-            criteria: progress.criteria,
-            signedOff: progress.signedOff,
-            signOff: progress.signOff,
-          },
-        ];
+        return {
+          ref: unitRef(unit),
+          title: unit.title,
+          criteria: progress.criteria,
+          signedOff: progress.signedOff,
+          signOff: progress.signOff,
+        };
       }),
     }));
   });

@@ -5,7 +5,8 @@ import { defaultResourcesDir } from '../../shared/paths';
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import type { Actor } from '../../shared/record';
 import { findLearner } from '../../centre/find-learner';
-import { findRegisteredUnit, makeForm } from '../../witness/testimony-service';
+import { findRegisteredUnit } from '../../portfolio/registered-units';
+import { makeForm } from '../../witness/testimony-service';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
@@ -56,7 +57,8 @@ export async function witnessFormCommand(argv: string[], io: CliIo): Promise<num
   const workspace = await Workspace.open(path.resolve(dir));
   const learner = findLearner(workspace.centre, values.learner);
   const { units } = await workspace.listUnits();
-  const unit = findRegisteredUnit((await workspace.portfolio(learner.id)).data, units, values.unit);
+  const portfolio = (await workspace.portfolio(learner.id)).data;
+  const { unit } = findRegisteredUnit({ portfolio, units, learner }, values.unit);
   let witnessId: string | null = null;
   if (values.witness) {
     const key = values.witness.trim().toLowerCase();

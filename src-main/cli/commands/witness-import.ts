@@ -5,6 +5,7 @@ import { importReturnedPdf } from '../../witness/import-returned';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 import { commandLine } from './witness-form';
+import { criterionLabel } from '../../kernel/criterion-key';
 
 export const witnessImportHelp = `Usage: workbench witness import DIR --learner ID FILE
 
@@ -43,7 +44,7 @@ export async function witnessImportCommand(argv: string[], io: CliIo): Promise<n
   );
   const mappings = (await workspace.portfolio(learner.id)).data.mappings
     .filter((m) => m.evidenceId === saved.evidence.id && !m.removed)
-    .map((m) => (m.partRef ? `${m.criterionRef} ${m.partRef}` : m.criterionRef));
+    .map((m) => criterionLabel(m.criterionRef, m.partRef));
   io.out(
     JSON.stringify(
       {

@@ -11,6 +11,7 @@ import {
 } from './record-common';
 import type { CriterionDecision, UnitRecordInput, criterionRowSchema } from './record-inputs';
 import { unitRecordInputSchema } from './record-inputs';
+import { criterionLabel } from '../../kernel/criterion-key';
 
 /** The words printed are the words signed, in the version each signature was given over. */
 export const LEARNER_AUTHENTICITY_STATEMENT = declarationWords('learner-declaration');
@@ -43,7 +44,7 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
     ]);
     for (const part of criterion.parts) {
       rows.push([
-        `${criterion.ref} ${part.ref}`,
+        criterionLabel(criterion.ref, part.ref),
         part.text,
         joinList(part.evidenceRefs),
         joinList(part.methods),

@@ -8,10 +8,12 @@ import { buildUnitRecord } from '../build/unit-record';
 import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import { evidenceIndexInput, progressInput } from './progress-input';
 import type { RecordStamp } from './record-context';
-import { findRegisteredUnit, type RecordSource } from './record-source';
+import { type RecordSource } from './record-source';
+import { findRegisteredUnit } from '../../portfolio/registered-units';
 import { discussionInput, observationInput, sessionEvidence } from './session-record-input';
 import { activeMappings } from '../../mapping/mapping';
 import { unitRecordInput } from './unit-record-input';
+import { observationMethods } from '../../kernel/assessment-methods';
 
 export interface RecordRequest {
   kind: PortfolioRecordKind;
@@ -88,7 +90,7 @@ function chooseSession(source: RecordSource, request: RecordRequest): string {
       .map((m) => m.evidenceId),
   );
   const candidates = all.filter((e) => mapped.has(e.id));
-  const direct = candidates.filter((e) => e.method === 'direct observation');
+  const direct = candidates.filter((e) => observationMethods.has(e.method));
   const choice = direct.length ? direct : candidates;
   if (choice.length === 1) return choice[0]!.id;
   if (choice.length === 0) {

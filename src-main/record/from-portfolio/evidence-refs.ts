@@ -6,6 +6,7 @@ import type { Portfolio } from '../../portfolio/portfolio-schema';
 import { resolveInside } from '../../storage/resolve-inside';
 import type { ManifestEntry } from '../model/record-document';
 import { sha256File } from '../verify/check-evidence';
+import { criterionKey } from '../../kernel/criterion-key';
 
 /**
  * Evidence references as printed on every record: E1, E2… in the order items were added to the
@@ -18,7 +19,7 @@ export function evidenceRefs(portfolio: Portfolio): Map<string, string> {
   return new Map(ordered.map((e, i) => [e.id, `E${i + 1}`]));
 }
 
-/** The live evidence items mapped to a criterion or part of a unit, keyed `criterion\0part`. */
+/** The live evidence items mapped to a criterion or part of a unit, keyed by `criterionKey`. */
 export function evidenceByTarget(portfolio: Portfolio, unitId: string): Map<string, Evidence[]> {
   const byId = new Map(portfolio.evidence.filter((e) => !e.archived).map((e) => [e.id, e]));
   const result = new Map<string, Evidence[]>();
@@ -26,7 +27,7 @@ export function evidenceByTarget(portfolio: Portfolio, unitId: string): Map<stri
     if (m.unitId !== unitId) continue;
     const evidence = byId.get(m.evidenceId);
     if (!evidence) continue;
-    const key = `${m.criterionRef}\u0000${m.partRef ?? ''}`;
+    const key = criterionKey(m.criterionRef, m.partRef);
     result.set(key, [...(result.get(key) ?? []), evidence]);
   }
   return result;

@@ -5,14 +5,11 @@ import type { StoredUnit } from '../../unit/unit-schema';
 import type { EvidenceIndexInput, ProgressInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence, manifestName } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
-import {
-  learnersQualification,
-  registeredUnits,
-  staffMember,
-  type RecordSource,
-} from './record-source';
+import { learnersQualification, staffMember, type RecordSource } from './record-source';
+import { registeredUnits } from '../../portfolio/registered-units';
 import { activeMappings } from '../../mapping/mapping';
 import { activeSignOff } from './unit-record-input';
+import { criterionLabel } from '../../kernel/criterion-key';
 
 function firstAssessor(source: RecordSource) {
   const reg = registeredUnits(source)[0]?.registration;
@@ -142,7 +139,7 @@ export async function evidenceIndexInput(
         .filter((m) => m.evidenceId === e.id)
         .map((m) => {
           const unit = units.find((u) => u.unit.id === m.unitId)?.unit;
-          const ref = m.partRef ? `${m.criterionRef} ${m.partRef}` : m.criterionRef;
+          const ref = criterionLabel(m.criterionRef, m.partRef);
           return several && unit ? `${unitRef(unit)} ${ref}` : ref;
         }),
     })),

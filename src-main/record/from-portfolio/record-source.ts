@@ -1,11 +1,8 @@
 import { isCompleteReview, type CompleteReview } from '../../sampling/review-schema';
 import { samplingStore } from '../../sampling/sampling-store';
-import { UserError } from '../../kernel/user-error';
 import type { CentreFile, Learner, StaffMember } from '../../centre/centre-schema';
-import { activeRegistrations } from '../../portfolio/portfolio';
-import type { Portfolio, Registration } from '../../portfolio/portfolio-schema';
-import { unitAnswersTo } from '../../decision/progress';
-import { unitRef } from '../../kernel/unit-label';
+import { registeredUnits } from '../../portfolio/registered-units';
+import type { Portfolio } from '../../portfolio/portfolio-schema';
 import {
   listQualifications,
   type StoredQualification,
@@ -70,38 +67,6 @@ export async function loadRecordSource(
     qualifications: lib.qualifications,
     reviews: lib.reviews.filter((r) => r.learnerId === learnerId),
   };
-}
-
-export interface RegisteredUnit {
-  registration: Registration;
-  unit: StoredUnit;
-}
-
-/** The unit versions the learner is registered on, in registration order. */
-export function registeredUnits(
-  source: Pick<RecordSource, 'portfolio' | 'units'>,
-): RegisteredUnit[] {
-  return activeRegistrations(source.portfolio).flatMap((registration) => {
-    const unit = source.units.find(
-      (u) => u.id === registration.unitId && u.version === registration.unitVersion,
-    );
-    return unit ? [{ registration, unit }] : [];
-  });
-}
-
-/** One of the learner's units by its Ofqual code, awarding-body code, id or exact title. */
-export function findRegisteredUnit(source: RecordSource, wanted: string): RegisteredUnit {
-  const units = registeredUnits(source);
-  const found = units.find(({ unit }) => unitAnswersTo(unit, wanted));
-  if (!found) {
-    throw new UserError(
-      'not-found',
-      `${source.learner.name} is not registered on a unit "${wanted}". Their units: ${
-        units.map(({ unit }) => unitRef(unit)).join(', ') || 'none'
-      }.`,
-    );
-  }
-  return found;
 }
 
 export function staffMember(source: Pick<RecordSource, 'centre'>, id: string): StaffMember | null {

@@ -5,12 +5,10 @@ import { unitRef } from '../../kernel/unit-label';
 import type { DiscussionInput, ObservationInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
-import { registeredUnits, staffMember, type RecordSource } from './record-source';
-
-export const sessionMethods = {
-  observation: ['direct observation', 'practical demonstration'],
-  discussion: ['professional discussion'],
-} as const;
+import { staffMember, type RecordSource } from './record-source';
+import { registeredUnits } from '../../portfolio/registered-units';
+import { criterionLabel, unitCriterionKey } from '../../kernel/criterion-key';
+import { sessionMethods } from '../../kernel/assessment-methods';
 
 /** Records written in the app whose method makes them an observation or a discussion. */
 export function sessionEvidence(
@@ -42,10 +40,7 @@ function targeted(source: RecordSource, evidenceId: string) {
     if (m.evidenceId !== evidenceId) continue;
     const unit = units.find((u) => u.unit.id === m.unitId)?.unit;
     const ref = unit ? unitRef(unit) : m.unitId;
-    byUnit.set(ref, [
-      ...(byUnit.get(ref) ?? []),
-      m.partRef ? `${m.criterionRef} ${m.partRef}` : m.criterionRef,
-    ]);
+    byUnit.set(ref, [...(byUnit.get(ref) ?? []), criterionLabel(m.criterionRef, m.partRef)]);
   }
   return [...byUnit].map(([ref, criteriaRefs]) => ({
     unitRef: ref,
@@ -105,10 +100,12 @@ function assessorFor(source: RecordSource, item: Evidence) {
 function products(source: RecordSource, item: Evidence) {
   const refs = evidenceRefs(source.portfolio);
   const mine = activeMappings(source.portfolio).filter((m) => m.evidenceId === item.id);
-  const keys = new Set(mine.map((m) => `${m.unitId}\u0000${m.criterionRef}`));
+  const unitCriterion = (m: { unitId: string; criterionRef: string }) =>
+    unitCriterionKey({ unitId: m.unitId, criterionRef: m.criterionRef, partRef: null });
+  const keys = new Set(mine.map(unitCriterion));
   const ids = new Set(
     activeMappings(source.portfolio)
-      .filter((m) => m.evidenceId !== item.id && keys.has(`${m.unitId}\u0000${m.criterionRef}`))
+      .filter((m) => m.evidenceId !== item.id && keys.has(unitCriterion(m)))
       .map((m) => m.evidenceId),
   );
   return source.portfolio.evidence

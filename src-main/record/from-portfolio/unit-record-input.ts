@@ -1,5 +1,5 @@
 import { reviewDecisionLabels } from '../../sampling/review-schema';
-import { latestDecisions, targetKey } from '../../decision/latest-decisions';
+import { latestDecisions } from '../../decision/latest-decisions';
 import { currentSignOff } from '../../decision/lock';
 import { unitFeedbackOf } from '../../decision/marking';
 import type { Evidence } from '../../evidence/evidence-schema';
@@ -9,7 +9,9 @@ import type { CriterionRowInput, UnitRecordInput } from '../build/record-inputs'
 import { signatureFor } from './declarations';
 import { evidenceByTarget, evidenceRefs, hashEvidence } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
-import { staffMember, type RecordSource, type RegisteredUnit } from './record-source';
+import { staffMember, type RecordSource } from './record-source';
+import { type RegisteredUnit } from '../../portfolio/registered-units';
+import { criterionKey, criterionLabel } from '../../kernel/criterion-key';
 
 export function activeSignOff(source: RecordSource, { unit }: RegisteredUnit) {
   return currentSignOff(source.portfolio, unit.id);
@@ -65,9 +67,9 @@ export async function unitRecordInput(
   const relied: Evidence[] = [];
 
   const assessed = (criterion: string, part: string | null) => {
-    const items = mapped.get(targetKey(criterion, part)) ?? [];
+    const items = mapped.get(criterionKey(criterion, part)) ?? [];
     relied.push(...items);
-    const decision = decisions.get(targetKey(criterion, part));
+    const decision = decisions.get(criterionKey(criterion, part));
     return {
       evidenceRefs: items.map((e) => refs.get(e.id) ?? e.title),
       methods: [...new Set(items.map((e) => e.method))],
@@ -89,8 +91,7 @@ export async function unitRecordInput(
     .filter((d) => d.feedback.trim() !== '')
     .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn))
     .map(
-      (d) =>
-        `${d.criterionRef}${d.partRef ? ` ${d.partRef}` : ''} (${d.decidedOn}): ${d.feedback.trim()}`,
+      (d) => `${criterionLabel(d.criterionRef, d.partRef)} (${d.decidedOn}): ${d.feedback.trim()}`,
     );
 
   // Achieved only once the sign-off counts: countersigned, where the assessor needs it.

@@ -1,6 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import { FORM_KEYWORD } from '../../witness/form-model';
 import type { Workspace } from '../../workspace/workspace';
 import { readBodyHash } from '../docx/docx-fingerprint';
 import { knownCertificates } from '../identity-store/identity-store';
@@ -11,6 +10,7 @@ import type { CertificateSummary } from '../verify/certificate-summary';
 import { readEmbeddedManifest } from '../verify/embedded-manifest';
 import { verifyRecordPdf } from '../verify/verify-record-pdf';
 import { findIssued } from './find-issued';
+import { FORM_KEYWORD } from '../../shared/form-marks';
 
 export interface SignatureCheck {
   number: number;

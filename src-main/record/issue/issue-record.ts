@@ -25,6 +25,7 @@ import { SealError } from '../seal/sign-options';
 import { signDocument } from '../seal/sign-pdf';
 import { UserError } from '../../kernel/user-error';
 import { appended } from '../../shared/appended-list';
+import { formatDate } from '../../kernel/dates';
 
 export const RECORDS_FOLDER = 'records';
 
@@ -112,7 +113,7 @@ export function assertCertificateValid(signer: Signer, now: Date): void {
   if (now < new Date(validFrom) || now > new Date(validTo)) {
     throw new UserError(
       'invalid-input',
-      `${signer.name}'s signing certificate is valid from ${validFrom.slice(0, 10)} to ${validTo.slice(0, 10)}, not on ${now.toISOString().slice(0, 10)}. Import a current certificate or create a new identity.`,
+      `${signer.name}'s signing certificate is valid from ${formatDate(validFrom)} to ${formatDate(validTo)}, not on ${formatDate(now.toISOString())}. Import a current certificate or create a new identity.`,
     );
   }
 }

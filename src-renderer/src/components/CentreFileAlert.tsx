@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { RefreshContext } from '../api/refresh';
 import { useOperation } from '../api/use-operation';
 import type { FileConflictView } from '../../../src-main/workspace/workspace-contract';
+import { formatDateTime } from '../../../src-main/kernel/dates';
 
 /** "Use the last good copy" of a damaged centre.json: the damaged file is kept beside it. */
 export function RestoreCentreButton({ dir, onRestored }: { dir: string; onRestored: () => void }) {
@@ -76,8 +77,7 @@ export function CentreFileAlert({ onRestored }: { onRestored: () => void }) {
   );
 }
 
-const when = (at: string | null) =>
-  at ? new Date(at).toLocaleString('en-GB') : 'at a time not recorded';
+const when = (at: string | null) => (at ? formatDateTime(at) : 'at a time not recorded');
 
 function FileConflict({
   conflict,

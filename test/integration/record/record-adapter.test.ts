@@ -8,10 +8,8 @@ import { setTargetsForEvidence } from '../../../src-main/mapping/mapping';
 import { buildFromPortfolio } from '../../../src-main/record/from-portfolio/build-from-portfolio';
 import { pngFromDataUrl, signatureFor } from '../../../src-main/record/from-portfolio/declarations';
 import { findLearner } from '../../../src-main/centre/find-learner';
-import {
-  findRegisteredUnit,
-  loadRecordSource,
-} from '../../../src-main/record/from-portfolio/record-source';
+import { loadRecordSource } from '../../../src-main/record/from-portfolio/record-source';
+import { findRegisteredUnit } from '../../../src-main/portfolio/registered-units';
 import { isCompleteReview, reviewDecisionLabels } from '../../../src-main/sampling/review-schema';
 import { samplingStore } from '../../../src-main/sampling/sampling-store';
 import { splitQuestions } from '../../../src-main/record/from-portfolio/session-record-input';

@@ -96,7 +96,6 @@ export const knownBackArrows: readonly string[] = [
   'src-main/record/from-portfolio/unit-record-input.ts -> src-main/sampling/review-schema.ts',
   'src-main/record/issue/check-trust.ts -> src-main/sampling/report-signers.ts',
   'src-main/record/issue/iqa-appearance.ts -> src-main/sampling/review-schema.ts',
-  'src-main/record/issue/check-record-file.ts -> src-main/witness/form-model.ts',
   'src-main/record/verify/verify-portfolio.ts -> src-main/sampling/review-proof.ts',
   'src-main/record/verify/verify-portfolio.ts -> src-main/sampling/sampling-store.ts',
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { latestDecisions } from '../../../src-main/decision/latest-decisions';
+import { criterionKey } from '../../../src-main/kernel/criterion-key';
 import { recordDecision } from '../../../src-main/decision/marking';
 import { stepDecision, undoStacks } from '../../../src-main/decision/undo';
 import { addEvidence } from '../../../src-main/evidence/evidence-records';
@@ -58,7 +59,7 @@ function start(): Portfolio {
 }
 
 const standing = (p: Portfolio, criterionRef: string, partRef: string | null = null) => {
-  const d = latestDecisions(p, unit.id).get(`${criterionRef}\u0000${partRef ?? ''}`);
+  const d = latestDecisions(p, unit.id).get(criterionKey(criterionRef, partRef));
   return d ? { outcome: d.outcome, feedback: d.feedback } : undefined;
 };
 

@@ -5,6 +5,8 @@ import {
   formatFileName,
   formatMonth,
   formatPeriod,
+  addDays,
+  daysBetween,
   parseUkDate,
   ukToday,
 } from '../../../src-main/kernel/dates';
@@ -93,6 +95,23 @@ describe('parseUkDate', () => {
   });
 });
 
+describe('dates as witnesses write them on a form', () => {
+  it.each([
+    ['2026-02-14', '2026-02-14'],
+    ['14/02/2026', '2026-02-14'],
+    ['4/2/26', '2026-02-04'],
+    ['14.02.2026', '2026-02-14'],
+    ['14 February 2026', '2026-02-14'],
+    ['1st March 2026', '2026-03-01'],
+    [' 3 Sept 2026 ', '2026-09-03'],
+  ])('reads %j as %s', (text, day) => expect(parseUkDate(text)).toBe(day));
+
+  it.each(['', 'last Tuesday', '31/02/2026', '2026-13-01', '14 Smarch 2026'])(
+    'gives up on %j rather than guess',
+    (text) => expect(parseUkDate(text)).toBeNull(),
+  );
+});
+
 describe('formatMonth', () => {
   it('writes a month in words', () => {
     expect(formatMonth('2026-11')).toBe('Nov 2026');
@@ -111,5 +130,14 @@ describe('formatFileName', () => {
     // Not a real date, or part of a longer number: left alone.
     expect(formatFileName('2026-13-45 notes.txt')).toBe('2026-13-45 notes.txt');
     expect(formatFileName('12026-11-20.txt')).toBe('12026-11-20.txt');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  it('counts whole days across month, year and clock changes', () => {
+    expect(addDays('2026-12-30', 3)).toBe('2027-01-02');
+    expect(addDays('2026-03-28', 2)).toBe('2026-03-30');
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2027-01-02', '2026-12-30')).toBe(-3);
   });
 });

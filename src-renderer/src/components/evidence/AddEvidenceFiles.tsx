@@ -8,7 +8,8 @@ import {
 import { call, isDesktop } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { EvidenceFields } from './EvidenceFields';
-import { formatSize, today } from './evidence-methods';
+import { formatSize } from './evidence-methods';
+import { ukToday } from '../../../../src-main/kernel/dates';
 
 interface Transfer {
   key: number;
@@ -19,7 +20,7 @@ interface Transfer {
 
 const fresh = (): EvidenceDetailsInput => ({
   title: '',
-  producedOn: today(),
+  producedOn: ukToday(),
   method: 'product evidence',
   location: '',
   producedBy: '',

@@ -7,6 +7,7 @@ import { CriteriaPicker } from '../mapping/CriteriaPicker';
 import { formatSize } from './evidence-methods';
 import { PreviewModal } from './PreviewModal';
 import { formatDate, formatFileName } from '../dates/format';
+import { unitCriterionKey } from '../../../../src-main/kernel/criterion-key';
 
 interface Props {
   detail: LearnerDetail;
@@ -60,11 +61,7 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
               <Table.Td>
                 <Group gap={4}>
                   {e.targets.map((t) => (
-                    <Badge
-                      key={`${t.unitId}${t.criterionRef}${t.partRef ?? ''}`}
-                      variant="light"
-                      tt="none"
-                    >
+                    <Badge key={unitCriterionKey(t)} variant="light" tt="none">
                       {t.criterionRef}
                       {t.partRef ? ` ${t.partRef}` : ''}
                     </Badge>

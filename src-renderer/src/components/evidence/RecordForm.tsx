@@ -6,7 +6,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { witnessOptions } from '../witness/witness-options';
 import { EvidenceFields } from './EvidenceFields';
-import { today } from './evidence-methods';
+import { ukToday } from '../../../../src-main/kernel/dates';
 
 interface Props {
   learnerId: string;
@@ -22,7 +22,7 @@ export function RecordForm({ learnerId, employer, opened, onClose, onAdded }: Pr
   const witnesses = useOperation('witness:list', {});
   const [details, setDetails] = useState<EvidenceDetailsInput>({
     title: '',
-    producedOn: today(),
+    producedOn: ukToday(),
     method: 'direct observation',
   });
   const [record, setRecord] = useState('');

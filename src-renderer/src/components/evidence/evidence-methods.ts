@@ -6,10 +6,6 @@ export const methodOptions = assessmentMethods.map((m) => ({
   label: m.charAt(0).toUpperCase() + m.slice(1),
 }));
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;

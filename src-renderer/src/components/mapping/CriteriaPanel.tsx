@@ -2,6 +2,7 @@ import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-contract';
 import { EvidencePicker } from './EvidencePicker';
+import { criterionKey } from '../../../../src-main/kernel/criterion-key';
 
 interface Props {
   detail: LearnerDetail;
@@ -66,7 +67,7 @@ export function CriteriaPanel({ detail, readOnly, onChanged, onShowAudit }: Prop
               <Table.Tbody>
                 {rows.map((r) => (
                   <Table.Tr
-                    key={`${r.criterionRef}|${r.partRef ?? ''}`}
+                    key={criterionKey(r.criterionRef, r.partRef)}
                     data-testid={`criterion-row-${r.criterionRef}${r.partRef ?? ''}`}
                   >
                     <Table.Td>

@@ -13,6 +13,7 @@ import { useMemo, useState } from 'react';
 import type { EvidenceView, UnitTreeView } from '../../../../src-main/learner/learner-contract';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
+import { unitCriterionKey } from '../../../../src-main/kernel/criterion-key';
 
 interface Target {
   unitId: string;
@@ -20,7 +21,11 @@ interface Target {
   partRef: string | null;
 }
 
-const keyOf = (t: Target) => `${t.unitId}|${t.criterionRef}|${t.partRef ?? ''}`;
+const target = ({ unitId, criterionRef, partRef }: Target): Target => ({
+  unitId,
+  criterionRef,
+  partRef,
+});
 
 interface Props {
   learnerId: string;
@@ -32,7 +37,9 @@ interface Props {
 
 /** From the evidence side: tick the criteria (and parts) this item covers. */
 export function CriteriaPicker({ learnerId, evidence, units, onClose, onSaved }: Props) {
-  const [chosen, setChosen] = useState(() => new Set(evidence.targets.map(keyOf)));
+  const [chosen, setChosen] = useState(
+    () => new Map(evidence.targets.map((t) => [unitCriterionKey(t), target(t)])),
+  );
   const [busy, setBusy] = useState(false);
   const [query, setQuery] = useState('');
   // As the marking screen's E dialog: type a number or words to narrow the list.
@@ -57,18 +64,15 @@ export function CriteriaPicker({ learnerId, evidence, units, onClose, onSaved }:
   }, [units, query]);
   const toggle = (t: Target) =>
     setChosen((set) => {
-      const next = new Set(set);
-      if (next.has(keyOf(t))) next.delete(keyOf(t));
-      else next.add(keyOf(t));
+      const next = new Map(set);
+      if (next.has(unitCriterionKey(t))) next.delete(unitCriterionKey(t));
+      else next.set(unitCriterionKey(t), t);
       return next;
     });
 
   async function save() {
     setBusy(true);
-    const targets = [...chosen].map((k) => {
-      const [unitId = '', criterionRef = '', partRef = ''] = k.split('|');
-      return { unitId, criterionRef, partRef: partRef || null };
-    });
+    const targets = [...chosen.values()];
     try {
       await call('mapping:set-for-evidence', { learnerId, evidenceId: evidence.id, targets });
       notifyDone(`Mapped ${evidence.title} to ${targets.length} criteria.`);
@@ -104,7 +108,7 @@ export function CriteriaPicker({ learnerId, evidence, units, onClose, onSaved }:
                     <Stack key={c.ref} gap={4}>
                       <Checkbox
                         label={`${c.ref} ${c.text}`}
-                        checked={chosen.has(keyOf(target))}
+                        checked={chosen.has(unitCriterionKey(target))}
                         onChange={() => toggle(target)}
                       />
                       {c.parts.map((p) => {
@@ -114,7 +118,7 @@ export function CriteriaPicker({ learnerId, evidence, units, onClose, onSaved }:
                             key={p.ref}
                             ml="xl"
                             label={`${c.ref} ${p.ref} ${p.text}`}
-                            checked={chosen.has(keyOf(part))}
+                            checked={chosen.has(unitCriterionKey(part))}
                             onChange={() => toggle(part)}
                           />
                         );

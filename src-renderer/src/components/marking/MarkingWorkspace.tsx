@@ -23,6 +23,7 @@ import { UnitFeedbackPanel } from './UnitFeedbackPanel';
 import { MarkingHeader } from './MarkingHeader';
 import { useMarkingKeys } from './use-marking-keys';
 import { countTargets } from './count-targets';
+import { criterionKey } from '../../../../src-main/kernel/criterion-key';
 
 interface Props {
   learnerId: string;
@@ -131,7 +132,7 @@ function Workspace({
       const stepped = await inTurn(() => call(`decision:${direction}`, base));
       apply(stepped.update);
       if (what) notifyDone(`${direction === 'undo' ? 'Undone' : 'Redone'}: ${what}.`);
-      select(stepped.partRef ? `${stepped.criterionRef}|${stepped.partRef}` : stepped.criterionRef);
+      select(criterionKey(stepped.criterionRef, stepped.partRef));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }

@@ -30,9 +30,9 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { InlinePreview } from '../marking/InlinePreview';
 import { decisionLabels } from './sampling-format';
 import { DateField } from '../dates/DateField';
+import { criterionLabel } from '../../../../src-main/kernel/criterion-key';
 
-const refOf = (c: { ref: string; partRef: string | null }) =>
-  c.partRef ? `${c.ref} ${c.partRef}` : c.ref;
+const refOf = (c: { ref: string; partRef: string | null }) => criterionLabel(c.ref, c.partRef);
 
 type Answer = boolean | null;
 type Quality = { rating: QualityRating | null; comment: string };

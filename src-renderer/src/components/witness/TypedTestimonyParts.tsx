@@ -3,6 +3,7 @@ import type { Dispatch, SetStateAction } from 'react';
 import type { FormView } from '../../../../src-main/witness/testimony-views';
 import type { TypedTestimonyInput } from '../../api/witness-forms';
 import { DateField } from '../dates/DateField';
+import { criterionKey, criterionLabel } from '../../../../src-main/kernel/criterion-key';
 
 export interface Choice {
   criterionRef: string;
@@ -11,7 +12,7 @@ export interface Choice {
 }
 
 export const keyOf = (c: { criterionRef: string; partRef: string | null }) =>
-  `${c.criterionRef}|${c.partRef ?? ''}`;
+  criterionKey(c.criterionRef, c.partRef);
 
 export const emptyValues = (name: string) => ({
   activityDate: '',
@@ -100,7 +101,7 @@ export function TickedCriteria({
     <Stack gap={6}>
       {choices.map((c) => {
         const key = keyOf(c);
-        const label = `${c.criterionRef}${c.partRef ? ` ${c.partRef}` : ''}`;
+        const label = criterionLabel(c.criterionRef, c.partRef);
         return (
           <Stack key={key} gap={2}>
             <Checkbox

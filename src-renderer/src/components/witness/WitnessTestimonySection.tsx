@@ -25,6 +25,7 @@ import { ReturnedFileButton } from './ReturnedFileButton';
 import { TypedTestimonyForm } from './TypedTestimonyForm';
 import { DateField } from '../dates/DateField';
 import { formatDate, ukToday } from '../dates/format';
+import { criterionLabel } from '../../../../src-main/kernel/criterion-key';
 
 interface Props {
   detail: LearnerDetail;
@@ -33,7 +34,7 @@ interface Props {
 }
 
 const label = (c: { criterionRef: string; partRef: string | null }) =>
-  c.partRef ? `${c.criterionRef} ${c.partRef}` : c.criterionRef;
+  criterionLabel(c.criterionRef, c.partRef);
 
 /** Witness testimony for one learner: forms out, forms back, the checks on each testimony. */
 export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) {
