@@ -40,14 +40,23 @@ export function recordLink(learnerId: string, recordId: string): TimelineLink {
   };
 }
 
-/** A sample of an IQA sampling plan, opened with its review and action points. */
+/**
+ * A sample of an IQA sampling plan, opened with its review and action points (on the plan's
+ * tab: an assessor with action points would otherwise land on their list).
+ */
 export function sampleLink(
   qualificationId: string,
   planId: string,
   sampleId: string,
 ): TimelineLink {
   return {
-    query: { page: 'sampling', qualification: qualificationId, plan: planId, sample: sampleId },
+    query: {
+      page: 'sampling',
+      qualification: qualificationId,
+      plan: planId,
+      view: 'plan',
+      sample: sampleId,
+    },
     label: 'the sample and its review',
   };
 }
@@ -55,7 +64,7 @@ export function sampleLink(
 /** The sampling plan, for a sample no longer in it. */
 export function planLink(qualificationId: string, planId: string): TimelineLink {
   return {
-    query: { page: 'sampling', qualification: qualificationId, plan: planId },
+    query: { page: 'sampling', qualification: qualificationId, plan: planId, view: 'plan' },
     label: 'the sampling plan',
   };
 }

@@ -17,7 +17,9 @@ export async function loadTimelineContext(
   const portfolio = (await workspace.portfolio(learnerId)).data;
   const { units } = await workspace.listUnits();
   const unitNames = new Map(units.map((u) => [u.id, unitLabel(unitRef(u), u.title)]));
-  const people = new Map(workspace.centre.staff.map((s) => [s.id, s.name]));
+  const { staff, witnesses } = workspace.centre;
+  const people = new Map([...staff, ...witnesses].map((s) => [s.id, s.name]));
+  people.set('demo-setup', 'Demo setup');
   people.set(learnerId, learner.name);
   const names = {
     person: (id: string) => people.get(id) ?? (id === 'centre-admin' ? 'Centre administrator' : id),

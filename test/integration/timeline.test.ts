@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
-import type { ResultOf } from '../../src-main/api/contract';
+import type { InputOf, ResultOf } from '../../src-main/api/contract';
 import type { Workbench } from '../../src-main/app/workbench';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
@@ -12,6 +12,7 @@ import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { bootWorkbench } from '../support/workbench';
 
 type Page = ResultOf<'timeline:list'>;
+type Input = InputOf<'timeline:list'>;
 type Entry = Page['entries'][number];
 
 /** Every event of the learner's portfolio, with the moment it happened, worked out from the file. */
@@ -82,6 +83,9 @@ describe('the learner’s timeline on the demo centre', () => {
   let root: string;
   let workbench: Workbench;
   let dispatch: ReturnType<typeof createDispatcher>;
+  /** The operation as the screen calls it: the answer, typed, or its error. */
+  const list = async (input: Input): Promise<{ ok: true; data: Page } | { ok: false }> =>
+    (await dispatch('timeline:list', input)) as { ok: true; data: Page } | { ok: false };
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'workbench-test-'));
@@ -99,8 +103,8 @@ describe('the learner’s timeline on the demo centre', () => {
   async function wholeTimeline(learnerId: string, limit: number): Promise<Entry[]> {
     const entries: Entry[] = [];
     for (let offset = 0; ; offset += limit) {
-      const page = await dispatch('timeline:list', { learnerId, offset, limit });
-      if (!page.ok) throw new Error(page.error.message);
+      const page = await list({ learnerId, offset, limit });
+      if (!page.ok) throw new Error('timeline:list failed');
       expect(page.data.problems).toEqual([]);
       entries.push(...page.data.entries);
       if (offset + limit >= page.data.total) return entries;
@@ -166,17 +170,17 @@ describe('the learner’s timeline on the demo centre', () => {
   it('filters by kind, keeps the counts of every kind, and groups a burst of decisions', async () => {
     let checked = 0;
     for (const { id: learnerId } of workbench.workspace.centre.learners) {
-      const all = await dispatch('timeline:list', { learnerId, limit: 500 });
-      if (!all.ok) throw new Error(all.error.message);
+      const all = await list({ learnerId, limit: 500 });
+      if (!all.ok) throw new Error('timeline:list failed');
       const { decision = 0, evidence = 0 } = all.data.counts;
       if (!decision || !evidence) continue;
       checked += 1;
-      const only = await dispatch('timeline:list', {
+      const only = await list({
         learnerId,
         kinds: ['decision', 'evidence'],
         limit: 500,
       });
-      if (!only.ok) throw new Error(only.error.message);
+      if (!only.ok) throw new Error('timeline:list failed');
       expect(new Set(only.data.entries.map((e) => e.kind))).toEqual(
         new Set(['decision', 'evidence']),
       );
