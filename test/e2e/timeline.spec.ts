@@ -30,6 +30,7 @@ function timeline(page: Page) {
         .locator(`[data-testid="timeline-entry"][data-kind="${kind}"]`)
         .filter({ hasText: text }),
     filter: (label: RegExp) => panel.getByRole('checkbox', { name: label }),
+    chip: (label: RegExp) => panel.locator('label').filter({ hasText: label }),
   };
 }
 
@@ -139,7 +140,8 @@ test('an IQA sample of a learner’s work opens the sample from the timeline', a
   expect(sampled, 'the demo plan samples some learner').not.toBeNull();
   await openTimeline(page, app, sampled!.name);
   const t = timeline(page);
-  await t.filter(/^IQA samples/).click();
+  await t.chip(/^IQA samples/).click();
+  await expect(t.filter(/^IQA samples/)).toBeChecked();
   await t.entry('iqa-sample', sampled!.what).first().getByRole('link').click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();

@@ -23,7 +23,9 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
   // An item opened from elsewhere (the timeline) is named in the address and shown first.
   const [openedId] = useAddressValue('evidence');
   const openedRow = useRef<HTMLTableRowElement>(null);
-  useEffect(() => openedRow.current?.scrollIntoView({ block: 'center' }), [openedId]);
+  useEffect(() => {
+    openedRow.current?.scrollIntoView({ block: 'center' });
+  }, [openedId]);
   const opened = detail.evidence.find((e) => e.id === openedId);
   const shown = detail.evidence.filter((e) => !e.archived || e === opened);
   if (!shown.length) return <Text c="dimmed">No evidence yet.</Text>;
