@@ -22,8 +22,8 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   evidence: 'Evidence added',
   decision: 'Decisions',
   witness: 'Witness forms',
-  'sign-off': 'Sign-offs and declarations',
-  record: 'Records issued and signed',
+  'sign-off': 'Sign-offs',
+  record: 'Records issued',
   'iqa-sample': 'IQA samples',
   'action-point': 'Action points',
 };

@@ -119,7 +119,8 @@ export function arrangeTimeline(
   const limit = Math.max(1, query.limit ?? DEFAULT_PAGE);
   const entries = chosen.slice(offset, offset + limit).map((e) => ({
     ...e,
-    items: [...e.items].sort(newestFirst),
+    // Decisions recorded together keep the order they were made in (the unit's order, usually).
+    items: [...e.items].sort((a, b) => instantOf(b.at) - instantOf(a.at)),
     when: formatDateTime(e.at),
   }));
   return { entries, total: chosen.length, offset, limit, counts };

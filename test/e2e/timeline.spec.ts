@@ -113,7 +113,7 @@ test('the EQA reads a learner’s journey newest first, and each entry opens its
   await page.goBack();
 
   // The filter keeps to the kinds chosen, from the keyboard.
-  const signOffs = t.filter(/^Sign-offs and declarations/);
+  const signOffs = t.filter(/^Sign-offs \(/);
   await signOffs.focus();
   await page.keyboard.press('Space');
   await expect(signOffs).toBeChecked();
