@@ -16,6 +16,7 @@ import { standardisationOperations } from '../competence/standardisation-contrac
 import { unitOperations } from '../unit/unit-contract';
 import { witnessOperations } from '../witness/witness-contract';
 import { testimonyOperations } from '../witness/testimony-contract';
+import { timelineOperations } from '../timeline/timeline-contract';
 import { visitOperations } from '../visit-pack/visit-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
 import { mergeOperations, type Operation } from '../shared/operation';
@@ -42,6 +43,7 @@ export const contract = mergeOperations(
   unitOperations,
   witnessOperations,
   testimonyOperations,
+  timelineOperations,
   visitOperations,
   workspaceOperations,
 );

@@ -16,6 +16,7 @@ import { unitHandlers } from '../unit/unit-handlers';
 import { unitImportHandlers } from '../unit/unit-import-handlers';
 import { witnessHandlers } from '../witness/witness-handlers';
 import { testimonyHandlers } from '../witness/testimony-handlers';
+import { timelineHandlers } from '../timeline/timeline-handlers';
 import { visitHandlers } from '../visit-pack/visit-handlers';
 import { workspaceHandlers } from '../workspace/workspace-handlers';
 import type { OperationName } from './contract';
@@ -41,6 +42,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...unitImportHandlers,
   ...witnessHandlers,
   ...testimonyHandlers,
+  ...timelineHandlers,
   ...visitHandlers,
   ...workspaceHandlers,
 };

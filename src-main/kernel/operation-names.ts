@@ -104,6 +104,7 @@ export const operationWrites = {
   'witness:import-staged': true,
   'witness:authenticity': true,
   'witness:plan-add': true,
+  'timeline:list': false,
   'visit:make-pack': true,
   'workspace:status': false,
   'workspace:open': false,

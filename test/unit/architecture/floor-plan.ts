@@ -69,6 +69,8 @@ export const domains: Record<string, readonly string[]> = {
     'sampling',
     'unit',
   ],
+  // The learner's timeline reads the sampling files for the IQA's samples of the learner's work.
+  timeline: ['sampling'],
   registration: [],
   session: [],
 };

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EvidenceView, LearnerDetail } from '../../../../src-main/learner/learner-contract';
+import { useAddressValue } from '../../api/address';
 import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { CriteriaPicker } from '../mapping/CriteriaPicker';
@@ -20,7 +21,14 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
   const [previewing, setPreviewing] = useState<EvidenceView | null>(null);
   const [mapping, setMapping] = useState<EvidenceView | null>(null);
   const learnerId = detail.learner.id;
-  const shown = detail.evidence.filter((e) => !e.archived);
+  // An item opened from elsewhere (the timeline) is named in the address and shown first.
+  const [openedId] = useAddressValue('evidence');
+  const openedRow = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    openedRow.current?.scrollIntoView({ block: 'center' });
+  }, [openedId]);
+  const opened = detail.evidence.find((e) => e.id === openedId);
+  const shown = detail.evidence.filter((e) => !e.archived || e === opened);
   if (!shown.length) return <Text c="dimmed">No evidence yet.</Text>;
   return (
     <>
@@ -36,10 +44,17 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {shown.map((e) => (
-            <Table.Tr key={e.id} data-testid="evidence-row">
+            <Table.Tr
+              key={e.id}
+              data-testid="evidence-row"
+              ref={e === opened ? openedRow : undefined}
+              aria-current={e === opened ? 'true' : undefined}
+              bg={e === opened ? 'var(--mantine-color-yellow-1)' : undefined}
+            >
               <Table.Td>
                 <Text size="sm" fw={500}>
                   {e.title}
+                  {e.archived && ' (archived)'}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {e.file
@@ -88,7 +103,7 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
                       Map to criteria
                     </Button>
                   )}
-                  {!readOnly && (
+                  {!readOnly && !e.archived && (
                     <Button
                       size="xs"
                       variant="subtle"

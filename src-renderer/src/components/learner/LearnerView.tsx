@@ -9,6 +9,7 @@ import { AddEvidenceFiles } from '../evidence/AddEvidenceFiles';
 import { EvidenceList } from '../evidence/EvidenceList';
 import { RecordForm } from '../evidence/RecordForm';
 import { Loading } from '../Loading';
+import { TimelinePanel } from '../timeline/TimelinePanel';
 import { CriteriaPanel } from '../mapping/CriteriaPanel';
 import { WitnessTestimonySection } from '../witness/WitnessTestimonySection';
 import { LearnerForm } from './LearnerForm';
@@ -123,6 +124,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   <Tabs.Tab value="criteria">Criteria</Tabs.Tab>
                   <Tabs.Tab value="units">Units</Tabs.Tab>
                   <Tabs.Tab value="witness">Witness testimony</Tabs.Tab>
+                  <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
                   <Tabs.Tab value="audit">Audit trail</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="evidence" pt="md">
@@ -162,6 +164,9 @@ export function LearnerView({ learnerId, onBack }: Props) {
                       onChanged={detail.reload}
                     />
                   )}
+                </Tabs.Panel>
+                <Tabs.Panel value="timeline" pt="md">
+                  {tab === 'timeline' && <TimelinePanel learnerId={learnerId} />}
                 </Tabs.Panel>
                 <Tabs.Panel value="audit" pt="md">
                   {tab === 'audit' && (
