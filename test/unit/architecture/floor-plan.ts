@@ -71,6 +71,7 @@ export const domains: Record<string, readonly string[]> = {
   ],
   registration: [],
   session: [],
+  'progress-review': ['audit', 'centre', 'decision', 'portfolio', 'unit'],
 };
 
 /**
