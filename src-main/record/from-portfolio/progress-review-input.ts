@@ -56,7 +56,8 @@ export function progressReviewInput(
     assessor,
     employerName: review.employerName,
     units: review.units.map((u) => ({
-      ref: u.unitRef,
+      // A unit without codes is known by its title alone.
+      ref: u.unitRef === u.title ? '—' : u.unitRef,
       title: u.title,
       met: u.met,
       total: u.total,
