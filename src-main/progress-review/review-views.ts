@@ -47,3 +47,10 @@ export interface ReviewDueRow {
   dueBy: string;
   lastReviewOn: string | null;
 }
+
+export type {
+  CarriedTarget,
+  ProgressReview,
+  ReviewTarget,
+  ReviewUnit,
+} from '../portfolio/progress-review-schema';

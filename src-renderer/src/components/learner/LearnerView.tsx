@@ -1,3 +1,4 @@
+import { ReviewsPanel } from '../progress-review/ReviewsPanel';
 import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -123,6 +124,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   <Tabs.Tab value="criteria">Criteria</Tabs.Tab>
                   <Tabs.Tab value="units">Units</Tabs.Tab>
                   <Tabs.Tab value="witness">Witness testimony</Tabs.Tab>
+                  <Tabs.Tab value="reviews">Reviews</Tabs.Tab>
                   <Tabs.Tab value="audit">Audit trail</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="evidence" pt="md">
@@ -162,6 +164,9 @@ export function LearnerView({ learnerId, onBack }: Props) {
                       onChanged={detail.reload}
                     />
                   )}
+                </Tabs.Panel>
+                <Tabs.Panel value="reviews" pt="md">
+                  {tab === 'reviews' && <ReviewsPanel learnerId={learnerId} readOnly={readOnly} />}
                 </Tabs.Panel>
                 <Tabs.Panel value="audit" pt="md">
                   {tab === 'audit' && (
