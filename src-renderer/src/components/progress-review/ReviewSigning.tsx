@@ -1,4 +1,4 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
+import { Group, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
@@ -38,17 +38,17 @@ export function ReviewSigning({ learnerId, learnerName, review, allowTyped, onSi
     r === 'learner' ? learnerName : r === 'assessor' ? review.assessorName : review.employerName;
   return (
     <Stack gap="xs" data-testid="review-signing">
-      <Text size="sm" fw={500}>
-        Who is signing?
-      </Text>
-      <SegmentedControl
-        value={role ?? ''}
+      <Radio.Group
+        label="Who is signing?"
+        value={role}
         onChange={(v) => setRole(v as ReviewSignerRole)}
-        data={[
-          ...(role ? [] : [{ value: '', label: 'Choose…', disabled: true }]),
-          ...open.map((r) => ({ value: r, label: `${reviewSignerLabels[r]}: ${who(r)}` })),
-        ]}
-      />
+      >
+        <Group gap="md" mt={4}>
+          {open.map((r) => (
+            <Radio key={r} value={r} label={`${reviewSignerLabels[r]}: ${who(r)}`} />
+          ))}
+        </Group>
+      </Radio.Group>
       {role && (
         <>
           <Text size="sm" fs="italic" data-testid="review-declaration">
