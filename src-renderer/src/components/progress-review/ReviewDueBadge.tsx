@@ -10,6 +10,7 @@ export function ReviewDueBadge({ state, dueBy }: { state: ReviewDue; dueBy: stri
       ml="xs"
       color={state === 'overdue' ? 'red' : 'yellow'}
       variant="light"
+      tt="none"
       title={`Next progress review due by ${formatDate(dueBy)}`}
       data-testid="review-due-badge"
     >

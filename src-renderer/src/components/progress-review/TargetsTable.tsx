@@ -13,7 +13,7 @@ import type {
 export function PastDate({ byWhen, met, asAt }: { byWhen: string; met: boolean; asAt: string }) {
   if (!targetOverdue(byWhen, met ? 'met' : null, asAt)) return null;
   return (
-    <Badge ml="xs" color="red" variant="light" data-testid="target-past-date">
+    <Badge ml="xs" color="red" variant="light" tt="none" data-testid="target-past-date">
       Past its date
     </Badge>
   );
