@@ -197,6 +197,23 @@ describe('progress reviews in the demo centre', () => {
     expect(docWords).toContain('first review: no earlier targets');
     expect(docWords).toContain('Collect two written customer feedback forms');
 
+    // The learner's progress summary lists the last signed review's targets.
+    const summary = path.join(root, 'out', 'summary.pdf');
+    const progress = await cli([
+      'record',
+      workspace.dir,
+      '--learner',
+      lukasz.id,
+      '--kind',
+      'progress',
+      '--out',
+      summary,
+    ]);
+    expect(progress.code).toBe(0);
+    const summaryWords = (await text(summary)).replace(/\s+/g, ' ');
+    expect(summaryWords).toMatch(/Targets from the progress review of \d+ \w+ 2026/);
+    expect(summaryWords).toContain('Add the second customer feedback form to the portfolio.');
+
     const unknown = await cli([
       'record',
       workspace.dir,
