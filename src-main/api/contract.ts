@@ -4,6 +4,7 @@ import { centreOperations } from '../centre/centre-contract';
 import { decisionOperations } from '../decision/decision-contract';
 import { evidenceOperations } from '../evidence/evidence-contract';
 import { learnerOperations } from '../learner/learner-contract';
+import { progressReviewOperations } from '../progress-review/review-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
 import { mappingOperations } from '../mapping/mapping-contract';
 import { recordOperations } from '../record/record-contract';
@@ -33,6 +34,7 @@ export const contract = mergeOperations(
   learnerOperations,
   qualificationOperations,
   mappingOperations,
+  progressReviewOperations,
   recordOperations,
   registrationOperations,
   samplingOperations,

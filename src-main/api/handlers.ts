@@ -3,6 +3,7 @@ import { centreHandlers } from '../centre/centre-handlers';
 import { decisionHandlers } from '../decision/decision-handlers';
 import { evidenceHandlers } from '../evidence/evidence-handlers';
 import { learnerHandlers } from '../learner/learner-handlers';
+import { progressReviewHandlers } from '../progress-review/review-handlers';
 import { qualificationHandlers } from '../qualification/qualification-handlers';
 import { mappingHandlers } from '../mapping/mapping-handlers';
 import { recordHandlers } from '../record/record-handlers';
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...learnerHandlers,
   ...qualificationHandlers,
   ...mappingHandlers,
+  ...progressReviewHandlers,
   ...recordHandlers,
   ...registrationHandlers,
   ...samplingHandlers,

@@ -24,5 +24,6 @@ export function auditNames(
   for (const p of portfolio.assessmentPlans) {
     names.set(p.id, `agreed ${formatDate(p.agreedOn)}`);
   }
+  for (const r of portfolio.progressReviews) names.set(r.id, `held ${formatDate(r.heldOn)}`);
   return (id) => names.get(id);
 }

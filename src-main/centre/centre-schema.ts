@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  DEFAULT_REVIEW_WEEKS,
+  MAX_REVIEW_WEEKS,
+  MIN_REVIEW_WEEKS,
+} from '../kernel/progress-review-words';
 import { auditEntrySchema } from '../audit/audit-schema';
 import { isoDate, recordFields } from '../shared/record';
 import { witnessSchema } from '../witness/witness-schema';
@@ -65,6 +70,13 @@ export const centreFileSchema = z.object({
     demo: z.boolean().default(false),
     /** Some centres reject typed signatures; drawn ones are always accepted. */
     allowTypedSignatures: z.boolean().default(false),
+    /** Weeks between a learner's progress reviews; "due" from two weeks before, "overdue" after. */
+    reviewIntervalWeeks: z
+      .number()
+      .int()
+      .min(MIN_REVIEW_WEEKS)
+      .max(MAX_REVIEW_WEEKS)
+      .default(DEFAULT_REVIEW_WEEKS),
   }),
   awardingBodies: z.array(awardingBodySchema),
   staff: z.array(staffMemberSchema),

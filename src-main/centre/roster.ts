@@ -1,4 +1,5 @@
 import { UserError } from '../kernel/user-error';
+import { DEFAULT_REVIEW_WEEKS } from '../kernel/progress-review-words';
 import { auditEntry, changedFields } from '../audit/audit';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
@@ -27,6 +28,7 @@ export function newCentreFile(input: NewCentre, actor: Actor, now: Date): Centre
       number: input.number?.trim() ?? '',
       demo: input.demo ?? false,
       allowTypedSignatures: false,
+      reviewIntervalWeeks: DEFAULT_REVIEW_WEEKS,
     },
     awardingBodies: (input.awardingBodies ?? []).map((name) => ({ id: newId('ab'), name })),
     staff: [],

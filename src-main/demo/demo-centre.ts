@@ -1,3 +1,4 @@
+import { addDemoReviews } from './demo-reviews';
 import type { Actor } from '../shared/record';
 import { registerOnUnit } from '../portfolio/portfolio';
 import { saveQualification } from '../qualification/qualification-store';
@@ -110,6 +111,7 @@ export async function createDemoCentre(
     await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt, prove);
   }
   await addDemoSampling(workspace, now, prove);
+  await addDemoReviews(workspace, now, { qualified, workingTowards });
   if (external) {
     await addDemoStaffRecords(
       workspace,

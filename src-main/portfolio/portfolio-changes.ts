@@ -19,6 +19,7 @@ export const PORTFOLIO_COLLECTIONS = [
   'witnessForms',
   'testimonies',
   'assessmentPlans',
+  'progressReviews',
   'resolutions',
   'audit',
 ] as const satisfies readonly (keyof Portfolio)[];

@@ -10,6 +10,7 @@ import { evidenceSchema } from '../evidence/evidence-schema';
 import { mappingSchema } from '../mapping/mapping-schema';
 import { storedIssuedRecordSchema } from '../record/issued/issued-record';
 import { isoDateTime, recordFields } from '../shared/record';
+import { progressReviewSchema } from './progress-review-schema';
 import {
   assessmentPlanSchema,
   testimonySchema,
@@ -92,6 +93,8 @@ export const portfolioSchema = z.object({
   testimonies: z.array(testimonySchema).default([]),
   /** Only what the witness rules need so far: expert witnesses named in advance. */
   assessmentPlans: z.array(assessmentPlanSchema).default([]),
+  /** Progress reviews held with the learner (progress-review-schema.ts); added without a layout change. */
+  progressReviews: z.array(progressReviewSchema).default([]),
   /** Choices made on conflicts between copies; added without a layout change. */
   resolutions: z.array(resolutionSchema).default([]),
   /** Derived when the changes are folded (see portfolio-conflicts.ts); ignored when read back. */

@@ -24,6 +24,7 @@ export function newPortfolio(learnerId: string): Portfolio {
     witnessForms: [],
     testimonies: [],
     assessmentPlans: [],
+    progressReviews: [],
     resolutions: [],
   };
 }

@@ -67,6 +67,7 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
         kind: input.kind,
         ...(input.unitId ? { unit: input.unitId } : {}),
         ...(input.evidenceId ? { evidenceId: input.evidenceId } : {}),
+        ...(input.id ? { id: input.id } : {}),
         format: input.format,
         ...(signer ? { signer } : {}),
       },

@@ -19,7 +19,7 @@ import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
 import { readPassphrase } from '../passphrase';
 
-export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] --format pdf|docx --out FILE [--sign]
+export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] [--id ID] --format pdf|docx --out FILE [--sign]
        workbench record DIR --all --out FOLDER [--format pdf|docx] [--sign]
 
 Makes an assessment record from the portfolio in the workspace DIR, writes it to FILE, then
@@ -29,7 +29,9 @@ the command says so.
 
   --learner ID     the learner's id, ULN or exact name
   --unit REF       the unit's Ofqual code, awarding-body code, id or title
-  --kind KIND      unit-record (the default), observation, discussion, progress or evidence-index
+  --kind KIND      unit-record (the default), observation, discussion, progress, evidence-index
+                   or progress-review
+  --id ID          the progress review the record is of (its id); without it, the latest
   --evidence ID    the observation or discussion evidence item the record is of (its id or
                    exact title); without it, the unit's only one (a direct observation before
                    a practical demonstration)
@@ -57,6 +59,7 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       sign: { type: 'boolean' },
       'passphrase-file': { type: 'string' },
       evidence: { type: 'string' },
+      id: { type: 'string' },
       all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -204,6 +207,7 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       kind,
       ...(values.unit ? { unit: values.unit } : {}),
       ...(values.evidence ? { evidenceId: values.evidence } : {}),
+      ...(values.id ? { id: values.id } : {}),
       format,
       ...(signer ? { signer } : {}),
     },

@@ -60,6 +60,21 @@ export function buildProgressRecord(raw: ProgressInput): RecordDocument {
       emptyText: 'The learner is not registered on any unit.',
     },
     { type: 'paragraphs', heading: 'Rules of combination', paragraphs: roc.position },
+    ...(input.lastReview
+      ? [
+          {
+            type: 'table' as const,
+            heading: `Targets from the progress review of ${formatDate(input.lastReview.heldOn)}`,
+            columns: [
+              { label: 'Target', width: 60 },
+              { label: 'By', width: 16 },
+              { label: 'Who', width: 24 },
+            ],
+            rows: input.lastReview.targets.map((t) => [t.what, formatDate(t.byWhen), t.who]),
+            emptyText: 'No targets were set at that review.',
+          },
+        ]
+      : []),
     ...(input.assessorSignature
       ? [
           {

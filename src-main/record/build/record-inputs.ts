@@ -160,6 +160,13 @@ export const progressInputSchema = recordContextSchema.extend({
     creditsRequired: z.number().optional(),
   }),
   assessorSignature: signatureInputSchema.optional(),
+  /** The targets set at the learner's last signed progress review. */
+  lastReview: z
+    .object({
+      heldOn: isoDate,
+      targets: z.array(z.object({ what: z.string(), byWhen: isoDate, who: z.string() })),
+    })
+    .optional(),
 });
 
 export const evidenceIndexInputSchema = recordContextSchema.extend({

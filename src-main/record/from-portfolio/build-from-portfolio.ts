@@ -5,6 +5,8 @@ import { buildEvidenceIndex } from '../build/evidence-index';
 import { buildObservationRecord } from '../build/observation-record';
 import { buildProgressRecord } from '../build/progress-record';
 import { buildUnitRecord } from '../build/unit-record';
+import { buildProgressReviewRecord } from '../build/progress-review-record';
+import { chooseReview, progressReviewInput } from './progress-review-input';
 import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import { evidenceIndexInput, progressInput } from './progress-input';
 import type { RecordStamp } from './record-context';
@@ -21,6 +23,8 @@ export interface RecordRequest {
   unit?: string;
   /** The observation or discussion evidence item the record is of. */
   evidenceId?: string;
+  /** The progress review the record is of (its id); the latest when not given. */
+  id?: string;
 }
 
 export interface BuiltRecord {
@@ -54,6 +58,11 @@ export async function buildFromPortfolio(
       return { document: buildProgressRecord(await progressInput(source, stamp)), unitRef: '' };
     case 'evidence-index':
       return { document: buildEvidenceIndex(await evidenceIndexInput(source, stamp)), unitRef: '' };
+    case 'progress-review': {
+      const review = chooseReview(source, request.id);
+      const input = progressReviewInput(source, review, stamp);
+      return { document: buildProgressReviewRecord(input), unitRef: '' };
+    }
   }
 }
 

@@ -109,6 +109,23 @@ export async function progressInput(
     assessor: firstAssessor(source),
     units,
     rulesOfCombination,
+    ...lastReviewTargets(source),
+  };
+}
+
+/** The targets of the learner's last progress review signed by learner and assessor. */
+function lastReviewTargets(source: RecordSource): Pick<ProgressInput, 'lastReview'> {
+  const last = source.portfolio.progressReviews
+    .filter((r) =>
+      ['learner', 'assessor'].every((role) => r.signatures.some((s) => s.role === role)),
+    )
+    .sort((a, b) => b.heldOn.localeCompare(a.heldOn) || b.id.localeCompare(a.id))[0];
+  if (!last) return {};
+  return {
+    lastReview: {
+      heldOn: last.heldOn,
+      targets: last.targets.map(({ what, byWhen, who }) => ({ what, byWhen, who })),
+    },
   };
 }
 

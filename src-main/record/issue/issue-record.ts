@@ -132,6 +132,7 @@ const signedAs: Record<PortfolioRecordKind, string> = {
   discussion: 'professional discussion record',
   progress: 'learner progress summary',
   'evidence-index': 'evidence index',
+  'progress-review': 'progress review',
 };
 
 /**

@@ -1,3 +1,4 @@
+import { ReviewDueBadge } from '../components/progress-review/ReviewDueBadge';
 import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
@@ -11,6 +12,8 @@ import { CaseloadOverview } from '../components/progress/CaseloadOverview';
 export function LearnersPage() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const learners = useOperation('learner:list', { includeArchived });
+  const reviewsDue = useOperation('review:due', {});
+  const dueOf = new Map((reviewsDue.data ?? []).map((r) => [r.learnerId, r]));
   const session = useOperation('session:get', {});
   const [filter, setFilter] = useState('');
   // The open learner is in the address (?page=learners&learner=ln-…), so Back returns to the list.
@@ -84,6 +87,12 @@ export function LearnersPage() {
                       >
                         {l.name}
                       </Anchor>
+                      {dueOf.has(l.id) && !l.archived && (
+                        <ReviewDueBadge
+                          state={dueOf.get(l.id)!.state}
+                          dueBy={dueOf.get(l.id)!.dueBy}
+                        />
+                      )}
                       {l.archived && (
                         <Badge ml="xs" color="gray" variant="light">
                           Archived

@@ -73,6 +73,7 @@ export const domains: Record<string, readonly string[]> = {
   timeline: ['sampling'],
   registration: [],
   session: [],
+  'progress-review': ['audit', 'centre', 'decision', 'portfolio', 'unit'],
 };
 
 /**

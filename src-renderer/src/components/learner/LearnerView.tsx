@@ -1,3 +1,4 @@
+import { ReviewsPanel } from '../progress-review/ReviewsPanel';
 import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../api/client';
@@ -125,6 +126,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   <Tabs.Tab value="units">Units</Tabs.Tab>
                   <Tabs.Tab value="witness">Witness testimony</Tabs.Tab>
                   <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
+                  <Tabs.Tab value="reviews">Reviews</Tabs.Tab>
                   <Tabs.Tab value="audit">Audit trail</Tabs.Tab>
                 </Tabs.List>
                 <Tabs.Panel value="evidence" pt="md">
@@ -168,6 +170,8 @@ export function LearnerView({ learnerId, onBack }: Props) {
                 <Tabs.Panel value="timeline" pt="md">
                   {tab === 'timeline' && <TimelinePanel learnerId={learnerId} />}
                 </Tabs.Panel>
+                <Tabs.Panel value="reviews" pt="md">
+                  {tab === 'reviews' && <ReviewsPanel learnerId={learnerId} readOnly={readOnly} />}
                 <Tabs.Panel value="audit" pt="md">
                   {tab === 'audit' && (
                     <AuditTrail detail={d} filter={auditFilter} onFilter={setAuditFilter} />

@@ -1,3 +1,4 @@
+import { ReviewDueBadge } from '../progress-review/ReviewDueBadge';
 import { Anchor, Card, List, SimpleGrid, Text, Title } from '@mantine/core';
 import { useMemo, type ReactNode } from 'react';
 import { caseload } from '../../../../src-main/kernel/caseload';
@@ -58,6 +59,7 @@ export function CaseloadOverview() {
   const matrix = useOperation('decision:matrix', {});
   const session = useOperation('session:get', {});
   const actions = useOperation('sampling:my-actions', {});
+  const reviewsDue = useOperation('review:due', {});
   const user = session.data?.user ?? null;
   const assessorId = user?.role === 'assessor' ? user.personId : null;
   const today = useMemo(() => ukToday(), []);
@@ -68,12 +70,20 @@ export function CaseloadOverview() {
   if (!load || !matrix.data) return null;
   const unitTitle = new Map(matrix.data.units.map((u) => [u.id, u.title]));
   const overdue = (actions.data ?? []).filter((a) => a.overdue && a.state !== 'closed');
+  const mine = new Map(
+    matrix.data.rows
+      .filter((r) => !assessorId || r.assessorIds.includes(assessorId))
+      .map((r) => [r.learnerId, r.name]),
+  );
+  const reviews = (reviewsDue.data ?? [])
+    .filter((r) => r.state !== 'not-due' && mine.has(r.learnerId))
+    .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
   return (
     <section aria-labelledby="caseload-heading" data-testid="caseload">
       <Title order={2} size="h4" id="caseload-heading" mb="xs">
         {assessorId ? 'Your caseload' : 'The centre’s caseload'}
       </Title>
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+      <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }} spacing="sm">
         <Panel
           title="Needs a visit"
           count={load.visits.length}
@@ -133,6 +143,32 @@ export function CaseloadOverview() {
               <Text size="xs">
                 {a.learnerName}, {a.unitTitle} · due {formatDate(a.due)}
               </Text>
+            </List.Item>
+          ))}
+        </Panel>
+        <Panel
+          title="Progress reviews"
+          count={reviews.length}
+          empty="No progress review is due."
+          testId="caseload-reviews"
+        >
+          {reviews.slice(0, SHOWN).map((r) => (
+            <List.Item key={r.learnerId}>
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() =>
+                  moveTo(
+                    { page: 'learners', learner: r.learnerId, tab: 'reviews' },
+                    { keep: false },
+                  )
+                }
+              >
+                {mine.get(r.learnerId)}
+              </Anchor>
+              <ReviewDueBadge state={r.state} dueBy={r.dueBy} />
+              <Text size="xs">due by {formatDate(r.dueBy)}</Text>
             </List.Item>
           ))}
         </Panel>

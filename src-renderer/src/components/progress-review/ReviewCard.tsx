@@ -1,0 +1,138 @@
+import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { call } from '../../api/client';
+import { moveTo } from '../../api/address';
+import { useAction } from '../../api/use-action';
+import { formatDate } from '../../../../src-main/kernel/dates';
+import { reviewSignerLabels } from '../../../../src-main/kernel/progress-review-words';
+import type { ReviewView, ReviewsView } from '../../../../src-main/progress-review/review-contract';
+import { ReviewSigning } from './ReviewSigning';
+import { CarriedTable, TargetsTable } from './TargetsTable';
+import { UnitsAtReview } from './UnitsAtReview';
+
+interface Props {
+  learnerId: string;
+  view: ReviewsView;
+  review: ReviewView;
+  latest: boolean;
+  readOnly: boolean;
+  onEdit: () => void;
+  onChanged: () => void;
+}
+
+const said = (label: string, text: string) => (
+  <div>
+    <Text size="sm" fw={500}>
+      {label}
+    </Text>
+    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      {text || '—'}
+    </Text>
+  </div>
+);
+
+/** One review as it was recorded, its signatures, and its record. */
+export function ReviewCard({
+  learnerId,
+  view,
+  review,
+  latest,
+  readOnly,
+  onEdit,
+  onChanged,
+}: Props) {
+  const { busy, run } = useAction();
+  const record = async (format: 'pdf' | 'docx') => {
+    const made = await run(
+      () =>
+        call('record:generate', {
+          learnerId,
+          kind: 'progress-review',
+          id: review.id,
+          format,
+          sign: format === 'pdf' && review.complete && view.canRecord,
+        }),
+      { done: (r) => `${r.title} ${r.recordId} saved.`, failed: 'The record was not made' },
+    );
+    if (made)
+      moveTo({ page: 'records', learner: learnerId, record: made.recordId }, { keep: false });
+  };
+  return (
+    <Paper withBorder p="md" data-testid="review-card">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h5">
+            Review held {formatDate(review.heldOn)} · {review.assessorName}
+          </Title>
+          <Badge color={review.complete ? 'green' : 'yellow'} variant="light">
+            {review.complete ? 'Signed' : 'Awaiting signatures'}
+          </Badge>
+        </Group>
+        {!review.signaturesHold && (
+          <Text c="red" size="sm">
+            This review was changed after it was signed: the signatures no longer match it.
+          </Text>
+        )}
+        <UnitsAtReview units={review.units} />
+        <Text size="sm" fw={500}>
+          Targets set at the previous review
+        </Text>
+        <CarriedTable targets={review.previousTargets} heldOn={review.heldOn} />
+        {said('What went well', review.wentWell)}
+        {said('Concerns', review.concerns)}
+        {said('The learner’s view', review.learnerView)}
+        {said(
+          `The employer’s view${review.employerName ? ` (${review.employerName})` : ''}`,
+          review.employerView,
+        )}
+        {said('Wellbeing and support', review.wellbeing)}
+        <Text size="sm" fw={500}>
+          Targets for the next period
+        </Text>
+        <TargetsTable targets={review.targets} {...(latest ? { asAt: view.today } : {})} />
+        {review.signatures.map((s) => (
+          <Text key={s.role} size="sm" data-testid="review-signed">
+            {reviewSignerLabels[s.role]}: {s.name}, {s.method}, {formatDate(s.signedAt)} — “
+            {s.words}”
+          </Text>
+        ))}
+        {!readOnly && view.canRecord && (
+          <ReviewSigning
+            learnerId={learnerId}
+            learnerName={view.learnerName}
+            review={review}
+            allowTyped={view.allowTypedSignatures}
+            onSigned={onChanged}
+          />
+        )}
+        <Group>
+          {!readOnly && view.canRecord && review.signatures.length === 0 && (
+            <Button size="xs" variant="default" onClick={onEdit}>
+              Change
+            </Button>
+          )}
+          {!readOnly && (
+            <>
+              <Button
+                size="xs"
+                variant="default"
+                loading={busy}
+                onClick={() => void record('pdf')}
+                data-testid="review-record-pdf"
+              >
+                Save the record (PDF)
+              </Button>
+              <Button
+                size="xs"
+                variant="default"
+                loading={busy}
+                onClick={() => void record('docx')}
+              >
+                Save as Word
+              </Button>
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
