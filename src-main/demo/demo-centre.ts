@@ -16,6 +16,7 @@ import {
   demoWitnessNames,
 } from './demo-people';
 import { demoQualification } from './demo-qualification';
+import { addDemoEqaVisit } from './demo-eqa-visit';
 import { addDemoSampling } from './demo-sampling';
 import { addDemoStaffRecords } from './demo-staff';
 import { demoProver } from './demo-identities';
@@ -110,6 +111,7 @@ export async function createDemoCentre(
     await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt, prove);
   }
   await addDemoSampling(workspace, now, prove);
+  await addDemoEqaVisit(workspace, resourcesDir, now);
   if (external) {
     await addDemoStaffRecords(
       workspace,

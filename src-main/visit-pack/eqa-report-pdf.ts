@@ -1,5 +1,6 @@
 import { AFRelationship } from 'pdf-lib';
 import { formatDate } from '../kernel/dates';
+import { agreementWord } from '../kernel/eqa-words';
 import { UserError } from '../kernel/user-error';
 import type { SigningIdentity } from '../record/identity/signing-identity';
 import { recordDocumentSchema, type RecordDocument } from '../record/model/record-document';
@@ -14,8 +15,7 @@ import {
   type EqaReport,
 } from './visit-schema';
 
-const answer = (value: boolean | null) =>
-  value === null ? 'Not answered' : value ? 'Agree' : 'Disagree';
+const answer = agreementWord;
 
 /** What the EQA has left unanswered; a report is signed only once everything is decided. */
 export function unansweredInReport(report: EqaReport): string[] {
@@ -45,7 +45,7 @@ export function eqaReportDocument(report: EqaReport, generatedAt: string): Recor
       qualificationTitle: '',
       qualificationNumber: '',
     },
-    footer: { learnerName: report.centreName, unitRef: '', label: `EQA: ${report.eqa.name}` },
+    footer: { learnerName: report.eqa.name, unitRef: '', label: 'EQA' },
     author: report.eqa.name,
     subject: `EQA report on the visit ${report.visitId}`,
     generatedAt,

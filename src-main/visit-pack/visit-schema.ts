@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  directClaimsDecisions,
+  directClaimsLabels,
+  eqaRiskLabels,
+  eqaRiskRatings,
+} from '../kernel/eqa-words';
 import { auditEntrySchema } from '../audit/audit-schema';
 import { actionPointSchema } from '../sampling/review-schema';
 import { isoDate, isoDateTime, recordFields } from '../shared/record';
@@ -14,25 +20,9 @@ export const EQA_REPORT_PDF = 'eqa-report.pdf';
 export const EQA_REPORT_ATTACHMENT = 'eqa-report.json';
 export const visitIdPattern = /^vi-[0-9a-f]{8,32}$/;
 
-export const riskRatings = ['low', 'medium', 'high'] as const;
-export const riskRatingLabels: Record<(typeof riskRatings)[number], string> = {
-  low: 'Low risk',
-  medium: 'Medium risk',
-  high: 'High risk',
-};
-
-export const directClaimsDecisions = [
-  'granted',
-  'maintained',
-  'withdrawn',
-  'not-applicable',
-] as const;
-export const directClaimsLabels: Record<(typeof directClaimsDecisions)[number], string> = {
-  granted: 'Direct claims status granted',
-  maintained: 'Direct claims status maintained',
-  withdrawn: 'Direct claims status withdrawn',
-  'not-applicable': 'Direct claims status not applicable',
-};
+export { directClaimsDecisions, directClaimsLabels };
+export const riskRatings = eqaRiskRatings;
+export const riskRatingLabels = eqaRiskLabels;
 
 const words = z.string().trim().max(8000);
 
