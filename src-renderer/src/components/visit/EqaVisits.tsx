@@ -99,7 +99,9 @@ function ReportView({ visit }: { visit: VisitView }) {
       </Text>
       <Group gap="xs">
         {report.riskRating && (
-          <Badge color={riskColours[report.riskRating]}>{eqaRiskLabels[report.riskRating]}</Badge>
+          <Badge color={riskColours[report.riskRating]} variant="light">
+            {eqaRiskLabels[report.riskRating]}
+          </Badge>
         )}
         {report.directClaims && (
           <Badge variant="light">{directClaimsLabels[report.directClaims]}</Badge>
