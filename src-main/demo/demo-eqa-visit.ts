@@ -25,7 +25,7 @@ const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY
 /**
  * A visit three months ago: the pack the IQA made for the EQA, and the EQA's report back, signed
  * with the EQA's own identity and imported, with two actions for the centre: one the assessor
- * answered and the IQA closed, one still open (due next month).
+ * answered and the IQA closed, one for the assessor working towards the award still open.
  */
 export async function addDemoEqaVisit(
   workspace: Workspace,
@@ -37,6 +37,7 @@ export async function addDemoEqaVisit(
   const assessor = staff.find(
     (s) => s.roles.includes('assessor') && s.assessorStatus !== 'working-towards',
   );
+  const trainee = staff.find((s) => s.assessorStatus === 'working-towards');
   const { plans } = await samplingStore(workspace).listPlans();
   const samples = plans[0]?.plan.samples.slice(0, 2) ?? [];
   if (!iqa || !assessor || samples.length === 0) return;
@@ -96,7 +97,8 @@ export async function addDemoEqaVisit(
     findings: [
       'Assessment decisions sampled were valid, authentic, current, sufficient and reliable.',
       'The sampling strategy is risk based and followed; the plan covers every assessor and method.',
-      'Standardisation took place in the year, but one set of minutes does not record the agreed outcome.',
+      'Standardisation took place in the year and its minutes record the agreed outcomes.',
+      'One assessor is working towards the assessor award; every decision of theirs sampled was countersigned.',
     ],
     actions: [
       {
@@ -105,8 +107,8 @@ export async function addDemoEqaVisit(
         due: dayOf(daysAgo(now, 60)),
       },
       {
-        what: 'Record the agreed outcome and actions in every set of standardisation minutes.',
-        owner: iqa.name,
+        what: 'Complete the assessor award and send a copy of the certificate to the EQA.',
+        owner: trainee?.name ?? assessor.name,
         due: dayOf(new Date(now.getTime() + 30 * DAY)),
       },
     ],
