@@ -3,7 +3,8 @@ import path from 'node:path';
 import { defaultResourcesDir } from '../src-main/shared/paths';
 import { roleLabels } from '../src-main/centre/centre-schema';
 import { DEMO_IDENTITIES_FOLDER, DEMO_PASSPHRASE } from '../src-main/demo/demo-identities';
-import { demoAssessors, demoCentre, demoIqa } from '../src-main/demo/demo-people';
+import { DEMO_EQA_FOLDER } from '../src-main/demo/demo-eqa-visit';
+import { demoAssessors, demoCentre, demoEqa, demoIqa } from '../src-main/demo/demo-people';
 import { generateIdentity } from '../src-main/record/identity/generate-identity';
 import { importP12 } from '../src-main/record/identity/signing-identity';
 import { CENTRE_FILES } from '../src-main/record/identity-store/centre-authority';
@@ -50,3 +51,18 @@ for (const person of people) {
   await writeFile(path.join(dir, `${safeName(person.name)}.pem`), made.certificatePem);
   process.stdout.write(`${person.name}: ${made.info.fingerprintSha256}\n`);
 }
+
+// The demo EQA's own identity: self-issued, as the awarding body's would be, and never by the
+// demo centre. It signs the demo's past EQA report and is not copied into the centre's signing/.
+const eqa = generateIdentity({
+  name: demoEqa.name,
+  role: 'External quality assurer',
+  organisation: demoCentre.awardingBodies[0]!,
+  email: demoEqa.email,
+  passphrase: DEMO_PASSPHRASE,
+  validYears: 10,
+  now: from,
+});
+await mkdir(path.join(dir, DEMO_EQA_FOLDER), { recursive: true });
+await writeFile(path.join(dir, DEMO_EQA_FOLDER, `${safeName(demoEqa.name)}.p12`), eqa.p12);
+process.stdout.write(`${demoEqa.name} (EQA, own certificate): ${eqa.info.fingerprintSha256}\n`);

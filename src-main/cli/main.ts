@@ -30,6 +30,18 @@ const commands: Record<string, Command> = {
     load: async () => (await import('./commands/eqa-pack')).eqaPackCommand,
     summary: 'write the self-contained, signed pack for an EQA visit (folder and .zip)',
   },
+  'eqa-report new': {
+    load: async () => (await import('./commands/eqa-report')).eqaReportNewCommand,
+    summary: "write the EQA's report to fill in, from a visit pack (JSON)",
+  },
+  'eqa-report sign': {
+    load: async () => (await import('./commands/eqa-report')).eqaReportSignCommand,
+    summary: "make the EQA's report as one PDF signed with the EQA's own identity",
+  },
+  'eqa-report import': {
+    load: async () => (await import('./commands/eqa-report')).eqaReportImportCommand,
+    summary: "check the EQA's signed report and keep it with its visit",
+  },
   record: {
     load: async () => (await import('./commands/record')).recordCommand,
     summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',

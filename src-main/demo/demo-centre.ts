@@ -17,6 +17,7 @@ import {
   demoWitnessNames,
 } from './demo-people';
 import { demoQualification } from './demo-qualification';
+import { addDemoEqaVisit } from './demo-eqa-visit';
 import { addDemoSampling } from './demo-sampling';
 import { addDemoStaffRecords } from './demo-staff';
 import { demoProver } from './demo-identities';
@@ -112,6 +113,7 @@ export async function createDemoCentre(
   }
   await addDemoSampling(workspace, now, prove);
   await addDemoReviews(workspace, now, { qualified, workingTowards });
+  await addDemoEqaVisit(workspace, resourcesDir, now);
   if (external) {
     await addDemoStaffRecords(
       workspace,

@@ -104,6 +104,8 @@ export interface ActionItemView extends ActionPoint {
   raisedByName: string;
   overdue: boolean;
   feedbackToAssessor: string;
+  /** Set on an action from the EQA's report, which is kept with its visit rather than a plan. */
+  fromEqa?: { visitId: string; visitedOn: string; eqaName: string };
 }
 
 export interface PlanDashboard {

@@ -88,6 +88,8 @@ export interface PackSection {
 export interface PackData {
   schemaVersion: 1;
   kind: 'eqa-visit-pack';
+  /** The visit the centre recorded for this pack: the EQA's report names it. */
+  visit: { id: string; centreId: string };
   madeAt: string;
   madeBy: string;
   centre: { name: string; demo: boolean };

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { stagedId } from '../evidence/evidence-contract';
+import type { ActionItemView } from '../sampling/sampling-views';
 import { operation } from '../shared/operation';
+import { isoDate } from '../shared/record';
+import type { ImportedReport, VisitFile } from './visit-schema';
 
 export interface VisitPackView {
   /** Where the pack is, relative to the workspace folder. */
@@ -9,10 +13,24 @@ export interface VisitPackView {
   units: number;
   files: number;
   signedBy: string | null;
+  visitId: string;
   notes: string[];
 }
 
+/** An EQA visit with the report the EQA returned, once imported, and the EQA's actions. */
+export interface VisitView {
+  id: string;
+  packMadeAt: string;
+  packMadeBy: string;
+  packFolder: string;
+  samples: VisitFile['samples'];
+  report: (ImportedReport & { importedByName: string }) | null;
+  actions: ActionItemView[];
+}
+
 const id = z.string().min(1);
+const visitId = z.string().regex(/^vi-[0-9a-f]+$/, 'must be a visit id');
+const words = z.string().trim().max(4000);
 
 export const visitOperations = {
   /**
@@ -29,6 +47,26 @@ export const visitOperations = {
       sign: z.boolean(),
       passphrase: z.string().max(1000).optional(),
     }),
+    { writes: true },
+  ),
+  /** Every EQA visit the centre made a pack for, newest first, with the report when imported. */
+  'visit:list': operation<{ visits: VisitView[]; problems: string[] }>()(z.object({})),
+  /** Checks and keeps the EQA's signed report (staged by `POST /upload`) with its visit. */
+  'visit:import-report': operation<{ visitId: string; actions: number }>()(z.object({ stagedId }), {
+    writes: true,
+  }),
+  /** The EQA's actions: every one, or only the current user's not yet closed. */
+  'visit:actions': operation<ActionItemView[]>()(z.object({ mine: z.boolean() })),
+  'visit:respond-action': operation<ActionItemView>()(
+    z.object({ visitId, actionId: id, text: words }),
+    { writes: true },
+  ),
+  'visit:close-action': operation<ActionItemView>()(
+    z.object({ visitId, actionId: id, note: words.optional() }),
+    { writes: true },
+  ),
+  'visit:reopen-action': operation<ActionItemView>()(
+    z.object({ visitId, actionId: id, reason: words, due: isoDate.optional() }),
     { writes: true },
   ),
 };

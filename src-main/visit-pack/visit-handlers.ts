@@ -8,9 +8,11 @@ import { resolveInside } from '../storage/resolve-inside';
 import { assertPackSigner } from './pack-signer';
 import type { visitOperations } from './visit-contract';
 import { writeVisitPack } from './write-pack';
-import { readdir } from 'node:fs/promises';
-
-export const VISITS_FOLDER = 'visits';
+import { readdir, readFile } from 'node:fs/promises';
+import { importEqaReport } from './eqa-report-import';
+import { stepVisitAction, visitActionItem, visitActionItems } from './visit-actions';
+import { listVisits, VISITS_FOLDER } from './visit-store';
+import { mapFsError } from '../storage/map-fs-error';
 
 /** visits/2026-12-02-pack, then -pack-2…: a new folder each time, never one written over. */
 async function newPackFolder(workspaceDir: string, day: string): Promise<string> {
@@ -58,7 +60,83 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
       units: pack.units,
       files: pack.files,
       signedBy: pack.signedBy,
+      visitId: pack.visitId,
       notes: pack.notes,
     };
   },
+
+  'visit:list': async (_input, workbench) => {
+    const workspace = workbench.workspace;
+    const today = dayOf(workbench.clock());
+    const person = (id: string) => workspace.centre.staff.find((s) => s.id === id)?.name ?? id;
+    const { visits, problems } = await listVisits(workspace);
+    return {
+      visits: visits.map((v) => ({
+        id: v.id,
+        packMadeAt: v.packMadeAt,
+        packMadeBy: v.packMadeBy,
+        packFolder: v.packFolder,
+        samples: v.samples,
+        report: v.report ? { ...v.report, importedByName: person(v.report.importedBy) } : null,
+        actions: v.actions.map((a) => visitActionItem(workspace, v, a, today)),
+      })),
+      problems,
+    };
+  },
+
+  'visit:import-report': async ({ stagedId }, workbench) => {
+    const taken = workbench.staged.take(stagedId);
+    const file = taken.kind === 'received' ? taken.received.tempFile : taken.file;
+    try {
+      const bytes = await readFile(file).catch((error: unknown) => {
+        throw mapFsError(error, 'The EQA report');
+      });
+      return await importEqaReport(
+        workbench.workspace,
+        bytes,
+        workbench.actor(),
+        workbench.clock(),
+      );
+    } finally {
+      // The staged copy goes whatever the answer: the visit keeps its own.
+      if (taken.kind === 'received') await taken.release();
+    }
+  },
+
+  'visit:actions': async ({ mine }, workbench) =>
+    visitActionItems(
+      workbench.workspace,
+      dayOf(workbench.clock()),
+      mine ? workbench.actor().id : undefined,
+    ),
+
+  'visit:respond-action': async ({ visitId, actionId, text }, workbench) =>
+    stepVisitAction(
+      workbench.workspace,
+      visitId,
+      actionId,
+      { kind: 'respond', text },
+      workbench.actor(),
+      workbench.clock(),
+    ),
+
+  'visit:close-action': async ({ visitId, actionId, note }, workbench) =>
+    stepVisitAction(
+      workbench.workspace,
+      visitId,
+      actionId,
+      { kind: 'close', note },
+      workbench.actor(),
+      workbench.clock(),
+    ),
+
+  'visit:reopen-action': async ({ visitId, actionId, reason, due }, workbench) =>
+    stepVisitAction(
+      workbench.workspace,
+      visitId,
+      actionId,
+      { kind: 'reopen', reason, due },
+      workbench.actor(),
+      workbench.clock(),
+    ),
 };

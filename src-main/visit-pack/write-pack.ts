@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
@@ -28,6 +29,7 @@ import { samplingRecords, unitRecords } from './pack-records';
 import type { PackSectionSource } from './pack-sections';
 import { staffSectionSource } from './pack-staff-sections';
 import { chooseSamples, planSamples, type VisitPeriod, type WantedSample } from './pack-selection';
+import { createVisit } from './visit-store';
 import { zipFolder } from './zip-pack';
 
 export const PACK_DATA_FILE = 'pack.json';
@@ -53,6 +55,8 @@ export interface WrittenPack {
   units: number;
   files: number;
   signedBy: string | null;
+  /** The visit this pack is for: the EQA's report names it, and is kept with it when imported. */
+  visitId: string;
   /** Things the IQA should know: evidence changed since it was added, records left unsigned. */
   notes: string[];
 }
@@ -234,9 +238,11 @@ export async function writeVisitPack(
   const revocations = await readWorkspaceRevocationList(workspace.dir);
   if (revocations) await writeFile(path.join(out, 'centre-revocations.json'), revocations);
 
+  const visitId = `vi-${randomBytes(8).toString('hex')}`;
   const data: PackData = {
     schemaVersion: 1,
     kind: 'eqa-visit-pack',
+    visit: { id: visitId, centreId: workspace.centre.centre.id },
     madeAt: request.now.toISOString(),
     madeBy: request.madeBy,
     centre: { name: workspace.centre.centre.name, demo: workspace.centre.centre.demo },
@@ -257,6 +263,7 @@ export async function writeVisitPack(
   if (request.identity)
     await writeFile(path.join(out, SIGNATURE_FILE), signManifest(manifest, request.identity));
   const zip = request.zip === false ? null : await zipFolder(out, `${out}.zip`);
+  await recordVisit(workspace, visitId, request, out, chosen, learners);
   return {
     folder: out,
     zip,
@@ -264,6 +271,48 @@ export async function writeVisitPack(
     units: learners.reduce((n, l) => n + l.units.length, 0),
     files: manifest.split('\n').filter(Boolean).length + 1 + (request.identity ? 1 : 0),
     signedBy: data.signedBy,
+    visitId,
     notes,
   };
+}
+
+/** The centre's own record of the visit: what the pack held, for the EQA's report to join. */
+async function recordVisit(
+  workspace: Workspace,
+  visitId: string,
+  request: PackRequest,
+  out: string,
+  chosen: readonly { learnerId: string; unitIds: readonly string[] }[],
+  learners: readonly PackLearner[],
+): Promise<void> {
+  const inside = path.relative(workspace.dir, out);
+  const packFolder =
+    inside && !inside.startsWith('..') && !path.isAbsolute(inside)
+      ? inside.split(path.sep).join('/')
+      : out;
+  await createVisit(workspace, {
+    schemaVersion: 1,
+    kind: 'eqa-visit',
+    id: visitId,
+    updatedAt: request.now.toISOString(),
+    updatedBy: request.actor.id,
+    centreId: workspace.centre.centre.id,
+    packMadeAt: request.now.toISOString(),
+    packMadeBy: request.madeBy,
+    packFolder,
+    samples: chosen.flatMap(({ learnerId, unitIds }, i) =>
+      unitIds.map((unitId) => {
+        const unit = learners[i]?.units.find((u) => u.id === unitId);
+        return {
+          learnerId,
+          unitId,
+          learner: learners[i]?.name ?? learnerId,
+          unit: unit ? `${unit.ref} ${unit.title}`.trim() : unitId,
+        };
+      }),
+    ),
+    report: null,
+    actions: [],
+    audit: [],
+  });
 }

@@ -36,7 +36,7 @@ test('the IQA ticks the visit sample on the Sampling page and gets a signed pack
 
   const visits = path.join(workspaceDir, 'visits');
   const names = await readdir(visits);
-  const folder = names.find((n) => !n.endsWith('.zip'))!;
+  const folder = names.find((n) => /-pack(-\d+)?$/.test(n))!;
   expect(names).toContain(`${folder}.zip`);
   const check = await checkPackFolder(path.join(visits, folder), null);
   expect(check.problems).toEqual([]);

@@ -17,7 +17,12 @@ export const portfolioRecordKinds = [
 ] as const;
 export type PortfolioRecordKind = (typeof portfolioRecordKinds)[number];
 
-export const recordKinds = [...portfolioRecordKinds, 'sampling-report', 'sampling-record'] as const;
+export const recordKinds = [
+  ...portfolioRecordKinds,
+  'sampling-report',
+  'sampling-record',
+  'eqa-report',
+] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 const text = z.string();

@@ -8,6 +8,7 @@ import { PlanPanel } from '../components/sampling/PlanPanel';
 import { SamplingDashboard } from '../components/sampling/SamplingDashboard';
 import { StrategyEditor } from '../components/sampling/StrategyEditor';
 import { formatDateTime, formatPeriod } from '../components/sampling/sampling-format';
+import { EqaVisits } from '../components/visit/EqaVisits';
 import { VisitPackButton } from '../components/visit/VisitPackButton';
 
 /** IQA sampling: the strategy, the plan and its reviews, the dashboards, and the action points. */
@@ -106,6 +107,7 @@ export function SamplingPage() {
                 >
                   Action points
                 </Tabs.Tab>
+                <Tabs.Tab value="visits">EQA visits</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="plan" pt="md">
                 <Stack>
@@ -154,6 +156,9 @@ export function SamplingPage() {
                   isIqa={role === 'iqa'}
                   onChanged={refresh}
                 />
+              </Tabs.Panel>
+              <Tabs.Panel value="visits" pt="md">
+                <EqaVisits canImport={role === 'iqa'} onChanged={refresh} />
               </Tabs.Panel>
             </Tabs>
           )}

@@ -64,9 +64,20 @@ export function ActionTable({
                 ))}
               </Table.Th>
               <Table.Td>
-                <MarkingLink learnerId={a.learnerId} unitId={a.unitId}>
-                  {a.learnerName}, {a.unitTitle}
-                </MarkingLink>
+                {a.fromEqa ? (
+                  <>
+                    <Badge size="sm" color="orange" variant="light" {...wrapBadge}>
+                      From the EQA
+                    </Badge>
+                    <Text size="sm">
+                      {a.fromEqa.eqaName}, visit of {formatDate(a.fromEqa.visitedOn)}
+                    </Text>
+                  </>
+                ) : (
+                  <MarkingLink learnerId={a.learnerId} unitId={a.unitId}>
+                    {a.learnerName}, {a.unitTitle}
+                  </MarkingLink>
+                )}
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{a.ownerName}</Text>
@@ -118,8 +129,10 @@ function Respond({ item, onDone }: { item: ActionItemView; onDone: () => void })
         )}
       </Group>
       <Text size="xs" c="dimmed" mb="xs">
-        {item.learnerName}, {item.unitTitle} · raised by {item.raisedByName} on{' '}
-        {formatDate(item.raisedOn)} · due {formatDate(item.due)}
+        {item.fromEqa
+          ? `From the EQA's report on the visit of ${formatDate(item.fromEqa.visitedOn)}`
+          : `${item.learnerName}, ${item.unitTitle}`}{' '}
+        · raised by {item.raisedByName} on {formatDate(item.raisedOn)} · due {formatDate(item.due)}
         {item.overdue ? ' (overdue)' : ''}
       </Text>
       {item.feedbackToAssessor && <Text size="sm">IQA feedback: {item.feedbackToAssessor}</Text>}
@@ -137,11 +150,19 @@ function Respond({ item, onDone }: { item: ActionItemView; onDone: () => void })
           disabled={!text.trim()}
           onClick={async () => {
             try {
-              await call('sampling:respond-action', {
-                planId: item.planId,
-                actionId: item.id,
-                text,
-              });
+              if (item.fromEqa) {
+                await call('visit:respond-action', {
+                  visitId: item.fromEqa.visitId,
+                  actionId: item.id,
+                  text,
+                });
+              } else {
+                await call('sampling:respond-action', {
+                  planId: item.planId,
+                  actionId: item.id,
+                  text,
+                });
+              }
               notifyDone('Your answer was sent to the IQA.');
               setText('');
               onDone();
@@ -161,7 +182,12 @@ function IqaSteps({ item, onDone }: { item: ActionItemView; onDone: () => void }
   const [text, setText] = useState('');
   const step = async (kind: 'close' | 'reopen') => {
     try {
-      if (kind === 'close') {
+      const visitId = item.fromEqa?.visitId;
+      if (visitId && kind === 'close') {
+        await call('visit:close-action', { visitId, actionId: item.id, note: text });
+      } else if (visitId) {
+        await call('visit:reopen-action', { visitId, actionId: item.id, reason: text });
+      } else if (kind === 'close') {
         await call('sampling:close-action', { planId: item.planId, actionId: item.id, note: text });
       } else {
         await call('sampling:reopen-action', {
@@ -219,17 +245,24 @@ export function ActionPoints({
   isIqa: boolean;
   onChanged: () => void;
 }) {
+  // The EQA's actions are kept with their visits, not in a plan: asked for beside the IQA's.
+  const fromEqa = useOperation('visit:actions', { mine: true });
+  const changed = () => {
+    fromEqa.reload();
+    onChanged();
+  };
+  const all = [...mine, ...(fromEqa.data ?? [])];
   return (
     <Stack data-testid="action-points">
       <Title order={2} size="h4">
         Your action points
       </Title>
-      {mine.length === 0 ? (
+      {all.length === 0 ? (
         <Text c="dimmed">You have no open action points.</Text>
       ) : (
-        mine.map((item) =>
+        all.map((item) =>
           item.state === 'open' ? (
-            <Respond key={item.id} item={item} onDone={onChanged} />
+            <Respond key={item.id} item={item} onDone={changed} />
           ) : (
             <Card key={item.id} withBorder>
               <Text size="sm">{item.what}: answered, waiting for the IQA to close it.</Text>
@@ -237,28 +270,30 @@ export function ActionPoints({
           ),
         )
       )}
-      {isIqa && planId && <PlanActions planId={planId} onChanged={onChanged} />}
+      {isIqa && planId && <PlanActions planId={planId} onChanged={changed} />}
     </Stack>
   );
 }
 
 function PlanActions({ planId, onChanged }: { planId: string; onChanged: () => void }) {
   const state = useOperation('sampling:get-plan', { planId });
+  const fromEqa = useOperation('visit:actions', { mine: false });
   return (
     <Loading state={state} label="The plan's action points">
       {(plan) => (
         <>
           <Title order={2} size="h4">
-            Action points raised in this plan
+            Action points raised in this plan, and the EQA&rsquo;s
           </Title>
           <ActionTable
-            items={plan.dashboard.actionItems}
+            items={[...plan.dashboard.actionItems, ...(fromEqa.data ?? [])]}
             caption="Close an action point once satisfied, or reopen it"
             actions={(item) => (
               <IqaSteps
                 item={item}
                 onDone={() => {
                   state.reload();
+                  fromEqa.reload();
                   onChanged();
                 }}
               />

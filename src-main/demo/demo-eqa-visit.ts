@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { unitRef } from '../kernel/unit-label';
+import { importP12 } from '../record/identity/signing-identity';
+import { loadRecordFonts } from '../record/pdf/fonts';
+import { samplingStore } from '../sampling/sampling-store';
+import { dayOf, type Actor } from '../shared/record';
+import { safeName } from '../storage/safe-name';
+import { importEqaReport } from '../visit-pack/eqa-report-import';
+import { signEqaReport } from '../visit-pack/eqa-report-pdf';
+import { stepVisitAction } from '../visit-pack/visit-actions';
+import type { EqaReport } from '../visit-pack/visit-schema';
+import { createVisit, visitDoc } from '../visit-pack/visit-store';
+import type { Workspace } from '../workspace/workspace';
+import { DEMO_IDENTITIES_FOLDER, DEMO_PASSPHRASE } from './demo-identities';
+import { demoEqa } from './demo-people';
+
+/** The demo EQA's own signing identity, beside the centre's in resources but never issued by it. */
+export const DEMO_EQA_FOLDER = 'eqa';
+
+const DAY = 86_400_000;
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+
+/**
+ * A visit three months ago: the pack the IQA made for the EQA, and the EQA's report back, signed
+ * with the EQA's own identity and imported, with two actions for the centre: one the assessor
+ * answered and the IQA closed, one for the assessor working towards the award still open.
+ */
+export async function addDemoEqaVisit(
+  workspace: Workspace,
+  resourcesDir: string,
+  now: Date,
+): Promise<void> {
+  const staff = workspace.centre.staff;
+  const iqa = staff.find((s) => s.roles.includes('iqa'));
+  const assessor = staff.find(
+    (s) => s.roles.includes('assessor') && s.assessorStatus !== 'working-towards',
+  );
+  const trainee = staff.find((s) => s.assessorStatus === 'working-towards');
+  const { plans } = await samplingStore(workspace).listPlans();
+  const samples = plans[0]?.plan.samples.slice(0, 2) ?? [];
+  if (!iqa || !assessor || samples.length === 0) return;
+  const { units } = await workspace.listUnits();
+  const unitLabel = (id: string) => {
+    const unit = units.find((u) => u.id === id);
+    return unit ? `${unitRef(unit)} ${unit.title}` : id;
+  };
+  const learnerName = (id: string) =>
+    workspace.centre.learners.find((l) => l.id === id)?.name ?? id;
+  const margaret: Actor = { id: iqa.id, role: 'iqa' };
+  const packMadeAt = daysAgo(now, 95);
+  const visitId = `vi-${randomBytes(8).toString('hex')}`;
+  const visitSamples = samples.map((s) => ({
+    learnerId: s.learnerId,
+    unitId: s.unitId,
+    learner: learnerName(s.learnerId),
+    unit: unitLabel(s.unitId),
+  }));
+  await createVisit(workspace, {
+    schemaVersion: 1,
+    kind: 'eqa-visit',
+    id: visitId,
+    updatedAt: packMadeAt.toISOString(),
+    updatedBy: iqa.id,
+    centreId: workspace.centre.centre.id,
+    packMadeAt: packMadeAt.toISOString(),
+    packMadeBy: iqa.name,
+    packFolder: '(sent to the EQA; the demo keeps no copy)',
+    samples: visitSamples,
+    report: null,
+    actions: [],
+    audit: [],
+  });
+
+  const signedAt = daysAgo(now, 88);
+  const report: EqaReport = {
+    schemaVersion: 1,
+    kind: 'eqa-report',
+    visitId,
+    centreId: workspace.centre.centre.id,
+    centreName: workspace.centre.centre.name,
+    eqa: {
+      name: demoEqa.name,
+      awardingBody: workspace.centre.awardingBodies[0]?.name ?? 'OCN London',
+    },
+    visitedOn: dayOf(daysAgo(now, 90)),
+    samples: visitSamples.map((s, i) => ({
+      ...s,
+      agreesWithAssessor: true,
+      agreesWithIqa: true,
+      comment:
+        i === 0
+          ? 'Decisions valid and well evidenced; feedback to the learner is specific.'
+          : 'Sound decisions. The IQA’s feedback could say which evidence was sampled.',
+    })),
+    findings: [
+      'Assessment decisions sampled were valid, authentic, current, sufficient and reliable.',
+      'The sampling strategy is risk based and followed; the plan covers every assessor and method.',
+      'Standardisation took place in the year and its minutes record the agreed outcomes.',
+      'One assessor is working towards the assessor award; every decision of theirs sampled was countersigned.',
+    ],
+    actions: [
+      {
+        what: 'Say in each IQA sampling record which pieces of evidence were sampled.',
+        owner: assessor.name,
+        due: dayOf(daysAgo(now, 60)),
+      },
+      {
+        what: 'Complete the assessor award and send a copy of the certificate to the EQA.',
+        owner: trainee?.name ?? assessor.name,
+        due: dayOf(new Date(now.getTime() + 30 * DAY)),
+      },
+    ],
+    riskRating: 'low',
+    directClaims: 'maintained',
+    directClaimsReason:
+      'Sampling and standardisation are effective; open actions to be followed up next visit.',
+    signedOn: dayOf(signedAt),
+  };
+  const p12 = await readFile(
+    path.join(
+      resourcesDir,
+      DEMO_IDENTITIES_FOLDER,
+      DEMO_EQA_FOLDER,
+      `${safeName(demoEqa.name)}.p12`,
+    ),
+  );
+  const pdf = await signEqaReport(
+    report,
+    importP12(p12, DEMO_PASSPHRASE),
+    await loadRecordFonts(),
+    signedAt,
+  );
+  await importEqaReport(workspace, pdf, margaret, daysAgo(now, 87));
+  const [answered] = (await visitDoc(workspace, visitId)).data.actions;
+  if (!answered) return;
+  await stepVisitAction(
+    workspace,
+    visitId,
+    answered.id,
+    { kind: 'respond', text: 'Each sampling record now lists the evidence sampled.' },
+    { id: assessor.id, role: 'assessor' },
+    daysAgo(now, 70),
+  );
+  await stepVisitAction(
+    workspace,
+    visitId,
+    answered.id,
+    { kind: 'close', note: 'Checked on the last three sampling records.' },
+    margaret,
+    daysAgo(now, 65),
+  );
+}

@@ -1,0 +1,145 @@
+import { Alert, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import type { VisitView } from '../../../../src-main/visit-pack/visit-contract';
+import {
+  agreementWord,
+  directClaimsLabels,
+  eqaRiskLabels,
+} from '../../../../src-main/kernel/eqa-words';
+import { stagedIdOf } from '../../api/add-evidence-file';
+import { call } from '../../api/client';
+import { useAction } from '../../api/use-action';
+import { useOperation } from '../../api/use-operation';
+import { Loading } from '../Loading';
+import { ActionTable } from '../sampling/ActionPoints';
+import { formatDate, formatDateTime } from '../sampling/sampling-format';
+import { ReturnedFileButton } from '../witness/ReturnedFileButton';
+
+const riskColours = { low: 'green', medium: 'orange', high: 'red' } as const;
+
+/** The EQA's visits: each pack the centre made, and the EQA's signed report once imported. */
+export function EqaVisits({ canImport, onChanged }: { canImport: boolean; onChanged: () => void }) {
+  const state = useOperation('visit:list', {});
+  const { busy, run } = useAction();
+  return (
+    <Stack data-testid="eqa-visits">
+      {canImport && (
+        <Group>
+          <ReturnedFileButton
+            label={busy ? 'Importing…' : 'Import EQA report…'}
+            accept=".pdf,application/pdf"
+            testId="eqa-report-input"
+            variant="filled"
+            onChosen={(file) =>
+              void run(
+                async () => call('visit:import-report', { stagedId: await stagedIdOf(file) }),
+                {
+                  done: (r) =>
+                    `The EQA's report is kept with its visit; ${r.actions} ${r.actions === 1 ? 'action' : 'actions'} added to the action points.`,
+                  failed: 'The EQA report was not imported',
+                },
+              ).then(() => {
+                state.reload();
+                onChanged();
+              })
+            }
+          />
+          <Text size="sm" c="dimmed">
+            The signed PDF the EQA returned for a visit pack made here.
+          </Text>
+        </Group>
+      )}
+      <Loading state={state} label="EQA visits">
+        {({ visits, problems }) => (
+          <>
+            {problems.map((p) => (
+              <Alert key={p} color="orange" title="A visit record could not be read">
+                {p}
+              </Alert>
+            ))}
+            {visits.length === 0 && (
+              <Text c="dimmed">No visit pack has been made for an EQA yet.</Text>
+            )}
+            {visits.map((v) => (
+              <VisitCard key={v.id} visit={v} />
+            ))}
+          </>
+        )}
+      </Loading>
+    </Stack>
+  );
+}
+
+function VisitCard({ visit }: { visit: VisitView }) {
+  const report = visit.report;
+  return (
+    <Card withBorder data-testid={`visit-${visit.id}`}>
+      <Title order={3} size="h5">
+        {report
+          ? `EQA visit of ${formatDate(report.report.visitedOn)}`
+          : `Visit pack made ${formatDateTime(visit.packMadeAt)}`}
+      </Title>
+      <Text size="sm" c="dimmed">
+        Pack made {formatDateTime(visit.packMadeAt)} by {visit.packMadeBy}, {visit.samples.length}{' '}
+        {visit.samples.length === 1 ? 'learner’s unit' : 'learners’ units'} · {visit.packFolder}
+      </Text>
+      {report ? <ReportView visit={visit} /> : <Text mt="xs">No EQA report imported yet.</Text>}
+    </Card>
+  );
+}
+
+function ReportView({ visit }: { visit: VisitView }) {
+  const { report, signer } = visit.report!;
+  return (
+    <Stack gap="xs" mt="xs" data-testid="eqa-report">
+      <Text size="sm">
+        Signed by <b>{signer.name}</b> ({report.eqa.awardingBody}) with their own certificate, the
+        awarding body&rsquo;s, not one this centre issued. Issued by {signer.issuer}; SHA-256
+        fingerprint {signer.fingerprintSha256}. Imported {formatDateTime(visit.report!.importedAt)}{' '}
+        by {visit.report!.importedByName}; kept as {visit.report!.file} in the visit folder.
+      </Text>
+      <Group gap="xs">
+        {report.riskRating && (
+          <Badge color={riskColours[report.riskRating]} variant="light">
+            {eqaRiskLabels[report.riskRating]}
+          </Badge>
+        )}
+        {report.directClaims && (
+          <Badge variant="light">{directClaimsLabels[report.directClaims]}</Badge>
+        )}
+      </Group>
+      {report.directClaimsReason && <Text size="sm">{report.directClaimsReason}</Text>}
+      <Title order={4} size="h6">
+        Findings
+      </Title>
+      <List size="sm">
+        {report.findings.map((f, i) => (
+          <List.Item key={i}>{f}</List.Item>
+        ))}
+      </List>
+      <Table withTableBorder data-testid="eqa-agreement">
+        <Table.Caption>What the EQA found on each learner&rsquo;s unit sampled</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Learner and unit</Table.Th>
+            <Table.Th scope="col">With the assessor</Table.Th>
+            <Table.Th scope="col">With the IQA</Table.Th>
+            <Table.Th scope="col">Comment</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.samples.map((s) => (
+            <Table.Tr key={`${s.learnerId}|${s.unitId}`}>
+              <Table.Th scope="row" fw={500}>
+                {s.learner}, {s.unit}
+              </Table.Th>
+              <Table.Td>{agreementWord(s.agreesWithAssessor)}</Table.Td>
+              <Table.Td>{agreementWord(s.agreesWithIqa)}</Table.Td>
+              <Table.Td>{s.comment}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <ActionTable items={visit.actions} caption="The EQA’s actions for the centre" />
+    </Stack>
+  );
+}
