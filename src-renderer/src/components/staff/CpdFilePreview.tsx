@@ -32,7 +32,13 @@ export function CpdFilePreview({ personId, cpdId, file, onClose }: Props) {
     });
   }
   return (
-    <Modal opened onClose={onClose} title={file.originalName || name} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={file.originalName || name}
+      size="xl"
+      closeButtonProps={{ 'aria-label': 'Close the preview' }}
+    >
       <Loading state={preview} label="The preview">
         {(p) => (
           <Stack data-testid="cpd-file-preview">

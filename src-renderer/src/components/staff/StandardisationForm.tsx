@@ -15,7 +15,6 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { DateField } from '../dates/DateField';
-import { FormBlock } from '../common/FormBlock';
 import { FormFooter } from '../common/FormFooter';
 import { JudgedWorkFields, type JudgedWorkChoice } from './JudgedWorkFields';
 
@@ -126,16 +125,17 @@ export function StandardisationForm({ staff, onClose, onSaved }: Props) {
             onChange={(e) => setCriteria(e.currentTarget.value)}
             required
           />
-          <FormBlock title="The work judged">
-            <JudgedWorkFields unitId={unitId} value={work} onChange={setWork} />
-            <Textarea
-              label="Evidence judged"
-              description="The piece of evidence or learner's unit every assessor judged on their own"
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-              required
-            />
-          </FormBlock>
+          <Title order={3} size="h5">
+            The work judged
+          </Title>
+          <JudgedWorkFields unitId={unitId} value={work} onChange={setWork} />
+          <Textarea
+            label="Evidence judged"
+            description="The piece of evidence or learner's unit every assessor judged on their own"
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            required
+          />
           <Title order={3} size="h5">
             Each assessor&apos;s own decision
           </Title>
