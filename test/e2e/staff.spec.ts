@@ -205,7 +205,11 @@ test('staff entries are changed and archived on screen, kept on disk, and CPD fi
   expect(
     (await onDisk()).cpd.find((c) => c.activity.startsWith('Awarding body update'))!.evidence,
   ).toContainEqual(expect.objectContaining({ sha256: sha }));
-  await cpdRow.getByRole('button', { name: /^Show .*slide photo/ }).click();
+  // The file is kept under a name made from the activity; it is the entry's second file.
+  await cpdRow
+    .getByRole('button', { name: /^Show / })
+    .nth(1)
+    .click();
   const image = page.getByTestId('cpd-file-preview').getByRole('img', { name: 'slide photo.png' });
   await expect(image).toBeVisible();
   await expect
