@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
 import { stagedId } from '../evidence/evidence-contract';
+import type { EvidencePreview } from '../evidence/evidence-views';
 import { isoDate } from '../shared/record';
 import { qualificationKinds, signOffPolicies } from './staff-record-schema';
 import type { CompetenceOverview, StaffRecordView } from './staff-record-view';
@@ -48,6 +49,13 @@ export const checkInput = z.object({
   archived: z.boolean().default(false),
 });
 
+/** One file of a CPD entry, named by the SHA-256 it was kept with. */
+const cpdFileRef = z.object({
+  personId,
+  cpdId: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'That is not a SHA-256.'),
+});
+
 /** What a CPD file upload carries beside the file itself (in a header, as the body is the file). */
 export const staffRecordOperations = {
   'staff:competence': operation<CompetenceOverview>()(z.object({})),
@@ -71,6 +79,10 @@ export const staffRecordOperations = {
     z.object({ personId, cpdId: z.string().min(1), stagedId }),
     { writes: true },
   ),
+  /** A CPD file shown in place, as learner evidence is (through the ticketed file route). */
+  'staff:preview-cpd-file': operation<EvidencePreview>()(cpdFileRef),
+  /** A CPD file opened in its own program, or shown in its folder when it could run one. */
+  'staff:open-cpd-file': operation<{ opened: boolean; shownInFolder: boolean }>()(cpdFileRef),
   'staff:set-policy': operation<{ saved: true }>()(
     z.object({
       lapsedQualificationAtSignOff: z.enum(signOffPolicies),

@@ -5,6 +5,7 @@ import { auditEntry, changedFields } from '../audit/audit';
 import { dayOf, stamp } from '../shared/record';
 import { competenceStore } from './competence-store';
 import { addCpdEvidence } from './staff-evidence';
+import { openCpdFile, previewCpdFile } from './staff-files';
 import { saveEntry, type EntryInput, type EntryList } from './staff-record-actions';
 import type { staffRecordOperations } from './staff-record-contract';
 import { competenceOverview, staffMemberOf, staffRecordView } from './staff-record-view';
@@ -68,6 +69,8 @@ export const staffRecordHandlers: HandlerMap<keyof typeof staffRecordOperations>
       if (taken.kind === 'received') await taken.release();
     }
   },
+  'staff:preview-cpd-file': async (ref, wb) => previewCpdFile(wb, ref),
+  'staff:open-cpd-file': async (ref, wb) => openCpdFile(wb, ref),
   'staff:set-policy': async (change, wb) => {
     const actor = wb.actor();
     if (actor.role !== 'iqa' && actor.role !== 'admin') {

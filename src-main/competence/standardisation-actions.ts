@@ -4,7 +4,7 @@ import type { StaffMember } from '../centre/centre-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { StandardisationFile } from './standardisation-schema';
+import type { JudgedWork, StandardisationFile } from './standardisation-schema';
 
 export interface MeetingInput {
   id?: string;
@@ -88,9 +88,13 @@ function withActions(
   });
 }
 
-/** A new standardisation record, or a change to one, with its audit line. */
+/**
+ * A new standardisation record, or a change to one, with its audit line. `sample` is the judged
+ * work as the portfolio gave it (see `judgedWork`).
+ */
 export function recordMeeting(
   input: MeetingInput,
+  sample: JudgedWork,
   before: StandardisationFile | undefined,
   staff: readonly StaffMember[],
   unit: StoredUnit,
@@ -114,6 +118,7 @@ export function recordMeeting(
     createdBy: before?.createdBy ?? actor.id,
     ledBy: before?.ledBy ?? actor.id,
     ...fields,
+    sample,
     unitTitle: unit.title,
     actions: withActions(input, before, actor, now),
     strategyDecisions: before?.strategyDecisions ?? [],

@@ -5,6 +5,7 @@ import { saveStrategy, strategyFor } from '../sampling/strategy-operations';
 import { dayOf } from '../shared/record';
 import { competenceStore } from './competence-store';
 import { closeAction, recordMeeting } from './standardisation-actions';
+import { judgedWork } from './standardisation-sample';
 import type { standardisationOperations } from './standardisation-contract';
 import { noteStrategyDecision, raisedStrategy } from './standardisation-proposals';
 import { allProposals, standardisationView } from './standardisation-view';
@@ -23,12 +24,19 @@ export const standardisationHandlers: HandlerMap<keyof typeof standardisationOpe
     const store = competenceStore(workspace);
     const now = wb.clock();
     const staff = workspace.centre.staff;
-    if (!input.id) {
-      const meeting = recordMeeting(input, undefined, staff, unit, wb.actor(), now);
+    const before = input.id
+      ? (await store.listMeetings()).meetings.find((m) => m.id === input.id)
+      : undefined;
+    if (input.id && !before) {
+      throw new UserError('not-found', 'That standardisation record is not in this workspace.');
+    }
+    const sample = await judgedWork(workspace, input.sample, unit, before?.sample ?? null);
+    if (!before) {
+      const meeting = recordMeeting(input, sample, undefined, staff, unit, wb.actor(), now);
       return { id: (await store.createMeeting(meeting)).id };
     }
-    const saved = await store.changeMeeting(input.id, (before) =>
-      recordMeeting(input, before, staff, unit, wb.actor(), now),
+    const saved = await store.changeMeeting(before.id, (latest) =>
+      recordMeeting(input, sample, latest, staff, unit, wb.actor(), now),
     );
     return { id: saved.id };
   },

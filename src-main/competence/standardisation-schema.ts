@@ -44,10 +44,20 @@ export const standardisationFileSchema = z.object({
   unitId: z.string().min(1),
   unitTitle: z.string(),
   criteria: z.array(z.string().min(1)).min(1, 'Choose the criteria covered.'),
-  /** What every assessor judged: a learner's unit or one evidence item, described in words. */
+  /**
+   * What every assessor judged, described in words and, when the IQA chose it from a portfolio,
+   * referred to: the learner's work on `unitId` (the unit standardised), or one evidence item of
+   * theirs with the SHA-256 of its file when it was chosen.
+   */
   sample: z.object({
     learnerId: z.string().min(1).nullable().default(null),
+    unitId: z.string().min(1).nullable().default(null),
     evidenceId: z.string().min(1).nullable().default(null),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable()
+      .default(null),
     description: text(2000).min(1, 'Describe the evidence the assessors judged.'),
   }),
   judgements: z.array(judgementSchema),
@@ -62,5 +72,6 @@ export const standardisationFileSchema = z.object({
 });
 
 export type StandardisationFile = z.infer<typeof standardisationFileSchema>;
+export type JudgedWork = StandardisationFile['sample'];
 export type Judgement = z.infer<typeof judgementSchema>;
 export type MeetingAction = z.infer<typeof meetingActionSchema>;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { StaffRole } from '../centre/centre-schema';
-import { STANDARDISATION_FOLDER } from './standardisation-schema';
+import { STANDARDISATION_FOLDER, type JudgedWork } from './standardisation-schema';
 import type { Workspace } from '../workspace/workspace';
 import { competenceStore } from './competence-store';
 import {
@@ -60,10 +60,11 @@ export interface PackMeeting {
   ledBy: string;
   attendees: string[];
   /**
-   * What was judged, in words. `learnerId` names the learner whose work it was, so the pack can
-   * leave out (or anonymise) a learner who is not in the visit's sample.
+   * What was judged, in words, and the reference the IQA chose from a portfolio. `learnerId`
+   * names the learner whose work it was, so the pack leaves out a learner who is not in the
+   * visit's sample.
    */
-  sample: { description: string; learnerId: string | null; evidenceId: string | null };
+  sample: JudgedWork;
   judgements: { assessor: string; decision: string; reasoning: string; matched: boolean }[];
   agreed: { decision: string; rationale: string };
   actions: { what: string; owner: string; dueOn: string; closedOn: string | null }[];

@@ -240,18 +240,21 @@ export async function addDemoStaffRecords(
 
   const criteria = (unit.outcomes[0]?.criteria ?? []).slice(0, 2).map((c) => c.ref);
   const meetingDay = new Date(now.getTime() - 30 * DAY);
+  const sample = {
+    learnerId: null,
+    unitId: null,
+    evidenceId: null,
+    sha256: null,
+    description:
+      'An anonymised witness testimony and observation record from last year’s cohort (learner names removed).',
+  };
   const meeting = recordMeeting(
     {
       date: dayOf(meetingDay),
       attendees: [margaret.id, priya.id, tom.id],
       unitId: unit.id,
       criteria,
-      sample: {
-        learnerId: null,
-        evidenceId: null,
-        description:
-          'An anonymised witness testimony and observation record from last year’s cohort (learner names removed).',
-      },
+      sample,
       judgements: [
         {
           assessorId: priya.id,
@@ -285,6 +288,7 @@ export async function addDemoStaffRecords(
         },
       ],
     },
+    sample,
     undefined,
     workspace.centre.staff,
     unit,

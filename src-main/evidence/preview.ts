@@ -20,16 +20,29 @@ export function safeDocxHtml(html: string): string {
   );
 }
 
+const none = { url: null, mediaType: null, html: null, text: null, truncated: false };
+
 export async function previewEvidence(
   evidence: Evidence,
   file: string | null,
   tickets: FileTickets,
 ): Promise<EvidencePreview> {
-  const none = { url: null, mediaType: null, html: null, text: null, truncated: false };
   if (!evidence.file || !file) return { kind: 'record', ...none, text: evidence.record };
-  const kind = previewKindOf(evidence.file.path);
-  const url = `${FILE_ROUTE}${tickets.issue(file, evidence.file.mediaType)}`;
-  const base = { ...none, kind, url, mediaType: evidence.file.mediaType };
+  return previewFile(file, evidence.file, tickets);
+}
+
+/**
+ * A kept file as the screen shows it, whoever keeps it (a learner's evidence, a CPD
+ * certificate): a ticketed address for the file route, with DOCX and text read here.
+ */
+export async function previewFile(
+  file: string,
+  kept: { path: string; mediaType: string },
+  tickets: FileTickets,
+): Promise<EvidencePreview> {
+  const kind = previewKindOf(kept.path);
+  const url = `${FILE_ROUTE}${tickets.issue(file, kept.mediaType)}`;
+  const base = { ...none, kind, url, mediaType: kept.mediaType };
   if (kind === 'docx') {
     const result = await mammoth.convertToHtml({ buffer: await readFile(file) });
     return { ...base, html: safeDocxHtml(result.value) };

@@ -86,6 +86,8 @@ export const operationWrites = {
   'staff:save-cpd': true,
   'staff:save-check': true,
   'staff:add-cpd-staged': true,
+  'staff:preview-cpd-file': false,
+  'staff:open-cpd-file': false,
   'staff:set-policy': true,
   'standardisation:list': false,
   'standardisation:save': true,

@@ -26,17 +26,26 @@ const printed = {
 
 const WHOLE = 8 * 1024 * 1024;
 
+/** Where the bytes of a pack file go besides its folder (the pack's zip), as it is written. */
+export type PackSink = (relative: string, bytes: Uint8Array) => Promise<void>;
+
 /**
  * Copies a file and hashes it in one read, as evidence is ingested: a small file (most photos
- * and documents) is read whole, a large one (video) streamed.
+ * and documents) is read whole, written to the copy and the sink together, a large one (video)
+ * streamed to the copy (the zip reads it from there once the pack is written).
  */
-export async function copyHashed(from: string, to: string): Promise<string> {
+export async function copyHashed(
+  from: string,
+  to: string,
+  sink?: { relative: string; add: PackSink },
+): Promise<string> {
   await mkdir(path.dirname(to), { recursive: true });
   const { size } = await stat(from);
   if (size <= WHOLE) {
     const bytes = await readFile(from);
-    await writeFile(to, bytes);
-    return createHash('sha256').update(bytes).digest('hex');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    await Promise.all([writeFile(to, bytes), sink?.add(sink.relative, bytes)]);
+    return hash;
   }
   const hash = createHash('sha256');
   await pipeline(
@@ -67,6 +76,7 @@ export async function collectLearner(
   units: readonly RegisteredUnit[],
   packDir: string,
   folder: string,
+  add?: PackSink,
 ): Promise<CollectedLearner> {
   const { portfolio, centre } = source;
   const staffName = (id: string | null | undefined) =>
@@ -81,7 +91,11 @@ export async function collectLearner(
     if (!e.file) return null;
     const from = await resolveInside(source.portfolioDir, e.file.path);
     const relative = `${folder}/${e.file.path}`;
-    const hash = await copyHashed(from, path.join(packDir, relative));
+    const hash = await copyHashed(
+      from,
+      path.join(packDir, relative),
+      add ? { relative, add } : undefined,
+    );
     if (hash !== e.file.sha256) changed.push(relative);
     return {
       path: relative,

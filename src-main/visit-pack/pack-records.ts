@@ -12,6 +12,7 @@ import { samplingReportFile } from '../sampling/sampling-report';
 import type { PlanFile } from '../sampling/sampling-files';
 import type { Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
+import type { PackSink } from './collect-learner';
 import type { PackFile } from './pack-model';
 
 const recordTitles: Record<string, string> = {
@@ -22,16 +23,18 @@ const recordTitles: Record<string, string> = {
   'evidence-index': 'Evidence index',
 };
 
-async function put(
-  packDir: string,
-  relative: string,
-  bytes: Uint8Array,
-  hashes: Map<string, string>,
-) {
-  const file = path.join(packDir, relative);
+/** Where the records go: the pack folder, the hashes for its manifest, and the zip's sink. */
+export interface PackOut {
+  dir: string;
+  hashes: Map<string, string>;
+  add?: PackSink;
+}
+
+async function put(out: PackOut, relative: string, bytes: Uint8Array, sha256?: string) {
+  const file = path.join(out.dir, relative);
   await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, bytes);
-  hashes.set(relative, sha256Hex(bytes));
+  await Promise.all([writeFile(file, bytes), out.add?.(relative, bytes)]);
+  out.hashes.set(relative, sha256 ?? sha256Hex(bytes));
 }
 
 /**
@@ -44,8 +47,7 @@ export async function unitRecords(
   source: RecordSource,
   { unit }: RegisteredUnit,
   folder: string,
-  packDir: string,
-  hashes: Map<string, string>,
+  out: PackOut,
   context: { actor: Actor; now: Date; fonts: RecordFonts; library: CentreLibrary },
 ): Promise<PackFile[]> {
   const ref = unitRef(unit);
@@ -55,7 +57,7 @@ export async function unitRecords(
     const bytes = await readFile(path.join(source.portfolioDir, entry.file)).catch(() => null);
     if (!bytes || sha256Hex(bytes) !== entry.sha256) continue;
     const relative = `${folder}/records/${path.basename(entry.file)}`;
-    await put(packDir, relative, bytes, hashes);
+    await put(out, relative, bytes, entry.sha256);
     files.push({
       path: relative,
       title: `${recordTitles[entry.kind] ?? 'Record'} ${entry.recordId} (${ref}), signed`,
@@ -71,7 +73,7 @@ export async function unitRecords(
     { fonts: context.fonts, library: context.library, unlessUnchanged: true },
   );
   const relative = `${folder}/records/${path.basename(issued.path)}`;
-  await put(packDir, relative, issued.bytes, hashes);
+  await put(out, relative, issued.bytes);
   return [
     {
       path: relative,
@@ -90,8 +92,7 @@ export async function samplingRecords(
   workspace: Workspace,
   plan: PlanFile,
   sampleIds: readonly string[],
-  packDir: string,
-  hashes: Map<string, string>,
+  out: PackOut,
   context: { now: Date; identity: SigningIdentity | null; notes: string[] },
 ): Promise<PackFile[]> {
   const files: PackFile[] = [];
@@ -116,7 +117,7 @@ export async function samplingRecords(
       bytes = await make(null);
     }
     const relative = `sampling/sampling-record-${sampleId}.pdf`;
-    await put(packDir, relative, bytes, hashes);
+    await put(out, relative, bytes);
     files.push({
       path: relative,
       title: `IQA sampling record ${sampleId}${signed ? ', signed' : ''}`,

@@ -3,7 +3,13 @@ import { roleLabels } from '../centre/centre-schema';
 import path from 'node:path';
 import { formatDate } from '../kernel/dates';
 import { mediaTypeOf } from '../evidence/media-types';
-import { visitPackStaffSections, type PackFile } from '../competence/visit-pack-staff';
+import {
+  visitPackStaffSections,
+  type PackFile,
+  type PackMeeting,
+} from '../competence/visit-pack-staff';
+import { mapLimit } from '../shared/map-limit';
+import type { Workspace } from '../workspace/workspace';
 import type { PackSectionSource, SectionContent, SectionDocument } from './pack-sections';
 
 const day = (d: string | null) => (d ? formatDate(d) : '—');
@@ -18,6 +24,32 @@ async function documentOf(workspaceDir: string, file: PackFile): Promise<Section
     mediaType: mediaTypeOf(file.path),
     bytes,
   };
+}
+
+/**
+ * The work a standardisation record says was judged. A learner outside the visit's sample is not
+ * named, nor is their evidence, nor the description (it may name them); a learner in the pack is
+ * named with the unit and the evidence item chosen from their portfolio, and its SHA-256.
+ */
+async function workJudged(
+  workspace: Workspace,
+  meeting: PackMeeting,
+  inVisit: ReadonlySet<string>,
+): Promise<string> {
+  const { learnerId, evidenceId, sha256, description } = meeting.sample;
+  if (!learnerId) return description;
+  if (!inVisit.has(learnerId)) return 'A learner’s work (not in this pack)';
+  const learner = workspace.centre.learners.find((l) => l.id === learnerId)?.name ?? 'A learner';
+  let evidence = '';
+  if (evidenceId) {
+    const portfolio = await workspace.portfolio(learnerId).then(
+      (doc) => doc.data,
+      () => null,
+    );
+    const title = portfolio?.evidence.find((e) => e.id === evidenceId)?.title ?? 'evidence item';
+    evidence = `: “${title}”${sha256 ? ` (SHA-256 ${sha256})` : ''}`;
+  }
+  return `${learner}, ${meeting.unitTitle}${evidence}. ${description}`;
 }
 
 /**
@@ -98,19 +130,13 @@ export const staffSectionSource: PackSectionSource = async (workspace, visit) =>
       title: 'Standardisation',
       intro:
         'Standardisation activities: what each assessor judged on their own, the outcome agreed, and the actions that followed.',
-      rows: data.standardisation.map((m) => ({
+      rows: await mapLimit(data.standardisation, 4, async (m) => ({
         heading: `${day(m.date)}: ${m.unitTitle}`,
         cells: [
           { label: 'Led by', value: m.ledBy },
           { label: 'Attended', value: m.attendees.join(', ') },
           { label: 'Criteria', value: m.criteria.join(', ') },
-          {
-            label: 'Work judged',
-            value:
-              m.sample.learnerId && !inVisit.has(m.sample.learnerId)
-                ? 'Work of a learner outside this visit’s sample'
-                : m.sample.description,
-          },
+          { label: 'Work judged', value: await workJudged(workspace, m, inVisit) },
           ...m.judgements.map((j) => ({
             label: j.assessor,
             value: `${j.decision}${j.matched ? '' : ' (differed from the agreed outcome)'}: ${j.reasoning}`,

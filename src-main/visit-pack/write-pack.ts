@@ -6,6 +6,7 @@ import { listQualifications } from '../qualification/qualification-store';
 import {
   loadLibrary,
   loadRecordSource,
+  type CentreLibrary,
   type RecordSource,
 } from '../record/from-portfolio/record-source';
 import { registeredUnits } from '../portfolio/registered-units';
@@ -21,16 +22,23 @@ import { dayOf, type Actor } from '../shared/record';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import type { Workspace } from '../workspace/workspace';
-import { collectLearner } from './collect-learner';
+import { collectLearner, type PackSink } from './collect-learner';
 import { packHtml } from './pack-html';
 import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE, signManifest } from './pack-manifest';
 import type { PackData, PackLearner, PackSection } from './pack-model';
 import { samplingRecords, unitRecords } from './pack-records';
 import type { PackSectionSource } from './pack-sections';
 import { staffSectionSource } from './pack-staff-sections';
-import { chooseSamples, planSamples, type VisitPeriod, type WantedSample } from './pack-selection';
+import {
+  chooseSamples,
+  planSamples,
+  type ChosenLearner,
+  type VisitPeriod,
+  type WantedSample,
+} from './pack-selection';
 import { createVisit } from './visit-store';
-import { zipFolder } from './zip-pack';
+import { PackZip } from './zip-pack';
+import { mapLimit } from '../shared/map-limit';
 
 export const PACK_DATA_FILE = 'pack.json';
 
@@ -148,12 +156,50 @@ export async function writeVisitPack(
   const chosen = await chooseSamples(workspace, wanted, load);
   await emptyFolder(out);
 
-  const hashes = new Map<string, string>();
-  const notes: string[] = [];
-  const fonts = await loadRecordFonts();
-  const learners: PackLearner[] = [];
-  const unitTitles = new Map(library.units.map((u) => [u.id, `${unitRef(u)} ${u.title}`]));
+  const packZip = request.zip === false ? null : await PackZip.create(out, `${out}.zip`);
+  try {
+    const written = await writeContents(workspace, request, {
+      out,
+      add: packZip ? (relative, bytes) => packZip.add(relative, bytes) : undefined,
+      plan,
+      period,
+      library,
+      chosen,
+      load,
+    });
+    const zip = packZip ? await packZip.finish(out) : null;
+    return { ...written, zip };
+  } catch (error) {
+    await packZip?.abandon();
+    throw error;
+  }
+}
+
+interface PackPlace {
+  out: string;
+  add: PackSink | undefined;
+  plan: PlanFile | null;
+  period: VisitPeriod | null;
+  library: CentreLibrary;
+  chosen: ChosenLearner[];
+  load: (learnerId: string) => Promise<RecordSource>;
+}
+
+/**
+ * The sampled learners: their evidence copied (several files, and two learners, at a time, as
+ * copying waits on the disk), then each unit's records in turn, as issuing one writes the
+ * learner's portfolio.
+ */
+async function packLearners(
+  workspace: Workspace,
+  request: PackRequest,
+  place: PackPlace,
+  hashes: Map<string, string>,
+  notes: string[],
+): Promise<PackLearner[]> {
+  const { out, add, chosen, load, library } = place;
   const folders = new Set<string>();
+  const prepared = [];
   for (const { learnerId, unitIds } of chosen) {
     const source = await load(learnerId);
     const units = registeredUnits(source).filter((r) => unitIds.includes(r.unit.id));
@@ -161,7 +207,15 @@ export async function writeVisitPack(
     for (let n = 2; folders.has(folder); n += 1)
       folder = `learners/${safeName(source.learner.name, 'learner')}-${n}`;
     folders.add(folder);
-    const { learner, changed } = await collectLearner(source, units, out, folder);
+    prepared.push({ source, units, folder });
+  }
+  const collected = await mapLimit(prepared, 2, ({ source, units, folder }) =>
+    collectLearner(source, units, out, folder, add),
+  );
+  const fonts = await loadRecordFonts();
+  const learners: PackLearner[] = [];
+  for (const [n, { learner, changed }] of collected.entries()) {
+    const { source, units, folder } = prepared[n]!;
     for (const file of changed)
       notes.push(
         `${file} is not the file the portfolio noted when it was added: its SHA-256 differs.`,
@@ -174,18 +228,25 @@ export async function writeVisitPack(
         source,
         registered,
         folder,
-        out,
-        hashes,
-        {
-          actor: request.actor,
-          now: request.now,
-          fonts,
-          library,
-        },
+        { dir: out, hashes, add },
+        { actor: request.actor, now: request.now, fonts, library },
       );
     }
     learners.push(learner);
   }
+  return learners;
+}
+
+async function writeContents(
+  workspace: Workspace,
+  request: PackRequest,
+  place: PackPlace,
+): Promise<Omit<WrittenPack, 'zip'>> {
+  const { out, add, plan, period, library, chosen } = place;
+  const hashes = new Map<string, string>();
+  const notes: string[] = [];
+  const unitTitles = new Map(library.units.map((u) => [u.id, `${unitRef(u)} ${u.title}`]));
+  const learners = await packLearners(workspace, request, place, hashes, notes);
 
   const visitLearners = new Set(chosen.map((c) => c.learnerId));
   const sampleIds = plan
@@ -196,11 +257,17 @@ export async function writeVisitPack(
         .map((s) => s.id)
     : [];
   const sampling = plan
-    ? await samplingRecords(workspace, plan, sampleIds, out, hashes, {
-        now: request.now,
-        identity: request.identity ?? null,
-        notes,
-      })
+    ? await samplingRecords(
+        workspace,
+        plan,
+        sampleIds,
+        { dir: out, hashes, add },
+        {
+          now: request.now,
+          identity: request.identity ?? null,
+          notes,
+        },
+      )
     : [];
   const { qualifications } = await listQualifications(workspace.dir);
   const qualificationTitle = plan
@@ -219,7 +286,7 @@ export async function writeVisitPack(
       for (const d of documents) {
         const relative = `sections/${safeName(section.id)}/${safeName(path.parse(d.name).name)}${path.extname(d.name).toLowerCase()}`;
         await mkdir(path.dirname(path.join(out, relative)), { recursive: true });
-        await writeFile(path.join(out, relative), d.bytes);
+        await Promise.all([writeFile(path.join(out, relative), d.bytes), add?.(relative, d.bytes)]);
         hashes.set(relative, sha256Hex(d.bytes));
         files.push({ path: relative, title: d.title, mediaType: d.mediaType });
       }
@@ -262,11 +329,9 @@ export async function writeVisitPack(
   await writeFile(path.join(out, MANIFEST_FILE), manifest);
   if (request.identity)
     await writeFile(path.join(out, SIGNATURE_FILE), signManifest(manifest, request.identity));
-  const zip = request.zip === false ? null : await zipFolder(out, `${out}.zip`);
   await recordVisit(workspace, visitId, request, out, chosen, learners);
   return {
     folder: out,
-    zip,
     learners: learners.length,
     units: learners.reduce((n, l) => n + l.units.length, 0),
     files: manifest.split('\n').filter(Boolean).length + 1 + (request.identity ? 1 : 0),

@@ -6,24 +6,53 @@ import { filesUnder } from './pack-manifest';
 import { ZipWriter } from './zip-writer';
 
 /**
- * A .zip of the pack folder with the folder's name at its top, written beside it under a
- * temporary name and renamed once complete, so a half-written zip never has the final name.
+ * The .zip of a pack folder, written while the folder is: files whose bytes the pack already
+ * holds go in as they are written, so they are not read again; `finish` adds every other file
+ * under the folder. The zip has the folder's name at its top and is written beside it under a
+ * temporary name, renamed once complete, so a half-written zip never has the final name.
  */
-export async function zipFolder(dir: string, zipFile: string): Promise<string> {
-  const temp = `${zipFile}.part`;
-  const zip = await ZipWriter.create(temp);
-  try {
-    const top = path.basename(dir);
-    for (const file of await filesUnder(dir))
-      await zip.addFile(`${top}/${file}`, path.join(dir, file));
-    await zip.close();
-    await rename(temp, zipFile);
-  } catch (error) {
-    await zip.abandon();
-    await rm(temp, { force: true });
-    throw error;
+export class PackZip {
+  private constructor(
+    private readonly writer: ZipWriter,
+    private readonly top: string,
+    private readonly zipFile: string,
+  ) {}
+
+  static async create(dir: string, zipFile: string): Promise<PackZip> {
+    return new PackZip(await ZipWriter.create(`${zipFile}.part`), path.basename(dir), zipFile);
   }
-  return zipFile;
+
+  /** Adds a file of the pack (`relative` to its folder, forward slashes) from its bytes. */
+  async add(relative: string, bytes: Uint8Array): Promise<void> {
+    await this.writer.addBytes(`${this.top}/${relative}`, bytes);
+  }
+
+  /** Adds the files not added yet, closes the zip and gives it its name. */
+  async finish(dir: string): Promise<string> {
+    try {
+      for (const file of await filesUnder(dir)) {
+        const name = `${this.top}/${file}`;
+        if (!this.writer.has(name)) await this.writer.addFile(name, path.join(dir, file));
+      }
+      await this.writer.close();
+      await rename(`${this.zipFile}.part`, this.zipFile);
+    } catch (error) {
+      await this.abandon();
+      throw error;
+    }
+    return this.zipFile;
+  }
+
+  /** Stops writing and removes the half-written zip. */
+  async abandon(): Promise<void> {
+    await this.writer.abandon();
+    await rm(`${this.zipFile}.part`, { force: true });
+  }
+}
+
+/** A .zip of the pack folder, beside it. */
+export async function zipFolder(dir: string, zipFile: string): Promise<string> {
+  return (await PackZip.create(dir, zipFile)).finish(dir);
 }
 
 /**

@@ -36,6 +36,7 @@ async function crcOfStream(file: string): Promise<number> {
  */
 export class ZipWriter {
   private entries: Entry[] = [];
+  private readonly names = new Set<string>();
   private at = 0;
   private readonly stamp: { time: number; date: number };
 
@@ -50,15 +51,22 @@ export class ZipWriter {
     return new ZipWriter(await open(file, 'w'), when);
   }
 
-  private async write(bytes: Buffer): Promise<void> {
-    await this.handle.write(bytes, 0, bytes.length, this.at);
-    this.at += bytes.length;
+  /** Claims the next `length` bytes of the file, so adds that overlap never write over each other. */
+  private reserve(length: number): number {
+    const offset = this.at;
+    this.at += length;
     if (this.at > LIMIT) {
       throw new UserError(
         'invalid-input',
         'The pack is over 4 GB, too large for a .zip here: give the EQA the folder itself.',
       );
     }
+    return offset;
+  }
+
+  private async write(bytes: Buffer): Promise<void> {
+    const offset = this.reserve(bytes.length);
+    await this.handle.write(bytes, 0, bytes.length, offset);
   }
 
   private header(name: Buffer, crc: number, size: number): Buffer {
@@ -77,23 +85,43 @@ export class ZipWriter {
     return Buffer.concat([h, name]);
   }
 
+  /** Whether a file is already in the zip under `name`. */
+  has(name: string): boolean {
+    return this.names.has(name);
+  }
+
+  /**
+   * Adds bytes already in memory under `name` (forward slashes), with their CRC-32 when it is
+   * known. Adds may overlap: each claims its place in the file before writing.
+   */
+  async addBytes(name: string, bytes: Uint8Array, crc = crc32(bytes)): Promise<void> {
+    const encoded = Buffer.from(name, 'utf8');
+    this.names.add(name);
+    const header = this.header(encoded, crc, bytes.length);
+    const offset = this.reserve(header.length + bytes.length);
+    await this.handle.writev([header, bytes], offset);
+    this.entries.push({ name: encoded, crc, size: bytes.length, offset });
+  }
+
   /** Adds one file from disk under `name` (forward slashes). */
   async addFile(name: string, file: string): Promise<void> {
-    const encoded = Buffer.from(name, 'utf8');
     const { size } = await stat(file);
-    const offset = this.at;
     if (size <= WHOLE) {
-      const bytes = await readFile(file);
-      const crc = crc32(bytes);
-      await this.write(Buffer.concat([this.header(encoded, crc, bytes.length), bytes]));
-      this.entries.push({ name: encoded, crc, size: bytes.length, offset });
+      await this.addBytes(name, await readFile(file));
       return;
     }
-    if (size > LIMIT) await this.write(Buffer.alloc(0)); // refused below by the running total
+    if (size > LIMIT) this.reserve(size); // refuses it: too large for a zip without ZIP64
+    const encoded = Buffer.from(name, 'utf8');
+    this.names.add(name);
     const crc = await crcOfStream(file);
-    await this.write(this.header(encoded, crc, size));
+    const header = this.header(encoded, crc, size);
+    const offset = this.reserve(header.length + size);
+    await this.handle.write(header, 0, header.length, offset);
+    let at = offset + header.length;
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      await this.write(chunk as Buffer);
+      const bytes = chunk as Buffer;
+      await this.handle.write(bytes, 0, bytes.length, at);
+      at += bytes.length;
     }
     this.entries.push({ name: encoded, crc, size, offset });
   }

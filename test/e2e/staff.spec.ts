@@ -113,3 +113,107 @@ test('the IQA records a standardisation meeting and a CPD entry with its certifi
   expect(kept.equals(certificate)).toBe(true);
   await page.screenshot({ path: 'staff-e2e.tmp.png', fullPage: false });
 });
+
+// A 2×2 PNG, drawn through the checked file route when the CPD file is shown.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('staff entries are changed and archived on screen, kept on disk, and CPD files open in place', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.host.url);
+  await switchUser(page, 'Margaret Ellis · Internal quality assurer');
+  await shell(page).nav('Centre').click();
+  await page.getByRole('button', { name: "Open Priya Sharma's staff record" }).click();
+  const record = page.getByTestId('staff-record');
+  const priyaId = app.workbench.workspace.centre.staff.find((s) => s.name === 'Priya Sharma')!.id;
+  const onDisk = async () =>
+    JSON.parse(
+      await readFile(
+        path.join(app.workbench.workspace.dir, 'staff', priyaId, 'record.json'),
+        'utf8',
+      ),
+    ) as {
+      checks: { id: string; name: string; reference: string }[];
+      experience: { role: string; archived: boolean }[];
+      cpd: { activity: string; evidence: { sha256: string }[] }[];
+    };
+  const before = await onDisk();
+
+  // Edit: the same entry is changed in place.
+  await record.getByRole('button', { name: 'Edit the check DBS enhanced check' }).click();
+  const check = page.getByRole('form', { name: 'Change a check' });
+  await expect(check.getByLabel('Reference')).toHaveValue('DEMO-001234');
+  await check.getByLabel('Reference').fill('DEMO-009999');
+  await check.getByRole('button', { name: 'Save' }).click();
+  await expect(record.getByRole('row').filter({ hasText: 'DBS enhanced check' })).toContainText(
+    'DEMO-009999',
+  );
+  const changed = await onDisk();
+  expect(changed.checks).toHaveLength(before.checks.length);
+  expect(changed.checks.find((c) => c.id === before.checks[0]!.id)).toMatchObject({
+    name: 'DBS enhanced check',
+    reference: 'DEMO-009999',
+  });
+
+  // Archive: asked first, hidden afterwards, never deleted, and shown on request.
+  const role = 'Customer service team leader';
+  await record.getByRole('button', { name: `Archive the experience ${role}` }).click();
+  const confirm = page.getByTestId('confirm-dialog');
+  await expect(confirm).toContainText('stays on the record');
+  await confirm.getByRole('button', { name: 'Archive' }).click();
+  await expect(record.getByRole('row').filter({ hasText: role })).toHaveCount(0);
+  expect((await onDisk()).experience.find((e) => e.role === role)).toMatchObject({
+    archived: true,
+  });
+  await record.getByRole('switch', { name: 'Show archived entries' }).check({ force: true });
+  const archived = record.getByRole('row').filter({ hasText: role });
+  await expect(archived).toContainText('(archived)');
+  await expect(
+    archived.getByRole('button', { name: `Restore the experience ${role}` }),
+  ).toBeVisible();
+  await expectAccessible(page, 'the staff record with archived entries');
+
+  // The demo's CPD certificate (a text file) is shown in place.
+  const cpdRow = record.getByRole('row').filter({ hasText: 'Awarding body update' });
+  await cpdRow
+    .getByRole('button', { name: /^Show / })
+    .first()
+    .click();
+  const preview = page.getByTestId('cpd-file-preview');
+  await expect(preview.getByTestId('cpd-preview-text')).toContainText('Certificate of attendance');
+  await page.getByRole('button', { name: 'Close the preview' }).click();
+  await expect(preview).toHaveCount(0);
+
+  // Changing the CPD entry can add a file; an image is drawn from the file route.
+  await cpdRow
+    .getByRole('button', { name: 'Edit the CPD entry Awarding body update', exact: false })
+    .click();
+  const cpd = page.getByRole('form', { name: 'Change a CPD entry' });
+  await expect(cpd.getByLabel('Hours')).toHaveValue('3');
+  await cpd.getByTestId('cpd-file').setInputFiles({
+    name: 'slide photo.png',
+    mimeType: 'image/png',
+    buffer: PNG,
+  });
+  await cpd.getByRole('button', { name: 'Save' }).click();
+  const sha = createHash('sha256').update(PNG).digest('hex');
+  await expect(cpdRow).toContainText(`SHA-256 ${sha.slice(0, 12)}`);
+  expect(
+    (await onDisk()).cpd.find((c) => c.activity.startsWith('Awarding body update'))!.evidence,
+  ).toContainEqual(expect.objectContaining({ sha256: sha }));
+  // The file is kept under a name made from the activity; it is the entry's second file.
+  await cpdRow
+    .getByRole('button', { name: /^Show / })
+    .nth(1)
+    .click();
+  const image = page.getByTestId('cpd-file-preview').getByRole('img', { name: 'slide photo.png' });
+  await expect(image).toBeVisible();
+  await expect
+    .poll(() => image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth))
+    .toBe(2);
+  await page.screenshot({ path: 'staff-archive-e2e.tmp.png', fullPage: false });
+});

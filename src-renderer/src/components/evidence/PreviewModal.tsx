@@ -9,7 +9,7 @@ import { EvidenceContent } from './EvidenceContent';
 
 interface Props {
   learnerId: string;
-  evidence: EvidenceView;
+  evidence: Pick<EvidenceView, 'id' | 'title' | 'file'>;
   onClose: () => void;
 }
 

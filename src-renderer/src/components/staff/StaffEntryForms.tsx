@@ -9,16 +9,28 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { StaffRecordView } from '../../../../src-main/competence/staff-record-view';
 import { addCpdFile } from '../../api/add-cpd-file';
 import { call, isDesktop } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction } from '../../api/use-action';
+import { notifyError } from '../../api/notify';
 import { DateField } from '../dates/DateField';
+import { FormFooter } from '../common/FormFooter';
 
 export type EntryKind = 'qualification' | 'experience' | 'cpd' | 'check';
+type Kept = StaffRecordView['record'];
+/** An entry already on the record, to change: any of the four kinds. */
+export type StaffEntry =
+  | Kept['qualifications'][number]
+  | Kept['experience'][number]
+  | Kept['cpd'][number]
+  | Kept['checks'][number];
 
 interface Props {
   personId: string;
   kind: EntryKind;
+  /** The entry to change; a new one when absent. */
+  entry?: StaffEntry;
   onDone: () => void;
   onCancel: () => void;
 }
@@ -44,82 +56,104 @@ function FormShell({
     <form onSubmit={submit} aria-label={label}>
       <Stack>
         {children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={busy}>
-            Save
-          </Button>
-        </Group>
+        <FormFooter submit="Save" onCancel={onCancel} busy={busy} />
       </Stack>
     </form>
   );
 }
 
-/** The form for one new entry on a staff record: a qualification, experience, CPD or a check. */
-export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
-  const [busy, setBusy] = useState(false);
-  const [title, setTitle] = useState('');
-  const [qualKind, setQualKind] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [first, setFirst] = useState('');
-  const [second, setSecond] = useState('');
-  const [required, setRequired] = useState(false);
-  const [organisation, setOrganisation] = useState('');
-  const [notes, setNotes] = useState('');
-  const [hours, setHours] = useState<number | string>('');
+/** The fields' first values: the entry's own when it is changed, empty for a new one. */
+function startingValues(entry: StaffEntry | undefined) {
+  const e = (entry ?? {}) as Partial<Record<string, unknown>>;
+  const str = (key: string) => (typeof e[key] === 'string' ? (e[key] as string) : '');
+  return {
+    title: str('title') || str('role') || str('activity') || str('name'),
+    qualKind: str('kind') || null,
+    status: str('status') || null,
+    first: str('awardedOn') || str('from') || str('date') || str('checkedOn'),
+    second: str('expiresOn') || str('to'),
+    required: e.required === true,
+    organisation: str('organisation') || str('reference'),
+    notes: str('summary') || str('learned'),
+    hours: typeof e.hours === 'number' ? e.hours : '',
+  };
+}
+
+/** The form for one entry on a staff record, new or changed: a qualification, experience, CPD or a check. */
+export function StaffEntryForm({ personId, kind, entry, onDone, onCancel }: Props) {
+  const start = startingValues(entry);
+  const { busy, run } = useAction();
+  const [title, setTitle] = useState(start.title);
+  const [qualKind, setQualKind] = useState<string | null>(start.qualKind);
+  const [status, setStatus] = useState<string | null>(start.status);
+  const [first, setFirst] = useState(start.first);
+  const [second, setSecond] = useState(start.second);
+  const [required, setRequired] = useState(start.required);
+  const [organisation, setOrganisation] = useState(start.organisation);
+  const [notes, setNotes] = useState(start.notes);
+  const [hours, setHours] = useState<number | string>(start.hours);
   const [file, setFile] = useState<File | null>(null);
   const [picked, setPicked] = useState<{ stagedId: string; name: string } | null>(null);
+  const kept = entry ? { id: entry.id, archived: entry.archived } : {};
+  const verb = entry ? 'Change' : 'Add';
 
   async function save() {
-    setBusy(true);
-    try {
-      if (kind === 'qualification') {
-        if (!qualKind || !status)
-          throw new Error('Choose what kind of qualification it is and whether it is achieved.');
-        await call('staff:save-qualification', {
-          personId,
-          entry: {
-            kind: qualKind as 'other',
-            title,
-            status: status as 'achieved',
-            awardedOn: first || null,
-            expiresOn: second || null,
-            required,
-          },
-        });
-      } else if (kind === 'experience') {
-        await call('staff:save-experience', {
-          personId,
-          entry: { role: title, organisation, from: first, to: second || null, summary: notes },
-        });
-      } else if (kind === 'check') {
-        await call('staff:save-check', {
-          personId,
-          entry: {
-            name: title,
-            checkedOn: first,
-            expiresOn: second || null,
-            reference: organisation,
-          },
-        });
-      } else {
-        const { id } = await call('staff:save-cpd', {
-          personId,
-          entry: { date: first, activity: title, hours: Number(hours), learned: notes },
-        });
-        if (file) await addCpdFile(personId, id, { kind: 'browser', file });
-        else if (picked)
-          await addCpdFile(personId, id, { kind: 'staged', stagedId: picked.stagedId });
-      }
-      notifyDone('Saved to the staff record.');
-      onDone();
-    } catch (error) {
-      notifyError('The entry was not saved', error);
-    } finally {
-      setBusy(false);
+    const saved = await run(() => write(), {
+      done: 'Saved to the staff record.',
+      failed: 'The entry was not saved',
+    });
+    if (saved) onDone();
+  }
+
+  async function write(): Promise<true> {
+    if (kind === 'qualification') {
+      if (!qualKind || !status)
+        throw new Error('Choose what kind of qualification it is and whether it is achieved.');
+      await call('staff:save-qualification', {
+        personId,
+        entry: {
+          ...kept,
+          kind: qualKind as 'other',
+          title,
+          status: status as 'achieved',
+          awardedOn: first || null,
+          expiresOn: second || null,
+          required,
+        },
+      });
+    } else if (kind === 'experience') {
+      await call('staff:save-experience', {
+        personId,
+        entry: {
+          ...kept,
+          role: title,
+          organisation,
+          from: first,
+          to: second || null,
+          summary: notes,
+        },
+      });
+    } else if (kind === 'check') {
+      await call('staff:save-check', {
+        personId,
+        entry: {
+          ...kept,
+          name: title,
+          checkedOn: first,
+          expiresOn: second || null,
+          reference: organisation,
+        },
+      });
+    } else {
+      const { id } = await call('staff:save-cpd', {
+        personId,
+        entry: { ...kept, date: first, activity: title, hours: Number(hours), learned: notes },
+      });
+      if (file) await addCpdFile(personId, id, { kind: 'browser', file });
+      else if (picked)
+        await addCpdFile(personId, id, { kind: 'staged', stagedId: picked.stagedId });
     }
+    return true;
   }
 
   const shell = (label: string, children: ReactNode) => (
@@ -130,7 +164,7 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
 
   if (kind === 'qualification') {
     return shell(
-      'Add a qualification',
+      `${verb} a qualification`,
       <>
         <TextInput
           label="Qualification title"
@@ -177,7 +211,7 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
   }
   if (kind === 'experience') {
     return shell(
-      'Add occupational experience',
+      `${verb} occupational experience`,
       <>
         <TextInput
           label="Role"
@@ -207,7 +241,7 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
   }
   if (kind === 'check') {
     return shell(
-      'Add a check',
+      `${verb} a check`,
       <>
         <TextInput
           label="Check"
@@ -227,7 +261,7 @@ export function StaffEntryForm({ personId, kind, onDone, onCancel }: Props) {
     );
   }
   return shell(
-    'Add a CPD entry',
+    `${verb} a CPD entry`,
     <>
       <DateField label="Date of the activity" value={first} onChange={setFirst} required />
       <TextInput

@@ -1,5 +1,4 @@
 import {
-  Button,
   Group,
   Modal,
   MultiSelect,
@@ -16,6 +15,8 @@ import { call } from '../../api/client';
 import { notifyDone, notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { DateField } from '../dates/DateField';
+import { FormFooter } from '../common/FormFooter';
+import { JudgedWorkFields, type JudgedWorkChoice } from './JudgedWorkFields';
 
 type Decision = 'met' | 'not-yet-met';
 const decisions = [
@@ -40,6 +41,7 @@ export function StandardisationForm({ staff, onClose, onSaved }: Props) {
   const [criteria, setCriteria] = useState('');
   const [attendees, setAttendees] = useState<string[]>([]);
   const [description, setDescription] = useState('');
+  const [work, setWork] = useState<JudgedWorkChoice>({ learnerId: null, evidenceId: null });
   const [judgements, setJudgements] = useState<
     Record<string, { decision: string | null; reasoning: string }>
   >({});
@@ -64,7 +66,7 @@ export function StandardisationForm({ staff, onClose, onSaved }: Props) {
         attendees,
         unitId,
         criteria: criteria.split(/[,\s]+/).filter(Boolean),
-        sample: { learnerId: null, evidenceId: null, description },
+        sample: { ...work, description },
         judgements: judging.map((s) => ({
           assessorId: s.id,
           decision: judgement(s.id).decision as Decision,
@@ -108,7 +110,10 @@ export function StandardisationForm({ staff, onClose, onSaved }: Props) {
           <Select
             label="Unit"
             value={unitId}
-            onChange={setUnitId}
+            onChange={(id) => {
+              setUnitId(id);
+              setWork({ learnerId: null, evidenceId: null });
+            }}
             searchable
             required
             data={(units.data?.units ?? []).map((u) => ({ value: u.id, label: u.title }))}
@@ -120,6 +125,10 @@ export function StandardisationForm({ staff, onClose, onSaved }: Props) {
             onChange={(e) => setCriteria(e.currentTarget.value)}
             required
           />
+          <Title order={3} size="h5">
+            The work judged
+          </Title>
+          <JudgedWorkFields unitId={unitId} value={work} onChange={setWork} />
           <Textarea
             label="Evidence judged"
             description="The piece of evidence or learner's unit every assessor judged on their own"
@@ -189,14 +198,7 @@ export function StandardisationForm({ staff, onClose, onSaved }: Props) {
               onChange={(dueOn) => setAction({ ...action, dueOn })}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Save the record
-            </Button>
-          </Group>
+          <FormFooter submit="Save the record" onCancel={onClose} busy={busy} />
         </Stack>
       </form>
     </Modal>

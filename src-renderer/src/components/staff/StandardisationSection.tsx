@@ -6,6 +6,7 @@ import { useOperation } from '../../api/use-operation';
 import { ukToday } from '../../../../src-main/kernel/dates';
 import { formatDate } from '../dates/format';
 import { Loading } from '../Loading';
+import { JudgedWorkNote } from './JudgedWorkNote';
 import { StandardisationForm } from './StandardisationForm';
 
 const words: Record<string, string> = { met: 'met', 'not-yet-met': 'not yet met' };
@@ -91,7 +92,7 @@ export function StandardisationSection({ readOnly }: { readOnly: boolean }) {
                   Led by {v.names[m.ledBy] ?? m.ledBy}; attended by{' '}
                   {m.attendees.map((a) => v.names[a] ?? a).join(', ')}
                 </Text>
-                <Text size="sm">Judged: {m.sample.description}</Text>
+                <JudgedWorkNote meeting={m} names={v.names} evidence={v.judgedEvidence[m.id]} />
                 <List size="sm">
                   {m.judgements.map((j) => (
                     <List.Item key={j.assessorId}>
