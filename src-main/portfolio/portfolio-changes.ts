@@ -20,6 +20,7 @@ export const PORTFOLIO_COLLECTIONS = [
   'testimonies',
   'assessmentPlans',
   'resolutions',
+  'erasures',
   'audit',
 ] as const satisfies readonly (keyof Portfolio)[];
 

@@ -25,6 +25,7 @@ export function newPortfolio(learnerId: string): Portfolio {
     testimonies: [],
     assessmentPlans: [],
     resolutions: [],
+    erasures: [],
   };
 }
 

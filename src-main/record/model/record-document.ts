@@ -16,7 +16,12 @@ export const portfolioRecordKinds = [
 ] as const;
 export type PortfolioRecordKind = (typeof portfolioRecordKinds)[number];
 
-export const recordKinds = [...portfolioRecordKinds, 'sampling-report', 'sampling-record'] as const;
+export const recordKinds = [
+  ...portfolioRecordKinds,
+  'sampling-report',
+  'sampling-record',
+  'erasure-record',
+] as const;
 export type RecordKind = (typeof recordKinds)[number];
 
 const text = z.string();

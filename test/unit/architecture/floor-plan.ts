@@ -71,6 +71,7 @@ export const domains: Record<string, readonly string[]> = {
   ],
   registration: [],
   session: [],
+  retention: ['audit', 'centre', 'portfolio', 'record', 'workspace'],
 };
 
 /**
