@@ -10,6 +10,7 @@ import { UserError } from '../kernel/user-error';
 import type { Erasure, ErasureBasis, ErasureScope } from '../portfolio/erasure-schema';
 import { valueHash } from '../portfolio/erasure-scrub';
 import type { Portfolio } from '../portfolio/portfolio-schema';
+import { assertCentreStanding } from '../record/identity-store/centre-authority';
 import type { Signer } from '../record/issue/issue-record';
 import { appended } from '../shared/appended-list';
 import { dayOf, stamp, type Actor } from '../shared/record';
@@ -114,6 +115,17 @@ export async function eraseLearner(
   now: Date,
 ): Promise<EraseResult> {
   assertMayErase(person);
+  await assertCentreStanding(
+    workspace.dir,
+    signer.identity,
+    `${signer.name}'s signing identity was not issued by this centre's certificate, so the erasure record would not verify.`,
+  );
+  if (signer.identity.info.commonName !== person.name) {
+    throw new UserError(
+      'forbidden',
+      `This signing identity is ${signer.identity.info.commonName}'s, not ${person.name}'s.`,
+    );
+  }
   const reason = request.reason.trim();
   if (!reason) throw new UserError('invalid-input', 'Say why the data is being erased.');
   const learner = workspace.learner(request.learnerId);

@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
@@ -12,7 +14,11 @@ import { retentionList } from '../../../src-main/retention/retention-list';
 import { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace, tester } from '../../support/demo-workspace';
 import { portfolioOnDisk } from '../../support/portfolio-on-disk';
+import { runCli } from '../../support/run-cli';
 import { useTempDirs } from '../../support/temp-dir';
+
+const run = promisify(execFile);
+const pdfText = async (file: string) => (await run('pdftotext', ['-layout', file, '-'])).stdout;
 
 const UNIT = 'unit-j-508-4003';
 const later = new Date('2030-06-01T09:00:00Z');
@@ -161,5 +167,74 @@ describe('erasure under the retention policy', () => {
     const erasure = await checkRecordFile(erasureBytes, 'erasure.pdf', again);
     expect(erasure.problems).toEqual([]);
     expect(erasure.signatures[0]?.signerName).toBe(iqa.name);
+  }, 120_000);
+});
+
+describe('workbench retention and workbench erase', () => {
+  const temp = useTempDirs();
+
+  it('erases on request with the IQA signing, lists the erasure, and the erasure record verifies', async () => {
+    const root = await temp();
+    const { workspace } = await demoWorkspace(root);
+    const learner = workspace.centre.learners.find((l) => l.name.startsWith('Łukasz'))!;
+    const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
+    const assessor = workspace.centre.staff.find(
+      (s) => !s.roles.includes('iqa') && s.roles.includes('assessor'),
+    )!;
+    const dir = workspace.dir;
+    const idOf = (personId: string) => path.join(dir, 'signing', `${personId}.p12`);
+    const listed = await runCli(['retention', dir]);
+    expect(listed.code).toBe(0);
+    expect(listed.out).not.toContain(learner.name);
+
+    const base = [
+      'erase',
+      dir,
+      '--learner',
+      learner.name,
+      '--reason',
+      'The learner asked',
+      '--evidence-only',
+      '--sign',
+    ];
+    const early = await runCli([...base, '--identity', idOf(iqa.id)]);
+    expect(early.code).not.toBe(0);
+    expect(early.err).toMatch(/has not reached the end of its retention period/);
+    const byAssessor = await runCli([...base, '--on-request', '--identity', idOf(assessor.id)]);
+    expect(byAssessor.code).not.toBe(0);
+    expect(byAssessor.err).toMatch(/not one of the centre's internal quality assurers/);
+
+    const erased = await runCli([...base, '--on-request', '--identity', idOf(iqa.id)]);
+    expect(erased.err).toBe('');
+    expect(erased.code).toBe(0);
+    const recordId = /Erasure record (erasure-\S+):/.exec(erased.out)?.[1];
+    expect(recordId).toBeTruthy();
+
+    const after = await runCli(['retention', dir]);
+    expect(after.out).toContain(`${learner.name} (${learner.id}): erased on`);
+    const verified = await runCli([
+      'verify',
+      path.join(dir, 'erasures', `${recordId}.pdf`),
+      '--workspace',
+      dir,
+    ]);
+    expect(verified.err).toBe('');
+    expect(verified.code).toBe(0);
+    const text = await pdfText(path.join(dir, 'erasures', `${recordId}.pdf`));
+    expect(text).toContain('The learner asked');
+    expect(text).toContain(iqa.name);
+    expect(text).toContain('The learner asked for it to be');
+    expect(text).toContain('erased, where the law allows');
+    expect(text).not.toContain(learner.name);
+
+    const folder = path.join(dir, learner.portfolio);
+    const onDisk = await portfolioOnDisk(folder, learner.id);
+    expect(onDisk.erasures[0]).toMatchObject({
+      by: iqa.id,
+      basis: 'request',
+      scope: 'evidence',
+      recordId,
+    });
+    expect(await readdir(path.join(folder, 'evidence'))).toEqual([]);
   }, 120_000);
 });
