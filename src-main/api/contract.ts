@@ -9,6 +9,7 @@ import { qualificationOperations } from '../qualification/qualification-contract
 import { mappingOperations } from '../mapping/mapping-contract';
 import { recordOperations } from '../record/record-contract';
 import { registrationOperations } from '../registration/registration-contract';
+import { retentionOperations } from '../retention/retention-contract';
 import { samplingOperations } from '../sampling/sampling-contract';
 import { sessionOperations } from '../session/session-contract';
 import { staffOperations } from '../staff/staff-contract';
@@ -37,6 +38,7 @@ export const contract = mergeOperations(
   progressReviewOperations,
   recordOperations,
   registrationOperations,
+  retentionOperations,
   samplingOperations,
   sessionOperations,
   staffOperations,

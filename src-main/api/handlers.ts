@@ -8,6 +8,7 @@ import { qualificationHandlers } from '../qualification/qualification-handlers';
 import { mappingHandlers } from '../mapping/mapping-handlers';
 import { recordHandlers } from '../record/record-handlers';
 import { registrationHandlers } from '../registration/registration-handlers';
+import { retentionHandlers } from '../retention/retention-handlers';
 import { samplingHandlers } from '../sampling/sampling-handlers';
 import { sessionHandlers } from '../session/session-handlers';
 import { staffHandlers } from '../staff/staff-handlers';
@@ -35,6 +36,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...progressReviewHandlers,
   ...recordHandlers,
   ...registrationHandlers,
+  ...retentionHandlers,
   ...samplingHandlers,
   ...sessionHandlers,
   ...staffHandlers,

@@ -7,6 +7,7 @@ import {
 import { auditEntrySchema } from '../audit/audit-schema';
 import { isoDate, recordFields } from '../shared/record';
 import { witnessSchema } from '../witness/witness-schema';
+import { retentionPolicySchema } from './retention-policy';
 import { ulnProblem } from './uln';
 
 export const staffRoles = ['assessor', 'iqa', 'eqa'] as const;
@@ -40,7 +41,8 @@ export const staffMemberSchema = z.object({
 export const learnerSchema = z.object({
   ...recordFields,
   name: z.string().trim().min(1, 'A name is needed.'),
-  uln,
+  /** Empty only once the learner's personal details were erased under the retention policy. */
+  uln: uln.or(z.literal('')),
   dateOfBirth: isoDate.optional(),
   employer: z.string().default(''),
   workplace: z.string().default(''),
@@ -77,6 +79,8 @@ export const centreFileSchema = z.object({
       .min(MIN_REVIEW_WEEKS)
       .max(MAX_REVIEW_WEEKS)
       .default(DEFAULT_REVIEW_WEEKS),
+    /** How long learners' data is kept, from which event; absent, the defaults (retention-policy.ts). */
+    retention: retentionPolicySchema.optional(),
   }),
   awardingBodies: z.array(awardingBodySchema),
   staff: z.array(staffMemberSchema),

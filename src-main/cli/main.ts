@@ -22,6 +22,14 @@ const commands: Record<string, Command> = {
     load: async () => (await import('./commands/countersign')).countersignCommand,
     summary: 'add an IQA countersignature to a signed PDF record',
   },
+  erase: {
+    load: async () => (await import('./commands/retention')).eraseCommand,
+    summary: "erase a learner's evidence and personal details, with a signed erasure record",
+  },
+  retention: {
+    load: async () => (await import('./commands/retention')).retentionCommand,
+    summary: 'list learners whose data has passed its retention period',
+  },
   demo: {
     load: async () => (await import('./commands/demo')).demoCommand,
     summary: 'write the demo centre into an empty folder',

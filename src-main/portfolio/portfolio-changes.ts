@@ -21,6 +21,7 @@ export const PORTFOLIO_COLLECTIONS = [
   'assessmentPlans',
   'progressReviews',
   'resolutions',
+  'erasures',
   'audit',
 ] as const satisfies readonly (keyof Portfolio)[];
 

@@ -15,6 +15,9 @@ import type { Actor } from '../shared/record';
 import { PORTFOLIO_COLLECTIONS, diffPortfolio, prepareRecord, slotsOf } from './portfolio-changes';
 import { slotConflicts } from './portfolio-conflicts';
 import { SnapshotWriter } from './portfolio-snapshot';
+import type { Erasure } from './erasure-schema';
+import { Scrubber } from './erasure-scrub';
+import { scrubPortfolioFolder } from './erasure-disk';
 import { importPortfolioFile, parseChangeLine, type ParsedLine } from './portfolio-import';
 import { PORTFOLIO_VERSION, type Portfolio, type PortfolioConflict } from './portfolio-schema';
 
@@ -41,9 +44,11 @@ type Rec = Readonly<Record<string, unknown>> & { readonly id: string };
  */
 export class PortfolioLog {
   private fold: ChangeFold;
-  private readonly files: ChangeLogFiles;
+  private files: ChangeLogFiles;
   private current: Portfolio;
   private conflictCache = new Map<string, PortfolioConflict[]>();
+  /** The portfolio's erasures, applied to every record whatever change put it. */
+  private scrubber = new Scrubber([]);
   private readonly snapshot: SnapshotWriter;
   /** Change lines that could not be read, by file and line; reported, never rewritten. */
   readonly warnings: string[] = [];
@@ -54,11 +59,7 @@ export class PortfolioLog {
     private readonly options: PortfolioLogOptions,
   ) {
     this.fold = this.newFold();
-    this.files = new ChangeLogFiles(
-      path.join(folder, CHANGES_FOLDER),
-      options.writer,
-      options.label,
-    );
+    this.files = this.newFiles();
     this.current = this.materialise();
     this.snapshot = new SnapshotWriter(path.join(folder, PORTFOLIO_FILE), () => ({
       portfolio: this.current,
@@ -154,6 +155,14 @@ export class PortfolioLog {
     await this.snapshot.flush();
   }
 
+  private newFiles(): ChangeLogFiles {
+    return new ChangeLogFiles(
+      path.join(this.folder, CHANGES_FOLDER),
+      this.options.writer,
+      this.options.label,
+    );
+  }
+
   private newFold(): ChangeFold {
     return new ChangeFold((collection, record) =>
       prepareRecord(collection, record, this.options.label),
@@ -205,6 +214,7 @@ export class PortfolioLog {
   private apply(changes: Change[], prepared?: Map<Change, (Rec | null)[]>): boolean {
     const touched = new Set<string>();
     let added = false;
+    let erased = false;
     for (const change of changes) {
       if (!this.fold.add(change, prepared?.get(change))) continue;
       added = true;
@@ -212,8 +222,10 @@ export class PortfolioLog {
       if (change.ops.some((op) => op.c === 'resolutions')) {
         for (const slot of this.fold.slots.keys()) touched.add(slot);
       }
+      if (change.ops.some((op) => op.c === 'erasures')) erased = true;
     }
     if (!added) return false;
+    if (erased) this.scrubber = new Scrubber(this.fold.collection('erasures') as Erasure[]);
     const resolved = new Set(
       (this.fold.collection('resolutions') as readonly { conflictId?: string }[]).map((r) =>
         String(r.conflictId),
@@ -230,8 +242,12 @@ export class PortfolioLog {
   }
 
   private materialise(): Portfolio {
+    const scrub = this.scrubber;
     const lists = Object.fromEntries(
-      PORTFOLIO_COLLECTIONS.map((c) => [c, this.fold.collection(c)]),
+      PORTFOLIO_COLLECTIONS.map((c) => {
+        const records = this.fold.collection(c) as readonly Rec[];
+        return [c, scrub.active ? records.map((r) => scrub.record(c, r)) : records];
+      }),
     );
     // Sorted, so every computer with the same changes writes the very same snapshot.
     const conflicts = [...this.conflictCache.values()]
@@ -249,10 +265,45 @@ export class PortfolioLog {
   /** Reads the lines every change file gained since it was last read. */
   private async readNew(): Promise<boolean> {
     const fresh = await this.files.readNew((name, text, at) => this.parseLine(name, text, at));
-    return this.apply(
+    const added = this.apply(
       fresh.map((p) => p.change),
       new Map(fresh.map((p) => [p.change, p.records])),
     );
+    // A change from another computer that still holds an erased value is scrubbed on disk too.
+    const scrub = this.scrubber;
+    const stale = fresh.some((p) =>
+      p.change.ops.some((op, i) => {
+        const r = p.records[i];
+        return r ? scrub.record(op.c, r) !== r : false;
+      }),
+    );
+    if (scrub.active && stale) await this.scrubOnDisk();
+    return added;
+  }
+
+  /**
+   * Rewrites every copy of this portfolio the workbench keeps (each writer's change file, merged
+   * conflict copies, the snapshot and any damaged copy of it) without the erased values. `known`
+   * are the values themselves, given while erasing so that text containing one is cleaned too.
+   */
+  async scrubOnDisk(known: readonly string[] = []): Promise<string[]> {
+    const scrubber = new Scrubber(this.fold.collection('erasures') as Erasure[], known);
+    if (!scrubber.active) return [];
+    const rewritten = await scrubPortfolioFolder(this.folder, scrubber, this.options.label);
+    if (known.length) {
+      // What this process read before is read again, so no erased value stays in memory.
+      this.fold = this.newFold();
+      this.files = this.newFiles();
+      this.conflictCache.clear();
+      this.scrubber = new Scrubber([]);
+      await this.readNew();
+    }
+    return rewritten;
+  }
+
+  /** The erasures this portfolio holds. */
+  get erasures(): readonly Erasure[] {
+    return this.fold.collection('erasures') as Erasure[];
   }
 
   private parseLine(name: string, text: string, at: number): ParsedLine | null {

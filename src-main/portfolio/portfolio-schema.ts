@@ -11,6 +11,7 @@ import { mappingSchema } from '../mapping/mapping-schema';
 import { storedIssuedRecordSchema } from '../record/issued/issued-record';
 import { isoDateTime, recordFields } from '../shared/record';
 import { progressReviewSchema } from './progress-review-schema';
+import { erasureSchema } from './erasure-schema';
 import {
   assessmentPlanSchema,
   testimonySchema,
@@ -97,6 +98,8 @@ export const portfolioSchema = z.object({
   progressReviews: z.array(progressReviewSchema).default([]),
   /** Choices made on conflicts between copies; added without a layout change. */
   resolutions: z.array(resolutionSchema).default([]),
+  /** Erasures under the retention policy: tombstones that win over every change of what they name. */
+  erasures: z.array(erasureSchema).default([]),
   /** Derived when the changes are folded (see portfolio-conflicts.ts); ignored when read back. */
   conflicts: z.array(portfolioConflictSchema).optional(),
 });

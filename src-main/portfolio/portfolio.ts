@@ -26,6 +26,7 @@ export function newPortfolio(learnerId: string): Portfolio {
     assessmentPlans: [],
     progressReviews: [],
     resolutions: [],
+    erasures: [],
   };
 }
 

@@ -105,7 +105,7 @@ export class Workspace {
 
   private constructor(
     readonly dir: string,
-    private readonly centreDoc: DocumentLog<typeof centreFileSchema>,
+    private centreDoc: DocumentLog<typeof centreFileSchema>,
     /** This process as a writer of change files: portfolios, centre and sampling files. */
     readonly writer: string,
   ) {
@@ -218,6 +218,19 @@ export class Workspace {
       return answer.centre;
     });
     return result as T;
+  }
+
+  /** Writes centre.json's snapshot now if a change is waiting for it. */
+  async flushCentre(): Promise<void> {
+    await this.centreDoc.flush();
+  }
+
+  /**
+   * Reads centre.json's changes again from the start: after an erasure rewrote values in change
+   * lines already read, so nothing erased stays in memory to be written back.
+   */
+  async reopenCentre(): Promise<void> {
+    this.centreDoc = await DocumentLog.open(centreSpec(this.dir, this.writer));
   }
 
   /** Why centre.json cannot be saved now: damaged or gone since it was read. */

@@ -4,7 +4,9 @@ import type { Workspace } from '../../workspace/workspace';
 import { readBodyHash } from '../docx/docx-fingerprint';
 import { knownCertificates } from '../identity-store/identity-store';
 import { sha256Hex, verifyIssuedDocx } from '../issued/issued-record';
-import { checkEvidence } from '../verify/check-evidence';
+import { formatDate } from '../../kernel/dates';
+import type { Erasure } from '../../portfolio/erasure-schema';
+import { checkEvidence, type EvidenceFileCheck } from '../verify/check-evidence';
 import { certificateProblems, roleProblems, trustAnchor, type StoppedEntry } from './check-trust';
 import type { CertificateSummary } from '../verify/certificate-summary';
 import { readEmbeddedManifest } from '../verify/embedded-manifest';
@@ -35,7 +37,7 @@ export interface RecordCheck {
   learnerName: string | null;
   signatures: SignatureCheck[];
   /** Each evidence file the record relies on, when the workspace holds the learner's portfolio. */
-  evidence: { fileName: string; status: 'unchanged' | 'changed' | 'missing' }[] | null;
+  evidence: { fileName: string; status: 'unchanged' | 'changed' | 'missing' | 'erased' }[] | null;
   docx: { asIssued: boolean | null; bodyUnchanged: boolean | null } | null;
   /** Every reason `ok` is false, in plain words. */
   problems: string[];
@@ -114,13 +116,25 @@ export async function checkRecordFile(
     };
   }
   const manifest = await readEmbeddedManifest(bytes);
-  // Sampling reports and records are kept in sampling/reports, not issued from a portfolio.
-  const fromSampling = manifest?.recordId.startsWith('sampling-') ?? false;
+  // Sampling reports and records are kept in sampling/reports, erasure records in erasures/:
+  // neither is issued from a portfolio.
+  const fromSampling =
+    (manifest?.recordId.startsWith('sampling-') || manifest?.recordId.startsWith('erasure-')) ??
+    false;
   const issued =
     workspace && manifest && !fromSampling ? await findIssued(workspace, manifest.recordId) : null;
   const report = await verifyRecordPdf(bytes, issued ? { evidenceDir: issued.evidenceDir } : {});
-  const problems = [...report.problems];
   const notes: string[] = [];
+  const evidence = issued
+    ? withErasures(report.evidence ?? [], issued.erasures, notes)
+    : (report.evidence ?? null);
+  const problems = report.problems.filter(
+    (p) =>
+      !evidence?.some((e) => e.status === 'erased' && p === `Evidence file missing: ${e.fileName}`),
+  );
+  if (workspace && manifest?.recordId.startsWith('erasure-')) {
+    problems.push(...(await erasureRecordProblems(workspace, manifest.recordId, bytes)));
+  }
   if (workspace && manifest && !issued && !fromSampling) {
     problems.push(
       `Record ${manifest.recordId} was not issued from this workspace, so its evidence could not be checked.`,
@@ -184,7 +198,7 @@ export async function checkRecordFile(
     recordId: manifest?.recordId ?? null,
     learnerName: issued?.learner.name ?? null,
     signatures,
-    evidence: report.evidence?.map((e) => ({ fileName: e.fileName, status: e.status })) ?? null,
+    evidence: evidence?.map((e) => ({ fileName: e.fileName, status: e.status })) ?? null,
     docx: null,
     problems,
     notes,
@@ -204,7 +218,7 @@ async function checkDocx(bytes: Uint8Array, workspace: Workspace | null): Promis
     problems.push('This Word file carries no record fingerprint in its footer.');
   let asIssued: boolean | null = null;
   let learnerName: string | null = null;
-  let evidence: Awaited<ReturnType<typeof checkEvidence>> | null = null;
+  let evidence: ReturnType<typeof withErasures> | null = null;
   if (!workspace) {
     problems.push(
       'Give the workspace (--workspace DIR) to check whether this is the record as issued.',
@@ -224,7 +238,11 @@ async function checkDocx(bytes: Uint8Array, workspace: Workspace | null): Promis
       else problems.push(check.message);
       const entry = issued.all.findLast((e) => e.recordId === body.recordId);
       if (entry?.evidence) {
-        evidence = await checkEvidence(entry.evidence, issued.evidenceDir);
+        evidence = withErasures(
+          await checkEvidence(entry.evidence, issued.evidenceDir),
+          issued.erasures,
+          notes,
+        );
         for (const file of evidence) {
           if (file.status === 'changed')
             problems.push(`Evidence file changed since the record was issued: ${file.fileName}`);
@@ -246,4 +264,46 @@ async function checkDocx(bytes: Uint8Array, workspace: Workspace | null): Promis
     problems,
     notes,
   };
+}
+
+/**
+ * Evidence a record relied on that was erased under the retention policy (or on the learner's
+ * request) since: said plainly, with the erasure record, rather than reported missing.
+ */
+function withErasures(
+  files: readonly EvidenceFileCheck[],
+  erasures: readonly Erasure[],
+  notes: string[],
+): (Omit<EvidenceFileCheck, 'status'> & { status: EvidenceFileCheck['status'] | 'erased' })[] {
+  return files.map((file) => {
+    if (file.status !== 'missing') return file;
+    const erasure = erasures.find((e) => e.evidence.some((v) => v.sha256 === file.expectedSha256));
+    if (!erasure) return file;
+    const why =
+      erasure.basis === 'retention' ? 'under the retention policy' : "at the learner's request";
+    notes.push(
+      `Evidence file ${file.fileName}: evidence erased on ${formatDate(erasure.erasedAt)} ${why} (erasure record ${erasure.recordId}).`,
+    );
+    return { ...file, status: 'erased' as const };
+  });
+}
+
+/** An erasure record checked against the one the centre's audit trail noted when it was made. */
+async function erasureRecordProblems(
+  workspace: Workspace,
+  recordId: string,
+  bytes: Uint8Array,
+): Promise<string[]> {
+  const noted = workspace.centre.audit.find(
+    (a) =>
+      a.action.startsWith('erased learner') &&
+      (a.after as { recordId?: string } | undefined)?.recordId === recordId,
+  );
+  if (!noted) return [`Erasure record ${recordId} is not on this workspace's audit trail.`];
+  const sha = (noted.after as { recordSha256?: string }).recordSha256;
+  return sha && sha !== sha256Hex(bytes)
+    ? [
+        `This file is not erasure record ${recordId} as made: its SHA-256 differs from the one noted on the centre's audit trail.`,
+      ]
+    : [];
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Learner } from '../../centre/centre-schema';
 import { mapLimit } from '../../shared/map-limit';
 import type { Workspace } from '../../workspace/workspace';
+import type { Erasure } from '../../portfolio/erasure-schema';
 import type { StoredIssuedRecord } from '../issued/issued-record';
 
 export interface IssuedIn {
@@ -10,6 +11,8 @@ export interface IssuedIn {
   /** Every record issued from the same portfolio (a DOCX is matched against all of them). */
   all: StoredIssuedRecord[];
   evidenceDir: string;
+  /** The portfolio's erasures: evidence a record relied on may have been erased since. */
+  erasures: readonly Erasure[];
 }
 
 /** Finds which learner's portfolio issued a record, by its record id. */
@@ -19,7 +22,7 @@ export async function findIssued(workspace: Workspace, recordId: string): Promis
     workspace.portfolios
       .summarise(learner, (p) => {
         const entry = p.issuedRecords.findLast((r) => r.recordId === recordId);
-        return entry ? { learner, entry, all: p.issuedRecords } : null;
+        return entry ? { learner, entry, all: p.issuedRecords, erasures: p.erasures } : null;
       })
       .catch(() => null),
   );

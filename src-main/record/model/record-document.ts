@@ -22,6 +22,7 @@ export const recordKinds = [
   'sampling-report',
   'sampling-record',
   'eqa-report',
+  'erasure-record',
 ] as const;
 export type RecordKind = (typeof recordKinds)[number];
 

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { notifyDone, notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
 import { StaffForm } from '../components/centre/StaffForm';
+import { RetentionSection } from '../components/centre/RetentionSection';
 import { WitnessesSection } from '../components/centre/WitnessesSection';
 import { TemplatesSection } from '../components/witness/TemplatesSection';
 import { Loading } from '../components/Loading';
@@ -149,6 +150,7 @@ export function CentrePage() {
             readOnly={readOnly}
             onChanged={centre.reload}
           />
+          <RetentionSection readOnly={readOnly} />
           {editing && (
             <StaffForm
               staff={c.staff}

@@ -1,0 +1,132 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../storage/atomic-write';
+import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What an erased learner's roster fields become. */
+export interface RosterErasure {
+  learnerId: string;
+  pseudonym: string;
+  /** Field → its value after the erasure; undefined takes the field out. */
+  fields: Record<string, string | undefined>;
+  /** Values to find in any text of the centre file (the name, the ULN) and what stands instead. */
+  replace: [string, string][];
+}
+
+function text(value: unknown, e: RosterErasure): unknown {
+  if (typeof value === 'string') {
+    let out = value;
+    for (const [from, to] of e.replace) if (from.length >= 3) out = out.split(from).join(to);
+    return out;
+  }
+  if (Array.isArray(value)) return value.map((v) => text(v, e));
+  if (isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, text(v, e)]));
+  }
+  return value;
+}
+
+function learnerRecord(r: Json, e: RosterErasure): Json {
+  const out = { ...r };
+  for (const [field, value] of Object.entries(e.fields)) {
+    if (!(field in out)) continue;
+    if (value === undefined) delete out[field];
+    else out[field] = value;
+  }
+  return out;
+}
+
+/** One change line of centre-changes/: the learner's cells and any text naming them, erased. */
+function scrubLine(line: string, e: RosterErasure): string {
+  let change: Json;
+  try {
+    change = JSON.parse(line) as Json;
+  } catch {
+    return line;
+  }
+  if (!Array.isArray(change.ops)) return line;
+  const ops = (change.ops as Json[]).map((op) => {
+    const r = op.r;
+    if (!isObject(r)) return op;
+    if (op.c === 'learners' && r.k === e.learnerId && typeof r.f === 'string' && r.f in e.fields) {
+      const value = e.fields[r.f];
+      const { x: _dropped, ...rest } = r;
+      return { ...op, r: value === undefined ? rest : { ...r, x: value } };
+    }
+    return { ...op, r: text(r, e) };
+  });
+  const out = JSON.stringify({ ...change, ops });
+  const pad = Buffer.byteLength(line) - Buffer.byteLength(out);
+  return pad > 0 ? out + ' '.repeat(pad) : out;
+}
+
+function scrubDocument(doc: Json, e: RosterErasure): Json {
+  const learners = Array.isArray(doc.learners) ? (doc.learners as unknown[]) : null;
+  const withLearner = learners
+    ? {
+        ...doc,
+        learners: learners.map((l) =>
+          isObject(l) && l.id === e.learnerId ? learnerRecord(l, e) : l,
+        ),
+      }
+    : doc;
+  return text(withLearner, e) as Json;
+}
+
+export function scrubCentreText(content: string, e: RosterErasure): string {
+  try {
+    const doc = JSON.parse(content) as unknown;
+    if (isObject(doc) && !Array.isArray(doc.ops)) {
+      return `${JSON.stringify(scrubDocument(doc, e), null, 2)}\n`;
+    }
+  } catch {
+    // Change lines, one a line.
+  }
+  return content
+    .split('\n')
+    .map((line) => (line.trim() ? scrubLine(line, e) : line))
+    .join('\n');
+}
+
+async function files(dir: string, keep: (name: string) => boolean): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((d) => d.isFile() && keep(d.name) && !d.name.endsWith('.tmp'))
+      .map((d) => path.join(dir, d.name));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Rewrites every copy of the centre file the workbench keeps (each writer's change file,
+ * conflict copies merged or not, damaged copies of centre.json) without the erased learner's
+ * personal details; centre.json itself goes, to be made again from the changes. Returns the files rewritten, relative to the workspace.
+ */
+export async function scrubCentreFiles(workspaceDir: string, e: RosterErasure): Promise<string[]> {
+  const all = [
+    ...(await files(path.join(workspaceDir, 'centre-changes'), () => true)),
+    ...(await files(path.join(workspaceDir, MERGED_COPIES_FOLDER), (n) => n.startsWith('centre'))),
+    ...(await files(workspaceDir, (n) => n.startsWith('centre') && n.includes('.json'))),
+  ];
+  const rewritten: string[] = [];
+  for (const file of all) {
+    if (path.basename(file) === 'centre.json') {
+      // The snapshot is made again from the changes when the centre is read next.
+      await rm(file, { force: true });
+      rewritten.push('centre.json');
+      continue;
+    }
+    const before = await readFile(file, 'utf8').catch(() => null);
+    if (before === null) continue;
+    const after = scrubCentreText(before, e);
+    if (after === before) continue;
+    await writeFileAtomic(file, after);
+    rewritten.push(path.relative(workspaceDir, file).split(path.sep).join('/'));
+  }
+  return rewritten;
+}

@@ -1,0 +1,202 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  List,
+  Modal,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { LearnerRetention } from '../../../../src-main/retention/retention-due';
+import { formatDate } from '../../../../src-main/kernel/dates';
+import { call } from '../../api/client';
+import { useAction } from '../../api/use-action';
+import { useOperation } from '../../api/use-operation';
+import { Loading } from '../Loading';
+import { FormFooter } from '../common/FormFooter';
+
+const eventWords = {
+  certification: 'certification',
+  withdrawal: 'withdrawal',
+  'last-activity': 'last activity',
+} as const;
+const kindWords = {
+  evidence: 'Evidence files',
+  portfolio: 'Portfolio and decisions',
+  qa: 'QA records',
+  witnessContacts: 'Witness contact details',
+} as const;
+
+function EraseDialog({
+  row,
+  onClose,
+  onErased,
+}: {
+  row: LearnerRetention;
+  onClose: () => void;
+  onErased: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const { busy, run } = useAction();
+  const scope = row.scope ?? 'evidence';
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const done = await run(
+      () =>
+        call('retention:erase', {
+          learnerId: row.learnerId,
+          reason,
+          scope,
+          ...(passphrase ? { passphrase } : {}),
+        }),
+      {
+        done: (r) => `Erased. The signed erasure record is ${r.recordId}.`,
+        failed: 'Nothing was erased',
+      },
+    );
+    if (done) {
+      onErased();
+      onClose();
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={`Erase ${row.name}'s data`} size="lg">
+      <form onSubmit={(e) => void submit(e)}>
+        <Stack>
+          <Alert color="red" title="This cannot be undone">
+            It removes, from every copy the workbench keeps:
+            <List size="sm">
+              {row.wouldGo.map((w) => (
+                <List.Item key={w}>{w}</List.Item>
+              ))}
+            </List>
+          </Alert>
+          <Text size="sm">It keeps:</Text>
+          <List size="sm">
+            {row.mustStay.map((w) => (
+              <List.Item key={w}>{w}</List.Item>
+            ))}
+          </List>
+          <Textarea
+            label="Why is it being erased?"
+            description="Printed on the signed erasure record."
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            data-testid="erase-reason"
+          />
+          <PasswordInput
+            label="Your signing passphrase"
+            description="The erasure record is sealed with your signature."
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+            data-testid="erase-passphrase"
+          />
+          <FormFooter
+            submit="Erase"
+            onCancel={onClose}
+            busy={busy}
+            disabled={!reason.trim()}
+            submitTestId="erase-submit"
+          />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function pastText(row: LearnerRetention): string {
+  return row.items
+    .filter((i) => i.past)
+    .map((i) => `${i.words} (ended ${formatDate(i.endsOn)})`)
+    .join('; ');
+}
+
+/** The centre's retention periods, and every learner whose data has passed one. */
+export function RetentionSection({ readOnly }: { readOnly: boolean }) {
+  const list = useOperation('retention:list', {});
+  const [erasing, setErasing] = useState<LearnerRetention | null>(null);
+  return (
+    <Stack gap="xs" data-testid="retention-section">
+      <Title order={2} size="h3">
+        Retention
+      </Title>
+      <Loading state={list} label="The retention list">
+        {(r) => (
+          <Stack gap="xs">
+            <Text size="sm">
+              {(Object.keys(kindWords) as (keyof typeof kindWords)[])
+                .map(
+                  (k) =>
+                    `${kindWords[k]}: ${r.policy[k].years} year${r.policy[k].years === 1 ? '' : 's'} from ${eventWords[r.policy[k].from]}`,
+                )
+                .join(' · ')}
+              {r.defaults ? ' (the workbench’s defaults)' : ''}
+            </Text>
+            {r.learners.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No learner’s data has passed its retention period.
+              </Text>
+            ) : (
+              <Table withTableBorder>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">Learner</Table.Th>
+                    <Table.Th scope="col">Past its period</Table.Th>
+                    <Table.Th scope="col">Would go</Table.Th>
+                    <Table.Th scope="col">Must stay</Table.Th>
+                    <Table.Th scope="col">Actions</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {r.learners.map((row) => (
+                    <Table.Tr key={row.learnerId} data-testid={`retention-${row.learnerId}`}>
+                      <Table.Td>{row.name}</Table.Td>
+                      <Table.Td>
+                        {row.scope === null ? (
+                          <Badge color="gray" variant="light" tt="none">
+                            Erased {formatDate(row.erasedOn)}
+                          </Badge>
+                        ) : (
+                          pastText(row)
+                        )}
+                      </Table.Td>
+                      <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
+                      <Table.Td>{row.mustStay.join('; ')}</Table.Td>
+                      <Table.Td>
+                        {!readOnly && row.scope !== null && (
+                          <Button
+                            size="xs"
+                            color="red"
+                            variant="light"
+                            onClick={() => setErasing(row)}
+                            aria-label={`Erase ${row.name}'s data`}
+                          >
+                            Erase…
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
+        )}
+      </Loading>
+      {erasing && (
+        <EraseDialog row={erasing} onClose={() => setErasing(null)} onErased={list.reload} />
+      )}
+    </Stack>
+  );
+}
