@@ -4,6 +4,7 @@ import { centreOperations } from '../centre/centre-contract';
 import { decisionOperations } from '../decision/decision-contract';
 import { evidenceOperations } from '../evidence/evidence-contract';
 import { learnerOperations } from '../learner/learner-contract';
+import { learnerCopyOperations } from '../learner-copy/learner-copy-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
 import { mappingOperations } from '../mapping/mapping-contract';
 import { recordOperations } from '../record/record-contract';
@@ -30,6 +31,7 @@ export const contract = mergeOperations(
   decisionOperations,
   evidenceOperations,
   learnerOperations,
+  learnerCopyOperations,
   qualificationOperations,
   mappingOperations,
   recordOperations,

@@ -17,6 +17,7 @@ import { unitImportHandlers } from '../unit/unit-import-handlers';
 import { witnessHandlers } from '../witness/witness-handlers';
 import { testimonyHandlers } from '../witness/testimony-handlers';
 import { visitHandlers } from '../visit-pack/visit-handlers';
+import { learnerCopyHandlers } from '../learner-copy/learner-copy-handlers';
 import { workspaceHandlers } from '../workspace/workspace-handlers';
 import type { OperationName } from './contract';
 import type { HandlerMap } from './handler';
@@ -28,6 +29,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...decisionHandlers,
   ...evidenceHandlers,
   ...learnerHandlers,
+  ...learnerCopyHandlers,
   ...qualificationHandlers,
   ...mappingHandlers,
   ...recordHandlers,

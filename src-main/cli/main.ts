@@ -30,6 +30,10 @@ const commands: Record<string, Command> = {
     load: async () => (await import('./commands/eqa-pack')).eqaPackCommand,
     summary: 'write the self-contained, signed pack for an EQA visit (folder and .zip)',
   },
+  'export-learner': {
+    load: async () => (await import('./commands/export-learner')).exportLearnerCommand,
+    summary: "write a learner's own copy of everything held about them (folder or .zip)",
+  },
   record: {
     load: async () => (await import('./commands/record')).recordCommand,
     summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',

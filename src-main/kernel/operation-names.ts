@@ -32,6 +32,7 @@ export const operationWrites = {
   'learner:add': true,
   'learner:update': true,
   'learner:restore-portfolio': true,
+  'learner:export-copy': true,
   'qualification:list': false,
   'qualification:save': true,
   'qualification:assess': false,

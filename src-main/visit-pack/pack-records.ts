@@ -17,7 +17,8 @@ import type { Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
 import type { PackFile } from './pack-model';
 
-const recordTitles: Record<string, string> = {
+/** What each kind of issued record is called. */
+export const recordTitles: Record<string, string> = {
   'unit-record': 'Unit assessment record',
   observation: 'Observation record',
   discussion: 'Professional discussion record',
@@ -25,7 +26,8 @@ const recordTitles: Record<string, string> = {
   'evidence-index': 'Evidence index',
 };
 
-async function put(
+/** Writes one file into a share and notes its SHA-256 for the manifest. */
+export async function put(
   packDir: string,
   relative: string,
   bytes: Uint8Array,

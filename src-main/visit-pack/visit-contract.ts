@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
+import { thirdPartyChoices } from './third-party';
 
 export interface VisitPackView {
   /** Where the pack is, relative to the workspace folder. */
@@ -28,6 +29,8 @@ export const visitOperations = {
       /** Sign the manifest with the IQA's signing identity. */
       sign: z.boolean(),
       passphrase: z.string().max(1000).optional(),
+      /** Per evidence item marked as holding other people's personal data: leave it out or include it. */
+      thirdParty: z.record(id, z.enum(thirdPartyChoices)).optional(),
     }),
     { writes: true },
   ),

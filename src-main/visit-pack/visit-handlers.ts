@@ -21,7 +21,7 @@ async function newPackFolder(workspaceDir: string, day: string): Promise<string>
 }
 
 export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
-  'visit:make-pack': async ({ samples, sign, passphrase }, workbench) => {
+  'visit:make-pack': async ({ samples, sign, passphrase, thirdParty }, workbench) => {
     const { person, role } = currentPerson(workbench);
     if (role !== 'iqa') {
       throw new UserError(
@@ -49,6 +49,7 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
       actor: workbench.actor(),
       madeBy: person.name,
       now,
+      thirdParty: thirdParty ?? {},
     });
     const relative = (p: string) => path.relative(workspace.dir, p).split(path.sep).join('/');
     return {

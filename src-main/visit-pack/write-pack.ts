@@ -20,7 +20,7 @@ import { dayOf, type Actor } from '../shared/record';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import type { Workspace } from '../workspace/workspace';
-import { collectLearner } from './collect-learner';
+import { collectLearner, evidenceInShare } from './collect-learner';
 import { packHtml } from './pack-html';
 import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE, signManifest } from './pack-manifest';
 import type { PackData, PackLearner, PackSection } from './pack-model';
@@ -28,6 +28,7 @@ import { samplingRecords, unitRecords } from './pack-records';
 import type { PackSectionSource } from './pack-sections';
 import { staffSectionSource } from './pack-staff-sections';
 import { chooseSamples, planSamples, type VisitPeriod, type WantedSample } from './pack-selection';
+import { itemsLeftOut, type ThirdPartyChoices } from './third-party';
 import { zipFolder } from './zip-pack';
 
 export const PACK_DATA_FILE = 'pack.json';
@@ -44,6 +45,8 @@ export interface PackRequest {
   now: Date;
   sections?: readonly PackSectionSource[];
   zip?: boolean;
+  /** Leave out or include each item marked as holding other people's personal data. */
+  thirdParty?: ThirdPartyChoices;
 }
 
 export interface WrittenPack {
@@ -57,7 +60,8 @@ export interface WrittenPack {
   notes: string[];
 }
 
-async function emptyFolder(out: string): Promise<void> {
+/** Makes `out`, refusing a folder that already has files in it: nothing is written over. */
+export async function emptyFolder(out: string, what = 'the pack'): Promise<void> {
   const there = await readdir(out).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw mapFsError(error, `The folder ${out}`);
@@ -65,7 +69,7 @@ async function emptyFolder(out: string): Promise<void> {
   if (there && there.length) {
     throw new UserError(
       'conflict',
-      `${out} already has files in it. Choose a new or empty folder for the pack, so nothing there is written over.`,
+      `${out} already has files in it. Choose a new or empty folder for ${what}, so nothing there is written over.`,
     );
   }
   await mkdir(out, { recursive: true }).catch((error: unknown) => {
@@ -142,6 +146,13 @@ export async function writeVisitPack(
     );
   }
   const chosen = await chooseSamples(workspace, wanted, load);
+  const shared = [];
+  for (const { learnerId, unitIds } of chosen) {
+    const source = await load(learnerId);
+    const units = registeredUnits(source).filter((r) => unitIds.includes(r.unit.id));
+    shared.push(...evidenceInShare(source, units));
+  }
+  const leaveOut = itemsLeftOut(shared, request.thirdParty);
   await emptyFolder(out);
 
   const hashes = new Map<string, string>();
@@ -157,7 +168,7 @@ export async function writeVisitPack(
     for (let n = 2; folders.has(folder); n += 1)
       folder = `learners/${safeName(source.learner.name, 'learner')}-${n}`;
     folders.add(folder);
-    const { learner, changed } = await collectLearner(source, units, out, folder);
+    const { learner, changed } = await collectLearner(source, units, out, folder, { leaveOut });
     for (const file of changed)
       notes.push(
         `${file} is not the file the portfolio noted when it was added: its SHA-256 differs.`,

@@ -69,6 +69,17 @@ export const domains: Record<string, readonly string[]> = {
     'sampling',
     'unit',
   ],
+  'learner-copy': [
+    'audit',
+    'centre',
+    'evidence',
+    'portfolio',
+    'record',
+    'sampling',
+    'unit',
+    'visit-pack',
+    'workspace',
+  ],
   registration: [],
   session: [],
 };

@@ -6,6 +6,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { CriteriaPicker } from '../mapping/CriteriaPicker';
 import { formatSize } from './evidence-methods';
 import { PreviewModal } from './PreviewModal';
+import { ThirdPartyMark } from './ThirdPartyMark';
 import { formatDate, formatFileName } from '../dates/format';
 
 interface Props {
@@ -47,6 +48,12 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
                       ? `Written record · witness ${e.witnessName}`
                       : 'Written record'}
                 </Text>
+                <ThirdPartyMark
+                  learnerId={learnerId}
+                  evidence={e}
+                  readOnly={readOnly}
+                  onChanged={onChanged}
+                />
               </Table.Td>
               <Table.Td>{e.method}</Table.Td>
               <Table.Td>
