@@ -105,6 +105,7 @@ export const operationWrites = {
   'witness:import-staged': true,
   'witness:authenticity': true,
   'witness:plan-add': true,
+  'visit:marked-evidence': false,
   'visit:make-pack': true,
   'workspace:status': false,
   'workspace:open': false,

@@ -8,6 +8,13 @@ import { resolveInside } from '../storage/resolve-inside';
 import { assertPackSigner } from './pack-signer';
 import type { visitOperations } from './visit-contract';
 import { writeVisitPack } from './write-pack';
+import { evidenceInShare } from './collect-learner';
+import { isMarked } from './third-party';
+import {
+  loadLibrary,
+  loadRecordSource,
+  registeredUnits,
+} from '../record/from-portfolio/record-source';
 import { readdir } from 'node:fs/promises';
 
 export const VISITS_FOLDER = 'visits';
@@ -21,6 +28,20 @@ async function newPackFolder(workspaceDir: string, day: string): Promise<string>
 }
 
 export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
+  'visit:marked-evidence': async ({ samples }, workbench) => {
+    const workspace = workbench.workspace;
+    const library = await loadLibrary(workspace);
+    const out = [];
+    for (const learnerId of new Set(samples.map((s) => s.learnerId))) {
+      const source = await loadRecordSource(workspace, learnerId, library);
+      const unitIds = samples.filter((s) => s.learnerId === learnerId).map((s) => s.unitId);
+      const units = registeredUnits(source).filter((r) => unitIds.includes(r.unit.id));
+      for (const e of evidenceInShare(source, units).filter(isMarked))
+        out.push({ evidenceId: e.id, learnerName: source.learner.name, title: e.title });
+    }
+    return out;
+  },
+
   'visit:make-pack': async ({ samples, sign, passphrase, thirdParty }, workbench) => {
     const { person, role } = currentPerson(workbench);
     if (role !== 'iqa') {

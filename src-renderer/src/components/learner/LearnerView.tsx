@@ -11,6 +11,7 @@ import { RecordForm } from '../evidence/RecordForm';
 import { Loading } from '../Loading';
 import { CriteriaPanel } from '../mapping/CriteriaPanel';
 import { WitnessTestimonySection } from '../witness/WitnessTestimonySection';
+import { LearnerCopyButton } from './LearnerCopyButton';
 import { LearnerForm } from './LearnerForm';
 import { RegistrationsPanel } from './RegistrationsPanel';
 import { UnreadableChanges } from './UnreadableChanges';
@@ -93,6 +94,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                     <Button variant="default" onClick={() => setEditing(true)}>
                       Edit details
                     </Button>
+                    <LearnerCopyButton detail={d} />
                     <Button
                       variant="light"
                       color={d.learner.archived ? 'teal' : 'gray'}
