@@ -196,7 +196,7 @@ export function copyHtml(data: Data): string {
 <style>${OFFLINE_STYLE}</style>
 </head>
 <body>
-<header><span class="home">${escapeHtml(data.centre.name)}${data.centre.demo ? ' (demo data)' : ''}</span></header>
+<header><span class="home">${escapeHtml(data.centre.name)}${data.centre.demo ? ' · Demo data' : ''}</span></header>
 <main id="main">
 <h1>${escapeHtml(title)}</h1>
 <p>This is a copy of everything ${escapeHtml(data.centre.name)} holds about you in its assessment records, made on ${moment(data.madeAt)} by ${t(data.madeBy)}. It opens in any web browser; nothing here needs the internet. The files themselves are in this folder: your evidence and records under <code>portfolio/</code>, the IQA's records of your work under <code>sampling/</code>, and the same information for computers in <code>copy.json</code> and <code>data/</code>. <code>MANIFEST.sha256</code> lists every file with its SHA-256, so you can check none has changed.</p>

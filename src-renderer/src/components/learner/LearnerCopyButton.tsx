@@ -66,7 +66,8 @@ function LearnerCopyForm({ detail, onDone }: { detail: LearnerDetail; onDone: ()
         </List.Item>
         <List.Item>every unit&apos;s criteria, decisions and feedback, and the sign-offs</List.Item>
         <List.Item>
-          every evidence file ({detail.evidence.length}), archived ones too, and witness testimonies
+          every evidence item ({detail.evidence.length}) with its file, archived ones too, and
+          witness testimonies
         </List.Item>
         <List.Item>the records issued to them, exactly as issued</List.Item>
         <List.Item>the IQA&apos;s reviews of their work</List.Item>
