@@ -9,6 +9,7 @@ vi.mock('electron', () => ({ dialog: { showMessageBox } }));
 
 const { warnIfUnencrypted, ENCRYPTION_WARNING } =
   await import('../../../src-main/hosts/electron/encryption-warning');
+const { bootWorkbench } = await import('../../support/workbench');
 
 describe('the desktop app’s warning about a workspace on an unencrypted drive', () => {
   const dirs: string[] = [];
@@ -61,5 +62,15 @@ describe('the desktop app’s warning about a workspace on an unencrypted drive'
     expect(showMessageBox).not.toHaveBeenCalled();
     // Not remembered: a later check that can tell still warns.
     expect(settings.hasWarnedAboutEncryption(dir)).toBe(false);
+  });
+
+  it('is asked each time a workspace opens, the demo centre saying it is the demo', async () => {
+    const root = await userData();
+    const opened: { dir: string; demo: boolean }[] = [];
+    const workbench = await bootWorkbench(root, {
+      host: { kind: 'electron', workspaceOpened: (w) => opened.push(w) },
+    });
+    expect(opened).toEqual([{ dir: workbench.demoDir, demo: true }]);
+    await workbench.shutdown();
   });
 });
