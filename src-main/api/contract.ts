@@ -5,6 +5,7 @@ import { decisionOperations } from '../decision/decision-contract';
 import { evidenceOperations } from '../evidence/evidence-contract';
 import { learnerOperations } from '../learner/learner-contract';
 import { progressReviewOperations } from '../progress-review/review-contract';
+import { learnerCopyOperations } from '../learner-copy/learner-copy-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
 import { mappingOperations } from '../mapping/mapping-contract';
 import { recordOperations } from '../record/record-contract';
@@ -33,6 +34,7 @@ export const contract = mergeOperations(
   decisionOperations,
   evidenceOperations,
   learnerOperations,
+  learnerCopyOperations,
   qualificationOperations,
   mappingOperations,
   progressReviewOperations,

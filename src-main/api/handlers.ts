@@ -20,6 +20,7 @@ import { witnessHandlers } from '../witness/witness-handlers';
 import { testimonyHandlers } from '../witness/testimony-handlers';
 import { timelineHandlers } from '../timeline/timeline-handlers';
 import { visitHandlers } from '../visit-pack/visit-handlers';
+import { learnerCopyHandlers } from '../learner-copy/learner-copy-handlers';
 import { workspaceHandlers } from '../workspace/workspace-handlers';
 import type { OperationName } from './contract';
 import type { HandlerMap } from './handler';
@@ -31,6 +32,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...decisionHandlers,
   ...evidenceHandlers,
   ...learnerHandlers,
+  ...learnerCopyHandlers,
   ...qualificationHandlers,
   ...mappingHandlers,
   ...progressReviewHandlers,

@@ -25,6 +25,8 @@ export interface HostCapabilities {
   /** Seals a secret for this computer's user only (Electron safeStorage); desktop app only. */
   protectSecret?: (plain: string) => Promise<string>;
   unprotectSecret?: (sealed: string) => Promise<string>;
+  /** Told each time a workspace opens (the desktop app checks its drive is encrypted); never awaited. */
+  workspaceOpened?: (workspace: { dir: string; demo: boolean }) => void;
 }
 
 /** Builds the demo centre in a folder. The hosts pass one (demo/make-demo.ts), so the workbench does not depend on the demo. */
@@ -179,6 +181,7 @@ export class Workbench {
       this.watcher = watcher;
     }
     await this.settings.rememberOpened(workspace.dir, workspace.centre.centre.name, this.clock());
+    this.host.workspaceOpened?.({ dir: workspace.dir, demo: workspace.centre.centre.demo });
     return workspace;
   }
 

@@ -50,6 +50,9 @@ const commands: Record<string, Command> = {
     load: async () => (await import('./commands/eqa-report')).eqaReportImportCommand,
     summary: "check the EQA's signed report and keep it with its visit",
   },
+  'export-learner': {
+    load: async () => (await import('./commands/export-learner')).exportLearnerCommand,
+    summary: "write a learner's own copy of everything held about them (folder or .zip)",
   record: {
     load: async () => (await import('./commands/record')).recordCommand,
     summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',

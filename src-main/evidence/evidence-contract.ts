@@ -38,7 +38,11 @@ export const evidenceOperations = {
       learnerId,
       evidenceId,
       change: evidenceDetails
-        .extend({ record: z.string().trim().max(100_000), archived: z.boolean() })
+        .extend({
+          record: z.string().trim().max(100_000),
+          archived: z.boolean(),
+          thirdPartyData: z.boolean(),
+        })
         .partial(),
     }),
     { writes: true },

@@ -19,7 +19,10 @@ export interface EvidenceDetails {
   witnessId?: string;
 }
 
-export type EvidenceChange = Partial<EvidenceDetails> & { archived?: boolean };
+export type EvidenceChange = Partial<EvidenceDetails> & {
+  archived?: boolean;
+  thirdPartyData?: boolean;
+};
 
 /** The evidence item already holding a file with this hash, if any (duplicates are refused). */
 export function findByHash(portfolio: Portfolio, sha256: string): Evidence | undefined {
@@ -83,6 +86,18 @@ export function addEvidence(
   };
 }
 
+/** What a change to an item is called on the audit trail. */
+function evidenceAction(after: Record<string, unknown>): string {
+  if (after.archived === true) return 'archived evidence';
+  const keys = Object.keys(after).filter((k) => k !== 'updatedAt' && k !== 'updatedBy');
+  if (keys.length === 1 && keys[0] === 'thirdPartyData') {
+    return after.thirdPartyData
+      ? "marked evidence as holding other people's personal data"
+      : "marked evidence as holding no other people's personal data";
+  }
+  return 'changed evidence details';
+}
+
 /** Changes what is recorded about an item; the file itself never changes once added. */
 export function updateEvidence(
   portfolio: Portfolio,
@@ -111,7 +126,7 @@ export function updateEvidence(
       assertUnitUnlocked(portfolio, unitId, 'A unit this evidence is mapped to');
     }
   }
-  const action = diff.after.archived === true ? 'archived evidence' : 'changed evidence details';
+  const action = evidenceAction(diff.after);
   return {
     portfolio: {
       ...portfolio,

@@ -42,6 +42,12 @@ export const evidenceSchema = z.object({
   witnessId: z.string().optional(),
   addedAt: isoDateTime,
   archived: z.boolean().default(false),
+  /**
+   * The assessor's mark that the item holds other people's personal data (customers, colleagues,
+   * children in a setting): when evidence leaves the workspace, whoever shares it chooses to
+   * leave it out or include it. Absent until someone marks it.
+   */
+  thirdPartyData: z.boolean().optional(),
 });
 
 export type EvidenceMethod = z.infer<typeof evidenceMethod>;

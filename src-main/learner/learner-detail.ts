@@ -115,6 +115,7 @@ export function learnerDetail(
       file: e.file,
       addedAt: e.addedAt,
       archived: e.archived,
+      thirdPartyData: e.thirdPartyData === true,
       targets: mappings
         .filter((m) => m.evidenceId === e.id)
         .map((m) => ({ unitId: m.unitId, criterionRef: m.criterionRef, partRef: m.partRef }))

@@ -46,6 +46,8 @@ export interface EvidenceView {
   file: EvidenceFile | null;
   addedAt: string;
   archived: boolean;
+  /** Marked by an assessor as holding other people's personal data. */
+  thirdPartyData: boolean;
   targets: CriterionTarget[];
 }
 

@@ -20,6 +20,8 @@ const settingsSchema = z.object({
   lastWorkspace: z.string().nullable(),
   /** Who uses the workbench on this computer, per workspace. */
   users: z.record(z.string(), currentUserSchema),
+  /** Workspaces whose unencrypted drive this computer has warned about (once each). */
+  encryptionWarned: z.array(z.string()).default([]),
 });
 
 export type RecentWorkspace = z.infer<typeof settingsSchema>['recent'][number];
@@ -32,7 +34,13 @@ export class Settings {
   static async load(userDataDir: string): Promise<Settings> {
     await mkdir(userDataDir, { recursive: true });
     const file = path.join(userDataDir, 'settings.json');
-    const fresh = { schemaVersion: 1 as const, recent: [], lastWorkspace: null, users: {} };
+    const fresh = {
+      schemaVersion: 1 as const,
+      recent: [],
+      lastWorkspace: null,
+      users: {},
+      encryptionWarned: [],
+    };
     try {
       return new Settings(await JsonDocument.open(file, settingsSchema, 'The settings file'));
     } catch (error) {
@@ -68,6 +76,18 @@ export class Settings {
         { path: workspaceDir, name, openedAt: now.toISOString() },
         ...s.recent.filter((r) => r.path !== workspaceDir),
       ].slice(0, MAX_RECENT),
+    }));
+  }
+
+  hasWarnedAboutEncryption(workspaceDir: string): boolean {
+    return this.doc.data.encryptionWarned.includes(workspaceDir);
+  }
+
+  async rememberEncryptionWarning(workspaceDir: string): Promise<void> {
+    if (this.hasWarnedAboutEncryption(workspaceDir)) return;
+    await this.doc.update((s) => ({
+      ...s,
+      encryptionWarned: [...s.encryptionWarned, workspaceDir],
     }));
   }
 

@@ -17,6 +17,7 @@ import { resolveInside } from '../storage/resolve-inside';
 import { reviewDecisionLabels } from '../sampling/review-schema';
 import type { PackEvidence, PackLearner, PackTarget, PackUnit } from './pack-model';
 import { criterionLabel } from '../kernel/criterion-key';
+import { THIRD_PARTY_LEFT_OUT } from './third-party';
 
 const printed = {
   met: 'met',
@@ -71,24 +72,48 @@ export interface CollectedLearner {
  * One sampled learner as the pack shows them: the chosen units with every criterion's decision,
  * feedback and evidence, and copies of the evidence files mapped to those units (no others).
  */
+export interface CollectOptions {
+  /** Every item the portfolio holds (archived too), not only those mapped to the units. */
+  allEvidence?: boolean;
+  /** Items whose file and record stay out (marked as holding other people's personal data). */
+  leaveOut?: ReadonlySet<string>;
+}
+
+/** The evidence a share of these units carries: mapped to them, or everything held. */
+export function evidenceInShare(
+  source: RecordSource,
+  units: readonly RegisteredUnit[],
+  allEvidence = false,
+) {
+  if (allEvidence) return source.portfolio.evidence;
+  const unitIds = new Set(units.map((u) => u.unit.id));
+  const used = new Set(
+    activeMappings(source.portfolio)
+      .filter((m) => unitIds.has(m.unitId))
+      .map((m) => m.evidenceId),
+  );
+  return source.portfolio.evidence.filter((e) => !e.archived && used.has(e.id));
+}
+
 export async function collectLearner(
   source: RecordSource,
   units: readonly RegisteredUnit[],
   packDir: string,
   folder: string,
   add?: PackSink,
+  options: CollectOptions = {},
 ): Promise<CollectedLearner> {
   const { portfolio, centre } = source;
   const staffName = (id: string | null | undefined) =>
     centre.staff.find((s) => s.id === id)?.name ?? '';
   const unitIds = new Set(units.map((u) => u.unit.id));
   const mapped = activeMappings(portfolio).filter((m) => unitIds.has(m.unitId));
-  const used = new Set(mapped.map((m) => m.evidenceId));
-  const items = portfolio.evidence.filter((e) => !e.archived && used.has(e.id));
+  const items = evidenceInShare(source, units, options.allEvidence);
+  const leaveOut = options.leaveOut ?? new Set<string>();
   const refs = new Map(items.map((e, i) => [e.id, `E${i + 1}`]));
   const changed: string[] = [];
   const copies = await mapLimit(items, 4, async (e) => {
-    if (!e.file) return null;
+    if (!e.file || leaveOut.has(e.id)) return null;
     const from = await resolveInside(source.portfolioDir, e.file.path);
     const relative = `${folder}/${e.file.path}`;
     const hash = await copyHashed(
@@ -114,9 +139,10 @@ export async function collectLearner(
     producedOn: e.producedOn,
     producedBy: e.producedBy,
     location: e.location,
-    notes: e.notes,
-    record: e.record,
+    notes: leaveOut.has(e.id) ? '' : e.notes,
+    record: leaveOut.has(e.id) ? '' : e.record,
     file: copies[i] ?? null,
+    leftOut: leaveOut.has(e.id) ? THIRD_PARTY_LEFT_OUT : null,
   }));
 
   const packUnits: PackUnit[] = units.map(({ unit, registration }) => {

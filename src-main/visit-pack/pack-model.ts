@@ -24,6 +24,11 @@ export interface PackEvidence {
   record: string;
   /** The copy in the pack, with the SHA-256 the portfolio noted when the file was added. */
   file: (PackFile & { sha256: string; originalName: string; size: number }) | null;
+  /**
+   * Why the item's file and record are not in the pack ("left out: contains other people's
+   * personal data"); null when they are.
+   */
+  leftOut?: string | null;
 }
 
 export interface PackTarget {

@@ -15,7 +15,8 @@ import type { Workspace } from '../workspace/workspace';
 import type { PackSink } from './collect-learner';
 import type { PackFile } from './pack-model';
 
-const recordTitles: Record<string, string> = {
+/** What each kind of issued record is called. */
+export const recordTitles: Record<string, string> = {
   'unit-record': 'Unit assessment record',
   observation: 'Observation record',
   discussion: 'Professional discussion record',
@@ -30,7 +31,8 @@ export interface PackOut {
   add?: PackSink;
 }
 
-async function put(out: PackOut, relative: string, bytes: Uint8Array, sha256?: string) {
+/** Writes one file into a share and notes its SHA-256 for the manifest. */
+export async function put(out: PackOut, relative: string, bytes: Uint8Array, sha256?: string) {
   const file = path.join(out.dir, relative);
   await mkdir(path.dirname(file), { recursive: true });
   await Promise.all([writeFile(file, bytes), out.add?.(relative, bytes)]);

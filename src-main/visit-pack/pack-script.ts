@@ -87,7 +87,7 @@ function evidenceTable(l, items) {
   if (!items.length) return h('p', { text: 'No evidence.' });
   return h('table', {}, h('thead', {}, h('tr', {}, ['Ref', 'Title', 'Method', 'Date'].map((t) => h('th', { scope: 'col', text: t })))),
     h('tbody', {}, items.map((e) => h('tr', {}, h('td', { text: e.ref }),
-      h('td', {}, link('evidence/' + l.id + '/' + e.id, e.title)), h('td', { text: e.method }), h('td', { text: formatDate(e.producedOn) })))));
+      h('td', {}, link('evidence/' + l.id + '/' + e.id, e.title), e.leftOut ? h('div', { class: 'muted', text: e.leftOut }) : null), h('td', { text: e.method }), h('td', { text: formatDate(e.producedOn) })))));
 }
 
 function unitPage(l, u) {
@@ -119,6 +119,7 @@ function evidencePage(l, e) {
     h('h1', { text: e.ref + ' ' + e.title }),
     facts([['Method', e.method], ['Produced on', formatDate(e.producedOn)], ['Produced by', dash(e.producedBy)], ['Location', dash(e.location)],
       e.file ? ['File', h('span', {}, fileLink(e.file, e.file.originalName), ' (SHA-256 ' + e.file.sha256 + ')')] : null]),
+    e.leftOut ? h('p', { class: 'note', text: 'The file and record are ' + e.leftOut + '.' }) : null,
     e.notes ? h('p', { class: 'pre', text: e.notes }) : null,
     e.record ? [h('h2', { text: 'What was recorded' }), h('p', { class: 'pre', text: e.record })] : null,
     e.file ? h('div', { class: 'preview', 'data-testid': 'evidence-preview' }, preview(e.file)) : null,

@@ -4,6 +4,7 @@ import type { ActionItemView } from '../sampling/sampling-views';
 import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import type { ImportedReport, VisitFile } from './visit-schema';
+import { thirdPartyChoices } from './third-party';
 
 export interface VisitPackView {
   /** Where the pack is, relative to the workspace folder. */
@@ -32,20 +33,36 @@ const id = z.string().min(1);
 const visitId = z.string().regex(/^vi-[0-9a-f]+$/, 'must be a visit id');
 const words = z.string().trim().max(4000);
 
+/** An evidence item of the visit's sample marked as holding other people's personal data. */
+export interface MarkedEvidenceView {
+  evidenceId: string;
+  learnerName: string;
+  title: string;
+}
+
+const sample = z.object({ learnerId: id, unitId: id });
+const samples = z
+  .array(sample)
+  .min(1, 'Choose at least one learner and unit for the visit.')
+  .max(500);
+
 export const visitOperations = {
+  /** The items the pack of these samples would carry that are marked as holding others' data. */
+  'visit:marked-evidence': operation<MarkedEvidenceView[]>()(
+    z.object({ samples: z.array(sample).max(500) }),
+  ),
   /**
    * Writes the EQA visit pack of the chosen learners' units into the workspace's visits/ folder
    * (and a .zip beside it), signed by the IQA using the workbench.
    */
   'visit:make-pack': operation<VisitPackView>()(
     z.object({
-      samples: z
-        .array(z.object({ learnerId: id, unitId: id }))
-        .min(1, 'Choose at least one learner and unit for the visit.')
-        .max(500),
+      samples,
       /** Sign the manifest with the IQA's signing identity. */
       sign: z.boolean(),
       passphrase: z.string().max(1000).optional(),
+      /** Per evidence item marked as holding other people's personal data: leave it out or include it. */
+      thirdParty: z.record(id, z.enum(thirdPartyChoices)).optional(),
     }),
     { writes: true },
   ),

@@ -13,6 +13,10 @@ import { importEqaReport } from './eqa-report-import';
 import { stepVisitAction, visitActionItem, visitActionItems } from './visit-actions';
 import { listVisits, VISITS_FOLDER } from './visit-store';
 import { mapFsError } from '../storage/map-fs-error';
+import { evidenceInShare } from './collect-learner';
+import { isMarked } from './third-party';
+import { loadLibrary, loadRecordSource } from '../record/from-portfolio/record-source';
+import { registeredUnits } from '../portfolio/registered-units';
 
 /** visits/2026-12-02-pack, then -pack-2…: a new folder each time, never one written over. */
 async function newPackFolder(workspaceDir: string, day: string): Promise<string> {
@@ -23,7 +27,21 @@ async function newPackFolder(workspaceDir: string, day: string): Promise<string>
 }
 
 export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
-  'visit:make-pack': async ({ samples, sign, passphrase }, workbench) => {
+  'visit:marked-evidence': async ({ samples }, workbench) => {
+    const workspace = workbench.workspace;
+    const library = await loadLibrary(workspace);
+    const out = [];
+    for (const learnerId of new Set(samples.map((s) => s.learnerId))) {
+      const source = await loadRecordSource(workspace, learnerId, library);
+      const unitIds = samples.filter((s) => s.learnerId === learnerId).map((s) => s.unitId);
+      const units = registeredUnits(source).filter((r) => unitIds.includes(r.unit.id));
+      for (const e of evidenceInShare(source, units).filter(isMarked))
+        out.push({ evidenceId: e.id, learnerName: source.learner.name, title: e.title });
+    }
+    return out;
+  },
+
+  'visit:make-pack': async ({ samples, sign, passphrase, thirdParty }, workbench) => {
     const { person, role } = workbench.requireSignedIn();
     if (role !== 'iqa') {
       throw new UserError(
@@ -51,6 +69,7 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
       actor: workbench.actor(),
       madeBy: person.name,
       now,
+      thirdParty: thirdParty ?? {},
     });
     const relative = (p: string) => path.relative(workspace.dir, p).split(path.sep).join('/');
     return {

@@ -22,7 +22,7 @@ import { dayOf, type Actor } from '../shared/record';
 import { mapFsError } from '../storage/map-fs-error';
 import { safeName } from '../storage/safe-name';
 import type { Workspace } from '../workspace/workspace';
-import { collectLearner, type PackSink } from './collect-learner';
+import { collectLearner, evidenceInShare, type PackSink } from './collect-learner';
 import { packHtml } from './pack-html';
 import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE, signManifest } from './pack-manifest';
 import type { PackData, PackLearner, PackSection } from './pack-model';
@@ -36,6 +36,7 @@ import {
   type VisitPeriod,
   type WantedSample,
 } from './pack-selection';
+import { itemsLeftOut, type ThirdPartyChoices } from './third-party';
 import { createVisit } from './visit-store';
 import { PackZip } from './zip-pack';
 import { mapLimit } from '../shared/map-limit';
@@ -54,6 +55,8 @@ export interface PackRequest {
   now: Date;
   sections?: readonly PackSectionSource[];
   zip?: boolean;
+  /** Leave out or include each item marked as holding other people's personal data. */
+  thirdParty?: ThirdPartyChoices;
 }
 
 export interface WrittenPack {
@@ -69,7 +72,8 @@ export interface WrittenPack {
   notes: string[];
 }
 
-async function emptyFolder(out: string): Promise<void> {
+/** Makes `out`, refusing a folder that already has files in it: nothing is written over. */
+export async function emptyFolder(out: string, what = 'the pack'): Promise<void> {
   const there = await readdir(out).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw mapFsError(error, `The folder ${out}`);
@@ -77,7 +81,7 @@ async function emptyFolder(out: string): Promise<void> {
   if (there && there.length) {
     throw new UserError(
       'conflict',
-      `${out} already has files in it. Choose a new or empty folder for the pack, so nothing there is written over.`,
+      `${out} already has files in it. Choose a new or empty folder for ${what}, so nothing there is written over.`,
     );
   }
   await mkdir(out, { recursive: true }).catch((error: unknown) => {
@@ -154,6 +158,13 @@ export async function writeVisitPack(
     );
   }
   const chosen = await chooseSamples(workspace, wanted, load);
+  const shared = [];
+  for (const { learnerId, unitIds } of chosen) {
+    const source = await load(learnerId);
+    const units = registeredUnits(source).filter((r) => unitIds.includes(r.unit.id));
+    shared.push(...evidenceInShare(source, units));
+  }
+  const leaveOut = itemsLeftOut(shared, request.thirdParty);
   await emptyFolder(out);
 
   const packZip = request.zip === false ? null : await PackZip.create(out, `${out}.zip`);
@@ -166,6 +177,7 @@ export async function writeVisitPack(
       library,
       chosen,
       load,
+      leaveOut,
     });
     const zip = packZip ? await packZip.finish(out) : null;
     return { ...written, zip };
@@ -183,6 +195,7 @@ interface PackPlace {
   library: CentreLibrary;
   chosen: ChosenLearner[];
   load: (learnerId: string) => Promise<RecordSource>;
+  leaveOut: ReadonlySet<string>;
 }
 
 /**
@@ -210,7 +223,7 @@ async function packLearners(
     prepared.push({ source, units, folder });
   }
   const collected = await mapLimit(prepared, 2, ({ source, units, folder }) =>
-    collectLearner(source, units, out, folder, add),
+    collectLearner(source, units, out, folder, add, { leaveOut: place.leaveOut }),
   );
   const fonts = await loadRecordFonts();
   const learners: PackLearner[] = [];

@@ -9,9 +9,11 @@ import { writeVisitPack } from '../../visit-pack/write-pack';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
 import { readSigningFiles } from '../passphrase';
+import { parseThirdParty, thirdPartyHint } from '../third-party';
 
 export const eqaPackHelp = `Usage: workbench eqa-pack DIR --out FOLDER [--sample LEARNER:UNIT …] [--from DATE --to DATE]
                         [--sign --identity FILE.p12 [--passphrase-file F]] [--no-zip]
+                        [--third-party leave-out|include]
 
 Writes the pack for an EQA visit into FOLDER (new or empty) and FOLDER.zip beside it:
 index.html, which opens in any browser with no server and no network, the sampled learners'
@@ -25,6 +27,9 @@ centre certificate and MANIFEST.sha256. Nobody outside the sample is named anywh
                    with --identity FILE.p12; the passphrase comes from --passphrase-file, else
                    WORKBENCH_PASSPHRASE, never the command line
   --no-zip         leave out the .zip
+  --third-party    what to do with evidence an assessor marked as holding other people's
+                   personal data: leave-out (listed in the pack as left out) or include. The pack
+                   is not written while such evidence is in it and this is not given
 
 The EQA checks it with workbench verify-pack FOLDER --trust centre.pem, or with
 sha256sum -c MANIFEST.sha256 and openssl cms -verify.`;
@@ -60,6 +65,7 @@ export async function eqaPackCommand(argv: string[], io: CliIo): Promise<number>
       identity: { type: 'string' },
       'passphrase-file': { type: 'string' },
       'no-zip': { type: 'boolean' },
+      'third-party': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,6 +83,7 @@ export async function eqaPackCommand(argv: string[], io: CliIo): Promise<number>
     throw new UsageError('give the visit period as both --from and --to.');
   if ((values.from && !day.test(values.from)) || (values.to && !day.test(values.to)))
     throw new UsageError('write --from and --to as dates, YYYY-MM-DD.');
+  const thirdParty = parseThirdParty(values['third-party']);
   const samples = (values.sample ?? []).map(parseSampleArg);
   const identity = await identityFrom(values);
   const workspace = await Workspace.open(path.resolve(dir));
@@ -90,7 +97,8 @@ export async function eqaPackCommand(argv: string[], io: CliIo): Promise<number>
     madeBy: identity?.info.commonName ?? workspace.centre.centre.name,
     now: new Date(),
     zip: !values['no-zip'],
-  });
+    thirdParty,
+  }).catch(thirdPartyHint);
   for (const note of pack.notes) io.err(`Note: ${note}`);
   io.out(
     `Visit pack of ${pack.learners} learner${pack.learners === 1 ? '' : 's'} (${pack.units} unit${pack.units === 1 ? '' : 's'}, ${pack.files} files) written to ${pack.folder}${pack.zip ? ` and ${pack.zip}` : ''}${pack.signedBy ? `, signed by ${pack.signedBy}` : ', not signed'}.`,

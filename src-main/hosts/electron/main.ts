@@ -14,6 +14,7 @@ import {
 } from './evidence-glue';
 import { registerIpc } from './ipc';
 import { protectSecret, unprotectSecret } from './secret-glue';
+import { warnIfUnencrypted } from './encryption-warning';
 import { installMenu } from './menu';
 import { APP_URL } from './trusted-origin';
 import { mainWindowOptions } from './window-options';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
       showInFolder: showInFileManager,
       protectSecret,
       unprotectSecret,
+      workspaceOpened: (workspace) => void warnIfUnencrypted(workspace, workbench.settings),
     },
     undefined,
     { watch: true, demo: makeDemoCentre },

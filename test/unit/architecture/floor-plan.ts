@@ -71,6 +71,17 @@ export const domains: Record<string, readonly string[]> = {
   ],
   // The learner's timeline reads the sampling files for the IQA's samples of the learner's work.
   timeline: ['sampling'],
+  'learner-copy': [
+    'audit',
+    'centre',
+    'evidence',
+    'portfolio',
+    'record',
+    'sampling',
+    'unit',
+    'visit-pack',
+    'workspace',
+  ],
   registration: [],
   session: [],
   'progress-review': ['audit', 'centre', 'decision', 'portfolio', 'unit'],

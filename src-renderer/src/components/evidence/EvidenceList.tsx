@@ -7,6 +7,7 @@ import { notifyDone, notifyError } from '../../api/notify';
 import { CriteriaPicker } from '../mapping/CriteriaPicker';
 import { formatSize } from './evidence-methods';
 import { PreviewModal } from './PreviewModal';
+import { ThirdPartyMark } from './ThirdPartyMark';
 import { formatDate, formatFileName } from '../dates/format';
 import { unitCriterionKey } from '../../../../src-main/kernel/criterion-key';
 
@@ -63,6 +64,12 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
                       ? `Written record · witness ${e.witnessName}`
                       : 'Written record'}
                 </Text>
+                <ThirdPartyMark
+                  learnerId={learnerId}
+                  evidence={e}
+                  readOnly={readOnly}
+                  onChanged={onChanged}
+                />
               </Table.Td>
               <Table.Td>{e.method}</Table.Td>
               <Table.Td>

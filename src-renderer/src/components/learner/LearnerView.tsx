@@ -13,6 +13,7 @@ import { Loading } from '../Loading';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { CriteriaPanel } from '../mapping/CriteriaPanel';
 import { WitnessTestimonySection } from '../witness/WitnessTestimonySection';
+import { LearnerCopyButton } from './LearnerCopyButton';
 import { LearnerForm } from './LearnerForm';
 import { RegistrationsPanel } from './RegistrationsPanel';
 import { UnreadableChanges } from './UnreadableChanges';
@@ -95,6 +96,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                     <Button variant="default" onClick={() => setEditing(true)}>
                       Edit details
                     </Button>
+                    <LearnerCopyButton detail={d} />
                     <Button
                       variant="light"
                       color={d.learner.archived ? 'teal' : 'gray'}

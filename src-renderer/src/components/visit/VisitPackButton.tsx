@@ -5,6 +5,7 @@ import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
+import { allChosen, ThirdPartyChoices, type Choices } from '../sharing/ThirdPartyChoices';
 
 const keyOf = (s: { learnerId: string; unitId: string }) => `${s.learnerId}|${s.unitId}`;
 
@@ -35,12 +36,18 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<VisitPackView | null>(null);
+  const [thirdParty, setThirdParty] = useState<Choices>({});
+  const samples = [...chosen].sort().map((k) => {
+    const [learnerId = '', unitId = ''] = k.split('|');
+    return { learnerId, unitId };
+  });
+  const markedState = useOperation('visit:marked-evidence', { samples });
+  const marked = (markedState.data ?? []).map((m) => ({
+    evidenceId: m.evidenceId,
+    label: `${m.learnerName}: ${m.title}`,
+  }));
 
   async function make() {
-    const samples = [...chosen].map((k) => {
-      const [learnerId = '', unitId = ''] = k.split('|');
-      return { learnerId, unitId };
-    });
     setBusy(true);
     try {
       setMade(
@@ -48,6 +55,7 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
           samples,
           sign: true,
           passphrase,
+          thirdParty,
         }),
       );
       setPassphrase('');
@@ -117,6 +125,7 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
                 />
               ))}
             </Stack>
+            <ThirdPartyChoices items={marked} choices={thirdParty} onChange={setThirdParty} />
             <PasswordInput
               label="Passphrase of your signing identity (you sign the pack's manifest)"
               value={passphrase}
@@ -129,7 +138,12 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
               <Button
                 onClick={make}
                 loading={busy}
-                disabled={chosen.size === 0 || passphrase === ''}
+                disabled={
+                  chosen.size === 0 ||
+                  passphrase === '' ||
+                  markedState.data === null ||
+                  !allChosen(marked, thirdParty)
+                }
               >
                 Make the pack ({chosen.size} chosen)
               </Button>
