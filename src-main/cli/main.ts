@@ -53,6 +53,7 @@ const commands: Record<string, Command> = {
   'export-learner': {
     load: async () => (await import('./commands/export-learner')).exportLearnerCommand,
     summary: "write a learner's own copy of everything held about them (folder or .zip)",
+  },
   record: {
     load: async () => (await import('./commands/record')).recordCommand,
     summary: 'make a signed assessment record (PDF or DOCX) from a portfolio',

@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { HandlerMap } from '../api/handler';
-import { currentPerson } from '../record/record-handler-support';
 import { dayOf } from '../shared/record';
 import { resolveInside } from '../storage/resolve-inside';
 import { safeName } from '../storage/safe-name';
@@ -21,7 +20,7 @@ async function newCopyFolder(workspaceDir: string, day: string, name: string): P
 
 export const learnerCopyHandlers: HandlerMap<keyof typeof learnerCopyOperations> = {
   'learner:export-copy': async ({ learnerId, thirdParty }, workbench) => {
-    const { person } = currentPerson(workbench);
+    const { person } = workbench.requireSignedIn();
     const workspace = workbench.workspace;
     const learner = workspace.learner(learnerId);
     const now = workbench.clock();

@@ -9,13 +9,13 @@ import type { Actor } from '../shared/record';
 import {
   loadLibrary,
   loadRecordSource,
-  type RegisteredUnit,
 } from '../record/from-portfolio/record-source';
 import { collectLearner } from '../visit-pack/collect-learner';
 import { makeManifest, MANIFEST_FILE } from '../visit-pack/pack-manifest';
 import { itemsLeftOut, type ThirdPartyChoices } from '../visit-pack/third-party';
 import { emptyFolder } from '../visit-pack/write-pack';
 import { zipFolder } from '../visit-pack/zip-pack';
+import type { RegisteredUnit } from '../portfolio/registered-units';
 import type { Workspace } from '../workspace/workspace';
 import { copyHtml } from './copy-html';
 import type { LearnerCopyData } from './copy-model';

@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../api/handler';
-import { passphraseSource, currentPerson } from '../record/record-handler-support';
+import { passphraseSource } from '../record/record-handler-support';
 import { signerFor } from '../record/identity-store/signers';
 import { assertMayErase, eraseLearner } from './erase';
 import type { retentionOperations } from './retention-contract';
@@ -9,14 +9,14 @@ export const retentionHandlers: HandlerMap<keyof typeof retentionOperations> = {
   'retention:list': async (_input, wb) => retentionList(wb.workspace, wb.clock()),
 
   'retention:set-policy': async (input, wb) => {
-    const { person } = currentPerson(wb);
+    const { person } = wb.requireSignedIn();
     assertMayErase(person);
     return setRetentionPolicy(wb.workspace, input, wb.actor(), wb.clock());
   },
 
   'retention:erase': async (input, wb) => {
     const workspace = wb.workspace;
-    const { person } = currentPerson(wb);
+    const { person } = wb.requireSignedIn();
     assertMayErase(person);
     // Only the person who proved who they are this session erases, and seals it as themselves.
     wb.assertUnlocked('an erasure');

@@ -162,6 +162,7 @@ const recordWords: Record<Portfolio['issuedRecords'][number]['kind'], string> = 
   discussion: 'professional discussion record',
   progress: 'progress record',
   'evidence-index': 'evidence index',
+  'progress-review': 'progress review record',
 };
 
 /** Records issued from the portfolio, and each signature put on them afterwards. */

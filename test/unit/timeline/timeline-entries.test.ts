@@ -36,7 +36,9 @@ function portfolio(parts: Partial<Portfolio>): Portfolio {
     witnessForms: [],
     testimonies: [],
     assessmentPlans: [],
+    progressReviews: [],
     resolutions: [],
+    erasures: [],
     ...parts,
   };
 }

@@ -174,6 +174,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                 </Tabs.Panel>
                 <Tabs.Panel value="reviews" pt="md">
                   {tab === 'reviews' && <ReviewsPanel learnerId={learnerId} readOnly={readOnly} />}
+                </Tabs.Panel>
                 <Tabs.Panel value="audit" pt="md">
                   {tab === 'audit' && (
                     <AuditTrail detail={d} filter={auditFilter} onFilter={setAuditFilter} />
