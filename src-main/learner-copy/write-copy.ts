@@ -6,10 +6,7 @@ import { learnerAuditTrail } from '../audit/audit-trail';
 import { UserError } from '../kernel/user-error';
 import { appended } from '../shared/appended-list';
 import type { Actor } from '../shared/record';
-import {
-  loadLibrary,
-  loadRecordSource,
-} from '../record/from-portfolio/record-source';
+import { loadLibrary, loadRecordSource } from '../record/from-portfolio/record-source';
 import { collectLearner } from '../visit-pack/collect-learner';
 import { makeManifest, MANIFEST_FILE } from '../visit-pack/pack-manifest';
 import { itemsLeftOut, type ThirdPartyChoices } from '../visit-pack/third-party';
@@ -116,10 +113,17 @@ async function writeInto(
     );
     return unit ? [{ registration, unit }] : [];
   });
-  const { learner: collected, changed } = await collectLearner(source, units, dir, 'portfolio', undefined, {
-    allEvidence: true,
-    leaveOut,
-  });
+  const { learner: collected, changed } = await collectLearner(
+    source,
+    units,
+    dir,
+    'portfolio',
+    undefined,
+    {
+      allEvidence: true,
+      leaveOut,
+    },
+  );
   const notes = changed.map(
     (file) => `${file} is not the file the portfolio noted when it was added: its SHA-256 differs.`,
   );
