@@ -156,3 +156,9 @@ export function updateActionInReview(
     actionPoints: review.actionPoints.map((a) => (a.id === actionId ? step(a) : a)),
   };
 }
+
+/** The audit trail's words for one step of the action loop, for an IQA or an EQA action. */
+export function actionStepWords(kind: 'respond' | 'close' | 'reopen', noun: string): string {
+  const verb = kind === 'respond' ? 'answered' : kind === 'close' ? 'closed' : 'reopened';
+  return `${verb} ${noun}`;
+}

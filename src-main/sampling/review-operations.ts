@@ -4,6 +4,7 @@ import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
 import {
+  actionStepWords,
   closeAction,
   raiseAction,
   reopenAction,
@@ -317,11 +318,7 @@ export async function stepAction(
       auditEntry(
         actor,
         now,
-        step.kind === 'respond'
-          ? 'answered action point'
-          : step.kind === 'close'
-            ? 'closed action point'
-            : 'reopened action point',
+        actionStepWords(step.kind, 'action point'),
         `action point ${actionId}`,
         {
           after: { state: after.state },

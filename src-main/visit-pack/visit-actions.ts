@@ -1,6 +1,12 @@
 import { auditEntry } from '../audit/audit';
 import { UserError } from '../kernel/user-error';
-import { closeAction, isOverdue, reopenAction, respondToAction } from '../sampling/action-loop';
+import {
+  actionStepWords,
+  closeAction,
+  isOverdue,
+  reopenAction,
+  respondToAction,
+} from '../sampling/action-loop';
 import type { ActionStep } from '../sampling/review-operations';
 import type { ActionItemView } from '../sampling/sampling-views';
 import { dayOf, stamp, type Actor } from '../shared/record';
@@ -88,17 +94,9 @@ export async function stepVisitAction(
     actions: file.actions.map((a) => (a.id === actionId ? after : a)),
     audit: [
       ...file.audit,
-      auditEntry(
-        actor,
-        now,
-        step.kind === 'respond'
-          ? 'answered EQA action'
-          : step.kind === 'close'
-            ? 'closed EQA action'
-            : 'reopened EQA action',
-        `EQA action ${actionId}`,
-        { after: { state: after.state } },
-      ),
+      auditEntry(actor, now, actionStepWords(step.kind, 'EQA action'), `EQA action ${actionId}`, {
+        after: { state: after.state },
+      }),
     ],
   }));
   return visitActionItem(workspace, saved, after, on);
