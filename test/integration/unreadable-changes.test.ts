@@ -33,7 +33,7 @@ describe('a saved change that cannot be read', () => {
       clock: 1,
       at: '2026-12-02T10:00:00.000Z',
       owner: learner.id,
-      ops: [{ c: 'progressReviews', r: { id: 'pr-1' } }],
+      ops: [{ c: 'endPointGateways', r: { id: 'gw-1' } }],
     };
     await appendFile(file, `{"id":"w-cut:1","writer":"w-c\n${JSON.stringify(newer)}\n`);
     const onDisk = await readFile(file);
@@ -43,7 +43,7 @@ describe('a saved change that cannot be read', () => {
     expect(after.unreadableChanges).toHaveLength(2);
     expect(after.unreadableChanges[0]).toContain(`changes/${name}`);
     expect(after.unreadableChanges[0]).toContain('could not be read');
-    expect(after.unreadableChanges[1]).toContain('"progressReviews"');
+    expect(after.unreadableChanges[1]).toContain('"endPointGateways"');
     expect(after.unreadableChanges[1]).toContain('newer version');
     expect(after.evidence).toEqual(before.evidence);
     expect(after.registrations).toEqual(before.registrations);
