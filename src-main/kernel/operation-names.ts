@@ -103,7 +103,6 @@ export const operationWrites = {
   'witness:record-typed': true,
   'witness:import-staged': true,
   'witness:authenticity': true,
-  'witness:plan-add': true,
   'visit:make-pack': true,
   'workspace:status': false,
   'workspace:open': false,

@@ -2,6 +2,7 @@ import type { Flag, RuleEvidence, TestimonyFacts } from '../decision/marking-typ
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { AssessmentPlan, Testimony } from './testimony-schema';
 import type { Witness } from './witness-schema';
+import { planNamesExpert } from '../planning/plan-rules';
 
 /**
  * Warnings about one testimony: one without contact details cannot be checked, and one that
@@ -63,12 +64,7 @@ export function countsAsExpert(
 ): boolean {
   if (!witness?.expert) return false;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(activityDate) ? activityDate : '9999-12-31';
-  return plans.some(
-    (plan) =>
-      plan.expertWitnessIds.includes(witness.id) &&
-      plan.agreedOn <= day &&
-      (plan.unitIds.length === 0 || plan.unitIds.includes(unitId)),
-  );
+  return planNamesExpert(plans, witness.id, unitId, day);
 }
 
 const TESTIMONY_METHODS = new Set(['witness testimony', 'expert witness testimony']);
