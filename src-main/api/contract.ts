@@ -6,6 +6,7 @@ import { evidenceOperations } from '../evidence/evidence-contract';
 import { learnerOperations } from '../learner/learner-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
 import { mappingOperations } from '../mapping/mapping-contract';
+import { planOperations } from '../planning/plan-contract';
 import { recordOperations } from '../record/record-contract';
 import { registrationOperations } from '../registration/registration-contract';
 import { samplingOperations } from '../sampling/sampling-contract';
@@ -32,6 +33,7 @@ export const contract = mergeOperations(
   learnerOperations,
   qualificationOperations,
   mappingOperations,
+  planOperations,
   recordOperations,
   registrationOperations,
   samplingOperations,

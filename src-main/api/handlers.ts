@@ -5,6 +5,7 @@ import { evidenceHandlers } from '../evidence/evidence-handlers';
 import { learnerHandlers } from '../learner/learner-handlers';
 import { qualificationHandlers } from '../qualification/qualification-handlers';
 import { mappingHandlers } from '../mapping/mapping-handlers';
+import { planHandlers } from '../planning/plan-handlers';
 import { recordHandlers } from '../record/record-handlers';
 import { registrationHandlers } from '../registration/registration-handlers';
 import { samplingHandlers } from '../sampling/sampling-handlers';
@@ -30,6 +31,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...learnerHandlers,
   ...qualificationHandlers,
   ...mappingHandlers,
+  ...planHandlers,
   ...recordHandlers,
   ...registrationHandlers,
   ...samplingHandlers,

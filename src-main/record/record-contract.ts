@@ -33,6 +33,8 @@ export const recordOperations = {
       kind: z.enum(portfolioRecordKinds),
       unitId: z.string().min(1).optional(),
       evidenceId: z.string().min(1).optional(),
+      /** The assessment plan, for kind assessment-plan. */
+      planId: z.string().min(1).optional(),
       format: z.enum(['pdf', 'docx']),
       sign: z.boolean().default(false),
       passphrase,

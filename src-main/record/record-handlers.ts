@@ -6,6 +6,7 @@ import { unitRef } from '../kernel/unit-label';
 import { resolveInside } from '../storage/resolve-inside';
 import { loadRecordSource, registeredUnits } from './from-portfolio/record-source';
 import { sessionEvidence } from './from-portfolio/session-record-input';
+import { planSigner } from './from-portfolio/assessment-plan-input';
 import { identityHandlers } from './identity-handlers';
 import { rememberFor, signerFor } from './identity-store/signers';
 import { checkRecordFile } from './issue/check-record-file';
@@ -42,12 +43,13 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
     let signer;
     if (input.sign) {
       const { person, role } = currentPerson(wb);
+      const portfolio = (await workspace.portfolio(learner.id)).data;
       const reg =
         input.kind === 'unit-record' && input.unitId
-          ? (await workspace.portfolio(learner.id)).data.registrations.find(
-              (r) => r.unitId === input.unitId && !r.withdrawn,
-            )
-          : undefined;
+          ? portfolio.registrations.find((r) => r.unitId === input.unitId && !r.withdrawn)
+          : input.kind === 'assessment-plan'
+            ? planSigner(portfolio, input.planId)
+            : undefined;
       assertMaySignRecord(
         person,
         role,
@@ -66,6 +68,7 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
         kind: input.kind,
         ...(input.unitId ? { unit: input.unitId } : {}),
         ...(input.evidenceId ? { evidenceId: input.evidenceId } : {}),
+        ...(input.planId ? { planId: input.planId } : {}),
         format: input.format,
         ...(signer ? { signer } : {}),
       },

@@ -23,6 +23,7 @@ const recordTitles: Record<string, string> = {
   discussion: 'Professional discussion record',
   progress: 'Learner progress summary',
   'evidence-index': 'Evidence index',
+  'assessment-plan': 'Assessment plan',
 };
 
 async function put(

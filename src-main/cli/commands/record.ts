@@ -13,6 +13,7 @@ import {
   registeredUnits,
 } from '../../record/from-portfolio/record-source';
 import { signerFor } from '../../record/identity-store/signers';
+import { planSigner } from '../../record/from-portfolio/assessment-plan-input';
 import { issueRecord, type Signer } from '../../record/issue/issue-record';
 import { assertMaySignRecord } from '../../record/issue/may-sign';
 import { portfolioRecordKinds, type PortfolioRecordKind } from '../../record/model/record-document';
@@ -24,6 +25,7 @@ import { makeFolders, writeOutFile } from '../out-file';
 import { readPassphrase } from '../passphrase';
 
 export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] --format pdf|docx --out FILE [--sign]
+       workbench record DIR --learner ID --kind assessment-plan [--id PLAN] --format pdf|docx --out FILE [--sign]
        workbench record DIR --all --out FOLDER [--format pdf|docx] [--sign]
 
 Makes an assessment record from the portfolio in the workspace DIR, writes it to FILE, then
@@ -33,7 +35,9 @@ the command says so.
 
   --learner ID     the learner's id, ULN or exact name
   --unit REF       the unit's Ofqual code, awarding-body code, id or title
-  --kind KIND      unit-record (the default), observation, discussion, progress or evidence-index
+  --kind KIND      unit-record (the default), observation, discussion, progress, evidence-index
+                   or assessment-plan
+  --id PLAN        the assessment plan (its id); without it, the learner's only current plan
   --evidence ID    the observation or discussion evidence item the record is of (its id or
                    exact title); without it, the unit's only one (a direct observation before
                    a practical demonstration)
@@ -61,6 +65,7 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       sign: { type: 'boolean' },
       'passphrase-file': { type: 'string' },
       evidence: { type: 'string' },
+      id: { type: 'string' },
       all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -188,7 +193,14 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
   const registered = values.unit
     ? findRegisteredUnit(source, values.unit)
     : registeredUnits(source)[0];
-  const signer = registered ? await signerOf(registered.registration.assessorId) : undefined;
+  const planId = kind === 'assessment-plan' ? values.id : undefined;
+  if (values.id && kind !== 'assessment-plan')
+    throw new UsageError('--id names an assessment plan; use it with --kind assessment-plan.');
+  const signerId =
+    kind === 'assessment-plan'
+      ? planSigner(source.portfolio, planId)?.assessorId
+      : registered?.registration.assessorId;
+  const signer = signerId ? await signerOf(signerId) : undefined;
   if (secret && !signer)
     throw new UserError(
       'not-found',
@@ -208,6 +220,7 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       kind,
       ...(values.unit ? { unit: values.unit } : {}),
       ...(values.evidence ? { evidenceId: values.evidence } : {}),
+      ...(planId ? { planId } : {}),
       format,
       ...(signer ? { signer } : {}),
     },

@@ -5,6 +5,8 @@ import { buildEvidenceIndex } from '../build/evidence-index';
 import { buildObservationRecord } from '../build/observation-record';
 import { buildProgressRecord } from '../build/progress-record';
 import { buildUnitRecord } from '../build/unit-record';
+import { buildAssessmentPlanRecord } from '../build/assessment-plan-record';
+import { assessmentPlanInput, choosePlan } from './assessment-plan-input';
 import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import { evidenceIndexInput, progressInput } from './progress-input';
 import type { RecordStamp } from './record-context';
@@ -19,6 +21,8 @@ export interface RecordRequest {
   unit?: string;
   /** The observation or discussion evidence item the record is of. */
   evidenceId?: string;
+  /** The assessment plan the record is of; the learner's only current one when not given. */
+  planId?: string;
 }
 
 export interface BuiltRecord {
@@ -52,6 +56,11 @@ export async function buildFromPortfolio(
       return { document: buildProgressRecord(await progressInput(source, stamp)), unitRef: '' };
     case 'evidence-index':
       return { document: buildEvidenceIndex(await evidenceIndexInput(source, stamp)), unitRef: '' };
+    case 'assessment-plan': {
+      const plan = choosePlan(source, request.planId);
+      const document = buildAssessmentPlanRecord(assessmentPlanInput(source, plan, stamp));
+      return { document, unitRef: document.footer.unitRef };
+    }
   }
 }
 

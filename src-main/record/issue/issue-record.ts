@@ -131,6 +131,7 @@ const signedAs: Record<PortfolioRecordKind, string> = {
   discussion: 'professional discussion record',
   progress: 'learner progress summary',
   'evidence-index': 'evidence index',
+  'assessment-plan': 'assessment plan',
 };
 
 /**

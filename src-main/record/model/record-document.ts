@@ -13,6 +13,7 @@ export const portfolioRecordKinds = [
   'discussion',
   'progress',
   'evidence-index',
+  'assessment-plan',
 ] as const;
 export type PortfolioRecordKind = (typeof portfolioRecordKinds)[number];
 

@@ -4,6 +4,7 @@ export const kindLabels = {
   discussion: 'Professional discussion record',
   progress: 'Learner progress summary',
   'evidence-index': 'Evidence index',
+  'assessment-plan': 'Assessment plan',
 } as const;
 
 export type RecordKindId = keyof typeof kindLabels;
