@@ -11,6 +11,7 @@ import { RecordForm } from '../evidence/RecordForm';
 import { Loading } from '../Loading';
 import { CriteriaPanel } from '../mapping/CriteriaPanel';
 import { WitnessTestimonySection } from '../witness/WitnessTestimonySection';
+import { PlansSection } from '../planning/PlansSection';
 import { LearnerForm } from './LearnerForm';
 import { RegistrationsPanel } from './RegistrationsPanel';
 import { UnreadableChanges } from './UnreadableChanges';
@@ -122,6 +123,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   <Tabs.Tab value="evidence">Evidence</Tabs.Tab>
                   <Tabs.Tab value="criteria">Criteria</Tabs.Tab>
                   <Tabs.Tab value="units">Units</Tabs.Tab>
+                  <Tabs.Tab value="plans">Plans</Tabs.Tab>
                   <Tabs.Tab value="witness">Witness testimony</Tabs.Tab>
                   <Tabs.Tab value="audit">Audit trail</Tabs.Tab>
                 </Tabs.List>
@@ -153,6 +155,15 @@ export function LearnerView({ learnerId, onBack }: Props) {
                 </Tabs.Panel>
                 <Tabs.Panel value="units" pt="md">
                   <RegistrationsPanel detail={d} readOnly={readOnly} onChanged={detail.reload} />
+                </Tabs.Panel>
+                <Tabs.Panel value="plans" pt="md">
+                  {tab === 'plans' && (
+                    <PlansSection
+                      learnerId={learnerId}
+                      readOnly={readOnly}
+                      onChanged={detail.reload}
+                    />
+                  )}
                 </Tabs.Panel>
                 <Tabs.Panel value="witness" pt="md">
                   {tab === 'witness' && (
