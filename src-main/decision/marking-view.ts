@@ -15,6 +15,7 @@ import { isIqaOrQualifiedAssessor, signOffStatus } from './sign-off';
 import { evidenceFor, targetsOf } from './targets';
 import type { SignaturePurpose } from './decision-schema';
 import { describeStep, undoStacks } from './undo';
+import { stillToDoOnUnit } from './planned-targets';
 
 export const targetKeyOf = (criterionRef: string, partRef: string | null) =>
   partRef ? `${criterionRef}|${partRef}` : criterionRef;
@@ -88,6 +89,7 @@ export function markingUpdate(input: MarkingViewInput): MarkingUpdate {
   const criteria = new Map(
     unit.outcomes.flatMap((o) => o.criteria.map((c) => [c.ref, { c, o }] as const)),
   );
+  const planned = stillToDoOnUnit(portfolio, unit, input.today);
   const targets: TargetView[] = targetsOf(unit).map((t) => {
     const { c, o } = criteria.get(t.criterionRef)!;
     const d = decisionOf(latest, t.criterionRef, t.partRef);
@@ -101,6 +103,7 @@ export function markingUpdate(input: MarkingViewInput): MarkingUpdate {
       outcomeRef: o.ref,
       outcomeKind: t.outcomeKind,
       status: d?.outcome ?? 'not-assessed',
+      plannedFor: planned.get(targetKeyOf(t.criterionRef, t.partRef))?.visitDate ?? null,
       decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,
       decidedBy: d && d.outcome !== 'not-assessed' ? nameOf(d.assessorId) : null,
       feedback: d?.feedback ?? '',

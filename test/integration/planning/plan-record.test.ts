@@ -5,6 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { planDeclarationWords } from '../../../src-main/kernel/plan-declaration-words';
 import { Workspace } from '../../../src-main/workspace/workspace';
 import { countsAsExpert } from '../../../src-main/witness/witness-rules';
+import { stillToDoOnUnit } from '../../../src-main/decision/planned-targets';
+import { recordDecision } from '../../../src-main/decision/marking';
 import { demoWorkspace } from '../../support/demo-workspace';
 import { portfolioOnDisk } from '../../support/portfolio-on-disk';
 import { convertWithLibreOffice, pdfsigVerdicts, runTool } from '../../support/record/system-tools';
@@ -96,6 +98,35 @@ describe('the assessment plan record', () => {
     expect(text).toContain('Assessment plan');
     expect(text).toContain('Dr Ruth Adeyemi');
     expect(text).toContain(flat(planDeclarationWords('assessor', 1)));
+  });
+
+  it('shows the planned criteria without a decision after the visit as still to do, and none once decided', async () => {
+    const { units } = await workspace.listUnits();
+    const doc = await workspace.portfolio(siobhan.id);
+    const registration = doc.data.registrations[0]!;
+    const unit = units.find(
+      (u) => u.id === registration.unitId && u.version === registration.unitVersion,
+    )!;
+    const visit = doc.data.assessmentPlans[0]!.visitDate!;
+    expect(stillToDoOnUnit(doc.data, unit, visit).size).toBe(0);
+    const after = stillToDoOnUnit(doc.data, unit, '2026-12-01');
+    expect([...after.keys()]).toEqual(['7.4', '9.1|a', '9.1|b', '9.1|c', '8.1', '8.2', '8.3']);
+    expect(after.get('7.4')?.visitDate).toBe(visit);
+    const assessor = { id: registration.assessorId, role: 'assessor' as const };
+    const decided = recordDecision(
+      doc.data,
+      unit,
+      { criterionRef: '7.4', partRef: null, outcome: 'met', feedback: 'Seen at the visit.' },
+      assessor,
+      new Date('2026-11-25T10:00:00Z'),
+    ).portfolio;
+    expect(stillToDoOnUnit(decided, unit, '2026-12-01').has('7.4')).toBe(false);
+
+    const amara = workspace.centre.learners.find((l) => l.name === 'Amara Okafor')!;
+    const hers = (await workspace.portfolio(amara.id)).data;
+    expect(hers.assessmentPlans[0]).toMatchObject({ status: 'agreed' });
+    expect(hers.assessmentPlans[0]!.evidenceIds).toHaveLength(1);
+    expect(stillToDoOnUnit(hers, unit, '2026-12-01').size).toBe(0);
   });
 
   it('says which plans there are when --id names none of them, and issues nothing', async () => {
