@@ -8,6 +8,7 @@ import { progressReviewOperations } from '../progress-review/review-contract';
 import { learnerCopyOperations } from '../learner-copy/learner-copy-contract';
 import { qualificationOperations } from '../qualification/qualification-contract';
 import { mappingOperations } from '../mapping/mapping-contract';
+import { planOperations } from '../planning/plan-contract';
 import { recordOperations } from '../record/record-contract';
 import { registrationOperations } from '../registration/registration-contract';
 import { retentionOperations } from '../retention/retention-contract';
@@ -38,6 +39,7 @@ export const contract = mergeOperations(
   qualificationOperations,
   mappingOperations,
   progressReviewOperations,
+  planOperations,
   recordOperations,
   registrationOperations,
   retentionOperations,

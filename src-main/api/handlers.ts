@@ -6,6 +6,7 @@ import { learnerHandlers } from '../learner/learner-handlers';
 import { progressReviewHandlers } from '../progress-review/review-handlers';
 import { qualificationHandlers } from '../qualification/qualification-handlers';
 import { mappingHandlers } from '../mapping/mapping-handlers';
+import { planHandlers } from '../planning/plan-handlers';
 import { recordHandlers } from '../record/record-handlers';
 import { registrationHandlers } from '../registration/registration-handlers';
 import { retentionHandlers } from '../retention/retention-handlers';
@@ -36,6 +37,7 @@ export const handlers: HandlerMap<OperationName> = {
   ...qualificationHandlers,
   ...mappingHandlers,
   ...progressReviewHandlers,
+  ...planHandlers,
   ...recordHandlers,
   ...registrationHandlers,
   ...retentionHandlers,

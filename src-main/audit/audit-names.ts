@@ -22,7 +22,12 @@ export function auditNames(
     names.set(f.id, `for ${unitName(f.unitId)} sent ${formatDate(f.sentAt)}`);
   }
   for (const p of portfolio.assessmentPlans) {
-    names.set(p.id, `agreed ${formatDate(p.agreedOn)}`);
+    names.set(
+      p.id,
+      p.agreedOn
+        ? `agreed ${formatDate(p.agreedOn)}`
+        : `drafted ${formatDate(p.updatedAt)} (not yet agreed)`,
+    );
   }
   for (const r of portfolio.progressReviews) names.set(r.id, `held ${formatDate(r.heldOn)}`);
   return (id) => names.get(id);

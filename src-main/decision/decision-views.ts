@@ -16,6 +16,8 @@ export interface TargetView {
   outcomeRef: string;
   outcomeKind: 'knowledge' | 'competence';
   status: DecisionStatus;
+  /** The visit an agreed plan named it for, when that is past and it still has no decision. */
+  plannedFor: string | null;
   decidedOn: string | null;
   decidedBy: string | null;
   feedback: string;

@@ -16,6 +16,7 @@ import { evidenceFor, targetsOf } from './targets';
 import type { SignaturePurpose } from './decision-schema';
 import { describeStep, undoStacks } from './undo';
 import { criterionKey } from '../kernel/criterion-key';
+import { stillToDoOnUnit } from './planned-targets';
 
 export interface MarkingViewInput {
   portfolio: Portfolio;
@@ -86,6 +87,7 @@ export function markingUpdate(input: MarkingViewInput): MarkingUpdate {
   const criteria = new Map(
     unit.outcomes.flatMap((o) => o.criteria.map((c) => [c.ref, { c, o }] as const)),
   );
+  const planned = stillToDoOnUnit(portfolio, unit, input.today);
   const targets: TargetView[] = targetsOf(unit).map((t) => {
     const { c, o } = criteria.get(t.criterionRef)!;
     const d = decisionOf(latest, t.criterionRef, t.partRef);
@@ -99,6 +101,7 @@ export function markingUpdate(input: MarkingViewInput): MarkingUpdate {
       outcomeRef: o.ref,
       outcomeKind: t.outcomeKind,
       status: d?.outcome ?? 'not-assessed',
+      plannedFor: planned.get(criterionKey(t.criterionRef, t.partRef))?.visitDate ?? null,
       decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,
       decidedBy: d && d.outcome !== 'not-assessed' ? nameOf(d.assessorId) : null,
       feedback: d?.feedback ?? '',

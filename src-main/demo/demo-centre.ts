@@ -8,6 +8,7 @@ import { addDemoDecisions } from './demo-decisions';
 import { addDemoEvidence } from './demo-evidence';
 import { addDemoIdentities } from './demo-identities';
 import { addDemoWitnessTestimony } from './demo-witness';
+import { addAmaraPlan } from './demo-plans';
 import {
   demoAssessors,
   demoCentre,
@@ -110,6 +111,7 @@ export async function createDemoCentre(
   const prove = await demoProver(workspace);
   if (external) {
     await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt, prove);
+    await addAmaraPlan(workspace, external, now);
   }
   await addDemoSampling(workspace, now, prove);
   await addDemoReviews(workspace, now, { qualified, workingTowards });

@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { loadRecordFonts } from '../record/pdf/fonts';
 import type { Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
-import { addAssessmentPlan } from '../witness/testimony';
 import { makeForm, saveReturned } from '../witness/testimony-service';
 import { demoPng } from './demo-files';
+import { addSiobhanPlan } from './demo-plans';
 
 const day = (now: Date, daysAgo: number) =>
   new Date(now.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
@@ -42,19 +42,13 @@ export async function addDemoWitnessTestimony(
     actor,
     now,
   );
-  await doc.update(
-    (p) =>
-      addAssessmentPlan(
-        p,
-        {
-          agreedOn: day(now, 35),
-          unitIds: [registration.unitId],
-          expertWitnessIds: [expert.id],
-          notes: 'Dr Adeyemi to witness complaint handling on the shop floor.',
-        },
-        actor,
-        now,
-      ).portfolio,
+  await addSiobhanPlan(
+    workspace,
+    learner.id,
+    { id: registration.unitId },
+    expert.id,
+    lineManager.id,
+    now,
   );
   const fonts = await loadRecordFonts(resourcesDir);
   const sent = await makeForm(

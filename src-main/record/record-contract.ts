@@ -33,7 +33,8 @@ export const recordOperations = {
       kind: z.enum(portfolioRecordKinds),
       unitId: z.string().min(1).optional(),
       evidenceId: z.string().min(1).optional(),
-      /** The progress review the record is of; the latest when not given. */
+      /** The progress review or assessment plan the record is of; without it, the latest review or
+       * the only current plan. */
       id: z.string().min(1).optional(),
       format: z.enum(['pdf', 'docx']),
       sign: z.boolean().default(false),

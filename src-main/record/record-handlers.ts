@@ -7,6 +7,7 @@ import { resolveInside } from '../storage/resolve-inside';
 import { loadRecordSource } from './from-portfolio/record-source';
 import { registeredUnits } from '../portfolio/registered-units';
 import { sessionEvidence } from './from-portfolio/session-record-input';
+import { planSigner } from './from-portfolio/assessment-plan-input';
 import { identityHandlers } from './identity-handlers';
 import { rememberFor, signerFor } from './identity-store/signers';
 import { checkRecordFile } from './issue/check-record-file';
@@ -43,12 +44,13 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
     let signer;
     if (input.sign) {
       const { person, role } = wb.requireSignedIn();
+      const portfolio = (await workspace.portfolio(learner.id)).data;
       const reg =
         input.kind === 'unit-record' && input.unitId
-          ? (await workspace.portfolio(learner.id)).data.registrations.find(
-              (r) => r.unitId === input.unitId && !r.withdrawn,
-            )
-          : undefined;
+          ? portfolio.registrations.find((r) => r.unitId === input.unitId && !r.withdrawn)
+          : input.kind === 'assessment-plan'
+            ? planSigner(portfolio, input.id)
+            : undefined;
       assertMaySignRecord(
         person,
         role,

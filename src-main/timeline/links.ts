@@ -3,13 +3,14 @@ import type { TimelineLink } from './timeline-entry';
 /** The learner's page, on one of its tabs (`evidence` is the tab shown when none is named). */
 export function learnerTab(
   learnerId: string,
-  tab: 'evidence' | 'units' | 'witness',
+  tab: 'evidence' | 'units' | 'witness' | 'plans',
   extra: Record<string, string> = {},
 ): TimelineLink {
   const words = {
     evidence: 'the evidence item',
     units: 'the learner’s units',
     witness: 'the witness testimony',
+    plans: 'the assessment plan',
   };
   return {
     query: { page: 'learners', learner: learnerId, tab, ...extra },

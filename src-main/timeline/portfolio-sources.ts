@@ -30,26 +30,6 @@ export const registrationSource: TimelineSource = ({ learnerId, portfolio, names
     return [registered, withdrawn];
   });
 
-/** Assessment plans agreed with the learner (the plan as the portfolio keeps it today). */
-export const assessmentPlanSource: TimelineSource = ({ learnerId, portfolio, names }) =>
-  portfolio.assessmentPlans.map((p) => {
-    const units = p.unitIds.map(names.unit);
-    const experts = p.expertWitnessIds.length;
-    return single({
-      key: `plan:${p.id}`,
-      kind: 'plan',
-      at: p.agreedOn,
-      who: names.person(p.updatedBy),
-      what: [
-        `Assessment plan agreed${units.length ? ` for ${units.join(', ')}` : ''}`,
-        experts ? `naming ${experts} expert ${experts === 1 ? 'witness' : 'witnesses'}` : '',
-      ]
-        .filter(Boolean)
-        .join(', '),
-      link: learnerTab(learnerId, 'witness'),
-    });
-  });
-
 /** Evidence added to the portfolio (archived items too: they were added). */
 export const evidenceSource: TimelineSource = ({ learnerId, portfolio, names }) =>
   portfolio.evidence.map((e) =>
@@ -163,6 +143,7 @@ const recordWords: Record<Portfolio['issuedRecords'][number]['kind'], string> = 
   progress: 'progress record',
   'evidence-index': 'evidence index',
   'progress-review': 'progress review record',
+  'assessment-plan': 'assessment plan record',
 };
 
 /** Records issued from the portfolio, and each signature put on them afterwards. */

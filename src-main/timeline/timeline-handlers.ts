@@ -1,13 +1,13 @@
 import type { HandlerMap } from '../api/handler';
 import { decisionSource } from './decision-source';
 import {
-  assessmentPlanSource,
   evidenceSource,
   recordSource,
   registrationSource,
   signOffSource,
   witnessFormSource,
 } from './portfolio-sources';
+import { planSource } from './plan-source';
 import { actionPointSource, samplingSource } from './sampling-source';
 import { loadTimelineContext } from './timeline-context';
 import type { timelineOperations } from './timeline-contract';
@@ -16,7 +16,7 @@ import { arrangeTimeline, type TimelineSource } from './timeline-entry';
 /** Every source of the learner's timeline: a domain that adds entries adds its source here. */
 export const timelineSources: readonly TimelineSource[] = [
   registrationSource,
-  assessmentPlanSource,
+  planSource,
   evidenceSource,
   decisionSource,
   witnessFormSource,

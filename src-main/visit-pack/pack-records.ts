@@ -22,6 +22,7 @@ export const recordTitles: Record<string, string> = {
   discussion: 'Professional discussion record',
   progress: 'Learner progress summary',
   'evidence-index': 'Evidence index',
+  'assessment-plan': 'Assessment plan',
 };
 
 /** Where the records go: the pack folder, the hashes for its manifest, and the zip's sink. */

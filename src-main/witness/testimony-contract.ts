@@ -92,14 +92,4 @@ export const testimonyOperations = {
     }),
     { writes: true },
   ),
-  'witness:plan-add': operation<{ id: string }>()(
-    z.object({
-      learnerId,
-      agreedOn: isoDate,
-      unitIds: z.array(z.string().min(1)).max(100),
-      expertWitnessIds: z.array(z.string().min(1)).max(100),
-      notes: text.optional(),
-    }),
-    { writes: true },
-  ),
 };

@@ -1,9 +1,8 @@
 import type { HandlerMap } from '../api/handler';
 import { unitRef } from '../kernel/unit-label';
 import { loadRecordFonts } from '../record/pdf/fonts';
-import { dayOf } from '../shared/record';
 import { listTemplates, saveTemplate } from './template-store';
-import { addAssessmentPlan, recordAuthenticity, withdrawForm } from './testimony';
+import { recordAuthenticity, withdrawForm } from './testimony';
 import type { testimonyOperations } from './testimony-contract';
 import { importReturnedFile } from './import-returned';
 import { makeForm, saveReturned } from './testimony-service';
@@ -113,21 +112,5 @@ export const testimonyHandlers: HandlerMap<keyof typeof testimonyOperations> = {
       recordAuthenticity(p, testimonyId, { checkedBy: name, checkedOn, how }, actor, wb.clock()),
     );
     return { id: testimonyId };
-  },
-
-  'witness:plan-add': async ({ learnerId, agreedOn, unitIds, expertWitnessIds, notes }, wb) => {
-    const doc = await wb.workspace.portfolio(learnerId);
-    let id = '';
-    await doc.update((p) => {
-      const result = addAssessmentPlan(
-        p,
-        { agreedOn: agreedOn || dayOf(wb.clock()), unitIds, expertWitnessIds, notes: notes ?? '' },
-        wb.actor(),
-        wb.clock(),
-      );
-      id = result.plan.id;
-      return result.portfolio;
-    });
-    return { id };
   },
 };

@@ -83,14 +83,12 @@ export const testimonySchema = z.object({
   authenticity: authenticityCheckSchema.nullable().default(null),
 });
 
-/** The minimum of an assessment plan the witness rules need: who is named as expert, and when. */
-export const assessmentPlanSchema = z.object({
-  ...recordFields,
-  agreedOn: isoDate,
-  unitIds: z.array(z.string().min(1)).default([]),
-  expertWitnessIds: z.array(z.string().min(1)).default([]),
-  notes: z.string().default(''),
-});
+/**
+ * Assessment plans are the planning domain's; portfolio.json's schema gathers them from here,
+ * beside the witness records, since the expert-witness rule reads them.
+ */
+export { assessmentPlanSchema } from '../planning/plan-schema';
+export type { AssessmentPlan } from '../planning/plan-schema';
 
 export type TemplateRef = z.infer<typeof templateRefSchema>;
 export type FormCriterion = z.infer<typeof formCriterionSchema>;
@@ -98,4 +96,3 @@ export type WitnessForm = z.infer<typeof witnessFormSchema>;
 export type Testimony = z.infer<typeof testimonySchema>;
 export type TestimonyWitness = z.infer<typeof testimonyWitnessSchema>;
 export type AuthenticityCheck = z.infer<typeof authenticityCheckSchema>;
-export type AssessmentPlan = z.infer<typeof assessmentPlanSchema>;

@@ -7,7 +7,7 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { AssessmentPlan, AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
+import type { AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
 import { appended } from '../shared/appended-list';
 import { formatDate } from '../kernel/dates';
 import { criterionLabel } from '../kernel/criterion-key';
@@ -195,33 +195,5 @@ export function withdrawForm(
         subject: { learnerId: portfolio.learnerId, unitId: form.unitId },
       }),
     ),
-  };
-}
-
-export type NewPlan = Pick<AssessmentPlan, 'agreedOn' | 'unitIds' | 'expertWitnessIds' | 'notes'>;
-
-/** Records an assessment plan naming expert witnesses in advance. */
-export function addAssessmentPlan(
-  portfolio: Portfolio,
-  plan: NewPlan,
-  actor: Actor,
-  now: Date,
-): { portfolio: Portfolio; plan: AssessmentPlan } {
-  const saved: AssessmentPlan = { ...plan, id: newId('ap'), ...stamp(actor, now) };
-  const entry = auditEntry(actor, now, 'recorded assessment plan', `plan ${saved.id}`, {
-    after: {
-      agreedOn: saved.agreedOn,
-      expertWitnesses: saved.expertWitnessIds.join(', '),
-      units: saved.unitIds.join(', '),
-    },
-    subject: { learnerId: portfolio.learnerId },
-  });
-  return {
-    portfolio: {
-      ...portfolio,
-      assessmentPlans: appended(portfolio.assessmentPlans, saved),
-      audit: appended(portfolio.audit, entry),
-    },
-    plan: saved,
   };
 }

@@ -3,6 +3,7 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { AssessmentPlan, Testimony } from './testimony-schema';
 import type { Witness } from './witness-schema';
 import { testimonyMethods } from '../kernel/assessment-methods';
+import { planNamesExpert } from '../planning/plan-rules';
 
 /**
  * Warnings about one testimony: one without contact details cannot be checked, and one that
@@ -64,12 +65,7 @@ export function countsAsExpert(
 ): boolean {
   if (!witness?.expert) return false;
   const day = /^\d{4}-\d{2}-\d{2}$/.test(activityDate) ? activityDate : '9999-12-31';
-  return plans.some(
-    (plan) =>
-      plan.expertWitnessIds.includes(witness.id) &&
-      plan.agreedOn <= day &&
-      (plan.unitIds.length === 0 || plan.unitIds.includes(unitId)),
-  );
+  return planNamesExpert(plans, witness.id, unitId, day);
 }
 
 /**

@@ -23,7 +23,21 @@ function expectedFromPortfolio(p: Portfolio): Map<string, (at: string) => boolea
     at(`registration:${r.id}`, r.registeredAt);
     if (r.withdrawn) at(`withdrawn:${r.id}`, r.updatedAt);
   }
-  for (const plan of p.assessmentPlans) at(`plan:${plan.id}`, plan.agreedOn);
+  for (const plan of p.assessmentPlans) {
+    // Drafted (or revised) when its first audit entry says so; each signature; agreed when the
+    // second of the learner's and the assessor's signatures was given (or on its day, for a plan
+    // kept before plans were signed).
+    const first = p.audit.find((a) => a.target === `plan ${plan.id}`);
+    if (first?.action.startsWith('drafted')) at(`plan-drafted:${plan.id}`, first.at);
+    for (const s of plan.signatures) at(`plan-signed:${plan.id}:${s.role}`, s.signedAt);
+    if (plan.status !== 'agreed') continue;
+    const learner = plan.signatures.find((s) => s.role === 'learner');
+    const assessor = plan.signatures.find((s) => s.role === 'assessor');
+    at(
+      `plan:${plan.id}`,
+      learner && assessor ? [learner.signedAt, assessor.signedAt].sort()[1]! : plan.agreedOn!,
+    );
+  }
   for (const e of p.evidence) at(`evidence:${e.id}`, e.addedAt);
   for (const d of p.decisions) {
     // The day the assessor gave, at the moment it was recorded when that was the same day.
@@ -154,6 +168,11 @@ describe('the learner’s timeline on the demo centre', () => {
         if (q.evidence) expect(onDisk.evidence.map((e) => e.id)).toContain(q.evidence);
         if (q.unit) expect(onDisk.registrations.map((r) => r.unitId)).toContain(q.unit);
         if (q.record) expect(onDisk.issuedRecords.map((r) => r.recordId)).toContain(q.record);
+        if (event.key.startsWith('plan')) {
+          // An assessment plan's entries open the plan itself, on the Plans tab.
+          expect(q).toMatchObject({ page: 'learners', tab: 'plans' });
+          expect(onDisk.assessmentPlans.map((p) => p.id)).toContain(q.plan);
+        }
         if (q.criterion) {
           const [criterionRef, partRef = null] = q.criterion.split('|');
           expect(

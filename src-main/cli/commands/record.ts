@@ -9,6 +9,7 @@ import { findLearner } from '../../centre/find-learner';
 import { loadLibrary, loadRecordSource } from '../../record/from-portfolio/record-source';
 import { findRegisteredUnit, registeredUnits } from '../../portfolio/registered-units';
 import { signerFor } from '../../record/identity-store/signers';
+import { planSigner } from '../../record/from-portfolio/assessment-plan-input';
 import { issueRecord, type Signer } from '../../record/issue/issue-record';
 import { assertMaySignRecord } from '../../record/issue/may-sign';
 import { portfolioRecordKinds, type PortfolioRecordKind } from '../../record/model/record-document';
@@ -19,7 +20,8 @@ import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
 import { readPassphrase } from '../passphrase';
 
-export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] [--id ID] --format pdf|docx --out FILE [--sign]
+export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] --format pdf|docx --out FILE [--sign]
+       workbench record DIR --learner ID --kind assessment-plan|progress-review [--id ID] --format pdf|docx --out FILE [--sign]
        workbench record DIR --all --out FOLDER [--format pdf|docx] [--sign]
 
 Makes an assessment record from the portfolio in the workspace DIR, writes it to FILE, then
@@ -29,9 +31,10 @@ the command says so.
 
   --learner ID     the learner's id, ULN or exact name
   --unit REF       the unit's Ofqual code, awarding-body code, id or title
-  --kind KIND      unit-record (the default), observation, discussion, progress, evidence-index
-                   or progress-review
-  --id ID          the progress review the record is of (its id); without it, the latest
+  --kind KIND      unit-record (the default), observation, discussion, progress, evidence-index,
+                   progress-review or assessment-plan
+  --id ID          the progress review or assessment plan the record is of (its id); without it,
+                   the latest review, or the learner's only current plan
   --evidence ID    the observation or discussion evidence item the record is of (its id or
                    exact title); without it, the unit's only one (a direct observation before
                    a practical demonstration)
@@ -187,7 +190,15 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
   const registered = values.unit
     ? findRegisteredUnit(source, values.unit)
     : registeredUnits(source)[0];
-  const signer = registered ? await signerOf(registered.registration.assessorId) : undefined;
+  if (values.id && kind !== 'assessment-plan' && kind !== 'progress-review')
+    throw new UsageError(
+      '--id names an assessment plan or a progress review; use it with --kind assessment-plan or --kind progress-review.',
+    );
+  const signerId =
+    kind === 'assessment-plan'
+      ? planSigner(source.portfolio, values.id)?.assessorId
+      : registered?.registration.assessorId;
+  const signer = signerId ? await signerOf(signerId) : undefined;
   if (secret && !signer)
     throw new UserError(
       'not-found',

@@ -7,6 +7,8 @@ import { buildProgressRecord } from '../build/progress-record';
 import { buildUnitRecord } from '../build/unit-record';
 import { buildProgressReviewRecord } from '../build/progress-review-record';
 import { chooseReview, progressReviewInput } from './progress-review-input';
+import { buildAssessmentPlanRecord } from '../build/assessment-plan-record';
+import { assessmentPlanInput, choosePlan } from './assessment-plan-input';
 import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import { evidenceIndexInput, progressInput } from './progress-input';
 import type { RecordStamp } from './record-context';
@@ -23,7 +25,8 @@ export interface RecordRequest {
   unit?: string;
   /** The observation or discussion evidence item the record is of. */
   evidenceId?: string;
-  /** The progress review the record is of (its id); the latest when not given. */
+  /** The progress review or assessment plan the record is of (its id); without it, the latest
+   * review, or the learner's only current plan. */
   id?: string;
 }
 
@@ -62,6 +65,11 @@ export async function buildFromPortfolio(
       const review = chooseReview(source, request.id);
       const input = progressReviewInput(source, review, stamp);
       return { document: buildProgressReviewRecord(input), unitRef: '' };
+    }
+    case 'assessment-plan': {
+      const plan = choosePlan(source, request.id);
+      const document = buildAssessmentPlanRecord(assessmentPlanInput(source, plan, stamp));
+      return { document, unitRef: document.footer.unitRef };
     }
   }
 }

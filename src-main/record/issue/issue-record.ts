@@ -133,6 +133,7 @@ const signedAs: Record<PortfolioRecordKind, string> = {
   progress: 'learner progress summary',
   'evidence-index': 'evidence index',
   'progress-review': 'progress review',
+  'assessment-plan': 'assessment plan',
 };
 
 /**

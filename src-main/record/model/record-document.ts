@@ -14,6 +14,7 @@ export const portfolioRecordKinds = [
   'progress',
   'evidence-index',
   'progress-review',
+  'assessment-plan',
 ] as const;
 export type PortfolioRecordKind = (typeof portfolioRecordKinds)[number];
 

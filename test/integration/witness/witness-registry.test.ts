@@ -6,7 +6,7 @@ import { markingWarnings } from '../../../src-main/decision/marking-rules';
 import { markingView } from '../../../src-main/decision/marking-view';
 import { progressMatrix } from '../../../src-main/decision/progress-matrix';
 import type { RuleEvidence } from '../../../src-main/decision/marking-types';
-import { addAssessmentPlan } from '../../../src-main/witness/testimony';
+import { agreePlan } from '../../support/planning/agreed-plan';
 import { testimonyFactsByEvidence } from '../../../src-main/witness/witness-rules';
 import { saveReturned, type TypedTestimony } from '../../../src-main/witness/testimony-service';
 import { demoWorkspace, tester, when } from '../../support/demo-workspace';
@@ -118,12 +118,8 @@ describe('the witness registry and its rules', () => {
     // A plan made after the activity does not make it expert testimony.
     await doc.update(
       (p) =>
-        addAssessmentPlan(
-          p,
-          { agreedOn: '2026-03-20', unitIds: [], expertWitnessIds: [expert.id], notes: '' },
-          tester,
-          when,
-        ).portfolio,
+        agreePlan(p, { expertWitnessIds: [expert.id] }, tester, new Date('2026-03-20T09:00:00Z'))
+          .portfolio,
     );
     const late = await saveReturned(
       workspace,
@@ -138,11 +134,11 @@ describe('the witness registry and its rules', () => {
 
     await doc.update(
       (p) =>
-        addAssessmentPlan(
+        agreePlan(
           p,
-          { agreedOn: '2026-02-01', unitIds: [unitId], expertWitnessIds: [expert.id], notes: '' },
+          { unitIds: [unitId], expertWitnessIds: [expert.id] },
           tester,
-          when,
+          new Date('2026-02-01T09:00:00Z'),
         ).portfolio,
     );
     const planned = await saveReturned(

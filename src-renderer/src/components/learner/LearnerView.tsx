@@ -14,6 +14,7 @@ import { TimelinePanel } from '../timeline/TimelinePanel';
 import { CriteriaPanel } from '../mapping/CriteriaPanel';
 import { WitnessTestimonySection } from '../witness/WitnessTestimonySection';
 import { LearnerCopyButton } from './LearnerCopyButton';
+import { PlansSection } from '../planning/PlansSection';
 import { LearnerForm } from './LearnerForm';
 import { RegistrationsPanel } from './RegistrationsPanel';
 import { UnreadableChanges } from './UnreadableChanges';
@@ -126,6 +127,7 @@ export function LearnerView({ learnerId, onBack }: Props) {
                   <Tabs.Tab value="evidence">Evidence</Tabs.Tab>
                   <Tabs.Tab value="criteria">Criteria</Tabs.Tab>
                   <Tabs.Tab value="units">Units</Tabs.Tab>
+                  <Tabs.Tab value="plans">Plans</Tabs.Tab>
                   <Tabs.Tab value="witness">Witness testimony</Tabs.Tab>
                   <Tabs.Tab value="timeline">Timeline</Tabs.Tab>
                   <Tabs.Tab value="reviews">Reviews</Tabs.Tab>
@@ -159,6 +161,15 @@ export function LearnerView({ learnerId, onBack }: Props) {
                 </Tabs.Panel>
                 <Tabs.Panel value="units" pt="md">
                   <RegistrationsPanel detail={d} readOnly={readOnly} onChanged={detail.reload} />
+                </Tabs.Panel>
+                <Tabs.Panel value="plans" pt="md">
+                  {tab === 'plans' && (
+                    <PlansSection
+                      learnerId={learnerId}
+                      readOnly={readOnly}
+                      onChanged={detail.reload}
+                    />
+                  )}
                 </Tabs.Panel>
                 <Tabs.Panel value="witness" pt="md">
                   {tab === 'witness' && (

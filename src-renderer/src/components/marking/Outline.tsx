@@ -3,6 +3,7 @@ import type { OutlineOutcome, TargetView } from '../../../../src-main/decision/d
 import type { DecisionStatus } from '../../../../src-main/decision/marking-types';
 import classes from './Outline.module.css';
 import { combinedStatus, statusLabel } from './status';
+import { formatDate } from '../dates/format';
 import { countTargets } from './count-targets';
 import { criteriaMetLabel } from '../../../../src-main/kernel/count-criteria';
 
@@ -14,7 +15,8 @@ interface Props {
 }
 
 /** The compact status a row shows, so a row re-renders only when it changed. */
-const rowSignature = (t: TargetView) => `${t.status}|${t.evidenceIds.length}|${t.flags.length}`;
+const rowSignature = (t: TargetView) =>
+  `${t.status}|${t.plannedFor ?? ''}|${t.evidenceIds.length}|${t.flags.length}`;
 
 function Chip({ status }: { status: DecisionStatus }) {
   return <span className={`${classes.chip} ${classes[status]}`}>{statusLabel[status]}</span>;
@@ -60,7 +62,16 @@ const TargetRow = memo(
               {flags} {flags === 1 ? 'flag' : 'flags'}
             </span>
           )}
-          <Chip status={target.status} />
+          {target.plannedFor ? (
+            <span
+              className={`${classes.chip} ${classes['not-assessed']}`}
+              data-testid="still-to-do"
+            >
+              Still to do (planned {formatDate(target.plannedFor)})
+            </span>
+          ) : (
+            <Chip status={target.status} />
+          )}
         </span>
       </button>
     );

@@ -5,6 +5,7 @@ export const kindLabels = {
   progress: 'Learner progress summary',
   'evidence-index': 'Evidence index',
   'progress-review': 'Progress review',
+  'assessment-plan': 'Assessment plan',
 } as const;
 
 export type RecordKindId = keyof typeof kindLabels;

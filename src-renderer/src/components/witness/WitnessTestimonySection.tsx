@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-views';
 import type { TestimonyView } from '../../../../src-main/witness/testimony-views';
@@ -23,8 +11,7 @@ import { AuthenticityForm } from './AuthenticityForm';
 import { MakeFormCard } from './MakeFormCard';
 import { ReturnedFileButton } from './ReturnedFileButton';
 import { TypedTestimonyForm } from './TypedTestimonyForm';
-import { DateField } from '../dates/DateField';
-import { formatDate, ukToday } from '../dates/format';
+import { formatDate } from '../dates/format';
 import { criterionLabel } from '../../../../src-main/kernel/criterion-key';
 
 interface Props {
@@ -43,8 +30,6 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
   const witnesses = useOperation('witness:list', {});
   const [typing, setTyping] = useState(false);
   const [checking, setChecking] = useState<TestimonyView | null>(null);
-  const [expertId, setExpertId] = useState<string | null>(null);
-  const [agreedOn, setAgreedOn] = useState(ukToday);
   const changed = () => {
     overview.reload();
     onChanged();
@@ -71,29 +56,15 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
     }
   }
 
-  async function planExpert() {
-    if (!expertId) return;
-    try {
-      await call('witness:plan-add', {
-        learnerId,
-        agreedOn,
-        unitIds: [],
-        expertWitnessIds: [expertId],
-      });
-      notifyDone('The expert witness is named in the assessment plan.');
-      changed();
-    } catch (error) {
-      notifyError('The plan was not recorded', error);
-    }
-  }
-
-  const experts = (witnesses.data ?? []).filter((w) => w.expert);
   const nameOf = (id: string) => (witnesses.data ?? []).find((w) => w.id === id)?.name ?? id;
 
   return (
     <Loading state={overview} label="Witness testimony">
       {(o) => {
         const awaiting = o.forms.filter((f) => f.status === 'awaiting-return');
+        const expertPlans = o.plans.filter(
+          (p) => p.status === 'agreed' && p.agreedOn && p.expertWitnessIds.length > 0,
+        );
         return (
           <Stack data-testid="witness-testimony">
             {!readOnly && <MakeFormCard detail={detail} onMade={overview.reload} />}
@@ -223,30 +194,16 @@ export function WitnessTestimonySection({ detail, readOnly, onChanged }: Props) 
               Expert witnesses in the assessment plan
             </Title>
             <Text size="sm">
-              {o.plans.length
-                ? o.plans
+              {expertPlans.length
+                ? expertPlans
                     .map(
                       (p) =>
-                        `${p.expertWitnessIds.map(nameOf).join(', ')} (agreed ${formatDate(p.agreedOn)})`,
+                        `${p.expertWitnessIds.map(nameOf).join(', ')} (agreed ${formatDate(p.agreedOn!)})`,
                     )
                     .join('; ')
-                : 'No expert witness is named yet. An expert counts as expert only when named here before the activity.'}
+                : 'No expert witness is named in an agreed plan yet. An expert counts as expert only when named in a plan agreed before the activity.'}{' '}
+              Plans are made and signed on the Plans tab.
             </Text>
-            {!readOnly && experts.length > 0 && (
-              <Group align="flex-end">
-                <Select
-                  label="Expert witness"
-                  placeholder="Choose"
-                  data={experts.map((w) => ({ value: w.id, label: w.name }))}
-                  value={expertId}
-                  onChange={setExpertId}
-                />
-                <DateField label="Agreed on" value={agreedOn} onChange={setAgreedOn} />
-                <Button variant="default" onClick={() => void planExpert()} disabled={!expertId}>
-                  Name in the plan
-                </Button>
-              </Group>
-            )}
             {typing && (
               <TypedTestimonyForm
                 detail={detail}
