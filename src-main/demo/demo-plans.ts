@@ -5,9 +5,9 @@ import type { Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Workspace } from '../workspace/workspace';
 import { demoSignature } from './demo-signature';
+import { ukToday } from '../kernel/dates';
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
-const dayOf = (moment: Date) => moment.toISOString().slice(0, 10);
 
 const blank: PlanContent = {
   visitDate: null,
@@ -88,7 +88,7 @@ export async function addSiobhanPlan(
     workspace,
     learnerId,
     {
-      visitDate: dayOf(daysAgo(now, 12)),
+      visitDate: ukToday(daysAgo(now, 12)),
       visitTime: '11:00',
       place: `${learner?.workplace ?? 'The workplace'}, customer service desk`,
       unitIds: [unit.id],
@@ -126,7 +126,7 @@ export async function addAmaraPlan(
     workspace,
     learner.id,
     {
-      visitDate: dayOf(visit),
+      visitDate: ukToday(visit),
       visitTime: '09:30',
       place: `${learner.workplace || 'The workplace'}, customer desk`,
       unitIds: [unit.id],

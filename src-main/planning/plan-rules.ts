@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AssessmentPlan, PlanSignature, PlanSignerRole } from './plan-schema';
 import { planDeclarationWords } from '../kernel/plan-declaration-words';
+import { ukToday } from '../kernel/dates';
 
 /** What a plan says, as its signatures cover it: everything agreed, nothing about filing. */
 export function agreedContent(plan: AssessmentPlan): Record<string, unknown> {
@@ -60,7 +61,8 @@ export function standingSignature(
 
 /**
  * A plan is agreed once the learner and the assessor have both signed it as it reads; the
- * agreement date is the day the assessor signed.
+ * agreement date is the day the assessor signed, in the UK (a signature at 00:30 BST is the
+ * next day's, though UTC still says the day before).
  */
 export function agreementOf(
   learnerId: string,
@@ -69,7 +71,7 @@ export function agreementOf(
   const learner = standingSignature(learnerId, plan, 'learner');
   const assessor = standingSignature(learnerId, plan, 'assessor');
   if (!learner || !assessor) return { agreed: false, agreedOn: null };
-  return { agreed: true, agreedOn: assessor.signedAt.slice(0, 10) };
+  return { agreed: true, agreedOn: ukToday(new Date(assessor.signedAt)) };
 }
 
 /** Every unit a plan covers: those named whole and those of its criteria. */

@@ -75,6 +75,19 @@ describe('assessment plans', () => {
       '2026-03-05',
     );
     expect(reversed.assessmentPlans[0]).toMatchObject({ status: 'agreed', agreedOn: '2026-03-02' });
+
+    // Signed at 00:30 on 1 July in the UK (23:30 UTC the day before): agreed on the UK's day.
+    const late = drafted();
+    const summer = signPlan(
+      sign(late.p, late.id, 'learner', '2026-06-29'),
+      late.id,
+      { role: 'assessor', ...drawn(2) },
+      people,
+      drawnOnly,
+      assessor,
+      new Date('2026-06-30T23:30:00Z'),
+    );
+    expect(summer.assessmentPlans[0]).toMatchObject({ status: 'agreed', agreedOn: '2026-07-01' });
   });
 
   it('signs with the versioned words, refuses typed signatures where the centre does not allow them, and lets only the plan’s assessor sign as assessor', () => {
