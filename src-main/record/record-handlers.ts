@@ -7,7 +7,8 @@ import { resolveInside } from '../storage/resolve-inside';
 import { loadRecordSource } from './from-portfolio/record-source';
 import { registeredUnits } from '../portfolio/registered-units';
 import { sessionEvidence } from './from-portfolio/session-record-input';
-import { planSigner } from './from-portfolio/assessment-plan-input';
+import { planChoices, planSigner } from './from-portfolio/assessment-plan-input';
+import { reviewChoices } from './from-portfolio/progress-review-input';
 import { identityHandlers } from './identity-handlers';
 import { rememberFor, signerFor } from './identity-store/signers';
 import { checkRecordFile } from './issue/check-record-file';
@@ -35,6 +36,8 @@ export const recordHandlers: HandlerMap<keyof typeof recordOperations> = {
       })),
       observations: sessions(sessionEvidence(source, 'observation')),
       discussions: sessions(sessionEvidence(source, 'discussion')),
+      plans: planChoices(source.portfolio),
+      reviews: reviewChoices(source.portfolio),
     };
   },
 

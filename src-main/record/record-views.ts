@@ -11,6 +11,17 @@ export interface RecordChoices {
   units: { id: string; ref: string; title: string; signedOff: boolean }[];
   observations: { id: string; title: string; producedOn: string }[];
   discussions: { id: string; title: string; producedOn: string }[];
+  /** The learner's assessment plans, newest visit first, each named for the picker. */
+  plans: RecordChoice[];
+  /** The learner's progress reviews, newest first. */
+  reviews: RecordChoice[];
+}
+
+/** One plan or review a record can be made of. */
+export interface RecordChoice {
+  id: string;
+  /** "Visit 20 Nov 2026, version 2, agreed" or "Review held 3 Nov 2026, signed". */
+  label: string;
 }
 
 export interface RecordPreview {

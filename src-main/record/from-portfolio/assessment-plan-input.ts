@@ -1,3 +1,4 @@
+import { formatDate } from '../../kernel/dates';
 import { UserError } from '../../kernel/user-error';
 import { unitRef } from '../../kernel/unit-label';
 import type { AssessmentPlan } from '../../planning/plan-schema';
@@ -30,7 +31,8 @@ export function choosePlan(source: RecordSource, planId: string | undefined): As
     'invalid-input',
     `${source.learner.name} has ${current.length} assessment plans: ${current
       .map(
-        (p) => `${p.id} (${p.visitDate ? `visit ${p.visitDate}` : 'no visit date'}, ${p.status})`,
+        (p) =>
+          `${p.id} (${p.visitDate ? `visit ${formatDate(p.visitDate)}` : 'no visit date'}, ${p.status})`,
       )
       .join('; ')}. Say which with its id (--id ID on the command line).`,
   );
@@ -138,4 +140,25 @@ export function planSigner(
       ? current[0]
       : undefined;
   return plan?.assessorId ? { assessorId: plan.assessorId } : undefined;
+}
+
+/** The learner's plans as the Records page offers them: newest visit first, each in words. */
+export function planChoices(
+  portfolio: Pick<RecordSource['portfolio'], 'assessmentPlans'>,
+): { id: string; label: string }[] {
+  return [...portfolio.assessmentPlans]
+    .sort(
+      (a, b) =>
+        (b.visitDate ?? '').localeCompare(a.visitDate ?? '') ||
+        b.version - a.version ||
+        a.id.localeCompare(b.id),
+    )
+    .map((p) => ({
+      id: p.id,
+      label: [
+        p.visitDate ? `Visit ${formatDate(p.visitDate)}` : 'No visit date',
+        `version ${p.version}`,
+        p.supersededBy ? 'replaced by a newer version' : p.status === 'agreed' ? 'agreed' : 'draft',
+      ].join(', '),
+    }));
 }

@@ -35,6 +35,20 @@ export function chooseReview(source: RecordSource, id: string | undefined): Prog
   );
 }
 
+/** The learner's reviews as the Records page offers them: newest first, each in words. */
+export function reviewChoices(
+  portfolio: Pick<RecordSource['portfolio'], 'progressReviews'>,
+): { id: string; label: string }[] {
+  return [...portfolio.progressReviews].sort(newestFirst).map((r) => {
+    const signed = new Set(r.signatures.map((s) => s.role));
+    const complete = signed.has('learner') && signed.has('assessor');
+    return {
+      id: r.id,
+      label: `Review held ${formatDate(r.heldOn)}, ${complete ? 'signed' : 'not yet signed by both'}`,
+    };
+  });
+}
+
 /** One progress review, as it was recorded and signed, for the records engine. */
 export function progressReviewInput(
   source: RecordSource,

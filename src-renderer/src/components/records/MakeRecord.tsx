@@ -40,6 +40,7 @@ export function MakeRecord({
   const [kind, setKind] = useState<RecordKindId>('unit-record');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [evidenceId, setEvidenceId] = useState<string | null>(null);
+  const [itemId, setItemId] = useState<string | null>(null);
   const [format, setFormat] = useState<'pdf' | 'docx'>('pdf');
   const [sign, setSign] = useState(true);
   const [passphrase, setPassphrase] = useState('');
@@ -55,6 +56,9 @@ export function MakeRecord({
       : kind === 'discussion'
         ? ready?.discussions
         : null;
+  // A plan or a review is chosen from the learner's own, never guessed.
+  const items =
+    kind === 'assessment-plan' ? ready?.plans : kind === 'progress-review' ? ready?.reviews : null;
   const needsUnit = kind === 'unit-record';
   const signing = format === 'pdf' && sign;
 
@@ -67,6 +71,7 @@ export function MakeRecord({
         kind,
         ...(needsUnit && unitId ? { unitId } : {}),
         ...(sessions && evidenceId ? { evidenceId } : {}),
+        ...(items && itemId ? { id: itemId } : {}),
         format,
         sign: signing,
         ...(signing && passphrase ? { passphrase } : {}),
@@ -88,6 +93,7 @@ export function MakeRecord({
     !learnerId ||
     (needsUnit && !unitId) ||
     (sessions !== null && sessions !== undefined && !evidenceId) ||
+    (items !== null && items !== undefined && !itemId) ||
     (signing && !passphrase && !canSeal);
 
   return (
@@ -108,6 +114,7 @@ export function MakeRecord({
               onLearner(id);
               setUnitId(null);
               setEvidenceId(null);
+              setItemId(null);
             }}
           />
           <Select
@@ -119,6 +126,7 @@ export function MakeRecord({
             onChange={(k) => {
               if (k) setKind(k as RecordKindId);
               setEvidenceId(null);
+              setItemId(null);
             }}
           />
         </Group>
@@ -148,6 +156,23 @@ export function MakeRecord({
             }))}
             value={evidenceId}
             onChange={setEvidenceId}
+          />
+        )}
+        {items && (
+          <Select
+            label={kind === 'assessment-plan' ? 'Assessment plan' : 'Progress review'}
+            placeholder={
+              items.length
+                ? 'Choose one'
+                : kind === 'assessment-plan'
+                  ? 'No assessment plan for this learner yet (the Plans tab makes one)'
+                  : 'No progress review for this learner yet (the Reviews tab records one)'
+            }
+            data-testid="record-item"
+            disabled={items.length === 0}
+            data={items.map((i) => ({ value: i.id, label: i.label }))}
+            value={itemId}
+            onChange={setItemId}
           />
         )}
         <Stack gap={4}>
