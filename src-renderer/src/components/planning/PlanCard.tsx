@@ -1,5 +1,5 @@
 import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PlansOverview, PlanView } from '../../../../src-main/planning/plan-contract';
 import { call } from '../../api/client';
 import { moveTo } from '../../api/address';
@@ -15,6 +15,8 @@ interface Props {
   assessorName: string;
   onEdit: (plan: PlanView) => void;
   onChanged: () => void;
+  /** The plan the address names (a timeline entry opened it): shown and marked. */
+  opened?: boolean;
 }
 
 function Line({ label, value }: { label: string; value: string }) {
@@ -156,9 +158,14 @@ export function PlanCard({
   assessorName,
   onEdit,
   onChanged,
+  opened = false,
 }: Props) {
   const { busy, run } = useAction();
   const status = statusOf(plan);
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (opened) card.current?.scrollIntoView({ block: 'start' });
+  }, [opened]);
   async function revise() {
     const made = await run(() => call('plan:revise', { learnerId, planId: plan.id }), {
       done: 'A new version is drafted from this plan: change it, then agree and sign it again.',
@@ -167,7 +174,13 @@ export function PlanCard({
     if (made) onChanged();
   }
   return (
-    <Card withBorder data-testid="plan-card">
+    <Card
+      withBorder
+      ref={card}
+      data-testid="plan-card"
+      aria-current={opened ? 'true' : undefined}
+      style={opened ? { borderColor: 'var(--mantine-color-blue-6)', borderWidth: 2 } : undefined}
+    >
       <Stack gap="xs">
         <Group justify="space-between">
           <Text fw={700}>

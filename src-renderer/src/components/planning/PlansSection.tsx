@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PlanView } from '../../../../src-main/planning/plan-contract';
+import { useAddressValue } from '../../api/address';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { PlanCard } from './PlanCard';
@@ -17,6 +18,7 @@ export function PlansSection({ learnerId, readOnly, onChanged }: Props) {
   const overview = useOperation('plan:list', { learnerId });
   const session = useOperation('session:get', {});
   const [editing, setEditing] = useState<PlanView | 'new' | null>(null);
+  const [openedId] = useAddressValue('plan');
   const changed = () => {
     overview.reload();
     onChanged();
@@ -48,6 +50,7 @@ export function PlansSection({ learnerId, readOnly, onChanged }: Props) {
               assessorName={session.data?.user?.name ?? 'the assessor'}
               onEdit={setEditing}
               onChanged={changed}
+              opened={plan.id === openedId}
             />
           ))}
           {editing && (
