@@ -75,7 +75,9 @@ export async function addDemoSampling(
   const year = academicYear(today);
   const from = dayOf(daysAgo(now, 90)) < year.from ? dayOf(daysAgo(now, 90)) : year.from;
 
-  const context = await samplingContext(workspace, qualification.id, today);
+  // The plan was made a fortnight ago, before the reviews and answers below.
+  const planned = daysAgo(now, 14);
+  const context = await samplingContext(workspace, qualification.id, dayOf(planned));
   await saveStrategy(
     context,
     {
@@ -92,9 +94,9 @@ export async function addDemoSampling(
       period: { from, to: year.to },
     },
     margaret,
-    now,
+    planned,
   );
-  const { id: planId } = await createPlan(context, { seed: 2026 }, margaret, now);
+  const { id: planId } = await createPlan(context, { seed: 2026 }, margaret, planned);
   const plan = (await samplingStore(workspace).plan(planId)).data.plan;
 
   // The IQA answers only on decisions the assessor has made: there is nothing else to agree with.

@@ -7,6 +7,7 @@ import {
   defaultResourcesDir,
   defaultUserDataDir,
 } from '../../shared/paths';
+import { ENCRYPTION_NOTICE, noticeIfUnencrypted } from '../../app/encryption-notice';
 import { Workbench } from '../../app/workbench';
 import { makeDemoCentre } from '../../demo/make-demo';
 import { startHttpHost } from '../../hosts/http/http-host';
@@ -41,7 +42,14 @@ export async function webCommand(argv: string[], io: CliIo): Promise<number> {
 
   const workbench = new Workbench(
     { userDataDir: defaultUserDataDir(), resourcesDir: defaultResourcesDir() },
-    { kind: 'web' },
+    {
+      kind: 'web',
+      // The terminal that started the browser's workbench is where it tells the person.
+      workspaceOpened: (workspace) =>
+        void noticeIfUnencrypted(workspace, workbench.settings, () =>
+          io.err(`${ENCRYPTION_NOTICE.message}\n${ENCRYPTION_NOTICE.detail}`),
+        ),
+    },
     undefined,
     { watch: true, demo: makeDemoCentre },
   );

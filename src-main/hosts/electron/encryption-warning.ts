@@ -1,34 +1,24 @@
 import { dialog } from 'electron';
+import { ENCRYPTION_NOTICE, noticeIfUnencrypted } from '../../app/encryption-notice';
 import type { Settings } from '../../settings/settings';
-import { diskEncryptionOf, type DiskEncryption } from '../../storage/disk-encryption';
+import type { DiskEncryption } from '../../storage/disk-encryption';
 
 export const ENCRYPTION_WARNING = {
   type: 'warning' as const,
-  title: 'This workspace is on a drive without encryption',
-  message:
-    "This workspace is on a drive that is not encrypted, and it holds learners' personal data.",
-  detail:
-    "If this computer or drive is lost or stolen, anyone who finds it can read the portfolios, evidence and records. Turn on the computer's disk encryption (BitLocker on Windows, FileVault on a Mac, LUKS on Linux), or move the workspace to an encrypted drive. The workbench does not encrypt files itself. This warning is shown once for this workspace on this computer.",
+  ...ENCRYPTION_NOTICE,
   buttons: ['OK'],
 };
 
-/**
- * Warns once per workspace on this computer when its drive is not encrypted, where the
- * operating system can tell. The demo centre holds no real person's data, so it is not checked;
- * nothing here ever fails the app.
- */
-export async function warnIfUnencrypted(
+/** The desktop app's once-per-workspace warning about a drive without encryption, as a dialog. */
+export function warnIfUnencrypted(
   workspace: { dir: string; demo: boolean },
   settings: Pick<Settings, 'hasWarnedAboutEncryption' | 'rememberEncryptionWarning'>,
-  check: (dir: string) => Promise<DiskEncryption> = diskEncryptionOf,
+  check?: (dir: string) => Promise<DiskEncryption>,
 ): Promise<boolean> {
-  try {
-    if (workspace.demo || settings.hasWarnedAboutEncryption(workspace.dir)) return false;
-    if ((await check(workspace.dir)) !== 'not encrypted') return false;
-    await settings.rememberEncryptionWarning(workspace.dir);
-    await dialog.showMessageBox(ENCRYPTION_WARNING);
-    return true;
-  } catch {
-    return false;
-  }
+  return noticeIfUnencrypted(
+    workspace,
+    settings,
+    () => dialog.showMessageBox(ENCRYPTION_WARNING),
+    check,
+  );
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Select, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Badge, Select, Stack, Tabs, Text } from '@mantine/core';
 import { useOperation } from '../api/use-operation';
 import { moveTo, useAddress } from '../api/address';
 import { Loading } from '../components/Loading';
@@ -59,7 +59,7 @@ export function SamplingPage() {
               Sampling is planned per qualification. Add a qualification on the Units page first.
             </Alert>
           ) : (
-            <Group align="end">
+            <Stack gap="xs">
               <Select
                 label="Qualification"
                 w={380}
@@ -71,8 +71,8 @@ export function SamplingPage() {
               {plans.length > 0 && (
                 <Select
                   label="Sampling plan"
-                  w={720}
-                  maw="100%"
+                  w="100%"
+                  maw={900}
                   allowDeselect={false}
                   placeholder="Choose a plan"
                   value={chosenPlan?.id ?? null}
@@ -83,7 +83,7 @@ export function SamplingPage() {
                   onChange={setPlanId}
                 />
               )}
-            </Group>
+            </Stack>
           )}
           {qualificationId && (
             <Tabs value={currentTab} onChange={setTab} keepMounted={false}>

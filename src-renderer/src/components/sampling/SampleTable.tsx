@@ -31,7 +31,9 @@ export function SampleTable({
             <Table.Th scope="col" w="34%">
               Why sampled
             </Table.Th>
-            <Table.Th scope="col">IQA decision</Table.Th>
+            <Table.Th scope="col" miw={120}>
+              IQA decision
+            </Table.Th>
             {actions && <Table.Th scope="col">Actions</Table.Th>}
           </Table.Tr>
         </Table.Thead>

@@ -20,5 +20,6 @@ export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.sl
 export const wrapBadge = {
   tt: 'none',
   h: 'auto',
+  radius: 'sm',
   styles: { label: { whiteSpace: 'normal' } },
 } as const;
