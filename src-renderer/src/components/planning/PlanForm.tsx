@@ -134,6 +134,7 @@ export function PlanForm({ learnerId, overview, plan, onClose, onSaved }: Props)
             <MultiSelect
               label="Planned methods"
               data-testid="plan-methods"
+              searchable
               data={[...assessmentMethods]}
               value={methods}
               onChange={setMethods}
@@ -142,6 +143,7 @@ export function PlanForm({ learnerId, overview, plan, onClose, onSaved }: Props)
           <FormBlock title="Who will be there">
             <MultiSelect
               label="Witnesses"
+              searchable
               data={overview.witnesses.map((w) => ({ value: w.id, label: w.name }))}
               value={witnessIds}
               onChange={setWitnessIds}
@@ -150,6 +152,7 @@ export function PlanForm({ learnerId, overview, plan, onClose, onSaved }: Props)
               label="Expert witnesses"
               description="An expert's testimony counts as expert only when named in a plan agreed before the activity."
               data-testid="plan-experts"
+              searchable
               data={experts.map((w) => ({ value: w.id, label: w.name }))}
               value={expertIds}
               onChange={setExpertIds}
