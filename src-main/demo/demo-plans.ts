@@ -25,9 +25,13 @@ const blank: PlanContent = {
   notes: '',
 };
 
+const minutesBefore = (moment: Date, minutes: number) =>
+  new Date(moment.getTime() - minutes * 60_000);
+
 /**
  * A plan drafted and then signed by the learner and the assessor (drawn), through the same
- * functions the Plans tab calls, so it is agreed on the day it was signed.
+ * functions the Plans tab calls, so it is agreed on the day it was signed: drafted half an hour
+ * before, the learner signing just before the assessor, as a meeting goes.
  */
 async function agreedPlan(
   workspace: Workspace,
@@ -46,7 +50,7 @@ async function agreedPlan(
   const options = { allowTyped: false };
   let id: string | null = null;
   await doc.update((start) => {
-    const made = createPlan(start, { ...blank, ...content }, actor, signedAt);
+    const made = createPlan(start, { ...blank, ...content }, actor, minutesBefore(signedAt, 30));
     id = made.plan.id;
     let p: Portfolio = signPlan(
       made.portfolio,
@@ -55,7 +59,7 @@ async function agreedPlan(
       people,
       options,
       actor,
-      signedAt,
+      minutesBefore(signedAt, 5),
     );
     p = signPlan(
       p,

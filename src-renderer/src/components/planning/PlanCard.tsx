@@ -114,6 +114,11 @@ function LinkEvidence({
   }
   return (
     <Stack gap={4}>
+      {linked.length > 0 && (
+        <Text size="sm" fw={500}>
+          Evidence that came from this plan
+        </Text>
+      )}
       {linked.map((e) => (
         <Group key={e.id} gap="xs">
           <Text size="sm">
@@ -126,7 +131,7 @@ function LinkEvidence({
       ))}
       <Group align="flex-end">
         <Select
-          label="Evidence that came from this plan"
+          label="Link evidence that came from this plan"
           placeholder="Choose an evidence item"
           searchable
           w={380}
@@ -203,6 +208,15 @@ export function PlanCard({
         <Line label="Adjustments" value={plan.adjustments} />
         <Line label="How it was agreed" value={plan.agreedHow} />
         {plan.notes && <Line label="Notes" value={plan.notes} />}
+        {readOnly && (
+          <Line
+            label="Evidence from the visit"
+            value={overview.evidence
+              .filter((e) => plan.evidenceIds.includes(e.id))
+              .map((e) => e.title)
+              .join('; ')}
+          />
+        )}
         {plan.stillToDo.length > 0 && (
           <Text size="sm" c="orange.9" data-testid="plan-still-to-do">
             Still to do after the visit: {plan.stillToDo.join(', ')}
