@@ -3,13 +3,14 @@ import type { TimelineLink } from './timeline-entry';
 /** The learner's page, on one of its tabs (`evidence` is the tab shown when none is named). */
 export function learnerTab(
   learnerId: string,
-  tab: 'evidence' | 'units' | 'witness',
+  tab: 'evidence' | 'units' | 'witness' | 'reviews',
   extra: Record<string, string> = {},
 ): TimelineLink {
   const words = {
     evidence: 'the evidence item',
     units: 'the learner’s units',
     witness: 'the witness testimony',
+    reviews: 'the progress review',
   };
   return {
     query: { page: 'learners', learner: learnerId, tab, ...extra },
@@ -66,5 +67,13 @@ export function planLink(qualificationId: string, planId: string): TimelineLink 
   return {
     query: { page: 'sampling', qualification: qualificationId, plan: planId, view: 'plan' },
     label: 'the sampling plan',
+  };
+}
+
+/** An EQA visit on the Sampling page, with the EQA's report and actions once imported. */
+export function visitLink(visitId: string): TimelineLink {
+  return {
+    query: { page: 'sampling', view: 'visits', visit: visitId },
+    label: 'the EQA visit and its report',
   };
 }
