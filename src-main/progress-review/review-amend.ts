@@ -53,6 +53,12 @@ export function amendReview(
   if (!old) throw new UserError('not-found', 'That review is not in this portfolio.');
   const blocker = amendBlocker(portfolio, old);
   if (blocker) throw new UserError('conflict', blocker);
+  // The amendment is signed again by the assessor who held the review, so only they start one.
+  if (actor.id !== old.assessorId)
+    throw new UserError(
+      'forbidden',
+      'Only the assessor who held the review amends it. Anything else goes in the next review.',
+    );
   const pending = pendingAmendment(portfolio, old.id);
   if (pending) return { portfolio, review: pending };
   const why = reason.trim();

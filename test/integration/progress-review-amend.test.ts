@@ -67,6 +67,16 @@ describe('amending a signed progress review', () => {
       /Say why the signed review is being amended/,
     );
 
+    // Another assessor cannot sign it as assessor, so cannot start an amendment either.
+    const centre = wb.workspace.centre;
+    const tom = wb.signedIn()!.person;
+    const priya = centre.staff.find((s) => s.name === 'Priya Sharma')!;
+    await wb.signIn({ personId: priya.id, role: 'assessor' });
+    expect(await refusal('review:amend', { learnerId, reviewId: latest!.id, reason: 'x' })).toMatch(
+      /Only the assessor who held the review amends it/,
+    );
+    await wb.signIn({ personId: tom.id, role: 'assessor' });
+
     const { id } = await call('review:amend', {
       learnerId,
       reviewId: latest!.id,
