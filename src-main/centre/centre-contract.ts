@@ -18,6 +18,8 @@ export interface CentreView {
   demo: boolean;
   /** Whether signatures at sign-off may be typed as well as drawn. */
   allowTypedSignatures: boolean;
+  /** Weeks between a learner's progress reviews. */
+  reviewIntervalWeeks: number;
   awardingBodies: string[];
   staff: StaffView[];
   learnerCount: number;

@@ -13,6 +13,7 @@ export const centreHandlers: HandlerMap<keyof typeof centreOperations> = {
       number: centre.number,
       demo: centre.demo,
       allowTypedSignatures: centre.allowTypedSignatures,
+      reviewIntervalWeeks: centre.reviewIntervalWeeks,
       awardingBodies: awardingBodies.map((a) => a.name),
       staff: staff.map((s) => ({
         id: s.id,

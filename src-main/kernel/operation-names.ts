@@ -41,6 +41,7 @@ export const operationWrites = {
   'review:list': false,
   'review:save': true,
   'review:sign': true,
+  'review:amend': true,
   'review:due': false,
   'review:set-interval': true,
   'plan:list': false,

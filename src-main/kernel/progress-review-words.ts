@@ -51,8 +51,10 @@ export const targetOutcomeLabels: Record<TargetOutcome, string> = {
 
 /** The centre's review interval when it has not set one, and the limits it may set. */
 export const DEFAULT_REVIEW_WEEKS = 12;
-export const MIN_REVIEW_WEEKS = 4;
-export const MAX_REVIEW_WEEKS = 26;
+export const MIN_REVIEW_WEEKS = 1;
+export const MAX_REVIEW_WEEKS = 52;
+/** What is said when an interval outside those limits is given. */
+export const REVIEW_WEEKS_RULE = `The review interval is a whole number of weeks from ${MIN_REVIEW_WEEKS} to ${MAX_REVIEW_WEEKS}.`;
 /** A review is "due" this many weeks before the interval ends: weeks 10 to 12 by default. */
 export const REVIEW_WINDOW_WEEKS = 2;
 
@@ -98,4 +100,25 @@ export const reviewDueLabels: Record<ReviewDue, string> = {
 /** A target is flagged when its date has passed and nobody has said it was met. */
 export function targetOverdue(byWhen: string, outcome: TargetOutcome | null, today: string) {
   return byWhen < today && outcome !== 'met';
+}
+
+interface ReviewStanding {
+  revises: string | null;
+  supersededBy: string | null;
+  signatures: readonly { role: ReviewSignerRole }[];
+}
+
+/** A review counts once the learner and the assessor have both signed it. */
+export function reviewSignedByBoth(review: Pick<ReviewStanding, 'signatures'>): boolean {
+  const roles = new Set(review.signatures.map((s) => s.role));
+  return roles.has('learner') && roles.has('assessor');
+}
+
+/**
+ * Whether a review is the one that stands for its meeting: not replaced by a signed amendment,
+ * and not an amendment still waiting for its signatures (the signed version stands until then).
+ */
+export function reviewStands(review: ReviewStanding): boolean {
+  if (review.supersededBy) return false;
+  return !review.revises || reviewSignedByBoth(review);
 }

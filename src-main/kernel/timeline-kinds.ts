@@ -11,7 +11,9 @@ export const timelineKinds = [
   'witness',
   'sign-off',
   'record',
+  'review',
   'iqa-sample',
+  'eqa-visit',
   'action-point',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
@@ -24,6 +26,8 @@ export const timelineKindLabels: Record<TimelineKind, string> = {
   witness: 'Witness forms',
   'sign-off': 'Sign-offs',
   record: 'Records issued',
+  review: 'Progress reviews',
   'iqa-sample': 'IQA samples',
+  'eqa-visit': 'EQA visits',
   'action-point': 'Action points',
 };

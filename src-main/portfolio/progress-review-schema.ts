@@ -73,6 +73,16 @@ export const progressReviewSchema = z.object({
   previousTargets: z.array(carriedTargetSchema).default([]),
   targets: z.array(reviewTargetSchema).default([]),
   signatures: z.array(reviewSignatureSchema).default([]),
+  /**
+   * 1 for a review as first held. A signed review is never changed: it is amended by a new
+   * version that `revises` it, signed again; once the learner and assessor have signed that,
+   * the earlier one is kept as it was signed, with `supersededBy` naming the amendment.
+   */
+  version: z.number().int().positive().default(1),
+  revises: z.string().min(1).nullable().default(null),
+  supersededBy: z.string().min(1).nullable().default(null),
+  /** Why the signed review was amended, in the assessor's words (an amendment only). */
+  amendReason: z.string().max(2000).default(''),
 });
 
 export type ReviewUnit = z.infer<typeof reviewUnitSchema>;

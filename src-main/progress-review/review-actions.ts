@@ -25,7 +25,8 @@ import { dayOf, stamp, type Actor } from '../shared/record';
 import { describeIssues } from '../storage/json-document';
 import type { StoredUnit } from '../unit/unit-schema';
 import { reviewSignedHash } from './review-content';
-import { reviewsNewestFirst } from './review-schedule';
+import { supersedeOnAgreement } from './review-amend';
+import { standingReviews } from './review-schedule';
 
 /** Progress on each unit the learner is on, counted as the progress view counts it, today. */
 export function unitSnapshot(
@@ -51,13 +52,18 @@ export function unitSnapshot(
   });
 }
 
-/** The review before this one: the latest other review held on or before its day. */
+/**
+ * The review before this one: the latest other standing review held on or before its day (for
+ * an amendment, neither itself nor the version it amends).
+ */
 export function previousReview(
   portfolio: Portfolio,
   heldOn: string,
-  exceptId?: string,
+  except: readonly (string | null)[] = [],
 ): ProgressReview | null {
-  return reviewsNewestFirst(portfolio).find((r) => r.id !== exceptId && r.heldOn <= heldOn) ?? null;
+  return (
+    standingReviews(portfolio).find((r) => !except.includes(r.id) && r.heldOn <= heldOn) ?? null
+  );
 }
 
 /** The previous review's targets, each still to be answered (met, partly met or not met). */
@@ -97,7 +103,7 @@ function assertNotSigned(review: ProgressReview, staffName: (id: string) => stri
   if (!first) return;
   throw new UserError(
     'conflict',
-    `The review of ${formatDate(review.heldOn)} was signed by ${first.role === 'assessor' ? staffName(first.personId) : first.name} on ${formatDate(first.signedAt)}, so it cannot be changed. Record anything new in the next review.`,
+    `The review of ${formatDate(review.heldOn)} was signed by ${first.role === 'assessor' ? staffName(first.personId) : first.name} on ${formatDate(first.signedAt)}, so it cannot be changed. Amend it instead: the amendment is signed again, and the signed review is kept as it was.`,
   );
 }
 
@@ -119,16 +125,21 @@ export function saveReview(
   const staffName = (id: string) => context.staff.find((s) => s.id === id)?.name ?? 'the assessor';
   if (existing) assertNotSigned(existing, staffName);
   const id = existing?.id ?? newId('pr');
-  const carried = targetsToCarry(previousReview(portfolio, input.heldOn, id)).map((t) => {
-    const answer = input.answers.find((a) => a.targetId === t.targetId);
-    return answer ? { ...t, outcome: answer.outcome, comment: answer.comment.trim() } : t;
-  });
+  const revises = existing?.revises ?? null;
+  const carried = targetsToCarry(previousReview(portfolio, input.heldOn, [id, revises])).map(
+    (t) => {
+      const answer = input.answers.find((a) => a.targetId === t.targetId);
+      return answer ? { ...t, outcome: answer.outcome, comment: answer.comment.trim() } : t;
+    },
+  );
   const parsed = progressReviewSchema.safeParse({
     id,
     ...stamp(actor, now),
     heldOn: input.heldOn,
     assessorId: existing?.assessorId ?? context.assessorId,
-    units: unitSnapshot(portfolio, context.units, context.staff),
+    // An amendment corrects what was recorded at the meeting: the progress stays as it was then.
+    units:
+      revises && existing ? existing.units : unitSnapshot(portfolio, context.units, context.staff),
     wentWell: input.wentWell.trim(),
     concerns: input.concerns.trim(),
     learnerView: input.learnerView.trim(),
@@ -138,6 +149,10 @@ export function saveReview(
     previousTargets: carried,
     targets: input.targets.map((t) => ({ ...t, id: t.id ?? newId('tg') })),
     signatures: [],
+    version: existing?.version ?? 1,
+    revises,
+    supersededBy: null,
+    amendReason: existing?.amendReason ?? '',
   });
   if (!parsed.success)
     throw new UserError(
@@ -187,6 +202,11 @@ export function reviewSignBlockers(review: ProgressReview): string[] {
 }
 
 function checkSigner(review: ProgressReview, input: ReviewSignatureInput, allowTyped: boolean) {
+  if (review.supersededBy)
+    throw new UserError(
+      'conflict',
+      'This review has been amended and the amendment signed: sign the amended version instead.',
+    );
   const blockers = reviewSignBlockers(review);
   if (blockers.length) throw new UserError('invalid-input', blockers.join(' '));
   if (review.signatures.some((s) => s.role === input.role))
@@ -239,9 +259,14 @@ export function signReview(
     after: { role: input.role, method: input.method },
     subject: { learnerId: portfolio.learnerId },
   });
-  return {
-    ...portfolio,
-    progressReviews: portfolio.progressReviews.map((r) => (r.id === review.id ? signed : r)),
-    audit: appended(portfolio.audit, entry),
-  };
+  return supersedeOnAgreement(
+    {
+      ...portfolio,
+      progressReviews: portfolio.progressReviews.map((r) => (r.id === review.id ? signed : r)),
+      audit: appended(portfolio.audit, entry),
+    },
+    signed,
+    actor,
+    now,
+  );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   REVIEW_DECLARATION_VERSION,
   reviewDeclarationWords,
+  reviewSignedByBoth,
   type ReviewSignerRole,
 } from '../kernel/progress-review-words';
 import type { ProgressReview } from '../portfolio/progress-review-schema';
@@ -34,6 +35,11 @@ export function reviewSignedText(
       employerName: review.employerName,
       previousTargets: review.previousTargets,
       targets: review.targets,
+      // An amendment's signatures also stand for what it amends and why; a first version's text
+      // is as it always was, so signatures given before amendments existed still match.
+      ...(review.revises
+        ? { version: review.version, revises: review.revises, amendReason: review.amendReason }
+        : {}),
     },
   });
 }
@@ -58,6 +64,5 @@ export function reviewSignaturesHold(learnerId: string, review: ProgressReview):
 
 /** A review counts once the learner and the assessor have both signed it. */
 export function isCompleteReview(review: ProgressReview): boolean {
-  const roles = new Set(review.signatures.map((s) => s.role));
-  return roles.has('learner') && roles.has('assessor');
+  return reviewSignedByBoth(review);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   MAX_REVIEW_WEEKS,
   MIN_REVIEW_WEEKS,
+  REVIEW_WEEKS_RULE,
   reviewSignerRoles,
   targetOutcomes,
 } from '../kernel/progress-review-words';
@@ -65,11 +66,29 @@ export const progressReviewOperations = {
     }),
     { writes: true },
   ),
+  /**
+   * Starts the amendment of a signed review: a new version to change and sign again. The signed
+   * one is kept as it was, and stands until the learner and the assessor sign the amendment.
+   */
+  'review:amend': operation<{ id: string }>()(
+    z.object({
+      learnerId,
+      reviewId: z.string().min(1),
+      reason: z.string().trim().min(1, 'Say why the signed review is being amended.').max(2000),
+    }),
+    { writes: true },
+  ),
   /** Each current learner's review state, for the caseload views. */
   'review:due': operation<ReviewDueRow[]>()(z.object({})),
   /** The centre's interval between progress reviews, in weeks. */
   'review:set-interval': operation<{ weeks: number }>()(
-    z.object({ weeks: z.number().int().min(MIN_REVIEW_WEEKS).max(MAX_REVIEW_WEEKS) }),
+    z.object({
+      weeks: z
+        .number({ message: REVIEW_WEEKS_RULE })
+        .int(REVIEW_WEEKS_RULE)
+        .min(MIN_REVIEW_WEEKS, REVIEW_WEEKS_RULE)
+        .max(MAX_REVIEW_WEEKS, REVIEW_WEEKS_RULE),
+    }),
     { writes: true },
   ),
 };

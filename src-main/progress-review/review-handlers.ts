@@ -5,6 +5,7 @@ import { UserError } from '../kernel/user-error';
 import { mapLimit } from '../shared/map-limit';
 import { dayOf, stamp } from '../shared/record';
 import { saveReview, signReview } from './review-actions';
+import { amendReview } from './review-amend';
 import type { progressReviewOperations } from './review-contract';
 import { learnerReviewSchedule, lastCompleteReview } from './review-schedule';
 import { reviewsView } from './review-list';
@@ -82,6 +83,18 @@ export const progressReviewHandlers: HandlerMap<keyof typeof progressReviewOpera
       ),
     );
     return { signed: true };
+  },
+
+  'review:amend': async ({ learnerId, reviewId, reason }, wb) => {
+    assessor(wb);
+    const doc = await wb.workspace.portfolio(learnerId);
+    let id = '';
+    await doc.update((p) => {
+      const amended = amendReview(p, reviewId, reason, wb.actor(), wb.clock());
+      id = amended.review.id;
+      return amended.portfolio;
+    });
+    return { id };
   },
 
   'review:due': async (_input, wb) => {

@@ -4,7 +4,8 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { StoredUnit } from '../unit/unit-schema';
 import { previousReview, reviewSignBlockers, targetsToCarry, unitSnapshot } from './review-actions';
 import { isCompleteReview, reviewSignaturesHold } from './review-content';
-import { learnerReviewSchedule, reviewsNewestFirst } from './review-schedule';
+import { amendBlocker, pendingAmendment } from './review-amend';
+import { isStanding, learnerReviewSchedule, reviewsNewestFirst } from './review-schedule';
 import type { ReviewsView } from './review-views';
 
 export interface ReviewsViewInput {
@@ -40,6 +41,9 @@ export function reviewsView(input: ReviewsViewInput): ReviewsView {
       blockers: reviewSignBlockers(r),
       complete: isCompleteReview(r),
       signaturesHold: reviewSignaturesHold(portfolio.learnerId, r),
+      standing: isStanding(r),
+      amendBlocker: amendBlocker(portfolio, r),
+      pendingAmendmentId: pendingAmendment(portfolio, r.id)?.id ?? null,
     })),
     fresh: {
       units: unitSnapshot(portfolio, input.units, centre.staff),

@@ -1,6 +1,7 @@
 import {
   DEFAULT_REVIEW_WEEKS,
   reviewSchedule,
+  reviewStands,
   type ReviewSchedule,
 } from '../kernel/progress-review-words';
 import { activeRegistrations } from '../portfolio/portfolio';
@@ -8,16 +9,24 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { ProgressReview } from '../portfolio/progress-review-schema';
 import { isCompleteReview } from './review-content';
 
-/** Reviews newest first (by the day held, then when saved). */
+/** Reviews newest first (by the day held, a later version of one review before the earlier). */
 export function reviewsNewestFirst(portfolio: Portfolio): ProgressReview[] {
   return [...portfolio.progressReviews].sort(
-    (a, b) => b.heldOn.localeCompare(a.heldOn) || b.id.localeCompare(a.id),
+    (a, b) => b.heldOn.localeCompare(a.heldOn) || b.version - a.version || b.id.localeCompare(a.id),
   );
 }
 
-/** The last review the learner and assessor both signed, or null. */
+/** Whether a review is the one that stands for its meeting (kernel/progress-review-words.ts). */
+export const isStanding = (review: ProgressReview): boolean => reviewStands(review);
+
+/** The reviews that stand, newest first. */
+export function standingReviews(portfolio: Portfolio): ProgressReview[] {
+  return reviewsNewestFirst(portfolio).filter(isStanding);
+}
+
+/** The last standing review the learner and assessor both signed, or null. */
 export function lastCompleteReview(portfolio: Portfolio): ProgressReview | null {
-  return reviewsNewestFirst(portfolio).find(isCompleteReview) ?? null;
+  return standingReviews(portfolio).find(isCompleteReview) ?? null;
 }
 
 /** When the learner's next review falls due; null when they are on no unit. */

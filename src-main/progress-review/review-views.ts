@@ -24,6 +24,12 @@ export interface ReviewView extends Omit<ProgressReview, 'signatures'> {
   complete: boolean;
   /** False when the review was changed after someone signed it. */
   signaturesHold: boolean;
+  /** Whether this version stands for its meeting (not superseded, not an unsigned amendment). */
+  standing: boolean;
+  /** Why it cannot be amended; null when it can. */
+  amendBlocker: string | null;
+  /** The amendment of it waiting for signatures, if one was started. */
+  pendingAmendmentId: string | null;
 }
 
 export interface ReviewsView {

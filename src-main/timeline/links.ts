@@ -3,7 +3,7 @@ import type { TimelineLink } from './timeline-entry';
 /** The learner's page, on one of its tabs (`evidence` is the tab shown when none is named). */
 export function learnerTab(
   learnerId: string,
-  tab: 'evidence' | 'units' | 'witness' | 'plans',
+  tab: 'evidence' | 'units' | 'witness' | 'plans' | 'reviews',
   extra: Record<string, string> = {},
 ): TimelineLink {
   const words = {
@@ -11,6 +11,7 @@ export function learnerTab(
     units: 'the learner’s units',
     witness: 'the witness testimony',
     plans: 'the assessment plan',
+    reviews: 'the progress review',
   };
   return {
     query: { page: 'learners', learner: learnerId, tab, ...extra },
@@ -67,5 +68,13 @@ export function planLink(qualificationId: string, planId: string): TimelineLink 
   return {
     query: { page: 'sampling', qualification: qualificationId, plan: planId, view: 'plan' },
     label: 'the sampling plan',
+  };
+}
+
+/** An EQA visit on the Sampling page, with the EQA's report and actions once imported. */
+export function visitLink(visitId: string): TimelineLink {
+  return {
+    query: { page: 'sampling', view: 'visits', visit: visitId },
+    label: 'the EQA visit and its report',
   };
 }

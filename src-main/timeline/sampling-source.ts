@@ -87,13 +87,20 @@ const stepWords = {
   reopened: 'Reopened the action point',
 };
 
-function actionEvents(a: ActionPoint, link: TimelineLink, names: TimelineNames): TimelineEntry[] {
+/** An action point raised and each step on it; `eqa` for one from the EQA's report. */
+export function actionEvents(
+  a: ActionPoint,
+  link: TimelineLink,
+  names: TimelineNames,
+  from: 'iqa' | 'eqa' = 'iqa',
+): TimelineEntry[] {
+  const eqa = from === 'eqa';
   const raised = single({
     key: `action:${a.id}`,
     kind: 'action-point',
     at: a.raisedOn,
-    who: names.person(a.raisedBy),
-    what: `Action point for ${names.person(a.owner)}, due ${formatDate(a.due)}: ${a.what}`,
+    who: eqa ? `${a.raisedBy} (EQA)` : names.person(a.raisedBy),
+    what: `${eqa ? 'EQA action' : 'Action point'} for ${names.person(a.owner)}, due ${formatDate(a.due)}: ${a.what}`,
     link,
   });
   const steps = a.history.map((h, i) =>
@@ -102,7 +109,7 @@ function actionEvents(a: ActionPoint, link: TimelineLink, names: TimelineNames):
       kind: 'action-point',
       at: h.on,
       who: names.person(h.by),
-      what: `${stepWords[h.kind]} “${a.what}”${h.text ? `: ${h.text}` : ''}`,
+      what: `${eqa ? stepWords[h.kind].replace('action point', 'EQA action') : stepWords[h.kind]} “${a.what}”${h.text ? `: ${h.text}` : ''}`,
       link,
     }),
   );

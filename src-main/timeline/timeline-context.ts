@@ -1,13 +1,14 @@
 import { unitLabel, unitRef } from '../kernel/unit-label';
 import { UserError } from '../kernel/user-error';
 import { samplingStore } from '../sampling/sampling-store';
+import { listVisits } from '../visit-pack/visit-store';
 import type { Workspace } from '../workspace/workspace';
 import type { LearnerSampling, TimelineContext } from './timeline-entry';
 
 /**
  * Reads what a learner's timeline is made of: their portfolio, the names of the people and
- * units it mentions, and the sampling plans that sample their work (with the reviews of those
- * samples). A sampling file that cannot be read is reported, not used.
+ * units it mentions, the sampling plans that sample their work (with the reviews of those
+ * samples) and the EQA visits that sampled it. A file that cannot be read is reported, not used.
  */
 export async function loadTimelineContext(
   workspace: Workspace,
@@ -48,5 +49,8 @@ export async function loadTimelineContext(
       problems.push(error.message);
     }
   }
-  return { context: { learnerId, portfolio, sampling, names }, problems };
+  const listed = await listVisits(workspace);
+  problems.push(...listed.problems);
+  const visits = listed.visits.filter((v) => v.samples.some((s) => s.learnerId === learnerId));
+  return { context: { learnerId, portfolio, sampling, visits, names }, problems };
 }

@@ -3,6 +3,7 @@ import type { TimelineKind } from '../kernel/timeline-kinds';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { SamplingPlan } from '../sampling/plan-schema';
 import type { SampleReview } from '../sampling/review-schema';
+import type { VisitFile } from '../visit-pack/visit-schema';
 
 /**
  * Where an entry leads: the app's address as its query (`page=marking&learner=…&unit=…`), so the
@@ -59,6 +60,8 @@ export interface TimelineContext {
   learnerId: string;
   portfolio: Portfolio;
   sampling: LearnerSampling[];
+  /** The EQA visits whose pack sampled the learner's work. */
+  visits: VisitFile[];
   names: TimelineNames;
 }
 

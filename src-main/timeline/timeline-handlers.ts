@@ -8,10 +8,12 @@ import {
   witnessFormSource,
 } from './portfolio-sources';
 import { planSource } from './plan-source';
+import { reviewSource } from './review-source';
 import { actionPointSource, samplingSource } from './sampling-source';
 import { loadTimelineContext } from './timeline-context';
 import type { timelineOperations } from './timeline-contract';
 import { arrangeTimeline, type TimelineSource } from './timeline-entry';
+import { visitSource } from './visit-source';
 
 /** Every source of the learner's timeline: a domain that adds entries adds its source here. */
 export const timelineSources: readonly TimelineSource[] = [
@@ -22,8 +24,10 @@ export const timelineSources: readonly TimelineSource[] = [
   witnessFormSource,
   signOffSource,
   recordSource,
+  reviewSource,
   samplingSource,
   actionPointSource,
+  visitSource,
 ];
 
 export const timelineHandlers: HandlerMap<keyof typeof timelineOperations> = {

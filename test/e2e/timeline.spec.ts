@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import type { InputOf, ResultOf } from '../../src-main/api/contract';
 import { createDispatcher } from '../../src-main/api/dispatcher';
+import { listVisits } from '../../src-main/visit-pack/visit-store';
 import { expectAccessible } from './support/axe';
 import { expect, test, type RunningWorkbench } from './support/fixtures';
 import { learnerPage } from './support/learner-page';
@@ -147,4 +148,58 @@ test('an IQA sample of a learner’s work opens the sample from the timeline', a
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(`Sample: ${sampled!.name}`);
   expect(new URL(page.url()).searchParams.get('page')).toBe('sampling');
+});
+
+test('a progress review and an EQA visit on the timeline open the review and the visit', async ({
+  page,
+  app,
+}) => {
+  const shots = process.env.REVIEW_SHOTS;
+  // Which learners the demo's EQA visit sampled is random: find one from the visit's own file.
+  const { visits } = await listVisits(app.workbench.workspace);
+  const visit = visits.find((v) => v.report)!;
+  const learners = app.workbench.workspace.centre.learners;
+  const sampled = learners.find((l) => l.id === visit.samples[0]!.learnerId)!;
+  await openTimeline(page, app, sampled.name);
+  const t = timeline(page);
+  // The whole journey is there, newest first, the visit's entries among it.
+  const answer = await listed(app, { learnerId: sampled.id });
+  await expect(t.entries).toHaveCount(answer.total);
+  const instants = await instantsShown(t.entries);
+  expect(instants).toEqual([...instants].sort((a, b) => b - a));
+  await expect(t.entry('eqa-visit', /EQA visit pack made/)).toHaveCount(1);
+  await expect(t.entry('eqa-visit', /signed report .* imported/)).toHaveCount(1);
+  await expect(t.entry('action-point', /EQA action for/)).toHaveCount(visit.actions.length);
+  if (shots) await page.screenshot({ path: `${shots}/timeline-visit.png`, fullPage: true });
+
+  await t
+    .entry('eqa-visit', /^.*EQA visit by /)
+    .getByRole('link')
+    .click();
+  await expect(page.getByRole('tab', { name: 'EQA visits' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.locator('[aria-current="true"]')).toHaveAttribute(
+    'data-testid',
+    `visit-${visit.id}`,
+  );
+  await page.goBack();
+
+  // Łukasz has had two reviews, each signed: held and signed entries open the review itself.
+  const lukasz = learners.find((l) => l.name === 'Łukasz Wójcik')!;
+  await openTimeline(page, app, lukasz.name);
+  const reviews = await listed(app, { learnerId: lukasz.id, kinds: ['review'] });
+  const held = reviews.entries.filter((e) => e.key.startsWith('review:'));
+  expect(held).toHaveLength(2);
+  await t.chip(/^Progress reviews/).click();
+  await expect(t.entries).toHaveCount(reviews.total);
+  if (shots) await page.screenshot({ path: `${shots}/timeline-reviews.png`, fullPage: true });
+  const oldest = held.at(-1)!;
+  await t.entry('review', oldest.what).getByRole('link').click();
+  await expect(learnerPage(page).tab('Reviews')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-testid="review-card"][aria-current="true"]')).toHaveAttribute(
+    'data-review',
+    oldest.link.query.review!,
+  );
 });

@@ -7,6 +7,7 @@ import type { InputOf, ResultOf } from '../../src-main/api/contract';
 import type { Workbench } from '../../src-main/app/workbench';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
+import { listVisits } from '../../src-main/visit-pack/visit-store';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { bootWorkbench } from '../support/workbench';
@@ -61,6 +62,33 @@ function expectedFromPortfolio(p: Portfolio): Map<string, (at: string) => boolea
   for (const r of p.issuedRecords) {
     at(`record:${r.id}`, r.issuedAt);
     r.signatures.forEach((s, i) => at(`record-signed:${r.id}:${i}`, s.signedAt));
+  }
+  for (const r of p.progressReviews) {
+    // A review is held on its day; an amendment is made when the audit trail says it was.
+    if (r.revises) {
+      const made = p.audit.find(
+        (a) => a.action === 'amended progress review' && a.target === `review ${r.id}`,
+      );
+      at(`review-amended:${r.id}`, made!.at);
+    } else at(`review:${r.id}`, r.heldOn);
+    for (const s of r.signatures) at(`review-signed:${r.id}:${s.role}`, s.signedAt);
+  }
+  return out;
+}
+
+/** The EQA visits that sampled the learner, with their report and the EQA's actions. */
+async function expectedFromVisits(workspace: Workspace, learnerId: string) {
+  const out = new Map<string, (at: string) => boolean>();
+  for (const v of (await listVisits(workspace)).visits) {
+    if (!v.samples.some((s) => s.learnerId === learnerId)) continue;
+    out.set(`visit-pack:${v.id}`, (a) => a === v.packMadeAt);
+    if (!v.report) continue;
+    out.set(`visit:${v.id}`, (a) => a === v.report!.report.visitedOn);
+    out.set(`visit-report:${v.id}`, (a) => a === v.report!.importedAt);
+    for (const point of v.actions) {
+      out.set(`action:${point.id}`, (a) => a === point.raisedOn);
+      point.history.forEach((h, i) => out.set(`action:${point.id}:${i}`, (a) => a === h.on));
+    }
   }
   return out;
 }
@@ -134,6 +162,7 @@ describe('the learner’s timeline on the demo centre', () => {
       const expected = new Map([
         ...expectedFromPortfolio(onDisk),
         ...(await expectedFromSampling(workspace.dir, learner.id)),
+        ...(await expectedFromVisits(workspace, learner.id)),
       ]);
       // Small pages, so paging is part of what is checked.
       const entries = await wholeTimeline(learner.id, 7);
@@ -151,13 +180,15 @@ describe('the learner’s timeline on the demo centre', () => {
       }
     }
     // The demo has each kind it can make: the check above is not on an empty journey.
-    for (const kind of ['registration', 'evidence', 'decision', 'witness', 'sign-off', 'plan']) {
+    const kinds = ['registration', 'evidence', 'decision', 'witness', 'sign-off', 'plan', 'review'];
+    for (const kind of [...kinds, 'iqa-sample', 'eqa-visit', 'action-point']) {
       expect(seenKinds).toContain(kind);
     }
   });
 
   it('opens what each entry is about: the links name items that exist', async () => {
     const workspace = workbench.workspace;
+    const { visits } = await listVisits(workspace);
     for (const learner of workspace.centre.learners) {
       const onDisk = await portfolioOnDisk(await workspace.portfolioFolder(learner.id), learner.id);
       const entries = await wholeTimeline(learner.id, 500);
@@ -165,6 +196,15 @@ describe('the learner’s timeline on the demo centre', () => {
         const q = event.link.query;
         expect(['learners', 'marking', 'records', 'sampling']).toContain(q.page);
         if (q.page !== 'sampling') expect(q.learner).toBe(learner.id);
+        if (q.review) {
+          expect(q.tab).toBe('reviews');
+          expect(onDisk.progressReviews.map((r) => r.id)).toContain(q.review);
+        }
+        if (q.visit) {
+          const visit = visits.find((v) => v.id === q.visit);
+          expect(visit?.samples.map((s) => s.learnerId)).toContain(learner.id);
+          expect(q.view).toBe('visits');
+        }
         if (q.evidence) expect(onDisk.evidence.map((e) => e.id)).toContain(q.evidence);
         if (q.unit) expect(onDisk.registrations.map((r) => r.unitId)).toContain(q.unit);
         if (q.record) expect(onDisk.issuedRecords.map((r) => r.recordId)).toContain(q.record);

@@ -1,3 +1,4 @@
+import { targetOverdue } from '../../kernel/progress-review-words';
 import type { RecordDocument } from '../model/record-document';
 import {
   assembleRecord,
@@ -70,7 +71,12 @@ export function buildProgressRecord(raw: ProgressInput): RecordDocument {
               { label: 'By', width: 16 },
               { label: 'Who', width: 24 },
             ],
-            rows: input.lastReview.targets.map((t) => [t.what, formatDate(t.byWhen), t.who]),
+            // Not yet answered (the next review does that): one past its date is flagged.
+            rows: input.lastReview.targets.map((t) => [
+              t.what,
+              `${formatDate(t.byWhen)}${targetOverdue(t.byWhen, null, input.asAt) ? ' (past its date)' : ''}`,
+              t.who,
+            ]),
             emptyText: 'No targets were set at that review.',
           },
         ]

@@ -46,6 +46,8 @@ export const progressReviewInputSchema = recordContextSchema.extend({
     }),
   ),
   draft: z.string().optional(),
+  /** Which version of the review this is: what it amends and why, or what superseded it. */
+  versionNotes: z.array(z.string()).default([]),
 });
 
 export type ProgressReviewInput = z.input<typeof progressReviewInputSchema>;
@@ -116,6 +118,9 @@ export function buildProgressReviewRecord(raw: ProgressReviewInput): RecordDocum
       ]),
       emptyText: 'The learner was not registered on any unit.',
     },
+    ...(input.versionNotes.length
+      ? [{ type: 'paragraphs' as const, heading: 'Version', paragraphs: input.versionNotes }]
+      : []),
     previousTargetsSection(input),
     said('What went well', input.wentWell, 'Nothing recorded.'),
     said('Concerns', input.concerns, 'None recorded.'),

@@ -10,6 +10,7 @@ import { registeredUnits } from '../../portfolio/registered-units';
 import { activeMappings } from '../../mapping/mapping';
 import { activeSignOff } from './unit-record-input';
 import { criterionLabel } from '../../kernel/criterion-key';
+import { reviewSignedByBoth, reviewStands } from '../../kernel/progress-review-words';
 
 function firstAssessor(source: RecordSource) {
   const reg = registeredUnits(source)[0]?.registration;
@@ -113,12 +114,10 @@ export async function progressInput(
   };
 }
 
-/** The targets of the learner's last progress review signed by learner and assessor. */
+/** The targets of the learner's last standing progress review signed by learner and assessor. */
 function lastReviewTargets(source: RecordSource): Pick<ProgressInput, 'lastReview'> {
   const last = source.portfolio.progressReviews
-    .filter((r) =>
-      ['learner', 'assessor'].every((role) => r.signatures.some((s) => s.role === role)),
-    )
+    .filter((r) => reviewStands(r) && reviewSignedByBoth(r))
     .sort((a, b) => b.heldOn.localeCompare(a.heldOn) || b.id.localeCompare(a.id))[0];
   if (!last) return {};
   return {

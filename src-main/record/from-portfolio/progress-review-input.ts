@@ -1,6 +1,7 @@
 import { formatDate } from '../../kernel/dates';
 import {
   reviewDeclarationWords,
+  reviewStands,
   reviewSignerLabels,
   reviewSignerRoles,
   targetOutcomeLabels,
@@ -14,9 +15,9 @@ import { person, recordContext, type RecordStamp } from './record-context';
 import { staffMember, type RecordSource } from './record-source';
 
 const newestFirst = (a: ProgressReview, b: ProgressReview) =>
-  b.heldOn.localeCompare(a.heldOn) || b.id.localeCompare(a.id);
+  b.heldOn.localeCompare(a.heldOn) || b.version - a.version || b.id.localeCompare(a.id);
 
-/** The review asked for by its id, or the learner's latest. */
+/** The review asked for by its id, or the learner's latest that stands (not superseded). */
 export function chooseReview(source: RecordSource, id: string | undefined): ProgressReview {
   const reviews = [...source.portfolio.progressReviews].sort(newestFirst);
   if (reviews.length === 0)
@@ -24,7 +25,7 @@ export function chooseReview(source: RecordSource, id: string | undefined): Prog
       'not-found',
       `${source.learner.name} has no progress review yet. Record one on their Reviews tab first.`,
     );
-  if (!id) return reviews[0]!;
+  if (!id) return reviews.find(reviewStands) ?? reviews[0]!;
   const found = reviews.find((r) => r.id === id.trim());
   if (found) return found;
   throw new UserError(
@@ -113,5 +114,31 @@ export function progressReviewInput(
       };
     }),
     ...(complete ? {} : { draft: 'not yet signed by the learner and the assessor' }),
+    versionNotes: versionNotes(source.portfolio.progressReviews, review),
   };
+}
+
+/** What the record says about the review's versions: what it amends, or what superseded it. */
+function versionNotes(reviews: readonly ProgressReview[], review: ProgressReview): string[] {
+  const signedOn = (r: ProgressReview | undefined) => {
+    const last = r?.signatures
+      .map((s) => s.signedAt)
+      .sort()
+      .at(-1);
+    return last ? ` signed ${formatDate(last)}` : '';
+  };
+  const notes: string[] = [];
+  if (review.revises) {
+    const old = reviews.find((r) => r.id === review.revises);
+    notes.push(
+      `Version ${review.version}. It amends version ${old?.version ?? review.version - 1} of this review (${review.revises},${signedOn(old)}), which is kept as it was signed. Why it was amended: ${review.amendReason}`,
+    );
+  }
+  if (review.supersededBy) {
+    const newer = reviews.find((r) => r.id === review.supersededBy);
+    notes.push(
+      `Superseded: this version ${review.version} was amended by version ${newer?.version ?? review.version + 1} (${review.supersededBy},${signedOn(newer)}). It is kept as it was signed.`,
+    );
+  }
+  return notes;
 }

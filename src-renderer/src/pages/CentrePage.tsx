@@ -6,6 +6,7 @@ import { notifyDone, notifyError } from '../api/notify';
 import { useOperation } from '../api/use-operation';
 import { StaffForm } from '../components/centre/StaffForm';
 import { RetentionSection } from '../components/centre/RetentionSection';
+import { ReviewIntervalSection } from '../components/centre/ReviewIntervalSection';
 import { WitnessesSection } from '../components/centre/WitnessesSection';
 import { TemplatesSection } from '../components/witness/TemplatesSection';
 import { Loading } from '../components/Loading';
@@ -147,6 +148,11 @@ export function CentrePage() {
           <TemplatesSection readOnly={readOnly} />
           <SignaturePolicy
             allowTyped={c.allowTypedSignatures}
+            readOnly={readOnly}
+            onChanged={centre.reload}
+          />
+          <ReviewIntervalSection
+            weeks={c.reviewIntervalWeeks}
             readOnly={readOnly}
             onChanged={centre.reload}
           />

@@ -72,8 +72,9 @@ export const domains: Record<string, readonly string[]> = {
     'sampling',
     'unit',
   ],
-  // The learner's timeline reads the sampling files for the IQA's samples of the learner's work.
-  timeline: ['sampling'],
+  // The learner's timeline reads the sampling files for the IQA's samples of the learner's work,
+  // and the EQA visits that sampled it.
+  timeline: ['sampling', 'visit-pack'],
   'learner-copy': [
     'audit',
     'centre',

@@ -87,6 +87,23 @@ describe('building records from plain inputs', () => {
     expect(roc?.type === 'paragraphs' && roc.paragraphs[1]).toMatch(/Not yet eligible/);
   });
 
+  it("lists the last review's targets on the progress summary, flagging one past its date", () => {
+    const doc = buildProgressRecord({
+      ...progressInput(),
+      lastReview: {
+        heldOn: '2025-01-10',
+        targets: [
+          { what: 'Collect the feedback forms.', byWhen: '2025-03-01', who: 'Zoë' },
+          { what: 'Answer the questions.', byWhen: '2025-03-14', who: 'Zoë' },
+        ],
+      },
+    });
+    expect(table(doc, 'Targets from the progress review of 10 Jan 2025').rows).toEqual([
+      ['Collect the feedback forms.', '1 Mar 2025 (past its date)', 'Zoë'],
+      ['Answer the questions.', '14 Mar 2025', 'Zoë'],
+    ]);
+  });
+
   it('rejects an input that is missing what the record must show', () => {
     const input = observationInput();
     input.narrative = [];

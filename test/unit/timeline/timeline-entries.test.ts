@@ -53,6 +53,7 @@ const context = (p: Portfolio): TimelineContext => ({
   learnerId: 'ln-1',
   portfolio: p,
   sampling: [],
+  visits: [],
   names,
 });
 

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import { call } from '../../api/client';
 import { moveTo } from '../../api/address';
 import { useAction } from '../../api/use-action';
@@ -6,6 +7,7 @@ import { formatDate } from '../../../../src-main/kernel/dates';
 import { reviewSignerLabels } from '../../../../src-main/kernel/progress-review-words';
 import type { ReviewView, ReviewsView } from '../../../../src-main/progress-review/review-contract';
 import { ReviewSigning } from './ReviewSigning';
+import { StateBadge, VersionNote } from './ReviewVersion';
 import { CarriedTable, TargetsTable } from './TargetsTable';
 import { UnitsAtReview } from './UnitsAtReview';
 
@@ -15,7 +17,10 @@ interface Props {
   review: ReviewView;
   latest: boolean;
   readOnly: boolean;
+  /** Opened from elsewhere (the timeline): marked and scrolled to. */
+  opened: boolean;
   onEdit: () => void;
+  onAmend: () => void;
   onChanged: () => void;
 }
 
@@ -37,10 +42,17 @@ export function ReviewCard({
   review,
   latest,
   readOnly,
+  opened,
   onEdit,
+  onAmend,
   onChanged,
 }: Props) {
   const { busy, run } = useAction();
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (opened) card.current?.scrollIntoView({ block: 'start' });
+  }, [opened]);
+  const mayRecord = !readOnly && view.canRecord;
   const record = async (format: 'pdf' | 'docx') => {
     const made = await run(
       () =>
@@ -57,16 +69,24 @@ export function ReviewCard({
       moveTo({ page: 'records', learner: learnerId, record: made.recordId }, { keep: false });
   };
   return (
-    <Paper withBorder p="md" data-testid="review-card">
+    <Paper
+      withBorder
+      p="md"
+      ref={card}
+      data-testid="review-card"
+      data-review={review.id}
+      aria-current={opened ? 'true' : undefined}
+      bg={opened ? 'var(--mantine-color-yellow-0)' : undefined}
+    >
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={3} size="h5">
             Review held {formatDate(review.heldOn)} · {review.assessorName}
+            {review.version > 1 || review.supersededBy ? ` · version ${review.version}` : ''}
           </Title>
-          <Badge color={review.complete ? 'green' : 'yellow'} variant="light">
-            {review.complete ? 'Signed' : 'Awaiting signatures'}
-          </Badge>
+          <StateBadge review={review} />
         </Group>
+        <VersionNote review={review} all={view.reviews} />
         {!review.signaturesHold && (
           <Text c="red" size="sm">
             This review was changed after it was signed: the signatures no longer match it.
@@ -95,7 +115,7 @@ export function ReviewCard({
             {s.words}”
           </Text>
         ))}
-        {!readOnly && view.canRecord && (
+        {mayRecord && !review.supersededBy && (
           <ReviewSigning
             learnerId={learnerId}
             learnerName={view.learnerName}
@@ -105,9 +125,14 @@ export function ReviewCard({
           />
         )}
         <Group>
-          {!readOnly && view.canRecord && review.signatures.length === 0 && (
+          {mayRecord && review.signatures.length === 0 && (
             <Button size="xs" variant="default" onClick={onEdit}>
               Change
+            </Button>
+          )}
+          {mayRecord && review.amendBlocker === null && !review.pendingAmendmentId && (
+            <Button size="xs" variant="default" onClick={onAmend} data-testid="amend-review">
+              Amend…
             </Button>
           )}
           {!readOnly && (

@@ -210,7 +210,13 @@ export function ReviewForm({ learnerId, view, editing, onClose, onSaved }: Props
       opened
       onClose={onClose}
       size="xl"
-      title={editing ? 'Change the progress review' : 'Record a progress review'}
+      title={
+        editing?.revises
+          ? `Amend the review of ${formatDate(editing.heldOn)} (version ${editing.version})`
+          : editing
+            ? 'Change the progress review'
+            : 'Record a progress review'
+      }
     >
       <form
         onSubmit={(e) => {
@@ -226,7 +232,13 @@ export function ReviewForm({ learnerId, view, editing, onClose, onSaved }: Props
             onChange={setHeldOn}
             maxDate={view.today}
           />
-          <FormBlock title="Progress on each unit (from the portfolio)">
+          <FormBlock
+            title={
+              editing?.revises
+                ? 'Progress on each unit (from the portfolio on the day of the review)'
+                : 'Progress on each unit (from the portfolio)'
+            }
+          >
             <UnitsAtReview units={editing?.units ?? view.fresh.units} />
           </FormBlock>
           <FormBlock

@@ -1,8 +1,10 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useAddressValue } from '../../api/address';
 import { useOperation } from '../../api/use-operation';
 import { formatDate } from '../../../../src-main/kernel/dates';
 import type { ReviewView } from '../../../../src-main/progress-review/review-contract';
+import { AmendReviewDialog } from './AmendReviewDialog';
 import { ReviewCard } from './ReviewCard';
 import { ReviewDueBadge } from './ReviewDueBadge';
 import { ReviewForm } from './ReviewForm';
@@ -15,11 +17,17 @@ interface Props {
 /** The learner's progress reviews: when the next is due, a new one, and each held so far. */
 export function ReviewsPanel({ learnerId, readOnly }: Props) {
   const reviews = useOperation('review:list', { learnerId }, learnerId);
-  const [form, setForm] = useState<{ editing?: ReviewView } | null>(null);
+  // The form: a new review, or the unsigned one named (found in the list once it holds it, as
+  // for an amendment just made).
+  const [form, setForm] = useState<{ editingId?: string } | null>(null);
+  const [amending, setAmending] = useState<ReviewView | null>(null);
+  // A review opened from elsewhere (the timeline) is named in the address.
+  const [openedId] = useAddressValue('review');
   const view = reviews.data;
   if (reviews.error) return <Alert color="red">{reviews.error}</Alert>;
   if (!view) return null;
   const s = view.schedule;
+  const editing = form?.editingId ? view.reviews.find((r) => r.id === form.editingId) : undefined;
   return (
     <Stack data-testid="reviews-panel">
       <Group justify="space-between">
@@ -49,15 +57,29 @@ export function ReviewsPanel({ learnerId, readOnly }: Props) {
           review={r}
           latest={i === 0}
           readOnly={readOnly}
-          onEdit={() => setForm({ editing: r })}
+          opened={r.id === openedId}
+          onEdit={() => setForm({ editingId: r.id })}
+          onAmend={() => setAmending(r)}
           onChanged={reviews.reload}
         />
       ))}
-      {form && (
+      {amending && (
+        <AmendReviewDialog
+          learnerId={learnerId}
+          review={amending}
+          onClose={() => setAmending(null)}
+          onAmended={(id) => {
+            setAmending(null);
+            setForm({ editingId: id });
+            reviews.reload();
+          }}
+        />
+      )}
+      {form && (!form.editingId || editing) && (
         <ReviewForm
           learnerId={learnerId}
           view={view}
-          editing={form.editing}
+          editing={editing}
           onClose={() => setForm(null)}
           onSaved={() => {
             setForm(null);

@@ -1,4 +1,5 @@
 import { Alert, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
 import type { VisitView } from '../../../../src-main/visit-pack/visit-contract';
 import {
   agreementWord,
@@ -6,6 +7,7 @@ import {
   eqaRiskLabels,
 } from '../../../../src-main/kernel/eqa-words';
 import { stagedIdOf } from '../../api/add-evidence-file';
+import { useAddressValue } from '../../api/address';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
@@ -71,8 +73,21 @@ export function EqaVisits({ canImport, onChanged }: { canImport: boolean; onChan
 
 function VisitCard({ visit }: { visit: VisitView }) {
   const report = visit.report;
+  // A visit opened from elsewhere (a learner's timeline) is named in the address.
+  const [openedId] = useAddressValue('visit');
+  const opened = openedId === visit.id;
+  const card = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (opened) card.current?.scrollIntoView({ block: 'start' });
+  }, [opened]);
   return (
-    <Card withBorder data-testid={`visit-${visit.id}`}>
+    <Card
+      withBorder
+      ref={card}
+      data-testid={`visit-${visit.id}`}
+      aria-current={opened ? 'true' : undefined}
+      bg={opened ? 'var(--mantine-color-yellow-0)' : undefined}
+    >
       <Title order={3} size="h5">
         {report
           ? `EQA visit of ${formatDate(report.report.visitedOn)}`
