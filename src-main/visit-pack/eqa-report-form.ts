@@ -179,12 +179,7 @@ export async function signEqaReportFromForm(
   fonts: RecordFonts,
   now: Date,
 ): Promise<SignedEqaReport> {
-  const report = await reportFromAnswers(
-    workspace,
-    answers,
-    identity.info.commonName,
-    dayOf(now),
-  );
+  const report = await reportFromAnswers(workspace, answers, identity.info.commonName, dayOf(now));
   const pdf = await signEqaReport(report, identity, fonts, now);
   const name = safeName(`EQA report ${report.centreName} ${report.visitedOn}`, 'EQA report');
   return {

@@ -5,11 +5,7 @@ import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import type { ImportedReport, VisitFile } from './visit-schema';
 import type { ImportedEqaReport } from './eqa-report-import';
-import {
-  eqaAnswersSchema,
-  type EqaReportFormView,
-  type SignedEqaReport,
-} from './eqa-report-form';
+import { eqaAnswersSchema, type EqaReportFormView, type SignedEqaReport } from './eqa-report-form';
 
 export type { EqaAnswers, EqaReportFormView, SignedEqaReport } from './eqa-report-form';
 import { thirdPartyChoices } from './third-party';
@@ -34,6 +30,8 @@ export interface VisitView {
   packFolder: string;
   samples: VisitFile['samples'];
   report: (ImportedReport & { importedByName: string }) | null;
+  /** Reports a corrected one replaced, oldest first: each file is kept in the visit's folder. */
+  replaced: { file: string; signedOn: string; importedAt: string }[];
   actions: ActionItemView[];
 }
 

@@ -104,6 +104,11 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
         packFolder: v.packFolder,
         samples: v.samples,
         report: v.report ? { ...v.report, importedByName: person(v.report.importedBy) } : null,
+        replaced: v.replacedReports.map((r) => ({
+          file: r.file,
+          signedOn: r.report.signedOn,
+          importedAt: r.importedAt,
+        })),
         actions: v.actions.map((a) => visitActionItem(workspace, v, a, today)),
       })),
       problems,
