@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
   Textarea,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import {
@@ -216,7 +217,6 @@ function ReportFields({ form, onClose }: { form: EqaReportFormView; onClose: () 
               label="Your signing identity (.p12)"
               accept=".p12,.pfx,application/x-pkcs12"
               required
-              clearable
               value={p12}
               onChange={setP12}
               data-testid="eqa-identity-input"
@@ -268,7 +268,7 @@ function SampleTable({
                 return (
                   <Table.Td key={field}>
                     <Radio.Group
-                      aria-label={`With ${whom} on ${who}`}
+                      label={<VisuallyHidden>{`With ${whom} on ${who}`}</VisuallyHidden>}
                       value={yesNo(answer[field])}
                       onChange={(v) => onChange(i, { [field]: fromYesNo(v) })}
                     >
