@@ -81,7 +81,7 @@ function reportBack() {
       h('li', { text: 'Sign it with your own signing identity (the .p12 file from your awarding body, not one the centre issued) and its passphrase, and save the one PDF it makes.' }),
       h('li', { text: 'Send that one PDF back to the centre. Their IQA imports it on the Sampling page (Import EQA report…). If you correct it later, sign and send the new file: it replaces the first, which the centre keeps.' })),
     h('p', { text: 'Or from the command line, in this folder:' }),
-    h('pre', { text: 'workbench eqa-report new . --out answers.json      # fill in answers.json\nworkbench eqa-report sign answers.json --out eqa-report.pdf --identity your-own.p12 --passphrase-file passphrase.txt' }));
+    h('pre', { text: 'workbench eqa-report new . --out answers.json      # fill in answers.json\nworkbench eqa-report sign answers.json --out eqa-report.pdf \\\n    --identity your-own.p12 --passphrase-file passphrase.txt' }));
 }
 
 function learnerPage(l) {

@@ -122,7 +122,7 @@ function ReportFields({ form, onClose }: { form: EqaReportFormView; onClose: () 
           centre&rsquo;s records: you sign the report and send the one file back.
         </Text>
         {form.reported && (
-          <Alert color="blue" title="The centre already has a report from you for this visit">
+          <Alert color="blue" title="The centre already has an EQA report for this visit">
             A report you sign now replaces it when the centre imports it; the first is kept.
           </Alert>
         )}
