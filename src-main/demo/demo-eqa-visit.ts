@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { unitRef } from '../kernel/unit-label';
 import { importP12 } from '../record/identity/signing-identity';
 import { loadRecordFonts } from '../record/pdf/fonts';
 import { samplingStore } from '../sampling/sampling-store';
@@ -11,7 +9,9 @@ import { importEqaReport } from '../visit-pack/eqa-report-import';
 import { signEqaReport } from '../visit-pack/eqa-report-pdf';
 import { stepVisitAction } from '../visit-pack/visit-actions';
 import type { EqaReport } from '../visit-pack/visit-schema';
-import { createVisit, visitDoc } from '../visit-pack/visit-store';
+import { visitDoc, VISITS_FOLDER } from '../visit-pack/visit-store';
+import { writeVisitPack } from '../visit-pack/write-pack';
+import { openIdentity } from '../record/identity-store/identity-store';
 import type { Workspace } from '../workspace/workspace';
 import { DEMO_IDENTITIES_FOLDER, DEMO_PASSPHRASE } from './demo-identities';
 import { demoEqa } from './demo-people';
@@ -41,37 +41,21 @@ export async function addDemoEqaVisit(
   const { plans } = await samplingStore(workspace).listPlans();
   const samples = plans[0]?.plan.samples.slice(0, 2) ?? [];
   if (!iqa || !assessor || samples.length === 0) return;
-  const { units } = await workspace.listUnits();
-  const unitLabel = (id: string) => {
-    const unit = units.find((u) => u.id === id);
-    return unit ? `${unitRef(unit)} ${unit.title}` : id;
-  };
-  const learnerName = (id: string) =>
-    workspace.centre.learners.find((l) => l.id === id)?.name ?? id;
   const margaret: Actor = { id: iqa.id, role: 'iqa' };
   const packMadeAt = daysAgo(now, 95);
-  const visitId = `vi-${randomBytes(8).toString('hex')}`;
-  const visitSamples = samples.map((s) => ({
-    learnerId: s.learnerId,
-    unitId: s.unitId,
-    learner: learnerName(s.learnerId),
-    unit: unitLabel(s.unitId),
-  }));
-  await createVisit(workspace, {
-    schemaVersion: 1,
-    kind: 'eqa-visit',
-    id: visitId,
-    updatedAt: packMadeAt.toISOString(),
-    updatedBy: iqa.id,
-    centreId: workspace.centre.centre.id,
-    packMadeAt: packMadeAt.toISOString(),
-    packMadeBy: iqa.name,
-    packFolder: '(sent to the EQA; the demo keeps no copy)',
-    samples: visitSamples,
-    report: null,
-    actions: [],
-    audit: [],
+  // The pack Margaret made for the visit, in the workspace where the Sampling page links to it.
+  const pack = await writeVisitPack(workspace, {
+    out: path.join(workspace.dir, VISITS_FOLDER, `${dayOf(packMadeAt)}-pack`),
+    samples: samples.map((s) => ({ learner: s.learnerId, unit: s.unitId })),
+    identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
+    actor: margaret,
+    madeBy: iqa.name,
+    now: packMadeAt,
+    // The demo's IQA leaves out anything marked as holding other people's data.
+    thirdParty: 'leave-out',
   });
+  const visitId = pack.visitId;
+  const visitSamples = (await visitDoc(workspace, visitId)).data.samples;
 
   const signedAt = daysAgo(now, 88);
   const report: EqaReport = {

@@ -126,6 +126,8 @@ export const operationWrites = {
   'visit:make-pack': true,
   'visit:list': false,
   'visit:import-report': true,
+  'visit:report-form': false,
+  'visit:sign-report': false,
   'visit:actions': false,
   'visit:respond-action': true,
   'visit:close-action': true,

@@ -18,7 +18,9 @@ import {
   type EqaReport,
   type ImportedReport,
   type VisitAction,
+  type VisitFile,
 } from './visit-schema';
+import { formatDate } from '../kernel/dates';
 
 export interface CheckedReport {
   report: EqaReport;
@@ -106,16 +108,41 @@ function ownerOf(workspace: Workspace, written: string, importer: string): strin
   return importer;
 }
 
+export interface ImportedEqaReport {
+  visitId: string;
+  /** Actions raised from this report (those already in the loop from the report it replaced are kept, not raised again). */
+  actions: number;
+  /** Whether it replaced the report the visit held (a corrected report from the EQA). */
+  replaced: boolean;
+  /** Actions of the earlier report the new one does not repeat: kept in the loop for the IQA to close. */
+  notInReport: string[];
+}
+
+const sameAction = (a: VisitAction, b: { what: string; owner: string }) =>
+  a.what.trim() === b.what.trim() &&
+  a.ownerAsWritten.trim().toLowerCase() === b.owner.trim().toLowerCase();
+
+/** eqa-report.pdf, then eqa-report-2.pdf…: a replaced report's file is never written over. */
+function nextReportFile(visit: VisitFile): string {
+  const taken = new Set([visit.report, ...visit.replacedReports].map((r) => r?.file));
+  let name = EQA_REPORT_PDF;
+  for (let n = 2; taken.has(name); n += 1) name = EQA_REPORT_PDF.replace('.pdf', `-${n}.pdf`);
+  return name;
+}
+
 /**
  * Keeps a checked report with its visit: the signed file in the visit's folder, the report on its
- * record, and each of the EQA's actions raised in the centre's action loop.
+ * record, and each of the EQA's actions raised in the centre's action loop. A different report
+ * for a visit that has one (the EQA's corrected report) replaces it: the first stays in the
+ * folder, on the record and on the audit trail, and every action already raised stays in the
+ * loop as it is, answers and all; only the new report's actions not already there are raised.
  */
 export async function importEqaReport(
   workspace: Workspace,
   pdf: Uint8Array,
   actor: Actor,
   now: Date,
-): Promise<{ visitId: string; actions: number }> {
+): Promise<ImportedEqaReport> {
   if (actor.role !== 'iqa' && actor.role !== 'admin' && actor.role !== 'system') {
     throw new UserError(
       'forbidden',
@@ -126,12 +153,18 @@ export async function importEqaReport(
   const doc = await visitDoc(workspace, report.visitId);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const visit = doc.data;
-  if (visit.report) {
+  const earlier = [visit.report, ...visit.replacedReports].find((r) => r?.sha256 === sha256);
+  if (earlier) {
     throw new UserError(
       'conflict',
-      visit.report.sha256 === sha256
-        ? 'This EQA report has already been imported; it is kept with its visit.'
-        : `This visit already has the EQA’s report, imported ${visit.report.importedAt.slice(0, 10)}. Nothing was changed.`,
+      `This EQA report has already been imported (${earlier.file}); it is kept with its visit. Nothing was changed.`,
+    );
+  }
+  const previous = visit.report;
+  if (previous && report.signedOn < previous.report.signedOn) {
+    throw new UserError(
+      'conflict',
+      `This visit already has a later report from the EQA, signed ${formatDate(previous.report.signedOn)}; this one was signed ${formatDate(report.signedOn)}. Nothing was changed.`,
     );
   }
   const known = new Set(visit.samples.map((s) => `${s.learnerId}|${s.unitId}`));
@@ -141,7 +174,8 @@ export async function importEqaReport(
       `it reports on ${stray.learner}, ${stray.unit}, which was not in the visit’s pack.`,
     );
   }
-  const actions: VisitAction[] = report.actions.map((a) => ({
+  const fresh = report.actions.filter((a) => !visit.actions.some((old) => sameAction(old, a)));
+  const actions: VisitAction[] = fresh.map((a) => ({
     ...raiseAction({
       id: newId('ea'),
       sampleId: report.visitId,
@@ -154,26 +188,38 @@ export async function importEqaReport(
     from: 'eqa',
     ownerAsWritten: a.owner,
   }));
+  const notInReport = visit.actions
+    .filter((old) => old.state !== 'closed' && !report.actions.some((a) => sameAction(old, a)))
+    .map((old) => old.what);
+  const file = nextReportFile(visit);
   const folder = await visitFolder(workspace, report.visitId);
-  await writeFileAtomic(path.join(folder, EQA_REPORT_PDF), pdf);
-  await doc.update((file) => ({
-    ...file,
+  await writeFileAtomic(path.join(folder, file), pdf);
+  await doc.update((data) => ({
+    ...data,
     ...stamp(actor, now),
     report: {
       report,
-      file: EQA_REPORT_PDF,
+      file,
       sha256,
       signer,
       importedAt: now.toISOString(),
       importedBy: actor.id,
     },
-    actions: [...file.actions, ...actions],
+    replacedReports: previous ? [...data.replacedReports, previous] : data.replacedReports,
+    actions: [...data.actions, ...actions],
     audit: [
-      ...file.audit,
-      auditEntry(actor, now, 'imported EQA report', `visit ${report.visitId}`, {
-        after: { signedBy: signer.name, sha256, actions: actions.map((a) => a.id) },
-      }),
+      ...data.audit,
+      auditEntry(
+        actor,
+        now,
+        previous ? 'replaced EQA report' : 'imported EQA report',
+        `visit ${report.visitId}`,
+        {
+          ...(previous ? { before: { file: previous.file, sha256: previous.sha256 } } : {}),
+          after: { file, signedBy: signer.name, sha256, actions: actions.map((a) => a.id) },
+        },
+      ),
     ],
   }));
-  return { visitId: report.visitId, actions: actions.length };
+  return { visitId: report.visitId, actions: actions.length, replaced: !!previous, notInReport };
 }

@@ -66,7 +66,22 @@ function home() {
       data.sections.map((s) => h('li', {}, link('section/' + s.id, s.title))),
       h('li', {}, link('check', 'How to check this pack'))),
     data.sections.length ? null : h('p', { class: 'muted', text: 'Standardisation and staff competence records: none are kept in the workbench for this centre yet.' }),
+    reportBack(),
   ];
+}
+
+function reportBack() {
+  return h('section', { 'aria-labelledby': 'report-back', 'data-testid': 'report-back' },
+    h('h2', { id: 'report-back', text: 'Sending your report back to the centre' }),
+    h('p', { text: 'When you have looked at the sample, write your report in the Assessor & Verifier Workbench and send the centre one signed file:' }),
+    h('ol', {},
+      h('li', { text: 'Open the centre’s workspace in the workbench and choose yourself as the EQA (top right). You can only read: nothing you do changes the centre’s records.' }),
+      h('li', { text: 'Go to Sampling → EQA visits and choose “Write the EQA report” on the visit of ' + formatDate(data.madeAt) + ' (visit ' + data.visit.id + ').' }),
+      h('li', { text: 'For each learner and unit, say whether you agree with the assessor and with the IQA. Nothing is answered for you. Add your findings, the actions for the centre (who, and by when), the risk rating and your decision on direct claims status.' }),
+      h('li', { text: 'Sign it with your own signing identity (the .p12 file from your awarding body, not one the centre issued) and its passphrase, and save the one PDF it makes.' }),
+      h('li', { text: 'Send that one PDF back to the centre. Their IQA imports it on the Sampling page (Import EQA report…). If you correct it later, sign and send the new file: it replaces the first, which the centre keeps.' })),
+    h('p', { text: 'Or from the command line, in this folder:' }),
+    h('pre', { text: 'workbench eqa-report new . --out answers.json      # fill in answers.json\nworkbench eqa-report sign answers.json --out eqa-report.pdf \\\n    --identity your-own.p12 --passphrase-file passphrase.txt' }));
 }
 
 function learnerPage(l) {

@@ -4,6 +4,10 @@ import type { ActionItemView } from '../sampling/sampling-views';
 import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import type { ImportedReport, VisitFile } from './visit-schema';
+import type { ImportedEqaReport } from './eqa-report-import';
+import { eqaAnswersSchema, type EqaReportFormView, type SignedEqaReport } from './eqa-report-form';
+
+export type { EqaAnswers, EqaReportFormView, SignedEqaReport } from './eqa-report-form';
 import { thirdPartyChoices } from './third-party';
 
 export interface VisitPackView {
@@ -26,6 +30,8 @@ export interface VisitView {
   packFolder: string;
   samples: VisitFile['samples'];
   report: (ImportedReport & { importedByName: string }) | null;
+  /** Reports a corrected one replaced, oldest first: each file is kept in the visit's folder. */
+  replaced: { file: string; signedOn: string; importedAt: string }[];
   actions: ActionItemView[];
 }
 
@@ -68,10 +74,32 @@ export const visitOperations = {
   ),
   /** Every EQA visit the centre made a pack for, newest first, with the report when imported. */
   'visit:list': operation<{ visits: VisitView[]; problems: string[] }>()(z.object({})),
-  /** Checks and keeps the EQA's signed report (staged by `POST /upload`) with its visit. */
-  'visit:import-report': operation<{ visitId: string; actions: number }>()(z.object({ stagedId }), {
+  /**
+   * Checks and keeps the EQA's signed report (staged by `POST /upload`) with its visit; a
+   * corrected report replaces the first, which stays on file, with every action kept.
+   */
+  'visit:import-report': operation<ImportedEqaReport>()(z.object({ stagedId }), {
     writes: true,
   }),
+  /** The visit's learners and units for the EQA to report on, with nothing answered. */
+  'visit:report-form': operation<EqaReportFormView>()(z.object({ visitId })),
+  /**
+   * Signs the EQA's report with the EQA's own identity (a .p12 the centre did not issue) and
+   * hands back the one signed PDF to save and return. Writes nothing into the workspace.
+   */
+  'visit:sign-report': operation<SignedEqaReport>()(
+    z.object({
+      answers: eqaAnswersSchema,
+      identity: z.object({
+        contentBase64: z
+          .string()
+          .min(1, 'Choose your signing identity (.p12).')
+          .max(1_000_000)
+          .regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64'),
+        passphrase: z.string().min(1, 'Enter the passphrase of your signing identity.').max(1000),
+      }),
+    }),
+  ),
   /** The EQA's actions: every one, or only the current user's not yet closed. */
   'visit:actions': operation<ActionItemView[]>()(z.object({ mine: z.boolean() })),
   'visit:respond-action': operation<ActionItemView>()(

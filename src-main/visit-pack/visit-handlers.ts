@@ -10,6 +10,13 @@ import type { visitOperations } from './visit-contract';
 import { writeVisitPack } from './write-pack';
 import { readdir, readFile } from 'node:fs/promises';
 import { importEqaReport } from './eqa-report-import';
+import {
+  assertEqa,
+  eqaReportForm,
+  openEqaIdentity,
+  signEqaReportFromForm,
+} from './eqa-report-form';
+import { loadRecordFonts } from '../record/pdf/fonts';
 import { stepVisitAction, visitActionItem, visitActionItems } from './visit-actions';
 import { listVisits, VISITS_FOLDER } from './visit-store';
 import { mapFsError } from '../storage/map-fs-error';
@@ -97,6 +104,11 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
         packFolder: v.packFolder,
         samples: v.samples,
         report: v.report ? { ...v.report, importedByName: person(v.report.importedBy) } : null,
+        replaced: v.replacedReports.map((r) => ({
+          file: r.file,
+          signedOn: r.report.signedOn,
+          importedAt: r.importedAt,
+        })),
         actions: v.actions.map((a) => visitActionItem(workspace, v, a, today)),
       })),
       problems,
@@ -120,6 +132,28 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
       // The staged copy goes whatever the answer: the visit keeps its own.
       if (taken.kind === 'received') await taken.release();
     }
+  },
+
+  'visit:report-form': async ({ visitId }, workbench) => {
+    assertEqa(workbench.requireSignedIn().role);
+    return eqaReportForm(workbench.workspace, visitId);
+  },
+
+  'visit:sign-report': async ({ answers, identity }, workbench) => {
+    assertEqa(workbench.requireSignedIn().role);
+    const workspace = workbench.workspace;
+    const opened = await openEqaIdentity(
+      workspace,
+      Buffer.from(identity.contentBase64, 'base64'),
+      identity.passphrase,
+    );
+    return signEqaReportFromForm(
+      workspace,
+      answers,
+      opened,
+      await loadRecordFonts(),
+      workbench.clock(),
+    );
   },
 
   'visit:actions': async ({ mine }, workbench) =>

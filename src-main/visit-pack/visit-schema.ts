@@ -111,6 +111,11 @@ export const visitFileSchema = z.object({
     }),
   ),
   report: importedReportSchema.nullable(),
+  /**
+   * Reports this visit's report replaced (an EQA's corrected report), oldest first: each file
+   * stays in the visit's folder and each import on the audit trail.
+   */
+  replacedReports: z.array(importedReportSchema).default([]),
   actions: z.array(visitActionSchema),
   audit: z.array(auditEntrySchema),
 });

@@ -25,7 +25,13 @@ function spec(
     changesDir: path.join(path.dirname(file), 'visit-changes'),
     schema: visitFileSchema,
     label: `The EQA visit record (${name})`,
-    shape: { lists: [{ path: 'actions' }, { path: 'audit', whole: true }] },
+    shape: {
+      lists: [
+        { path: 'actions' },
+        { path: 'replacedReports', key: (r) => String(r.sha256), whole: true },
+        { path: 'audit', whole: true },
+      ],
+    },
     owner: name,
     writer: workspace.writer,
     onMerge: (data, merged) =>

@@ -390,6 +390,7 @@ async function recordVisit(
       }),
     ),
     report: null,
+    replacedReports: [],
     actions: [],
     audit: [],
   });

@@ -35,7 +35,9 @@ export const eqaReportImportHelp = `Usage: workbench eqa-report import DIR --fil
 
 Checks the EQA's signed report (one intact signature by the EQA named in it, with a certificate the
 centre did not issue, about a visit of this centre) and keeps it with its visit in
-DIR/visits/<visit>/, raising the EQA's actions in the centre's action loop. An action whose owner
+DIR/visits/<visit>/, raising the EQA's actions in the centre's action loop. A corrected report for a visit that has one
+replaces it: the first stays in the folder and on the audit trail, and every action already raised
+stays as it is. The same file twice, or an older report after a newer one, is refused. An action whose owner
 is not a member of staff by name is held by the IQA named with --by (name or id).`;
 
 async function readJson(file: string, what: string): Promise<unknown> {
@@ -182,7 +184,9 @@ export async function eqaReportImportCommand(argv: string[], io: CliIo): Promise
     new Date(),
   );
   io.out(
-    `The EQA report is kept with the visit ${made.visitId}; ${made.actions} action${made.actions === 1 ? '' : 's'} raised for the centre.`,
+    `The EQA report is kept with the visit ${made.visitId}${made.replaced ? ', replacing the earlier report (kept beside it)' : ''}; ${made.actions} action${made.actions === 1 ? '' : 's'} raised for the centre.`,
   );
+  for (const what of made.notInReport)
+    io.out(`Kept open, though the new report does not repeat it: ${what}`);
   return 0;
 }

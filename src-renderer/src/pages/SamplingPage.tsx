@@ -158,7 +158,11 @@ export function SamplingPage() {
                 />
               </Tabs.Panel>
               <Tabs.Panel value="visits" pt="md">
-                <EqaVisits canImport={role === 'iqa'} onChanged={refresh} />
+                <EqaVisits
+                  canImport={role === 'iqa'}
+                  canReport={role === 'eqa'}
+                  onChanged={refresh}
+                />
               </Tabs.Panel>
             </Tabs>
           )}

@@ -1,5 +1,17 @@
-import { Alert, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
 import type { VisitView } from '../../../../src-main/visit-pack/visit-contract';
 import {
   agreementWord,
@@ -15,11 +27,21 @@ import { Loading } from '../Loading';
 import { ActionTable } from '../sampling/ActionPoints';
 import { formatDate, formatDateTime } from '../sampling/sampling-format';
 import { ReturnedFileButton } from '../witness/ReturnedFileButton';
+import { EqaReportForm } from './EqaReportForm';
 
 const riskColours = { low: 'green', medium: 'orange', high: 'red' } as const;
 
 /** The EQA's visits: each pack the centre made, and the EQA's signed report once imported. */
-export function EqaVisits({ canImport, onChanged }: { canImport: boolean; onChanged: () => void }) {
+export function EqaVisits({
+  canImport,
+  canReport,
+  onChanged,
+}: {
+  canImport: boolean;
+  /** The EQA: writes and signs their report on a visit, changing nothing in the workspace. */
+  canReport: boolean;
+  onChanged: () => void;
+}) {
   const state = useOperation('visit:list', {});
   const { busy, run } = useAction();
   return (
@@ -36,7 +58,7 @@ export function EqaVisits({ canImport, onChanged }: { canImport: boolean; onChan
                 async () => call('visit:import-report', { stagedId: await stagedIdOf(file) }),
                 {
                   done: (r) =>
-                    `The EQA's report is kept with its visit; ${r.actions} ${r.actions === 1 ? 'action' : 'actions'} added to the action points.`,
+                    `The EQA's report is kept with its visit${r.replaced ? ', replacing the earlier report (kept with it)' : ''}; ${r.actions} ${r.actions === 1 ? 'action' : 'actions'} added to the action points.${r.notInReport.length ? ` ${r.notInReport.length} earlier ${r.notInReport.length === 1 ? 'action stays' : 'actions stay'} open for you to close.` : ''}`,
                   failed: 'The EQA report was not imported',
                 },
               ).then(() => {
@@ -62,7 +84,7 @@ export function EqaVisits({ canImport, onChanged }: { canImport: boolean; onChan
               <Text c="dimmed">No visit pack has been made for an EQA yet.</Text>
             )}
             {visits.map((v) => (
-              <VisitCard key={v.id} visit={v} />
+              <VisitCard key={v.id} visit={v} canReport={canReport} />
             ))}
           </>
         )}
@@ -71,7 +93,7 @@ export function EqaVisits({ canImport, onChanged }: { canImport: boolean; onChan
   );
 }
 
-function VisitCard({ visit }: { visit: VisitView }) {
+function VisitCard({ visit, canReport }: { visit: VisitView; canReport: boolean }) {
   const report = visit.report;
   // A visit opened from elsewhere (a learner's timeline) is named in the address.
   const [openedId] = useAddressValue('visit');
@@ -80,6 +102,7 @@ function VisitCard({ visit }: { visit: VisitView }) {
   useEffect(() => {
     if (opened) card.current?.scrollIntoView({ block: 'start' });
   }, [opened]);
+  const [writing, setWriting] = useState(false);
   return (
     <Card
       withBorder
@@ -97,7 +120,33 @@ function VisitCard({ visit }: { visit: VisitView }) {
         Pack made {formatDateTime(visit.packMadeAt)} by {visit.packMadeBy}, {visit.samples.length}{' '}
         {visit.samples.length === 1 ? 'learner’s unit' : 'learners’ units'} · {visit.packFolder}
       </Text>
+      {canReport && (
+        <Group mt="xs">
+          <Button onClick={() => setWriting(true)}>Write the EQA report</Button>
+        </Group>
+      )}
+      <Modal
+        opened={writing}
+        onClose={() => setWriting(false)}
+        title="EQA report"
+        size="xl"
+        closeOnClickOutside={false}
+      >
+        {writing && <EqaReportForm visitId={visit.id} onClose={() => setWriting(false)} />}
+      </Modal>
       {report ? <ReportView visit={visit} /> : <Text mt="xs">No EQA report imported yet.</Text>}
+      {visit.replaced.length > 0 && (
+        <Text size="sm" c="dimmed" mt="xs" data-testid="replaced-reports">
+          Replaced:{' '}
+          {visit.replaced
+            .map(
+              (r) =>
+                `${r.file}, signed ${formatDate(r.signedOn)}, imported ${formatDateTime(r.importedAt)}`,
+            )
+            .join('; ')}
+          . Kept in the visit folder.
+        </Text>
+      )}
     </Card>
   );
 }
