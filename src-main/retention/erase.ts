@@ -6,6 +6,7 @@ import { portfolioReadme } from '../portfolio/portfolio-readme';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { retentionPolicyOf } from '../centre/retention-policy';
+import { erasedLearnerFields } from '../centre/roster-tombstones';
 import { UserError } from '../kernel/user-error';
 import type { Erasure, ErasureBasis, ErasureScope } from '../portfolio/erasure-schema';
 import { valueHash } from '../portfolio/erasure-scrub';
@@ -246,13 +247,11 @@ async function eraseFromCentre(
       subject: { learnerId: learner.id },
     },
   );
-  const fields = {
-    name: tombstone.pseudonym,
-    uln: '',
-    dateOfBirth: undefined,
-    employer: '',
-    workplace: '',
-    needs: '',
+  const fields = erasedLearnerFields(tombstone.pseudonym);
+  const erased = {
+    pseudonym: tombstone.pseudonym,
+    erasedAt: tombstone.erasedAt,
+    recordId: tombstone.recordId,
   };
   await workspace.changeCentre((c) => ({
     centre: {
@@ -262,8 +261,15 @@ async function eraseFromCentre(
           ? c.learners.map((l) => {
               if (l.id !== learner.id) return l;
               const { dateOfBirth: _dob, ...rest } = l;
-              const { dateOfBirth: _none, ...values } = fields;
-              return { ...rest, ...values, archived: true, ...stamp(actor, now) };
+              const values = { name: tombstone.pseudonym, uln: '', employer: '', workplace: '' };
+              return {
+                ...rest,
+                ...values,
+                needs: '',
+                archived: true,
+                erased,
+                ...stamp(actor, now),
+              };
             })
           : c.learners,
       audit: [...c.audit, entry],
