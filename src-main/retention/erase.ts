@@ -16,7 +16,7 @@ import type { Signer } from '../record/issue/issue-record';
 import { appended } from '../shared/appended-list';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
-import { scrubCentreFiles } from './centre-scrub';
+import { scrubCentreFiles, scrubQaFiles } from './centre-scrub';
 import { emptyFolder, removeEvidenceCopies } from './erase-files';
 import { issueErasureRecord, newErasureRecordId } from './erasure-record';
 import { learnerRetention, pseudonymOf } from './retention-due';
@@ -97,6 +97,11 @@ function words(scope: ErasureScope): { erased: string[]; kept: string[] } {
       'The hash of every signature and of every issued record, so records already issued still verify.',
       'The SHA-256 of every erased evidence file.',
       'The audit trail, with what was erased replaced.',
+      ...(scope === 'learner'
+        ? [
+            'QA files made from data (sampling plans and reviews, standardisation records, EQA visit records) name the learner by the pseudonym; signed files already issued (sampling reports, visit packs sent to the EQA) are kept as issued, so their hashes still verify.',
+          ]
+        : []),
     ],
   };
 }
@@ -284,12 +289,11 @@ async function eraseFromCentre(
     ...(learner.employer ? [[learner.employer, '[erased]'] as [string, string]] : []),
     ...(learner.needs ? [[learner.needs, '[erased]'] as [string, string]] : []),
   ];
-  const rewritten = await scrubCentreFiles(workspace.dir, {
-    learnerId: learner.id,
-    pseudonym: tombstone.pseudonym,
-    fields,
-    replace,
-  });
+  const erasure = { learnerId: learner.id, pseudonym: tombstone.pseudonym, fields, replace };
+  const rewritten = [
+    ...(await scrubCentreFiles(workspace.dir, erasure)),
+    ...(await scrubQaFiles(workspace.dir, erasure)),
+  ];
   await workspace.reopenCentre();
   return rewritten;
 }
