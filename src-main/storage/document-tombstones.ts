@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { CHANGE_FILE_EXT } from './change-log/change-file';
@@ -95,6 +95,21 @@ async function filesIn(dir: string, keep: (name: string) => boolean): Promise<st
   }
 }
 
+/**
+ * Removes a sync engine's partial downloads of conflict copies in a folder (Syncthing's
+ * `.syncthing.<copy>.tmp`): the copy itself was merged and moved aside elsewhere, so the
+ * download never completes, and the engine would keep what it got, erased values and all, for
+ * a day. A copy that still arrives whole is merged and scrubbed as any other.
+ */
+export async function removePartialCopies(folder: string): Promise<string[]> {
+  const partial = await filesIn(
+    folder,
+    (n) => n.startsWith('.syncthing.') && n.includes('.sync-conflict-') && n.endsWith('.tmp'),
+  );
+  for (const file of partial) await rm(file, { force: true });
+  return partial.map((f) => path.basename(f));
+}
+
 export interface TombstoneFiles {
   /** The snapshot (centre.json): its own copies beside it are scrubbed, it is written anew. */
   file: string;
@@ -119,7 +134,11 @@ export async function scrubDocumentFiles(spec: TombstoneFiles, scrub: CellScrub)
     ...(await filesIn(path.join(folder, MERGED_COPIES_FOLDER), (n) => n.endsWith('.jsonl'))),
     ...(await filesIn(folder, (n) => n.startsWith(base) && n !== path.basename(spec.file))),
   ];
-  const rewritten: string[] = [];
+  const rewritten = [
+    ...(await removePartialCopies(folder)),
+    ...(await removePartialCopies(spec.changesDir)),
+    ...(await removePartialCopies(path.join(folder, MERGED_COPIES_FOLDER))),
+  ];
   for (const file of new Set(all)) {
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) continue;
