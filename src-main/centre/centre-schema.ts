@@ -5,7 +5,7 @@ import {
   MIN_REVIEW_WEEKS,
 } from '../kernel/progress-review-words';
 import { auditEntrySchema } from '../audit/audit-schema';
-import { isoDate, recordFields } from '../shared/record';
+import { isoDate, isoDateTime, recordFields } from '../shared/record';
 import { witnessSchema } from '../witness/witness-schema';
 import { retentionPolicySchema } from './retention-policy';
 import { ulnProblem } from './uln';
@@ -52,6 +52,13 @@ export const learnerSchema = z.object({
   /** The learner's portfolio folder, relative to the workspace. */
   portfolio: z.string().min(1),
   archived: z.boolean().default(false),
+  /**
+   * Set once the learner's personal details were erased: a tombstone that wins over every
+   * change to them, from any computer, so an older copy synced back never restores them.
+   */
+  erased: z
+    .object({ pseudonym: z.string().min(1), erasedAt: isoDateTime, recordId: z.string().min(1) })
+    .optional(),
 });
 
 export const awardingBodySchema = z.object({

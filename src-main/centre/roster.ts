@@ -92,6 +92,12 @@ export function updateLearner(
 ): { centre: CentreFile; before: Learner; learner: Learner } {
   const before = centre.learners.find((l) => l.id === learnerId);
   if (!before) throw new UserError('not-found', 'That learner is not in this centre.');
+  if (before.erased) {
+    throw new UserError(
+      'conflict',
+      `${before.name}'s personal details were erased under the centre's retention policy, so they cannot be changed.`,
+    );
+  }
   if (change.uln !== undefined && change.uln !== before.uln) {
     assertUlnFree(centre, change.uln, learnerId);
   }

@@ -4,7 +4,11 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import { CHANGES_FOLDER } from '../storage/change-log/change-file';
 import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
 import { mapFsError } from '../storage/map-fs-error';
+import { removeEvidenceCopies } from '../storage/file-copies';
+import { removePartialCopies } from '../storage/document-tombstones';
+import type { Erasure } from './erasure-schema';
 import { scrubPortfolioText, type Scrubber } from './erasure-scrub';
+import type { ParsedLine } from './portfolio-import';
 
 async function namesIn(dir: string): Promise<string[]> {
   try {
@@ -45,6 +49,13 @@ export async function scrubPortfolioFolder(
   label: string,
 ): Promise<string[]> {
   const rewritten: string[] = [];
+  for (const dir of [
+    folder,
+    path.join(folder, CHANGES_FOLDER),
+    path.join(folder, MERGED_COPIES_FOLDER),
+  ]) {
+    rewritten.push(...(await removePartialCopies(dir)));
+  }
   for (const file of await recordFiles(folder)) {
     let text: string;
     try {
@@ -62,4 +73,33 @@ export async function scrubPortfolioFolder(
     rewritten.push(path.relative(folder, file).split(path.sep).join('/'));
   }
   return rewritten;
+}
+
+/** Whether a record any of these changes put still holds an erased value. */
+export function holdsErased(fresh: readonly ParsedLine[], scrubber: Scrubber): boolean {
+  return fresh.some((p) =>
+    p.change.ops.some((op, i) => {
+      const r = p.records[i];
+      return r ? scrubber.record(op.c, r) !== r : false;
+    }),
+  );
+}
+
+/**
+ * An erasure made on another computer removes this computer's own copies of the erased files
+ * too: the ones a sync engine does not remove for it (held and staged uploads made here, a
+ * copy it kept of a file changed on both sides).
+ */
+export async function removeArrivedCopies(
+  foreign: readonly ParsedLine[],
+  workspaceDir: string | undefined,
+): Promise<void> {
+  const arrived = foreign.flatMap((p) =>
+    p.change.ops.flatMap((op, i) => (op.c === 'erasures' ? [p.records[i] as Erasure] : [])),
+  );
+  if (!arrived.length || !workspaceDir) return;
+  await removeEvidenceCopies(
+    workspaceDir,
+    arrived.flatMap((e) => e.evidence),
+  );
 }

@@ -17,7 +17,7 @@ import { slotConflicts } from './portfolio-conflicts';
 import { SnapshotWriter } from './portfolio-snapshot';
 import type { Erasure } from './erasure-schema';
 import { Scrubber } from './erasure-scrub';
-import { scrubPortfolioFolder } from './erasure-disk';
+import { holdsErased, removeArrivedCopies, scrubPortfolioFolder } from './erasure-disk';
 import { importPortfolioFile, parseChangeLine, type ParsedLine } from './portfolio-import';
 import { PORTFOLIO_VERSION, type Portfolio, type PortfolioConflict } from './portfolio-schema';
 
@@ -30,6 +30,11 @@ export interface PortfolioLogOptions {
   actor?: Actor;
   /** False to read without refreshing portfolio.json (a listing), unless something was upgraded. */
   snapshot?: boolean;
+  /**
+   * The workspace, where an erasure made on another computer also removes this computer's own
+   * copies of the erased files (held and staged uploads, copies a sync engine kept).
+   */
+  workspaceDir?: string;
 }
 
 type Rec = Readonly<Record<string, unknown>> & { readonly id: string };
@@ -269,15 +274,13 @@ export class PortfolioLog {
       fresh.map((p) => p.change),
       new Map(fresh.map((p) => [p.change, p.records])),
     );
-    // A change from another computer that still holds an erased value is scrubbed on disk too.
-    const scrub = this.scrubber;
-    const stale = fresh.some((p) =>
-      p.change.ops.some((op, i) => {
-        const r = p.records[i];
-        return r ? scrub.record(op.c, r) !== r : false;
-      }),
-    );
-    if (scrub.active && stale) await this.scrubOnDisk();
+    // A change from another computer that still holds an erased value is scrubbed on disk too;
+    // so is a file another computer put back whole (a sync engine's older copy winning).
+    const foreign = fresh.filter((p) => p.change.writer !== this.options.writer);
+    if (this.scrubber.active && (foreign.length || holdsErased(fresh, this.scrubber))) {
+      await this.scrubOnDisk();
+    }
+    await removeArrivedCopies(foreign, this.options.workspaceDir);
     return added;
   }
 

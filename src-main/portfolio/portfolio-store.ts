@@ -90,7 +90,7 @@ export class PortfolioStore {
   }
 
   private logOptions(learner: Learner) {
-    return { writer: this.writer, label: label(learner) };
+    return { writer: this.writer, label: label(learner), workspaceDir: this.workspaceDir };
   }
 
   /**

@@ -130,3 +130,41 @@ export async function scrubCentreFiles(workspaceDir: string, e: RosterErasure): 
   }
   return rewritten;
 }
+
+async function* qaFiles(dir: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* qaFiles(full);
+    else if (entry.isFile() && /\.jsonl?$|\.json\./.test(entry.name)) yield full;
+  }
+}
+
+/** The folders of QA files made from data (sampling plans and reviews, EQA visit records). */
+export const QA_FOLDERS = ['sampling', 'visits', 'standardisation'] as const;
+
+/**
+ * Pseudonymises an erased learner in the QA files the workbench makes from data (sampling
+ * plans and reviews, standardisation records, EQA visit records, each with its change files
+ * and copies): the name stands as the pseudonym, the ULN goes. Signed files already issued
+ * (sampling reports, visit packs) are kept as they were, so their hashes still verify.
+ */
+export async function scrubQaFiles(workspaceDir: string, e: RosterErasure): Promise<string[]> {
+  const rewritten: string[] = [];
+  for (const folder of QA_FOLDERS) {
+    for await (const file of qaFiles(path.join(workspaceDir, folder))) {
+      const before = await readFile(file, 'utf8').catch(() => null);
+      if (before === null) continue;
+      const after = scrubCentreText(before, e);
+      if (after === before) continue;
+      await writeFileAtomic(file, after);
+      rewritten.push(path.relative(workspaceDir, file).split(path.sep).join('/'));
+    }
+  }
+  return rewritten;
+}

@@ -6,6 +6,7 @@ import { portfolioReadme } from '../portfolio/portfolio-readme';
 import { writeFileAtomic } from '../storage/atomic-write';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { retentionPolicyOf } from '../centre/retention-policy';
+import { erasedLearnerFields } from '../centre/roster-tombstones';
 import { UserError } from '../kernel/user-error';
 import type { Erasure, ErasureBasis, ErasureScope } from '../portfolio/erasure-schema';
 import { valueHash } from '../portfolio/erasure-scrub';
@@ -15,7 +16,7 @@ import type { Signer } from '../record/issue/issue-record';
 import { appended } from '../shared/appended-list';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
-import { scrubCentreFiles } from './centre-scrub';
+import { scrubCentreFiles, scrubQaFiles } from './centre-scrub';
 import { emptyFolder, removeEvidenceCopies } from './erase-files';
 import { issueErasureRecord, newErasureRecordId } from './erasure-record';
 import { learnerRetention, pseudonymOf } from './retention-due';
@@ -96,6 +97,11 @@ function words(scope: ErasureScope): { erased: string[]; kept: string[] } {
       'The hash of every signature and of every issued record, so records already issued still verify.',
       'The SHA-256 of every erased evidence file.',
       'The audit trail, with what was erased replaced.',
+      ...(scope === 'learner'
+        ? [
+            'QA files made from data (sampling plans and reviews, standardisation records, EQA visit records) name the learner by the pseudonym; signed files already issued (sampling reports, visit packs sent to the EQA) are kept as issued, so their hashes still verify.',
+          ]
+        : []),
     ],
   };
 }
@@ -246,13 +252,11 @@ async function eraseFromCentre(
       subject: { learnerId: learner.id },
     },
   );
-  const fields = {
-    name: tombstone.pseudonym,
-    uln: '',
-    dateOfBirth: undefined,
-    employer: '',
-    workplace: '',
-    needs: '',
+  const fields = erasedLearnerFields(tombstone.pseudonym);
+  const erased = {
+    pseudonym: tombstone.pseudonym,
+    erasedAt: tombstone.erasedAt,
+    recordId: tombstone.recordId,
   };
   await workspace.changeCentre((c) => ({
     centre: {
@@ -262,8 +266,15 @@ async function eraseFromCentre(
           ? c.learners.map((l) => {
               if (l.id !== learner.id) return l;
               const { dateOfBirth: _dob, ...rest } = l;
-              const { dateOfBirth: _none, ...values } = fields;
-              return { ...rest, ...values, archived: true, ...stamp(actor, now) };
+              const values = { name: tombstone.pseudonym, uln: '', employer: '', workplace: '' };
+              return {
+                ...rest,
+                ...values,
+                needs: '',
+                archived: true,
+                erased,
+                ...stamp(actor, now),
+              };
             })
           : c.learners,
       audit: [...c.audit, entry],
@@ -278,12 +289,11 @@ async function eraseFromCentre(
     ...(learner.employer ? [[learner.employer, '[erased]'] as [string, string]] : []),
     ...(learner.needs ? [[learner.needs, '[erased]'] as [string, string]] : []),
   ];
-  const rewritten = await scrubCentreFiles(workspace.dir, {
-    learnerId: learner.id,
-    pseudonym: tombstone.pseudonym,
-    fields,
-    replace,
-  });
+  const erasure = { learnerId: learner.id, pseudonym: tombstone.pseudonym, fields, replace };
+  const rewritten = [
+    ...(await scrubCentreFiles(workspace.dir, erasure)),
+    ...(await scrubQaFiles(workspace.dir, erasure)),
+  ];
   await workspace.reopenCentre();
   return rewritten;
 }

@@ -9,6 +9,7 @@ import { ChangeLogFiles, isChangeShape } from './change-log/record-log';
 import { SNAPSHOT_HEAD, SnapshotWriter } from './change-log/snapshot-writer';
 import { fieldConflicts, type FieldConflict } from './document-conflicts';
 import { importDocument, mergeDocumentCopies, type DocumentLogSpec } from './document-merge';
+import { scrubDocumentFiles, type CellScrub } from './document-tombstones';
 import { withFileLock } from './file-lock';
 import { describeIssues, fingerprint, parseDocument, type DiskState } from './json-document';
 import { mapFsError } from './map-fs-error';
@@ -38,6 +39,8 @@ export class DocumentLog<S extends z.ZodType> {
   private broken: UserError | null = null;
   private lastWritten: string | null = null;
   private readonly snapshot: SnapshotWriter;
+  /** The document's tombstones: what they cover shows as they say, whatever change set it. */
+  private scrub: CellScrub | null = null;
   /** Change lines that could not be read, by file and line; reported, never rewritten. */
   readonly warnings: string[] = [];
 
@@ -87,6 +90,7 @@ export class DocumentLog<S extends z.ZodType> {
       const imported = await importDocument(log.context());
       await log.readNew();
       const merged = await log.mergeCopies();
+      await log.scrubOnDisk();
       return imported || merged;
     });
     if (!log.current) {
@@ -148,6 +152,8 @@ export class DocumentLog<S extends z.ZodType> {
     return withFileLock(this.spec.file, async () => {
       const read = await this.readNew();
       const merged = await this.mergeCopies();
+      // Another computer's change file or copy may hold what a tombstone here covers.
+      if (read || merged) await this.scrubOnDisk();
       const snapshot = await this.checkSnapshot();
       if (snapshot === 'broken') return 'broken';
       if (read || merged) this.snapshot.schedule();
@@ -157,6 +163,16 @@ export class DocumentLog<S extends z.ZodType> {
 
   async flush(): Promise<void> {
     await this.snapshot.flush();
+  }
+
+  /**
+   * Rewrites every file of the document that still holds a value its tombstones cover (an
+   * erased learner's name in a change synced back from a computer that had not seen the
+   * erasure). Returns the files rewritten; none when the document has no tombstones.
+   */
+  async scrubOnDisk(): Promise<string[]> {
+    if (!this.scrub) return [];
+    return scrubDocumentFiles(this.spec, this.scrub);
   }
 
   private context() {
@@ -251,7 +267,7 @@ export class DocumentLog<S extends z.ZodType> {
       for (const op of change.ops) for (const slot of Object.keys(op.s ?? {})) touched.add(slot);
     }
     if (!added) return false;
-    const assembled = assemble((c) => this.fold.collection(c) as readonly Cell[], this.spec.shape);
+    const assembled = this.assembled();
     const parsed = this.spec.schema.safeParse(assembled);
     if (parsed.success) this.current = parsed.data;
     else {
@@ -269,7 +285,24 @@ export class DocumentLog<S extends z.ZodType> {
         if (c.slot === slot && id !== found?.id) this.conflictCache.delete(id);
       }
     }
+    const scrub = this.scrub;
+    // A tombstone settles every difference in what it covers: there is nothing left to choose.
+    for (const [id, c] of scrub ? this.conflictCache : []) {
+      if (c.versions.some((v) => scrub!(c.collection, v.cell) !== v.cell)) {
+        this.conflictCache.delete(id);
+      }
+    }
     return true;
+  }
+
+  /** The fold as a document, with its tombstones applied to every cell whatever change put it. */
+  private assembled(): Record<string, unknown> {
+    const cells = (c: string) => this.fold.collection(c) as readonly Cell[];
+    const raw = assemble(cells, this.spec.shape);
+    const scrub = this.spec.tombstones?.(raw) ?? null;
+    this.scrub = scrub;
+    if (!scrub) return raw;
+    return assemble((c) => cells(c).map((cell) => scrub(c, cell)), this.spec.shape);
   }
 
   /** Whether the snapshot on disk was made from fewer changes than this process holds. */

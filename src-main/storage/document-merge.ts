@@ -22,6 +22,7 @@ import { SNAPSHOT_HEAD } from './change-log/snapshot-writer';
 import { conflictCopyOf, moveAside } from './conflict-copies';
 import { parseDocument } from './json-document';
 import { mapFsError } from './map-fs-error';
+import type { CellScrub } from './document-tombstones';
 
 export interface DocumentLogSpec<S extends z.ZodType> {
   /** The readable snapshot, at the path the document has always had (centre.json…). */
@@ -39,6 +40,8 @@ export interface DocumentLogSpec<S extends z.ZodType> {
   migrations?: MigrationPlan;
   /** Notes a merged sync conflict copy on the document's audit trail. */
   onMerge?: (data: z.output<S>, merged: MergedCopy) => z.output<S>;
+  /** The document's tombstones, as a scrub of every cell any change put; null when it has none. */
+  tombstones?: (data: Readonly<Record<string, unknown>>) => CellScrub | null;
 }
 
 /** A sync engine's conflict copy merged in: which file, and each value the two gave differently. */

@@ -16,6 +16,7 @@ import {
   type NewStaffMember,
   type StaffChange,
 } from '../centre/roster';
+import { rosterTombstones } from '../centre/roster-tombstones';
 import { auditEntry, settleOnAuditTrail, withMergedCopy } from '../audit/audit';
 import {
   PORTFOLIO_FILE,
@@ -74,6 +75,7 @@ function centreSpec(dir: string, writer: string): DocumentLogSpec<typeof centreF
     writer,
     migrations: centreMigrations,
     onMerge: (centre, merged) => withMergedCopy(centre, merged, `${MERGED_COPIES_FOLDER}/`),
+    tombstones: rosterTombstones,
   };
 }
 

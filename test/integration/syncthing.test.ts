@@ -1,11 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { defaultResourcesDir } from '../../src-main/shared/paths';
@@ -14,144 +9,12 @@ import { createDemoCentre } from '../../src-main/demo/demo-centre';
 import type { MarkingView } from '../../src-main/decision/decision-views';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { useTempDirs } from '../support/temp-dir';
-import { until as waitUntil } from '../support/wait-for';
+import { Syncthing, freePort, until } from '../support/syncthing';
 
-const run = promisify(execFile);
 const UNIT = 'unit-j-508-4003';
 // Two Syncthing instances, two workbenches and a real sync: slow on a loaded machine. The guard
 // only catches a hang; every wait inside is on an event or a condition, never a fixed sleep.
 const HANG_GUARD = 900_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Syncthing is asked over its REST API, so less often, and a refused call means "not yet". */
-const until = <T>(what: string, check: () => Promise<T | null | false>) =>
-  waitUntil(check, {
-    everyMs: 250,
-    retryErrors: true,
-    onMiss: (last) => {
-      if (process.env.SYNCTHING_TEST_DEBUG) console.warn('waiting for', what, last);
-    },
-  });
-
-/** One Syncthing on 127.0.0.1: no discovery, no relays, no NAT traversal, driven by its REST API. */
-class Syncthing {
-  process: ChildProcess | null = null;
-  id = '';
-  readonly key = randomBytes(16).toString('hex');
-  constructor(
-    readonly home: string,
-    readonly gui: number,
-    readonly listen: number,
-  ) {}
-
-  async start(): Promise<void> {
-    await mkdir(this.home, { recursive: true });
-    const generated = await run('syncthing', [
-      'generate',
-      `--home=${this.home}`,
-      '--no-default-folder',
-    ]);
-    this.id = /Device ID: ([A-Z0-9-]+)/.exec(generated.stdout + generated.stderr)![1]!;
-    this.process = spawn(
-      'syncthing',
-      [
-        'serve',
-        `--home=${this.home}`,
-        '--no-browser',
-        '--no-restart',
-        '--no-upgrade',
-        '--no-default-folder',
-        `--gui-address=http://127.0.0.1:${this.gui}`,
-        `--gui-apikey=${this.key}`,
-      ],
-      { stdio: 'ignore', env: { ...process.env, STNODEFAULTFOLDER: '1', STNOUPGRADE: '1' } },
-    );
-    await until(
-      'Syncthing REST API',
-      async () => (await this.rest('GET', '/rest/system/ping')).ping,
-    );
-    await this.rest('PATCH', '/rest/config/options', {
-      globalAnnounceEnabled: false,
-      localAnnounceEnabled: false,
-      relaysEnabled: false,
-      natEnabled: false,
-      urAccepted: -1,
-      crashReportingEnabled: false,
-      listenAddresses: [`tcp://127.0.0.1:${this.listen}`],
-    });
-  }
-
-  async rest(method: string, route: string, body?: unknown): Promise<Record<string, unknown>> {
-    const response = await fetch(`http://127.0.0.1:${this.gui}${route}`, {
-      method,
-      headers: { 'X-API-Key': this.key, 'Content-Type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok)
-      throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
-    const text = await response.text();
-    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  }
-
-  async share(folder: string, other: Syncthing): Promise<void> {
-    await this.rest('PUT', `/rest/config/devices/${other.id}`, {
-      deviceID: other.id,
-      name: other.home,
-      addresses: [`tcp://127.0.0.1:${other.listen}`],
-    });
-    await this.rest('PUT', '/rest/config/folders/workspace', {
-      id: 'workspace',
-      label: 'Centre workspace',
-      path: folder,
-      type: 'sendreceive',
-      rescanIntervalS: 2,
-      fsWatcherEnabled: true,
-      fsWatcherDelayS: 1,
-      devices: [{ deviceID: this.id }, { deviceID: other.id }],
-    });
-  }
-
-  async setPaused(other: Syncthing, paused: boolean): Promise<void> {
-    await this.rest('PATCH', `/rest/config/devices/${other.id}`, { paused });
-  }
-
-  /** Connected to the other side, which knows everything here, with nothing waiting to be fetched. */
-  async inSyncWith(other: Syncthing): Promise<boolean> {
-    if (!(await this.connectedTo(other))) return false;
-    await this.rest('POST', '/rest/db/scan?folder=workspace');
-    const remote = await this.rest(
-      'GET',
-      `/rest/db/completion?folder=workspace&device=${other.id}`,
-    );
-    const local = await this.rest('GET', '/rest/db/status?folder=workspace');
-    return remote.completion === 100 && local.needTotalItems === 0 && local.state === 'idle';
-  }
-
-  async connectedTo(other: Syncthing): Promise<boolean> {
-    const { connections } = await this.rest('GET', '/rest/system/connections');
-    return Boolean((connections as Record<string, { connected: boolean }>)[other.id]?.connected);
-  }
-
-  /** The files and folders this side holds. */
-  async localItems(): Promise<number> {
-    const status = await this.rest('GET', '/rest/db/status?folder=workspace');
-    return Number(status.localFiles) + Number(status.localDirectories);
-  }
-
-  stop(): void {
-    this.process?.kill('SIGTERM');
-  }
-}
 
 async function workbenchOn(root: string, dir: string) {
   const wb = new Workbench(

@@ -71,6 +71,18 @@ export async function readLinesFrom(file: string, offset: number): Promise<ReadL
   }
 }
 
+/** Whether a line of the file ends just before `offset`: where a reader that stopped there goes on. */
+export async function endsLineAt(file: string, offset: number): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const byte = Buffer.alloc(1);
+    const { bytesRead } = await handle.read(byte, 0, 1, offset - 1);
+    return bytesRead === 1 && byte[0] === 10;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The change files in a folder with their sizes; a missing folder has none. */
 export async function listChangeFiles(folder: string): Promise<Map<string, number>> {
   let names: string[];

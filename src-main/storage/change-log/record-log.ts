@@ -5,7 +5,13 @@ import { writeFileAtomic } from '../atomic-write';
 import { conflictCopyOf, moveAside } from '../conflict-copies';
 import { mapFsError } from '../map-fs-error';
 import type { Change, Op } from './change';
-import { CHANGE_FILE_EXT, appendLine, listChangeFiles, readLinesFrom } from './change-file';
+import {
+  CHANGE_FILE_EXT,
+  appendLine,
+  endsLineAt,
+  listChangeFiles,
+  readLinesFrom,
+} from './change-file';
 
 /** A short name made from content: how imports and merged copies are named on every computer. */
 export const contentHash = (text: string): string =>
@@ -79,8 +85,11 @@ export class ChangeLogFiles {
     }
     const fresh: T[] = [];
     for (const [name, size] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const from = this.offsets.get(name) ?? 0;
+      let from = this.offsets.get(name) ?? 0;
       if (size <= from) continue;
+      // A file rewritten rather than appended to (an erasure scrubbed it on another computer,
+      // and a sync engine brought it) is read again whole: changes are known by id.
+      if (from > 0 && !(await endsLineAt(path.join(this.dir, name), from))) from = 0;
       const { lines, next } = await readLinesFrom(path.join(this.dir, name), from);
       this.offsets.set(name, next);
       for (const line of lines) {

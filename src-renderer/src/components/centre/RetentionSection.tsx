@@ -2,6 +2,8 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
+  Group,
   List,
   Modal,
   PasswordInput,
@@ -19,18 +21,11 @@ import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { FormFooter } from '../common/FormFooter';
-
-const eventWords = {
-  certification: 'certification',
-  withdrawal: 'withdrawal',
-  'last-activity': 'last activity',
-} as const;
-const kindWords = {
-  evidence: 'Evidence files',
-  portfolio: 'Portfolio and decisions',
-  qa: 'QA records',
-  witnessContacts: 'Witness contact details',
-} as const;
+import {
+  RetentionPolicyForm,
+  retentionEventWords as eventWords,
+  retentionKindWords as kindWords,
+} from './RetentionPolicyForm';
 
 function EraseDialog({
   row,
@@ -43,6 +38,7 @@ function EraseDialog({
 }) {
   const [reason, setReason] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
   const { busy, run } = useAction();
   const scope = row.scope ?? 'evidence';
 
@@ -102,11 +98,17 @@ function EraseDialog({
             onChange={(e) => setPassphrase(e.currentTarget.value)}
             data-testid="erase-passphrase"
           />
+          <Checkbox
+            label={`I have checked that ${row.name}'s data may be erased, and understand it cannot be brought back`}
+            checked={confirmed}
+            onChange={(e) => setConfirmed(e.currentTarget.checked)}
+            data-testid="erase-confirm"
+          />
           <FormFooter
             submit="Erase"
             onCancel={onClose}
             busy={busy}
-            disabled={!reason.trim()}
+            disabled={!reason.trim() || !confirmed}
             submitTestId="erase-submit"
           />
         </Stack>
@@ -126,6 +128,7 @@ function pastText(row: LearnerRetention): string {
 export function RetentionSection({ readOnly }: { readOnly: boolean }) {
   const list = useOperation('retention:list', {});
   const [erasing, setErasing] = useState<LearnerRetention | null>(null);
+  const [editing, setEditing] = useState(false);
   return (
     <Stack gap="xs" data-testid="retention-section">
       <Title order={2} size="h3">
@@ -143,6 +146,25 @@ export function RetentionSection({ readOnly }: { readOnly: boolean }) {
                 .join(' · ')}
               {r.defaults ? ' (the workbench’s defaults)' : ''}
             </Text>
+            {!readOnly && (
+              <Group>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => setEditing(true)}
+                  data-testid="retention-policy-edit"
+                >
+                  Set the retention periods…
+                </Button>
+              </Group>
+            )}
+            {editing && (
+              <RetentionPolicyForm
+                policy={r.policy}
+                onClose={() => setEditing(false)}
+                onSaved={list.reload}
+              />
+            )}
             {r.learners.length === 0 ? (
               <Text size="sm" c="dimmed">
                 No learner’s data has passed its retention period.
