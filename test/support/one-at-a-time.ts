@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { until } from './wait-for';
 
 const POLL_MS = 100;
 
@@ -22,19 +23,20 @@ function alive(pid: number): boolean {
 export async function oneAtATime<T>(name: string, work: () => Promise<T>): Promise<T> {
   const lock = path.join(os.tmpdir(), `workbench-test-${name}.lock`);
   const owner = path.join(lock, 'pid');
-  for (;;) {
+  const take = async (): Promise<boolean> => {
     try {
       await mkdir(lock);
       await writeFile(owner, String(process.pid));
-      break;
+      return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(await readFile(owner, 'utf8').catch(() => ''));
       // No pid yet means the holder is between mkdir and writing it: wait for it.
       if (holder && !alive(holder)) await rm(lock, { recursive: true, force: true });
-      else await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      return false;
     }
-  }
+  };
+  await until(take, { everyMs: POLL_MS });
   try {
     return await work();
   } finally {

@@ -12,7 +12,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-contract';
 import { call } from '../api/client';
-import { notifyDone, notifyError } from '../api/notify';
+import { useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
 import { FolderField } from './FolderField';
 
@@ -24,6 +24,118 @@ interface Props {
   initialTab?: 'open' | 'new';
 }
 
+/** Opens a workspace one way or another; the title of the error says which way failed. */
+type OpenWith = (action: () => Promise<WorkspaceStatus>, failed: string) => void;
+
+const notOpened = 'The workspace could not be opened';
+
+/** A form whose submit is the only way it is sent (Enter in a field included). */
+const submitted = (send: () => void) => (event: FormEvent) => {
+  event.preventDefault();
+  send();
+};
+
+function RecentWorkspaces({ opened, open }: { opened: boolean; open: OpenWith }) {
+  const recent = useOperation('workspace:recent', {}, opened);
+  if (!recent.data || recent.data.length === 0) return null;
+  return (
+    <>
+      <Divider my="md" label="Recently opened" labelPosition="left" />
+      <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+        {recent.data.map((r) => (
+          <li key={r.path}>
+            <UnstyledButton
+              onClick={() => open(() => call('workspace:open', { dir: r.path }), notOpened)}
+              p={4}
+            >
+              <Text fw={500}>{r.name}</Text>
+              <Text size="sm" c="dimmed">
+                {r.path}
+              </Text>
+            </UnstyledButton>
+          </li>
+        ))}
+      </Stack>
+    </>
+  );
+}
+
+interface PanelProps {
+  status: WorkspaceStatus;
+  busy: boolean;
+  open: OpenWith;
+}
+
+function OpenPanel({ status, busy, open }: PanelProps) {
+  const [dir, setDir] = useState('');
+  return (
+    <form onSubmit={submitted(() => open(() => call('workspace:open', { dir }), notOpened))}>
+      <Stack>
+        <FolderField
+          label="Workspace folder"
+          description="The folder that holds centre.json"
+          value={dir}
+          onChange={setDir}
+          canChoose={status.canChooseFolder}
+        />
+        <Group>
+          <Button type="submit" loading={busy}>
+            Open
+          </Button>
+          <Button
+            variant="light"
+            onClick={() =>
+              open(() => call('workspace:open-demo', {}), 'The demo centre could not be opened')
+            }
+          >
+            Open the demo centre
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function NewPanel({ status, busy, open }: PanelProps) {
+  const [dir, setDir] = useState('');
+  const [name, setName] = useState('');
+  const [number, setNumber] = useState('');
+  const create = () =>
+    open(
+      () => call('workspace:create', { dir, name, number }),
+      'The workspace could not be created',
+    );
+  return (
+    <form onSubmit={submitted(create)}>
+      <Stack>
+        <FolderField
+          label="Folder for the new workspace"
+          description="An empty folder, or one that does not exist yet"
+          value={dir}
+          onChange={setDir}
+          canChoose={status.canChooseFolder}
+        />
+        <TextInput
+          label="Centre name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          required
+        />
+        <TextInput
+          label="Centre number"
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+        />
+        <Group>
+          <Button type="submit" loading={busy}>
+            Create workspace
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 /** Open a workspace by folder (picker in the desktop app, a typed path in a browser) or make one. */
 export function WorkspaceChooser({
   opened,
@@ -32,38 +144,16 @@ export function WorkspaceChooser({
   onOpened,
   initialTab = 'open',
 }: Props) {
-  const recent = useOperation('workspace:recent', {}, opened);
-  const [dir, setDir] = useState('');
-  const [newDir, setNewDir] = useState('');
-  const [name, setName] = useState('');
-  const [number, setNumber] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  async function run(action: () => Promise<WorkspaceStatus>, failureTitle: string) {
-    setBusy(true);
-    try {
-      const result = await action();
-      notifyDone(`Opened ${result.open?.centreName ?? 'the workspace'}.`);
+  const { busy, run } = useAction();
+  const open: OpenWith = (action, failed) =>
+    void run(action, {
+      done: (result) => `Opened ${result.open?.centreName ?? 'the workspace'}.`,
+      failed,
+    }).then((result) => {
+      if (!result) return;
       onClose();
       onOpened();
-    } catch (error) {
-      notifyError(failureTitle, error);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const openSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void run(() => call('workspace:open', { dir }), 'The workspace could not be opened');
-  };
-  const createSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    void run(
-      () => call('workspace:create', { dir: newDir, name, number }),
-      'The workspace could not be created',
-    );
-  };
+    });
 
   return (
     <Modal opened={opened} onClose={onClose} title="Centre workspace" size="lg">
@@ -73,87 +163,11 @@ export function WorkspaceChooser({
           <Tabs.Tab value="new">New workspace</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="open" pt="md">
-          <form onSubmit={openSubmit}>
-            <Stack>
-              <FolderField
-                label="Workspace folder"
-                description="The folder that holds centre.json"
-                value={dir}
-                onChange={setDir}
-                canChoose={status.canChooseFolder}
-              />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  Open
-                </Button>
-                <Button
-                  variant="light"
-                  onClick={() =>
-                    void run(
-                      () => call('workspace:open-demo', {}),
-                      'The demo centre could not be opened',
-                    )
-                  }
-                >
-                  Open the demo centre
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-          {recent.data && recent.data.length > 0 && (
-            <>
-              <Divider my="md" label="Recently opened" labelPosition="left" />
-              <Stack gap={4} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-                {recent.data.map((r) => (
-                  <li key={r.path}>
-                    <UnstyledButton
-                      onClick={() =>
-                        void run(
-                          () => call('workspace:open', { dir: r.path }),
-                          'The workspace could not be opened',
-                        )
-                      }
-                      p={4}
-                    >
-                      <Text fw={500}>{r.name}</Text>
-                      <Text size="sm" c="dimmed">
-                        {r.path}
-                      </Text>
-                    </UnstyledButton>
-                  </li>
-                ))}
-              </Stack>
-            </>
-          )}
+          <OpenPanel status={status} busy={busy} open={open} />
+          <RecentWorkspaces opened={opened} open={open} />
         </Tabs.Panel>
         <Tabs.Panel value="new" pt="md">
-          <form onSubmit={createSubmit}>
-            <Stack>
-              <FolderField
-                label="Folder for the new workspace"
-                description="An empty folder, or one that does not exist yet"
-                value={newDir}
-                onChange={setNewDir}
-                canChoose={status.canChooseFolder}
-              />
-              <TextInput
-                label="Centre name"
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-                required
-              />
-              <TextInput
-                label="Centre number"
-                value={number}
-                onChange={(e) => setNumber(e.currentTarget.value)}
-              />
-              <Group>
-                <Button type="submit" loading={busy}>
-                  Create workspace
-                </Button>
-              </Group>
-            </Stack>
-          </form>
+          <NewPanel status={status} busy={busy} open={open} />
         </Tabs.Panel>
       </Tabs>
     </Modal>

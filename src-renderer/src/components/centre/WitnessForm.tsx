@@ -1,17 +1,9 @@
-import {
-  Button,
-  Group,
-  Modal,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { SimpleGrid, Switch, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
 import type { WitnessView } from '../../../../src-main/witness/witness-contract';
 import { call } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction } from '../../api/use-action';
+import { FormDialog } from '../common/FormDialog';
 
 interface Props {
   witness?: WitnessView;
@@ -30,81 +22,68 @@ export function WitnessForm({ witness, onClose, onSaved }: Props) {
     expert: witness?.expert ?? false,
     competence: witness?.competence ?? '',
   });
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const text = (key: keyof typeof values) => (e: { currentTarget: { value: string } }) => {
     const value = e.currentTarget.value;
     setValues((v) => ({ ...v, [key]: value }));
   };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      if (witness) await call('witness:update', { witnessId: witness.id, ...values });
-      else await call('witness:add', values);
-      notifyDone(`Saved ${values.name}.`);
-      onSaved();
-      onClose();
-    } catch (error) {
-      notifyError('The witness was not saved', error);
-    } finally {
-      setBusy(false);
-    }
+  async function submit() {
+    const saved = await run(
+      () =>
+        witness
+          ? call('witness:update', { witnessId: witness.id, ...values })
+          : call('witness:add', values),
+      { done: `Saved ${values.name}.`, failed: 'The witness was not saved' },
+    );
+    if (saved === undefined) return;
+    onSaved();
+    onClose();
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={witness ? `Edit ${witness.name}` : 'Add a witness'}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submit="Save"
+      busy={busy}
       size="lg"
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Name" value={values.name} onChange={text('name')} required />
-            <TextInput label="Job title" value={values.jobTitle} onChange={text('jobTitle')} />
-            <TextInput label="Employer" value={values.employer} onChange={text('employer')} />
-            <TextInput
-              label="Relationship to the learner"
-              description="For example line manager; a relative may not be a witness"
-              value={values.relationship}
-              onChange={text('relationship')}
-            />
-            <TextInput
-              label="Contact details"
-              description="So the testimony can be checked"
-              value={values.contact}
-              onChange={text('contact')}
-            />
-          </SimpleGrid>
-          <Switch
-            label="Expert witness (occupationally competent, named in the assessment plan)"
-            checked={values.expert}
-            onChange={(e) => {
-              const expert = e.currentTarget.checked;
-              setValues((v) => ({ ...v, expert }));
-            }}
-          />
-          {values.expert && (
-            <Textarea
-              label="Evidence of competence"
-              description="Role, qualifications or CV"
-              value={values.competence}
-              onChange={text('competence')}
-              required
-            />
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={busy}>
-              Save
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Name" value={values.name} onChange={text('name')} required />
+        <TextInput label="Job title" value={values.jobTitle} onChange={text('jobTitle')} />
+        <TextInput label="Employer" value={values.employer} onChange={text('employer')} />
+        <TextInput
+          label="Relationship to the learner"
+          description="For example line manager; a relative may not be a witness"
+          value={values.relationship}
+          onChange={text('relationship')}
+        />
+        <TextInput
+          label="Contact details"
+          description="So the testimony can be checked"
+          value={values.contact}
+          onChange={text('contact')}
+        />
+      </SimpleGrid>
+      <Switch
+        label="Expert witness (occupationally competent, named in the assessment plan)"
+        checked={values.expert}
+        onChange={(e) => {
+          const expert = e.currentTarget.checked;
+          setValues((v) => ({ ...v, expert }));
+        }}
+      />
+      {values.expert && (
+        <Textarea
+          label="Evidence of competence"
+          description="Role, qualifications or CV"
+          value={values.competence}
+          onChange={text('competence')}
+          required
+        />
+      )}
+    </FormDialog>
   );
 }

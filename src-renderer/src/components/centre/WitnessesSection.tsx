@@ -2,14 +2,27 @@ import { Badge, Button, Group, Stack, Switch, Table, Text, Title } from '@mantin
 import { useState } from 'react';
 import type { WitnessView } from '../../../../src-main/witness/witness-contract';
 import { call } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
+import { RowActions } from '../common/RowActions';
 import { WitnessForm } from './WitnessForm';
 
+/** The centre's register of witnesses: added, edited and archived, never deleted. */
 export function WitnessesSection({ readOnly }: { readOnly: boolean }) {
   const [includeArchived, setIncludeArchived] = useState(false);
   const witnesses = useOperation('witness:list', { includeArchived });
   const [editing, setEditing] = useState<WitnessView | 'new' | null>(null);
+  const { run } = useAction();
+  const setArchived = async (w: WitnessView) => {
+    const done = await run(
+      () => call('witness:update', { witnessId: w.id, archived: !w.archived }),
+      {
+        done: w.archived ? `Restored ${w.name}.` : `Archived ${w.name}.`,
+        failed: 'The witness was not changed',
+      },
+    );
+    if (done !== undefined) witnesses.reload();
+  };
   return (
     <Stack>
       <Group justify="space-between">
@@ -58,35 +71,25 @@ export function WitnessesSection({ readOnly }: { readOnly: boolean }) {
               </Table.Td>
               <Table.Td>{w.relationship}</Table.Td>
               <Table.Td>
-                {!readOnly && (
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setEditing(w)}
-                      aria-label={`Edit ${w.name}`}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      aria-label={`${w.archived ? 'Restore' : 'Archive'} ${w.name}`}
-                      onClick={() =>
-                        void call('witness:update', { witnessId: w.id, archived: !w.archived })
-                          .then(() => {
-                            notifyDone(w.archived ? `Restored ${w.name}.` : `Archived ${w.name}.`);
-                            witnesses.reload();
-                          })
-                          .catch((error: unknown) =>
-                            notifyError('The witness was not changed', error),
-                          )
-                      }
-                    >
-                      {w.archived ? 'Restore' : 'Archive'}
-                    </Button>
-                  </Group>
-                )}
+                <RowActions
+                  align="start"
+                  gap={4}
+                  actions={[
+                    {
+                      label: 'Edit',
+                      variant: 'default',
+                      onClick: () => setEditing(w),
+                      ariaLabel: `Edit ${w.name}`,
+                      hidden: readOnly,
+                    },
+                    {
+                      label: w.archived ? 'Restore' : 'Archive',
+                      ariaLabel: `${w.archived ? 'Restore' : 'Archive'} ${w.name}`,
+                      onClick: () => void setArchived(w),
+                      hidden: readOnly,
+                    },
+                  ]}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -8,19 +8,17 @@ import { formatDate, ukToday } from '../dates/format';
 
 const SHOWN = 5;
 
-function Panel({
-  title,
-  count,
-  empty,
-  children,
-  testId,
-}: {
+interface PanelProps<T> {
   title: string;
-  count: number;
+  items: T[];
   empty: string;
-  children: ReactNode;
   testId: string;
-}) {
+  /** One shown item; only the first few are shown, with a count of the rest. */
+  children: (item: T) => ReactNode;
+}
+
+function Panel<T>({ title, items, empty, testId, children }: PanelProps<T>) {
+  const count = items.length;
   return (
     <Card withBorder padding="sm" data-testid={testId}>
       <Title order={3} size="h5" mb={4}>
@@ -32,7 +30,7 @@ function Panel({
         </Text>
       ) : (
         <List size="sm" spacing={4} listStyleType="none">
-          {children}
+          {items.slice(0, SHOWN).map(children)}
         </List>
       )}
       {count > SHOWN && (
@@ -44,6 +42,15 @@ function Panel({
   );
 }
 
+/** A learner's name that opens where the work is: their page, a tab of it, or a unit's marking. */
+function GoTo({ to, children }: { to: Parameters<typeof moveTo>[0]; children: ReactNode }) {
+  return (
+    <Anchor component="button" type="button" size="sm" onClick={() => moveTo(to, { keep: false })}>
+      {children}
+    </Anchor>
+  );
+}
+
 const since = (days: number | null) =>
   days === null
     ? 'nothing recorded yet'
@@ -51,11 +58,8 @@ const since = (days: number | null) =>
       ? 'active today'
       : `${days} day${days === 1 ? '' : 's'} since last activity`;
 
-/**
- * What an assessor looks at first: who needs a visit (longest since last activity first), which
- * units are ready to sign off, and their overdue action points. Everyone's for anyone else.
- */
-export function CaseloadOverview() {
+/** The caseload's four lists: the assessor's own learners, or everyone's for anyone else. */
+function useCaseload() {
   const matrix = useOperation('decision:matrix', {});
   const session = useOperation('session:get', {});
   const actions = useOperation('sampling:my-actions', {});
@@ -78,6 +82,17 @@ export function CaseloadOverview() {
   const reviews = (reviewsDue.data ?? [])
     .filter((r) => r.state !== 'not-due' && mine.has(r.learnerId))
     .sort((a, b) => a.dueBy.localeCompare(b.dueBy));
+  return { load, assessorId, unitTitle, overdue, mine, reviews };
+}
+
+/**
+ * What an assessor looks at first: who needs a visit (longest since last activity first), which
+ * units are ready to sign off, and their overdue action points. Everyone's for anyone else.
+ */
+export function CaseloadOverview() {
+  const data = useCaseload();
+  if (!data) return null;
+  const { load, assessorId, unitTitle, overdue, mine, reviews } = data;
   return (
     <section aria-labelledby="caseload-heading" data-testid="caseload">
       <Title order={2} size="h4" id="caseload-heading" mb="xs">
@@ -86,56 +101,40 @@ export function CaseloadOverview() {
       <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }} spacing="sm">
         <Panel
           title="Needs a visit"
-          count={load.visits.length}
+          items={load.visits}
           empty="Everyone has been seen in the last four weeks."
           testId="caseload-visits"
         >
-          {load.visits.slice(0, SHOWN).map((v) => (
+          {(v) => (
             <List.Item key={v.learnerId}>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() => moveTo({ page: 'learners', learner: v.learnerId }, { keep: false })}
-              >
-                {v.name}
-              </Anchor>
+              <GoTo to={{ page: 'learners', learner: v.learnerId }}>{v.name}</GoTo>
               <Text size="xs">
                 {since(v.daysSince)}
                 {v.notYetMet > 0 && ` · ${v.notYetMet} not yet met`}
               </Text>
             </List.Item>
-          ))}
+          )}
         </Panel>
         <Panel
           title="Ready to sign off"
-          count={load.readyToSignOff.length}
+          items={load.readyToSignOff}
           empty="No unit is ready to sign off yet."
           testId="caseload-ready"
         >
-          {load.readyToSignOff.slice(0, SHOWN).map((r) => (
+          {(r) => (
             <List.Item key={`${r.learnerId}|${r.unitId}`}>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() =>
-                  moveTo({ page: 'marking', learner: r.learnerId, unit: r.unitId }, { keep: false })
-                }
-              >
-                {r.name}
-              </Anchor>
+              <GoTo to={{ page: 'marking', learner: r.learnerId, unit: r.unitId }}>{r.name}</GoTo>
               <Text size="xs">{unitTitle.get(r.unitId) ?? 'A unit'}</Text>
             </List.Item>
-          ))}
+          )}
         </Panel>
         <Panel
           title="Overdue action points"
-          count={overdue.length}
+          items={overdue}
           empty="None of your action points is overdue."
           testId="caseload-actions"
         >
-          {overdue.slice(0, SHOWN).map((a) => (
+          {(a) => (
             <List.Item key={a.id}>
               <Text size="sm" fw={500}>
                 {a.what}
@@ -144,33 +143,23 @@ export function CaseloadOverview() {
                 {a.learnerName}, {a.unitTitle} · due {formatDate(a.due)}
               </Text>
             </List.Item>
-          ))}
+          )}
         </Panel>
         <Panel
           title="Progress reviews"
-          count={reviews.length}
+          items={reviews}
           empty="No progress review is due."
           testId="caseload-reviews"
         >
-          {reviews.slice(0, SHOWN).map((r) => (
+          {(r) => (
             <List.Item key={r.learnerId}>
-              <Anchor
-                component="button"
-                type="button"
-                size="sm"
-                onClick={() =>
-                  moveTo(
-                    { page: 'learners', learner: r.learnerId, tab: 'reviews' },
-                    { keep: false },
-                  )
-                }
-              >
+              <GoTo to={{ page: 'learners', learner: r.learnerId, tab: 'reviews' }}>
                 {mine.get(r.learnerId)}
-              </Anchor>
+              </GoTo>
               <ReviewDueBadge state={r.state} dueBy={r.dueBy} />
               <Text size="xs">due by {formatDate(r.dueBy)}</Text>
             </List.Item>
-          ))}
+          )}
         </Panel>
       </SimpleGrid>
     </section>

@@ -1,24 +1,18 @@
-import { Alert, Button, Group, Modal, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Switch } from '@mantine/core';
 import { useState } from 'react';
 import type { StaffRecordView } from '../../../../src-main/competence/staff-record-view';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { formatDate, formatFileName } from '../dates/format';
+import { formatDate } from '../dates/format';
 import { Loading } from '../Loading';
+import type { RowAction } from '../common/RowActions';
 import { CpdFilePreview } from './CpdFilePreview';
 import { StaffEntryForm, type EntryKind, type StaffEntry } from './StaffEntryForms';
 import { StaffRecordTable, type StaffRow } from './StaffRecordTable';
+import { RecordTables, type CpdFile } from './StaffRecordTables';
 
-const kindWords: Record<string, string> = {
-  'assessor-award': 'Assessor award',
-  'iqa-award': 'IQA award',
-  occupational: 'Occupational',
-  other: 'Other',
-};
-/** A kept file's name as the screen shows it: without its folder, dates in words. */
-const fileName = (p: string) => formatFileName(p.replace(/^evidence\//, ''));
 const decisionWords: Record<string, string> = { met: 'Met', 'not-yet-met': 'Not yet met' };
 const saveOperation = {
   qualification: 'staff:save-qualification',
@@ -27,8 +21,7 @@ const saveOperation = {
   check: 'staff:save-check',
 } as const;
 
-type Record_ = StaffRecordView['record'];
-type CpdFile = Record_['cpd'][number]['evidence'][number];
+type Participation = StaffRecordView['participation'];
 interface Editing {
   kind: EntryKind;
   entry?: StaffEntry;
@@ -46,6 +39,75 @@ interface Props {
   onChanged: () => void;
 }
 
+/** Archives or restores an entry: it goes back as it is kept, with only `archived` changed (stamps are dropped). */
+function useSetArchived(personId: string, onDone: () => void) {
+  const { run } = useAction();
+  return async (kind: EntryKind, entry: StaffEntry, archived: boolean) => {
+    const done = await run(
+      () => call(saveOperation[kind], { personId, entry: { ...entry, archived } } as never),
+      {
+        done: archived ? 'Archived: it is kept on the record.' : 'Restored to the record.',
+        failed: archived ? 'The entry was not archived' : 'The entry was not restored',
+      },
+    );
+    if (done) onDone();
+  };
+}
+
+/** An entry's row buttons: an archived one is restored; a shown one is edited or archived. */
+function entryActions(
+  archived: boolean,
+  label: string,
+  on: { restore: () => void; edit: () => void; archive: () => void },
+): RowAction[] {
+  if (archived) return [{ label: 'Restore', ariaLabel: `Restore ${label}`, onClick: on.restore }];
+  return [
+    { label: 'Edit', ariaLabel: `Edit ${label}`, onClick: on.edit },
+    { label: 'Archive', ariaLabel: `Archive ${label}`, color: 'red', onClick: on.archive },
+  ];
+}
+
+function ArchiveConfirm({
+  label,
+  onCancel,
+  onConfirm,
+}: {
+  label: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <ConfirmDialog
+      title="Archive this entry?"
+      confirmLabel="Archive"
+      danger
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      {label} stays on the record and in its history, but is no longer shown or counted. Turn on
+      “Show archived entries” to see it or restore it.
+    </ConfirmDialog>
+  );
+}
+
+function StandardisationTable({ participation }: { participation: Participation }) {
+  return (
+    <StaffRecordTable
+      title="Standardisation"
+      heads={['Date', 'Unit and criteria', 'Own decision', 'Agreed outcome']}
+      rows={participation.map((p) => ({
+        key: p.meetingId,
+        cells: [
+          formatDate(p.date),
+          `${p.unitTitle} (${p.criteria.join(', ')})`,
+          p.decision ? decisionWords[p.decision] : 'Attended',
+          `${decisionWords[p.agreed]}${p.matched === false ? ' (differed)' : ''}`,
+        ],
+      }))}
+    />
+  );
+}
+
 /**
  * One person's qualifications, experience, CPD, checks and standardisation, with forms to add
  * and change entries. Entries are archived, never deleted: archived ones are shown on request.
@@ -56,23 +118,12 @@ export function StaffRecordDialog({ personId, readOnly, onClose, onChanged }: Pr
   const [archiving, setArchiving] = useState<Archiving | null>(null);
   const [showArchived, setShowArchived] = useState(false);
   const [previewing, setPreviewing] = useState<{ cpdId: string; file: CpdFile } | null>(null);
-  const { run } = useAction();
   const changed = () => {
     view.reload();
     onChanged();
   };
 
-  async function setArchived(kind: EntryKind, entry: StaffEntry, archived: boolean) {
-    // The entry goes back as it is kept, with only `archived` changed (stamps are dropped).
-    const done = await run(
-      () => call(saveOperation[kind], { personId, entry: { ...entry, archived } } as never),
-      {
-        done: archived ? 'Archived: it is kept on the record.' : 'Restored to the record.',
-        failed: archived ? 'The entry was not archived' : 'The entry was not restored',
-      },
-    );
-    if (done) changed();
-  }
+  const setArchived = useSetArchived(personId, changed);
 
   const rowOf = (kind: EntryKind, entry: StaffEntry, label: string, cells: StaffRow['cells']) => ({
     key: entry.id,
@@ -81,27 +132,11 @@ export function StaffRecordDialog({ personId, readOnly, onClose, onChanged }: Pr
     ...(readOnly
       ? {}
       : {
-          actions: entry.archived
-            ? [
-                {
-                  label: 'Restore',
-                  ariaLabel: `Restore ${label}`,
-                  onClick: () => void setArchived(kind, entry, false),
-                },
-              ]
-            : [
-                {
-                  label: 'Edit',
-                  ariaLabel: `Edit ${label}`,
-                  onClick: () => setEditing({ kind, entry }),
-                },
-                {
-                  label: 'Archive',
-                  ariaLabel: `Archive ${label}`,
-                  color: 'red',
-                  onClick: () => setArchiving({ kind, entry, label }),
-                },
-              ],
+          actions: entryActions(entry.archived, label, {
+            restore: () => void setArchived(kind, entry, false),
+            edit: () => setEditing({ kind, entry }),
+            archive: () => setArchiving({ kind, entry, label }),
+          }),
         }),
   });
   const shown = <T extends { archived: boolean }>(list: T[]) =>
@@ -143,38 +178,21 @@ export function StaffRecordDialog({ personId, readOnly, onClose, onChanged }: Pr
                 add={add}
                 onPreview={(cpdId, file) => setPreviewing({ cpdId, file })}
               />
-              <StaffRecordTable
-                title="Standardisation"
-                heads={['Date', 'Unit and criteria', 'Own decision', 'Agreed outcome']}
-                rows={r.participation.map((p) => ({
-                  key: p.meetingId,
-                  cells: [
-                    formatDate(p.date),
-                    `${p.unitTitle} (${p.criteria.join(', ')})`,
-                    p.decision ? decisionWords[p.decision] : 'Attended',
-                    `${decisionWords[p.agreed]}${p.matched === false ? ' (differed)' : ''}`,
-                  ],
-                }))}
-              />
+              <StandardisationTable participation={r.participation} />
             </Stack>
           )
         }
       </Loading>
       {archiving && (
-        <ConfirmDialog
-          title="Archive this entry?"
-          confirmLabel="Archive"
-          danger
+        <ArchiveConfirm
+          label={archiving.label}
           onCancel={() => setArchiving(null)}
           onConfirm={() => {
             const { kind, entry } = archiving;
             setArchiving(null);
             void setArchived(kind, entry, true);
           }}
-        >
-          {archiving.label} stays on the record and in its history, but is no longer shown or
-          counted. Turn on “Show archived entries” to see it or restore it.
-        </ConfirmDialog>
+        />
       )}
       {previewing && (
         <CpdFilePreview
@@ -185,96 +203,5 @@ export function StaffRecordDialog({ personId, readOnly, onClose, onChanged }: Pr
         />
       )}
     </Modal>
-  );
-}
-
-interface TablesProps {
-  record: Record_;
-  shown: <T extends { archived: boolean }>(list: T[]) => T[];
-  rowOf: (kind: EntryKind, entry: StaffEntry, label: string, cells: StaffRow['cells']) => StaffRow;
-  add: (kind: EntryKind) => (() => void) | undefined;
-  onPreview: (cpdId: string, file: CpdFile) => void;
-}
-
-/** The four kinds of entry a person keeps: qualifications, experience, CPD and checks. */
-function RecordTables({ record, shown, rowOf, add, onPreview }: TablesProps) {
-  return (
-    <>
-      <StaffRecordTable
-        title="Qualifications"
-        heads={['Qualification', 'Kind', 'Status', 'Awarded', 'Expires']}
-        addLabel="Add a qualification"
-        add={add('qualification')}
-        rows={shown(record.qualifications).map((q) =>
-          rowOf('qualification', q, `the qualification ${q.title}`, [
-            q.title + (q.required ? ' (required)' : ''),
-            kindWords[q.kind],
-            q.status === 'achieved' ? 'Achieved' : 'Working towards',
-            formatDate(q.awardedOn) || '—',
-            formatDate(q.expiresOn) || 'Does not expire',
-          ]),
-        )}
-      />
-      <StaffRecordTable
-        title="Occupational experience"
-        heads={['Role', 'Organisation', 'From', 'To', 'What it involved']}
-        addLabel="Add experience"
-        add={add('experience')}
-        rows={shown(record.experience).map((e) =>
-          rowOf('experience', e, `the experience ${e.role}`, [
-            e.role,
-            e.organisation,
-            formatDate(e.from),
-            formatDate(e.to) || 'Now',
-            e.summary,
-          ]),
-        )}
-      />
-      <StaffRecordTable
-        title="CPD"
-        heads={['Date', 'Activity', 'Hours', 'What was learned', 'Files']}
-        addLabel="Add a CPD entry"
-        add={add('cpd')}
-        rows={shown(record.cpd).map((c) =>
-          rowOf('cpd', c, `the CPD entry ${c.activity}`, [
-            formatDate(c.date),
-            c.activity,
-            c.hours,
-            c.learned,
-            <Stack key="files" gap={2}>
-              {c.evidence.map((f) => (
-                <Group key={f.sha256} gap={4} wrap="nowrap">
-                  <Button
-                    size="compact-xs"
-                    variant="subtle"
-                    aria-label={`Show ${fileName(f.path)}`}
-                    onClick={() => onPreview(c.id, f)}
-                  >
-                    Show
-                  </Button>
-                  <Text size="xs">
-                    {fileName(f.path)} (SHA-256 {f.sha256.slice(0, 12)}…)
-                  </Text>
-                </Group>
-              ))}
-            </Stack>,
-          ]),
-        )}
-      />
-      <StaffRecordTable
-        title="Checks"
-        heads={['Check', 'Checked on', 'Expires', 'Reference']}
-        addLabel="Add a check"
-        add={add('check')}
-        rows={shown(record.checks).map((c) =>
-          rowOf('check', c, `the check ${c.name}`, [
-            c.name,
-            formatDate(c.checkedOn),
-            formatDate(c.expiresOn) || '—',
-            c.reference,
-          ]),
-        )}
-      />
-    </>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { StoredTemplate } from '../../../../src-main/witness/template-schema';
 import { useOperation } from '../../api/use-operation';
+import { RowActions } from '../common/RowActions';
 import { TemplateEditor } from './TemplateEditor';
 
 function scopeOf(t: StoredTemplate): string {
@@ -52,26 +53,25 @@ export function TemplatesSection({ readOnly }: { readOnly: boolean }) {
                 v{t.version} ({versions.filter((v) => v.id === t.id).length} kept)
               </Table.Td>
               <Table.Td>
-                {!readOnly && (
-                  <Group gap={4} wrap="nowrap">
-                    <Button
-                      size="xs"
-                      variant="default"
-                      aria-label={`Edit ${t.name}`}
-                      onClick={() => setEditing({ template: t, isNew: false })}
-                    >
-                      Edit
-                    </Button>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      aria-label={`Copy ${t.name} as a new template`}
-                      onClick={() => setEditing({ template: t, isNew: true })}
-                    >
-                      Copy as new
-                    </Button>
-                  </Group>
-                )}
+                <RowActions
+                  align="start"
+                  gap={4}
+                  actions={[
+                    {
+                      label: 'Edit',
+                      variant: 'default',
+                      ariaLabel: `Edit ${t.name}`,
+                      onClick: () => setEditing({ template: t, isNew: false }),
+                      hidden: readOnly,
+                    },
+                    {
+                      label: 'Copy as new',
+                      ariaLabel: `Copy ${t.name} as a new template`,
+                      onClick: () => setEditing({ template: t, isNew: true }),
+                      hidden: readOnly,
+                    },
+                  ]}
+                />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -1,5 +1,5 @@
 import { Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-views';
 import type { FormView } from '../../../../src-main/witness/testimony-views';
 import type { FileToAdd } from '../../api/add-evidence-file';
@@ -17,6 +17,7 @@ import {
   WitnessFields,
   type Choice,
   type TypedFlags,
+  type TypedValues,
 } from './TypedTestimonyParts';
 import { ReturnedFileButton } from './ReturnedFileButton';
 import { DateField } from '../dates/DateField';
@@ -28,6 +29,118 @@ interface Props {
   forms: FormView[];
   onClose: () => void;
   onSaved: () => void;
+}
+
+type Unit = LearnerDetail['units'][number];
+
+/** What can be ticked on a form the workbench did not make: every criterion, or each part. */
+function unitChoices(unit: Unit | undefined): Choice[] {
+  return (unit?.outcomes ?? []).flatMap((o) =>
+    o.criteria.flatMap((c): Choice[] =>
+      c.parts.length
+        ? c.parts.map((p) => ({
+            criterionRef: c.ref,
+            partRef: p.ref,
+            text: `${c.text} ${p.ref}) ${p.text}`,
+          }))
+        : [{ criterionRef: c.ref, partRef: null, text: c.text }],
+    ),
+  );
+}
+
+interface AnsweredFormProps {
+  awaiting: FormView[];
+  formId: string | null;
+  onForm: (formId: string | null) => void;
+  /** The learner's units to choose from, when the form is not one the workbench made. */
+  units: Unit[] | null;
+  unitId: string | null;
+  onUnit: (unitId: string | null) => void;
+}
+
+function AnsweredForm({ awaiting, formId, onForm, units, unitId, onUnit }: AnsweredFormProps) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }}>
+      <Select
+        label="The form it answers"
+        placeholder="Not one the workbench made"
+        clearable
+        data={awaiting.map((f) => ({
+          value: f.id,
+          label: `${f.witnessName || 'Blank form'} · ${f.unitRef} · sent ${formatDate(f.sentAt)}`,
+        }))}
+        value={formId}
+        onChange={onForm}
+      />
+      {units && (
+        <Select
+          label="Unit"
+          data={units.map((u) => ({
+            value: u.unitId,
+            label: unitLabel(u.ref, u.title),
+          }))}
+          value={unitId}
+          onChange={onUnit}
+          allowDeselect={false}
+        />
+      )}
+    </SimpleGrid>
+  );
+}
+
+function ActivityBlock({
+  values,
+  onValues,
+}: {
+  values: TypedValues;
+  onValues: Dispatch<SetStateAction<TypedValues>>;
+}) {
+  const text = (key: keyof TypedValues) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value;
+    onValues((v) => ({ ...v, [key]: value }));
+  };
+  return (
+    <FormBlock title="The activity">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <DateField
+          label="Date of the activity"
+          value={values.activityDate}
+          onChange={(activityDate) => onValues((v) => ({ ...v, activityDate }))}
+        />
+        <TextInput label="Time" value={values.activityTime} onChange={text('activityTime')} />
+        <TextInput label="Venue" value={values.venue} onChange={text('venue')} />
+      </SimpleGrid>
+      <Textarea
+        label="What the witness saw the learner do"
+        autosize
+        minRows={3}
+        value={values.description}
+        onChange={text('description')}
+      />
+    </FormBlock>
+  );
+}
+
+function ReturnedFile({
+  file,
+  onChosen,
+}: {
+  file: FileToAdd | null;
+  onChosen: (file: FileToAdd) => void;
+}) {
+  return (
+    <Group>
+      <ReturnedFileButton
+        label="Attach the returned file (scan, photo or DOCX)…"
+        accept=".pdf,.docx,.doc,.jpg,.jpeg,.png,.heic,.tif,.tiff"
+        testId="typed-form-file-input"
+        onChosen={onChosen}
+      />
+      <Text size="sm" c="dimmed">
+        {file ? file.name : 'No file: the testimony is kept as a record written in the workbench.'}
+      </Text>
+    </Group>
+  );
 }
 
 /** A paper form, scan, photo or DOCX that came back: attach it and type in what it says. */
@@ -46,24 +159,8 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
   });
   const [ticked, setTicked] = useState<Map<string, string>>(new Map());
   const { busy, run } = useAction();
-  const text = (key: keyof typeof values) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value;
-    setValues((v) => ({ ...v, [key]: value }));
-  };
   const unit = detail.units.find((u) => u.unitId === (form?.unitId ?? unitId));
-  const choices: Choice[] = form
-    ? form.criteria
-    : (unit?.outcomes ?? []).flatMap((o) =>
-        o.criteria.flatMap((c): Choice[] =>
-          c.parts.length
-            ? c.parts.map((p) => ({
-                criterionRef: c.ref,
-                partRef: p.ref,
-                text: `${c.text} ${p.ref}) ${p.text}`,
-              }))
-            : [{ criterionRef: c.ref, partRef: null, text: c.text }],
-        ),
-      );
+  const choices: Choice[] = form ? form.criteria : unitChoices(unit);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,65 +199,19 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
     >
       <form onSubmit={submit}>
         <Stack>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="The form it answers"
-              placeholder="Not one the workbench made"
-              clearable
-              data={awaiting.map((f) => ({
-                value: f.id,
-                label: `${f.witnessName || 'Blank form'} · ${f.unitRef} · sent ${formatDate(f.sentAt)}`,
-              }))}
-              value={formId}
-              onChange={(value) => {
-                setFormId(value);
-                setTicked(new Map());
-              }}
-            />
-            {!form && (
-              <Select
-                label="Unit"
-                data={detail.units.map((u) => ({
-                  value: u.unitId,
-                  label: unitLabel(u.ref, u.title),
-                }))}
-                value={unitId}
-                onChange={setUnitId}
-                allowDeselect={false}
-              />
-            )}
-          </SimpleGrid>
-          <Group>
-            <ReturnedFileButton
-              label="Attach the returned file (scan, photo or DOCX)…"
-              accept=".pdf,.docx,.doc,.jpg,.jpeg,.png,.heic,.tif,.tiff"
-              testId="typed-form-file-input"
-              onChosen={setFile}
-            />
-            <Text size="sm" c="dimmed">
-              {file
-                ? file.name
-                : 'No file: the testimony is kept as a record written in the workbench.'}
-            </Text>
-          </Group>
-          <FormBlock title="The activity">
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <DateField
-                label="Date of the activity"
-                value={values.activityDate}
-                onChange={(activityDate) => setValues((v) => ({ ...v, activityDate }))}
-              />
-              <TextInput label="Time" value={values.activityTime} onChange={text('activityTime')} />
-              <TextInput label="Venue" value={values.venue} onChange={text('venue')} />
-            </SimpleGrid>
-            <Textarea
-              label="What the witness saw the learner do"
-              autosize
-              minRows={3}
-              value={values.description}
-              onChange={text('description')}
-            />
-          </FormBlock>
+          <AnsweredForm
+            awaiting={awaiting}
+            formId={formId}
+            onForm={(value) => {
+              setFormId(value);
+              setTicked(new Map());
+            }}
+            units={form ? null : detail.units}
+            unitId={unitId}
+            onUnit={setUnitId}
+          />
+          <ReturnedFile file={file} onChosen={setFile} />
+          <ActivityBlock values={values} onValues={setValues} />
           <FormBlock title="Criteria the witness ticked">
             <TickedCriteria choices={choices} ticked={ticked} onChange={setTicked} />
           </FormBlock>
