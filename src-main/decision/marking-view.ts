@@ -1,4 +1,4 @@
-import type { Witness } from '../witness/witness-schema';
+import type { Witness } from '../centre/witness-schema';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitRef } from '../kernel/unit-label';
@@ -13,7 +13,7 @@ import { markingWarnings, methodsShown } from './marking-rules';
 import { unitFeedbackOf } from './marking';
 import { isIqaOrQualifiedAssessor, signOffStatus } from './sign-off';
 import { evidenceFor, targetsOf } from './targets';
-import type { SignaturePurpose } from './decision-schema';
+import type { SignaturePurpose } from '../portfolio/decision-schema';
 import { describeStep, undoStacks } from './undo';
 import { criterionKey } from '../kernel/criterion-key';
 

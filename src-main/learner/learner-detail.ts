@@ -1,5 +1,5 @@
 import type { Learner, StaffMember } from '../centre/centre-schema';
-import { activeMappings } from '../mapping/mapping';
+import { activeMappings } from '../portfolio/mapping-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitOfRegistration } from '../portfolio/registered-units';
 import { unitProgress } from '../decision/progress';

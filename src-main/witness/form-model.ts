@@ -1,8 +1,8 @@
 import { UserError } from '../kernel/user-error';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { FormCriterion } from './testimony-schema';
+import type { FormCriterion } from '../portfolio/testimony-schema';
 import type { StoredTemplate } from './template-schema';
-import type { Witness } from './witness-schema';
+import type { Witness } from '../centre/witness-schema';
 
 /** Everything a testimony form prints, gathered once so the PDF and the DOCX say the same. */
 export interface FormModel {

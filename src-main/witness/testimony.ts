@@ -1,13 +1,18 @@
 import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import { addEvidence, type EvidenceDetails } from '../evidence/evidence-records';
-import type { Evidence } from '../evidence/evidence-schema';
+import type { Evidence } from '../portfolio/evidence-schema';
 import { setTargetsForEvidence } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { AssessmentPlan, AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
+import type {
+  AssessmentPlan,
+  AuthenticityCheck,
+  Testimony,
+  WitnessForm,
+} from '../portfolio/testimony-schema';
 import { appended } from '../shared/appended-list';
 import { formatDate } from '../kernel/dates';
 import { criterionLabel } from '../kernel/criterion-key';

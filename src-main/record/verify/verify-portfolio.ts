@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Learner, StaffMember } from '../../centre/centre-schema';
-import type { UnitSignOffRecord } from '../../decision/decision-schema';
+import type { UnitSignOffRecord } from '../../portfolio/decision-schema';
 import { countersignPayload, signOffPayload, unlockPayload } from '../../decision/sign-off-proofs';
 import { reviewPayload } from '../../sampling/review-proof';
 import { samplingStore } from '../../sampling/sampling-store';
