@@ -21,6 +21,20 @@ export interface FormModel {
   generatedAt: string;
 }
 
+/** Values the form starts with: who the assessor asked, so the witness only corrects them. */
+export function prefilledValues(model: FormModel): Record<string, string> {
+  const w = model.witness;
+  return w
+    ? {
+        witnessName: w.name,
+        jobTitle: w.jobTitle,
+        relationship: w.relationship,
+        contact: w.contact,
+        competence: w.competence,
+      }
+    : {};
+}
+
 export const criterionField = (index: number) => `criterion-${index + 1}`;
 export const howField = (field: string) => `${field}-how`;
 
