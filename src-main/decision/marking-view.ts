@@ -16,6 +16,7 @@ import { evidenceFor, targetsOf } from './targets';
 import type { SignaturePurpose } from '../portfolio/decision-schema';
 import { describeStep, undoStacks } from './undo';
 import { criterionKey } from '../kernel/criterion-key';
+import { unitOutline } from '../unit/unit-outline';
 
 export interface MarkingViewInput {
   portfolio: Portfolio;
@@ -154,17 +155,10 @@ export function markingView(input: MarkingViewInput): MarkingView {
       guidance: unit.guidance,
       methods: unit.methods,
     },
-    outline: unit.outcomes.map((o) => ({
-      ref: o.ref,
-      text: o.text,
-      kind: o.kind,
-      criteria: o.criteria.map((c) => ({
-        ref: c.ref,
-        text: c.text,
-        targets: c.parts.length
-          ? c.parts.map((p) => criterionKey(c.ref, p.ref))
-          : [criterionKey(c.ref, null)],
-      })),
+    outline: unitOutline(unit.outcomes, (c) => ({
+      targets: c.parts.length
+        ? c.parts.map((p) => criterionKey(c.ref, p.ref))
+        : [criterionKey(c.ref, null)],
     })),
     evidence: portfolio.evidence
       .filter((e) => !e.archived)
