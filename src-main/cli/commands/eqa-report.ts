@@ -14,7 +14,7 @@ import { Workspace } from '../../workspace/workspace';
 import { onePositional, readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 import { writeOutFile } from '../out-file';
-import { readSigningFiles } from '../passphrase';
+import { readSigningFiles, signingOptions } from '../passphrase';
 
 export const eqaReportNewHelp = `Usage: workbench eqa-report new PACK --out ANSWERS.json
 
@@ -107,9 +107,7 @@ export async function eqaReportSignCommand(argv: string[], io: CliIo): Promise<n
     argv,
     {
       out: { type: 'string' },
-      sign: { type: 'boolean' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...signingOptions,
     },
     eqaReportSignHelp,
     io,

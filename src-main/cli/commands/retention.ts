@@ -9,7 +9,7 @@ import { retentionList } from '../../retention/retention-list';
 import { Workspace } from '../../workspace/workspace';
 import { onePositional, readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
-import { readSigningFiles } from '../passphrase';
+import { readSigningFiles, signingOptions } from '../passphrase';
 
 export const retentionHelp = `Usage: workbench retention DIR [--json]
 
@@ -72,9 +72,7 @@ export async function eraseCommand(argv: string[], io: CliIo): Promise<number> {
       reason: { type: 'string' },
       'evidence-only': { type: 'boolean' },
       'on-request': { type: 'boolean' },
-      sign: { type: 'boolean' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...signingOptions,
     },
     eraseHelp,
     io,
