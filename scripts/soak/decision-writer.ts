@@ -3,7 +3,7 @@
 // test, the kill -9 test and `npm run soak`.
 //   tsx scripts/soak/decision-writer.ts WORKSPACE LEARNER-ID NAME [COUNT]
 import { auditEntry } from '../../src-main/audit/audit';
-import type { CriterionDecision } from '../../src-main/decision/decision-schema';
+import type { CriterionDecision } from '../../src-main/portfolio/decision-schema';
 import { Workspace } from '../../src-main/workspace/workspace';
 
 const [dir, learnerId, name, countText] = process.argv.slice(2);

@@ -121,3 +121,34 @@ export async function settleOnAuditTrail<D extends { audit: AuditEntry[] }>(
     ],
   }));
 }
+
+type AuditedDocument = Parameters<typeof settleOnAuditTrail<{ audit: AuditEntry[] }>>[0];
+
+/** Fields that two computers set differently, in every document a store has open. */
+export async function openConflicts(
+  docs: Iterable<Promise<{ conflicts: readonly FieldConflict[] } | null>>,
+): Promise<FieldConflict[]> {
+  const open = await Promise.all([...docs].map((d) => d.catch(() => null)));
+  return open.flatMap((d) => d?.conflicts ?? []);
+}
+
+/**
+ * Keeps one value of a conflict in whichever open document holds it, on that document's audit
+ * trail; false when none of them holds it.
+ */
+export async function settleInOpenDocuments(
+  docs: Iterable<Promise<{ conflicts: readonly FieldConflict[] } | null>>,
+  conflictId: string,
+  version: string,
+  actor: Actor,
+  now: Date,
+): Promise<boolean> {
+  for (const pending of docs) {
+    const doc = await pending.catch(() => null);
+    if (doc?.conflicts.some((c) => c.id === conflictId)) {
+      await settleOnAuditTrail(doc as AuditedDocument, conflictId, version, actor, now);
+      return true;
+    }
+  }
+  return false;
+}

@@ -6,7 +6,7 @@ import {
 } from '../kernel/progress-review-words';
 import { auditEntrySchema } from '../audit/audit-schema';
 import { isoDate, isoDateTime, recordFields } from '../shared/record';
-import { witnessSchema } from '../witness/witness-schema';
+import { witnessSchema } from './witness-schema';
 import { retentionPolicySchema } from './retention-policy';
 import { ulnProblem } from './uln';
 

@@ -28,6 +28,13 @@ export async function readPassphrase(file: string | undefined, needed: string): 
   return value;
 }
 
+/** The options of every command that signs with a person's identity, read by `readSigningFiles`. */
+export const signingOptions = {
+  sign: { type: 'boolean' },
+  identity: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+} as const;
+
 /**
  * What `--sign --identity FILE.p12 [--passphrase-file F]` asks for: the PKCS#12 file's bytes and
  * its passphrase, or null without --sign (when --identity or --passphrase-file alone is a

@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../kernel/user-error';
-import { settleOnAuditTrail, withMergedCopy } from '../audit/audit';
+import { openConflicts, settleInOpenDocuments, withMergedCopy } from '../audit/audit';
 import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
 import type { DocumentShape } from '../storage/change-log/document-cells';
 import { DocumentLog, type DocumentLogSpec, type FieldConflict } from '../storage/document-log';
@@ -265,26 +265,12 @@ export class CompetenceStore {
 
   /** Fields of the staff and standardisation files two computers set differently. */
   async conflicts(): Promise<FieldConflict[]> {
-    const docs = await Promise.all([...this.docs.values()].map((d) => d.catch(() => null)));
-    return docs.flatMap((d) => d?.conflicts ?? []);
+    return openConflicts(this.docs.values());
   }
 
   /** Keeps one value of such a conflict, on that file's audit trail. */
   async settle(conflictId: string, version: string, actor: Actor, now: Date): Promise<boolean> {
-    for (const pending of this.docs.values()) {
-      const doc = await pending.catch(() => null);
-      if (doc?.conflicts.some((c) => c.id === conflictId)) {
-        await settleOnAuditTrail(
-          doc as Doc<typeof staffRecordFileSchema>,
-          conflictId,
-          version,
-          actor,
-          now,
-        );
-        return true;
-      }
-    }
-    return false;
+    return settleInOpenDocuments(this.docs.values(), conflictId, version, actor, now);
   }
 
   /** Every standardisation record, newest first; one that cannot be read is reported by name. */

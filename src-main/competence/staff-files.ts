@@ -1,5 +1,5 @@
 import { UserError } from '../kernel/user-error';
-import { mayOpenExternally } from '../evidence/media-types';
+import { openInItsProgram } from '../evidence/open-file';
 import { previewFile, type EvidencePreview } from '../evidence/preview';
 import type { Workbench } from '../app/workbench';
 import { competenceStore } from './competence-store';
@@ -42,20 +42,5 @@ export async function openCpdFile(
   wb: Workbench,
   ref: CpdFileRef,
 ): Promise<{ opened: boolean; shownInFolder: boolean }> {
-  if (!wb.host.openPath) {
-    throw new UserError('unsupported', 'Files open in other programs from the desktop app only.');
-  }
-  const { file } = await cpdFile(wb, ref);
-  if (mayOpenExternally(file)) {
-    await wb.host.openPath(file);
-    return { opened: true, shownInFolder: false };
-  }
-  if (!wb.host.showInFolder) {
-    throw new UserError(
-      'unsupported',
-      'This kind of file could run a program, so the workbench does not open it.',
-    );
-  }
-  await wb.host.showInFolder(file);
-  return { opened: false, shownInFolder: true };
+  return openInItsProgram(wb.host, async () => (await cpdFile(wb, ref)).file);
 }

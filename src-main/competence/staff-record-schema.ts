@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { auditEntrySchema } from '../audit/audit-schema';
-import { evidenceFileSchema } from '../evidence/evidence-schema';
+import { evidenceFileSchema } from '../portfolio/evidence-schema';
 import { isoDate, recordFields } from '../shared/record';
 
 export const STAFF_FOLDER = 'staff';

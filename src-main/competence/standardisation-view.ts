@@ -5,7 +5,7 @@ import { competenceStore } from './competence-store';
 import type { Workspace } from '../workspace/workspace';
 import { rateProposals, type RateProposal } from './standardisation-proposals';
 import type { StandardisationFile } from './standardisation-schema';
-import type { EvidenceFile } from '../evidence/evidence-schema';
+import type { EvidenceFile } from '../portfolio/evidence-schema';
 
 export interface StandardisationView {
   meetings: Omit<StandardisationFile, 'audit'>[];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
-import { pngDataUrl } from './decision-schema';
+import { pngDataUrl } from '../portfolio/decision-schema';
 import type { MarkingUpdate, MarkingView, ProgressMatrix } from './decision-views';
 
 export type * from './decision-views';

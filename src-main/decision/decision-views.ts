@@ -1,5 +1,5 @@
 import type { DecisionStatus, Flag } from './marking-types';
-import type { SignaturePurpose } from './decision-schema';
+import type { SignaturePurpose } from '../portfolio/decision-schema';
 import type { SignOffStatus } from './sign-off';
 import type { UnitGaps } from './gaps';
 

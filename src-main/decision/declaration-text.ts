@@ -1,4 +1,4 @@
-import type { SignaturePurpose } from './decision-schema';
+import type { SignaturePurpose } from '../portfolio/decision-schema';
 
 /**
  * What each person signs at sign-off, word for word, by version. The screen shows these words,

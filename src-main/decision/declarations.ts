@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SignaturePurpose } from './decision-schema';
+import type { SignaturePurpose } from '../portfolio/decision-schema';
 import type { RuleDecision } from './marking-types';
 import { DECLARATION_VERSION, declarationWords } from './declaration-text';
 import { targetsOf } from './targets';

@@ -1,4 +1,4 @@
-import type { CriterionDecision } from './decision-schema';
+import type { CriterionDecision } from '../portfolio/decision-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { criterionKey } from '../kernel/criterion-key';
 

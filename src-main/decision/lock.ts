@@ -1,6 +1,6 @@
 import { conflictedSignOffs } from '../portfolio/portfolio-conflicts';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import type { UnitSignOffRecord } from './decision-schema';
+import type { UnitSignOffRecord } from '../portfolio/decision-schema';
 import { assertUnlocked } from './sign-off';
 
 /**

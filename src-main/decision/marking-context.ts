@@ -1,9 +1,9 @@
-import { activeMappings } from '../mapping/mapping';
+import { activeMappings } from '../portfolio/mapping-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { Witness } from '../witness/witness-schema';
-import { testimonyFactsByEvidence } from '../witness/witness-rules';
-import type { Signature, SignaturePurpose } from './decision-schema';
+import type { Witness } from '../centre/witness-schema';
+import { testimonyFactsByEvidence } from './witness-rules';
+import type { Signature, SignaturePurpose } from '../portfolio/decision-schema';
 import { latestDecisions } from './latest-decisions';
 
 export { decisionOf, latestDecisions } from './latest-decisions';

@@ -1,6 +1,6 @@
 import type { Flag, MarkingContext, RuleEvidence, Target } from './marking-types';
 import { decisionFor, evidenceFor, targetsOf } from './targets';
-import { testimonyWarnings } from '../witness/witness-rules';
+import { testimonyWarnings } from './witness-rules';
 import { observationMethods, testimonyMethods } from '../kernel/assessment-methods';
 
 const normalise = (method: string) => method.trim().toLowerCase();

@@ -19,7 +19,7 @@ export interface RuleEvidence {
   date: string;
   /** Where it is mapped; a null part means the criterion as a whole. */
   links: { criterionRef: string; partRef: string | null }[];
-  /** For a witness testimony: what the witness rules check (src-main/witness/witness-rules.ts). */
+  /** For a witness testimony: what the witness rules check (decision/witness-rules.ts). */
   testimony?: TestimonyFacts;
 }
 

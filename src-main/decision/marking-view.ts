@@ -1,4 +1,4 @@
-import type { Witness } from '../witness/witness-schema';
+import type { Witness } from '../centre/witness-schema';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitRef } from '../kernel/unit-label';
@@ -13,10 +13,10 @@ import { markingWarnings, methodsShown } from './marking-rules';
 import { unitFeedbackOf } from './marking';
 import { isIqaOrQualifiedAssessor, signOffStatus } from './sign-off';
 import { evidenceFor, targetsOf } from './targets';
-import type { SignaturePurpose } from './decision-schema';
+import type { SignaturePurpose } from '../portfolio/decision-schema';
 import { describeStep, undoStacks } from './undo';
 import { criterionKey } from '../kernel/criterion-key';
-import { stillToDoOnUnit } from './planned-targets';
+import { unitOutline } from '../unit/unit-outline';
 
 export interface MarkingViewInput {
   portfolio: Portfolio;
@@ -157,17 +157,10 @@ export function markingView(input: MarkingViewInput): MarkingView {
       guidance: unit.guidance,
       methods: unit.methods,
     },
-    outline: unit.outcomes.map((o) => ({
-      ref: o.ref,
-      text: o.text,
-      kind: o.kind,
-      criteria: o.criteria.map((c) => ({
-        ref: c.ref,
-        text: c.text,
-        targets: c.parts.length
-          ? c.parts.map((p) => criterionKey(c.ref, p.ref))
-          : [criterionKey(c.ref, null)],
-      })),
+    outline: unitOutline(unit.outcomes, (c) => ({
+      targets: c.parts.length
+        ? c.parts.map((p) => criterionKey(c.ref, p.ref))
+        : [criterionKey(c.ref, null)],
     })),
     evidence: portfolio.evidence
       .filter((e) => !e.archived)

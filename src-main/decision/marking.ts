@@ -5,7 +5,7 @@ import { registeredUnit } from '../portfolio/registered-units';
 import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { CriterionDecision, UnitFeedback } from './decision-schema';
+import type { CriterionDecision, UnitFeedback } from '../portfolio/decision-schema';
 import { assertUnitUnlocked } from './lock';
 import { decisionOf, latestDecisions, markingContext } from './marking-context';
 import { canMarkMet } from './marking-rules';

@@ -7,7 +7,7 @@ import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Prover } from '../shared/proof';
-import type { Signature, SignaturePurpose, UnitSignOffRecord } from './decision-schema';
+import type { Signature, SignaturePurpose, UnitSignOffRecord } from '../portfolio/decision-schema';
 import { DECLARATION_VERSION } from './declaration-text';
 import { signedHash } from './declarations';
 import { assertUnitUnlocked, currentSignOff } from './lock';

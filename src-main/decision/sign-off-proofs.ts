@@ -1,4 +1,4 @@
-import type { UnitSignOffRecord } from './decision-schema';
+import type { UnitSignOffRecord } from '../portfolio/decision-schema';
 
 /**
  * What each step of a sign-off's life is a signature over, rebuilt from the record alone: who

@@ -4,7 +4,7 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { CriterionDecision } from './decision-schema';
+import type { CriterionDecision } from '../portfolio/decision-schema';
 import { assertUnitUnlocked } from './lock';
 import { assertAssessor, assertRegistered } from './marking';
 import { markingContext } from './marking-context';

@@ -2,7 +2,7 @@ import type { CriterionRowInput, SignatureInput } from '../record/build/record-i
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { StaffMember } from '../centre/centre-schema';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { Signature, SignaturePurpose } from './decision-schema';
+import type { Signature, SignaturePurpose } from '../portfolio/decision-schema';
 import { decisionOf, latestDecisions, markingContext, standingSignature } from './marking-context';
 import { methodsShown } from './marking-rules';
 import { unitFeedbackOf } from './marking';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
-import { evidenceMethod } from './evidence-schema';
+import { evidenceMethod } from '../portfolio/evidence-schema';
 import type { EvidencePreview, JobView, StagedFile } from './evidence-views';
 
 const text = z.string().trim().max(5000);

@@ -3,7 +3,7 @@ import { UserError } from '../kernel/user-error';
 import { addEvidence, updateEvidence } from './evidence-records';
 import type { evidenceOperations } from './evidence-contract';
 import { addEvidenceFile, evidenceFile } from './evidence-store';
-import { mayOpenExternally } from './media-types';
+import { openInItsProgram } from './open-file';
 import { previewEvidence } from './preview';
 
 export const evidenceHandlers: HandlerMap<keyof typeof evidenceOperations> = {
@@ -75,23 +75,10 @@ export const evidenceHandlers: HandlerMap<keyof typeof evidenceOperations> = {
   'evidence:job': async ({ jobId }, wb) => wb.jobs.view(jobId),
   'evidence:cancel': async ({ jobId }, wb) => wb.jobs.cancel(jobId),
 
-  'evidence:open-externally': async ({ learnerId, evidenceId }, wb) => {
-    if (!wb.host.openPath) {
-      throw new UserError('unsupported', 'Files open in other programs from the desktop app only.');
-    }
-    const { file } = await evidenceFile(wb.workspace, learnerId, evidenceId);
-    if (!file) throw new UserError('not-found', 'This evidence item has no file to open.');
-    if (mayOpenExternally(file)) {
-      await wb.host.openPath(file);
-      return { opened: true, shownInFolder: false };
-    }
-    if (!wb.host.showInFolder) {
-      throw new UserError(
-        'unsupported',
-        'This kind of file could run a program, so the workbench does not open it.',
-      );
-    }
-    await wb.host.showInFolder(file);
-    return { opened: false, shownInFolder: true };
-  },
+  'evidence:open-externally': async ({ learnerId, evidenceId }, wb) =>
+    openInItsProgram(wb.host, async () => {
+      const { file } = await evidenceFile(wb.workspace, learnerId, evidenceId);
+      if (!file) throw new UserError('not-found', 'This evidence item has no file to open.');
+      return file;
+    }),
 };

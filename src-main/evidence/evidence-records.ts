@@ -4,7 +4,7 @@ import { assertUnitUnlocked } from '../decision/lock';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
-import type { Evidence, EvidenceFile, EvidenceMethod } from './evidence-schema';
+import type { Evidence, EvidenceFile, EvidenceMethod } from '../portfolio/evidence-schema';
 import { appended } from '../shared/appended-list';
 
 export interface EvidenceDetails {

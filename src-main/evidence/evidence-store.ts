@@ -9,7 +9,7 @@ import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
 import { evidenceFileName } from './evidence-names';
 import { addEvidence, duplicateError, findByHash, type EvidenceDetails } from './evidence-records';
-import { EVIDENCE_FOLDER, type Evidence } from './evidence-schema';
+import { EVIDENCE_FOLDER, type Evidence } from '../portfolio/evidence-schema';
 import {
   placeFile,
   receiveFileIntoFolder,

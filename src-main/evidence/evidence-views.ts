@@ -1,4 +1,4 @@
-import type { EvidenceFile, EvidenceMethod } from './evidence-schema';
+import type { EvidenceFile, EvidenceMethod } from '../portfolio/evidence-schema';
 
 /** What the screen is told about evidence; types only, so the renderer can share them. */
 export type PreviewKind = 'image' | 'pdf' | 'audio' | 'video' | 'text' | 'docx' | 'none';

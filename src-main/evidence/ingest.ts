@@ -45,6 +45,29 @@ export interface Received {
 
 const PROGRESS_EVERY = 4 * 1024 * 1024;
 
+/** A hidden temporary file in the folder, given its real name only once it is whole. */
+const incomingFile = (folder: string) =>
+  path.join(folder, `.incoming-${tempTag()}-${randomBytes(6).toString('hex')}.part`);
+
+/** Reports how far a copy has gone, every few megabytes. */
+function progressEvery(options: StreamOptions, total: number | null): (size: number) => void {
+  let reported = 0;
+  return (size) => {
+    if (options.onProgress && size - reported >= PROGRESS_EVERY) {
+      reported = size;
+      options.onProgress({ bytes: size, total });
+    }
+  };
+}
+
+/** Removes what a failed or cancelled copy left; the error to throw (a cancel says so plainly). */
+async function dropPartial(tempFile: string, options: StreamOptions, error: unknown) {
+  await rm(tempFile, { force: true });
+  return options.signal?.aborted
+    ? new UserError('cancelled', 'Adding the file was cancelled. Nothing was kept.')
+    : error;
+}
+
 /**
  * Copies a stream into the evidence folder and hashes it in the same pass, so a video of
  * several GB is read once, not twice. The copy goes to a hidden temporary file that is flushed
@@ -56,14 +79,11 @@ export async function receiveIntoFolder(
   folder: string,
   options: StreamOptions = {},
 ): Promise<Received> {
-  const tempFile = path.join(
-    folder,
-    `.incoming-${tempTag()}-${randomBytes(6).toString('hex')}.part`,
-  );
+  const tempFile = incomingFile(folder);
   const hash = createHash('sha256');
   let size = 0;
-  let reported = 0;
   const total = options.total ?? null;
+  const progress = progressEvery(options, total);
   const limit = options.maxBytes ?? Infinity;
   try {
     await pipeline(
@@ -74,10 +94,7 @@ export async function receiveIntoFolder(
           // Read on to the end rather than cut the sender off, so it gets the answer saying why.
           if (size > limit) continue;
           hash.update(chunk);
-          if (options.onProgress && size - reported >= PROGRESS_EVERY) {
-            reported = size;
-            options.onProgress({ bytes: size, total });
-          }
+          progress(size);
           yield chunk;
         }
         if (size > limit) throw new FileTooLarge(limit);
@@ -92,11 +109,7 @@ export async function receiveIntoFolder(
       await handle.close();
     }
   } catch (error) {
-    await rm(tempFile, { force: true });
-    if (options.signal?.aborted) {
-      throw new UserError('cancelled', 'Adding the file was cancelled. Nothing was kept.');
-    }
-    throw error;
+    throw await dropPartial(tempFile, options, error);
   }
   options.onProgress?.({ bytes: size, total });
   return { tempFile, sha256: hash.digest('hex'), size };
@@ -113,19 +126,15 @@ export async function receiveFileIntoFolder(
   folder: string,
   options: StreamOptions = {},
 ): Promise<Received> {
-  const tempFile = path.join(
-    folder,
-    `.incoming-${tempTag()}-${randomBytes(6).toString('hex')}.part`,
-  );
+  const tempFile = incomingFile(folder);
   const hash = createHash('sha256');
   const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)] as const;
   let size = 0;
-  let reported = 0;
   const source = await open(sourceFile, 'r');
   try {
     const target = await open(tempFile, 'wx');
     try {
-      const total = options.total ?? (await source.stat()).size;
+      const progress = progressEvery(options, options.total ?? (await source.stat()).size);
       let turn = 0;
       let read = await source.read(buffers[0], 0, CHUNK, 0);
       while (read.bytesRead > 0) {
@@ -135,10 +144,7 @@ export async function receiveFileIntoFolder(
         hash.update(chunk);
         await target.write(chunk, 0, chunk.length);
         size += chunk.length;
-        if (options.onProgress && size - reported >= PROGRESS_EVERY) {
-          reported = size;
-          options.onProgress({ bytes: size, total });
-        }
+        progress(size);
         read = await next;
         turn = 1 - turn;
       }
@@ -147,11 +153,7 @@ export async function receiveFileIntoFolder(
       await target.close();
     }
   } catch (error) {
-    await rm(tempFile, { force: true });
-    if (options.signal?.aborted) {
-      throw new UserError('cancelled', 'Adding the file was cancelled. Nothing was kept.');
-    }
-    throw error;
+    throw await dropPartial(tempFile, options, error);
   } finally {
     await source.close();
   }

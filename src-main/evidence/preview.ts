@@ -1,6 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
-import type { Evidence } from './evidence-schema';
+import type { Evidence } from '../portfolio/evidence-schema';
 import { FILE_ROUTE, type FileTickets } from './file-tickets';
 import type { EvidencePreview } from './evidence-views';
 import { previewKindOf } from './media-types';

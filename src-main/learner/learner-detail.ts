@@ -1,5 +1,5 @@
 import type { Learner, StaffMember } from '../centre/centre-schema';
-import { activeMappings } from '../mapping/mapping';
+import { activeMappings } from '../portfolio/mapping-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitOfRegistration } from '../portfolio/registered-units';
 import { unitProgress } from '../decision/progress';
@@ -7,6 +7,7 @@ import { unitRef } from '../kernel/unit-label';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { LearnerDetail, RegistrationView } from './learner-views';
 import { unitCriterionKey } from '../kernel/criterion-key';
+import { unitOutline } from '../unit/unit-outline';
 
 interface Names {
   staff: readonly StaffMember[];
@@ -58,19 +59,9 @@ export function learnerDetail(
           unitVersion: unit.version,
           title: unit.title,
           ref: unitRef(unit),
-          outcomes: unit.outcomes.map((o) => ({
-            ref: o.ref,
-            text: o.text,
-            kind: o.kind,
-            criteria: o.criteria.map((c) => ({
-              ref: c.ref,
-              text: c.text,
-              evidenceIds: evidenceFor(unit.id, c.ref, null),
-              parts: c.parts.map((p) => ({
-                ...p,
-                evidenceIds: evidenceFor(unit.id, c.ref, p.ref),
-              })),
-            })),
+          outcomes: unitOutline(unit.outcomes, (c) => ({
+            evidenceIds: evidenceFor(unit.id, c.ref, null),
+            parts: c.parts.map((p) => ({ ...p, evidenceIds: evidenceFor(unit.id, c.ref, p.ref) })),
           })),
         },
       ];

@@ -1,6 +1,6 @@
 import type { Learner } from '../centre/centre-schema';
 import type { EvidenceFile, EvidenceMethod } from '../evidence/evidence-views';
-import type { CriterionTarget } from '../mapping/mapping-schema';
+import type { CriterionTarget } from '../portfolio/mapping-schema';
 import type { CriterionCounts } from '../decision/progress';
 import type { OutcomeKind } from '../unit/unit-schema';
 

@@ -1,5 +1,6 @@
 import type { HandlerMap } from '../api/handler';
-import { activeMappings, setEvidenceForTarget, setTargetsForEvidence } from './mapping';
+import { activeMappings } from '../portfolio/mapping-schema';
+import { setEvidenceForTarget, setTargetsForEvidence } from './mapping';
 import type { mappingOperations } from './mapping-contract';
 
 export const mappingHandlers: HandlerMap<keyof typeof mappingOperations> = {

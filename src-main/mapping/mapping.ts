@@ -8,7 +8,12 @@ import { appended } from '../shared/appended-list';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import { describeTarget, type CriterionTarget, type Mapping } from './mapping-schema';
+import {
+  activeMappings,
+  describeTarget,
+  type CriterionTarget,
+  type Mapping,
+} from '../portfolio/mapping-schema';
 import { unitCriterionKey } from '../kernel/criterion-key';
 
 interface Pair {
@@ -17,10 +22,6 @@ interface Pair {
 }
 
 const pairKey = (p: Pair) => `${p.evidenceId}\u0000${unitCriterionKey(p.target)}`;
-
-export function activeMappings(portfolio: Portfolio): Mapping[] {
-  return portfolio.mappings.filter((m) => !m.removed);
-}
 
 /** A target must be a criterion (or one of its parts) of a unit version the learner is on. */
 export function checkTarget(

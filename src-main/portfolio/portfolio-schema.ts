@@ -5,18 +5,14 @@ import {
   signatureSchema,
   unitFeedbackSchema,
   unitSignOffSchema,
-} from '../decision/decision-schema';
-import { evidenceSchema } from '../evidence/evidence-schema';
-import { mappingSchema } from '../mapping/mapping-schema';
-import { storedIssuedRecordSchema } from '../record/issued/issued-record';
+} from './decision-schema';
+import { evidenceSchema } from './evidence-schema';
+import { mappingSchema } from './mapping-schema';
+import { storedIssuedRecordSchema } from './issued-record';
 import { isoDateTime, recordFields } from '../shared/record';
 import { progressReviewSchema } from './progress-review-schema';
 import { erasureSchema } from './erasure-schema';
-import {
-  assessmentPlanSchema,
-  testimonySchema,
-  witnessFormSchema,
-} from '../witness/testimony-schema';
+import { assessmentPlanSchema, testimonySchema, witnessFormSchema } from './testimony-schema';
 
 export const PORTFOLIO_VERSION = 3;
 

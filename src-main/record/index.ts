@@ -12,13 +12,13 @@ export type { RecordFonts } from './pdf/fonts';
 export { loadRecordFonts } from './pdf/fonts';
 export { CREATOR, layOutRecordPdf, renderRecordPdf, saveRecordPdf } from './pdf/render-record-pdf';
 export { renderRecordDocx } from './docx/render-record-docx';
-export type { IssuedDocxCheck, IssuedRecord } from './issued/issued-record';
+export type { IssuedDocxCheck, IssuedRecord } from '../portfolio/issued-record';
 export {
   issuedRecordEntry,
   issuedRecordSchema,
   sha256Hex,
   verifyIssuedDocx,
-} from './issued/issued-record';
+} from '../portfolio/issued-record';
 export type { CertificateInfo } from './identity/certificate-info';
 export { describeCertificate } from './identity/certificate-info';
 export type { GeneratedIdentity, IdentityRequest } from './identity/generate-identity';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Workbench } from '../app/workbench';
 import type { PassphraseSource } from './identity-store/signers';
-import type { StoredIssuedRecord } from './issued/issued-record';
+import type { StoredIssuedRecord } from '../portfolio/issued-record';
 import type { IssuedRecordView } from './record-views';
 
 export function passphraseSource(wb: Workbench, passphrase?: string): PassphraseSource {

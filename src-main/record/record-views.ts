@@ -1,5 +1,5 @@
 import type { CertificateInfo } from './identity/certificate-info';
-import type { StoredIssuedRecord } from './issued/issued-record';
+import type { StoredIssuedRecord } from '../portfolio/issued-record';
 export type { RecordCheck, SignatureCheck } from './issue/check-record-file';
 
 export interface IssuedRecordView extends StoredIssuedRecord {

@@ -15,10 +15,10 @@ import type {
 } from './sampling-views';
 import type { SamplingStrategy } from './strategy';
 import type { RecordPreview } from '../record/record-views';
-import type { SavedReport } from './saved-reports';
+import type { SavedReport } from '../record/issue/saved-reports';
 
 export type * from './sampling-views';
-export type { SavedReport } from './saved-reports';
+export type { SavedReport } from '../record/issue/saved-reports';
 
 const id = z.string().min(1);
 const planId = z.string().regex(/^sp-[0-9a-f]+$/, 'must be a plan id');

@@ -5,7 +5,7 @@ import type { HandlerMap } from '../api/handler';
 import { listQualifications } from '../qualification/qualification-store';
 import { dayOf } from '../shared/record';
 import { changePlan, createPlan, planView, proposePlan } from './plan-operations';
-import { openSavedReport, savedReports } from './saved-reports';
+import { openSavedReport, savedReports } from '../record/issue/saved-reports';
 import {
   actionsOwnedBy,
   certificationCheck,
@@ -15,7 +15,7 @@ import {
 } from './review-operations';
 import { namesOf, qualificationChoice, samplingContext } from './sampling-context';
 import type { samplingOperations } from './sampling-contract';
-import { saveReportInWorkspace } from './sampling-report';
+import { saveReportInWorkspace } from '../record/issue/sampling-report';
 import { samplingStore } from './sampling-store';
 import { saveStrategy, strategyFor, strategyView } from './strategy-operations';
 

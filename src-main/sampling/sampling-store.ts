@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { UserError } from '../kernel/user-error';
-import { settleOnAuditTrail, withMergedCopy } from '../audit/audit';
+import { openConflicts, settleInOpenDocuments, withMergedCopy } from '../audit/audit';
 import type { Actor } from '../shared/record';
 import type { DocumentShape } from '../storage/change-log/document-cells';
 import { MERGED_COPIES_FOLDER, conflictCopyOf } from '../storage/conflict-copies';
@@ -245,26 +245,12 @@ export class SamplingStore {
 
   /** Fields of the sampling files open here that two computers changed differently. */
   async conflicts(): Promise<FieldConflict[]> {
-    const docs = await Promise.all([...this.docs.values()].map((d) => d.catch(() => null)));
-    return docs.flatMap((d) => d?.conflicts ?? []);
+    return openConflicts(this.docs.values());
   }
 
-  /** Keeps one value of a sampling file's conflict, on that file's audit trail. */
+  /** Keeps one value of such a conflict, on that file's audit trail. */
   async settle(conflictId: string, version: string, actor: Actor, now: Date): Promise<boolean> {
-    for (const pending of this.docs.values()) {
-      const doc = await pending.catch(() => null);
-      if (doc?.conflicts.some((c) => c.id === conflictId)) {
-        await settleOnAuditTrail(
-          doc as Doc<typeof reviewsFileSchema>,
-          conflictId,
-          version,
-          actor,
-          now,
-        );
-        return true;
-      }
-    }
-    return false;
+    return settleInOpenDocuments(this.docs.values(), conflictId, version, actor, now);
   }
 
   /** All reviews of every plan, for the assessor's list of action points. */

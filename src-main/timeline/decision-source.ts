@@ -1,5 +1,5 @@
 import { formatDate } from '../kernel/dates';
-import type { CriterionDecision } from '../decision/decision-schema';
+import type { CriterionDecision } from '../portfolio/decision-schema';
 import { markingLink } from './links';
 import { instantOf, type TimelineEvent, type TimelineSource } from './timeline-entry';
 

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { currentSignOff } from '../decision/lock';
 import { unitFeedbackOf } from '../decision/marking';
 import { latestDecisions, decisionOf } from '../decision/latest-decisions';
-import { activeMappings } from '../mapping/mapping';
+import { activeMappings } from '../portfolio/mapping-schema';
 import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
 import type { RecordSource } from '../record/from-portfolio/record-source';

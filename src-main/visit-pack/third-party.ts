@@ -1,5 +1,5 @@
 import { UserError } from '../kernel/user-error';
-import type { Evidence } from '../evidence/evidence-schema';
+import type { Evidence } from '../portfolio/evidence-schema';
 
 /** What to do with an evidence item marked as holding other people's personal data. */
 export type ThirdPartyChoice = 'leave-out' | 'include';

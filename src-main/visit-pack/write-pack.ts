@@ -13,7 +13,7 @@ import { registeredUnits } from '../portfolio/registered-units';
 import { readCentrePem } from '../record/identity-store/centre-authority';
 import { readWorkspaceRevocationList } from '../record/identity-store/revocation-list';
 import type { SigningIdentity } from '../record/identity/signing-identity';
-import { sha256Hex } from '../record/issued/issued-record';
+import { sha256Hex } from '../portfolio/issued-record';
 import { loadRecordFonts } from '../record/pdf/fonts';
 import { unitRef } from '../kernel/unit-label';
 import type { PlanFile } from '../sampling/sampling-files';

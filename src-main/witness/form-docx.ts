@@ -1,30 +1,36 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Footer,
   HeightRule,
   ImageRun,
   Packer,
   Paragraph,
-  ShadingType,
   Table,
   TableCell,
   TableRow,
   TextRun,
   WidthType,
 } from 'docx';
-import { body, heading, table, TEXT_WIDTH_TWIPS } from '../record/docx/docx-blocks';
-import { type FormModel } from './form-model';
+import {
+  body,
+  CELL_BORDER,
+  CELL_MARGINS,
+  CELL_SHADING,
+  heading,
+  table,
+  TEXT_WIDTH_TWIPS,
+} from '../record/docx/docx-blocks';
+import { prefilledValues, type FormModel } from './form-model';
 import type { TemplateField } from './template-schema';
 import { formatDate } from '../kernel/dates';
 import { unitLabel } from '../kernel/unit-label';
 import { criterionLabel } from '../kernel/criterion-key';
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
+const BORDER = CELL_BORDER;
 const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
-const SHADE = { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF1' };
-const MARGINS = { top: 60, bottom: 60, left: 90, right: 90 };
+const SHADE = CELL_SHADING;
+const MARGINS = CELL_MARGINS;
 const LABEL_WIDTH = Math.round(TEXT_WIDTH_TWIPS * 0.34);
 
 const sectionTitles: Record<TemplateField['section'], string> = {
@@ -81,16 +87,7 @@ function answers(rows: TableRow[]): Table {
 }
 
 function fieldRows(model: FormModel, fields: TemplateField[]): TableRow[] {
-  const w = model.witness;
-  const values: Record<string, string> = w
-    ? {
-        witnessName: w.name,
-        jobTitle: w.jobTitle,
-        relationship: w.relationship,
-        contact: w.contact,
-        competence: w.competence,
-      }
-    : {};
+  const values = prefilledValues(model);
   return fields.map((f) => {
     if (f.kind === 'checkbox')
       return answerRow(`☐  ${f.label}`, 'Write “yes” or tick the box.', '', 400);

@@ -1,8 +1,8 @@
 import { UserError } from '../kernel/user-error';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { FormCriterion } from './testimony-schema';
+import type { FormCriterion } from '../portfolio/testimony-schema';
 import type { StoredTemplate } from './template-schema';
-import type { Witness } from './witness-schema';
+import type { Witness } from '../centre/witness-schema';
 
 /** Everything a testimony form prints, gathered once so the PDF and the DOCX say the same. */
 export interface FormModel {
@@ -19,6 +19,20 @@ export interface FormModel {
   template: StoredTemplate;
   /** When the form was made, ISO; printed, and fixes the PDF's dates. */
   generatedAt: string;
+}
+
+/** Values the form starts with: who the assessor asked, so the witness only corrects them. */
+export function prefilledValues(model: FormModel): Record<string, string> {
+  const w = model.witness;
+  return w
+    ? {
+        witnessName: w.name,
+        jobTitle: w.jobTitle,
+        relationship: w.relationship,
+        contact: w.contact,
+        competence: w.competence,
+      }
+    : {};
 }
 
 export const criterionField = (index: number) => `criterion-${index + 1}`;

@@ -13,7 +13,7 @@ import {
 import { ACCENT, INK, MUTED, PAGE, PageFlow, RULE, type TextStyle } from '../record/pdf/page-flow';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { printable } from '../record/pdf/wrap-text';
-import { howField, type FormModel } from './form-model';
+import { howField, prefilledValues, type FormModel } from './form-model';
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
@@ -37,20 +37,6 @@ const sectionTitles: Record<TemplateField['section'], string> = {
   declaration: 'Declaration',
   assessor: 'For the assessor: authenticity check',
 };
-
-/** Values the form starts with: who the assessor asked, so the witness only corrects them. */
-function prefill(model: FormModel): Record<string, string> {
-  const w = model.witness;
-  return w
-    ? {
-        witnessName: w.name,
-        jobTitle: w.jobTitle,
-        relationship: w.relationship,
-        contact: w.contact,
-        competence: w.competence,
-      }
-    : {};
-}
 
 class FormWriter {
   readonly flow: PageFlow;
@@ -248,7 +234,7 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
     flow.y -= lines.length * 14 + 2;
   }
 
-  const values = prefill(model);
+  const values = prefilledValues(model);
   const drawFields = (section: TemplateField['section']) => {
     const fields = t.fields.filter((f) => f.section === section);
     if (!fields.length) return;

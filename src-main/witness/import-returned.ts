@@ -7,7 +7,7 @@ import { howField } from './form-model';
 import { readReturnedForm } from './read-form-pdf';
 import { findVersion, listTemplates } from './template-store';
 import { formAwaiting } from './testimony';
-import type { WitnessForm } from './testimony-schema';
+import type { WitnessForm } from '../portfolio/testimony-schema';
 import { saveReturned, type RecordedTestimony, type TypedTestimony } from './testimony-service';
 
 /** The testimony a filled-in form holds, field by field (the ticked criteria only). */

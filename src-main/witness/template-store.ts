@@ -15,7 +15,7 @@ import {
   type StoredTemplate,
   type TemplateContentInput,
 } from './template-schema';
-import type { TemplateRef } from './testimony-schema';
+import type { TemplateRef } from '../portfolio/testimony-schema';
 import { readJsonFolder } from '../storage/json-folder';
 
 export interface TemplateListing {

@@ -6,7 +6,7 @@ import { recordAuthenticity, withdrawForm } from './testimony';
 import type { testimonyOperations } from './testimony-contract';
 import { importReturnedFile } from './import-returned';
 import { makeForm, saveReturned } from './testimony-service';
-import { factsOf, testimonyFlags } from './witness-rules';
+import { factsOf, testimonyFlags } from '../decision/witness-rules';
 
 const strip = <T extends { updatedAt: string; updatedBy: string }>({
   updatedAt: _a,

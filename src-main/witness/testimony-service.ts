@@ -1,6 +1,6 @@
 import { UserError } from '../kernel/user-error';
 import type { EvidenceDetails } from '../evidence/evidence-records';
-import type { Evidence } from '../evidence/evidence-schema';
+import type { Evidence } from '../portfolio/evidence-schema';
 import { addEvidenceFile, type IncomingFile } from '../evidence/evidence-store';
 import { checkTarget } from '../mapping/mapping';
 import { activeRegistrations } from '../portfolio/portfolio';
@@ -16,8 +16,8 @@ import { renderFormPdf } from './form-pdf';
 import { listTemplates, templateFor } from './template-store';
 import { qualificationsOf } from './witness-lookup';
 import { formAwaiting, recordFormSent, recordTestimony, type TestimonyContent } from './testimony';
-import type { Testimony, TemplateRef, WitnessForm } from './testimony-schema';
-import { countsAsExpert, factsOf, testimonyFlags } from './witness-rules';
+import type { Testimony, TemplateRef, WitnessForm } from '../portfolio/testimony-schema';
+import { countsAsExpert, factsOf, testimonyFlags } from '../decision/witness-rules';
 import { readsAsFamily } from './witness-roster';
 import type { Flag } from '../decision/marking-types';
 import { criterionLabel } from '../kernel/criterion-key';

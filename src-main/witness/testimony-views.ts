@@ -1,5 +1,5 @@
 import type { Flag } from '../decision/marking-types';
-import type { AssessmentPlan, Testimony, WitnessForm } from './testimony-schema';
+import type { AssessmentPlan, Testimony, WitnessForm } from '../portfolio/testimony-schema';
 
 export interface FormView extends Omit<WitnessForm, 'updatedAt' | 'updatedBy'> {
   unitTitle: string;

@@ -1,7 +1,7 @@
 import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import { addEvidence, type EvidenceDetails } from '../evidence/evidence-records';
-import type { Evidence } from '../evidence/evidence-schema';
+import type { Evidence } from '../portfolio/evidence-schema';
 import { setTargetsForEvidence } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';

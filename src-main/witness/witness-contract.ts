@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
-import type { Witness } from './witness-schema';
+import type { Witness } from '../centre/witness-schema';
 
 export type WitnessView = Omit<Witness, 'updatedAt' | 'updatedBy'>;
 

@@ -3,7 +3,7 @@ import { auditEntry, changedFields } from '../audit/audit';
 import type { CentreFile } from '../centre/centre-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
-import type { Witness } from './witness-schema';
+import type { Witness } from '../centre/witness-schema';
 
 export type WitnessDetails = Pick<Witness, 'name'> &
   Partial<

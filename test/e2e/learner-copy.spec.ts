@@ -1,50 +1,27 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { main } from '../../src-main/cli/main';
-import { capture, demoVisit, type DemoVisit } from '../support/visit-pack';
+import { capture } from '../support/visit-pack';
+import { expectStayedInside, openOffline, useDemoVisitFolder } from './support/offline-folder';
 
-const browserInternal = /^(chrome|chrome-extension):\/\//;
-
-let root: string;
-let visit: DemoVisit;
-let copy: string;
-
-test.beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'workbench-copy-'));
-  visit = await demoVisit(root);
-  copy = path.join(root, 'copy');
+const made = useDemoVisitFolder('workbench-copy-', async (visit, root) => {
+  const copy = path.join(root, 'copy');
   const run = capture();
   const code = await main(
     ['export-learner', visit.dir, '--learner', visit.chosen[0]!.learnerId, '--out', copy],
     run.io,
   );
   if (code !== 0) throw new Error(run.err.join('\n'));
-});
-
-test.afterAll(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 5 });
+  return copy;
 });
 
 test("the learner's copy opens from the file system with the network blocked and names no one else", async ({
   page,
   context,
 }) => {
+  const { visit } = made;
   const me = visit.chosen[0]!;
-  const folder = `${pathToFileURL(copy).href}/`;
-  const requests: string[] = [];
-  const refused: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    if (url.startsWith('file:') || browserInternal.test(url)) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-
-  await page.goto(`${folder}index.html`);
+  const opened = await openOffline(page, context, made.dir);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(me.name);
   await expect(page.getByRole('heading', { name: 'About you' })).toBeVisible();
   await expect(page.getByText(me.uln).first()).toBeVisible();
@@ -79,8 +56,5 @@ test("the learner's copy opens from the file system with the network blocked and
     if (other.uln) expect(text).not.toContain(other.uln);
   }
 
-  expect(refused).toEqual([]);
-  for (const url of requests.filter((r) => !browserInternal.test(r))) {
-    expect(url.startsWith(folder), url).toBe(true);
-  }
+  expectStayedInside(opened);
 });

@@ -1,44 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { demoVisit, makePack, type DemoVisit } from '../support/visit-pack';
+import { makePack } from '../support/visit-pack';
+import { expectStayedInside, openOffline, useDemoVisitFolder } from './support/offline-folder';
 
-const browserInternal = /^(chrome|chrome-extension):\/\//;
-
-let root: string;
-let visit: DemoVisit;
-let pack: string;
-
-test.beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'workbench-pack-'));
-  visit = await demoVisit(root);
-  pack = path.join(root, 'visit');
+const made = useDemoVisitFolder('workbench-pack-', async (visit, root) => {
+  const pack = path.join(root, 'visit');
   await makePack(visit, pack);
-});
-
-test.afterAll(async () => {
-  await rm(root, { recursive: true, force: true, maxRetries: 5 });
+  return pack;
 });
 
 test('the visit pack opens from the file system and is browsed with the network blocked', async ({
   page,
   context,
 }) => {
-  const folder = `${pathToFileURL(pack).href}/`;
-  const requests: string[] = [];
-  const refused: string[] = [];
-  page.on('request', (request) => requests.push(request.url()));
-  await context.route('**/*', async (route) => {
-    const url = route.request().url();
-    // Chromium's own PDF viewer loads its parts from inside the browser, never the network.
-    if (url.startsWith('file:') || browserInternal.test(url)) return route.continue();
-    refused.push(url);
-    return route.abort();
-  });
-
-  await page.goto(`${folder}index.html`);
+  const { visit } = made;
+  const opened = await openOffline(page, context, made.dir);
   const learners = page.getByTestId('learner-list');
   await expect(learners).toBeVisible();
   const [first] = visit.chosen;
@@ -84,16 +60,13 @@ test('the visit pack opens from the file system and is browsed with the network 
   await expect(frame).toBeVisible();
   const src = await frame.getAttribute('src');
   expect(src).toMatch(/\.pdf$/);
-  await expect.poll(() => requests.some((r) => r.endsWith(src!))).toBe(true);
+  await expect.poll(() => opened.requests.some((r) => r.endsWith(src!))).toBe(true);
 
   // Search finds the learner's evidence by its words.
   await page.getByLabel('Search the pack').fill('reflective');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page.getByTestId('search-results').getByRole('link').first()).toBeVisible();
 
-  expect(refused).toEqual([]);
-  expect(requests.length).toBeGreaterThan(2);
-  for (const url of requests.filter((r) => !browserInternal.test(r))) {
-    expect(url.startsWith(folder), url).toBe(true);
-  }
+  expectStayedInside(opened);
+  expect(opened.requests.length).toBeGreaterThan(2);
 });

@@ -1,7 +1,7 @@
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CriterionDecision } from '../../src-main/decision/decision-schema';
+import type { CriterionDecision } from '../../src-main/portfolio/decision-schema';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { demoWorkspace } from '../support/demo-workspace';

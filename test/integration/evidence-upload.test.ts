@@ -3,7 +3,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InputOf, OperationName, ResultOf } from '../../src-main/api/contract';
 import type { Workbench } from '../../src-main/app/workbench';
+import type { ApiResult } from '../../src-main/kernel/result';
 import { startHttpHost, type HttpHost } from '../../src-main/hosts/http/http-host';
 import { stagingFolder } from '../../src-main/storage/staging';
 import { useTempDirs } from '../support/temp-dir';
@@ -41,20 +43,28 @@ describe('evidence over the HTTP host', () => {
   const details = {
     title: 'Till receipt notes',
     producedOn: '2026-11-21',
-    method: 'product evidence',
+    method: 'product evidence' as const,
   };
 
-  /** Calls an operation over the host, as the screen does. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of several operations
-  type Answer = { ok: boolean; data?: any; error?: { message: string } };
-  async function op(name: string, input: unknown): Promise<Answer> {
+  /** Calls an operation over the host, as the screen does, typed by the contract. */
+  async function op<K extends OperationName>(
+    name: K,
+    input: InputOf<K>,
+  ): Promise<ApiResult<ResultOf<K>>> {
     const answer = await send(host, {
       method: 'POST',
       path: `/api/${name}`,
       headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' },
       body: Buffer.from(JSON.stringify(input)),
     });
-    return JSON.parse(answer.body.toString());
+    return JSON.parse(answer.body.toString()) as ApiResult<ResultOf<K>>;
+  }
+
+  /** The answer of an operation that must succeed. */
+  async function opData<K extends OperationName>(name: K, input: InputOf<K>) {
+    const answer = await op(name, input);
+    if (!answer.ok) throw new Error(answer.error.message);
+    return answer.data;
   }
 
   async function stagingLeft(): Promise<string[]> {
@@ -72,21 +82,21 @@ describe('evidence over the HTTP host', () => {
     });
     expect(upload.status).toBe(200);
     const { stagedId } = JSON.parse(upload.body.toString()).data;
-    const { jobId } = (
-      await op('evidence:add-staged', { learnerId: learner.id, stagedId, details })
-    ).data;
+    const { jobId } = await opData('evidence:add-staged', {
+      learnerId: learner.id,
+      stagedId,
+      details,
+    });
     const job = await until(async () => {
-      const seen = (await op('evidence:job', { jobId })).data;
+      const seen = await opData('evidence:job', { jobId });
       return seen.state === 'running' ? null : seen;
     });
     expect(job.state).toBe('done');
     const data = { id: job.evidenceId as string };
     // The staged copy became the evidence file: nothing is left waiting, and the id is spent.
     expect(await stagingLeft()).toEqual([]);
-    expect(
-      (await op('evidence:add-staged', { learnerId: learner.id, stagedId, details })).error
-        ?.message,
-    ).toContain('no longer waiting');
+    const again = await op('evidence:add-staged', { learnerId: learner.id, stagedId, details });
+    expect(again.ok ? '' : again.error.message).toContain('no longer waiting');
     const saved = (await workbench.workspace.portfolio(learner.id)).data.evidence.find(
       (e) => e.id === data.id,
     )!;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src-main/cli/main';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { generateIdentity, importP12, signPdf } from '../../src-main/record';
-import { samplingReportFile } from '../../src-main/sampling/sampling-report';
+import { samplingReportFile } from '../../src-main/record/issue/sampling-report';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { convertWithLibreOffice, pdfsigVerdicts, runTool } from '../support/record/system-tools';

@@ -1,6 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
 import { IdentityError } from '../../record/identity/identity-error';
 import { importP12 } from '../../record/identity/signing-identity';
@@ -12,9 +11,10 @@ import { signEqaReport } from '../../visit-pack/eqa-report-pdf';
 import type { PackData } from '../../visit-pack/pack-model';
 import { PACK_DATA_FILE } from '../../visit-pack/write-pack';
 import { Workspace } from '../../workspace/workspace';
+import { onePositional, readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 import { writeOutFile } from '../out-file';
-import { readSigningFiles } from '../passphrase';
+import { readSigningFiles, signingOptions } from '../passphrase';
 
 export const eqaReportNewHelp = `Usage: workbench eqa-report new PACK --out ANSWERS.json
 
@@ -55,18 +55,13 @@ async function readJson(file: string, what: string): Promise<unknown> {
 }
 
 export async function eqaReportNewCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.out(eqaReportNewHelp);
-    return 0;
-  }
-  const [pack, ...extra] = positionals;
-  if (!pack || extra.length)
-    throw new UsageError('give the pack folder: workbench eqa-report new PACK');
+  const args = readCommandLine(argv, { out: { type: 'string' } }, eqaReportNewHelp, io);
+  if (!args) return 0;
+  const { values } = args;
+  const pack = onePositional(
+    args.positionals,
+    'give the pack folder: workbench eqa-report new PACK',
+  );
   if (!values.out) throw new UsageError('say where to write the answers with --out FILE.json.');
   const data = (await readJson(path.join(pack, PACK_DATA_FILE), 'The pack')) as Partial<PackData>;
   if (data.kind !== 'eqa-visit-pack' || !data.visit || !data.learners) {
@@ -110,24 +105,21 @@ export async function eqaReportNewCommand(argv: string[], io: CliIo): Promise<nu
 }
 
 export async function eqaReportSignCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       out: { type: 'string' },
-      sign: { type: 'boolean' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...signingOptions,
     },
-  });
-  if (values.help) {
-    io.out(eqaReportSignHelp);
-    return 0;
-  }
-  const [answersFile, ...extra] = positionals;
-  if (!answersFile || extra.length)
-    throw new UsageError('give the answers file: workbench eqa-report sign ANSWERS.json');
+    eqaReportSignHelp,
+    io,
+  );
+  if (!args) return 0;
+  const { values } = args;
+  const answersFile = onePositional(
+    args.positionals,
+    'give the answers file: workbench eqa-report sign ANSWERS.json',
+  );
   if (!values.out) throw new UsageError('say where to write the report with --out REPORT.pdf.');
   const files = await readSigningFiles({ ...values, sign: true }, 'the EQA’s own signing identity');
   let identity;
@@ -151,22 +143,21 @@ export async function eqaReportSignCommand(argv: string[], io: CliIo): Promise<n
 }
 
 export async function eqaReportImportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       file: { type: 'string' },
       by: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(eqaReportImportHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length)
-    throw new UsageError('give the workspace folder: workbench eqa-report import DIR --file F');
+    eqaReportImportHelp,
+    io,
+  );
+  if (!args) return 0;
+  const { values } = args;
+  const dir = onePositional(
+    args.positionals,
+    'give the workspace folder: workbench eqa-report import DIR --file F',
+  );
   if (!values.file) throw new UsageError('say which report to import with --file REPORT.pdf.');
   const bytes = await readFile(path.resolve(values.file)).catch((error: unknown) => {
     throw mapFsError(error, `The report ${values.file}`);

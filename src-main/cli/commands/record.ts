@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
 import type { StaffMember } from '../../centre/centre-schema';
 import type { Actor } from '../../shared/record';
@@ -16,6 +15,7 @@ import { portfolioRecordKinds, type PortfolioRecordKind } from '../../record/mod
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import { unitProgress } from '../../decision/progress';
 import { safeName } from '../../storage/safe-name';
+import { onePositional, readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
 import { readPassphrase } from '../passphrase';
@@ -50,10 +50,9 @@ The passphrase is never given on the command line itself, where other users coul
 const system: Actor = { id: 'command-line', role: 'system' };
 
 export async function recordCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       learner: { type: 'string' },
       unit: { type: 'string' },
       kind: { type: 'string', default: 'unit-record' },
@@ -64,18 +63,16 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
       evidence: { type: 'string' },
       id: { type: 'string' },
       all: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(recordHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length)
-    throw new UsageError(
-      'workbench record takes one workspace folder. See workbench record --help.',
-    );
+    recordHelp,
+    io,
+  );
+  if (!args) return 0;
+  const { values } = args;
+  const dir = onePositional(
+    args.positionals,
+    'workbench record takes one workspace folder. See workbench record --help.',
+  );
   const kind = values.kind as PortfolioRecordKind;
   if (!portfolioRecordKinds.includes(kind))
     throw new UsageError(`--kind must be one of: ${portfolioRecordKinds.join(', ')}.`);

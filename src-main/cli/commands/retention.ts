@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findLearner } from '../../centre/find-learner';
 import { roleLabels } from '../../centre/centre-schema';
 import { formatDate } from '../../kernel/dates';
@@ -8,8 +7,9 @@ import { importP12, IdentityError } from '../../record';
 import { eraseLearner } from '../../retention/erase';
 import { retentionList } from '../../retention/retention-list';
 import { Workspace } from '../../workspace/workspace';
+import { onePositional, readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
-import { readSigningFiles } from '../passphrase';
+import { readSigningFiles, signingOptions } from '../passphrase';
 
 export const retentionHelp = `Usage: workbench retention DIR [--json]
 
@@ -19,17 +19,10 @@ certification, withdrawal or last activity): what has passed, what an erasure wo
 what must stay. Learners already erased are listed after them.`;
 
 export async function retentionCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.out(retentionHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length) throw new UsageError('workbench retention takes one workspace folder.');
+  const args = readCommandLine(argv, { json: { type: 'boolean' } }, retentionHelp, io);
+  if (!args) return 0;
+  const { values } = args;
+  const dir = onePositional(args.positionals, 'workbench retention takes one workspace folder.');
   const workspace = await Workspace.open(path.resolve(dir));
   const list = await retentionList(workspace, new Date());
   if (values.json) {
@@ -72,26 +65,21 @@ identity; the passphrase is read from --passphrase-file, else WORKBENCH_PASSPHRA
   --on-request       the learner asked, where the law allows, before the period ended`;
 
 export async function eraseCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       learner: { type: 'string' },
       reason: { type: 'string' },
       'evidence-only': { type: 'boolean' },
       'on-request': { type: 'boolean' },
-      sign: { type: 'boolean' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
+      ...signingOptions,
     },
-  });
-  if (values.help) {
-    io.out(eraseHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length) throw new UsageError('workbench erase takes one workspace folder.');
+    eraseHelp,
+    io,
+  );
+  if (!args) return 0;
+  const { values } = args;
+  const dir = onePositional(args.positionals, 'workbench erase takes one workspace folder.');
   if (!values.learner) throw new UsageError('say whose data with --learner (id, ULN or name).');
   if (!values.reason?.trim()) throw new UsageError('say why with --reason TEXT.');
   if (!values.sign) throw new UsageError('an erasure is sealed by the IQA erasing: add --sign.');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
-import { samplingReportFile, type ReportSigning } from '../../sampling/sampling-report';
+import { samplingReportFile, type ReportSigning } from '../../record/issue/sampling-report';
 import { samplingStore } from '../../sampling/sampling-store';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { importUnitSpec, readSpecFile, type Diagnostic } from '../../unit/import';
 import type { UnitSpec } from '../../unit/unit-schema';
 import type { CliIo } from '../io';
+import { unitOutline } from '../../unit/unit-outline';
 
 export const specImportHelp = `Usage: workbench spec import FILE [--json]
 
@@ -31,15 +32,8 @@ function unitJson(unit: UnitSpec): UnitSpec {
       awardingBody: unit.codes.awardingBody,
       ...(unit.codes.unitNumber ? { unitNumber: unit.codes.unitNumber } : {}),
     },
-    outcomes: unit.outcomes.map((o) => ({
-      ref: o.ref,
-      text: o.text,
-      kind: o.kind,
-      criteria: o.criteria.map((c) => ({
-        ref: c.ref,
-        text: c.text,
-        parts: c.parts.map((p) => ({ ref: p.ref, text: p.text })),
-      })),
+    outcomes: unitOutline(unit.outcomes, (c) => ({
+      parts: c.parts.map((p) => ({ ref: p.ref, text: p.text })),
     })),
     methods: unit.methods.map((m) => ({ name: m.name, use: m.use })),
     guidance: [...unit.guidance],

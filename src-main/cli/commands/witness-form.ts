@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
 import { defaultResourcesDir } from '../../shared/paths';
 import { loadRecordFonts } from '../../record/pdf/fonts';
@@ -8,6 +7,7 @@ import { findLearner } from '../../centre/find-learner';
 import { findRegisteredUnit } from '../../portfolio/registered-units';
 import { makeForm } from '../../witness/testimony-service';
 import { Workspace } from '../../workspace/workspace';
+import { onePositional, readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
 
@@ -28,26 +28,25 @@ into. Both list the chosen criteria in full.
                   a form that cannot be written there is not recorded as sent`;
 
 export async function witnessFormCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       learner: { type: 'string' },
       unit: { type: 'string' },
       criteria: { type: 'string' },
       witness: { type: 'string' },
       format: { type: 'string' },
       out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(witnessFormHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length)
-    throw new UsageError('give one workspace folder: workbench witness form DIR …');
+    witnessFormHelp,
+    io,
+  );
+  if (!args) return 0;
+  const { values } = args;
+  const dir = onePositional(
+    args.positionals,
+    'give one workspace folder: workbench witness form DIR …',
+  );
   if (!values.learner) throw new UsageError('say which learner: --learner ID (id, ULN or name).');
   if (!values.unit) throw new UsageError('say which unit: --unit REF (its code or id).');
   if (values.format !== 'pdf' && values.format !== 'docx') {

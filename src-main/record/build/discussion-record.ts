@@ -1,14 +1,13 @@
 import type { RecordDocument } from '../model/record-document';
-import {
-  assembleRecord,
-  formatDate,
-  joinList,
-  learnerFields,
-  signatureBlock,
-} from './record-common';
+import { assembleRecord, formatDate, joinList, learnerFields } from './record-common';
 import type { DiscussionInput } from './record-inputs';
 import { discussionInputSchema } from './record-inputs';
-import { notesSection, targetedRows } from './observation-record';
+import {
+  assessorFeedback,
+  criteriaTable,
+  learnerAndAssessorSignatures,
+  notesSection,
+} from './session-sections';
 
 export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
   const input = discussionInputSchema.parse(raw);
@@ -34,16 +33,7 @@ export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
           : { label: 'Recording', value: recording },
       ],
     },
-    {
-      type: 'table',
-      heading: 'Criteria agreed beforehand',
-      columns: [
-        { label: 'Unit', width: 30 },
-        { label: 'Assessment criteria', width: 70 },
-      ],
-      rows: targetedRows(input.criteriaAgreed),
-      emptyText: 'No criteria were agreed.',
-    },
+    criteriaTable('Criteria agreed beforehand', input.criteriaAgreed, 'No criteria were agreed.'),
     {
       type: 'table',
       heading: 'Account of the discussion',
@@ -54,12 +44,7 @@ export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
       ],
       rows: input.account.map((a) => [a.timeStamp ?? '', joinList(a.criteriaRefs), a.text]),
     },
-    {
-      type: 'paragraphs',
-      heading: 'Assessor feedback',
-      paragraphs: input.feedback,
-      emptyText: 'No feedback recorded.',
-    },
+    assessorFeedback(input.feedback),
     ...notesSection(input.notes),
     {
       type: 'paragraphs',
@@ -67,20 +52,10 @@ export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
       paragraphs: input.nextSteps,
       emptyText: 'No next steps recorded.',
     },
-    {
-      type: 'declarations',
-      heading: 'Signatures',
-      declarations: [
-        {
-          statement: 'I confirm that this is an accurate account of the discussion.',
-          signature: signatureBlock(input.learner, 'Learner', input.learnerSignature),
-        },
-        {
-          statement: 'I confirm that I led this discussion and that the account is accurate.',
-          signature: signatureBlock(input.assessor, 'Assessor', input.assessorSignature),
-        },
-      ],
-    },
+    learnerAndAssessorSignatures(input, {
+      learner: 'I confirm that this is an accurate account of the discussion.',
+      assessor: 'I confirm that I led this discussion and that the account is accurate.',
+    }),
   ];
   return assembleRecord(input, {
     kind: 'discussion',

@@ -1,26 +1,14 @@
 import type { RecordDocument } from '../model/record-document';
-import {
-  assembleRecord,
-  formatDate,
-  joinList,
-  learnerFields,
-  sentenceCase,
-  signatureBlock,
-} from './record-common';
+import { assembleRecord, formatDate, joinList, learnerFields, sentenceCase } from './record-common';
 import type { ObservationInput } from './record-inputs';
 import { observationInputSchema } from './record-inputs';
-
-export function targetedRows(targets: { unitRef: string; criteriaRefs: string[] }[]): string[][] {
-  return targets.map((t) => [t.unitRef, joinList(t.criteriaRefs)]);
-}
-
-/** The assessor's notes on the evidence item, under their own name, when there are any. */
-export function notesSection(notes: string[]): RecordDocument['sections'] {
-  const written = notes.filter((n) => n.trim() !== '');
-  return written.length
-    ? [{ type: 'paragraphs', heading: "Assessor's notes", paragraphs: written }]
-    : [];
-}
+import {
+  assessorFeedback,
+  criteriaTable,
+  learnerAndAssessorSignatures,
+  learnerComments,
+  notesSection,
+} from './session-sections';
 
 export function buildObservationRecord(raw: ObservationInput): RecordDocument {
   const input = observationInputSchema.parse(raw);
@@ -36,16 +24,7 @@ export function buildObservationRecord(raw: ObservationInput): RecordDocument {
         { label: 'Location', value: input.location },
       ],
     },
-    {
-      type: 'table',
-      heading: 'Units and criteria targeted',
-      columns: [
-        { label: 'Unit', width: 30 },
-        { label: 'Assessment criteria', width: 70 },
-      ],
-      rows: targetedRows(input.targeted),
-      emptyText: 'No criteria were targeted.',
-    },
+    criteriaTable('Units and criteria targeted', input.targeted, 'No criteria were targeted.'),
     { type: 'paragraphs', heading: 'What was observed', paragraphs: input.narrative },
     {
       type: 'table',
@@ -68,38 +47,18 @@ export function buildObservationRecord(raw: ObservationInput): RecordDocument {
       rows: input.productRefs.map((p) => [p.ref, p.description]),
       emptyText: 'No work products were cross-referenced.',
     },
-    {
-      type: 'paragraphs',
-      heading: 'Assessor feedback',
-      paragraphs: input.feedback,
-      emptyText: 'No feedback recorded.',
-    },
+    assessorFeedback(input.feedback),
     ...notesSection(input.notes),
-    {
-      type: 'paragraphs',
-      heading: 'Learner comments',
-      paragraphs: input.learnerComments,
-      emptyText: 'No comments recorded.',
-    },
+    learnerComments(input.learnerComments),
     {
       type: 'fields',
       heading: 'Decision',
       fields: [{ label: 'Decision', value: sentenceCase(input.decision) }],
     },
-    {
-      type: 'declarations',
-      heading: 'Signatures',
-      declarations: [
-        {
-          statement: 'I confirm that this is an accurate record of what I did and said.',
-          signature: signatureBlock(input.learner, 'Learner', input.learnerSignature),
-        },
-        {
-          statement: 'I confirm that I observed the activity recorded here at the time shown.',
-          signature: signatureBlock(input.assessor, 'Assessor', input.assessorSignature),
-        },
-      ],
-    },
+    learnerAndAssessorSignatures(input, {
+      learner: 'I confirm that this is an accurate record of what I did and said.',
+      assessor: 'I confirm that I observed the activity recorded here at the time shown.',
+    }),
   ];
   return assembleRecord(input, {
     kind: 'observation',

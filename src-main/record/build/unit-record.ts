@@ -11,6 +11,7 @@ import {
 } from './record-common';
 import type { CriterionDecision, UnitRecordInput, criterionRowSchema } from './record-inputs';
 import { unitRecordInputSchema } from './record-inputs';
+import { assessorFeedback, learnerComments } from './session-sections';
 import { criterionLabel } from '../../kernel/criterion-key';
 
 /** The words printed are the words signed, in the version each signature was given over. */
@@ -153,18 +154,8 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
         heading: 'Unit decision',
         fields: [{ label: 'Decision', value: sentenceCase(input.unitDecision) }],
       },
-      {
-        type: 'paragraphs',
-        heading: 'Assessor feedback',
-        paragraphs: input.feedback,
-        emptyText: 'No feedback recorded.',
-      },
-      {
-        type: 'paragraphs',
-        heading: 'Learner comments',
-        paragraphs: input.learnerComments,
-        emptyText: 'No comments recorded.',
-      },
+      assessorFeedback(input.feedback),
+      learnerComments(input.learnerComments),
       ...declarations,
       {
         type: 'iqa',

@@ -16,7 +16,12 @@ import type { RecordSection, SignatureBlock } from '../model/record-document';
 /** A4 less 2 cm margins each side, in twentieths of a point. */
 export const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
+/** How every table cell in the workbench's Word documents is drawn: records and witness forms. */
+export const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
+export const CELL_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF1' };
+export const CELL_MARGINS = { top: 60, bottom: 60, left: 90, right: 90 };
+
+const BORDER = CELL_BORDER;
 const BORDERS = {
   top: BORDER,
   bottom: BORDER,
@@ -25,8 +30,8 @@ const BORDERS = {
   insideHorizontal: BORDER,
   insideVertical: BORDER,
 };
-const SHADE = { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF1' };
-const MARGINS = { top: 60, bottom: 60, left: 90, right: 90 };
+const SHADE = CELL_SHADING;
+const MARGINS = CELL_MARGINS;
 
 export function heading(text: string): Paragraph {
   return new Paragraph({

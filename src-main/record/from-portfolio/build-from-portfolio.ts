@@ -15,7 +15,7 @@ import type { RecordStamp } from './record-context';
 import { type RecordSource } from './record-source';
 import { findRegisteredUnit } from '../../portfolio/registered-units';
 import { discussionInput, observationInput, sessionEvidence } from './session-record-input';
-import { activeMappings } from '../../mapping/mapping';
+import { activeMappings } from '../../portfolio/mapping-schema';
 import { unitRecordInput } from './unit-record-input';
 import { observationMethods } from '../../kernel/assessment-methods';
 

@@ -1,4 +1,4 @@
-import type { Signature, SignaturePurpose } from '../../decision/decision-schema';
+import type { Signature, SignaturePurpose } from '../../portfolio/decision-schema';
 import type { Portfolio } from '../../portfolio/portfolio-schema';
 import type { SignatureInput } from '../build/record-inputs';
 

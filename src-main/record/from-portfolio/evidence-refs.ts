@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { UserError } from '../../kernel/user-error';
-import type { Evidence } from '../../evidence/evidence-schema';
-import { activeMappings } from '../../mapping/mapping';
+import type { Evidence } from '../../portfolio/evidence-schema';
+import { activeMappings } from '../../portfolio/mapping-schema';
 import type { Portfolio } from '../../portfolio/portfolio-schema';
 import { resolveInside } from '../../storage/resolve-inside';
 import type { ManifestEntry } from '../model/record-document';

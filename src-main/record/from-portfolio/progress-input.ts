@@ -7,7 +7,7 @@ import { evidenceRefs, hashEvidence, manifestName } from './evidence-refs';
 import { person, recordContext, type RecordStamp } from './record-context';
 import { learnersQualification, staffMember, type RecordSource } from './record-source';
 import { registeredUnits } from '../../portfolio/registered-units';
-import { activeMappings } from '../../mapping/mapping';
+import { activeMappings } from '../../portfolio/mapping-schema';
 import { activeSignOff } from './unit-record-input';
 import { criterionLabel } from '../../kernel/criterion-key';
 import { reviewSignedByBoth, reviewStands } from '../../kernel/progress-review-words';

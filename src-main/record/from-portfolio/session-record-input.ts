@@ -1,6 +1,6 @@
 import { UserError } from '../../kernel/user-error';
-import type { Evidence } from '../../evidence/evidence-schema';
-import { activeMappings } from '../../mapping/mapping';
+import type { Evidence } from '../../portfolio/evidence-schema';
+import { activeMappings } from '../../portfolio/mapping-schema';
 import { unitRef } from '../../kernel/unit-label';
 import type { DiscussionInput, ObservationInput } from '../build/record-inputs';
 import { evidenceRefs, hashEvidence } from './evidence-refs';

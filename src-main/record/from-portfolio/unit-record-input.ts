@@ -2,7 +2,7 @@ import { reviewDecisionLabels } from '../../sampling/review-schema';
 import { latestDecisions } from '../../decision/latest-decisions';
 import { currentSignOff } from '../../decision/lock';
 import { unitFeedbackOf } from '../../decision/marking';
-import type { Evidence } from '../../evidence/evidence-schema';
+import type { Evidence } from '../../portfolio/evidence-schema';
 import { unitProgress } from '../../decision/progress';
 import { unitRef } from '../../kernel/unit-label';
 import type { CriterionRowInput, UnitRecordInput } from '../build/record-inputs';

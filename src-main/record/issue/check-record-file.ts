@@ -3,7 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Workspace } from '../../workspace/workspace';
 import { readBodyHash } from '../docx/docx-fingerprint';
 import { knownCertificates } from '../identity-store/identity-store';
-import { sha256Hex, verifyIssuedDocx } from '../issued/issued-record';
+import { sha256Hex, verifyIssuedDocx } from '../../portfolio/issued-record';
 import { formatDate } from '../../kernel/dates';
 import type { Erasure } from '../../portfolio/erasure-schema';
 import { checkEvidence, type EvidenceFileCheck } from '../verify/check-evidence';

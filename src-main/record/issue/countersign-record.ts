@@ -6,7 +6,7 @@ import { stamp, type Actor } from '../../shared/record';
 import { writeFileAtomic } from '../../storage/atomic-write';
 import { resolveInside } from '../../storage/resolve-inside';
 import type { Workspace } from '../../workspace/workspace';
-import { sha256Hex, type StoredIssuedRecord } from '../issued/issued-record';
+import { sha256Hex, type StoredIssuedRecord } from '../../portfolio/issued-record';
 import { countersignPdf } from '../seal/countersign-pdf';
 import { SealError } from '../seal/sign-options';
 import { iqaAppearance } from './iqa-appearance';

@@ -3,7 +3,7 @@ import type { Learner } from '../../centre/centre-schema';
 import { mapLimit } from '../../shared/map-limit';
 import type { Workspace } from '../../workspace/workspace';
 import type { Erasure } from '../../portfolio/erasure-schema';
-import type { StoredIssuedRecord } from '../issued/issued-record';
+import type { StoredIssuedRecord } from '../../portfolio/issued-record';
 
 export interface IssuedIn {
   learner: Learner;

@@ -5,7 +5,7 @@ import { formatDate, sentenceCase } from '../build/record-common';
 import { loadRecordSource } from '../from-portfolio/record-source';
 import { registeredUnits } from '../../portfolio/registered-units';
 import { unitRef } from '../../kernel/unit-label';
-import type { StoredIssuedRecord } from '../issued/issued-record';
+import type { StoredIssuedRecord } from '../../portfolio/issued-record';
 import { loadRecordFonts } from '../pdf/fonts';
 import type { VisibleSignature } from '../seal/signature-appearance';
 import type { Signer } from './issue-record';

@@ -16,7 +16,7 @@ import {
   sha256Hex,
   storedIssuedRecordSchema,
   type StoredIssuedRecord,
-} from '../issued/issued-record';
+} from '../../portfolio/issued-record';
 import type { PortfolioRecordKind, RecordDocument } from '../model/record-document';
 import type { RecordFonts } from '../pdf/fonts';
 import { loadRecordFonts } from '../pdf/fonts';

@@ -1,22 +1,14 @@
 import { z } from 'zod';
 import { isoDate } from '../../shared/record';
+import { portfolioRecordKinds, type PortfolioRecordKind } from '../../kernel/record-kinds';
 
 /**
  * The printable content of one record, independent of PDF or DOCX. Builders turn plain inputs
  * into this; renderers only lay it out, so both formats always carry the same words.
  */
 
-/** The records made from one learner's portfolio. */
-export const portfolioRecordKinds = [
-  'unit-record',
-  'observation',
-  'discussion',
-  'progress',
-  'evidence-index',
-  'progress-review',
-  'assessment-plan',
-] as const;
-export type PortfolioRecordKind = (typeof portfolioRecordKinds)[number];
+/** The records made from one learner's portfolio (named in the kernel, for the portfolio's schema). */
+export { portfolioRecordKinds, type PortfolioRecordKind };
 
 export const recordKinds = [
   ...portfolioRecordKinds,

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { Learner, StaffMember } from '../../centre/centre-schema';
-import type { UnitSignOffRecord } from '../../decision/decision-schema';
+import type { UnitSignOffRecord } from '../../portfolio/decision-schema';
 import { countersignPayload, signOffPayload, unlockPayload } from '../../decision/sign-off-proofs';
 import { reviewPayload } from '../../sampling/review-proof';
 import { samplingStore } from '../../sampling/sampling-store';
@@ -60,35 +60,40 @@ const commonName = (cert: X509Certificate) =>
     .find((l) => l.startsWith('CN='))
     ?.slice(3) ?? '';
 
+/** The three signed steps of a sign-off, each checked the same way when it was taken. */
+const signOffSteps = [
+  {
+    what: 'Sign-off',
+    by: 'signedOffBy',
+    at: 'signedOffAt',
+    proof: 'signOffProof',
+    payload: signOffPayload,
+  },
+  {
+    what: 'Countersignature',
+    by: 'countersignedBy',
+    at: 'countersignedAt',
+    proof: 'countersignProof',
+    payload: countersignPayload,
+  },
+  { what: 'Unlock', by: 'voidedBy', at: 'voidedAt', proof: 'voidProof', payload: unlockPayload },
+] as const;
+
 function signOffClaims(learnerId: string, s: UnitSignOffRecord, name: NameOf): Claim[] {
-  const claims: Claim[] = [
-    {
-      label: `Sign-off of ${s.unitId} by ${name(s.signedOffBy)} on ${day(s.signedOffAt)}`,
-      personId: s.signedOffBy,
-      at: s.signedOffAt,
-      proof: s.signOffProof,
-      payload: signOffPayload(learnerId, s),
-    },
-  ];
-  if (s.countersignedBy && s.countersignedAt) {
-    claims.push({
-      label: `Countersignature of ${s.unitId} by ${name(s.countersignedBy)} on ${day(s.countersignedAt)}`,
-      personId: s.countersignedBy,
-      at: s.countersignedAt,
-      proof: s.countersignProof,
-      payload: countersignPayload(learnerId, s),
-    });
-  }
-  if (s.voidedBy && s.voidedAt) {
-    claims.push({
-      label: `Unlock of ${s.unitId} by ${name(s.voidedBy)} on ${day(s.voidedAt)}`,
-      personId: s.voidedBy,
-      at: s.voidedAt,
-      proof: s.voidProof,
-      payload: unlockPayload(learnerId, s),
-    });
-  }
-  return claims;
+  return signOffSteps.flatMap((step) => {
+    const by = s[step.by];
+    const at = s[step.at];
+    if (!by || !at) return [];
+    return [
+      {
+        label: `${step.what} of ${s.unitId} by ${name(by)} on ${day(at)}`,
+        personId: by,
+        at,
+        proof: s[step.proof],
+        payload: step.payload(learnerId, s),
+      },
+    ];
+  });
 }
 
 type NameOf = (personId: string) => string;

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type {
   CriterionDecision,
   UnitSignOffRecord,
-} from '../../../src-main/decision/decision-schema';
-import type { Evidence } from '../../../src-main/evidence/evidence-schema';
+} from '../../../src-main/portfolio/decision-schema';
+import type { Evidence } from '../../../src-main/portfolio/evidence-schema';
 import type { Portfolio } from '../../../src-main/portfolio/portfolio-schema';
-import type { WitnessForm } from '../../../src-main/witness/testimony-schema';
+import type { WitnessForm } from '../../../src-main/portfolio/testimony-schema';
 import { decisionSource } from '../../../src-main/timeline/decision-source';
 import { evidenceSource, signOffSource } from '../../../src-main/timeline/portfolio-sources';
 import {

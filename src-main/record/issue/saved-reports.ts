@@ -1,12 +1,12 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../kernel/user-error';
-import type { FileTickets } from '../evidence/file-tickets';
-import { recordFilePreview } from '../record/record-file-preview';
-import type { RecordPreview } from '../record/record-views';
-import { resolveInside } from '../storage/resolve-inside';
-import type { Workspace } from '../workspace/workspace';
-import { SAMPLING_FOLDER } from './sampling-files';
+import { UserError } from '../../kernel/user-error';
+import type { FileTickets } from '../../evidence/file-tickets';
+import { recordFilePreview } from '../record-file-preview';
+import type { RecordPreview } from '../record-views';
+import { resolveInside } from '../../storage/resolve-inside';
+import type { Workspace } from '../../workspace/workspace';
+import { SAMPLING_FOLDER } from '../../sampling/sampling-files';
 
 /** Where the Sampling page saves reports and records, inside the workspace. */
 export const REPORTS_FOLDER = `${SAMPLING_FOLDER}/reports`;

@@ -17,6 +17,11 @@ export const mappingSchema = z.object({
 
 export type Mapping = z.infer<typeof mappingSchema>;
 
+/** The mappings that stand: a removed one stays on file but maps nothing. */
+export function activeMappings(portfolio: { mappings: readonly Mapping[] }): Mapping[] {
+  return portfolio.mappings.filter((m) => !m.removed);
+}
+
 /** A criterion, or one part of it, of a unit. */
 export interface CriterionTarget {
   unitId: string;

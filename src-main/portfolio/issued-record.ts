@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { recordFields } from '../../shared/record';
-import { portfolioRecordKinds } from '../model/record-document';
+import { recordFields } from '../shared/record';
+import { portfolioRecordKinds } from '../kernel/record-kinds';
 
 /**
  * What the portfolio keeps about each record it issues. A DOCX cannot carry a signature the way

@@ -1,7 +1,7 @@
-import type { Flag, RuleEvidence, TestimonyFacts } from '../decision/marking-types';
+import type { Flag, RuleEvidence, TestimonyFacts } from './marking-types';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import type { AssessmentPlan, Testimony } from './testimony-schema';
-import type { Witness } from './witness-schema';
+import type { AssessmentPlan, Testimony } from '../portfolio/testimony-schema';
+import type { Witness } from '../centre/witness-schema';
 import { testimonyMethods } from '../kernel/assessment-methods';
 import { planNamesExpert } from '../planning/plan-rules';
 

@@ -1,4 +1,4 @@
-import { UserError } from '../kernel/user-error';
+import { UserError } from '../../kernel/user-error';
 import {
   buildSamplingRecord,
   buildSamplingReport,
@@ -11,18 +11,18 @@ import {
   SealError,
   signDocument,
   type SigningIdentity,
-} from '../record';
+} from '..';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { dayOf } from '../shared/record';
-import { writeFileAtomic } from '../storage/atomic-write';
-import { mapFsError } from '../storage/map-fs-error';
-import { resolveInside } from '../storage/resolve-inside';
-import type { Workspace } from '../workspace/workspace';
-import { assertCentreStanding } from '../record/identity-store/centre-authority';
-import { reportSignerProblem, reportSigners } from './report-signers';
-import { SAMPLING_FOLDER } from './sampling-files';
-import { samplingRecordInput, samplingReportInput } from './sampling-report-data';
+import { dayOf } from '../../shared/record';
+import { writeFileAtomic } from '../../storage/atomic-write';
+import { mapFsError } from '../../storage/map-fs-error';
+import { resolveInside } from '../../storage/resolve-inside';
+import type { Workspace } from '../../workspace/workspace';
+import { assertCentreStanding } from '../identity-store/centre-authority';
+import { reportSignerProblem, reportSigners } from '../../sampling/report-signers';
+import { SAMPLING_FOLDER } from '../../sampling/sampling-files';
+import { samplingRecordInput, samplingReportInput } from '../../sampling/sampling-report-data';
 
 export type ReportFormat = 'pdf' | 'docx';
 
