@@ -17,6 +17,7 @@ import type { SignaturePurpose } from '../portfolio/decision-schema';
 import { describeStep, undoStacks } from './undo';
 import { criterionKey } from '../kernel/criterion-key';
 import { unitOutline } from '../unit/unit-outline';
+import { stillToDoOnUnit } from './planned-targets';
 
 export interface MarkingViewInput {
   portfolio: Portfolio;

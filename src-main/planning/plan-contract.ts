@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
-import { pngDataUrl } from '../decision/decision-schema';
+import { pngDataUrl } from '../portfolio/decision-schema';
 import { planSignerRoles } from '../kernel/plan-declaration-words';
 import type { PlansOverview } from './plan-views';
 

@@ -7,7 +7,7 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
-import type { AuthenticityCheck, Testimony, WitnessForm } from './testimony-schema';
+import type { AuthenticityCheck, Testimony, WitnessForm } from '../portfolio/testimony-schema';
 import { appended } from '../shared/appended-list';
 import { formatDate } from '../kernel/dates';
 import { criterionLabel } from '../kernel/criterion-key';

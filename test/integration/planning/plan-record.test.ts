@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planDeclarationWords } from '../../../src-main/kernel/plan-declaration-words';
 import { Workspace } from '../../../src-main/workspace/workspace';
-import { countsAsExpert } from '../../../src-main/witness/witness-rules';
+import { countsAsExpert } from '../../../src-main/decision/witness-rules';
 import { stillToDoOnUnit } from '../../../src-main/decision/planned-targets';
 import { recordDecision } from '../../../src-main/decision/marking';
 import { demoWorkspace } from '../../support/demo-workspace';

@@ -7,7 +7,7 @@ import { markingView } from '../../../src-main/decision/marking-view';
 import { progressMatrix } from '../../../src-main/decision/progress-matrix';
 import type { RuleEvidence } from '../../../src-main/decision/marking-types';
 import { agreePlan } from '../../support/planning/agreed-plan';
-import { testimonyFactsByEvidence } from '../../../src-main/witness/witness-rules';
+import { testimonyFactsByEvidence } from '../../../src-main/decision/witness-rules';
 import { saveReturned, type TypedTestimony } from '../../../src-main/witness/testimony-service';
 import { demoWorkspace, tester, when } from '../../support/demo-workspace';
 import { useTempDirs } from '../../support/temp-dir';

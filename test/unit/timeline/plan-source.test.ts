@@ -22,6 +22,7 @@ const context = (p: Portfolio): TimelineContext => ({
   learnerId: p.learnerId,
   portfolio: p,
   sampling: [],
+  visits: [],
   names,
 });
 const at = (moment: string) => new Date(moment);
