@@ -1,4 +1,4 @@
-import type { AssessmentPlan } from '../planning/plan-schema';
+import type { AssessmentPlan } from '../portfolio/plan-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { decisionOf, latestDecisions } from './latest-decisions';
 import { targetsOf } from './targets';

@@ -3,7 +3,7 @@ import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { AssessmentPlan, Testimony } from '../portfolio/testimony-schema';
 import type { Witness } from '../centre/witness-schema';
 import { testimonyMethods } from '../kernel/assessment-methods';
-import { planNamesExpert } from '../planning/plan-rules';
+import { planNamesExpert } from '../portfolio/plan-rules';
 
 /**
  * Warnings about one testimony: one without contact details cannot be checked, and one that

@@ -4,8 +4,8 @@ import { planDeclarationWords } from '../kernel/plan-declaration-words';
 import { unitRef } from '../kernel/unit-label';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { StoredUnit } from '../unit/unit-schema';
-import { signatureStands } from './plan-rules';
-import type { AssessmentPlan } from './plan-schema';
+import { signatureStands } from '../portfolio/plan-rules';
+import type { AssessmentPlan } from '../portfolio/plan-schema';
 import type { PlanUnitOption, PlansOverview, PlanView } from './plan-views';
 
 /** The units a learner is registered on, with every criterion and part to choose from. */

@@ -1,4 +1,4 @@
-import type { AssessmentPlan, PlanSignerRole } from './plan-schema';
+import type { AssessmentPlan, PlanSignerRole } from '../portfolio/plan-schema';
 
 export interface PlanTargetOption {
   criterionRef: string;

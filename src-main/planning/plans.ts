@@ -6,8 +6,8 @@ import { appended } from '../shared/appended-list';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
 import { PLAN_DECLARATION_VERSION } from '../kernel/plan-declaration-words';
-import { agreementOf, planSignatureHash } from './plan-rules';
-import type { AssessmentPlan, PlanSignature, PlanSignerRole } from './plan-schema';
+import { agreementOf, planSignatureHash } from '../portfolio/plan-rules';
+import type { AssessmentPlan, PlanSignature, PlanSignerRole } from '../portfolio/plan-schema';
 
 /** What the assessor writes on a plan; everything else is how it was agreed and filed. */
 export type PlanContent = Pick<

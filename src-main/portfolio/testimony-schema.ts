@@ -87,8 +87,8 @@ export const testimonySchema = z.object({
  * Assessment plans are the planning domain's; portfolio.json's schema gathers them from here,
  * beside the witness records, since the expert-witness rule reads them.
  */
-export { assessmentPlanSchema } from '../planning/plan-schema';
-export type { AssessmentPlan } from '../planning/plan-schema';
+export { assessmentPlanSchema } from './plan-schema';
+export type { AssessmentPlan } from './plan-schema';
 
 export type TemplateRef = z.infer<typeof templateRefSchema>;
 export type FormCriterion = z.infer<typeof formCriterionSchema>;

@@ -1,7 +1,7 @@
 import { formatDate } from '../../kernel/dates';
 import { UserError } from '../../kernel/user-error';
 import { unitRef } from '../../kernel/unit-label';
-import type { AssessmentPlan } from '../../planning/plan-schema';
+import type { AssessmentPlan } from '../../portfolio/plan-schema';
 import type { AssessmentPlanInput } from '../build/assessment-plan-record';
 import { pngFromDataUrl } from './declarations';
 import { person, recordContext, type RecordStamp } from './record-context';

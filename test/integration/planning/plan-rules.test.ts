@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newPortfolio } from '../../../src-main/portfolio/portfolio';
 import { createPlan, revisePlan, signPlan, updateDraft } from '../../../src-main/planning/plans';
-import { assessmentPlanSchema } from '../../../src-main/planning/plan-schema';
-import { planNamesExpert, signatureStands } from '../../../src-main/planning/plan-rules';
+import { assessmentPlanSchema } from '../../../src-main/portfolio/plan-schema';
+import { planNamesExpert, signatureStands } from '../../../src-main/portfolio/plan-rules';
 import { planDeclarationWords } from '../../../src-main/kernel/plan-declaration-words';
 import { prepareRecord } from '../../../src-main/portfolio/portfolio-changes';
 import { demoSignature } from '../../../src-main/demo/demo-signature';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoSignature } from '../../../src-main/demo/demo-signature';
 import { newPortfolio } from '../../../src-main/portfolio/portfolio';
-import { assessmentPlanSchema } from '../../../src-main/planning/plan-schema';
+import { assessmentPlanSchema } from '../../../src-main/portfolio/plan-schema';
 import { createPlan, revisePlan, signPlan } from '../../../src-main/planning/plans';
 import type { Portfolio } from '../../../src-main/portfolio/portfolio-schema';
 import type { Actor } from '../../../src-main/shared/record';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pngDataUrl } from '../portfolio/decision-schema';
+import { pngDataUrl } from './decision-schema';
 import { isoDate, isoDateTime, recordFields } from '../shared/record';
 
 import { planSignerRoles } from '../kernel/plan-declaration-words';
