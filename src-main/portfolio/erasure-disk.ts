@@ -93,6 +93,7 @@ export function holdsErased(fresh: readonly ParsedLine[], scrubber: Scrubber): b
 export async function removeArrivedCopies(
   foreign: readonly ParsedLine[],
   workspaceDir: string | undefined,
+  ownFolder: string,
 ): Promise<void> {
   const arrived = foreign.flatMap((p) =>
     p.change.ops.flatMap((op, i) => (op.c === 'erasures' ? [p.records[i] as Erasure] : [])),
@@ -100,6 +101,7 @@ export async function removeArrivedCopies(
   if (!arrived.length || !workspaceDir) return;
   await removeEvidenceCopies(
     workspaceDir,
+    ownFolder,
     arrived.flatMap((e) => e.evidence),
   );
 }

@@ -280,7 +280,7 @@ export class PortfolioLog {
     if (this.scrubber.active && (foreign.length || holdsErased(fresh, this.scrubber))) {
       await this.scrubOnDisk();
     }
-    await removeArrivedCopies(foreign, this.options.workspaceDir);
+    await removeArrivedCopies(foreign, this.options.workspaceDir, this.folder);
     return added;
   }
 

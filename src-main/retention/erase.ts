@@ -201,7 +201,7 @@ export async function eraseLearner(
     audit: appended(p.audit, entry),
   }));
   const folder = await workspace.portfolioFolder(learner.id);
-  const filesRemoved = await removeEvidenceCopies(workspace.dir, erasedEvidence);
+  const filesRemoved = await removeEvidenceCopies(workspace.dir, folder, erasedEvidence);
   if (request.scope === 'learner') {
     filesRemoved.push(...(await emptyFolder(path.join(folder, 'records'), workspace.dir)));
     const readme = path.join(folder, 'README.txt');

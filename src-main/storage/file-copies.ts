@@ -12,7 +12,15 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function* filesUnder(dir: string, top: boolean): AsyncGenerator<string> {
+/**
+ * The files under `dir`, passing over the folders that never hold evidence and, below the
+ * workspace's `learners` folder, every learner's folder but `ownFolder`.
+ */
+export async function* filesUnder(
+  dir: string,
+  top: boolean,
+  ownFolder?: string,
+): AsyncGenerator<string> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -23,6 +31,10 @@ export async function* filesUnder(dir: string, top: boolean): AsyncGenerator<str
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (top && NEVER_SWEPT.has(entry.name)) continue;
+      if (top && entry.name === 'learners') {
+        if (ownFolder) yield* filesUnder(ownFolder, false);
+        continue;
+      }
       yield* filesUnder(full, false);
     } else if (entry.isFile()) yield full;
   }
@@ -32,10 +44,12 @@ export async function* filesUnder(dir: string, top: boolean): AsyncGenerator<str
  * Removes every copy of the erased evidence files the workspace holds: in the portfolio's
  * evidence folder and anywhere else the workbench keeps one (held and staged uploads in this
  * computer's folder, partial copies, sync engines' conflict copies, visit packs). A file is
- * known by its size and SHA-256, so a renamed copy goes too and nothing else is touched.
+ * known by its size and SHA-256, so a renamed copy goes too. Other learners' folders are never
+ * swept: another learner may hold the same file as their own evidence, and it stays theirs.
  */
 export async function removeEvidenceCopies(
   workspaceDir: string,
+  ownFolder: string,
   files: readonly { sha256: string | null; size: number | null }[],
 ): Promise<string[]> {
   const wanted = new Map<number, Set<string>>();
@@ -45,7 +59,7 @@ export async function removeEvidenceCopies(
   }
   const removed: string[] = [];
   if (!wanted.size) return removed;
-  for await (const file of filesUnder(workspaceDir, true)) {
+  for await (const file of filesUnder(workspaceDir, true, ownFolder)) {
     let size: number;
     try {
       size = (await stat(file)).size;

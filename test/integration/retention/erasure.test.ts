@@ -9,6 +9,7 @@ import { checkRecordFile } from '../../../src-main/record/issue/check-record-fil
 import { issueRecord } from '../../../src-main/record/issue/issue-record';
 import { signerFor } from '../../../src-main/record/identity-store/signers';
 import { checkPortfolioProofs } from '../../../src-main/record/verify/verify-portfolio';
+import { addEvidenceFile } from '../../../src-main/evidence/evidence-store';
 import { eraseLearner } from '../../../src-main/retention/erase';
 import { retentionList } from '../../../src-main/retention/retention-list';
 import { Workspace } from '../../../src-main/workspace/workspace';
@@ -237,4 +238,48 @@ describe('workbench retention and workbench erase', () => {
     });
     expect(await readdir(path.join(folder, 'evidence'))).toEqual([]);
   }, 120_000);
+
+  it('leaves another learner the same file as their own evidence', async () => {
+    const root = await temp();
+    const { workspace } = await demoWorkspace(root);
+    const [erased, other] = ['Łukasz', 'Amara'].map((n) =>
+      workspace.centre.learners.find((l) => l.name.startsWith(n))!,
+    );
+    const theirs = (await workspace.portfolio(erased!.id)).data.evidence.find((e) => e.file)!;
+    const source = path.join(await workspace.portfolioFolder(erased!.id), theirs.file!.path);
+    // The same photograph, given by the other learner as their own evidence.
+    const kept = await addEvidenceFile(
+      workspace,
+      other!.id,
+      { title: 'Team briefing photo', producedOn: '2026-11-20', method: 'product evidence' },
+      { originalName: 'briefing.jpg', source: { file: source } },
+      tester,
+      () => new Date(),
+    );
+    expect(kept.file!.sha256).toBe(theirs.file!.sha256);
+    const keptFile = path.join(await workspace.portfolioFolder(other!.id), kept.file!.path);
+    const bytes = await readFile(keptFile);
+
+    const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
+    const signer = await signerFor(workspace, iqa, 'iqa', {
+      passphrase: DEMO_PASSPHRASE,
+      userDataDir: root,
+    });
+    await eraseLearner(
+      workspace,
+      { learnerId: erased!.id, reason: 'The learner asked', scope: 'evidence', onRequest: true },
+      iqa,
+      signer,
+      { id: iqa.id, role: 'iqa' },
+      later,
+    );
+    await expect(readFile(source)).rejects.toThrow();
+    expect(await readFile(keptFile)).toEqual(bytes);
+    await workspace.portfolios.flush();
+    const otherFolder = await workspace.portfolioFolder(other!.id);
+    const stays = (await portfolioOnDisk(otherFolder, other!.id)).evidence.find(
+      (e) => e.id === kept.id,
+    );
+    expect(stays?.file?.sha256).toBe(theirs.file!.sha256);
+  });
 });
