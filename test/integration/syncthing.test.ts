@@ -9,7 +9,7 @@ import { createDemoCentre } from '../../src-main/demo/demo-centre';
 import type { MarkingView } from '../../src-main/decision/decision-views';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { useTempDirs } from '../support/temp-dir';
-import { Syncthing, freePort, until } from '../support/syncthing';
+import { syncedPair, until } from '../support/syncthing';
 
 const UNIT = 'unit-j-508-4003';
 // Two Syncthing instances, two workbenches and a real sync: slow on a loaded machine. The guard
@@ -51,19 +51,7 @@ describe('two computers synced by Syncthing', () => {
       await demo.portfolios.flush();
       await mkdir(dirB, { recursive: true });
 
-      const [guiA, guiB, listenA, listenB] = [
-        await freePort(),
-        await freePort(),
-        await freePort(),
-        await freePort(),
-      ];
-      const a = new Syncthing(path.join(root, 'st-a'), guiA, listenA);
-      const b = new Syncthing(path.join(root, 'st-b'), guiB, listenB);
-      started.push(a, b);
-      await a.start();
-      await b.start();
-      await a.share(dirA, b);
-      await b.share(dirB, a);
+      const [a, b] = await syncedPair(root, dirA, dirB, started);
       // The whole demo workspace reaches the second computer.
       await until(
         'first sync',

@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { until as waitUntil } from './wait-for';
 
@@ -138,4 +139,31 @@ export class Syncthing {
   stop(): void {
     this.process?.kill('SIGTERM');
   }
+}
+
+/**
+ * Two Syncthing instances on this computer, started and sharing `dirA` with `dirB` (each the
+ * other's device). They are added to `started` as soon as they exist, so a test's clean-up stops
+ * them even when starting fails.
+ */
+export async function syncedPair(
+  root: string,
+  dirA: string,
+  dirB: string,
+  started: { stop(): unknown }[],
+): Promise<[Syncthing, Syncthing]> {
+  const [guiA, guiB, listenA, listenB] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const a = new Syncthing(path.join(root, 'st-a'), guiA, listenA);
+  const b = new Syncthing(path.join(root, 'st-b'), guiB, listenB);
+  started.push(a, b);
+  await a.start();
+  await b.start();
+  await a.share(dirA, b);
+  await b.share(dirB, a);
+  return [a, b];
 }
