@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { retentionPolicyOf } from '../centre/retention-policy';
 import { erasedLearnerFields } from '../centre/roster-tombstones';
+import { eraseFromVisitPacks } from '../visit-pack/pack-erasure';
 import { UserError } from '../kernel/user-error';
 import type { Erasure, ErasureBasis, ErasureScope } from '../portfolio/erasure-schema';
 import { valueHash } from '../portfolio/erasure-scrub';
@@ -89,6 +90,7 @@ function words(scope: ErasureScope): { erased: string[]; kept: string[] } {
         ? [
             'The learner’s name, ULN, date of birth, employer, workplace and needs, replaced by the pseudonym in the portfolio, the centre roster and the audit trails.',
             'The learner’s drawn or typed signatures (their hashes stay) and the record files issued from the portfolio (their hashes stay).',
+            'The learner’s part of the centre’s own copies of EQA visit packs: their evidence and records, name and details (the pack names them by the pseudonym and keeps their decisions). Those copies are no longer signed; the EQA keeps each pack as it was sent.',
           ]
         : []),
     ],
@@ -99,27 +101,29 @@ function words(scope: ErasureScope): { erased: string[]; kept: string[] } {
       'The audit trail, with what was erased replaced.',
       ...(scope === 'learner'
         ? [
-            'QA files made from data (sampling plans and reviews, standardisation records, EQA visit records) name the learner by the pseudonym; signed files already issued (sampling reports, visit packs sent to the EQA) are kept as issued, so their hashes still verify.',
+            'QA files made from data (sampling plans and reviews, standardisation records, EQA visit records) name the learner by the pseudonym; signed files already issued (sampling reports, EQA reports) are kept as issued, so their hashes still verify.',
           ]
         : []),
     ],
   };
 }
 
-/**
- * Erases a learner's evidence (and, for scope "learner", their personal details) as the centre's
- * retention policy allows, or on the learner's request: a signed erasure record first, then a
- * tombstone in the portfolio that wins over every change of what it names, then every copy on
- * disk rewritten or removed, and the erasure on the centre's audit trail.
- */
-export async function eraseLearner(
+interface Checked {
+  learner: Learner;
+  doc: Awaited<ReturnType<Workspace['portfolio']>>;
+  portfolio: Portfolio;
+  reason: string;
+  basis: ErasureBasis;
+}
+
+/** Who erases, with whose identity, why, and whether the policy (or the learner's request) allows it. */
+async function checkErasure(
   workspace: Workspace,
   request: EraseRequest,
   person: StaffMember,
   signer: Signer,
-  actor: Actor,
   now: Date,
-): Promise<EraseResult> {
+): Promise<Checked> {
   assertMayErase(person);
   await assertCentreStanding(
     workspace.dir,
@@ -150,20 +154,33 @@ export async function eraseLearner(
       `${learner.name}'s ${request.scope === 'learner' ? 'portfolio' : 'evidence'} has not reached the end of its retention period under the centre's policy. To erase it because the learner asked, where the law allows, say it is on their request.`,
     );
   }
-  const basis: ErasureBasis = allowed ? 'retention' : 'request';
+  return { learner, doc, portfolio, reason, basis: allowed ? 'retention' : 'request' };
+}
+
+/** The signed erasure record, then the tombstone that names what it erased (values only hashed). */
+async function recordErasure(
+  workspace: Workspace,
+  checked: Checked,
+  scope: ErasureScope,
+  person: StaffMember,
+  signer: Signer,
+  actor: Actor,
+  now: Date,
+): Promise<{ tombstone: Erasure; recordFile: string; known: string[] }> {
+  const { learner, portfolio, reason, basis } = checked;
   const pseudonym = pseudonymOf(learner.id);
   const recordId = newErasureRecordId(now);
   const erasedEvidence = portfolio.evidence
     .filter((e) => !portfolio.erasures.some((x) => x.evidence.some((v) => v.id === e.id)))
     .map((e) => ({ id: e.id, sha256: e.file?.sha256 ?? null, size: e.file?.size ?? null }));
-  const known = erasedValues(learner, portfolio, request.scope);
-  const { erased, kept } = words(request.scope);
+  const known = erasedValues(learner, portfolio, scope);
+  const { erased, kept } = words(scope);
   const record = await issueErasureRecord(workspace.dir, {
     recordId,
     centreName: workspace.centre.centre.name,
     learnerId: learner.id,
     pseudonym,
-    scope: request.scope,
+    scope,
     basis,
     reason,
     erased,
@@ -182,7 +199,7 @@ export async function eraseLearner(
     role: signer.role,
     reason,
     basis,
-    scope: request.scope,
+    scope,
     pseudonym,
     evidence: erasedEvidence,
     fields: erased,
@@ -191,8 +208,24 @@ export async function eraseLearner(
     recordId,
     recordSha256: record.sha256,
   };
+  return { tombstone, recordFile: record.file, known };
+}
+
+/**
+ * The tombstone and its audit entry in the portfolio, then every copy on disk the portfolio's
+ * folder and the workspace keep rewritten or removed.
+ */
+async function eraseFromPortfolio(
+  workspace: Workspace,
+  { learner, doc }: Checked,
+  tombstone: Erasure,
+  known: string[],
+  actor: Actor,
+  now: Date,
+): Promise<{ filesRemoved: string[]; filesRewritten: string[] }> {
+  const { recordId, scope, basis, reason, evidence } = tombstone;
   const entry = auditEntry(actor, now, 'erased under the retention policy', `erasure ${recordId}`, {
-    after: { recordId, scope: request.scope, basis, reason, evidence: erasedEvidence.length },
+    after: { recordId, scope, basis, reason, evidence: evidence.length },
     subject: { learnerId: learner.id },
   });
   await doc.update((p) => ({
@@ -201,45 +234,104 @@ export async function eraseLearner(
     audit: appended(p.audit, entry),
   }));
   const folder = await workspace.portfolioFolder(learner.id);
-  const filesRemoved = await removeEvidenceCopies(workspace.dir, folder, erasedEvidence);
-  if (request.scope === 'learner') {
+  const filesRemoved = await removeEvidenceCopies(workspace.dir, folder, evidence);
+  if (scope === 'learner') {
     filesRemoved.push(...(await emptyFolder(path.join(folder, 'records'), workspace.dir)));
     const readme = path.join(folder, 'README.txt');
-    await writeFileAtomic(readme, portfolioReadme(pseudonym, workspace.centre.centre.name));
+    await writeFileAtomic(
+      readme,
+      portfolioReadme(tombstone.pseudonym, workspace.centre.centre.name),
+    );
   }
   const rel = (f: string) =>
     path.relative(workspace.dir, path.join(folder, f)).split(path.sep).join('/');
   const filesRewritten = (await doc.scrubOnDisk(known)).map(rel);
   await rm(path.join(folder, 'portfolio.json'), { force: true });
   await doc.flush();
-  filesRewritten.push(
-    ...(await eraseFromCentre(workspace, learner, request.scope, tombstone, actor, now)),
+  return { filesRemoved, filesRewritten };
+}
+
+/**
+ * Erases a learner's evidence (and, for scope "learner", their personal details) as the centre's
+ * retention policy allows, or on the learner's request: a signed erasure record first, then a
+ * tombstone in the portfolio that wins over every change of what it names, then every copy on
+ * disk rewritten or removed, and the erasure on the centre's audit trail.
+ */
+export async function eraseLearner(
+  workspace: Workspace,
+  request: EraseRequest,
+  person: StaffMember,
+  signer: Signer,
+  actor: Actor,
+  now: Date,
+): Promise<EraseResult> {
+  const checked = await checkErasure(workspace, request, person, signer, now);
+  const { tombstone, recordFile, known } = await recordErasure(
+    workspace,
+    checked,
+    request.scope,
+    person,
+    signer,
+    actor,
+    now,
   );
+  const { filesRemoved, filesRewritten } = await eraseFromPortfolio(
+    workspace,
+    checked,
+    tombstone,
+    known,
+    actor,
+    now,
+  );
+  const fromCentre = await eraseFromCentre(workspace, checked.learner, tombstone, actor, now);
   return {
-    recordId,
-    recordFile: record.file,
-    pseudonym,
+    recordId: tombstone.recordId,
+    recordFile,
+    pseudonym: tombstone.pseudonym,
     scope: request.scope,
-    basis,
-    evidenceErased: erasedEvidence.length,
+    basis: tombstone.basis,
+    evidenceErased: tombstone.evidence.length,
     filesRemoved,
-    filesRewritten,
+    filesRewritten: [...filesRewritten, ...fromCentre],
   };
 }
 
-/** The erasure on the centre's audit trail and, for a full one, the roster pseudonymised. */
+/** The learner's roster entry as a full erasure leaves it: the pseudonym, no details. */
+function erasedRosterEntry(l: Learner, tombstone: Erasure, actor: Actor, now: Date): Learner {
+  const { dateOfBirth: _dob, ...rest } = l;
+  return {
+    ...rest,
+    name: tombstone.pseudonym,
+    uln: '',
+    employer: '',
+    workplace: '',
+    needs: '',
+    archived: true,
+    erased: {
+      pseudonym: tombstone.pseudonym,
+      erasedAt: tombstone.erasedAt,
+      recordId: tombstone.recordId,
+    },
+    ...stamp(actor, now),
+  };
+}
+
+/**
+ * The erasure on the centre's audit trail and, for a full one, the roster pseudonymised, and
+ * the learner taken out of the centre's copies, the QA files and the visit packs.
+ */
 async function eraseFromCentre(
   workspace: Workspace,
   learner: Learner,
-  scope: ErasureScope,
   tombstone: Erasure,
   actor: Actor,
   now: Date,
 ): Promise<string[]> {
+  const full = tombstone.scope === 'learner';
   const entry = auditEntry(
     actor,
     now,
-    scope === 'learner' ? 'erased learner data' : 'erased learner evidence',
+    full ? 'erased learner data' : 'erased learner evidence',
     `learner ${learner.id}`,
     {
       after: {
@@ -252,36 +344,19 @@ async function eraseFromCentre(
       subject: { learnerId: learner.id },
     },
   );
-  const fields = erasedLearnerFields(tombstone.pseudonym);
-  const erased = {
-    pseudonym: tombstone.pseudonym,
-    erasedAt: tombstone.erasedAt,
-    recordId: tombstone.recordId,
-  };
   await workspace.changeCentre((c) => ({
     centre: {
       ...c,
-      learners:
-        scope === 'learner'
-          ? c.learners.map((l) => {
-              if (l.id !== learner.id) return l;
-              const { dateOfBirth: _dob, ...rest } = l;
-              const values = { name: tombstone.pseudonym, uln: '', employer: '', workplace: '' };
-              return {
-                ...rest,
-                ...values,
-                needs: '',
-                archived: true,
-                erased,
-                ...stamp(actor, now),
-              };
-            })
-          : c.learners,
+      learners: full
+        ? c.learners.map((l) =>
+            l.id === learner.id ? erasedRosterEntry(l, tombstone, actor, now) : l,
+          )
+        : c.learners,
       audit: [...c.audit, entry],
     },
     result: null,
   }));
-  if (scope !== 'learner') return [];
+  if (!full) return [];
   await workspace.flushCentre();
   const replace: [string, string][] = [
     [learner.name, tombstone.pseudonym],
@@ -289,10 +364,18 @@ async function eraseFromCentre(
     ...(learner.employer ? [[learner.employer, '[erased]'] as [string, string]] : []),
     ...(learner.needs ? [[learner.needs, '[erased]'] as [string, string]] : []),
   ];
-  const erasure = { learnerId: learner.id, pseudonym: tombstone.pseudonym, fields, replace };
+  const { learnerId, pseudonym } = { learnerId: learner.id, pseudonym: tombstone.pseudonym };
+  const erasure = { learnerId, pseudonym, fields: erasedLearnerFields(pseudonym), replace };
   const rewritten = [
     ...(await scrubCentreFiles(workspace.dir, erasure)),
     ...(await scrubQaFiles(workspace.dir, erasure)),
+    // After the QA files: a pack's own files are made again, with a manifest of what it holds.
+    ...(await eraseFromVisitPacks(workspace.dir, {
+      learnerId,
+      pseudonym,
+      replace,
+      note: `erased on ${dayOf(now)} (erasure record ${tombstone.recordId})`,
+    })),
   ];
   await workspace.reopenCentre();
   return rewritten;

@@ -21,15 +21,46 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Syncthing is asked over its REST API, so less often, and a refused call means "not yet". */
-export const until = <T>(what: string, check: () => Promise<T | null | false>) =>
-  waitUntil(check, {
-    everyMs: 250,
-    retryErrors: true,
-    onMiss: (last) => {
-      if (process.env.SYNCTHING_TEST_DEBUG) console.warn('waiting for', what, last);
+/** What one look of a wait saw: `not(...)` notes why the condition does not hold yet. */
+export interface Look {
+  /** Notes what was seen and answers false: `if (x !== y) return look.not(`x is ${x}`)`. */
+  not(saw: string): false;
+}
+
+/**
+ * Waits until `check` holds. Syncthing is asked over its REST API, so less often, and a refused
+ * call means "not yet". Given `giveUpAt` (the test's hang guard, a little earlier), it stops
+ * then and fails naming what it waited for and what the last look saw, so a sync that never
+ * settles says why.
+ */
+export const until = <T>(
+  what: string,
+  check: (look: Look) => Promise<T | null | false>,
+  giveUpAt?: number,
+) => {
+  let seen = '';
+  return waitUntil(
+    () => {
+      seen = '';
+      return check({
+        not: (saw) => {
+          seen = saw;
+          return false;
+        },
+      });
     },
-  });
+    {
+      everyMs: 250,
+      retryErrors: true,
+      what,
+      seen: () => seen,
+      ...(giveUpAt === undefined ? {} : { giveUpAt }),
+      onMiss: (last) => {
+        if (process.env.SYNCTHING_TEST_DEBUG) console.warn('waiting for', what, seen, last);
+      },
+    },
+  );
+};
 
 /** One Syncthing on 127.0.0.1: no discovery, no relays, no NAT traversal, driven by its REST API. */
 export class Syncthing {
@@ -123,6 +154,21 @@ export class Syncthing {
     );
     const local = await this.rest('GET', '/rest/db/status?folder=workspace');
     return remote.completion === 100 && local.needTotalItems === 0 && local.state === 'idle';
+  }
+
+  /** This side's sync state with the other, in words, for a wait that gives up. */
+  async syncState(other: Syncthing): Promise<string> {
+    const remote = await this.rest(
+      'GET',
+      `/rest/db/completion?folder=workspace&device=${other.id}`,
+    );
+    const local = await this.rest('GET', '/rest/db/status?folder=workspace');
+    return [
+      `connected ${await this.connectedTo(other)}`,
+      `other side ${String(remote.completion)}% complete (needs ${String(remote.needItems)} items)`,
+      `here ${String(local.state)}, needs ${String(local.needTotalItems)} items`,
+      `holds ${Number(local.localFiles)} files and ${Number(local.localDirectories)} folders`,
+    ].join(', ');
   }
 
   async connectedTo(other: Syncthing): Promise<boolean> {

@@ -18,6 +18,29 @@ export interface UntilOptions {
   retryErrors?: boolean;
   /** Called after each miss with what failed last, for a debugging run. */
   onMiss?: (lastError: unknown) => void;
+  /**
+   * A hang guard that reports: at this time (ms since the epoch) stop and throw, saying what the
+   * last look saw (`seen`) and the last error, instead of being ended silently by the runner.
+   */
+  giveUpAt?: number;
+  /** What the wait is for, named when it gives up. */
+  what?: string;
+  /** What the last look saw, named when it gives up. */
+  seen?: () => string;
+}
+
+function gaveUp(options: UntilOptions, last: unknown): Error {
+  const saw = options.seen?.() ?? '';
+  const error = last instanceof Error ? last.message : last ? String(last) : '';
+  return new Error(
+    [
+      `Gave up waiting for ${options.what ?? 'a condition'}.`,
+      saw && `Last look: ${saw}`,
+      error && `Last error: ${error}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
 }
 
 /** Waits until `check` gives a value and returns it; no deadline of its own, as `waitFor`. */
@@ -30,9 +53,13 @@ export async function until<T>(
     try {
       const value = await check();
       if (value) return value;
+      last = null;
     } catch (error) {
       if (!options.retryErrors) throw error;
       last = error;
+    }
+    if (options.giveUpAt !== undefined && Date.now() >= options.giveUpAt) {
+      throw gaveUp(options, last);
     }
     await pause(options.everyMs ?? POLL_MS);
     options.onMiss?.(last);
