@@ -34,7 +34,7 @@ function gaveUp(options: UntilOptions, last: unknown): Error {
   const error = last instanceof Error ? last.message : last ? String(last) : '';
   return new Error(
     [
-      `Gave up waiting for ${options.what ?? 'a condition'}.`,
+      `Gave up waiting for: ${options.what ?? 'a condition'}.`,
       saw && `Last look: ${saw}`,
       error && `Last error: ${error}`,
     ]

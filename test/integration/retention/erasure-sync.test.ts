@@ -10,7 +10,10 @@ import { signerFor } from '../../../src-main/record/identity-store/signers';
 import { checkPortfolioProofs } from '../../../src-main/record/verify/verify-portfolio';
 import { eraseLearner } from '../../../src-main/retention/erase';
 import { defaultResourcesDir } from '../../../src-main/shared/paths';
+import { safeName } from '../../../src-main/storage/safe-name';
 import { stagingFolder } from '../../../src-main/storage/staging';
+import { openIdentity } from '../../../src-main/record/identity-store/identity-store';
+import { writeVisitPack } from '../../../src-main/visit-pack/write-pack';
 import type { Workspace } from '../../../src-main/workspace/workspace';
 import { syncedPair, until } from '../../support/syncthing';
 import { useTempDirs } from '../../support/temp-dir';
@@ -38,6 +41,16 @@ async function holding(dir: string, values: string[]): Promise<string[]> {
   return found;
 }
 
+/**
+ * Every path of a workspace, outside the learner's own portfolio folder (whose name is kept:
+ * see the README), that carries the learner's name as the workbench writes it in file names.
+ */
+async function pathsNaming(dir: string, slug: string, ownFolder: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true }))
+    .map((rel) => rel.split(path.sep).join('/'))
+    .filter((rel) => rel.includes(slug) && !`${rel}/`.startsWith(`${ownFolder}/`));
+}
+
 /** Sync engines' conflict copies not yet merged, anywhere in the workspace. */
 async function unmergedCopies(dir: string): Promise<string[]> {
   return (await readdir(dir, { withFileTypes: true, recursive: true }))
@@ -45,6 +58,8 @@ async function unmergedCopies(dir: string): Promise<string[]> {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .filter((rel) => !rel.split(path.sep).includes('merged-conflict-copies'));
 }
+
+const iqa = (workspace: Workspace) => workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
 
 async function workbenchOn(root: string, dir: string): Promise<Workbench> {
   const wb = new Workbench(
@@ -103,8 +118,26 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
         admin,
         new Date(),
       );
+      // The office's copy of an EQA visit pack that sampled the learner, their zip beside it.
+      const iqaIdentity = await openIdentity(
+        demo.dir,
+        iqa(demo).id,
+        iqa(demo).name,
+        DEMO_PASSPHRASE,
+      );
+      await writeVisitPack(demo, {
+        out: path.join(dirA, 'visits', 'erasure-sync-pack'),
+        samples: [{ learner: learner.id, unit: UNIT }],
+        identity: iqaIdentity,
+        actor: { id: iqa(demo).id, role: 'iqa' },
+        madeBy: iqa(demo).name,
+        now: new Date(),
+        zip: true,
+        thirdParty: 'include',
+      });
       await demo.portfolios.flush();
       await demo.flushCentre();
+      const slug = safeName(learner.name);
       const before = doc.data;
       const files = before.evidence.filter((e) => e.file);
       expect(files.length).toBeGreaterThan(0);
@@ -187,13 +220,13 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
       await copyFile(path.join(dirB, learner.portfolio, item.file!.path), staged);
 
       // The office erases the learner, signed by the IQA.
-      const iqa = office.workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
+      const erasing = iqa(office.workspace);
       const erased = await eraseLearner(
         office.workspace,
         { learnerId: learner.id, reason: 'The learner asked', scope: 'learner', onRequest: true },
-        iqa,
-        await signerFor(office.workspace, iqa, 'iqa', source),
-        { id: iqa.id, role: 'iqa' },
+        erasing,
+        await signerFor(office.workspace, erasing, 'iqa', source),
+        { id: erasing.id, role: 'iqa' },
         new Date(),
       );
 
@@ -226,6 +259,9 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
             const folder = path.join(side.dir, learner.portfolio);
             const own = await holding(folder, ownDetails);
             if (own.length) return look.not(`${on}, the evidence's details: ${own.join('; ')}`);
+            const named = await pathsNaming(side.dir, slug, learner.portfolio);
+            if (named.length)
+              return look.not(`${on}, paths naming the learner: ${named.join(', ')}`);
           }
           if (
             await stat(staged).then(
@@ -242,6 +278,7 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
       for (const side of sides) {
         const workspace = side.wb.workspace;
         expect(await holding(side.dir, personal), side.name).toEqual([]);
+        expect(await pathsNaming(side.dir, slug, learner.portfolio), side.name).toEqual([]);
         expect(await holding(path.join(side.dir, learner.portfolio), ownDetails)).toEqual([]);
         expect(await readdir(path.join(side.dir, learner.portfolio, 'evidence'))).toEqual([]);
         const stagedHere = path.join(side.dir, path.relative(dirB, staged));
@@ -270,7 +307,7 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
           workspace,
         );
         expect(erasure.problems, side.name).toEqual([]);
-        expect(erasure.signatures[0]?.signerName).toBe(iqa.name);
+        expect(erasure.signatures[0]?.signerName).toBe(erasing.name);
       }
     },
     HANG_GUARD,
