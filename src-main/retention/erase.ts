@@ -284,6 +284,17 @@ export async function eraseLearner(
     now,
   );
   const fromCentre = await eraseFromCentre(workspace, checked.learner, tombstone, actor, now);
+  // After the QA files: a pack's own files are made again, with a manifest of what it holds.
+  const full = request.scope === 'learner';
+  const fromPacks = await eraseFromVisitPacks(workspace.dir, {
+    learnerId: checked.learner.id,
+    pseudonym: tombstone.pseudonym,
+    full,
+    evidenceIds: tombstone.evidence.map((e) => e.id),
+    // Only what names the learner: an employer may be another learner's in the pack too.
+    replace: full ? naming(checked.learner, tombstone.pseudonym) : [],
+    note: `erased on ${dayOf(now)} (erasure record ${tombstone.recordId})`,
+  });
   return {
     recordId: tombstone.recordId,
     recordFile,
@@ -292,7 +303,7 @@ export async function eraseLearner(
     basis: tombstone.basis,
     evidenceErased: tombstone.evidence.length,
     filesRemoved,
-    filesRewritten: [...filesRewritten, ...fromCentre],
+    filesRewritten: [...filesRewritten, ...fromCentre, ...fromPacks],
   };
 }
 
@@ -316,9 +327,26 @@ function erasedRosterEntry(l: Learner, tombstone: Erasure, actor: Actor, now: Da
   };
 }
 
+/** What names the learner (their name, their ULN) in any text, and what stands instead. */
+function naming(learner: Learner, pseudonym: string): [string, string][] {
+  return [
+    [learner.name, pseudonym],
+    [learner.uln, ''],
+  ];
+}
+
+/** The learner's values found in any text of the centre's files, and what stands instead. */
+function replacements(learner: Learner, pseudonym: string): [string, string][] {
+  return [
+    ...naming(learner, pseudonym),
+    ...(learner.employer ? [[learner.employer, '[erased]'] as [string, string]] : []),
+    ...(learner.needs ? [[learner.needs, '[erased]'] as [string, string]] : []),
+  ];
+}
+
 /**
- * The erasure on the centre's audit trail and, for a full one, the roster pseudonymised, and
- * the learner taken out of the centre's copies, the QA files and the visit packs.
+ * The erasure on the centre's audit trail and, for a full one, the roster pseudonymised and
+ * the learner taken out of the centre's copies and the QA files.
  */
 async function eraseFromCentre(
   workspace: Workspace,
@@ -358,24 +386,12 @@ async function eraseFromCentre(
   }));
   if (!full) return [];
   await workspace.flushCentre();
-  const replace: [string, string][] = [
-    [learner.name, tombstone.pseudonym],
-    [learner.uln, ''],
-    ...(learner.employer ? [[learner.employer, '[erased]'] as [string, string]] : []),
-    ...(learner.needs ? [[learner.needs, '[erased]'] as [string, string]] : []),
-  ];
   const { learnerId, pseudonym } = { learnerId: learner.id, pseudonym: tombstone.pseudonym };
+  const replace = replacements(learner, pseudonym);
   const erasure = { learnerId, pseudonym, fields: erasedLearnerFields(pseudonym), replace };
   const rewritten = [
     ...(await scrubCentreFiles(workspace.dir, erasure)),
     ...(await scrubQaFiles(workspace.dir, erasure)),
-    // After the QA files: a pack's own files are made again, with a manifest of what it holds.
-    ...(await eraseFromVisitPacks(workspace.dir, {
-      learnerId,
-      pseudonym,
-      replace,
-      note: `erased on ${dayOf(now)} (erasure record ${tombstone.recordId})`,
-    })),
   ];
   await workspace.reopenCentre();
   return rewritten;

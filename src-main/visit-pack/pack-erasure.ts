@@ -1,18 +1,25 @@
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from '../storage/atomic-write';
-import type { PackData, PackLearner } from './pack-model';
+import type { PackData, PackEvidence, PackLearner } from './pack-model';
 import { packHtml } from './pack-html';
 import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE } from './pack-manifest';
 import { VISITS_FOLDER } from './visit-store';
 import { PACK_DATA_FILE } from './write-pack';
 import { zipFolder } from './zip-pack';
 
-/** A learner erased in full, as a visit pack's copy must show them from now on. */
+/** An erasure, as a visit pack's copy must show the learner from now on. */
 export interface PackErasure {
   learnerId: string;
   pseudonym: string;
-  /** Values to find in any text of the pack (the name, the ULN) and what stands instead. */
+  /** True for a full erasure (the learner's details too); false for their evidence alone. */
+  full: boolean;
+  /** The evidence items erased. */
+  evidenceIds: readonly string[];
+  /**
+   * Values that name the learner (their name, their ULN), found in any text of the pack, and
+   * what stands instead. Not their employer: other learners in the pack may share it.
+   */
   replace: [string, string][];
   /** Why the learner's files are no longer in the pack, as the pack page says it. */
   note: string;
@@ -24,8 +31,28 @@ function replaced(text: string, e: PackErasure): string {
   return out;
 }
 
-/** The learner's entry kept with their decisions, their details and files gone. */
+function erasedEvidence(v: PackEvidence, e: PackErasure): PackEvidence {
+  if (!e.full && !e.evidenceIds.includes(v.id)) return v;
+  return {
+    ...v,
+    title: `Evidence ${v.ref}`,
+    producedBy: '',
+    location: '',
+    notes: '',
+    record: '',
+    file: null,
+    // An item erased before keeps the note of its own erasure.
+    leftOut: v.leftOut?.startsWith('erased') ? v.leftOut : e.note,
+  };
+}
+
+/**
+ * The learner's entry kept with their decisions, the erased evidence's details and files gone
+ * and, for a full erasure, their details and records too.
+ */
 function erasedLearner(l: PackLearner, e: PackErasure): PackLearner {
+  const evidence = l.evidence.map((v) => erasedEvidence(v, e));
+  if (!e.full) return { ...l, evidence };
   return {
     ...l,
     name: e.pseudonym,
@@ -33,17 +60,16 @@ function erasedLearner(l: PackLearner, e: PackErasure): PackLearner {
     employer: '',
     workplace: '',
     units: l.units.map((u) => ({ ...u, records: [] })),
-    evidence: l.evidence.map((v) => ({
-      ...v,
-      title: `Evidence ${v.ref}`,
-      producedBy: '',
-      location: '',
-      notes: '',
-      record: '',
-      file: null,
-      leftOut: e.note,
-    })),
+    evidence,
   };
+}
+
+/** The files of the pack the erasure takes (for a full one, the learner's folders whole). */
+function erasedPaths(l: PackLearner, e: PackErasure): string[] {
+  if (e.full) return learnerFolders(l);
+  return l.evidence.flatMap((v) =>
+    v.file && e.evidenceIds.includes(v.id) && !v.file.path.includes('..') ? [v.file.path] : [],
+  );
 }
 
 /** The pack's folders of the learner's files (`learners/<name>`), known from its paths. */
@@ -72,13 +98,17 @@ async function readPack(dir: string): Promise<PackData | null> {
  * old manifest goes with it: the pack no longer is what was signed and sent (the EQA keeps that).
  */
 async function erasePack(dir: string, data: PackData, e: PackErasure): Promise<string[]> {
-  const changed: string[] = [];
   const learner = data.learners.find((l) => l.id === e.learnerId)!;
-  for (const folder of learnerFolders(learner)) {
-    await rm(path.join(dir, ...folder.split('/')), { recursive: true, force: true });
-    changed.push(folder);
-  }
+  const gone = erasedPaths(learner, e);
   const name = learner.name;
+  if (!gone.length && JSON.stringify(erasedLearner(learner, e)) === JSON.stringify(learner)) {
+    return [];
+  }
+  const changed: string[] = [];
+  for (const rel of gone) {
+    await rm(path.join(dir, ...rel.split('/')), { recursive: true, force: true });
+    changed.push(rel);
+  }
   const scrubbed = JSON.parse(
     replaced(
       JSON.stringify({
@@ -87,7 +117,7 @@ async function erasePack(dir: string, data: PackData, e: PackErasure): Promise<s
         plan: data.plan && {
           ...data.plan,
           samples: data.plan.samples.map((s) =>
-            s.learner === name ? { ...s, learner: e.pseudonym } : s,
+            e.full && s.learner === name ? { ...s, learner: e.pseudonym } : s,
           ),
         },
         signedBy: null,
@@ -115,8 +145,8 @@ async function erasePack(dir: string, data: PackData, e: PackErasure): Promise<s
 }
 
 /**
- * Takes a learner erased in full out of every visit pack the workspace keeps a copy of
- * (`visits/<date>-pack/` and its .zip). Returns the files removed or rewritten, relative to the
+ * Takes what an erasure erased out of every visit pack the workspace keeps a copy of
+ * (`visits/<date>-pack/` and its .zip): the erased evidence and, for a full erasure, the learner. Returns the files removed or rewritten, relative to the
  * workspace.
  */
 export async function eraseFromVisitPacks(workspaceDir: string, e: PackErasure): Promise<string[]> {

@@ -28,50 +28,58 @@ async function holding(dir: string, values: string[]): Promise<string[]> {
   return found;
 }
 
-describe('a full erasure and the visit packs the workspace keeps', () => {
-  const temp = useTempDirs();
-
-  it('takes the learner out of every pack and its zip, keeping the other learners and the decisions', async () => {
-    const root = await temp();
-    const { workspace } = await demoWorkspace(root);
-    const [learner, other] = ['Nguy', 'Amara'].map((n) =>
-      workspace.centre.learners.find((l) => l.name.startsWith(n))!,
-    );
-    const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
-    const out = path.join(workspace.dir, 'visits', '2030-05-01-pack');
-    await writeVisitPack(workspace, {
-      out,
-      samples: [
-        { learner: learner!.id, unit: UNIT },
-        { learner: other!.id, unit: UNIT },
-      ],
-      identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
-      actor: { id: iqa.id, role: 'iqa' },
-      madeBy: iqa.name,
-      now: new Date('2030-05-01T09:00:00Z'),
-      zip: true,
-      thirdParty: 'include',
-    });
-    const before = JSON.parse(await readFile(path.join(out, 'pack.json'), 'utf8')) as PackData;
-    const slug = before.learners
-      .find((l) => l.id === learner!.id)!
-      .evidence.find((e) => e.file)!
-      .file!.path.split('/')[1]!;
-    const personal = [learner!.name, learner!.uln, learner!.employer, slug];
-    expect(await holding(out, personal)).not.toEqual([]);
-
-    const signer = await signerFor(workspace, iqa, 'iqa', {
-      passphrase: DEMO_PASSPHRASE,
-      userDataDir: root,
-    });
-    const erased = await eraseLearner(
+/** The demo centre with a pack in visits/ that samples Nguyễn and Amara, signed by the IQA. */
+async function withPack(root: string) {
+  const { workspace } = await demoWorkspace(root);
+  const [learner, other] = ['Nguy', 'Amara'].map((n) =>
+    workspace.centre.learners.find((l) => l.name.startsWith(n))!,
+  );
+  const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;
+  const out = path.join(workspace.dir, 'visits', '2030-05-01-pack');
+  await writeVisitPack(workspace, {
+    out,
+    samples: [
+      { learner: learner!.id, unit: UNIT },
+      { learner: other!.id, unit: UNIT },
+    ],
+    identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
+    actor: { id: iqa.id, role: 'iqa' },
+    madeBy: iqa.name,
+    now: new Date('2030-05-01T09:00:00Z'),
+    zip: true,
+    thirdParty: 'include',
+  });
+  const before = JSON.parse(await readFile(path.join(out, 'pack.json'), 'utf8')) as PackData;
+  const slug = before.learners
+    .find((l) => l.id === learner!.id)!
+    .evidence.find((e) => e.file)!
+    .file!.path.split('/')[1]!;
+  const signer = await signerFor(workspace, iqa, 'iqa', {
+    passphrase: DEMO_PASSPHRASE,
+    userDataDir: root,
+  });
+  const erase = (scope: 'learner' | 'evidence') =>
+    eraseLearner(
       workspace,
-      { learnerId: learner!.id, reason: 'The learner asked', scope: 'learner', onRequest: true },
+      { learnerId: learner!.id, reason: 'The learner asked', scope, onRequest: true },
       iqa,
       signer,
       { id: iqa.id, role: 'iqa' },
       later,
     );
+  return { workspace, learner: learner!, other: other!, out, before, slug, erase };
+}
+
+describe('an erasure and the visit packs the workspace keeps', () => {
+  const temp = useTempDirs();
+
+  it('takes the learner out of every pack and its zip, keeping the other learners and the decisions', async () => {
+    const root = await temp();
+    const { workspace, learner, other, out, before, slug, erase } = await withPack(root);
+    const personal = [learner!.name, learner!.uln, slug];
+    expect(await holding(out, personal)).not.toEqual([]);
+
+    const erased = await erase('learner');
 
     expect(await holding(path.join(workspace.dir, 'visits'), personal)).toEqual([]);
     const zip = await JSZip.loadAsync(await readFile(`${out}.zip`));
@@ -84,7 +92,7 @@ describe('a full erasure and the visit packs the workspace keeps', () => {
     const after = JSON.parse(await readFile(path.join(out, 'pack.json'), 'utf8')) as PackData;
     const kept = after.learners.find((l) => l.id === learner!.id)!;
     const was = before.learners.find((l) => l.id === learner!.id)!;
-    expect(kept.name).toBe(erased.pseudonym);
+    expect(kept).toMatchObject({ name: erased.pseudonym, uln: '', employer: '', workplace: '' });
     expect(
       kept.evidence.every((e) => e.file === null && e.leftOut?.includes(erased.recordId)),
     ).toBe(true);
@@ -97,5 +105,41 @@ describe('a full erasure and the visit packs the workspace keeps', () => {
       expect(names).toContain(`2030-05-01-pack/${e.file!.path}`);
       await readFile(path.join(out, e.file!.path));
     }
+  }, 120_000);
+
+  it('takes an erased learner’s evidence out of every pack, their name and records staying', async () => {
+    const root = await temp();
+    const { learner, out, before, erase } = await withPack(root);
+    const was = before.learners.find((l) => l.id === learner.id)!;
+    const files = was.evidence.filter((e) => e.file);
+    expect(files.length).toBeGreaterThan(0);
+    const erased = await erase('evidence');
+
+    const after = JSON.parse(await readFile(path.join(out, 'pack.json'), 'utf8')) as PackData;
+    const kept = after.learners.find((l) => l.id === learner.id)!;
+    expect(kept.name).toBe(learner.name);
+    expect(kept.units.map((u) => u.records)).toEqual(was.units.map((u) => u.records));
+    expect(kept.evidence.map((e) => [e.ref, e.file, e.notes, e.leftOut])).toEqual(
+      was.evidence.map((e) => [
+        e.ref,
+        null,
+        '',
+        `erased on 2030-06-01 (erasure record ${erased.recordId})`,
+      ]),
+    );
+    // Other learners in the pack have evidence of the same titles: only this learner's entry.
+    for (const e of files) expect(JSON.stringify(kept)).not.toContain(e.title);
+    expect(
+      await holding(
+        out,
+        files.map((e) => e.file!.path),
+      ),
+    ).toEqual([]);
+    const zip = await JSZip.loadAsync(await readFile(`${out}.zip`));
+    expect(
+      Object.keys(zip.files).filter((n) => files.some((e) => n.endsWith(e.file!.path))),
+    ).toEqual([]);
+    await run('sha256sum', ['-c', '--strict', 'MANIFEST.sha256'], { cwd: out });
+    for (const u of kept.units) for (const r of u.records) await readFile(path.join(out, r.path));
   }, 120_000);
 });
