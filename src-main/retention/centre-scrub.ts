@@ -13,19 +13,37 @@ export interface RosterErasure {
   pseudonym: string;
   /** Field → its value after the erasure; undefined takes the field out. */
   fields: Record<string, string | undefined>;
-  /** Values to find in any text of the centre file (the name, the ULN) and what stands instead. */
+  /** Values that name the learner (the name, the ULN), found in any text, and what stands instead. */
   replace: [string, string][];
+  /**
+   * The learner's values others may share (an employer, needs), found only in what is about the
+   * learner: their own record and cells, and audit entries whose subject they are.
+   */
+  own?: [string, string][];
 }
 
-function text(value: unknown, e: RosterErasure): unknown {
+/** Whether a record is about the erased learner: their entry or a cell of it, a sample or an entry on them. */
+function aboutLearner(r: Json, e: RosterErasure): boolean {
+  const subject = r.subject;
+  return (
+    r.id === e.learnerId ||
+    r.k === e.learnerId ||
+    r.learnerId === e.learnerId ||
+    (isObject(subject) && subject.learnerId === e.learnerId)
+  );
+}
+
+function text(value: unknown, e: RosterErasure, pairs = e.replace): unknown {
   if (typeof value === 'string') {
     let out = value;
-    for (const [from, to] of e.replace) if (from.length >= 3) out = out.split(from).join(to);
+    for (const [from, to] of pairs) if (from.length >= 3) out = out.split(from).join(to);
     return out;
   }
-  if (Array.isArray(value)) return value.map((v) => text(v, e));
+  if (Array.isArray(value)) return value.map((v) => text(v, e, pairs));
   if (isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, text(v, e)]));
+    const within =
+      pairs === e.replace && aboutLearner(value, e) ? [...pairs, ...(e.own ?? [])] : pairs;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, text(v, e, within)]));
   }
   return value;
 }

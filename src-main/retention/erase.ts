@@ -335,13 +335,9 @@ function naming(learner: Learner, pseudonym: string): [string, string][] {
   ];
 }
 
-/** The learner's values found in any text of the centre's files, and what stands instead. */
-function replacements(learner: Learner, pseudonym: string): [string, string][] {
-  return [
-    ...naming(learner, pseudonym),
-    ...(learner.employer ? [[learner.employer, '[erased]'] as [string, string]] : []),
-    ...(learner.needs ? [[learner.needs, '[erased]'] as [string, string]] : []),
-  ];
+/** The learner's values others may share (an employer, needs), and what stands instead. */
+function ownValues(learner: Learner): [string, string][] {
+  return [learner.employer, learner.needs].filter((v) => v).map((v) => [v, '[erased]']);
 }
 
 /**
@@ -387,11 +383,12 @@ async function eraseFromCentre(
   if (!full) return [];
   await workspace.flushCentre();
   const { learnerId, pseudonym } = { learnerId: learner.id, pseudonym: tombstone.pseudonym };
-  const replace = replacements(learner, pseudonym);
-  const erasure = { learnerId, pseudonym, fields: erasedLearnerFields(pseudonym), replace };
+  const fields = erasedLearnerFields(pseudonym);
+  const erasure = { learnerId, pseudonym, fields, replace: naming(learner, pseudonym) };
+  const own = ownValues(learner);
   const rewritten = [
-    ...(await scrubCentreFiles(workspace.dir, erasure)),
-    ...(await scrubQaFiles(workspace.dir, erasure)),
+    ...(await scrubCentreFiles(workspace.dir, { ...erasure, own })),
+    ...(await scrubQaFiles(workspace.dir, { ...erasure, own })),
   ];
   await workspace.reopenCentre();
   return rewritten;
