@@ -170,7 +170,8 @@ export const QA_FOLDERS = ['sampling', 'visits', 'standardisation'] as const;
  * Pseudonymises an erased learner in the QA files the workbench makes from data (sampling
  * plans and reviews, standardisation records, EQA visit records, each with its change files
  * and copies): the name stands as the pseudonym, the ULN goes. Signed files already issued
- * (sampling reports, visit packs) are kept as they were, so their hashes still verify.
+ * (sampling reports, EQA reports) are kept as they were, so their hashes still verify; the
+ * centre's copies of visit packs are made again without the learner (`eraseFromVisitPacks`).
  */
 export async function scrubQaFiles(workspaceDir: string, e: RosterErasure): Promise<string[]> {
   const rewritten: string[] = [];

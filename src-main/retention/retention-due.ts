@@ -127,6 +127,7 @@ export function learnerRetention(
                 'the learner’s name, ULN, date of birth, employer, workplace and needs (replaced by a pseudonym)',
                 'the learner’s drawn or typed signatures (their hashes stay)',
                 'issued record files in the portfolio (their hashes stay)',
+                'the learner’s part of the centre’s copies of EQA visit packs',
               ]
             : []),
         ];
