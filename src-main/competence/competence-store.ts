@@ -278,6 +278,7 @@ export class CompetenceStore {
       name.replace(/\.json$/, ''),
     )?.[1];
     if (!id || !safeId.test(id)) return false;
+    await this.tombstones?.refresh();
     const cached = this.docs.get(this.meetingPath(id));
     const open = cached ? await cached.catch(() => null) : null;
     if (open) return (await open.checkDisk()) !== 'same';

@@ -196,10 +196,10 @@ export class SamplingStore {
     const original =
       /^(.*)-changes$/.exec(name)?.[1]?.concat('.json') ?? conflictCopyOf(name, ['*.json']) ?? name;
     const doc = this.docs.get(original) ?? this.docs.get(name);
+    await this.tombstones?.refresh();
     if (doc) return (await doc).checkDisk();
     // An older copy of a file nobody here has open may still name an erased learner: opening
     // it scrubs its files on disk.
-    await this.tombstones?.refresh();
     if (!this.tombstones?.erased().length) return 'not-open';
     const planId = planIdFromFileName(original) ?? planIdFromReviews(original);
     if (original === STRATEGY_FILE) await this.strategies();

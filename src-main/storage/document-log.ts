@@ -167,10 +167,7 @@ export class DocumentLog<S extends z.ZodType> {
     });
   }
 
-  /**
-   * Folds the document again when its outside tombstones changed (a learner erased here or on
-   * another computer since), and scrubs its files on disk. True when it did.
-   */
+  /** Folds again and scrubs the files on disk when outside tombstones changed (a new erasure). */
   async applyTombstones(): Promise<boolean> {
     if (!this.tombstonesChanged()) return false;
     return withFileLock(this.spec.file, async () => {

@@ -92,6 +92,7 @@ export async function noticeVisitChange(workspace: Workspace, name: string): Pro
   if (!visitId || !visitIdPattern.test(visitId) || !file) return false;
   const ours = changeFile ? file === 'visit-changes' : file.startsWith('visit.');
   if (!ours) return false;
+  await qaTombstones(workspace).refresh();
   const cached = docs.get(workspace)?.get(visitId);
   const open = cached ? await cached.catch(() => null) : null;
   if (open) return (await open.checkDisk()) !== 'same';
