@@ -9,7 +9,7 @@ import { ChangeLogFiles, isChangeShape } from './change-log/record-log';
 import { SNAPSHOT_HEAD, SnapshotWriter } from './change-log/snapshot-writer';
 import { fieldConflicts, type FieldConflict } from './document-conflicts';
 import { importDocument, mergeDocumentCopies, type DocumentLogSpec } from './document-merge';
-import { scrubDocumentFiles, type CellScrub } from './document-tombstones';
+import { scrubDocumentFiles, scrubDocumentText, type CellScrub } from './document-tombstones';
 import { withFileLock } from './file-lock';
 import { describeIssues, fingerprint, parseDocument, type DiskState } from './json-document';
 import { mapFsError } from './map-fs-error';
@@ -41,8 +41,7 @@ export class DocumentLog<S extends z.ZodType> {
   private readonly snapshot: SnapshotWriter;
   /** The document's tombstones: what they cover shows as they say, whatever change set it. */
   private scrub: CellScrub | null = null;
-  /** The outside tombstones the fold was made with (`spec.tombstonesVersion`). */
-  private tombstonesSeen: string | undefined;
+  private tombstonesSeen: string | undefined; // `spec.tombstonesVersion` the fold was made with
   /** Change lines that could not be read, by file and line; reported, never rewritten. */
   readonly warnings: string[] = [];
 
@@ -158,9 +157,9 @@ export class DocumentLog<S extends z.ZodType> {
       const scrubbed = read || merged ? await this.scrubOnDisk() : [];
       const snapshot = await this.checkSnapshot();
       if (snapshot === 'broken') return 'broken';
-      // A whole older copy put in the snapshot's place was brought in as a change: scrubbed too.
+      // A whole older file put in the snapshot's place came in as a change: scrubbed too, and
+      // what a tombstone covers leaves the snapshot at once, not when it is next written.
       if (snapshot === 'reloaded') scrubbed.push(...(await this.scrubOnDisk()));
-      // What a tombstone covers leaves the snapshot at once, not when it is next written.
       if (scrubbed.length) await this.snapshot.write();
       else if (read || merged) this.snapshot.schedule();
       return read || merged || snapshot === 'reloaded' ? 'reloaded' : 'same';
@@ -197,8 +196,7 @@ export class DocumentLog<S extends z.ZodType> {
 
   /**
    * Rewrites every file of the document that still holds a value its tombstones cover (an
-   * erased learner's name in a change synced back from a computer that had not seen the
-   * erasure). Returns the files rewritten; none when the document has no tombstones.
+   * erased learner's name synced back from a computer that had not seen the erasure).
    */
   async scrubOnDisk(): Promise<string[]> {
     if (!this.scrub) return [];
@@ -392,6 +390,10 @@ export class DocumentLog<S extends z.ZodType> {
       return 'broken';
     }
     this.broken = null;
-    return 'same';
+    // An older snapshot put back whole (a sync engine's older version winning) is made again.
+    const { owner, shape } = this.spec;
+    if (!this.scrub || scrubDocumentText(text, owner, shape, this.scrub) === null) return 'same';
+    await this.snapshot.write();
+    return 'reloaded';
   }
 }

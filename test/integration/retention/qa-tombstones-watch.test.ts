@@ -1,6 +1,7 @@
 import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../../src-main/api/dispatcher';
 import { Workbench } from '../../../src-main/app/workbench';
 import { competenceStore } from '../../../src-main/competence/competence-store';
 import { makeDemoCentre } from '../../../src-main/demo/make-demo';
@@ -102,6 +103,13 @@ describe('an older QA file arriving after an erasure, while the workbench runs',
     await waitFor(() => arrived.every((file) => weighed.includes(file)));
     for (const folder of ['visits', 'standardisation']) {
       expect(await holding(path.join(office.dir, folder), who)).toEqual([]);
+    }
+    // What the screens are given.
+    const dispatch = createDispatcher(workbench);
+    for (const operation of ['visit:list', 'standardisation:list'] as const) {
+      const shown = await dispatch(operation, {});
+      expect(shown.ok).toBe(true);
+      for (const v of who) expect(JSON.stringify(shown)).not.toContain(v);
     }
   }, 300_000);
 });

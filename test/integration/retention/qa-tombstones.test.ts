@@ -139,7 +139,7 @@ describe('an erased learner stays erased in the QA files when an older copy sync
 
   it('visits: the EQA visit record, with each sampled learner named beside their id', async () => {
     const root = await temp();
-    const { office, copyToLaptop, bring } = await officeAndLaptop(root);
+    const { office, laptopDir, copyToLaptop, bring } = await officeAndLaptop(root);
     const [visit] = (await listVisits(office)).visits;
     const sampled = visit!.samples[0]!;
     const learner = office.learner(sampled.learnerId);
@@ -164,6 +164,11 @@ describe('an erased learner stays erased in the QA files when an older copy sync
     expect(await visitWatch.noticeChange(office, `${visit!.id}/visit-changes/${changeFile}`)).toBe(
       true,
     );
+    // The sync engine also puts the laptop's older snapshot back whole, in the office's one's place.
+    const snapshot = `visits/${visit!.id}/visit.json`;
+    await cp(path.join(laptopDir, snapshot), path.join(office.dir, snapshot));
+    expect(await visitWatch.noticeChange(office, `${visit!.id}/visit.json`)).toBe(true);
+    expect(await holding(folder, values)).toEqual([]);
     const shown = (await listVisits(office)).visits.find((v) => v.id === visit!.id)!;
     expect(shown.samples.find((s) => s.learnerId === learner.id)?.learner).toBe(result.pseudonym);
     for (const v of values) expect(JSON.stringify(shown)).not.toContain(v);
