@@ -11,6 +11,8 @@ import { StagedFiles } from '../evidence/staged-files';
 import { Workspace } from '../workspace/workspace';
 import { WorkspaceWatcher } from '../workspace/workspace-watcher';
 import { samplingWatch } from '../sampling/sampling-watch';
+import { standardisationWatch } from '../competence/standardisation-watch';
+import { visitWatch } from '../visit-pack/visit-watch';
 
 /** What only a host can do (a native folder picker exists in Electron, not in a browser). */
 export interface HostCapabilities {
@@ -174,7 +176,7 @@ export class Workbench {
         () => {
           this.changeCount += 1;
         },
-        [samplingWatch],
+        [samplingWatch, visitWatch, standardisationWatch],
         this.options.onWatched,
       );
       await watcher.boot();

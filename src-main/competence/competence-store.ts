@@ -16,6 +16,7 @@ import {
   type StandardisationFile,
 } from './standardisation-schema';
 import type { Workspace } from '../workspace/workspace';
+import { qaTombstones, type QaTombstones } from '../sampling/qa-tombstones';
 import {
   COMPETENCE_POLICY_FILE,
   STAFF_FOLDER,
@@ -101,6 +102,8 @@ export class CompetenceStore {
   constructor(
     private readonly workspaceDir: string,
     private readonly writer: string,
+    /** Erased learners, so an older standardisation record never shows them by name again. */
+    private readonly tombstones?: QaTombstones,
   ) {}
 
   private spec<S extends z.ZodType>(
@@ -120,6 +123,7 @@ export class CompetenceStore {
       shape: shapeOf(name),
       owner: name,
       writer: this.writer,
+      ...(name.startsWith(`${STANDARDISATION_FOLDER}/`) ? this.tombstones?.hooks : {}),
       // Every one of these files keeps an audit trail; a merged sync conflict copy goes on it.
       onMerge: (data: z.output<S>, merged) =>
         withMergedCopy(
@@ -136,6 +140,7 @@ export class CompetenceStore {
     label: string,
     initial: (() => z.output<S>) | null,
   ): Promise<Doc<S> | null> {
+    await this.tombstones?.refresh();
     const cached = this.docs.get(relative) as Promise<Doc<S> | null> | undefined;
     const found = cached ? await cached : null;
     if (found) {
@@ -263,6 +268,29 @@ export class CompetenceStore {
     return doc.update(change);
   }
 
+  /**
+   * Called for a standardisation file changed on disk (its snapshot, a conflict copy, a file of
+   * its change folder): read again, which scrubs an older copy naming an erased learner. True
+   * when it brought something this process had not seen.
+   */
+  async noticeMeeting(name: string): Promise<boolean> {
+    const id = /^([a-z]{2,4}-[0-9a-z-]+?)(?:-changes|\.sync-conflict-.*|\.json)?$/.exec(
+      name.replace(/\.json$/, ''),
+    )?.[1];
+    if (!id || !safeId.test(id)) return false;
+    await this.tombstones?.refresh();
+    const cached = this.docs.get(this.meetingPath(id));
+    const open = cached ? await cached.catch(() => null) : null;
+    if (open) return (await open.checkDisk()) !== 'same';
+    const doc = await this.doc(
+      this.meetingPath(id),
+      standardisationFileSchema,
+      'The standardisation record',
+      null,
+    );
+    return doc !== null;
+  }
+
   /** Fields of the staff and standardisation files two computers set differently. */
   async conflicts(): Promise<FieldConflict[]> {
     return openConflicts(this.docs.values());
@@ -322,7 +350,7 @@ const stores = new WeakMap<Workspace, CompetenceStore>();
 export function competenceStore(workspace: Workspace): CompetenceStore {
   let store = stores.get(workspace);
   if (!store) {
-    store = new CompetenceStore(workspace.dir, workspace.writer);
+    store = new CompetenceStore(workspace.dir, workspace.writer, qaTombstones(workspace));
     stores.set(workspace, store);
   }
   return store;

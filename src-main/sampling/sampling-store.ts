@@ -11,6 +11,7 @@ import type { DiskState } from '../storage/json-document';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
 import type { Workspace } from '../workspace/workspace';
+import { qaTombstones, type QaTombstones } from './qa-tombstones';
 import {
   SAMPLING_FOLDER,
   STRATEGY_FILE,
@@ -26,6 +27,9 @@ import {
 } from './sampling-files';
 
 type Doc<S extends z.ZodType> = DocumentLog<S>;
+
+const planIdFromReviews = (name: string) =>
+  name.startsWith('reviews-') ? planIdFromFileName(name.replace(/^reviews-/, 'plan-')) : null;
 
 /** The folder of a sampling file's change log: `plan-sp-….json` → `plan-sp-…-changes/`. */
 export const changesFolderOf = (name: string) => `${name.replace(/\.json$/, '')}-changes`;
@@ -65,6 +69,8 @@ export class SamplingStore {
   constructor(
     private readonly workspaceDir: string,
     private readonly writer: string,
+    /** Erased learners, so an older copy synced back never shows them by name again. */
+    private readonly tombstones?: QaTombstones,
   ) {}
 
   private spec<S extends z.ZodType>(name: string, file: string, schema: S, label: string) {
@@ -77,6 +83,7 @@ export class SamplingStore {
       shape: shapeOf(name),
       owner: `${SAMPLING_FOLDER}/${name}`,
       writer: this.writer,
+      ...this.tombstones?.hooks,
       // Every sampling file keeps an audit trail; a merged sync conflict copy goes on it.
       onMerge: (data: z.output<S>, merged: { copy: string; differences: unknown[] }) =>
         withMergedCopy(
@@ -98,10 +105,13 @@ export class SamplingStore {
     label: string,
     initial: (() => z.output<S>) | null,
   ): Promise<Doc<S>> {
+    await this.tombstones?.refresh();
     const cached = this.docs.get(name) as Promise<Doc<S>> | undefined;
     if (cached) {
       const doc = await cached;
       if (doc.problem) throw doc.problem;
+      // A learner erased since it was read: shown by the pseudonym from now on.
+      await doc.applyTombstones();
       return doc;
     }
     const pending = (async () => {
@@ -148,6 +158,7 @@ export class SamplingStore {
 
   async createPlan(file: PlanFile): Promise<Doc<typeof planFileSchema>> {
     const name = planFileName(file.id);
+    await this.tombstones?.refresh();
     const target = await this.file(name);
     try {
       await mkdir(path.dirname(target), { recursive: true });
@@ -185,8 +196,17 @@ export class SamplingStore {
     const original =
       /^(.*)-changes$/.exec(name)?.[1]?.concat('.json') ?? conflictCopyOf(name, ['*.json']) ?? name;
     const doc = this.docs.get(original) ?? this.docs.get(name);
-    if (!doc) return 'not-open';
-    return (await doc).checkDisk();
+    await this.tombstones?.refresh();
+    if (doc) return (await doc).checkDisk();
+    // An older copy of a file nobody here has open may still name an erased learner: opening
+    // it scrubs its files on disk.
+    if (!this.tombstones?.erased().length) return 'not-open';
+    const planId = planIdFromFileName(original) ?? planIdFromReviews(original);
+    if (original === STRATEGY_FILE) await this.strategies();
+    else if (planIdFromFileName(original)) await this.plan(planId!);
+    else if (planId) await this.readReviews(planId);
+    else return 'not-open';
+    return 'reloaded';
   }
 
   /** The reviews of a plan as they stand, without making a file for a plan not yet reviewed. */
@@ -270,7 +290,7 @@ const stores = new WeakMap<Workspace, SamplingStore>();
 export function samplingStore(workspace: Workspace): SamplingStore {
   let store = stores.get(workspace);
   if (!store) {
-    store = new SamplingStore(workspace.dir, workspace.writer);
+    store = new SamplingStore(workspace.dir, workspace.writer, qaTombstones(workspace));
     stores.set(workspace, store);
   }
   return store;

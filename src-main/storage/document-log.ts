@@ -9,7 +9,7 @@ import { ChangeLogFiles, isChangeShape } from './change-log/record-log';
 import { SNAPSHOT_HEAD, SnapshotWriter } from './change-log/snapshot-writer';
 import { fieldConflicts, type FieldConflict } from './document-conflicts';
 import { importDocument, mergeDocumentCopies, type DocumentLogSpec } from './document-merge';
-import { scrubDocumentFiles, type CellScrub } from './document-tombstones';
+import { scrubDocumentFiles, scrubDocumentText, type CellScrub } from './document-tombstones';
 import { withFileLock } from './file-lock';
 import { describeIssues, fingerprint, parseDocument, type DiskState } from './json-document';
 import { mapFsError } from './map-fs-error';
@@ -41,6 +41,7 @@ export class DocumentLog<S extends z.ZodType> {
   private readonly snapshot: SnapshotWriter;
   /** The document's tombstones: what they cover shows as they say, whatever change set it. */
   private scrub: CellScrub | null = null;
+  private tombstonesSeen: string | undefined; // `spec.tombstonesVersion` the fold was made with
   /** Change lines that could not be read, by file and line; reported, never rewritten. */
   readonly warnings: string[] = [];
 
@@ -150,15 +151,43 @@ export class DocumentLog<S extends z.ZodType> {
   /** Reads what other writers appended and what sync engines left; 'same' when nothing new. */
   async checkDisk(): Promise<DiskState> {
     return withFileLock(this.spec.file, async () => {
-      const read = await this.readNew();
+      const read = (await this.readNew()) || this.refold();
       const merged = await this.mergeCopies();
       // Another computer's change file or copy may hold what a tombstone here covers.
-      if (read || merged) await this.scrubOnDisk();
+      const scrubbed = read || merged ? await this.scrubOnDisk() : [];
       const snapshot = await this.checkSnapshot();
       if (snapshot === 'broken') return 'broken';
-      if (read || merged) this.snapshot.schedule();
+      // A whole older file put in the snapshot's place came in as a change: scrubbed too, and
+      // what a tombstone covers leaves the snapshot at once, not when it is next written.
+      if (snapshot === 'reloaded') scrubbed.push(...(await this.scrubOnDisk()));
+      if (scrubbed.length) await this.snapshot.write();
+      else if (read || merged) this.snapshot.schedule();
       return read || merged || snapshot === 'reloaded' ? 'reloaded' : 'same';
     });
+  }
+
+  /** Folds again and scrubs the files on disk when outside tombstones changed (a new erasure). */
+  async applyTombstones(): Promise<boolean> {
+    if (!this.tombstonesChanged()) return false;
+    return withFileLock(this.spec.file, async () => {
+      if (!this.refold()) return false;
+      await this.scrubOnDisk();
+      await this.snapshot.write();
+      return true;
+    });
+  }
+
+  private tombstonesChanged(): boolean {
+    const version = this.spec.tombstonesVersion?.();
+    return version !== undefined && version !== this.tombstonesSeen && this.current !== null;
+  }
+
+  /** The fold made again with today's tombstones; false when they are the ones it was made with. */
+  private refold(): boolean {
+    if (!this.tombstonesChanged()) return false;
+    this.current = this.parsed(this.assembled());
+    this.dropSettledConflicts();
+    return true;
   }
 
   async flush(): Promise<void> {
@@ -167,8 +196,7 @@ export class DocumentLog<S extends z.ZodType> {
 
   /**
    * Rewrites every file of the document that still holds a value its tombstones cover (an
-   * erased learner's name in a change synced back from a computer that had not seen the
-   * erasure). Returns the files rewritten; none when the document has no tombstones.
+   * erased learner's name synced back from a computer that had not seen the erasure).
    */
   async scrubOnDisk(): Promise<string[]> {
     if (!this.scrub) return [];
@@ -267,17 +295,7 @@ export class DocumentLog<S extends z.ZodType> {
       for (const op of change.ops) for (const slot of Object.keys(op.s ?? {})) touched.add(slot);
     }
     if (!added) return false;
-    const assembled = this.assembled();
-    const parsed = this.spec.schema.safeParse(assembled);
-    if (parsed.success) this.current = parsed.data;
-    else {
-      // Changes merged from two computers that each were valid but together are not: shown
-      // as they stand (nothing is dropped), and said.
-      this.warn(
-        `${this.spec.label} as merged from every computer's changes does not hold what the workbench expects: ${describeIssues(parsed.error)}.`,
-      );
-      this.current = assembled as z.output<S>;
-    }
+    this.current = this.parsed(this.assembled());
     for (const slot of touched) {
       const found = fieldConflicts(this.fold, slot, this.spec.name, this.current, this.spec.shape);
       if (found) this.conflictCache.set(found.id, found);
@@ -285,20 +303,36 @@ export class DocumentLog<S extends z.ZodType> {
         if (c.slot === slot && id !== found?.id) this.conflictCache.delete(id);
       }
     }
+    this.dropSettledConflicts();
+    return true;
+  }
+
+  private parsed(assembled: Record<string, unknown>): z.output<S> {
+    const parsed = this.spec.schema.safeParse(assembled);
+    if (parsed.success) return parsed.data;
+    // Changes merged from two computers that each were valid but together are not: shown
+    // as they stand (nothing is dropped), and said.
+    this.warn(
+      `${this.spec.label} as merged from every computer's changes does not hold what the workbench expects: ${describeIssues(parsed.error)}.`,
+    );
+    return assembled as z.output<S>;
+  }
+
+  /** A tombstone settles every difference in what it covers: there is nothing left to choose. */
+  private dropSettledConflicts(): void {
     const scrub = this.scrub;
-    // A tombstone settles every difference in what it covers: there is nothing left to choose.
     for (const [id, c] of scrub ? this.conflictCache : []) {
       if (c.versions.some((v) => scrub!(c.collection, v.cell) !== v.cell)) {
         this.conflictCache.delete(id);
       }
     }
-    return true;
   }
 
   /** The fold as a document, with its tombstones applied to every cell whatever change put it. */
   private assembled(): Record<string, unknown> {
     const cells = (c: string) => this.fold.collection(c) as readonly Cell[];
     const raw = assemble(cells, this.spec.shape);
+    this.tombstonesSeen = this.spec.tombstonesVersion?.();
     const scrub = this.spec.tombstones?.(raw) ?? null;
     this.scrub = scrub;
     if (!scrub) return raw;
@@ -356,6 +390,10 @@ export class DocumentLog<S extends z.ZodType> {
       return 'broken';
     }
     this.broken = null;
-    return 'same';
+    // An older snapshot put back whole (a sync engine's older version winning) is made again.
+    const { owner, shape } = this.spec;
+    if (!this.scrub || scrubDocumentText(text, owner, shape, this.scrub) === null) return 'same';
+    await this.snapshot.write();
+    return 'reloaded';
   }
 }

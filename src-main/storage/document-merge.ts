@@ -42,6 +42,11 @@ export interface DocumentLogSpec<S extends z.ZodType> {
   onMerge?: (data: z.output<S>, merged: MergedCopy) => z.output<S>;
   /** The document's tombstones, as a scrub of every cell any change put; null when it has none. */
   tombstones?: (data: Readonly<Record<string, unknown>>) => CellScrub | null;
+  /**
+   * Which tombstones there are, when they come from outside the document (the roster's erased
+   * learners, for QA files): once it changes, the document is folded again and its files scrubbed.
+   */
+  tombstonesVersion?: () => string;
 }
 
 /** A sync engine's conflict copy merged in: which file, and each value the two gave differently. */

@@ -6,6 +6,7 @@ import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
 import { DocumentLog, type DocumentLogSpec } from '../storage/document-log';
 import { mapFsError } from '../storage/map-fs-error';
 import { resolveInside } from '../storage/resolve-inside';
+import { qaTombstones } from '../sampling/qa-tombstones';
 import type { Workspace } from '../workspace/workspace';
 import { VISIT_FILE, visitFileSchema, visitIdPattern, type VisitFile } from './visit-schema';
 
@@ -34,6 +35,8 @@ function spec(
     },
     owner: name,
     writer: workspace.writer,
+    // An erased learner's name, copied beside their id, never comes back with an older copy.
+    ...qaTombstones(workspace).hooks,
     onMerge: (data, merged) =>
       withMergedCopy(data, merged, `${VISITS_FOLDER}/${visitId}/${MERGED_COPIES_FOLDER}/`),
   };
@@ -51,6 +54,7 @@ export async function visitFolder(workspace: Workspace, visitId: string): Promis
 
 /** The visit's record, one document object per process so every change has a single writer. */
 export async function visitDoc(workspace: Workspace, visitId: string): Promise<VisitDoc> {
+  await qaTombstones(workspace).refresh();
   let open = docs.get(workspace);
   if (!open) docs.set(workspace, (open = new Map()));
   const cached = open.get(visitId);
@@ -76,6 +80,24 @@ export async function visitDoc(workspace: Workspace, visitId: string): Promise<V
   open.set(visitId, pending);
   pending.catch(() => open.delete(visitId));
   return pending;
+}
+
+/**
+ * Called for a file of visits/ changed on disk (`<visit id>/visit.json`, a conflict copy, a
+ * change file): the record read again, which scrubs an older copy naming an erased learner.
+ * True when it brought something this process had not seen.
+ */
+export async function noticeVisitChange(workspace: Workspace, name: string): Promise<boolean> {
+  const [visitId, file, changeFile] = name.split('/');
+  if (!visitId || !visitIdPattern.test(visitId) || !file) return false;
+  const ours = changeFile ? file === 'visit-changes' : file.startsWith('visit.');
+  if (!ours) return false;
+  await qaTombstones(workspace).refresh();
+  const cached = docs.get(workspace)?.get(visitId);
+  const open = cached ? await cached.catch(() => null) : null;
+  if (open) return (await open.checkDisk()) !== 'same';
+  await visitDoc(workspace, visitId);
+  return true;
 }
 
 /** Starts the record of a visit as its pack is written. */

@@ -15,6 +15,11 @@ const isChangeFile = (name: string) => name.endsWith(CHANGE_FILE_EXT) && !name.s
  */
 export interface WatchedFolder {
   folder: string;
+  /**
+   * Files deeper than the folder's own and its change folders' (visits/<id>/visit-changes/…):
+   * the domain is told each one's path inside the folder.
+   */
+  nested?: boolean;
   /** True when the file (its name inside the folder) changed outside the app. */
   noticeChange(workspace: Workspace, name: string): Promise<boolean>;
 }
@@ -105,6 +110,11 @@ export class WorkspaceWatcher {
       return state !== 'same';
     }
     const watched = this.folders.find((f) => f.folder === rel[0]);
+    if (watched?.nested) {
+      const last = rel[rel.length - 1]!;
+      if (rel.length < 2 || !(last.endsWith('.json') || isChangeFile(last))) return false;
+      return watched.noticeChange(this.workspace, rel.slice(1).join('/'));
+    }
     const changeFile = rel.length === 3 && rel[1]!.endsWith('-changes') && isChangeFile(rel[2]!);
     if (watched && ((rel.length === 2 && file.endsWith('.json')) || changeFile)) {
       return watched.noticeChange(this.workspace, rel[1] ?? '');

@@ -1,0 +1,80 @@
+import type { Learner } from '../centre/centre-schema';
+import { valueHash } from '../portfolio/erasure-scrub';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import type { CellScrub } from '../storage/document-tombstones';
+import { learnerTombstones, type ErasedLearner } from '../storage/learner-tombstones';
+
+/** What the QA files' tombstones are read from: the roster, and each erased portfolio. */
+export interface ErasureSource {
+  readonly centre: { readonly learners: readonly Learner[] };
+  portfolio(learnerId: string): Promise<{ readonly data: Portfolio }>;
+}
+
+/**
+ * The tombstones every QA file of a workspace is read with (sampling plans and reviews,
+ * standardisation records, EQA visit records): each learner the roster says was erased, by id
+ * and pseudonym, and the salted hashes of their erased values from their portfolio's erasure,
+ * so an older copy synced back never brings a name, ULN or other erased detail back. Nothing
+ * here holds an erased value.
+ */
+export class QaTombstones {
+  private readonly hashes = new Map<string, ((text: string) => boolean) | null>();
+
+  constructor(private readonly source: ErasureSource) {}
+
+  private erasedInRoster(): Learner[] {
+    return this.source.centre.learners.filter((l) => l.erased);
+  }
+
+  /** Which erasures the QA files are folded with; a new one folds them again. */
+  version(): string {
+    return this.erasedInRoster()
+      .map((l) => `${l.id}${this.hashes.get(l.id) ? '#' : ''}`)
+      .join(',');
+  }
+
+  /** Reads the hashes of erasures the roster gained since (the portfolio may come later). */
+  async refresh(): Promise<void> {
+    for (const learner of this.erasedInRoster()) {
+      if (this.hashes.get(learner.id)) continue;
+      this.hashes.set(learner.id, await this.matcherOf(learner.id));
+    }
+  }
+
+  private async matcherOf(learnerId: string): Promise<((text: string) => boolean) | null> {
+    try {
+      const { data } = await this.source.portfolio(learnerId);
+      const erasure = data.erasures.find((e) => e.scope === 'learner');
+      if (!erasure) return null;
+      const known = new Set(erasure.valueHashes);
+      return (text) => known.has(valueHash(erasure.salt, text));
+    } catch {
+      // Not here yet, or unreadable: the id and pseudonym still stand; asked again next time.
+      return null;
+    }
+  }
+
+  erased(): ErasedLearner[] {
+    return this.erasedInRoster().map((l) => ({
+      learnerId: l.id,
+      pseudonym: l.erased!.pseudonym,
+      isErasedValue: this.hashes.get(l.id) ?? undefined,
+    }));
+  }
+
+  /** The spec's hooks: how a QA document's cells are scrubbed, and when to fold it again. */
+  readonly hooks = {
+    tombstones: (doc: Readonly<Record<string, unknown>>): CellScrub | null =>
+      learnerTombstones(this.erased())(doc),
+    tombstonesVersion: () => this.version(),
+  };
+}
+
+const all = new WeakMap<ErasureSource, QaTombstones>();
+
+/** The one set of QA tombstones of a workspace object. */
+export function qaTombstones(workspace: ErasureSource): QaTombstones {
+  let found = all.get(workspace);
+  if (!found) all.set(workspace, (found = new QaTombstones(workspace)));
+  return found;
+}

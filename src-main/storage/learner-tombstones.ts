@@ -1,0 +1,159 @@
+import type { Cell } from './change-log/document-cells';
+import type { CellScrub } from './document-tombstones';
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** What stands in free text where an erased learner's value was. */
+export const ERASED_TEXT = '[erased]';
+
+/**
+ * A learner whose personal details were erased, as a document that names learners by id (a
+ * sampling plan, a visit record) needs to know them: the id and the pseudonym, never the erased
+ * values. Those are recognised only by `isErasedValue` (a salted hash of each, kept with the
+ * portfolio's erasure), when it is known here.
+ */
+export interface ErasedLearner {
+  learnerId: string;
+  pseudonym: string;
+  isErasedValue?: (text: string) => boolean;
+}
+
+/** Fields that copy a learner's name or ULN beside their id (`{ learnerId, learner }`). */
+const NAME_FIELDS = new Set(['learner', 'learnerName']);
+const ULN_FIELDS = new Set(['uln', 'learnerUln']);
+/** Never rewritten: what a signature covers, hashes and ids. */
+const KEPT_FIELDS = new Set(['proof', 'sha256', 'id', 'learnerId']);
+
+/** Where a match may start or end, besides whitespace: quotes and brackets around a value. */
+const OPEN = /[\s'"‘’“”([]/;
+const CLOSE = /[\s'"‘’“”)\],.;:!?]/;
+/** The longest run of words tried as one erased value (needs and adjustments run long). */
+const MAX_WORDS = 30;
+
+/** Every erased value found in `text` by its hash, replaced; the same string when none is. */
+export function scrubErasedText(text: string, matches: (candidate: string) => boolean): string {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (OPEN.test(text[i]!)) continue;
+    if (i === 0 || OPEN.test(text[i - 1]!)) starts.push(i);
+    if (i === text.length - 1 || CLOSE.test(text[i + 1]!)) ends.push(i + 1);
+  }
+  let out = '';
+  let at = 0;
+  let first = 0;
+  for (let s = 0; s < starts.length; s++) {
+    const start = starts[s]!;
+    if (start < at) continue;
+    while (first < ends.length && ends[first]! <= start) first++;
+    const stop = starts[s + MAX_WORDS] ?? text.length + 1;
+    let end: number | undefined;
+    // Longest first, so a full name wins over the first name alone.
+    for (let e = first; e < ends.length && ends[e]! < stop; e++) {
+      const candidate = text.slice(start, ends[e]);
+      if (candidate.length >= 3 && matches(candidate)) end = ends[e];
+    }
+    if (end === undefined) continue;
+    out += text.slice(at, start) + ERASED_TEXT;
+    at = end;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+function learnerIdsIn(value: unknown, found: (learnerId: string, id: unknown) => void): void {
+  if (Array.isArray(value)) for (const v of value) learnerIdsIn(v, found);
+  else if (isObject(value)) {
+    const subject = isObject(value.subject) ? value.subject.learnerId : undefined;
+    const learnerId = typeof value.learnerId === 'string' ? value.learnerId : subject;
+    if (typeof learnerId === 'string') found(learnerId, value.id);
+    for (const v of Object.values(value)) learnerIdsIn(v, found);
+  }
+}
+
+interface Reach {
+  /** Records (by key) that name an erased learner, and which. */
+  records: Map<string, ErasedLearner[]>;
+  /** Erased learners the document as a whole is about (a standardisation record's sample). */
+  whole: ErasedLearner[];
+  /** Whether an erased learner is named anywhere in it. */
+  named: boolean;
+}
+
+function reachOf(doc: Readonly<Json>, erased: ReadonlyMap<string, ErasedLearner>): Reach {
+  const records = new Map<string, ErasedLearner[]>();
+  let named = false;
+  learnerIdsIn(doc, (learnerId, id) => {
+    const learner = erased.get(learnerId);
+    if (learner) named = true;
+    if (learner && typeof id === 'string') records.set(id, [...(records.get(id) ?? []), learner]);
+  });
+  // Objects deeper down that name a learner without an id of their own (a visit's samples, a
+  // plan's left-out units) are scrubbed where they stand, not the whole document.
+  const whole = new Set<ErasedLearner>();
+  for (const v of [doc, ...Object.values(doc)]) {
+    const learner = isObject(v) && typeof v.learnerId === 'string' && erased.get(v.learnerId);
+    if (learner) whole.add(learner);
+  }
+  return { records, whole: [...whole], named };
+}
+
+function scrubValue(
+  value: unknown,
+  about: readonly ErasedLearner[],
+  erased: Map<string, ErasedLearner>,
+): unknown {
+  if (typeof value === 'string') {
+    let out = value;
+    for (const l of about) if (l.isErasedValue) out = scrubErasedText(out, l.isErasedValue);
+    return out;
+  }
+  if (Array.isArray(value)) {
+    const out = value.map((v) => scrubValue(v, about, erased));
+    return out.every((v, i) => v === value[i]) ? value : out;
+  }
+  if (!isObject(value)) return value;
+  const own = typeof value.learnerId === 'string' ? erased.get(value.learnerId) : undefined;
+  const here = own && !about.includes(own) ? [...about, own] : about;
+  let changed = false;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value)) {
+    let next: unknown = v;
+    if (own && NAME_FIELDS.has(k) && typeof v === 'string') next = own.pseudonym;
+    else if (own && ULN_FIELDS.has(k) && typeof v === 'string') next = '';
+    else if (!KEPT_FIELDS.has(k)) next = scrubValue(v, here, erased);
+    if (next !== v) changed = true;
+    out[k] = next;
+  }
+  return changed ? out : value;
+}
+
+/**
+ * The tombstones of a document that names learners (QA files: sampling plans and reviews,
+ * standardisation records, EQA visit records): once a learner is erased, a copy of their name
+ * or ULN kept beside their id shows the pseudonym (or nothing), and any erased value in the
+ * text of what names them shows as "[erased]", whichever change or copy put it.
+ */
+export function learnerTombstones(
+  learners: readonly ErasedLearner[],
+): (doc: Readonly<Json>) => CellScrub | null {
+  const erased = new Map(learners.map((l) => [l.learnerId, l]));
+  return (doc) => {
+    if (!erased.size) return null;
+    const reach = reachOf(doc, erased);
+    if (!reach.named) return null;
+    return (_collection, cell): Cell => {
+      if (!('x' in cell) || KEPT_FIELDS.has(cell.f)) return cell;
+      const about = [...reach.whole, ...(reach.records.get(cell.k) ?? [])];
+      let x = scrubValue(cell.x, about, erased);
+      // A field cell of a record that names the learner (a sample's `learner`, its location).
+      if (reach.records.has(cell.k) && typeof x === 'string') {
+        const own = reach.records.get(cell.k)![0]!;
+        if (NAME_FIELDS.has(cell.f)) x = own.pseudonym;
+        else if (ULN_FIELDS.has(cell.f)) x = '';
+      }
+      return x === cell.x ? cell : { ...cell, x };
+    };
+  };
+}

@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../../src-main/storage/change-log/document-cells';
+import {
+  learnerTombstones,
+  scrubErasedText,
+  type ErasedLearner,
+} from '../../../src-main/storage/learner-tombstones';
+
+const hash = (v: string) => createHash('sha256').update(`salt\u0000${v}`).digest('hex');
+/** Recognises the erased values by their hashes alone, as a tombstone does. */
+function matcher(values: string[]): (text: string) => boolean {
+  const known = new Set(values.map(hash));
+  return (text) => known.has(hash(text));
+}
+
+const erased: ErasedLearner = {
+  learnerId: 'ln-erased',
+  pseudonym: 'Learner 7F3A',
+  isErasedValue: matcher([
+    'Zoë O’Brien',
+    '1000000019',
+    'Harbour Hotel Group',
+    'Dyslexia: 25% extra time; coloured overlays.',
+  ]),
+};
+const scrubOf = (doc: Record<string, unknown>) => learnerTombstones([erased])(doc);
+const cell = (k: string, f: string, x: unknown): Cell => ({ id: `${k}\u0000${f}`, k, f, x });
+
+describe('scrubErasedText', () => {
+  it('finds each erased value by its hash, at word and quote boundaries, longest first', () => {
+    const text =
+      "Zoë O’Brien's work (1000000019): only learner employed by 'Harbour Hotel Group', with needs 'Dyslexia: 25% extra time; coloured overlays.'";
+    expect(scrubErasedText(text, erased.isErasedValue!)).toBe(
+      "[erased]'s work ([erased]): only learner employed by '[erased]', with needs '[erased]'",
+    );
+  });
+
+  it('leaves text that holds no erased value as the very same string', () => {
+    const text = 'Zoë visited the Harbour Hotel on 10000000190.';
+    expect(scrubErasedText(text, erased.isErasedValue!)).toBe(text);
+  });
+});
+
+describe('learnerTombstones', () => {
+  it('has nothing to scrub in a document that names no erased learner', () => {
+    expect(scrubOf({ samples: [{ id: 's1', learnerId: 'ln-other', location: 'Leeds' }] })).toBe(
+      null,
+    );
+    expect(learnerTombstones([])({ learnerId: 'ln-erased' })).toBe(null);
+  });
+
+  it('puts the pseudonym in a name kept beside the id, and scrubs only that learner’s text', () => {
+    const samples = [
+      {
+        learnerId: 'ln-erased',
+        learner: 'Zoë O’Brien',
+        unit: 'Unit 1',
+        note: 'at Harbour Hotel Group',
+      },
+      {
+        learnerId: 'ln-other',
+        learner: 'Owen Griffiths',
+        unit: 'Unit 1',
+        note: 'at Harbour Hotel Group',
+      },
+    ];
+    const scrub = scrubOf({ samples })!;
+    const out = scrub('$', cell('', 'samples', samples));
+    expect(out.x).toEqual([
+      { learnerId: 'ln-erased', learner: 'Learner 7F3A', unit: 'Unit 1', note: 'at [erased]' },
+      samples[1],
+    ]);
+    const untouched = cell('', 'centreId', 'centre-1');
+    expect(scrub('$', untouched)).toBe(untouched);
+  });
+
+  it('scrubs every field of a record that names the learner, but never its proof or ids', () => {
+    const review = {
+      id: 'sr-1',
+      learnerId: 'ln-erased',
+      feedbackToAssessor: 'Zoë O’Brien (1000000019) was well supported.',
+      proof: { signed: 'Zoë O’Brien' },
+    };
+    const other = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: 'Zoë O’Brien helped.' };
+    const scrub = scrubOf({ reviews: [review, other] })!;
+    expect(scrub('reviews', cell('sr-1', 'feedbackToAssessor', review.feedbackToAssessor)).x).toBe(
+      '[erased] ([erased]) was well supported.',
+    );
+    const proof = cell('sr-1', 'proof', review.proof);
+    expect(scrub('reviews', proof)).toBe(proof);
+    const theirs = cell('sr-2', 'feedbackToAssessor', other.feedbackToAssessor);
+    expect(scrub('reviews', theirs)).toBe(theirs);
+  });
+
+  it('scrubs the whole of a document about the learner’s work (a standardisation record)', () => {
+    const doc = { sample: { learnerId: 'ln-erased', description: 'x' }, agreed: {} };
+    const scrub = scrubOf(doc)!;
+    expect(scrub('$', cell('', 'agreed', { rationale: 'Zoë O’Brien met it.' })).x).toEqual({
+      rationale: '[erased] met it.',
+    });
+  });
+
+  it('knows the learner by id and pseudonym alone until the erased values’ hashes are read', () => {
+    const bare = learnerTombstones([{ learnerId: 'ln-erased', pseudonym: 'Learner 7F3A' }]);
+    const samples = [{ learnerId: 'ln-erased', learner: 'Zoë O’Brien', uln: '1000000019' }];
+    expect(bare({ samples })!('$', cell('', 'samples', samples)).x).toEqual([
+      { learnerId: 'ln-erased', learner: 'Learner 7F3A', uln: '' },
+    ]);
+  });
+});
