@@ -22,6 +22,7 @@ import { witnessOperations } from '../witness/witness-contract';
 import { testimonyOperations } from '../witness/testimony-contract';
 import { timelineOperations } from '../timeline/timeline-contract';
 import { visitOperations } from '../visit-pack/visit-contract';
+import { packViewOperations } from '../visit-pack/pack-view-contract';
 import { workspaceOperations } from '../workspace/workspace-contract';
 import { mergeOperations, type Operation } from '../shared/operation';
 
@@ -53,6 +54,7 @@ export const contract = mergeOperations(
   testimonyOperations,
   timelineOperations,
   visitOperations,
+  packViewOperations,
   workspaceOperations,
 );
 

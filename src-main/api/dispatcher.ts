@@ -32,6 +32,12 @@ export function createDispatcher(
     if (!parsed.success) {
       return failure('invalid-input', `That could not be used: ${describeIssues(parsed.error)}.`);
     }
+    if (declared.writes && workbench.openedPack) {
+      return failure(
+        'read-only',
+        'This is a visit pack, open to read only: nothing in it can be changed, so nothing was. Open the centre’s workspace to make changes.',
+      );
+    }
     if (declared.writes && workbench.readOnly()) {
       return failure(
         'read-only',

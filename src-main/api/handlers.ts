@@ -21,6 +21,7 @@ import { witnessHandlers } from '../witness/witness-handlers';
 import { testimonyHandlers } from '../witness/testimony-handlers';
 import { timelineHandlers } from '../timeline/timeline-handlers';
 import { visitHandlers } from '../visit-pack/visit-handlers';
+import { packViewHandlers } from '../visit-pack/pack-view-handlers';
 import { learnerCopyHandlers } from '../learner-copy/learner-copy-handlers';
 import { workspaceHandlers } from '../workspace/workspace-handlers';
 import type { OperationName } from './contract';
@@ -52,5 +53,6 @@ export const handlers: HandlerMap<OperationName> = {
   ...testimonyHandlers,
   ...timelineHandlers,
   ...visitHandlers,
+  ...packViewHandlers,
   ...workspaceHandlers,
 };

@@ -13,6 +13,12 @@ import { WorkspaceWatcher } from '../workspace/workspace-watcher';
 import { samplingWatch } from '../sampling/sampling-watch';
 import { standardisationWatch } from '../competence/standardisation-watch';
 import { visitWatch } from '../visit-pack/visit-watch';
+import {
+  isVisitPackFolder,
+  openVisitPack,
+  refuseZippedPack,
+  type OpenedPack,
+} from '../visit-pack/open-pack';
 
 /** What only a host can do (a native folder picker exists in Electron, not in a browser). */
 export interface HostCapabilities {
@@ -60,6 +66,8 @@ export interface SignedInUser {
  */
 export class Workbench {
   private current: Workspace | null = null;
+  /** A visit pack the EQA opened instead of a workspace: read only, never written to. */
+  private pack: OpenedPack | null = null;
   private openProblem: UserError | null = null;
   private settingsStore: Settings | null = null;
   private watcher: WorkspaceWatcher | null = null;
@@ -103,7 +111,7 @@ export class Workbench {
     this.settingsStore = await Settings.load(this.paths.userDataDir);
     const wanted = options.workspace ?? this.settings.lastWorkspace;
     try {
-      if (wanted) await this.open(wanted);
+      if (wanted) await this.openFolder(wanted);
       else await this.openDemo();
     } catch (error) {
       // Keep running so the screen can say what is wrong and offer another workspace.
@@ -124,6 +132,12 @@ export class Workbench {
 
   get workspace(): Workspace {
     if (this.current) return this.current;
+    if (this.pack) {
+      throw new UserError(
+        'read-only',
+        'A visit pack is open, to read only: it has no centre workspace behind it. Open the centre’s workspace (Change workspace) for that.',
+      );
+    }
     throw (
       this.openProblem ??
       new UserError('not-a-workspace', 'No centre workspace is open. Open or create one first.')
@@ -132,6 +146,42 @@ export class Workbench {
 
   get hasWorkspace(): boolean {
     return this.current !== null;
+  }
+
+  /** The visit pack open now, if the EQA opened one. */
+  get openedPack(): OpenedPack | null {
+    return this.pack;
+  }
+
+  requirePack(): OpenedPack {
+    if (this.pack) return this.pack;
+    throw new UserError(
+      'not-found',
+      'No visit pack is open. Open the pack’s folder (the one with pack.json and MANIFEST.sha256).',
+    );
+  }
+
+  /** Opens what a folder holds: a visit pack (read only), else a centre workspace. */
+  async openFolder(dir: string): Promise<void> {
+    await refuseZippedPack(dir);
+    if (await isVisitPackFolder(dir)) await this.openPack(dir);
+    else await this.open(dir);
+  }
+
+  /** Opens a visit pack in place of the workspace; nothing is written into the pack. */
+  async openPack(dir: string): Promise<OpenedPack> {
+    const opened = await openVisitPack(dir);
+    await this.watcher?.shutdown();
+    this.watcher = null;
+    await this.current?.portfolios.flush();
+    this.current = null;
+    this.unlocked = null;
+    this.tickets.clear();
+    this.pack = opened;
+    this.openProblem = null;
+    this.failedDir = null;
+    this.changeCount += 1;
+    return opened;
   }
 
   async open(dir: string): Promise<Workspace> {
@@ -167,6 +217,7 @@ export class Workbench {
     this.tickets.clear();
     if (this.current !== workspace) this.unlocked = null;
     this.current = workspace;
+    this.pack = null;
     this.openProblem = null;
     this.failedDir = null;
     this.changeCount += 1;
@@ -264,8 +315,8 @@ export class Workbench {
     return user ? { id: user.person.id, role: user.role } : { id: 'centre-admin', role: 'admin' };
   }
 
-  /** External quality assurers look but never change anything. */
+  /** External quality assurers look but never change anything; nor does anyone in a visit pack. */
   readOnly(): boolean {
-    return this.signedIn()?.role === 'eqa';
+    return this.pack !== null || this.signedIn()?.role === 'eqa';
   }
 }

@@ -53,6 +53,10 @@ export async function addDemoEqaVisit(
     now: packMadeAt,
     // The demo's IQA leaves out anything marked as holding other people's data.
     thirdParty: 'leave-out',
+    // The demo's decisions are recent and this visit is three months back: a unit record issued
+    // then would be dated before the decisions it shows (and unsigned, as nobody signed it then),
+    // so the past visit's pack holds no records; a pack made today has them, signed as issued.
+    records: false,
   });
   const visitId = pack.visitId;
   const visitSamples = (await visitDoc(workspace, visitId)).data.samples;

@@ -1,5 +1,5 @@
 import { formatDate } from '../kernel/dates';
-import type { EqaSampleJudgement, VisitFile } from '../visit-pack/visit-schema';
+import type { EqaSampleJudgement, VisitAction, VisitFile } from '../visit-pack/visit-schema';
 import { visitLink } from './links';
 import { actionEvents } from './sampling-source';
 import type { TimelineEntry, TimelineNames, TimelineSource } from './timeline-entry';
@@ -9,8 +9,9 @@ const single = (entry: Omit<TimelineEntry, 'items'>): TimelineEntry => ({ ...ent
 /**
  * The EQA visits that sampled the learner's work: the pack made for the EQA, the visit itself
  * with what the EQA said of this learner's units, the EQA's signed report imported, and the
- * EQA's actions for the centre raised at that visit with each step on them. Every entry opens
- * the visit on the Sampling page.
+ * EQA's actions for the centre raised at that visit that name the learner or one of their units
+ * sampled, with each step on them (an action about the whole centre is on no learner's journey).
+ * Every entry opens the visit on the Sampling page.
  */
 export const visitSource: TimelineSource = ({ learnerId, visits, names }) =>
   visits.flatMap((v) => {
@@ -28,9 +29,34 @@ export const visitSource: TimelineSource = ({ learnerId, visits, names }) =>
     return [
       pack,
       ...reportEvents(v, learnerId, names),
-      ...v.actions.flatMap((a) => actionEvents(a, link, names, 'eqa')),
+      ...v.actions
+        .filter((a) => namesLearner(a, v, learnerId, names))
+        .flatMap((a) => actionEvents(a, link, names, 'eqa')),
     ];
   });
+
+/** A unit as people name it in words: its reference ("J/508/4003") and its title. */
+function unitWords(label: string): string[] {
+  const at = label.indexOf(': ');
+  return at < 0 ? [label] : [label.slice(0, at), label.slice(at + 2)];
+}
+
+/** Whether an EQA action names the learner, or a unit of theirs the visit sampled. */
+function namesLearner(
+  action: VisitAction,
+  visit: VisitFile,
+  learnerId: string,
+  names: TimelineNames,
+): boolean {
+  const text = action.what.toLowerCase();
+  const words = [
+    names.learner,
+    ...visit.samples
+      .filter((s) => s.learnerId === learnerId)
+      .flatMap((s) => [s.unit, ...unitWords(names.unit(s.unitId))]),
+  ];
+  return words.some((w) => w.trim() !== '' && text.includes(w.trim().toLowerCase()));
+}
 
 function reportEvents(v: VisitFile, learnerId: string, names: TimelineNames): TimelineEntry[] {
   const imported = v.report!;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -31,6 +31,37 @@ const WHOLE = 8 * 1024 * 1024;
 export type PackSink = (relative: string, bytes: Uint8Array) => Promise<void>;
 
 /**
+ * A small file's bytes in one read where the disk allows (fs.readFile reads 512 KiB at a time,
+ * each a trip to the thread pool); null for a large one, which is streamed instead.
+ */
+async function readWhole(handle: FileHandle): Promise<Buffer | null> {
+  const { size } = await handle.stat();
+  if (size > WHOLE) return null;
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await handle.read(bytes, at, size - at, at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return at === size ? bytes : bytes.subarray(0, at);
+}
+
+/** Writes a new file in as few writes as the disk takes (fs.writeFile writes 512 KiB at a time). */
+async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesWritten } = await handle.write(bytes, at, bytes.length - at, at);
+      at += bytesWritten;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Copies a file and hashes it in one read, as evidence is ingested: a small file (most photos
  * and documents) is read whole, written to the copy and the sink together, a large one (video)
  * streamed to the copy (the zip reads it from there once the pack is written).
@@ -41,11 +72,16 @@ export async function copyHashed(
   sink?: { relative: string; add: PackSink },
 ): Promise<string> {
   await mkdir(path.dirname(to), { recursive: true });
-  const { size } = await stat(from);
-  if (size <= WHOLE) {
-    const bytes = await readFile(from);
+  const source = await open(from, 'r');
+  let bytes: Buffer | null;
+  try {
+    bytes = await readWhole(source);
+  } finally {
+    await source.close();
+  }
+  if (bytes) {
     const hash = createHash('sha256').update(bytes).digest('hex');
-    await Promise.all([writeFile(to, bytes), sink?.add(sink.relative, bytes)]);
+    await Promise.all([writeWhole(to, bytes), sink?.add(sink.relative, bytes)]);
     return hash;
   }
   const hash = createHash('sha256');

@@ -46,6 +46,16 @@ export const eqaAnswersSchema = z.object({
 });
 export type EqaAnswers = z.infer<typeof eqaAnswersSchema>;
 
+/** The EQA's own signing identity, sent for one signature and never kept. */
+export const eqaIdentitySchema = z.object({
+  contentBase64: z
+    .string()
+    .min(1, 'Choose your signing identity (.p12).')
+    .max(1_000_000)
+    .regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64'),
+  passphrase: z.string().min(1, 'Enter the passphrase of your signing identity.').max(1000),
+});
+
 /** What the form shows for a visit before the EQA has answered anything. */
 export interface EqaReportFormView {
   visitId: string;
@@ -101,6 +111,15 @@ export async function openEqaIdentity(
   p12: Uint8Array,
   passphrase: string,
 ): Promise<SigningIdentity> {
+  return openEqaIdentityFor(await readCentreCertificate(workspace.dir), p12, passphrase);
+}
+
+/** The same, against a centre certificate already in hand (the one in a visit pack). */
+export function openEqaIdentityFor(
+  centre: X509Certificate | null,
+  p12: Uint8Array,
+  passphrase: string,
+): SigningIdentity {
   let identity: SigningIdentity;
   try {
     identity = importP12(p12, passphrase);
@@ -108,7 +127,6 @@ export async function openEqaIdentity(
     if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
     throw error;
   }
-  const centre = await readCentreCertificate(workspace.dir);
   const cert = new X509Certificate(exportCertificatePem(identity));
   if (centre && (cert.fingerprint256 === centre.fingerprint256 || issuedByCentre(cert, centre))) {
     throw new UserError(
@@ -119,19 +137,26 @@ export async function openEqaIdentity(
   return identity;
 }
 
+/** The visit a report is about, as the centre recorded it (or as its pack carries it). */
+export interface ReportedVisit {
+  id: string;
+  centreId: string;
+  centreName: string;
+  samples: readonly EqaReportFormView['samples'][number][];
+}
+
 /** The report as it will be signed: the visit's samples in the centre's order, with the EQA's answers. */
-export async function reportFromAnswers(
-  workspace: Workspace,
+export function reportFromAnswers(
+  visit: ReportedVisit,
   answers: EqaAnswers,
   eqaName: string,
   signedOn: string,
-): Promise<EqaReport> {
-  const visit = (await visitDoc(workspace, answers.visitId)).data;
+): EqaReport {
   const given = new Map(answers.samples.map((s) => [`${s.learnerId}|${s.unitId}`, s]));
   const stray = answers.samples.find(
     (s) => !visit.samples.some((v) => v.learnerId === s.learnerId && v.unitId === s.unitId),
   );
-  if (stray) {
+  if (answers.visitId !== visit.id || stray) {
     throw new UserError(
       'invalid-input',
       'The report names a learner’s unit that was not in this visit’s pack. Reload the form.',
@@ -143,17 +168,17 @@ export async function reportFromAnswers(
     schemaVersion: 1,
     kind: 'eqa-report',
     visitId: visit.id,
-    centreId: workspace.centre.centre.id,
-    centreName: workspace.centre.centre.name,
+    centreId: visit.centreId,
+    centreName: visit.centreName,
     eqa: { name: eqaName, awardingBody: answers.awardingBody },
     visitedOn: answers.visitedOn,
-    samples: visit.samples.map((v) => {
-      const answer = given.get(`${v.learnerId}|${v.unitId}`);
+    samples: visit.samples.map(({ learnerId, unitId, learner, unit }) => {
+      const answer = given.get(`${learnerId}|${unitId}`);
       return {
-        learnerId: v.learnerId,
-        unitId: v.unitId,
-        learner: v.learner,
-        unit: v.unit,
+        learnerId,
+        unitId,
+        learner,
+        unit,
         agreesWithAssessor: answer?.agreesWithAssessor ?? null,
         agreesWithIqa: answer?.agreesWithIqa ?? null,
         comment: answer?.comment ?? '',
@@ -168,18 +193,32 @@ export async function reportFromAnswers(
   };
 }
 
+/** The centre's own record of the visit, as a report is made from it. */
+export async function workspaceVisit(
+  workspace: Workspace,
+  visitId: string,
+): Promise<ReportedVisit> {
+  const visit = (await visitDoc(workspace, visitId)).data;
+  return {
+    id: visit.id,
+    centreId: visit.centreId,
+    centreName: workspace.centre.centre.name,
+    samples: visit.samples,
+  };
+}
+
 /**
- * Signs the EQA's report as the one file to return. Reads the centre's visit record and writes
+ * Signs the EQA's report as the one file to return. Reads the record of the visit and writes
  * nothing: the file goes back to the EQA, who sends it to the centre.
  */
 export async function signEqaReportFromForm(
-  workspace: Workspace,
+  visit: ReportedVisit,
   answers: EqaAnswers,
   identity: SigningIdentity,
   fonts: RecordFonts,
   now: Date,
 ): Promise<SignedEqaReport> {
-  const report = await reportFromAnswers(workspace, answers, identity.info.commonName, dayOf(now));
+  const report = reportFromAnswers(visit, answers, identity.info.commonName, dayOf(now));
   const pdf = await signEqaReport(report, identity, fonts, now);
   const name = safeName(`EQA report ${report.centreName} ${report.visitedOn}`, 'EQA report');
   return {

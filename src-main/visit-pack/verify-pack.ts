@@ -31,27 +31,30 @@ const isRecord = (file: string) =>
   /\.pdf$/i.test(file) &&
   (/^learners\/[^/]+\/records\//.test(file) || file.startsWith('sampling/'));
 
-/** Checks a pack folder: manifest, its signature, every record's signatures and every evidence hash. */
-export async function checkPackFolder(
-  dir: string,
-  trustPem: Uint8Array | null,
-): Promise<PackCheck> {
-  const problems: string[] = [];
-  const notes: string[] = [];
-  const manifestBytes = await readFile(path.join(dir, MANIFEST_FILE)).catch(() => null);
-  if (!manifestBytes) {
+/** The manifest's rows, refusing a folder without one or with a damaged one. */
+async function readManifest(dir: string) {
+  const bytes = await readFile(path.join(dir, MANIFEST_FILE)).catch(() => null);
+  if (!bytes) {
     throw new UserError(
       'not-found',
       `${path.basename(dir)} has no ${MANIFEST_FILE}: it is not a visit pack, or it is incomplete.`,
     );
   }
-  const rows = parseManifest(manifestBytes.toString('utf8'));
+  const rows = parseManifest(bytes.toString('utf8'));
   if (!rows)
     throw new UserError(
       'invalid-input',
       `${MANIFEST_FILE} is damaged: a line is not a SHA-256 and a file name.`,
     );
+  return { bytes, rows };
+}
 
+/** Every file against the manifest: none added, none missing, none changed. Gives each hash. */
+async function checkFiles(
+  dir: string,
+  rows: readonly { file: string; hash: string }[],
+  problems: string[],
+) {
   const listed = new Map(rows.map((r) => [r.file, r.hash]));
   const present = (await filesUnder(dir)).filter(
     (f) => f !== MANIFEST_FILE && f !== SIGNATURE_FILE,
@@ -73,7 +76,16 @@ export async function checkPackFolder(
         `${file}: changed since the pack was made (its SHA-256 is not the manifest's).`,
       );
   }
+  return { present, actual };
+}
 
+/** The certificate to check against (the one given, else the pack's) and its revocation list. */
+async function trustOf(
+  dir: string,
+  trustPem: Uint8Array | null,
+  problems: string[],
+  notes: string[],
+) {
   const packPem = await readFile(path.join(dir, 'centre.pem')).catch(() => null);
   let trust: X509Certificate | null = null;
   try {
@@ -101,31 +113,58 @@ export async function checkPackFolder(
       problems.push(`centre-revocations.json: ${(error as Error).message}`);
     }
   }
+  return { trust, stopped };
+}
 
-  let signedBy: string | null = null;
+/** Who signed the manifest, when the signature holds against the certificate trusted. */
+async function manifestSigner(
+  dir: string,
+  manifest: Buffer,
+  trust: X509Certificate | null,
+  problems: string[],
+): Promise<string | null> {
   const signature = await readFile(path.join(dir, SIGNATURE_FILE)).catch(() => null);
-  if (!signature)
+  if (!signature) {
     problems.push(
       `${MANIFEST_FILE}: not signed (no ${SIGNATURE_FILE}), so nothing shows who made the pack.`,
     );
-  else if (trust) {
-    const result = checkManifestSignature(manifestBytes, signature, trust);
-    if (result.ok) signedBy = result.signer;
-    else problems.push(`${SIGNATURE_FILE}: ${result.problem}`);
+    return null;
   }
+  if (!trust) return null;
+  const result = checkManifestSignature(manifest, signature, trust);
+  if (result.ok) return result.signer;
+  problems.push(`${SIGNATURE_FILE}: ${result.problem}`);
+  return null;
+}
 
+/** Every record's signatures, as `workbench verify` checks them; unsigned ones are noted. */
+async function checkRecords(
+  dir: string,
+  present: readonly string[],
+  trust: { trust: X509Certificate | null; stopped: StoppedEntry[] | null },
+  problems: string[],
+  notes: string[],
+): Promise<number> {
   let records = 0;
   for (const file of present.filter(isRecord)) {
     records += 1;
     const bytes = new Uint8Array(await readFile(path.join(dir, file)));
-    const check = await checkRecordFile(bytes, path.basename(file), null, { trust, stopped });
+    const check = await checkRecordFile(bytes, path.basename(file), null, trust);
     if (check.signatures.length === 0 && !check.notARecord) {
       notes.push(`${file}: not signed (issued unsigned for the visit).`);
     } else if (!check.ok) {
       problems.push(`${file}: ${check.problems.join(' ') || 'its signatures do not hold.'}`);
     }
   }
+  return records;
+}
 
+/** Every evidence file against the SHA-256 its portfolio noted when it was added. */
+async function checkEvidence(
+  dir: string,
+  actual: ReadonlyMap<string, string>,
+  problems: string[],
+): Promise<number> {
   let evidence = 0;
   const dataBytes = await readFile(path.join(dir, PACK_DATA_FILE), 'utf8').catch(() => null);
   let data: PackData | null = null;
@@ -151,13 +190,29 @@ export async function checkPackFolder(
         );
     }
   }
+  return evidence;
+}
+
+/** Checks a pack folder: manifest, its signature, every record's signatures and every evidence hash. */
+export async function checkPackFolder(
+  dir: string,
+  trustPem: Uint8Array | null,
+): Promise<PackCheck> {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const manifest = await readManifest(dir);
+  const { present, actual } = await checkFiles(dir, manifest.rows, problems);
+  const trust = await trustOf(dir, trustPem, problems, notes);
+  const signedBy = await manifestSigner(dir, manifest.bytes, trust.trust, problems);
+  const records = await checkRecords(dir, present, trust, problems, notes);
+  const evidence = await checkEvidence(dir, actual, problems);
   const unique = [...new Set(problems)];
   return {
     ok: unique.length === 0,
     signedBy,
     problems: unique,
     notes,
-    checked: { files: rows.length, records, evidence },
+    checked: { files: manifest.rows.length, records, evidence },
   };
 }
 

@@ -5,7 +5,12 @@ import { operation } from '../shared/operation';
 import { isoDate } from '../shared/record';
 import type { ImportedReport, VisitFile } from './visit-schema';
 import type { ImportedEqaReport } from './eqa-report-import';
-import { eqaAnswersSchema, type EqaReportFormView, type SignedEqaReport } from './eqa-report-form';
+import {
+  eqaAnswersSchema,
+  eqaIdentitySchema,
+  type EqaReportFormView,
+  type SignedEqaReport,
+} from './eqa-report-form';
 
 export type { EqaAnswers, EqaReportFormView, SignedEqaReport } from './eqa-report-form';
 import { thirdPartyChoices } from './third-party';
@@ -90,14 +95,7 @@ export const visitOperations = {
   'visit:sign-report': operation<SignedEqaReport>()(
     z.object({
       answers: eqaAnswersSchema,
-      identity: z.object({
-        contentBase64: z
-          .string()
-          .min(1, 'Choose your signing identity (.p12).')
-          .max(1_000_000)
-          .regex(/^[A-Za-z0-9+/=\s]*$/, 'must be base64'),
-        passphrase: z.string().min(1, 'Enter the passphrase of your signing identity.').max(1000),
-      }),
+      identity: eqaIdentitySchema,
     }),
   ),
   /** The EQA's actions: every one, or only the current user's not yet closed. */

@@ -15,6 +15,7 @@ import {
   eqaReportForm,
   openEqaIdentity,
   signEqaReportFromForm,
+  workspaceVisit,
 } from './eqa-report-form';
 import { loadRecordFonts } from '../record/pdf/fonts';
 import { stepVisitAction, visitActionItem, visitActionItems } from './visit-actions';
@@ -148,7 +149,7 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
       identity.passphrase,
     );
     return signEqaReportFromForm(
-      workspace,
+      await workspaceVisit(workspace, answers.visitId),
       answers,
       opened,
       await loadRecordFonts(),

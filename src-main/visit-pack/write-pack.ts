@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
-import { listQualifications } from '../qualification/qualification-store';
 import {
   loadLibrary,
   loadRecordSource,
@@ -15,7 +14,6 @@ import { readWorkspaceRevocationList } from '../record/identity-store/revocation
 import type { SigningIdentity } from '../record/identity/signing-identity';
 import { sha256Hex } from '../portfolio/issued-record';
 import { loadRecordFonts } from '../record/pdf/fonts';
-import { unitRef } from '../kernel/unit-label';
 import type { PlanFile } from '../sampling/sampling-files';
 import { samplingStore } from '../sampling/sampling-store';
 import { dayOf, type Actor } from '../shared/record';
@@ -26,7 +24,7 @@ import { collectLearner, evidenceInShare, type PackSink } from './collect-learne
 import { packHtml } from './pack-html';
 import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE, signManifest } from './pack-manifest';
 import type { PackData, PackLearner, PackSection } from './pack-model';
-import { samplingRecords, unitRecords } from './pack-records';
+import { unitRecords } from './pack-records';
 import type { PackSectionSource } from './pack-sections';
 import { staffSectionSource } from './pack-staff-sections';
 import {
@@ -40,6 +38,7 @@ import { itemsLeftOut, type ThirdPartyChoices } from './third-party';
 import { createVisit } from './visit-store';
 import { PackZip } from './zip-pack';
 import { mapLimit } from '../shared/map-limit';
+import { packPlan } from './pack-plan';
 
 export const PACK_DATA_FILE = 'pack.json';
 
@@ -57,6 +56,8 @@ export interface PackRequest {
   zip?: boolean;
   /** Leave out or include each item marked as holding other people's personal data. */
   thirdParty?: ThirdPartyChoices;
+  /** Records go in unless false: a pack dated in the past (the demo's) could not show them. */
+  records?: boolean;
 }
 
 export interface WrittenPack {
@@ -87,38 +88,6 @@ export async function emptyFolder(out: string, what = 'the pack'): Promise<void>
   await mkdir(out, { recursive: true }).catch((error: unknown) => {
     throw mapFsError(error, `The folder ${out}`);
   });
-}
-
-function planSummary(
-  workspace: Workspace,
-  plan: PlanFile,
-  visitLearners: ReadonlySet<string>,
-  period: VisitPeriod | null,
-  qualificationTitle: string,
-  units: Map<string, string>,
-): PackData['plan'] {
-  const name = (id: string) =>
-    workspace.centre.staff.find((s) => s.id === id)?.name ??
-    workspace.centre.learners.find((l) => l.id === id && visitLearners.has(id))?.name ??
-    '';
-  const inPeriod = planSamples(plan, period);
-  const ours = inPeriod.filter((s) => visitLearners.has(s.learnerId));
-  return {
-    qualification: qualificationTitle,
-    period: plan.plan.period,
-    samples: ours.map((s) => ({
-      learner: name(s.learnerId),
-      unit: units.get(s.unitId) ?? s.unitId,
-      assessor: name(s.assessorId),
-      iqa: name(s.iqaId),
-      type: s.type,
-      plannedDate: s.plannedDate,
-      actualDate: s.actualDate ?? null,
-      // Reasons can name a place or cohort shared with learners outside the visit, never a learner.
-      reasons: s.reasons,
-    })),
-    otherSamples: inPeriod.length - ours.length,
-  };
 }
 
 /**
@@ -236,6 +205,7 @@ async function packLearners(
     for (const e of learner.evidence)
       if (e.file && !changed.includes(e.file.path)) hashes.set(e.file.path, e.file.sha256);
     for (const [i, registered] of units.entries()) {
+      if (request.records === false) continue;
       learner.units[i]!.records = await unitRecords(
         workspace,
         source,
@@ -250,48 +220,17 @@ async function packLearners(
   return learners;
 }
 
-async function writeContents(
+/** The standardisation and staff competence sections, with their documents written in. */
+async function packSections(
   workspace: Workspace,
   request: PackRequest,
-  place: PackPlace,
-): Promise<Omit<WrittenPack, 'zip'>> {
-  const { out, add, plan, period, library, chosen } = place;
-  const hashes = new Map<string, string>();
-  const notes: string[] = [];
-  const unitTitles = new Map(library.units.map((u) => [u.id, `${unitRef(u)} ${u.title}`]));
-  const learners = await packLearners(workspace, request, place, hashes, notes);
-
-  const visitLearners = new Set(chosen.map((c) => c.learnerId));
-  const sampleIds = plan
-    ? planSamples(plan, period)
-        .filter((s) =>
-          chosen.some((c) => c.learnerId === s.learnerId && c.unitIds.includes(s.unitId)),
-        )
-        .map((s) => s.id)
-    : [];
-  const sampling = plan
-    ? await samplingRecords(
-        workspace,
-        plan,
-        sampleIds,
-        { dir: out, hashes, add },
-        {
-          now: request.now,
-          identity: request.identity ?? null,
-          notes,
-        },
-      )
-    : [];
-  const { qualifications } = await listQualifications(workspace.dir);
-  const qualificationTitle = plan
-    ? (qualifications.find((q) => q.id === plan.plan.qualificationId)?.title ??
-      plan.plan.qualificationId)
-    : '';
-
+  { out, add, period, chosen }: PackPlace,
+  hashes: Map<string, string>,
+): Promise<PackSection[]> {
   const sections: PackSection[] = [];
   for (const source of request.sections ?? [staffSectionSource]) {
     for (const { section, documents } of await source(workspace, {
-      learnerIds: [...visitLearners],
+      learnerIds: chosen.map((c) => c.learnerId),
       period,
       today: dayOf(request.now),
     })) {
@@ -306,6 +245,28 @@ async function writeContents(
       sections.push({ ...section, documents: files });
     }
   }
+  return sections;
+}
+
+async function writeContents(
+  workspace: Workspace,
+  request: PackRequest,
+  place: PackPlace,
+): Promise<Omit<WrittenPack, 'zip'>> {
+  const { out, add, period, chosen } = place;
+  const hashes = new Map<string, string>();
+  const notes: string[] = [];
+  const learners = await packLearners(workspace, request, place, hashes, notes);
+
+  const { sampling, summary } = await packPlan(workspace, place, {
+    dir: out,
+    hashes,
+    add,
+    now: request.now,
+    identity: request.identity ?? null,
+    notes,
+  });
+  const sections = await packSections(workspace, request, place, hashes);
 
   const pem = await readCentrePem(workspace.dir);
   if (!pem) {
@@ -328,9 +289,7 @@ async function writeContents(
     centre: { name: workspace.centre.centre.name, demo: workspace.centre.centre.demo },
     period,
     learners,
-    plan: plan
-      ? planSummary(workspace, plan, visitLearners, period, qualificationTitle, unitTitles)
-      : null,
+    plan: summary,
     sampling,
     sections,
     centreCertificate: 'centre.pem',

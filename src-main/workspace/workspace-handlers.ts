@@ -43,7 +43,8 @@ async function status(
 ): Promise<WorkspaceStatus> {
   const open = workbench.hasWorkspace ? workbench.workspace : null;
   let reason = problem;
-  if (!open && !reason) {
+  const pack = workbench.openedPack;
+  if (!open && !reason && !pack) {
     try {
       void workbench.workspace;
     } catch (error) {
@@ -58,6 +59,9 @@ async function status(
     open: open
       ? { dir: open.dir, centreName: open.centre.centre.name, demo: open.centre.centre.demo }
       : null,
+    pack: pack
+      ? { dir: pack.dir, centreName: pack.data.centre.name, demo: pack.data.centre.demo }
+      : null,
     problem: centreProblem
       ? `${centreProblem.message} Until it is put right, the workbench shows the centre as it last read it and saves no change to it.`
       : reason,
@@ -71,7 +75,7 @@ async function status(
 export const workspaceHandlers: HandlerMap<keyof typeof workspaceOperations> = {
   'workspace:status': async (_input, workbench) => status(workbench),
   'workspace:open': async ({ dir }, workbench) => {
-    await workbench.open(dir);
+    await workbench.openFolder(dir);
     return status(workbench);
   },
   'workspace:open-demo': async (_input, workbench) => {

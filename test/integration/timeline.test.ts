@@ -8,6 +8,7 @@ import type { Workbench } from '../../src-main/app/workbench';
 import type { Portfolio } from '../../src-main/portfolio/portfolio-schema';
 import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { listVisits } from '../../src-main/visit-pack/visit-store';
+import { unitRef } from '../../src-main/kernel/unit-label';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { bootWorkbench } from '../support/workbench';
@@ -76,16 +77,30 @@ function expectedFromPortfolio(p: Portfolio): Map<string, (at: string) => boolea
   return out;
 }
 
-/** The EQA visits that sampled the learner, with their report and the EQA's actions. */
+/**
+ * The EQA visits that sampled the learner, with their report, and the EQA's actions that name
+ * the learner or a unit of theirs the visit sampled (by its reference or title).
+ */
 async function expectedFromVisits(workspace: Workspace, learnerId: string) {
   const out = new Map<string, (at: string) => boolean>();
+  const { units } = await workspace.listUnits();
+  const name = workspace.learner(learnerId).name.toLowerCase();
   for (const v of (await listVisits(workspace)).visits) {
     if (!v.samples.some((s) => s.learnerId === learnerId)) continue;
     out.set(`visit-pack:${v.id}`, (a) => a === v.packMadeAt);
     if (!v.report) continue;
     out.set(`visit:${v.id}`, (a) => a === v.report!.report.visitedOn);
     out.set(`visit-report:${v.id}`, (a) => a === v.report!.importedAt);
-    for (const point of v.actions) {
+    const unitWords = v.samples
+      .filter((s) => s.learnerId === learnerId)
+      .flatMap((s) => {
+        const unit = units.find((u) => u.id === s.unitId);
+        return [s.unit, ...(unit ? [unitRef(unit), unit.title] : [])];
+      })
+      .map((w) => w.toLowerCase());
+    const aboutLearner = (what: string) =>
+      [name, ...unitWords].some((w) => what.toLowerCase().includes(w));
+    for (const point of v.actions.filter((a) => aboutLearner(a.what))) {
       out.set(`action:${point.id}`, (a) => a === point.raisedOn);
       point.history.forEach((h, i) => out.set(`action:${point.id}:${i}`, (a) => a === h.on));
     }

@@ -54,7 +54,7 @@ export async function webCommand(argv: string[], io: CliIo): Promise<number> {
     { watch: true, demo: makeDemoCentre },
   );
   await workbench.boot({ workspace: values.workspace && path.resolve(values.workspace) });
-  if (values.workspace && !workbench.hasWorkspace) {
+  if (values.workspace && !workbench.hasWorkspace && !workbench.openedPack) {
     // Say it here too: the person may not open the browser at all.
     try {
       void workbench.workspace;

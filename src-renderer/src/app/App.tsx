@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useOperation } from '../api/use-operation';
 import { StartupError } from '../components/StartupError';
+import { PackShell } from '../components/visit/pack/PackShell';
 import { Shell } from './Shell';
 
 /** Opens on whatever workspace the workbench has open; a failure gets a full screen, never a blank one. */
@@ -24,6 +25,11 @@ export function App() {
         message={status.error ?? 'No answer came from the workbench.'}
         onRetry={refresh}
       />
+    );
+  }
+  if (status.data.pack) {
+    return (
+      <PackShell status={status.data} onWorkspaceChanged={refresh} key={status.data.pack.dir} />
     );
   }
   if (!status.data.open) {

@@ -132,7 +132,12 @@ function VisitCard({ visit, canReport }: { visit: VisitView; canReport: boolean 
         size="xl"
         closeOnClickOutside={false}
       >
-        {writing && <EqaReportForm visitId={visit.id} onClose={() => setWriting(false)} />}
+        {writing && (
+          <EqaReportForm
+            source={{ kind: 'visit', visitId: visit.id }}
+            onClose={() => setWriting(false)}
+          />
+        )}
       </Modal>
       {report ? <ReportView visit={visit} /> : <Text mt="xs">No EQA report imported yet.</Text>}
       {visit.replaced.length > 0 && (

@@ -50,14 +50,7 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
   async function make() {
     setBusy(true);
     try {
-      setMade(
-        await call('visit:make-pack', {
-          samples,
-          sign: true,
-          passphrase,
-          thirdParty,
-        }),
-      );
+      setMade(await call('visit:make-pack', { samples, sign: true, passphrase, thirdParty }));
       setPassphrase('');
     } catch (error) {
       notifyError('The visit pack was not made', error);
@@ -66,91 +59,108 @@ function VisitPackForm({ planId, onDone }: { planId: string; onDone: () => void 
     }
   }
 
-  if (made) {
-    return (
-      <Stack>
-        <Alert color="green" title="The visit pack is ready" data-testid="visit-pack-made">
-          {made.learners} learners, {made.units} units and {made.files} files in the workspace
-          folder as {made.folder}
-          {made.zip ? ` and ${made.zip}` : ''}
-          {made.signedBy ? `, signed by ${made.signedBy}` : ', not signed'}. Give the EQA the .zip
-          and the centre certificate; they open index.html in any browser.
-        </Alert>
-        {made.notes.map((n) => (
-          <Alert key={n} color="orange">
-            {n}
-          </Alert>
-        ))}
-        <Group justify="end">
-          <Button onClick={onDone}>Close</Button>
-        </Group>
-      </Stack>
-    );
-  }
-
+  if (made) return <PackMade made={made} onDone={onDone} />;
+  const ready =
+    chosen.size > 0 &&
+    passphrase !== '' &&
+    markedState.data !== null &&
+    allChosen(marked, thirdParty);
   return (
     <Loading state={plan} label="The sampling plan">
-      {(p) => {
-        const distinct = [...new Map(p.samples.map((s) => [keyOf(s), s])).values()];
-        return (
-          <Stack>
-            <Text size="sm">
-              Tick the learners&apos; units the EQA will sample: the plan&apos;s samples, or the
-              ones on the EQA&apos;s own list. Only these learners are named in the pack.
-            </Text>
-            <Group gap="xs">
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => setChosen(new Set(distinct.map(keyOf)))}
-              >
-                Tick every sample in the plan
-              </Button>
-              <Button size="xs" variant="default" onClick={() => setChosen(new Set())}>
-                Untick all
-              </Button>
-            </Group>
-            <Stack gap={4} role="group" aria-label="Learners and units for the visit">
-              {distinct.map((s) => (
-                <Checkbox
-                  key={keyOf(s)}
-                  label={`${s.learnerName}: ${s.unitTitle} (assessor ${s.assessorName})`}
-                  checked={chosen.has(keyOf(s))}
-                  onChange={(e) => {
-                    const next = new Set(chosen);
-                    if (e.currentTarget.checked) next.add(keyOf(s));
-                    else next.delete(keyOf(s));
-                    setChosen(next);
-                  }}
-                />
-              ))}
-            </Stack>
-            <ThirdPartyChoices items={marked} choices={thirdParty} onChange={setThirdParty} />
-            <PasswordInput
-              label="Passphrase of your signing identity (you sign the pack's manifest)"
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.currentTarget.value)}
-            />
-            <Group justify="end">
-              <Button variant="default" onClick={onDone}>
-                Cancel
-              </Button>
-              <Button
-                onClick={make}
-                loading={busy}
-                disabled={
-                  chosen.size === 0 ||
-                  passphrase === '' ||
-                  markedState.data === null ||
-                  !allChosen(marked, thirdParty)
-                }
-              >
-                Make the pack ({chosen.size} chosen)
-              </Button>
-            </Group>
-          </Stack>
-        );
-      }}
+      {(p) => (
+        <Stack>
+          <SampleChoice samples={p.samples} chosen={chosen} onChange={setChosen} />
+          <ThirdPartyChoices items={marked} choices={thirdParty} onChange={setThirdParty} />
+          <PasswordInput
+            label="Passphrase of your signing identity (you sign the pack's manifest)"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.currentTarget.value)}
+          />
+          <Group justify="end">
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button onClick={make} loading={busy} disabled={!ready}>
+              Make the pack ({chosen.size} chosen)
+            </Button>
+          </Group>
+        </Stack>
+      )}
     </Loading>
+  );
+}
+
+/** What was made, where, and who signed it; with anything the IQA should know. */
+function PackMade({ made, onDone }: { made: VisitPackView; onDone: () => void }) {
+  return (
+    <Stack>
+      <Alert color="green" title="The visit pack is ready" data-testid="visit-pack-made">
+        {made.learners} learners, {made.units} units and {made.files} files in the workspace folder
+        as {made.folder}
+        {made.zip ? ` and ${made.zip}` : ''}
+        {made.signedBy ? `, signed by ${made.signedBy}` : ', not signed'}. Give the EQA the .zip and
+        the centre certificate; they open index.html in any browser.
+      </Alert>
+      {made.notes.map((n) => (
+        <Alert key={n} color="orange">
+          {n}
+        </Alert>
+      ))}
+      <Group justify="end">
+        <Button onClick={onDone}>Close</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+interface PlanSample {
+  learnerId: string;
+  unitId: string;
+  learnerName: string;
+  unitTitle: string;
+  assessorName: string;
+}
+
+/** The plan's learners' units to tick for the visit, none ticked to start with. */
+function SampleChoice({
+  samples,
+  chosen,
+  onChange,
+}: {
+  samples: readonly PlanSample[];
+  chosen: ReadonlySet<string>;
+  onChange: (chosen: Set<string>) => void;
+}) {
+  const distinct = [...new Map(samples.map((s) => [keyOf(s), s])).values()];
+  return (
+    <>
+      <Text size="sm">
+        Tick the learners&apos; units the EQA will sample: the plan&apos;s samples, or the ones on
+        the EQA&apos;s own list. Only these learners are named in the pack.
+      </Text>
+      <Group gap="xs">
+        <Button size="xs" variant="default" onClick={() => onChange(new Set(distinct.map(keyOf)))}>
+          Tick every sample in the plan
+        </Button>
+        <Button size="xs" variant="default" onClick={() => onChange(new Set())}>
+          Untick all
+        </Button>
+      </Group>
+      <Stack gap={4} role="group" aria-label="Learners and units for the visit">
+        {distinct.map((s) => (
+          <Checkbox
+            key={keyOf(s)}
+            label={`${s.learnerName}: ${s.unitTitle} (assessor ${s.assessorName})`}
+            checked={chosen.has(keyOf(s))}
+            onChange={(e) => {
+              const next = new Set(chosen);
+              if (e.currentTarget.checked) next.add(keyOf(s));
+              else next.delete(keyOf(s));
+              onChange(next);
+            }}
+          />
+        ))}
+      </Stack>
+    </>
   );
 }
