@@ -2,6 +2,7 @@ import { Box, Button, Card, Table, Text, Title, VisuallyHidden } from '@mantine/
 import { useEffect, useState } from 'react';
 import type { RecordPreview as Preview } from '../../../../src-main/record/record-contract';
 import type { PlanView } from '../../../../src-main/sampling/sampling-contract';
+import type { ResultOf } from '../../../../src-main/api/contract';
 import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
@@ -51,41 +52,7 @@ export function SavedReports({ plan, generation }: { plan: PlanView; generation:
           No report has been saved from this plan yet.
         </Text>
       ) : (
-        <Table>
-          <Table.Caption>Reports and records saved in the workspace folder</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Report</Table.Th>
-              <Table.Th>Saved on</Table.Th>
-              <Table.Th>Format</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {reports.map((r) => {
-              const label = describe(r.what, r.of);
-              return (
-                <Table.Tr key={r.path}>
-                  <Table.Td>{label}</Table.Td>
-                  <Table.Td>{formatDate(r.savedOn)}</Table.Td>
-                  <Table.Td>{r.format.toUpperCase()}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      aria-label={`Open ${label}, ${r.format.toUpperCase()}, saved ${formatDate(r.savedOn)}`}
-                      onClick={() => setOpenPath(r.path)}
-                    >
-                      Open
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <SavedReportTable reports={reports} describe={describe} onOpen={setOpenPath} />
       )}
       {shown && (
         <Box mt="md">
@@ -100,5 +67,56 @@ export function SavedReports({ plan, generation }: { plan: PlanView; generation:
         </Box>
       )}
     </Card>
+  );
+}
+
+type Saved = ResultOf<'sampling:saved-reports'>[number];
+
+/** The saved reports and records, each with when it was saved, its format and a button to open it. */
+function SavedReportTable({
+  reports,
+  describe,
+  onOpen,
+}: {
+  reports: Saved[];
+  describe: (what: Saved['what'], of: string) => string;
+  onOpen: (path: string) => void;
+}) {
+  return (
+    <Table>
+      <Table.Caption>Reports and records saved in the workspace folder</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Report</Table.Th>
+          <Table.Th>Saved on</Table.Th>
+          <Table.Th>Format</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {reports.map((r) => {
+          const label = describe(r.what, r.of);
+          return (
+            <Table.Tr key={r.path}>
+              <Table.Td>{label}</Table.Td>
+              <Table.Td>{formatDate(r.savedOn)}</Table.Td>
+              <Table.Td>{r.format.toUpperCase()}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  aria-label={`Open ${label}, ${r.format.toUpperCase()}, saved ${formatDate(r.savedOn)}`}
+                  onClick={() => onOpen(r.path)}
+                >
+                  Open
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
   );
 }
