@@ -150,7 +150,7 @@ function ReviewButtons({
 }) {
   return (
     <Group>
-      <Button variant="default" onClick={() => addAction}>
+      <Button variant="default" onClick={addAction}>
         Add an action point
       </Button>
       {canDraft && (
