@@ -1,10 +1,8 @@
 import { Box, Button, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { RecordPreview as Preview } from '../../../../src-main/record/record-contract';
 import type { PlanView } from '../../../../src-main/sampling/sampling-contract';
 import type { ResultOf } from '../../../../src-main/api/contract';
 import { call } from '../../api/client';
-import { notifyError } from '../../api/notify';
+import { useLoadedFor } from '../../api/use-loaded-for';
 import { useOperation } from '../../api/use-operation';
 import { useAddressValue } from '../../api/address';
 import { RecordPreview } from '../records/RecordPreview';
@@ -17,20 +15,12 @@ import { formatDate } from './sampling-format';
 export function SavedReports({ plan, generation }: { plan: PlanView; generation: number }) {
   const saved = useOperation('sampling:saved-reports', { planId: plan.id }, generation);
   const [openPath, setOpenPath] = useAddressValue('report');
-  const [loaded, setLoaded] = useState<{ path: string; preview: Preview } | null>(null);
-  const shown = loaded && loaded.path === openPath ? loaded : null;
-
-  useEffect(() => {
-    if (!openPath) return;
-    let current = true;
-    call('sampling:open-report', { path: openPath }).then(
-      (preview) => current && setLoaded({ path: openPath, preview }),
-      (error: unknown) => notifyError('The report could not be opened', error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [openPath]);
+  const preview = useLoadedFor(
+    openPath,
+    (path) => call('sampling:open-report', { path }),
+    'The report could not be opened',
+  );
+  const shown = preview && openPath ? { path: openPath, preview } : null;
 
   const describe = (what: 'report' | 'record', of: string) => {
     if (what === 'report') return 'Sampling report';
