@@ -37,6 +37,30 @@ interface Props {
   onWorkspaceChanged: () => void;
 }
 
+/** The menu's commands (from the desktop app's menu bar), for as long as the workspace is open. */
+function useMenuCommands(
+  openChooser: (tab: 'open' | 'new') => void,
+  onWorkspaceChanged: () => void,
+) {
+  useEffect(
+    () =>
+      window.workbench?.onMenuCommand((command) => {
+        if (command === 'open-workspace') openChooser('open');
+        else if (command === 'new-workspace') openChooser('new');
+        else if (command === 'print') window.print();
+        else if (command === 'back') history.back();
+        else if (command === 'forward') history.forward();
+        else if (command === 'open-demo') {
+          call('workspace:open-demo', {})
+            .then(onWorkspaceChanged)
+            .catch((error: unknown) => notifyError('The demo centre could not be opened', error));
+        }
+      }),
+    [openChooser, onWorkspaceChanged],
+  );
+}
+
+/** The open workspace: the header, the page list and the page shown. */
 export function Shell({ status, onWorkspaceChanged }: Props) {
   const address = useAddress();
   const page = pageOf(address);
@@ -49,61 +73,18 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
   const outsideChanges = useOutsideChanges();
   const current = pages.find((p) => p.id === page) ?? pages[0]!;
 
-  useEffect(
-    () =>
-      window.workbench?.onMenuCommand((command) => {
-        if (command === 'open-workspace') setChooser('open');
-        else if (command === 'new-workspace') setChooser('new');
-        else if (command === 'print') window.print();
-        else if (command === 'back') history.back();
-        else if (command === 'forward') history.forward();
-        else if (command === 'open-demo') {
-          call('workspace:open-demo', {})
-            .then(onWorkspaceChanged)
-            .catch((error: unknown) => notifyError('The demo centre could not be opened', error));
-        }
-      }),
-    [onWorkspaceChanged],
-  );
+  useMenuCommands(setChooser, onWorkspaceChanged);
 
   return (
     <RefreshContext.Provider value={outsideChanges}>
       <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
         <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-            <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
-              {/* The window's title names the product; on a narrow screen the centre needs the room. */}
-              <Text fw={700} visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
-                Assessor &amp; Verifier Workbench
-              </Text>
-              <Text c="dimmed" aria-hidden visibleFrom="lg">
-                |
-              </Text>
-              <Text
-                data-testid="workspace-name"
-                fw={500}
-                truncate
-                title={open.centreName}
-                style={{ minWidth: 0 }}
-              >
-                {open.centreName}
-              </Text>
-              {open.demo && (
-                <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>
-                  Demo data
-                </Badge>
-              )}
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => setChooser('open')}
-                style={{ flexShrink: 0 }}
-              >
-                Change workspace
-              </Button>
-            </Group>
-            <UserSwitcher onChanged={() => setUserGeneration((g) => g + 1)} />
-          </Group>
+          <ShellHeader
+            centreName={open.centreName}
+            demo={open.demo}
+            onChangeWorkspace={() => setChooser('open')}
+            onUserChanged={() => setUserGeneration((g) => g + 1)}
+          />
         </AppShell.Header>
         <AppShell.Navbar p="xs" component="nav" aria-label="Main">
           {pages.map((p) => (
@@ -134,5 +115,50 @@ export function Shell({ status, onWorkspaceChanged }: Props) {
         />
       </AppShell>
     </RefreshContext.Provider>
+  );
+}
+
+/** The product, the centre open (and whether it is the demo), changing workspace and user. */
+function ShellHeader({
+  centreName,
+  demo,
+  onChangeWorkspace,
+  onUserChanged,
+}: {
+  centreName: string;
+  demo: boolean;
+  onChangeWorkspace: () => void;
+  onUserChanged: () => void;
+}) {
+  return (
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+      <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        {/* The window's title names the product; on a narrow screen the centre needs the room. */}
+        <Text fw={700} visibleFrom="lg" style={{ whiteSpace: 'nowrap' }}>
+          Assessor &amp; Verifier Workbench
+        </Text>
+        <Text c="dimmed" aria-hidden visibleFrom="lg">
+          |
+        </Text>
+        <Text
+          data-testid="workspace-name"
+          fw={500}
+          truncate
+          title={centreName}
+          style={{ minWidth: 0 }}
+        >
+          {centreName}
+        </Text>
+        {demo && (
+          <Badge color="orange" variant="light" style={{ flexShrink: 0 }}>
+            Demo data
+          </Badge>
+        )}
+        <Button size="xs" variant="default" onClick={onChangeWorkspace} style={{ flexShrink: 0 }}>
+          Change workspace
+        </Button>
+      </Group>
+      <UserSwitcher onChanged={onUserChanged} />
+    </Group>
   );
 }

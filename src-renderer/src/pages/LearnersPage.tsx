@@ -1,14 +1,15 @@
-import { ReviewDueBadge } from '../components/progress-review/ReviewDueBadge';
-import { Anchor, Badge, Button, Group, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Switch, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation } from '../api/use-operation';
 import { moveTo, useAddressValue } from '../api/address';
 import { LearnerForm } from '../components/learner/LearnerForm';
 import { LearnerView } from '../components/learner/LearnerView';
 import { Loading } from '../components/Loading';
-import { LearnerProgress } from '../components/progress/LearnerProgress';
+import { LearnerTable } from '../components/learner/LearnerTable';
+import { matchesFind } from '../components/common/find';
 import { CaseloadOverview } from '../components/progress/CaseloadOverview';
 
+/** The caseload: every learner with their progress, to find one and open them. */
 export function LearnersPage() {
   const [includeArchived, setIncludeArchived] = useState(false);
   const learners = useOperation('learner:list', { includeArchived });
@@ -19,7 +20,6 @@ export function LearnersPage() {
   // The open learner is in the address (?page=learners&learner=ln-…), so Back returns to the list.
   const [selected, setSelected] = useAddressValue('learner');
   const [adding, setAdding] = useState(false);
-  const needle = filter.trim().toLocaleLowerCase('en-GB');
 
   if (selected) {
     return (
@@ -56,76 +56,15 @@ export function LearnersPage() {
         )}
       </Group>
       <Loading state={learners} label="The learners">
-        {(list) => {
-          const shown = list.filter((l) =>
-            [l.name, l.uln, l.employer, l.workplace, l.cohort].some((v) =>
-              v.toLocaleLowerCase('en-GB').includes(needle),
-            ),
-          );
-          if (!shown.length) return <Text>No learners match.</Text>;
-          return (
-            <Table striped withTableBorder data-testid="learner-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Learner</Table.Th>
-                  <Table.Th scope="col">Employer and workplace</Table.Th>
-                  <Table.Th scope="col">Needs and adjustments</Table.Th>
-                  <Table.Th scope="col" w="45%">
-                    Progress
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((l) => (
-                  <Table.Tr key={l.id}>
-                    <Table.Td fw={500}>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        ta="left"
-                        onClick={() => setSelected(l.id)}
-                      >
-                        {l.name}
-                      </Anchor>
-                      {dueOf.has(l.id) && !l.archived && (
-                        <ReviewDueBadge
-                          state={dueOf.get(l.id)!.state}
-                          dueBy={dueOf.get(l.id)!.dueBy}
-                        />
-                      )}
-                      {l.archived && (
-                        <Badge ml="xs" color="gray" variant="light">
-                          Archived
-                        </Badge>
-                      )}
-                      <Text size="xs">ULN {l.uln}</Text>
-                      <Text size="xs" c="dimmed">
-                        {l.cohort ? `${l.cohort} · ` : ''}
-                        {l.evidenceCount} evidence items
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {l.employer}
-                      <Text size="sm" c="dimmed">
-                        {l.workplace}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {l.needs || (
-                        <Text c="dimmed" size="sm">
-                          None recorded
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <LearnerProgress learner={l} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          );
-        }}
+        {(list) => (
+          <LearnerTable
+            learners={list.filter((l) =>
+              matchesFind(filter, [l.name, l.uln, l.employer, l.workplace, l.cohort]),
+            )}
+            dueOf={dueOf}
+            onOpen={setSelected}
+          />
+        )}
       </Loading>
       {adding && (
         <LearnerForm

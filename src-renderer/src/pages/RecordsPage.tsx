@@ -1,12 +1,8 @@
 import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type {
-  IssuedRecordView,
-  RecordCheck,
-  RecordPreview as Preview,
-} from '../../../src-main/record/record-contract';
+import { useState } from 'react';
+import type { IssuedRecordView, RecordCheck } from '../../../src-main/record/record-contract';
 import { call } from '../api/client';
-import { notifyError } from '../api/notify';
+import { useAction } from '../api/use-action';
 import { useOperation } from '../api/use-operation';
 import { moveTo, useAddress } from '../api/address';
 import { Loading } from '../components/Loading';
@@ -16,7 +12,7 @@ import { RecordPreview } from '../components/records/RecordPreview';
 import { SigningIdentities } from '../components/records/SigningIdentities';
 import { VerifyFile } from '../components/records/VerifyFile';
 import { VerifyResult } from '../components/records/VerifyResult';
-import { kindLabels } from '../components/records/record-labels';
+import { useRecordPreview } from '../components/records/use-record-preview';
 
 /** Make, sign, countersign, preview, print and verify assessment records; manage identities. */
 export function RecordsPage() {
@@ -29,41 +25,19 @@ export function RecordsPage() {
   const learnerId = address.get('learner');
   const recordId = address.get('record');
   const records = useOperation('record:list', learnerId ? { learnerId } : {}, generation);
-  const [loaded, setLoaded] = useState<{
-    recordId: string;
-    preview: Preview;
-    title: string;
-  } | null>(null);
-  const preview = loaded && loaded.recordId === recordId ? loaded : null;
   const [check, setCheck] = useState<{ check: RecordCheck; fileName: string } | null>(null);
   const refresh = () => setGeneration((g) => g + 1);
 
   const showPreview = (record: IssuedRecordView) =>
     moveTo({ learner: record.learnerId, record: record.recordId });
-  const shown = records.data?.find((r) => r.recordId === recordId) ?? null;
-  useEffect(() => {
-    if (!shown) return;
-    let current = true;
-    const title = `${kindLabels[shown.kind]} ${shown.recordId}`;
-    call('record:preview', { learnerId: shown.learnerId, recordId: shown.recordId }).then(
-      (p) => current && setLoaded({ recordId: shown.recordId, preview: p, title }),
-      (error: unknown) => notifyError('The record could not be shown', error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [shown]);
-
+  const preview = useRecordPreview(records.data, recordId);
+  const { run } = useAction();
   const verify = async (record: IssuedRecordView) => {
-    try {
-      const result = await call('record:verify', {
-        learnerId: record.learnerId,
-        recordId: record.recordId,
-      });
-      setCheck({ check: result, fileName: record.fileName });
-    } catch (error) {
-      notifyError('The record could not be checked', error);
-    }
+    const result = await run(
+      () => call('record:verify', { learnerId: record.learnerId, recordId: record.recordId }),
+      { failed: 'The record could not be checked' },
+    );
+    if (result) setCheck({ check: result, fileName: record.fileName });
   };
 
   return (
@@ -94,21 +68,7 @@ export function RecordsPage() {
               onClose={() => moveTo({ record: null })}
             />
           )}
-          {check && (
-            <Paper withBorder p="md" component="section" aria-labelledby="verify-result-title">
-              <Stack>
-                <Group justify="space-between">
-                  <Title order={2} size="h4" id="verify-result-title">
-                    Verification
-                  </Title>
-                  <Button variant="subtle" onClick={() => setCheck(null)}>
-                    Close
-                  </Button>
-                </Group>
-                <VerifyResult check={check.check} fileName={check.fileName} />
-              </Stack>
-            </Paper>
-          )}
+          {check && <VerificationPanel {...check} onClose={() => setCheck(null)} />}
           <Loading state={records} label="Issued records">
             {(issued) => (
               <IssuedRecords
@@ -133,5 +93,32 @@ export function RecordsPage() {
         </Stack>
       )}
     </Loading>
+  );
+}
+
+/** What checking a record found, until it is closed. */
+function VerificationPanel({
+  check,
+  fileName,
+  onClose,
+}: {
+  check: RecordCheck;
+  fileName: string;
+  onClose: () => void;
+}) {
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="verify-result-title">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={2} size="h4" id="verify-result-title">
+            Verification
+          </Title>
+          <Button variant="subtle" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+        <VerifyResult check={check} fileName={fileName} />
+      </Stack>
+    </Paper>
   );
 }

@@ -28,6 +28,43 @@ export function FeedbackBox({
   onSave,
   minRows = 3,
 }: Props) {
+  const box = useSavingText(value, onSave);
+  return (
+    <div>
+      <Textarea
+        id={id}
+        label={label}
+        value={box.text}
+        disabled={disabled}
+        rows={minRows}
+        onChange={(e) => box.change(e.currentTarget.value)}
+        onFocus={box.focus}
+        onBlur={box.blur}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            e.currentTarget.blur();
+          }
+        }}
+      />
+      {disabled ? (
+        <Text size="xs" c="dimmed" data-testid={`${id}-state`}>
+          {disabledReason ?? 'This cannot be changed here.'}
+        </Text>
+      ) : (
+        <Text size="xs" c="dimmed" aria-live="polite" data-testid={`${id}-state`}>
+          {box.state === 'editing' ? 'Saving when you pause…' : 'Saved as you type.'}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The text in a box that saves itself: what is typed waits for a pause (or for the box to be
+ * left, or unmounted) before it is saved, and text changed elsewhere shows when the box is idle.
+ */
+function useSavingText(value: string, onSave: (text: string) => void) {
   const [text, setText] = useState(value);
   const [state, setState] = useState<'saved' | 'editing'>('saved');
   const pending = useRef<{ text: string; timer: number } | null>(null);
@@ -64,51 +101,25 @@ export function FeedbackBox({
   // Moving to another criterion unmounts the box: what was typed is saved first.
   useEffect(() => () => flush(), [flush]);
 
-  return (
-    <div>
-      <Textarea
-        id={id}
-        label={label}
-        value={text}
-        disabled={disabled}
-        rows={minRows}
-        onChange={(e) => {
-          const next = e.currentTarget.value;
-          typed.current = true;
-          setText(next);
-          setState('editing');
-          if (pending.current) window.clearTimeout(pending.current.timer);
-          pending.current = { text: next, timer: window.setTimeout(flush, SAVE_AFTER_MS) };
-        }}
-        onFocus={() => {
-          focused.current = true;
-          typed.current = false;
-        }}
-        onBlur={() => {
-          focused.current = false;
-          if (pending.current) flush();
-          else if (!typed.current && latest.current !== saved.current) {
-            // Changed elsewhere while the cursor sat here untouched: show what now stands.
-            setText(latest.current);
-            saved.current = latest.current;
-          }
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.currentTarget.blur();
-          }
-        }}
-      />
-      {disabled ? (
-        <Text size="xs" c="dimmed" data-testid={`${id}-state`}>
-          {disabledReason ?? 'This cannot be changed here.'}
-        </Text>
-      ) : (
-        <Text size="xs" c="dimmed" aria-live="polite" data-testid={`${id}-state`}>
-          {state === 'editing' ? 'Saving when you pause…' : 'Saved as you type.'}
-        </Text>
-      )}
-    </div>
-  );
+  const change = (next: string) => {
+    typed.current = true;
+    setText(next);
+    setState('editing');
+    if (pending.current) window.clearTimeout(pending.current.timer);
+    pending.current = { text: next, timer: window.setTimeout(flush, SAVE_AFTER_MS) };
+  };
+  const focus = () => {
+    focused.current = true;
+    typed.current = false;
+  };
+  const blur = () => {
+    focused.current = false;
+    if (pending.current) flush();
+    else if (!typed.current && latest.current !== saved.current) {
+      // Changed elsewhere while the cursor sat here untouched: show what now stands.
+      setText(latest.current);
+      saved.current = latest.current;
+    }
+  };
+  return { text, state, change, focus, blur };
 }

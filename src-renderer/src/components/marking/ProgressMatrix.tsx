@@ -8,6 +8,7 @@ import type {
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { signOffLabel } from './status';
+import { matrixRows, type Show, type SortKey } from './matrix-rows';
 import { CriteriaProgress } from '../progress/CriteriaProgress';
 import { needsVisit } from '../../../../src-main/kernel/caseload';
 import { ukToday } from '../dates/format';
@@ -17,13 +18,20 @@ interface Props {
   onOpen: (learnerId: string, unitId: string) => void;
 }
 
-type SortKey = 'name' | 'progress' | 'activity' | 'not-yet-met';
-type Show = 'all' | 'visit' | 'ready' | 'countersign' | 'flags';
+const showChoices: { value: Show; label: string }[] = [
+  { value: 'all', label: 'Every learner' },
+  { value: 'visit', label: 'Needs a visit' },
+  { value: 'ready', label: 'Ready to sign off' },
+  { value: 'countersign', label: 'Awaiting countersignature' },
+  { value: 'flags', label: 'With flags' },
+];
 
-const fraction = (row: MatrixRow) => {
-  const total = row.cells.reduce((n, c) => n + c.total, 0);
-  return total ? row.cells.reduce((n, c) => n + c.met, 0) / total : 0;
-};
+const sortChoices: { value: SortKey; label: string }[] = [
+  { value: 'activity', label: 'Longest since last activity' },
+  { value: 'progress', label: 'Least progress first' },
+  { value: 'not-yet-met', label: 'Most not yet met' },
+  { value: 'name', label: 'Name' },
+];
 
 function Cell({
   cell,
@@ -100,66 +108,20 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
   const [show, setShow] = useState<Show>('all');
   const [find, setFind] = useState('');
   const today = useMemo(() => ukToday(), []);
-  const rows = useMemo(() => {
-    const needle = find.trim().toLocaleLowerCase('en-GB');
-    const kept = matrix.rows.filter((r) => {
-      const text = `${r.name} ${r.employer} ${r.workplace} ${r.cohort} ${r.assessorName}`;
-      if (needle && !text.toLocaleLowerCase('en-GB').includes(needle)) return false;
-      if (show === 'visit') return needsVisit(r, today);
-      if (show === 'ready') return r.cells.some((c) => c.readyToSignOff);
-      if (show === 'countersign')
-        return r.cells.some((c) => c.signOff === 'awaiting-countersignature');
-      if (show === 'flags') return r.cells.some((c) => c.warnings > 0);
-      return true;
-    });
-    const nym = (r: MatrixRow) => r.cells.reduce((n, c) => n + c.notYetMet, 0);
-    const compare: Record<SortKey, (a: MatrixRow, b: MatrixRow) => number> = {
-      name: (a, b) => a.name.localeCompare(b.name, 'en-GB'),
-      progress: (a, b) => fraction(a) - fraction(b),
-      activity: (a, b) => (a.lastActivityOn ?? '').localeCompare(b.lastActivityOn ?? ''),
-      'not-yet-met': (a, b) => nym(b) - nym(a),
-    };
-    return [...kept].sort((a, b) => compare[sort](a, b) || a.name.localeCompare(b.name, 'en-GB'));
-  }, [matrix.rows, find, show, sort, today]);
-
+  const rows = useMemo(
+    () => matrixRows(matrix.rows, { find, show, sort, today }),
+    [matrix.rows, find, show, sort, today],
+  );
   return (
     <Stack data-testid="progress-matrix">
-      <Group align="end">
-        <TextInput
-          label="Find"
-          placeholder="Learner, employer, cohort or assessor"
-          value={find}
-          onChange={(e) => setFind(e.currentTarget.value)}
-          w={300}
-        />
-        <Select
-          label="Show"
-          w={240}
-          value={show}
-          allowDeselect={false}
-          onChange={(v) => setShow((v as Show) ?? 'all')}
-          data={[
-            { value: 'all', label: 'Every learner' },
-            { value: 'visit', label: 'Needs a visit' },
-            { value: 'ready', label: 'Ready to sign off' },
-            { value: 'countersign', label: 'Awaiting countersignature' },
-            { value: 'flags', label: 'With flags' },
-          ]}
-        />
-        <Select
-          label="Sort by"
-          w={270}
-          value={sort}
-          allowDeselect={false}
-          onChange={(v) => setSort((v as SortKey) ?? 'activity')}
-          data={[
-            { value: 'activity', label: 'Longest since last activity' },
-            { value: 'progress', label: 'Least progress first' },
-            { value: 'not-yet-met', label: 'Most not yet met' },
-            { value: 'name', label: 'Name' },
-          ]}
-        />
-      </Group>
+      <MatrixFilters
+        find={find}
+        setFind={setFind}
+        show={show}
+        setShow={setShow}
+        sort={sort}
+        setSort={setSort}
+      />
       <Table withTableBorder striped>
         <Table.Thead>
           <Table.Tr>
@@ -181,44 +143,103 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
-            <Table.Tr key={r.learnerId} data-testid="matrix-row">
-              <Table.Th scope="row">
-                <Text size="sm" fw={600}>
-                  {r.name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {r.employer} · {r.assessorName}
-                </Text>
-                {needsVisit(r, today) && (
-                  <Badge size="xs" color="red" variant="light" tt="none">
-                    Needs a visit
-                  </Badge>
-                )}
-                {r.problem && (
-                  <Text size="xs" c="red">
-                    {r.problem}
-                  </Text>
-                )}
-              </Table.Th>
-              {matrix.units.map((u) => (
-                <Table.Td key={u.id}>
-                  <Cell
-                    cell={r.cells.find((c) => c.unitId === u.id)}
-                    label={`${u.ref} for ${r.name}`}
-                    onOpen={() => onOpen(r.learnerId, u.id)}
-                  />
-                </Table.Td>
-              ))}
-              <Table.Td>
-                <Text size="sm">
-                  {r.lastActivityOn ? formatDate(r.lastActivityOn) : 'None yet'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <LearnerRow
+              key={r.learnerId}
+              row={r}
+              units={matrix.units}
+              today={today}
+              onOpen={onOpen}
+            />
           ))}
         </Table.Tbody>
       </Table>
       {!rows.length && <Text>No learners match.</Text>}
     </Stack>
+  );
+}
+
+/** One learner across the units: who, whether they need a visit, each unit's progress. */
+function LearnerRow({
+  row: r,
+  units,
+  today,
+  onOpen,
+}: {
+  row: MatrixRow;
+  units: Matrix['units'];
+  today: string;
+  onOpen: Props['onOpen'];
+}) {
+  return (
+    <Table.Tr data-testid="matrix-row">
+      <Table.Th scope="row">
+        <Text size="sm" fw={600}>
+          {r.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {r.employer} · {r.assessorName}
+        </Text>
+        {needsVisit(r, today) && (
+          <Badge size="xs" color="red" variant="light" tt="none">
+            Needs a visit
+          </Badge>
+        )}
+        {r.problem && (
+          <Text size="xs" c="red">
+            {r.problem}
+          </Text>
+        )}
+      </Table.Th>
+      {units.map((u) => (
+        <Table.Td key={u.id}>
+          <Cell
+            cell={r.cells.find((c) => c.unitId === u.id)}
+            label={`${u.ref} for ${r.name}`}
+            onOpen={() => onOpen(r.learnerId, u.id)}
+          />
+        </Table.Td>
+      ))}
+      <Table.Td>
+        <Text size="sm">{r.lastActivityOn ? formatDate(r.lastActivityOn) : 'None yet'}</Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Finding learners, choosing which to show and how to sort them. */
+function MatrixFilters(props: {
+  find: string;
+  setFind: (find: string) => void;
+  show: Show;
+  setShow: (show: Show) => void;
+  sort: SortKey;
+  setSort: (sort: SortKey) => void;
+}) {
+  return (
+    <Group align="end">
+      <TextInput
+        label="Find"
+        placeholder="Learner, employer, cohort or assessor"
+        value={props.find}
+        onChange={(e) => props.setFind(e.currentTarget.value)}
+        w={300}
+      />
+      <Select
+        label="Show"
+        w={240}
+        value={props.show}
+        allowDeselect={false}
+        onChange={(v) => props.setShow((v as Show) ?? 'all')}
+        data={showChoices}
+      />
+      <Select
+        label="Sort by"
+        w={270}
+        value={props.sort}
+        allowDeselect={false}
+        onChange={(v) => props.setSort((v as SortKey) ?? 'activity')}
+        data={sortChoices}
+      />
+    </Group>
   );
 }

@@ -19,27 +19,9 @@ interface Props {
  * typed where the centre accepts that. Kept as a PNG data URL.
  */
 export function SignatureCapture({ signer, testId, allowTyped, busy, onSign }: Props) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const pad = useRef<SignaturePad | null>(null);
-  const [empty, setEmpty] = useState(true);
   const [typing, setTyping] = useState(false);
   const [typed, setTyped] = useState('');
-
-  useEffect(() => {
-    if (typing || !canvas.current) return;
-    const instance = new SignaturePad(canvas.current, {
-      penColor: '#14205a',
-      backgroundColor: 'rgba(0,0,0,0)',
-    });
-    const drawn = () => setEmpty(instance.isEmpty());
-    instance.addEventListener('endStroke', drawn);
-    pad.current = instance;
-    return () => {
-      instance.removeEventListener('endStroke', drawn);
-      instance.off();
-      pad.current = null;
-    };
-  }, [typing]);
+  const { canvas, pad, empty, setEmpty } = useSignaturePad(typing);
 
   return (
     <Stack gap={6} data-testid={testId}>
@@ -103,4 +85,27 @@ export function SignatureCapture({ signer, testId, allowTyped, busy, onSign }: P
       </Group>
     </Stack>
   );
+}
+
+/** The drawing pad on the canvas while the signature is drawn (not typed), and whether it is empty. */
+function useSignaturePad(typing: boolean) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const pad = useRef<SignaturePad | null>(null);
+  const [empty, setEmpty] = useState(true);
+  useEffect(() => {
+    if (typing || !canvas.current) return;
+    const instance = new SignaturePad(canvas.current, {
+      penColor: '#14205a',
+      backgroundColor: 'rgba(0,0,0,0)',
+    });
+    const drawn = () => setEmpty(instance.isEmpty());
+    instance.addEventListener('endStroke', drawn);
+    pad.current = instance;
+    return () => {
+      instance.removeEventListener('endStroke', drawn);
+      instance.off();
+      pad.current = null;
+    };
+  }, [typing]);
+  return { canvas, pad, empty, setEmpty };
 }

@@ -50,62 +50,71 @@ export function ActionTable({
         </Table.Thead>
         <Table.Tbody>
           {items.map((a) => (
-            <Table.Tr
-              key={a.id}
-              bg={a.overdue ? 'red.0' : undefined}
-              data-testid={`action-${a.id}`}
-            >
-              <Table.Th scope="row" fw={500} miw={200}>
-                {a.what}
-                {a.history.map((h, i) => (
-                  <Text size="xs" fw={400} mt={4} key={i}>
-                    {formatDate(h.on)} {h.kind}: {h.text}
-                  </Text>
-                ))}
-              </Table.Th>
-              <Table.Td>
-                {a.fromEqa ? (
-                  <>
-                    <Badge size="sm" color="orange" variant="light" {...wrapBadge}>
-                      From the EQA
-                    </Badge>
-                    <Text size="sm">
-                      {a.fromEqa.eqaName}, visit of {formatDate(a.fromEqa.visitedOn)}
-                    </Text>
-                  </>
-                ) : (
-                  <MarkingLink learnerId={a.learnerId} unitId={a.unitId}>
-                    {a.learnerName}, {a.unitTitle}
-                  </MarkingLink>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{a.ownerName}</Text>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  due {formatDate(a.due)}
-                </Text>
-                {a.overdue && (
-                  <Badge size="xs" color="red">
-                    overdue
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Badge color={stateColours[a.state]} variant="light" {...wrapBadge}>
-                  {a.state}
-                </Badge>
-                {a.closedOn && (
-                  <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-                    closed {formatDate(a.closedOn)}
-                  </Text>
-                )}
-              </Table.Td>
-              {actions && <Table.Td>{actions(a)}</Table.Td>}
-            </Table.Tr>
+            <ActionRow key={a.id} item={a} actions={actions} />
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+/** One action point: what, for whom, who owns it and by when, and where it stands. */
+function ActionRow({
+  item: a,
+  actions,
+}: {
+  item: ActionItemView;
+  actions?: (item: ActionItemView) => ReactNode;
+}) {
+  return (
+    <Table.Tr bg={a.overdue ? 'red.0' : undefined} data-testid={`action-${a.id}`}>
+      <Table.Th scope="row" fw={500} miw={200}>
+        {a.what}
+        {a.history.map((h, i) => (
+          <Text size="xs" fw={400} mt={4} key={i}>
+            {formatDate(h.on)} {h.kind}: {h.text}
+          </Text>
+        ))}
+      </Table.Th>
+      <Table.Td>
+        {a.fromEqa ? (
+          <>
+            <Badge size="sm" color="orange" variant="light" {...wrapBadge}>
+              From the EQA
+            </Badge>
+            <Text size="sm">
+              {a.fromEqa.eqaName}, visit of {formatDate(a.fromEqa.visitedOn)}
+            </Text>
+          </>
+        ) : (
+          <MarkingLink learnerId={a.learnerId} unitId={a.unitId}>
+            {a.learnerName}, {a.unitTitle}
+          </MarkingLink>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{a.ownerName}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          due {formatDate(a.due)}
+        </Text>
+        {a.overdue && (
+          <Badge size="xs" color="red">
+            overdue
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        <Badge color={stateColours[a.state]} variant="light" {...wrapBadge}>
+          {a.state}
+        </Badge>
+        {a.closedOn && (
+          <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+            closed {formatDate(a.closedOn)}
+          </Text>
+        )}
+      </Table.Td>
+      {actions && <Table.Td>{actions(a)}</Table.Td>}
+    </Table.Tr>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { ProposalView } from '../../../../src-main/sampling/sampling-contract';
 import { call } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction } from '../../api/use-action';
 import { LeftOut } from './LeftOut';
+import { CoverageGaps } from './PlanParts';
 import { SampleTable } from './SampleTable';
 import { DateField } from '../dates/DateField';
 
@@ -21,24 +22,27 @@ export function NewPlan({
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [proposal, setProposal] = useState<ProposalView | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const request = () => ({
     qualificationId,
     seed: /^-?\d+$/.test(seed.trim()) ? Number(seed.trim()) : seed.trim(),
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
   });
-
-  async function run<T>(work: () => Promise<T>, failure: string): Promise<T | null> {
-    setBusy(true);
-    try {
-      return await work();
-    } catch (error) {
-      notifyError(failure, error);
-      return null;
-    } finally {
-      setBusy(false);
-    }
+  async function preview() {
+    const answer = await run(() => call('sampling:propose-plan', request()), {
+      failed: 'The plan could not be proposed',
+    });
+    if (answer) setProposal(answer);
+  }
+  async function save() {
+    const made = await run(() => call('sampling:create-plan', request()), {
+      done: 'Sampling plan saved.',
+      failed: 'The plan was not saved',
+    });
+    if (!made) return;
+    setProposal(null);
+    onCreated(made.id);
   }
 
   return (
@@ -60,58 +64,32 @@ export function NewPlan({
         />
         <DateField label="From" value={from} onChange={setFrom} />
         <DateField label="To" value={to} onChange={setTo} />
-        <Button
-          variant="default"
-          loading={busy}
-          disabled={!seed.trim()}
-          onClick={async () => {
-            const answer = await run(
-              () => call('sampling:propose-plan', request()),
-              'The plan could not be proposed',
-            );
-            if (answer) setProposal(answer);
-          }}
-        >
+        <Button variant="default" loading={busy} disabled={!seed.trim()} onClick={preview}>
           Preview plan
         </Button>
         {proposal && (
-          <Button
-            loading={busy}
-            onClick={async () => {
-              const made = await run(
-                () => call('sampling:create-plan', request()),
-                'The plan was not saved',
-              );
-              if (!made) return;
-              notifyDone('Sampling plan saved.');
-              setProposal(null);
-              onCreated(made.id);
-            }}
-          >
+          <Button loading={busy} onClick={save}>
             Save this plan
           </Button>
         )}
       </Group>
-      {proposal && (
-        <Stack mt="md">
-          <Text size="sm">
-            {proposal.coverage.totals.samples} samples ({proposal.coverage.totals.interim} interim,{' '}
-            {proposal.coverage.totals.summative} summative) from{' '}
-            {proposal.coverage.totals.assessments} learners&apos; units.
-          </Text>
-          {proposal.coverage.gaps.length > 0 && (
-            <Alert color="orange" title="Coverage gaps">
-              <List size="sm">
-                {proposal.coverage.gaps.map((g) => (
-                  <List.Item key={g}>{g}</List.Item>
-                ))}
-              </List>
-            </Alert>
-          )}
-          <SampleTable samples={proposal.plan.samples} caption="Proposed samples" />
-          <LeftOut leftOut={proposal.plan.leftOut} />
-        </Stack>
-      )}
+      {proposal && <ProposalPreview proposal={proposal} />}
     </Card>
+  );
+}
+
+/** The plan the planner proposes, before it is saved: its samples, gaps and what it leaves out. */
+function ProposalPreview({ proposal }: { proposal: ProposalView }) {
+  const totals = proposal.coverage.totals;
+  return (
+    <Stack mt="md">
+      <Text size="sm">
+        {totals.samples} samples ({totals.interim} interim, {totals.summative} summative) from{' '}
+        {totals.assessments} learners&apos; units.
+      </Text>
+      <CoverageGaps gaps={proposal.coverage.gaps} />
+      <SampleTable samples={proposal.plan.samples} caption="Proposed samples" />
+      <LeftOut leftOut={proposal.plan.leftOut} />
+    </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { PlanView } from '../../../../src-main/sampling/sampling-contract';
 import type { CoverageMatrix } from '../../../../src-main/sampling/dashboard';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
@@ -69,6 +70,84 @@ function Matrix({ matrix }: { matrix: CoverageMatrix }) {
   );
 }
 
+type Dashboard = PlanView['dashboard'];
+
+/** How many samples were planned, done, late, overdue and still to come, in all and by month. */
+function PlanVsActual({ figures }: { figures: Dashboard['planVsActual'] }) {
+  return (
+    <>
+      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        <Figure label="Planned" value={figures.planned} />
+        <Figure label="Done" value={figures.done} colour="teal.9" />
+        <Figure label="Done late" value={figures.doneLate} />
+        <Figure
+          label="Overdue"
+          value={figures.overdue}
+          colour={figures.overdue ? 'red.9' : undefined}
+        />
+        <Figure label="Still to come" value={figures.upcoming} />
+      </SimpleGrid>
+      <Table withTableBorder maw={480} verticalSpacing={2}>
+        <Table.Caption>By month</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Month</Table.Th>
+            <Table.Th scope="col">Planned</Table.Th>
+            <Table.Th scope="col">Done</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {figures.byMonth.map((m) => (
+            <Table.Tr key={m.month}>
+              <Table.Th scope="row">{formatMonth(m.month)}</Table.Th>
+              <Table.Td>{m.planned}</Table.Td>
+              <Table.Td>{m.done}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </>
+  );
+}
+
+/** Each assessor's sampled share against the rate the strategy sets them. */
+function ComplianceTable({ rows }: { rows: Dashboard['compliance'] }) {
+  return (
+    <Table withTableBorder data-testid="compliance">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Assessor</Table.Th>
+          <Table.Th scope="col">Rate</Table.Th>
+          <Table.Th scope="col">Assessments</Table.Th>
+          <Table.Th scope="col">Needed</Table.Th>
+          <Table.Th scope="col">Planned</Table.Th>
+          <Table.Th scope="col">Done</Table.Th>
+          <Table.Th scope="col">Share done</Table.Th>
+          <Table.Th scope="col">Status</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((c) => (
+          <Table.Tr key={c.assessorId}>
+            <Table.Th scope="row">{c.name}</Table.Th>
+            <Table.Td>{c.rate}%</Table.Td>
+            <Table.Td>{c.assessments}</Table.Td>
+            <Table.Td>{c.required}</Table.Td>
+            <Table.Td>{c.planned}</Table.Td>
+            <Table.Td>{c.done}</Table.Td>
+            <Table.Td>{c.share}%</Table.Td>
+            <Table.Td>
+              <Badge color={c.compliant ? 'teal' : 'red'} variant="light" {...wrapBadge}>
+                {c.status}
+              </Badge>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** Plan against what was done, each assessor's share against their rate, coverage and actions. */
 export function SamplingDashboard({ planId }: { planId: string }) {
   const state = useOperation('sampling:get-plan', { planId });
@@ -79,71 +158,11 @@ export function SamplingDashboard({ planId }: { planId: string }) {
           <Title order={2} size="h4">
             Plan against actual
           </Title>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
-            <Figure label="Planned" value={d.planVsActual.planned} />
-            <Figure label="Done" value={d.planVsActual.done} colour="teal.9" />
-            <Figure label="Done late" value={d.planVsActual.doneLate} />
-            <Figure
-              label="Overdue"
-              value={d.planVsActual.overdue}
-              colour={d.planVsActual.overdue ? 'red.9' : undefined}
-            />
-            <Figure label="Still to come" value={d.planVsActual.upcoming} />
-          </SimpleGrid>
-          <Table withTableBorder maw={480} verticalSpacing={2}>
-            <Table.Caption>By month</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Month</Table.Th>
-                <Table.Th scope="col">Planned</Table.Th>
-                <Table.Th scope="col">Done</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.planVsActual.byMonth.map((m) => (
-                <Table.Tr key={m.month}>
-                  <Table.Th scope="row">{formatMonth(m.month)}</Table.Th>
-                  <Table.Td>{m.planned}</Table.Td>
-                  <Table.Td>{m.done}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <PlanVsActual figures={d.planVsActual} />
           <Title order={2} size="h4">
             Each assessor&apos;s sampled share against their rate
           </Title>
-          <Table withTableBorder data-testid="compliance">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Assessor</Table.Th>
-                <Table.Th scope="col">Rate</Table.Th>
-                <Table.Th scope="col">Assessments</Table.Th>
-                <Table.Th scope="col">Needed</Table.Th>
-                <Table.Th scope="col">Planned</Table.Th>
-                <Table.Th scope="col">Done</Table.Th>
-                <Table.Th scope="col">Share done</Table.Th>
-                <Table.Th scope="col">Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {d.compliance.map((c) => (
-                <Table.Tr key={c.assessorId}>
-                  <Table.Th scope="row">{c.name}</Table.Th>
-                  <Table.Td>{c.rate}%</Table.Td>
-                  <Table.Td>{c.assessments}</Table.Td>
-                  <Table.Td>{c.required}</Table.Td>
-                  <Table.Td>{c.planned}</Table.Td>
-                  <Table.Td>{c.done}</Table.Td>
-                  <Table.Td>{c.share}%</Table.Td>
-                  <Table.Td>
-                    <Badge color={c.compliant ? 'teal' : 'red'} variant="light" {...wrapBadge}>
-                      {c.status}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <ComplianceTable rows={d.compliance} />
           <Title order={2} size="h4">
             Coverage
           </Title>

@@ -1,9 +1,8 @@
 import { Box, Button, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import type { RecordPreview as Preview } from '../../../../src-main/record/record-contract';
 import type { PlanView } from '../../../../src-main/sampling/sampling-contract';
+import type { ResultOf } from '../../../../src-main/api/contract';
 import { call } from '../../api/client';
-import { notifyError } from '../../api/notify';
+import { useLoadedFor } from '../../api/use-loaded-for';
 import { useOperation } from '../../api/use-operation';
 import { useAddressValue } from '../../api/address';
 import { RecordPreview } from '../records/RecordPreview';
@@ -16,20 +15,12 @@ import { formatDate } from './sampling-format';
 export function SavedReports({ plan, generation }: { plan: PlanView; generation: number }) {
   const saved = useOperation('sampling:saved-reports', { planId: plan.id }, generation);
   const [openPath, setOpenPath] = useAddressValue('report');
-  const [loaded, setLoaded] = useState<{ path: string; preview: Preview } | null>(null);
-  const shown = loaded && loaded.path === openPath ? loaded : null;
-
-  useEffect(() => {
-    if (!openPath) return;
-    let current = true;
-    call('sampling:open-report', { path: openPath }).then(
-      (preview) => current && setLoaded({ path: openPath, preview }),
-      (error: unknown) => notifyError('The report could not be opened', error),
-    );
-    return () => {
-      current = false;
-    };
-  }, [openPath]);
+  const preview = useLoadedFor(
+    openPath,
+    (path) => call('sampling:open-report', { path }),
+    'The report could not be opened',
+  );
+  const shown = preview && openPath ? { path: openPath, preview } : null;
 
   const describe = (what: 'report' | 'record', of: string) => {
     if (what === 'report') return 'Sampling report';
@@ -51,41 +42,7 @@ export function SavedReports({ plan, generation }: { plan: PlanView; generation:
           No report has been saved from this plan yet.
         </Text>
       ) : (
-        <Table>
-          <Table.Caption>Reports and records saved in the workspace folder</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Report</Table.Th>
-              <Table.Th>Saved on</Table.Th>
-              <Table.Th>Format</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {reports.map((r) => {
-              const label = describe(r.what, r.of);
-              return (
-                <Table.Tr key={r.path}>
-                  <Table.Td>{label}</Table.Td>
-                  <Table.Td>{formatDate(r.savedOn)}</Table.Td>
-                  <Table.Td>{r.format.toUpperCase()}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      aria-label={`Open ${label}, ${r.format.toUpperCase()}, saved ${formatDate(r.savedOn)}`}
-                      onClick={() => setOpenPath(r.path)}
-                    >
-                      Open
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <SavedReportTable reports={reports} describe={describe} onOpen={setOpenPath} />
       )}
       {shown && (
         <Box mt="md">
@@ -100,5 +57,56 @@ export function SavedReports({ plan, generation }: { plan: PlanView; generation:
         </Box>
       )}
     </Card>
+  );
+}
+
+type Saved = ResultOf<'sampling:saved-reports'>[number];
+
+/** The saved reports and records, each with when it was saved, its format and a button to open it. */
+function SavedReportTable({
+  reports,
+  describe,
+  onOpen,
+}: {
+  reports: Saved[];
+  describe: (what: Saved['what'], of: string) => string;
+  onOpen: (path: string) => void;
+}) {
+  return (
+    <Table>
+      <Table.Caption>Reports and records saved in the workspace folder</Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Report</Table.Th>
+          <Table.Th>Saved on</Table.Th>
+          <Table.Th>Format</Table.Th>
+          <Table.Th>
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {reports.map((r) => {
+          const label = describe(r.what, r.of);
+          return (
+            <Table.Tr key={r.path}>
+              <Table.Td>{label}</Table.Td>
+              <Table.Td>{formatDate(r.savedOn)}</Table.Td>
+              <Table.Td>{r.format.toUpperCase()}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  aria-label={`Open ${label}, ${r.format.toUpperCase()}, saved ${formatDate(r.savedOn)}`}
+                  onClick={() => onOpen(r.path)}
+                >
+                  Open
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
   );
 }
