@@ -2,10 +2,32 @@ import { useState } from 'react';
 import type { IssuedRecordView } from '../../../../src-main/record/record-contract';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
-import { useOperation } from '../../api/use-operation';
+import { useOperation, type OperationState } from '../../api/use-operation';
+import type { RecordChoices } from '../../../../src-main/record/record-views';
 import type { RecordKindId } from './record-labels';
 
 export type RecordFormat = 'pdf' | 'docx';
+
+/** What the learner has to choose from for this kind of record. */
+function offered(
+  kind: RecordKindId,
+  learnerId: string | null,
+  choices: OperationState<RecordChoices>,
+) {
+  // Kept while the same learner's choices reload, so an open list does not empty under the user.
+  const ready =
+    learnerId && choices.data && (!choices.loading || choices.refreshing) ? choices.data : null;
+  const sessions =
+    kind === 'observation'
+      ? ready?.observations
+      : kind === 'discussion'
+        ? ready?.discussions
+        : null;
+  // A plan or a review is chosen from the learner's own, never guessed.
+  const items =
+    kind === 'assessment-plan' ? ready?.plans : kind === 'progress-review' ? ready?.reviews : null;
+  return { ready, sessions, items };
+}
 
 /** The choices behind one record (what it is about, its format, how it is signed) and making it. */
 export function useMakeRecord(
@@ -23,18 +45,7 @@ export function useMakeRecord(
   const [remember, setRemember] = useState(false);
   const { busy, run } = useAction();
   const choices = useOperation('record:choices', { learnerId: learnerId ?? '' }, learnerId);
-  // Kept while the same learner's choices reload, so an open list does not empty under the user.
-  const ready =
-    learnerId && choices.data && (!choices.loading || choices.refreshing) ? choices.data : null;
-  const sessions =
-    kind === 'observation'
-      ? ready?.observations
-      : kind === 'discussion'
-        ? ready?.discussions
-        : null;
-  // A plan or a review is chosen from the learner's own, never guessed.
-  const items =
-    kind === 'assessment-plan' ? ready?.plans : kind === 'progress-review' ? ready?.reviews : null;
+  const { ready, sessions, items } = offered(kind, learnerId, choices);
   const needsUnit = kind === 'unit-record';
   const signing = format === 'pdf' && sign;
 
@@ -71,10 +82,32 @@ export function useMakeRecord(
     (signing && !passphrase && !canSeal);
 
   return {
-    ...{ kind, setKind, unitId, setUnitId, evidenceId, setEvidenceId, itemId, setItemId },
-    ...{ format, setFormat, sign, setSign, passphrase, setPassphrase, remember, setRemember },
-    ...{ learnerId, ready, sessions, items, needsUnit, signing, canSeal },
-    ...{ busy, make, missing: Boolean(missing) },
+    kind,
+    setKind,
+    unitId,
+    setUnitId,
+    evidenceId,
+    setEvidenceId,
+    itemId,
+    setItemId,
+    format,
+    setFormat,
+    sign,
+    setSign,
+    passphrase,
+    setPassphrase,
+    remember,
+    setRemember,
+    learnerId,
+    ready,
+    sessions,
+    items,
+    needsUnit,
+    signing,
+    canSeal,
+    busy,
+    make,
+    missing: Boolean(missing),
   };
 }
 
