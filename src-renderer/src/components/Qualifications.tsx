@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Grid, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
-import { useOperation } from '../api/use-operation';
+import { useOperation, type OperationState } from '../api/use-operation';
+import type { Qualification } from '../../../src-main/qualification/qualification-schema';
 import { Loading } from './Loading';
 import { QualificationCheck } from './QualificationCheck';
 import {
@@ -10,6 +11,52 @@ import {
 } from './QualificationEditor';
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The qualifications as buttons, each opening its rules; the one open is marked pressed. */
+function QualificationList({
+  state,
+  editingId,
+  onChoose,
+}: {
+  state: OperationState<{ qualifications: Qualification[]; problems: string[] }>;
+  editingId: string | undefined;
+  onChoose: (q: Qualification) => void;
+}) {
+  return (
+    <Loading state={state} label="The qualifications">
+      {({ qualifications: list }) => (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+          {list.length === 0 && <Text c="dimmed">No qualifications yet.</Text>}
+          {list.map((q) => (
+            <li key={q.id}>
+              <UnstyledButton
+                w="100%"
+                onClick={() => onChoose(q)}
+                aria-pressed={editingId === q.id}
+              >
+                <Card withBorder padding="sm">
+                  <Group justify="space-between">
+                    <Text fw={500}>{q.title}</Text>
+                    {q.demo && (
+                      <Badge color="orange" variant="light">
+                        Demo data
+                      </Badge>
+                    )}
+                  </Group>
+                  <Text size="sm" c="dimmed">
+                    {count(q.mandatoryUnitIds.length, 'mandatory unit')} ·{' '}
+                    {count(q.optionalGroups.length, 'optional group')} · at least{' '}
+                    {count(q.minTotalCredits, 'credit')}
+                  </Text>
+                </Card>
+              </UnstyledButton>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Loading>
+  );
+}
 
 /** The centre's qualifications and their rules of combination. */
 export function Qualifications() {
@@ -26,42 +73,11 @@ export function Qualifications() {
               <Button variant="default" onClick={() => setEditing({ ...emptyQualification })}>
                 New qualification
               </Button>
-              <Loading state={qualifications} label="The qualifications">
-                {({ qualifications: list }) => (
-                  <Stack
-                    gap="xs"
-                    component="ul"
-                    style={{ listStyle: 'none', margin: 0, padding: 0 }}
-                  >
-                    {list.length === 0 && <Text c="dimmed">No qualifications yet.</Text>}
-                    {list.map((q) => (
-                      <li key={q.id}>
-                        <UnstyledButton
-                          w="100%"
-                          onClick={() => setEditing(q)}
-                          aria-pressed={editing?.id === q.id}
-                        >
-                          <Card withBorder padding="sm">
-                            <Group justify="space-between">
-                              <Text fw={500}>{q.title}</Text>
-                              {q.demo && (
-                                <Badge color="orange" variant="light">
-                                  Demo data
-                                </Badge>
-                              )}
-                            </Group>
-                            <Text size="sm" c="dimmed">
-                              {count(q.mandatoryUnitIds.length, 'mandatory unit')} ·{' '}
-                              {count(q.optionalGroups.length, 'optional group')} · at least{' '}
-                              {count(q.minTotalCredits, 'credit')}
-                            </Text>
-                          </Card>
-                        </UnstyledButton>
-                      </li>
-                    ))}
-                  </Stack>
-                )}
-              </Loading>
+              <QualificationList
+                state={qualifications}
+                editingId={editing?.id}
+                onChoose={setEditing}
+              />
             </Stack>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>

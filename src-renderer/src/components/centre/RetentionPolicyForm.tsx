@@ -45,6 +45,68 @@ export function policyWarnings(policy: RetentionPolicy): string[] {
   return out;
 }
 
+type SetPeriod = (kind: RetentionKind, change: Partial<RetentionPolicy[RetentionKind]>) => void;
+
+/** A row a kind of data: how many years it is kept, counted from which event. */
+function PeriodsTable({ draft, set }: { draft: RetentionPolicy; set: SetPeriod }) {
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Data</Table.Th>
+          <Table.Th scope="col">Years</Table.Th>
+          <Table.Th scope="col">Counted from</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {kinds.map((kind) => (
+          <Table.Tr key={kind}>
+            <Table.Td>{retentionKindWords[kind]}</Table.Td>
+            <Table.Td>
+              <NumberInput
+                aria-label={`${retentionKindWords[kind]}: years`}
+                min={0}
+                max={50}
+                allowDecimal={false}
+                allowNegative={false}
+                value={draft[kind].years}
+                onChange={(v) => set(kind, { years: typeof v === 'number' ? v : NaN })}
+                w={90}
+                data-testid={`retention-years-${kind}`}
+              />
+            </Table.Td>
+            <Table.Td>
+              <Select
+                aria-label={`${retentionKindWords[kind]}: counted from`}
+                data={events}
+                value={draft[kind].from}
+                allowDeselect={false}
+                onChange={(v) => v && set(kind, { from: v as RetentionEvent })}
+                data-testid={`retention-from-${kind}`}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function PolicyWarnings({ warnings }: { warnings: string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <Alert color="orange" title="Check before saving" data-testid="retention-warnings">
+      <Stack gap={4}>
+        {warnings.map((w) => (
+          <Text size="sm" key={w}>
+            {w}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
 /** The centre's retention periods, each counted from a named event, set by the IQA. */
 export function RetentionPolicyForm({
   policy,
@@ -57,7 +119,7 @@ export function RetentionPolicyForm({
 }) {
   const [draft, setDraft] = useState<RetentionPolicy>(policy);
   const { busy, run } = useAction();
-  const set = (kind: RetentionKind, change: Partial<RetentionPolicy[RetentionKind]>) =>
+  const set: SetPeriod = (kind, change) =>
     setDraft((d) => ({ ...d, [kind]: { ...d[kind], ...change } }));
   const warnings = policyWarnings(draft);
   const incomplete = kinds.some((k) => !Number.isInteger(draft[k].years));
@@ -82,61 +144,13 @@ export function RetentionPolicyForm({
             How long the centre keeps each kind of data, counted from an event in the learner’s
             portfolio. When a period ends the learner is listed here, for the IQA to erase.
           </Text>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Data</Table.Th>
-                <Table.Th scope="col">Years</Table.Th>
-                <Table.Th scope="col">Counted from</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {kinds.map((kind) => (
-                <Table.Tr key={kind}>
-                  <Table.Td>{retentionKindWords[kind]}</Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      aria-label={`${retentionKindWords[kind]}: years`}
-                      min={0}
-                      max={50}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      value={draft[kind].years}
-                      onChange={(v) => set(kind, { years: typeof v === 'number' ? v : NaN })}
-                      w={90}
-                      data-testid={`retention-years-${kind}`}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Select
-                      aria-label={`${retentionKindWords[kind]}: counted from`}
-                      data={events}
-                      value={draft[kind].from}
-                      allowDeselect={false}
-                      onChange={(v) => v && set(kind, { from: v as RetentionEvent })}
-                      data-testid={`retention-from-${kind}`}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <PeriodsTable draft={draft} set={set} />
           {incomplete && (
             <Text size="sm" c="red">
               Give each period as a whole number of years, from 0 to 50.
             </Text>
           )}
-          {warnings.length > 0 && (
-            <Alert color="orange" title="Check before saving" data-testid="retention-warnings">
-              <Stack gap={4}>
-                {warnings.map((w) => (
-                  <Text size="sm" key={w}>
-                    {w}
-                  </Text>
-                ))}
-              </Stack>
-            </Alert>
-          )}
+          <PolicyWarnings warnings={warnings} />
           <FormFooter
             submit="Save the periods"
             onCancel={onClose}

@@ -15,17 +15,41 @@ import {
 } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { LearnerRetention } from '../../../../src-main/retention/retention-due';
+import type { RetentionPolicy } from '../../../../src-main/centre/retention-policy';
 import { formatDate } from '../../../../src-main/kernel/dates';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { FormFooter } from '../common/FormFooter';
+import { RowActions } from '../common/RowActions';
 import {
   RetentionPolicyForm,
   retentionEventWords as eventWords,
   retentionKindWords as kindWords,
 } from './RetentionPolicyForm';
+
+/** What an erasure takes away and what it must leave, said before anything is done. */
+function ErasureScope({ row }: { row: LearnerRetention }) {
+  return (
+    <>
+      <Alert color="red" title="This cannot be undone">
+        It removes, from every copy the workbench keeps:
+        <List size="sm">
+          {row.wouldGo.map((w) => (
+            <List.Item key={w}>{w}</List.Item>
+          ))}
+        </List>
+      </Alert>
+      <Text size="sm">It keeps:</Text>
+      <List size="sm">
+        {row.mustStay.map((w) => (
+          <List.Item key={w}>{w}</List.Item>
+        ))}
+      </List>
+    </>
+  );
+}
 
 function EraseDialog({
   row,
@@ -67,20 +91,7 @@ function EraseDialog({
     <Modal opened onClose={onClose} title={`Erase ${row.name}'s data`} size="lg">
       <form onSubmit={(e) => void submit(e)}>
         <Stack>
-          <Alert color="red" title="This cannot be undone">
-            It removes, from every copy the workbench keeps:
-            <List size="sm">
-              {row.wouldGo.map((w) => (
-                <List.Item key={w}>{w}</List.Item>
-              ))}
-            </List>
-          </Alert>
-          <Text size="sm">It keeps:</Text>
-          <List size="sm">
-            {row.mustStay.map((w) => (
-              <List.Item key={w}>{w}</List.Item>
-            ))}
-          </List>
+          <ErasureScope row={row} />
           <Textarea
             label="Why is it being erased?"
             description="Printed on the signed erasure record."
@@ -124,6 +135,86 @@ function pastText(row: LearnerRetention): string {
     .join('; ');
 }
 
+/** The periods in one line: each kind of data, its years, and the event they count from. */
+function PolicySummary({ policy, defaults }: { policy: RetentionPolicy; defaults: boolean }) {
+  return (
+    <Text size="sm">
+      {(Object.keys(kindWords) as (keyof typeof kindWords)[])
+        .map(
+          (k) =>
+            `${kindWords[k]}: ${policy[k].years} year${policy[k].years === 1 ? '' : 's'} from ${eventWords[policy[k].from]}`,
+        )
+        .join(' · ')}
+      {defaults ? ' (the workbench’s defaults)' : ''}
+    </Text>
+  );
+}
+
+/** Every learner whose data has passed a period, with what would go and what must stay. */
+function RetentionTable({
+  learners,
+  readOnly,
+  onErase,
+}: {
+  learners: LearnerRetention[];
+  readOnly: boolean;
+  onErase: (row: LearnerRetention) => void;
+}) {
+  if (learners.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        No learner’s data has passed its retention period.
+      </Text>
+    );
+  }
+  return (
+    <Table withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Learner</Table.Th>
+          <Table.Th scope="col">Past its period</Table.Th>
+          <Table.Th scope="col">Would go</Table.Th>
+          <Table.Th scope="col">Must stay</Table.Th>
+          <Table.Th scope="col">Actions</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {learners.map((row) => (
+          <Table.Tr key={row.learnerId} data-testid={`retention-${row.learnerId}`}>
+            <Table.Td>{row.name}</Table.Td>
+            <Table.Td>
+              {row.scope === null ? (
+                <Badge color="gray" variant="light" tt="none">
+                  Erased {formatDate(row.erasedOn)}
+                </Badge>
+              ) : (
+                pastText(row)
+              )}
+            </Table.Td>
+            <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
+            <Table.Td>{row.mustStay.join('; ')}</Table.Td>
+            <Table.Td>
+              <RowActions
+                align="start"
+                actions={[
+                  {
+                    label: 'Erase…',
+                    color: 'red',
+                    variant: 'light',
+                    hidden: readOnly || row.scope === null,
+                    onClick: () => onErase(row),
+                    ariaLabel: `Erase ${row.name}'s data`,
+                  },
+                ]}
+              />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 /** The centre's retention periods, and every learner whose data has passed one. */
 export function RetentionSection({ readOnly }: { readOnly: boolean }) {
   const list = useOperation('retention:list', {});
@@ -137,15 +228,7 @@ export function RetentionSection({ readOnly }: { readOnly: boolean }) {
       <Loading state={list} label="The retention list">
         {(r) => (
           <Stack gap="xs">
-            <Text size="sm">
-              {(Object.keys(kindWords) as (keyof typeof kindWords)[])
-                .map(
-                  (k) =>
-                    `${kindWords[k]}: ${r.policy[k].years} year${r.policy[k].years === 1 ? '' : 's'} from ${eventWords[r.policy[k].from]}`,
-                )
-                .join(' · ')}
-              {r.defaults ? ' (the workbench’s defaults)' : ''}
-            </Text>
+            <PolicySummary policy={r.policy} defaults={r.defaults} />
             {!readOnly && (
               <Group>
                 <Button
@@ -165,54 +248,7 @@ export function RetentionSection({ readOnly }: { readOnly: boolean }) {
                 onSaved={list.reload}
               />
             )}
-            {r.learners.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                No learner’s data has passed its retention period.
-              </Text>
-            ) : (
-              <Table withTableBorder>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Learner</Table.Th>
-                    <Table.Th scope="col">Past its period</Table.Th>
-                    <Table.Th scope="col">Would go</Table.Th>
-                    <Table.Th scope="col">Must stay</Table.Th>
-                    <Table.Th scope="col">Actions</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {r.learners.map((row) => (
-                    <Table.Tr key={row.learnerId} data-testid={`retention-${row.learnerId}`}>
-                      <Table.Td>{row.name}</Table.Td>
-                      <Table.Td>
-                        {row.scope === null ? (
-                          <Badge color="gray" variant="light" tt="none">
-                            Erased {formatDate(row.erasedOn)}
-                          </Badge>
-                        ) : (
-                          pastText(row)
-                        )}
-                      </Table.Td>
-                      <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
-                      <Table.Td>{row.mustStay.join('; ')}</Table.Td>
-                      <Table.Td>
-                        {!readOnly && row.scope !== null && (
-                          <Button
-                            size="xs"
-                            color="red"
-                            variant="light"
-                            onClick={() => setErasing(row)}
-                            aria-label={`Erase ${row.name}'s data`}
-                          >
-                            Erase…
-                          </Button>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <RetentionTable learners={r.learners} readOnly={readOnly} onErase={setErasing} />
           </Stack>
         )}
       </Loading>

@@ -7,6 +7,65 @@ import { useOperation } from '../../api/use-operation';
 import { RowActions } from '../common/RowActions';
 import { WitnessForm } from './WitnessForm';
 
+/** One witness: who they are, where they work, how they know the learner, and its buttons. */
+function WitnessRow({
+  witness: w,
+  readOnly,
+  onEdit,
+  onArchive,
+}: {
+  witness: WitnessView;
+  readOnly: boolean;
+  onEdit: () => void;
+  onArchive: () => void;
+}) {
+  return (
+    <Table.Tr>
+      <Table.Td>
+        {w.name}{' '}
+        {w.expert && (
+          <Badge variant="light" color="green">
+            Expert
+          </Badge>
+        )}
+        {w.archived && (
+          <Badge variant="light" color="gray">
+            Archived
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {w.jobTitle}
+        <Text size="sm" c="dimmed">
+          {w.employer}
+        </Text>
+      </Table.Td>
+      <Table.Td>{w.relationship}</Table.Td>
+      <Table.Td>
+        <RowActions
+          align="start"
+          gap={4}
+          actions={[
+            {
+              label: 'Edit',
+              variant: 'default',
+              onClick: onEdit,
+              ariaLabel: `Edit ${w.name}`,
+              hidden: readOnly,
+            },
+            {
+              label: w.archived ? 'Restore' : 'Archive',
+              ariaLabel: `${w.archived ? 'Restore' : 'Archive'} ${w.name}`,
+              onClick: onArchive,
+              hidden: readOnly,
+            },
+          ]}
+        />
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 /** The centre's register of witnesses: added, edited and archived, never deleted. */
 export function WitnessesSection({ readOnly }: { readOnly: boolean }) {
   const [includeArchived, setIncludeArchived] = useState(false);
@@ -49,49 +108,13 @@ export function WitnessesSection({ readOnly }: { readOnly: boolean }) {
         </Table.Thead>
         <Table.Tbody>
           {(witnesses.data ?? []).map((w) => (
-            <Table.Tr key={w.id}>
-              <Table.Td>
-                {w.name}{' '}
-                {w.expert && (
-                  <Badge variant="light" color="green">
-                    Expert
-                  </Badge>
-                )}
-                {w.archived && (
-                  <Badge variant="light" color="gray">
-                    Archived
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {w.jobTitle}
-                <Text size="sm" c="dimmed">
-                  {w.employer}
-                </Text>
-              </Table.Td>
-              <Table.Td>{w.relationship}</Table.Td>
-              <Table.Td>
-                <RowActions
-                  align="start"
-                  gap={4}
-                  actions={[
-                    {
-                      label: 'Edit',
-                      variant: 'default',
-                      onClick: () => setEditing(w),
-                      ariaLabel: `Edit ${w.name}`,
-                      hidden: readOnly,
-                    },
-                    {
-                      label: w.archived ? 'Restore' : 'Archive',
-                      ariaLabel: `${w.archived ? 'Restore' : 'Archive'} ${w.name}`,
-                      onClick: () => void setArchived(w),
-                      hidden: readOnly,
-                    },
-                  ]}
-                />
-              </Table.Td>
-            </Table.Tr>
+            <WitnessRow
+              key={w.id}
+              witness={w}
+              readOnly={readOnly}
+              onEdit={() => setEditing(w)}
+              onArchive={() => void setArchived(w)}
+            />
           ))}
         </Table.Tbody>
       </Table>

@@ -1,15 +1,12 @@
-import { Badge, Button, Group, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { EvidenceView, LearnerDetail } from '../../../../src-main/learner/learner-contract';
 import { useAddressValue } from '../../api/address';
 import { call } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction } from '../../api/use-action';
 import { CriteriaPicker } from '../mapping/CriteriaPicker';
-import { formatSize } from './evidence-methods';
+import { EvidenceRow } from './EvidenceRow';
 import { PreviewModal } from './PreviewModal';
-import { ThirdPartyMark } from './ThirdPartyMark';
-import { formatDate, formatFileName } from '../dates/format';
-import { unitCriterionKey } from '../../../../src-main/kernel/criterion-key';
 
 interface Props {
   detail: LearnerDetail;
@@ -22,12 +19,23 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
   const [previewing, setPreviewing] = useState<EvidenceView | null>(null);
   const [mapping, setMapping] = useState<EvidenceView | null>(null);
   const learnerId = detail.learner.id;
+  const { run } = useAction();
   // An item opened from elsewhere (the timeline) is named in the address and shown first.
   const [openedId] = useAddressValue('evidence');
   const openedRow = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     openedRow.current?.scrollIntoView({ block: 'center' });
   }, [openedId]);
+  async function archive(e: EvidenceView) {
+    const archived = await run(
+      () => call('evidence:update', { learnerId, evidenceId: e.id, change: { archived: true } }),
+      {
+        done: `Archived ${e.title}; the file and record are kept.`,
+        failed: 'The evidence was not archived',
+      },
+    );
+    if (archived !== undefined) onChanged();
+  }
   const opened = detail.evidence.find((e) => e.id === openedId);
   const shown = detail.evidence.filter((e) => !e.archived || e === opened);
   if (!shown.length) return <Text c="dimmed">No evidence yet.</Text>;
@@ -45,98 +53,18 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {shown.map((e) => (
-            <Table.Tr
+            <EvidenceRow
               key={e.id}
-              data-testid="evidence-row"
-              ref={e === opened ? openedRow : undefined}
-              aria-current={e === opened ? 'true' : undefined}
-              bg={e === opened ? 'var(--mantine-color-yellow-1)' : undefined}
-            >
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {e.title}
-                  {e.archived && ' (archived)'}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {e.file
-                    ? `${formatFileName(e.file.originalName)} · ${formatSize(e.file.size)}`
-                    : e.witnessName
-                      ? `Written record · witness ${e.witnessName}`
-                      : 'Written record'}
-                </Text>
-                <ThirdPartyMark
-                  learnerId={learnerId}
-                  evidence={e}
-                  readOnly={readOnly}
-                  onChanged={onChanged}
-                />
-              </Table.Td>
-              <Table.Td>{e.method}</Table.Td>
-              <Table.Td>
-                {formatDate(e.producedOn)}
-                {e.location && (
-                  <Text size="xs" c="dimmed">
-                    {e.location}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {e.targets.map((t) => (
-                    <Badge key={unitCriterionKey(t)} variant="light" tt="none">
-                      {t.criterionRef}
-                      {t.partRef ? ` ${t.partRef}` : ''}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => setPreviewing(e)}
-                    aria-label={`Preview ${e.title}`}
-                  >
-                    Preview
-                  </Button>
-                  {!readOnly && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setMapping(e)}
-                      aria-label={`Map to criteria: ${e.title}`}
-                    >
-                      Map to criteria
-                    </Button>
-                  )}
-                  {!readOnly && !e.archived && (
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Archive ${e.title}`}
-                      onClick={() =>
-                        void call('evidence:update', {
-                          learnerId,
-                          evidenceId: e.id,
-                          change: { archived: true },
-                        })
-                          .then(() => {
-                            notifyDone(`Archived ${e.title}; the file and record are kept.`);
-                            onChanged();
-                          })
-                          .catch((error: unknown) =>
-                            notifyError('The evidence was not archived', error),
-                          )
-                      }
-                    >
-                      Archive
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
-            </Table.Tr>
+              learnerId={learnerId}
+              evidence={e}
+              readOnly={readOnly}
+              opened={e === opened}
+              rowRef={e === opened ? openedRow : undefined}
+              onPreview={() => setPreviewing(e)}
+              onMap={() => setMapping(e)}
+              onArchive={() => void archive(e)}
+              onChanged={onChanged}
+            />
           ))}
         </Table.Tbody>
       </Table>

@@ -1,21 +1,10 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Progress,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Stack, Table, Title, VisuallyHidden } from '@mantine/core';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-contract';
 import { call } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction, type ActionWords } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
+import { RegisterOnUnit } from './RegisterOnUnit';
+import { RegistrationRow } from './RegistrationRow';
 
 interface Props {
   detail: LearnerDetail;
@@ -25,42 +14,19 @@ interface Props {
 
 /** The units the learner is registered on, with their assessor, version and progress. */
 export function RegistrationsPanel({ detail, readOnly, onChanged }: Props) {
-  const units = useOperation('unit:list', {});
   const centre = useOperation('centre:get', {});
-  const [unitKey, setUnitKey] = useState<string | null>(null);
-  const [assessorId, setAssessorId] = useState<string | null>(null);
-  const [qualification, setQualification] = useState('');
+  const { run } = useAction();
   const assessors = (centre.data?.staff ?? []).filter(
     (s) => !s.archived && s.roles.includes('assessor'),
   );
   const learnerId = detail.learner.id;
 
-  async function run(action: () => Promise<unknown>, done: string, failed: string) {
-    try {
+  async function change(action: () => Promise<unknown>, words: ActionWords<unknown>) {
+    const done = await run(async () => {
       await action();
-      notifyDone(done);
-      onChanged();
-    } catch (error) {
-      notifyError(failed, error);
-    }
-  }
-
-  function register(event: FormEvent) {
-    event.preventDefault();
-    if (!unitKey || !assessorId) return;
-    const [unitId = '', version = '1'] = unitKey.split('@');
-    void run(
-      () =>
-        call('registration:add', {
-          learnerId,
-          unitId,
-          unitVersion: Number(version),
-          assessorId,
-          qualification,
-        }),
-      'Registered on the unit.',
-      'The registration was not saved',
-    );
+      return true;
+    }, words);
+    if (done) onChanged();
   }
 
   return (
@@ -82,122 +48,43 @@ export function RegistrationsPanel({ detail, readOnly, onChanged }: Props) {
         </Table.Thead>
         <Table.Tbody>
           {detail.registrations.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {r.unitTitle}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {r.unitRef} · version {r.unitVersion}
-                  {r.qualification ? ` · ${r.qualification}` : ''}
-                </Text>
-                {r.withdrawn && (
-                  <Badge color="gray" variant="light">
-                    Withdrawn
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={`Assessor for ${r.unitTitle}`}
-                  size="xs"
-                  value={r.assessorId}
-                  disabled={readOnly || r.withdrawn}
-                  allowDeselect={false}
-                  data={assessors.map((a) => ({ value: a.id, label: a.name }))}
-                  onChange={(next) =>
-                    next &&
-                    void run(
-                      () =>
-                        call('registration:update', {
-                          learnerId,
-                          registrationId: r.id,
-                          assessorId: next,
-                        }),
-                      'Assessor changed.',
-                      'The assessor was not changed',
-                    )
-                  }
-                />
-              </Table.Td>
-              <Table.Td miw={120}>
-                <Text size="xs">
-                  {r.progress.evidenced} of {r.progress.total}
-                </Text>
-                <Progress
-                  value={r.progress.total ? (100 * r.progress.evidenced) / r.progress.total : 0}
-                  aria-label={`${r.unitTitle}: criteria with evidence`}
-                  size="sm"
-                />
-              </Table.Td>
-              <Table.Td>
-                {r.progress.met} of {r.progress.total}
-                {r.progress.signedOff && (
-                  <Badge ml="xs" color="green" variant="light">
-                    Signed off
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {!readOnly && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    onClick={() =>
-                      void run(
-                        () =>
-                          call('registration:update', {
-                            learnerId,
-                            registrationId: r.id,
-                            withdrawn: !r.withdrawn,
-                          }),
-                        r.withdrawn
-                          ? 'Registered again.'
-                          : 'Withdrawn from the unit; its records are kept.',
-                        'The registration was not changed',
-                      )
-                    }
-                  >
-                    {r.withdrawn ? 'Register again' : 'Withdraw'}
-                  </Button>
-                )}
-              </Table.Td>
-            </Table.Tr>
+            <RegistrationRow
+              key={r.id}
+              registration={r}
+              assessors={assessors}
+              readOnly={readOnly}
+              onAssessor={(assessorId) =>
+                void change(
+                  () =>
+                    call('registration:update', { learnerId, registrationId: r.id, assessorId }),
+                  { done: 'Assessor changed.', failed: 'The assessor was not changed' },
+                )
+              }
+              onWithdrawn={(withdrawn) =>
+                void change(
+                  () => call('registration:update', { learnerId, registrationId: r.id, withdrawn }),
+                  {
+                    done: withdrawn
+                      ? 'Withdrawn from the unit; its records are kept.'
+                      : 'Registered again.',
+                    failed: 'The registration was not changed',
+                  },
+                )
+              }
+            />
           ))}
         </Table.Tbody>
       </Table>
       {!readOnly && (
-        <form onSubmit={register}>
-          <Group align="end">
-            <Select
-              label="Register on a unit"
-              placeholder="Choose a unit"
-              value={unitKey}
-              onChange={setUnitKey}
-              data={(units.data?.units ?? []).map((u) => ({
-                value: `${u.id}@${u.version}`,
-                label: `${u.title} (version ${u.version})`,
-              }))}
-              w={360}
-              searchable
-            />
-            <Select
-              label="Assessor"
-              placeholder="Choose an assessor"
-              value={assessorId}
-              onChange={setAssessorId}
-              data={assessors.map((a) => ({ value: a.id, label: a.name }))}
-            />
-            <TextInput
-              label="Qualification"
-              value={qualification}
-              onChange={(e) => setQualification(e.currentTarget.value)}
-            />
-            <Button type="submit" disabled={!unitKey || !assessorId}>
-              Register
-            </Button>
-          </Group>
-        </form>
+        <RegisterOnUnit
+          assessors={assessors}
+          onRegister={(registration) =>
+            void change(() => call('registration:add', { learnerId, ...registration }), {
+              done: 'Registered on the unit.',
+              failed: 'The registration was not saved',
+            })
+          }
+        />
       )}
     </Stack>
   );

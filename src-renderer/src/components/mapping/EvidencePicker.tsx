@@ -1,8 +1,9 @@
-import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { EvidenceView } from '../../../../src-main/learner/learner-contract';
 import { call } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction } from '../../api/use-action';
+import { FormFooter } from '../common/FormFooter';
 import { formatDate } from '../dates/format';
 
 interface Props {
@@ -17,21 +18,17 @@ interface Props {
 /** From the criterion side: tick the evidence items that cover one criterion or part. */
 export function EvidencePicker({ learnerId, target, evidence, current, onClose, onSaved }: Props) {
   const [chosen, setChosen] = useState(() => new Set(current));
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const { label, ...where } = target;
 
   async function save() {
-    setBusy(true);
-    try {
-      await call('mapping:set-for-criterion', { learnerId, ...where, evidenceIds: [...chosen] });
-      notifyDone(`Saved the evidence for ${label}.`);
-      onSaved();
-      onClose();
-    } catch (error) {
-      notifyError('The mapping was not saved', error);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await run(
+      () => call('mapping:set-for-criterion', { learnerId, ...where, evidenceIds: [...chosen] }),
+      { done: `Saved the evidence for ${label}.`, failed: 'The mapping was not saved' },
+    );
+    if (saved === undefined) return;
+    onSaved();
+    onClose();
   }
 
   return (
@@ -53,14 +50,7 @@ export function EvidencePicker({ learnerId, target, evidence, current, onClose, 
           />
         ))}
         {!evidence.length && <Text>There is no evidence in this portfolio yet.</Text>}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={() => void save()} loading={busy}>
-            Save
-          </Button>
-        </Group>
+        <FormFooter submit="Save" onCancel={onClose} onSubmit={() => void save()} busy={busy} />
       </Stack>
     </Modal>
   );

@@ -1,10 +1,11 @@
 import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { PlansOverview, PlanView } from '../../../../src-main/planning/plan-contract';
 import { call } from '../../api/client';
-import { moveTo } from '../../api/address';
 import { useAction } from '../../api/use-action';
 import { formatDate } from '../dates/format';
+import { useOpenedCard } from '../common/use-opened-card';
+import { useRecordOf } from '../common/use-record-of';
 import { PlanSignatures, SignPlan } from './PlanSigning';
 
 interface Props {
@@ -43,24 +44,21 @@ function statusOf(plan: PlanView): { text: string; color: string } {
 
 /** Makes the plan's record (a sealed PDF or a Word document) and opens it on the Records page. */
 function PlanRecord({ learnerId, plan }: { learnerId: string; plan: PlanView }) {
-  const { busy, run } = useAction();
+  const { busy, make: makeRecord } = useRecordOf();
   const [passphrase, setPassphrase] = useState('');
   async function make(format: 'pdf' | 'docx') {
     const sign = format === 'pdf' && plan.status === 'agreed';
-    const record = await run(
-      () =>
-        call('record:generate', {
-          learnerId,
-          kind: 'assessment-plan',
-          id: plan.id,
-          format,
-          sign,
-          ...(sign && passphrase ? { passphrase } : {}),
-        }),
+    await makeRecord(
+      {
+        learnerId,
+        kind: 'assessment-plan',
+        id: plan.id,
+        format,
+        sign,
+        ...(sign && passphrase ? { passphrase } : {}),
+      },
       { done: (r) => `${r.title} ${r.recordId} made.`, failed: 'The plan record was not made' },
     );
-    if (record)
-      moveTo({ page: 'records', learner: learnerId, record: record.recordId }, { keep: false });
   }
   return (
     <Group align="flex-end">
@@ -154,23 +152,50 @@ function LinkEvidence({
   );
 }
 
-/** One plan: what it says, who signed it, and what can be done with it now. */
-export function PlanCard({
+/** What the plan says, line by line, as the learner and assessor agreed it. */
+function PlanDetails({ plan, overview, readOnly }: Pick<Props, 'plan' | 'overview' | 'readOnly'>) {
+  return (
+    <>
+      <Line label="Place" value={plan.place} />
+      <Line label="Assessor" value={plan.assessorName} />
+      <Line label="Units" value={plan.unitLabels.join(', ')} />
+      <Line label="Criteria" value={plan.criteriaLabels.join(', ')} />
+      <Line label="Methods" value={plan.methods.join(', ')} />
+      <Line label="Witnesses" value={plan.witnessNames.join(', ')} />
+      <Line label="Expert witnesses" value={plan.expertWitnessNames.join(', ')} />
+      <Line label="Also there" value={plan.others} />
+      <Line label="To prepare" value={plan.preparation} />
+      <Line label="Adjustments" value={plan.adjustments} />
+      <Line label="How it was agreed" value={plan.agreedHow} />
+      {plan.notes && <Line label="Notes" value={plan.notes} />}
+      {readOnly && (
+        <Line
+          label="Evidence from the visit"
+          value={overview.evidence
+            .filter((e) => plan.evidenceIds.includes(e.id))
+            .map((e) => e.title)
+            .join('; ')}
+        />
+      )}
+      {plan.stillToDo.length > 0 && (
+        <Text size="sm" c="orange.9" data-testid="plan-still-to-do">
+          Still to do after the visit: {plan.stillToDo.join(', ')}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** What the assessor can do with a plan that is still current: sign, change, link, record. */
+function PlanActions({
   learnerId,
   plan,
   overview,
-  readOnly,
   assessorName,
   onEdit,
   onChanged,
-  opened = false,
-}: Props) {
+}: Omit<Props, 'readOnly' | 'opened'>) {
   const { busy, run } = useAction();
-  const status = statusOf(plan);
-  const card = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (opened) card.current?.scrollIntoView({ block: 'start' });
-  }, [opened]);
   async function revise() {
     const made = await run(() => call('plan:revise', { learnerId, planId: plan.id }), {
       done: 'A new version is drafted from this plan: change it, then agree and sign it again.',
@@ -178,6 +203,38 @@ export function PlanCard({
     });
     if (made) onChanged();
   }
+  return (
+    <>
+      <SignPlan
+        learnerId={learnerId}
+        plan={plan}
+        overview={overview}
+        assessorName={assessorName}
+        onSigned={onChanged}
+      />
+      <Group>
+        {plan.status === 'draft' && (
+          <Button variant="default" onClick={() => onEdit(plan)}>
+            Change the draft
+          </Button>
+        )}
+        {plan.status === 'agreed' && !plan.newerVersionId && (
+          <Button variant="default" loading={busy} onClick={() => void revise()}>
+            Make a new version to change it
+          </Button>
+        )}
+      </Group>
+      <LinkEvidence learnerId={learnerId} plan={plan} overview={overview} onChanged={onChanged} />
+      <PlanRecord learnerId={learnerId} plan={plan} />
+    </>
+  );
+}
+
+/** One plan: what it says, who signed it, and what can be done with it now. */
+export function PlanCard(props: Props) {
+  const { plan, readOnly, opened = false } = props;
+  const status = statusOf(plan);
+  const card = useOpenedCard<HTMLDivElement>(opened);
   return (
     <Card
       withBorder
@@ -196,63 +253,9 @@ export function PlanCard({
             {status.text}
           </Badge>
         </Group>
-        <Line label="Place" value={plan.place} />
-        <Line label="Assessor" value={plan.assessorName} />
-        <Line label="Units" value={plan.unitLabels.join(', ')} />
-        <Line label="Criteria" value={plan.criteriaLabels.join(', ')} />
-        <Line label="Methods" value={plan.methods.join(', ')} />
-        <Line label="Witnesses" value={plan.witnessNames.join(', ')} />
-        <Line label="Expert witnesses" value={plan.expertWitnessNames.join(', ')} />
-        <Line label="Also there" value={plan.others} />
-        <Line label="To prepare" value={plan.preparation} />
-        <Line label="Adjustments" value={plan.adjustments} />
-        <Line label="How it was agreed" value={plan.agreedHow} />
-        {plan.notes && <Line label="Notes" value={plan.notes} />}
-        {readOnly && (
-          <Line
-            label="Evidence from the visit"
-            value={overview.evidence
-              .filter((e) => plan.evidenceIds.includes(e.id))
-              .map((e) => e.title)
-              .join('; ')}
-          />
-        )}
-        {plan.stillToDo.length > 0 && (
-          <Text size="sm" c="orange.9" data-testid="plan-still-to-do">
-            Still to do after the visit: {plan.stillToDo.join(', ')}
-          </Text>
-        )}
+        <PlanDetails plan={plan} overview={props.overview} readOnly={readOnly} />
         <PlanSignatures plan={plan} />
-        {!readOnly && !plan.supersededBy && (
-          <>
-            <SignPlan
-              learnerId={learnerId}
-              plan={plan}
-              overview={overview}
-              assessorName={assessorName}
-              onSigned={onChanged}
-            />
-            <Group>
-              {plan.status === 'draft' && (
-                <Button variant="default" onClick={() => onEdit(plan)}>
-                  Change the draft
-                </Button>
-              )}
-              {plan.status === 'agreed' && !plan.newerVersionId && (
-                <Button variant="default" loading={busy} onClick={() => void revise()}>
-                  Make a new version to change it
-                </Button>
-              )}
-            </Group>
-            <LinkEvidence
-              learnerId={learnerId}
-              plan={plan}
-              overview={overview}
-              onChanged={onChanged}
-            />
-            <PlanRecord learnerId={learnerId} plan={plan} />
-          </>
-        )}
+        {!readOnly && !plan.supersededBy && <PlanActions {...props} />}
       </Stack>
     </Card>
   );

@@ -1,8 +1,6 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useEffect, useRef } from 'react';
-import { call } from '../../api/client';
-import { moveTo } from '../../api/address';
-import { useAction } from '../../api/use-action';
+import { useOpenedCard } from '../common/use-opened-card';
+import { useRecordOf } from '../common/use-record-of';
 import { formatDate } from '../../../../src-main/kernel/dates';
 import { reviewSignerLabels } from '../../../../src-main/kernel/progress-review-words';
 import type { ReviewView, ReviewsView } from '../../../../src-main/progress-review/review-contract';
@@ -35,39 +33,81 @@ const said = (label: string, text: string) => (
   </div>
 );
 
-/** One review as it was recorded, its signatures, and its record. */
-export function ReviewCard({
+/** What was said at the review, each in its own words. */
+function ReviewSaid({ review }: { review: ReviewView }) {
+  return (
+    <>
+      {said('What went well', review.wentWell)}
+      {said('Concerns', review.concerns)}
+      {said('The learner’s view', review.learnerView)}
+      {said(
+        `The employer’s view${review.employerName ? ` (${review.employerName})` : ''}`,
+        review.employerView,
+      )}
+      {said('Wellbeing and support', review.wellbeing)}
+    </>
+  );
+}
+
+/** Change or amend the review, and save its record as PDF or Word. */
+function ReviewButtons({
   learnerId,
   view,
   review,
-  latest,
   readOnly,
-  opened,
   onEdit,
   onAmend,
-  onChanged,
-}: Props) {
-  const { busy, run } = useAction();
-  const card = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (opened) card.current?.scrollIntoView({ block: 'start' });
-  }, [opened]);
+}: Omit<Props, 'latest' | 'opened' | 'onChanged'>) {
+  const { busy, make } = useRecordOf();
   const mayRecord = !readOnly && view.canRecord;
-  const record = async (format: 'pdf' | 'docx') => {
-    const made = await run(
-      () =>
-        call('record:generate', {
-          learnerId,
-          kind: 'progress-review',
-          id: review.id,
-          format,
-          sign: format === 'pdf' && review.complete && view.canRecord,
-        }),
+  const record = (format: 'pdf' | 'docx') =>
+    make(
+      {
+        learnerId,
+        kind: 'progress-review',
+        id: review.id,
+        format,
+        sign: format === 'pdf' && review.complete && view.canRecord,
+      },
       { done: (r) => `${r.title} ${r.recordId} saved.`, failed: 'The record was not made' },
     );
-    if (made)
-      moveTo({ page: 'records', learner: learnerId, record: made.recordId }, { keep: false });
-  };
+  return (
+    <Group>
+      {mayRecord && review.signatures.length === 0 && (
+        <Button size="xs" variant="default" onClick={onEdit}>
+          Change
+        </Button>
+      )}
+      {mayRecord && review.amendBlocker === null && !review.pendingAmendmentId && (
+        <Button size="xs" variant="default" onClick={onAmend} data-testid="amend-review">
+          Amend…
+        </Button>
+      )}
+      {!readOnly && (
+        <>
+          <Button
+            size="xs"
+            variant="default"
+            loading={busy}
+            onClick={() => void record('pdf')}
+            data-testid="review-record-pdf"
+          >
+            Save the record (PDF)
+          </Button>
+          <Button size="xs" variant="default" loading={busy} onClick={() => void record('docx')}>
+            Save as Word
+          </Button>
+        </>
+      )}
+    </Group>
+  );
+}
+
+/** One review as it was recorded, its signatures, and its record. */
+export function ReviewCard(props: Props) {
+  const { learnerId, view, review, latest, readOnly, opened, onChanged } = props;
+  const card = useOpenedCard<HTMLDivElement>(opened);
+  const mayRecord = !readOnly && view.canRecord;
   return (
     <Paper
       withBorder
@@ -97,14 +137,7 @@ export function ReviewCard({
           Targets set at the previous review
         </Text>
         <CarriedTable targets={review.previousTargets} heldOn={review.heldOn} />
-        {said('What went well', review.wentWell)}
-        {said('Concerns', review.concerns)}
-        {said('The learner’s view', review.learnerView)}
-        {said(
-          `The employer’s view${review.employerName ? ` (${review.employerName})` : ''}`,
-          review.employerView,
-        )}
-        {said('Wellbeing and support', review.wellbeing)}
+        <ReviewSaid review={review} />
         <Text size="sm" fw={500}>
           Targets for the next period
         </Text>
@@ -124,39 +157,7 @@ export function ReviewCard({
             onSigned={onChanged}
           />
         )}
-        <Group>
-          {mayRecord && review.signatures.length === 0 && (
-            <Button size="xs" variant="default" onClick={onEdit}>
-              Change
-            </Button>
-          )}
-          {mayRecord && review.amendBlocker === null && !review.pendingAmendmentId && (
-            <Button size="xs" variant="default" onClick={onAmend} data-testid="amend-review">
-              Amend…
-            </Button>
-          )}
-          {!readOnly && (
-            <>
-              <Button
-                size="xs"
-                variant="default"
-                loading={busy}
-                onClick={() => void record('pdf')}
-                data-testid="review-record-pdf"
-              >
-                Save the record (PDF)
-              </Button>
-              <Button
-                size="xs"
-                variant="default"
-                loading={busy}
-                onClick={() => void record('docx')}
-              >
-                Save as Word
-              </Button>
-            </>
-          )}
-        </Group>
+        <ReviewButtons {...props} />
       </Stack>
     </Paper>
   );

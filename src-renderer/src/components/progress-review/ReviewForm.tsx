@@ -1,32 +1,20 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Modal,
-  Radio,
-  Stack,
-  Text,
-  TextInput,
-  Textarea,
-} from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { formatDate } from '../../../../src-main/kernel/dates';
-import {
-  targetOutcomeLabels,
-  targetOutcomes,
-  type TargetOutcome,
-} from '../../../../src-main/kernel/progress-review-words';
-import type {
-  CarriedTarget,
-  ReviewsView,
-  ReviewView,
-} from '../../../../src-main/progress-review/review-contract';
+import type { ReviewsView, ReviewView } from '../../../../src-main/progress-review/review-contract';
 import { FormBlock } from '../common/FormBlock';
 import { FormFooter } from '../common/FormFooter';
 import { DateField } from '../dates/DateField';
-import { PastDate } from './TargetsTable';
+import {
+  CarriedAnswers,
+  ReviewTexts,
+  TargetRows,
+  type Answer,
+  type TargetRow,
+  type Texts,
+} from './ReviewFormParts';
 import { UnitsAtReview } from './UnitsAtReview';
 
 interface Props {
@@ -38,127 +26,8 @@ interface Props {
   onSaved: () => void;
 }
 
-type Texts = Pick<
-  ReviewView,
-  'wentWell' | 'concerns' | 'learnerView' | 'employerView' | 'wellbeing' | 'employerName'
->;
-type Answer = { outcome: TargetOutcome | null; comment: string };
-type TargetRow = { id?: string; what: string; byWhen: string; who: string };
-
-const textFields: { key: keyof Texts; label: string }[] = [
-  { key: 'wentWell', label: 'What went well' },
-  { key: 'concerns', label: 'Concerns' },
-  { key: 'learnerView', label: 'The learner’s view' },
-  { key: 'employerView', label: 'The employer’s view' },
-  { key: 'wellbeing', label: 'Wellbeing and support' },
-];
-
-function CarriedAnswers(props: {
-  targets: CarriedTarget[];
-  heldOn: string;
-  answers: Record<string, Answer>;
-  onAnswer: (id: string, answer: Answer) => void;
-}) {
-  if (!props.targets.length)
-    return <Text size="sm">This is the learner’s first review: no earlier targets.</Text>;
-  return (
-    <Stack gap="sm" data-testid="previous-targets">
-      {props.targets.map((t) => {
-        const answer = props.answers[t.targetId] ?? { outcome: null, comment: '' };
-        return (
-          <Stack key={t.targetId} gap={4} data-testid="previous-target">
-            <Text size="sm" fw={500}>
-              {t.what}
-            </Text>
-            <Text size="xs">
-              By {formatDate(t.byWhen)} · {t.who}
-              <PastDate byWhen={t.byWhen} met={answer.outcome === 'met'} asAt={props.heldOn} />
-            </Text>
-            <Radio.Group
-              label="Was it met?"
-              value={answer.outcome}
-              onChange={(v) =>
-                props.onAnswer(t.targetId, { ...answer, outcome: v as TargetOutcome })
-              }
-            >
-              <Group gap="md" mt={4}>
-                {targetOutcomes.map((o) => (
-                  <Radio key={o} value={o} label={targetOutcomeLabels[o]} />
-                ))}
-              </Group>
-            </Radio.Group>
-            <TextInput
-              aria-label={`Comment on “${t.what}”`}
-              placeholder="Comment (optional)"
-              value={answer.comment}
-              onChange={(e) =>
-                props.onAnswer(t.targetId, { ...answer, comment: e.currentTarget.value })
-              }
-            />
-          </Stack>
-        );
-      })}
-    </Stack>
-  );
-}
-
-function TargetRows({
-  rows,
-  onChange,
-}: {
-  rows: TargetRow[];
-  onChange: (rows: TargetRow[]) => void;
-}) {
-  const set = (i: number, change: Partial<TargetRow>) =>
-    onChange(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
-  return (
-    <Stack gap="xs" data-testid="new-targets">
-      {rows.map((r, i) => (
-        <Group key={i} align="flex-end" wrap="nowrap">
-          <Textarea
-            style={{ flex: 3 }}
-            label={`Target ${i + 1}: what`}
-            autosize
-            minRows={1}
-            value={r.what}
-            onChange={(e) => set(i, { what: e.currentTarget.value })}
-          />
-          <DateField
-            style={{ flex: 1 }}
-            label="By when"
-            value={r.byWhen}
-            onChange={(d) => set(i, { byWhen: d })}
-          />
-          <TextInput
-            style={{ flex: 1 }}
-            label="Who"
-            value={r.who}
-            onChange={(e) => set(i, { who: e.currentTarget.value })}
-          />
-          <ActionIcon
-            variant="default"
-            aria-label={`Remove target ${i + 1}`}
-            onClick={() => onChange(rows.filter((_, j) => j !== i))}
-          >
-            ×
-          </ActionIcon>
-        </Group>
-      ))}
-      <Group>
-        <Button
-          size="xs"
-          variant="default"
-          onClick={() => onChange([...rows, { what: '', byWhen: '', who: '' }])}
-        >
-          Add a target
-        </Button>
-      </Group>
-    </Stack>
-  );
-}
-
-/** A new progress review, or changes to one nobody has signed yet. */
-export function ReviewForm({ learnerId, view, editing, onClose, onSaved }: Props) {
+/** The review's answers and targets as they are typed, and saving them. */
+function useReviewForm({ learnerId, view, editing, onSaved }: Omit<Props, 'onClose'>) {
   const [heldOn, setHeldOn] = useState(editing?.heldOn ?? view.today);
   const [texts, setTexts] = useState<Texts>({
     wentWell: editing?.wentWell ?? '',
@@ -205,6 +74,28 @@ export function ReviewForm({ learnerId, view, editing, onClose, onSaved }: Props
     if (saved) onSaved();
   };
 
+  return {
+    heldOn,
+    setHeldOn,
+    texts,
+    setTexts,
+    carried,
+    answers,
+    setAnswers,
+    targets,
+    setTargets,
+    busy,
+    incomplete,
+    save,
+  };
+}
+
+/** A new progress review, or changes to one nobody has signed yet. */
+export function ReviewForm(props: Props) {
+  const { view, editing, onClose } = props;
+  const form = useReviewForm(props);
+  const { heldOn, setHeldOn, texts, setTexts, carried, answers, setAnswers } = form;
+  const { targets, setTargets, busy, incomplete, save } = form;
   return (
     <Modal
       opened
@@ -255,29 +146,7 @@ export function ReviewForm({ learnerId, view, editing, onClose, onSaved }: Props
               onAnswer={(id, a) => setAnswers((all) => ({ ...all, [id]: a }))}
             />
           </FormBlock>
-          <FormBlock title="The review">
-            {textFields.map(({ key, label }) => (
-              <Textarea
-                key={key}
-                label={label}
-                autosize
-                minRows={2}
-                value={texts[key]}
-                onChange={(e) => {
-                  const value = e.currentTarget.value;
-                  setTexts((t) => ({ ...t, [key]: value }));
-                }}
-              />
-            ))}
-            <TextInput
-              label="Employer’s representative (if they took part)"
-              value={texts.employerName}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                setTexts((t) => ({ ...t, employerName: value }));
-              }}
-            />
-          </FormBlock>
+          <ReviewTexts texts={texts} onTexts={setTexts} />
           <FormBlock title="SMART targets for the next period">
             <TargetRows rows={targets} onChange={setTargets} />
             {incomplete && (

@@ -4,9 +4,71 @@ import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
+import type { CompetenceOverview } from '../../../../src-main/competence/staff-record-view';
 import { StaffRecordDialog } from './StaffRecordDialog';
 
 const severityColour = { missing: 'gray', expired: 'red', expiring: 'yellow' } as const;
+
+type Person = CompetenceOverview['people'][number];
+
+/** What is missing or expiring for one person, each with how serious it is. */
+function CompetenceFlags({ flags }: { flags: Person['flags'] }) {
+  return (
+    <Stack gap={2}>
+      {flags.length === 0 && <Text size="sm">Nothing missing</Text>}
+      {flags.map((f) => (
+        <Group key={f.message} gap={4} wrap="nowrap">
+          <Badge color={severityColour[f.severity]} variant="light" tt="none">
+            {f.severity}
+          </Badge>
+          <Text size="sm">{f.message}</Text>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+function CompetenceTable({
+  people,
+  onOpen,
+}: {
+  people: Person[];
+  onOpen: (personId: string) => void;
+}) {
+  return (
+    <Table striped withTableBorder>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col">Name</Table.Th>
+          <Table.Th scope="col">CPD hours (12 months)</Table.Th>
+          <Table.Th scope="col">Missing or expiring</Table.Th>
+          <Table.Th scope="col">Record</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {people.map((p) => (
+          <Table.Tr key={p.personId} data-testid={`competence-${p.name}`}>
+            <Table.Td>{p.name}</Table.Td>
+            <Table.Td>{p.cpdHoursThisYear}</Table.Td>
+            <Table.Td>
+              <CompetenceFlags flags={p.flags} />
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="xs"
+                variant="default"
+                onClick={() => onOpen(p.personId)}
+                aria-label={`Open ${p.name}'s staff record`}
+              >
+                Open
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
 
 /** Every member of staff with what an EQA would find missing or expiring, for the Centre page. */
 export function CompetenceSection({ readOnly }: { readOnly: boolean }) {
@@ -36,49 +98,10 @@ export function CompetenceSection({ readOnly }: { readOnly: boolean }) {
               {p}
             </Text>
           ))}
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Name</Table.Th>
-                <Table.Th scope="col">CPD hours (12 months)</Table.Th>
-                <Table.Th scope="col">Missing or expiring</Table.Th>
-                <Table.Th scope="col">Record</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {o.people
-                .filter((p) => !p.archived)
-                .map((p) => (
-                  <Table.Tr key={p.personId} data-testid={`competence-${p.name}`}>
-                    <Table.Td>{p.name}</Table.Td>
-                    <Table.Td>{p.cpdHoursThisYear}</Table.Td>
-                    <Table.Td>
-                      <Stack gap={2}>
-                        {p.flags.length === 0 && <Text size="sm">Nothing missing</Text>}
-                        {p.flags.map((f) => (
-                          <Group key={f.message} gap={4} wrap="nowrap">
-                            <Badge color={severityColour[f.severity]} variant="light" tt="none">
-                              {f.severity}
-                            </Badge>
-                            <Text size="sm">{f.message}</Text>
-                          </Group>
-                        ))}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setOpen(p.personId)}
-                        aria-label={`Open ${p.name}'s staff record`}
-                      >
-                        Open
-                      </Button>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-            </Table.Tbody>
-          </Table>
+          <CompetenceTable
+            people={o.people.filter((p) => !p.archived)}
+            onOpen={(personId) => setOpen(personId)}
+          />
           <Select
             mt="sm"
             maw={520}

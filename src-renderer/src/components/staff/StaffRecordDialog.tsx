@@ -1,5 +1,5 @@
 import { Alert, Modal, Stack, Switch } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { StaffRecordView } from '../../../../src-main/competence/staff-record-view';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
@@ -108,6 +108,67 @@ function StandardisationTable({ participation }: { participation: Participation 
   );
 }
 
+/** The tables' rows: archived entries only on request, and buttons only for those who may. */
+function useEntryRows(
+  readOnly: boolean,
+  showArchived: boolean,
+  on: {
+    restore: (kind: EntryKind, entry: StaffEntry) => void;
+    edit: (kind: EntryKind, entry?: StaffEntry) => void;
+    archive: (kind: EntryKind, entry: StaffEntry, label: string) => void;
+  },
+) {
+  const rowOf = (kind: EntryKind, entry: StaffEntry, label: string, cells: StaffRow['cells']) => ({
+    key: entry.id,
+    cells,
+    archived: entry.archived,
+    ...(readOnly
+      ? {}
+      : {
+          actions: entryActions(entry.archived, label, {
+            restore: () => on.restore(kind, entry),
+            edit: () => on.edit(kind, entry),
+            archive: () => on.archive(kind, entry, label),
+          }),
+        }),
+  });
+  const shown = <T extends { archived: boolean }>(list: T[]) =>
+    list.filter((e) => showArchived || !e.archived);
+  const add = (kind: EntryKind) => (readOnly ? undefined : () => on.edit(kind));
+  return { rowOf, shown, add };
+}
+
+/** The record as it is read: a lapsed warning, the entry tables, and standardisation. */
+function StaffRecordContent({
+  view,
+  showArchived,
+  onShowArchived,
+  children,
+}: {
+  view: StaffRecordView;
+  showArchived: boolean;
+  onShowArchived: (show: boolean) => void;
+  /** The tables of entries, with their buttons. */
+  children: ReactNode;
+}) {
+  return (
+    <Stack data-testid="staff-record">
+      {view.lapsedWarning && (
+        <Alert color="red" title="Required qualification lapsed">
+          {view.lapsedWarning}
+        </Alert>
+      )}
+      <Switch
+        label="Show archived entries"
+        checked={showArchived}
+        onChange={(e) => onShowArchived(e.currentTarget.checked)}
+      />
+      {children}
+      <StandardisationTable participation={view.participation} />
+    </Stack>
+  );
+}
+
 /**
  * One person's qualifications, experience, CPD, checks and standardisation, with forms to add
  * and change entries. Entries are archived, never deleted: archived ones are shown on request.
@@ -125,23 +186,11 @@ export function StaffRecordDialog({ personId, readOnly, onClose, onChanged }: Pr
 
   const setArchived = useSetArchived(personId, changed);
 
-  const rowOf = (kind: EntryKind, entry: StaffEntry, label: string, cells: StaffRow['cells']) => ({
-    key: entry.id,
-    cells,
-    archived: entry.archived,
-    ...(readOnly
-      ? {}
-      : {
-          actions: entryActions(entry.archived, label, {
-            restore: () => void setArchived(kind, entry, false),
-            edit: () => setEditing({ kind, entry }),
-            archive: () => setArchiving({ kind, entry, label }),
-          }),
-        }),
+  const { rowOf, shown, add } = useEntryRows(readOnly, showArchived, {
+    restore: (kind, entry) => void setArchived(kind, entry, false),
+    edit: (kind, entry) => setEditing(entry ? { kind, entry } : { kind }),
+    archive: (kind, entry, label) => setArchiving({ kind, entry, label }),
   });
-  const shown = <T extends { archived: boolean }>(list: T[]) =>
-    list.filter((e) => showArchived || !e.archived);
-  const add = (kind: EntryKind) => (readOnly ? undefined : () => setEditing({ kind }));
   const title = view.data ? `Staff record: ${view.data.name}` : 'Staff record';
 
   return (
@@ -160,17 +209,11 @@ export function StaffRecordDialog({ personId, readOnly, onClose, onChanged }: Pr
               }}
             />
           ) : (
-            <Stack data-testid="staff-record">
-              {r.lapsedWarning && (
-                <Alert color="red" title="Required qualification lapsed">
-                  {r.lapsedWarning}
-                </Alert>
-              )}
-              <Switch
-                label="Show archived entries"
-                checked={showArchived}
-                onChange={(e) => setShowArchived(e.currentTarget.checked)}
-              />
+            <StaffRecordContent
+              view={r}
+              showArchived={showArchived}
+              onShowArchived={setShowArchived}
+            >
               <RecordTables
                 record={r.record}
                 shown={shown}
@@ -178,8 +221,7 @@ export function StaffRecordDialog({ personId, readOnly, onClose, onChanged }: Pr
                 add={add}
                 onPreview={(cpdId, file) => setPreviewing({ cpdId, file })}
               />
-              <StandardisationTable participation={r.participation} />
-            </Stack>
+            </StaffRecordContent>
           )
         }
       </Loading>

@@ -12,7 +12,7 @@ import {
 import { useState } from 'react';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-views';
 import { call } from '../../api/client';
-import { notifyDone, notifyError } from '../../api/notify';
+import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { saveFile } from '../../api/local-files';
 import { witnessOptions } from './witness-options';
@@ -23,6 +23,49 @@ interface Props {
   onMade: () => void;
 }
 
+interface AskedCriterion {
+  ref: string;
+  text: string;
+  parts: { ref: string }[];
+}
+
+/** The criteria the form asks the witness about; none ticked asks about the whole unit. */
+function AskedCriteria({
+  criteria,
+  chosen,
+  onChange,
+}: {
+  criteria: AskedCriterion[];
+  chosen: Set<string>;
+  onChange: (next: Set<string>) => void;
+}) {
+  const toggle = (ref: string) => {
+    const next = new Set(chosen);
+    if (next.has(ref)) next.delete(ref);
+    else next.add(ref);
+    onChange(next);
+  };
+  return (
+    <div>
+      <Text size="sm" fw={500} id="form-criteria-label">
+        Criteria the witness is asked about (none ticked: all of the unit’s)
+      </Text>
+      <ScrollArea.Autosize mah={260}>
+        <Stack gap={4} mt={4} role="group" aria-labelledby="form-criteria-label">
+          {criteria.map((c) => (
+            <Checkbox
+              key={c.ref}
+              label={`${c.ref} ${c.text}${c.parts.length ? ` (${c.parts.map((p) => p.ref).join(', ')})` : ''}`}
+              checked={chosen.has(c.ref)}
+              onChange={() => toggle(c.ref)}
+            />
+          ))}
+        </Stack>
+      </ScrollArea.Autosize>
+    </div>
+  );
+}
+
 /** Choose the unit, the criteria and the witness; download a fillable PDF or a DOCX. */
 export function MakeFormCard({ detail, onMade }: Props) {
   const witnesses = useOperation('witness:list', {});
@@ -30,7 +73,7 @@ export function MakeFormCard({ detail, onMade }: Props) {
   const [unitId, setUnitId] = useState<string | null>(units[0]?.unitId ?? null);
   const [witnessId, setWitnessId] = useState<string | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const unit = units.find((u) => u.unitId === unitId);
   const refs = unit
     ? unit.outcomes.flatMap((o) =>
@@ -40,23 +83,24 @@ export function MakeFormCard({ detail, onMade }: Props) {
 
   async function make(format: 'pdf' | 'docx') {
     if (!unit) return;
-    setBusy(true);
-    try {
-      const made = await call('witness:form', {
-        learnerId: detail.learner.id,
-        unitId: unit.unitId,
-        criteria: [...chosen],
-        witnessId,
-        format,
-      });
-      saveFile(made.fileName, made.mediaType, made.base64);
-      notifyDone(`Made ${made.fileName}. It is listed under forms awaiting return.`);
-      onMade();
-    } catch (error) {
-      notifyError('The form was not made', error);
-    } finally {
-      setBusy(false);
-    }
+    const made = await run(
+      async () => {
+        const made = await call('witness:form', {
+          learnerId: detail.learner.id,
+          unitId: unit.unitId,
+          criteria: [...chosen],
+          witnessId,
+          format,
+        });
+        saveFile(made.fileName, made.mediaType, made.base64);
+        return made;
+      },
+      {
+        done: (made) => `Made ${made.fileName}. It is listed under forms awaiting return.`,
+        failed: 'The form was not made',
+      },
+    );
+    if (made) onMade();
   }
 
   return (
@@ -87,30 +131,7 @@ export function MakeFormCard({ detail, onMade }: Props) {
             onChange={setWitnessId}
           />
         </Group>
-        <div>
-          <Text size="sm" fw={500} id="form-criteria-label">
-            Criteria the witness is asked about (none ticked: all of the unit’s)
-          </Text>
-          <ScrollArea.Autosize mah={260}>
-            <Stack gap={4} mt={4} role="group" aria-labelledby="form-criteria-label">
-              {refs.map((c) => (
-                <Checkbox
-                  key={c.ref}
-                  label={`${c.ref} ${c.text}${c.parts.length ? ` (${c.parts.map((p) => p.ref).join(', ')})` : ''}`}
-                  checked={chosen.has(c.ref)}
-                  onChange={() =>
-                    setChosen((set) => {
-                      const next = new Set(set);
-                      if (next.has(c.ref)) next.delete(c.ref);
-                      else next.add(c.ref);
-                      return next;
-                    })
-                  }
-                />
-              ))}
-            </Stack>
-          </ScrollArea.Autosize>
-        </div>
+        <AskedCriteria criteria={refs} chosen={chosen} onChange={setChosen} />
         <Group>
           <Button onClick={() => void make('pdf')} loading={busy} disabled={!unit}>
             Download fillable PDF

@@ -1,5 +1,5 @@
-import { Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState, type Dispatch, type FormEvent, type SetStateAction } from 'react';
+import { Group, Select, SimpleGrid, Text, TextInput, Textarea } from '@mantine/core';
+import { useState, type Dispatch, type SetStateAction } from 'react';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-views';
 import type { FormView } from '../../../../src-main/witness/testimony-views';
 import type { FileToAdd } from '../../api/add-evidence-file';
@@ -8,7 +8,7 @@ import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { sendReturnedForm } from '../../api/witness-forms';
 import { FormBlock } from '../common/FormBlock';
-import { FormFooter } from '../common/FormFooter';
+import { FormDialog } from '../common/FormDialog';
 import {
   emptyValues,
   keyOf,
@@ -143,6 +143,9 @@ function ReturnedFile({
   );
 }
 
+/** Nothing about the witness is said until the assessor ticks it from the form. */
+const NO_FLAGS: TypedFlags = { claimsExpert: false, notRelated: false, ownAccount: false };
+
 /** A paper form, scan, photo or DOCX that came back: attach it and type in what it says. */
 export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
   const witnesses = useOperation('witness:list', {});
@@ -152,18 +155,13 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
   const [unitId, setUnitId] = useState<string | null>(detail.units[0]?.unitId ?? null);
   const [file, setFile] = useState<FileToAdd | null>(null);
   const [values, setValues] = useState(() => emptyValues(form?.witnessName ?? ''));
-  const [flags, setFlags] = useState<TypedFlags>({
-    claimsExpert: false,
-    notRelated: false,
-    ownAccount: false,
-  });
+  const [flags, setFlags] = useState<TypedFlags>(NO_FLAGS);
   const [ticked, setTicked] = useState<Map<string, string>>(new Map());
   const { busy, run } = useAction();
   const unit = detail.units.find((u) => u.unitId === (form?.unitId ?? unitId));
   const choices: Choice[] = form ? form.criteria : unitChoices(unit);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (!unit) return;
     const typed = typedTestimony({
       form,
@@ -190,48 +188,41 @@ export function TypedTestimonyForm({ detail, forms, onClose, onSaved }: Props) {
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      closeButtonProps={{ 'aria-label': 'Close' }}
+    <FormDialog
       title="Type in a returned form"
       size="xl"
+      closeLabel="Close"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submit="Record the testimony"
+      busy={busy}
+      disabled={!unit}
     >
-      <form onSubmit={submit}>
-        <Stack>
-          <AnsweredForm
-            awaiting={awaiting}
-            formId={formId}
-            onForm={(value) => {
-              setFormId(value);
-              setTicked(new Map());
-            }}
-            units={form ? null : detail.units}
-            unitId={unitId}
-            onUnit={setUnitId}
-          />
-          <ReturnedFile file={file} onChosen={setFile} />
-          <ActivityBlock values={values} onValues={setValues} />
-          <FormBlock title="Criteria the witness ticked">
-            <TickedCriteria choices={choices} ticked={ticked} onChange={setTicked} />
-          </FormBlock>
-          <FormBlock title="The witness">
-            <WitnessFields
-              witnesses={witnesses.data ?? []}
-              values={values}
-              flags={flags}
-              onValues={setValues}
-              onFlags={setFlags}
-            />
-          </FormBlock>
-          <FormFooter
-            submit="Record the testimony"
-            onCancel={onClose}
-            busy={busy}
-            disabled={!unit}
-          />
-        </Stack>
-      </form>
-    </Modal>
+      <AnsweredForm
+        awaiting={awaiting}
+        formId={formId}
+        onForm={(value) => {
+          setFormId(value);
+          setTicked(new Map());
+        }}
+        units={form ? null : detail.units}
+        unitId={unitId}
+        onUnit={setUnitId}
+      />
+      <ReturnedFile file={file} onChosen={setFile} />
+      <ActivityBlock values={values} onValues={setValues} />
+      <FormBlock title="Criteria the witness ticked">
+        <TickedCriteria choices={choices} ticked={ticked} onChange={setTicked} />
+      </FormBlock>
+      <FormBlock title="The witness">
+        <WitnessFields
+          witnesses={witnesses.data ?? []}
+          values={values}
+          flags={flags}
+          onValues={setValues}
+          onFlags={setFlags}
+        />
+      </FormBlock>
+    </FormDialog>
   );
 }
