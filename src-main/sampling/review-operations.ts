@@ -116,17 +116,18 @@ export async function assessedRefs(
   return refs;
 }
 
-/** Records (or updates) the IQA's review of a sample, and the day the sample was done. */
-export async function saveReview(
+type OpenPlan = Awaited<ReturnType<typeof openPlan>>;
+type PlanSample = OpenPlan['file']['plan']['samples'][number];
+
+/** The sample to review, refused unless an IQA who made none of its decisions reviews it. */
+async function sampleToReview(
   workspace: Workspace,
   planId: string,
   sampleId: string,
   input: ReviewInput,
   actor: Actor,
-  now: Date,
-  prove?: Prover,
-): Promise<SampleReview> {
-  const today = dayOf(now);
+  today: string,
+) {
   if (actor.role !== 'iqa') {
     throw new UserError(
       'forbidden',
@@ -157,20 +158,22 @@ export async function saveReview(
       "A review cannot be dated on a day still to come. Use today's date or an earlier one.",
     );
   }
+  return { context, file, sample, assessment };
+}
 
-  const store = samplingStore(workspace);
-  const reviewsDoc = await store.reviews(planId);
-  const existing = reviewOf(reviewsDoc.data.reviews, sampleId);
-  if (existing?.status === 'complete' && input.status === 'draft') {
-    throw new UserError(
-      'invalid-input',
-      'This review is complete and already counts. Change it and save it complete again.',
-    );
-  }
+/** The review as it will be saved, with the action points it raises, signed when a prover is given. */
+function composeReview(
+  input: ReviewInput,
+  existing: SampleReview | undefined,
+  sample: PlanSample,
+  actor: Actor,
+  now: Date,
+  prove: Prover | undefined,
+): { review: SampleReview; raised: ActionPoint[] } {
   const raised: ActionPoint[] = input.newActions.map((a) =>
     raiseAction({
       id: newId('ap'),
-      sampleId,
+      sampleId: sample.id,
       what: a.what,
       owner: a.owner || sample.assessorId,
       raisedBy: actor.id,
@@ -183,7 +186,7 @@ export async function saveReview(
     ...fields,
     id: existing?.id ?? newId('rv'),
     ...stamp(actor, now),
-    sampleId,
+    sampleId: sample.id,
     learnerId: sample.learnerId,
     unitId: sample.unitId,
     assessorId: sample.assessorId,
@@ -204,6 +207,69 @@ export async function saveReview(
   const review: SampleReview = prove
     ? { ...decided, proof: prove(actor.id, reviewPayload(decided)) }
     : decided;
+  return { review, raised };
+}
+
+/** The review on the plan's audit trail, worded by what it was before. */
+function reviewAudit(
+  actor: Actor,
+  now: Date,
+  sample: PlanSample,
+  existing: SampleReview | undefined,
+  review: SampleReview,
+  raised: ActionPoint[],
+) {
+  const complete = review.status === 'complete';
+  return auditEntry(
+    actor,
+    now,
+    !complete
+      ? 'saved draft sample review'
+      : existing?.status === 'complete'
+        ? 'changed sample review'
+        : 'reviewed sample',
+    `sample ${sample.id}`,
+    {
+      ...(existing ? { before: { decision: existing.decision, status: existing.status } } : {}),
+      after: {
+        decision: review.decision,
+        status: review.status,
+        actionPoints: raised.map((a) => a.what),
+      },
+      subject: { learnerId: sample.learnerId, unitId: sample.unitId },
+    },
+  );
+}
+
+/** Records (or updates) the IQA's review of a sample, and the day the sample was done. */
+export async function saveReview(
+  workspace: Workspace,
+  planId: string,
+  sampleId: string,
+  input: ReviewInput,
+  actor: Actor,
+  now: Date,
+  prove?: Prover,
+): Promise<SampleReview> {
+  const today = dayOf(now);
+  const { context, file, sample, assessment } = await sampleToReview(
+    workspace,
+    planId,
+    sampleId,
+    input,
+    actor,
+    today,
+  );
+  const store = samplingStore(workspace);
+  const reviewsDoc = await store.reviews(planId);
+  const existing = reviewOf(reviewsDoc.data.reviews, sampleId);
+  if (existing?.status === 'complete' && input.status === 'draft') {
+    throw new UserError(
+      'invalid-input',
+      'This review is complete and already counts. Change it and save it complete again.',
+    );
+  }
+  const { review, raised } = composeReview(input, existing, sample, actor, now, prove);
   assertValidReview(
     review,
     assessment,
@@ -221,28 +287,7 @@ export async function saveReview(
     reviews: existing
       ? doc.reviews.map((r) => (r.sampleId === sampleId ? review : r))
       : [...doc.reviews, review],
-    audit: [
-      ...doc.audit,
-      auditEntry(
-        actor,
-        now,
-        !complete
-          ? 'saved draft sample review'
-          : existing?.status === 'complete'
-            ? 'changed sample review'
-            : 'reviewed sample',
-        `sample ${sampleId}`,
-        {
-          ...(existing ? { before: { decision: existing.decision, status: existing.status } } : {}),
-          after: {
-            decision: review.decision,
-            status: review.status,
-            actionPoints: raised.map((a) => a.what),
-          },
-          subject: { learnerId: sample.learnerId, unitId: sample.unitId },
-        },
-      ),
-    ],
+    audit: [...doc.audit, reviewAudit(actor, now, sample, existing, review, raised)],
   }));
   if (!complete) return review;
   const planDoc = await store.plan(planId);
