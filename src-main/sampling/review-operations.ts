@@ -1,12 +1,10 @@
 import { auditEntry } from '../audit/audit';
 import { UserError } from '../kernel/user-error';
-import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
 import {
   actionStepWords,
   closeAction,
-  raiseAction,
   reopenAction,
   respondToAction,
   updateActionInReview,
@@ -14,15 +12,9 @@ import {
 import { recordActualDate } from './plan-edit';
 import { openPlan } from './plan-operations';
 import { assertValidReview, canClaimCertification, type CertificationCheck } from './review';
-import {
-  isCompleteReview,
-  type ActionPoint,
-  type SampleReview,
-  type SampleReviewInput,
-} from './review-schema';
+import { isCompleteReview, type ActionPoint, type SampleReview } from './review-schema';
 import type { Prover } from '../shared/proof';
-import { reviewPayload } from './review-proof';
-import { sampleReviewSchema } from './review-schema';
+import { composeReview, reviewAudit, type ReviewInput } from './review-compose';
 import { sampledWork } from './sample-detail';
 import { actionItem, makersOf, namesOf, reviewOf, sampleView } from './sampling-context';
 import { latestDecisions } from '../decision/latest-decisions';
@@ -86,19 +78,7 @@ export async function openSample(
   };
 }
 
-export type ReviewInput = Omit<
-  SampleReviewInput,
-  | 'id'
-  | 'updatedAt'
-  | 'updatedBy'
-  | 'sampleId'
-  | 'learnerId'
-  | 'unitId'
-  | 'assessorId'
-  | 'reviewerId'
-  | 'type'
-  | 'actionPoints'
-> & { newActions: { what: string; owner?: string; due: string }[] };
+export type { ReviewInput };
 
 /** The refs ("7.1", "9.1 a") the assessor has decided on, as the review form names them. */
 export async function assessedRefs(
@@ -115,9 +95,6 @@ export async function assessedRefs(
   }
   return refs;
 }
-
-type OpenPlan = Awaited<ReturnType<typeof openPlan>>;
-type PlanSample = OpenPlan['file']['plan']['samples'][number];
 
 /** The sample to review, refused unless an IQA who made none of its decisions reviews it. */
 async function sampleToReview(
@@ -159,86 +136,6 @@ async function sampleToReview(
     );
   }
   return { context, file, sample, assessment };
-}
-
-/** The review as it will be saved, with the action points it raises, signed when a prover is given. */
-function composeReview(
-  input: ReviewInput,
-  existing: SampleReview | undefined,
-  sample: PlanSample,
-  actor: Actor,
-  now: Date,
-  prove: Prover | undefined,
-): { review: SampleReview; raised: ActionPoint[] } {
-  const raised: ActionPoint[] = input.newActions.map((a) =>
-    raiseAction({
-      id: newId('ap'),
-      sampleId: sample.id,
-      what: a.what,
-      owner: a.owner || sample.assessorId,
-      raisedBy: actor.id,
-      raisedOn: input.reviewedOn,
-      due: a.due,
-    }),
-  );
-  const { newActions: _newActions, ...fields } = input;
-  const parsed = sampleReviewSchema.safeParse({
-    ...fields,
-    id: existing?.id ?? newId('rv'),
-    ...stamp(actor, now),
-    sampleId: sample.id,
-    learnerId: sample.learnerId,
-    unitId: sample.unitId,
-    assessorId: sample.assessorId,
-    reviewerId: actor.id,
-    type: sample.type,
-    actionPoints: [...(existing?.actionPoints ?? []), ...raised],
-    ...(existing?.assessorAcknowledgedOn
-      ? { assessorAcknowledgedOn: existing.assessorAcknowledgedOn }
-      : {}),
-  });
-  if (!parsed.success) {
-    throw new UserError(
-      'invalid-input',
-      `The review was not saved: ${parsed.error.issues[0]?.message ?? 'check the form'}.`,
-    );
-  }
-  const { proof: _earlier, ...decided } = parsed.data;
-  const review: SampleReview = prove
-    ? { ...decided, proof: prove(actor.id, reviewPayload(decided)) }
-    : decided;
-  return { review, raised };
-}
-
-/** The review on the plan's audit trail, worded by what it was before. */
-function reviewAudit(
-  actor: Actor,
-  now: Date,
-  sample: PlanSample,
-  existing: SampleReview | undefined,
-  review: SampleReview,
-  raised: ActionPoint[],
-) {
-  const complete = review.status === 'complete';
-  return auditEntry(
-    actor,
-    now,
-    !complete
-      ? 'saved draft sample review'
-      : existing?.status === 'complete'
-        ? 'changed sample review'
-        : 'reviewed sample',
-    `sample ${sample.id}`,
-    {
-      ...(existing ? { before: { decision: existing.decision, status: existing.status } } : {}),
-      after: {
-        decision: review.decision,
-        status: review.status,
-        actionPoints: raised.map((a) => a.what),
-      },
-      subject: { learnerId: sample.learnerId, unitId: sample.unitId },
-    },
-  );
 }
 
 /** Records (or updates) the IQA's review of a sample, and the day the sample was done. */
