@@ -88,6 +88,100 @@ export interface PackStaffOptions {
 const decisionWords: Record<string, string> = { met: 'Met', 'not-yet-met': 'Not yet met' };
 const rel = (...parts: string[]) => path.posix.join(...parts);
 
+type Meeting = Awaited<
+  ReturnType<ReturnType<typeof competenceStore>['listMeetings']>
+>['meetings'][number];
+type StaffMember = Workspace['centre']['staff'][number];
+
+/** A standardisation meeting as the pack shows it, with people named. */
+function packMeeting(m: Meeting, name: (id: string) => string): PackMeeting {
+  return {
+    id: m.id,
+    file: {
+      path: rel(STANDARDISATION_FOLDER, `${m.id}.json`),
+      sha256: null,
+      originalName: `${m.id}.json`,
+    },
+    date: m.date,
+    unitId: m.unitId,
+    unitTitle: m.unitTitle,
+    criteria: m.criteria,
+    ledBy: name(m.ledBy),
+    attendees: m.attendees.map(name),
+    sample: m.sample,
+    judgements: m.judgements.map((j) => ({
+      assessor: name(j.assessorId),
+      decision: decisionWords[j.decision] ?? j.decision,
+      reasoning: j.reasoning,
+      matched: j.decision === m.agreed.decision,
+    })),
+    agreed: {
+      decision: decisionWords[m.agreed.decision] ?? m.agreed.decision,
+      rationale: m.agreed.rationale,
+    },
+    actions: m.actions.map((a) => ({
+      what: a.what,
+      owner: name(a.ownerId),
+      dueOn: a.dueOn,
+      closedOn: a.closedOn,
+    })),
+  };
+}
+
+/** The entries of a staff record still in use: qualifications, experience and checks. */
+function recordEntries(record: StaffRecordFile | null) {
+  return {
+    qualifications: (record?.qualifications ?? [])
+      .filter((q) => !q.archived)
+      .map((q) => ({
+        kind: qualificationKindLabels[q.kind],
+        title: q.title,
+        status: q.status === 'achieved' ? 'Achieved' : 'Working towards',
+        awardedOn: q.awardedOn,
+        expiresOn: q.expiresOn,
+        required: q.required || q.kind === 'assessor-award',
+      })),
+    experience: (record?.experience ?? [])
+      .filter((e) => !e.archived)
+      .map(({ role, organisation, from, to, summary }) => ({
+        role,
+        organisation,
+        from,
+        to,
+        summary,
+      })),
+    checks: (record?.checks ?? [])
+      .filter((c) => !c.archived)
+      .map(({ name, checkedOn, expiresOn, reference }) => ({
+        name,
+        checkedOn,
+        expiresOn,
+        reference,
+      })),
+  };
+}
+
+/** CPD within the visit's period, each with the files kept as its evidence. */
+function packCpd(
+  person: StaffMember,
+  record: StaffRecordFile | null,
+  within: (day: string) => boolean,
+): PackStaffMember['cpd'] {
+  return (record?.cpd ?? [])
+    .filter((c) => !c.archived && within(c.date))
+    .map((c) => ({
+      date: c.date,
+      activity: c.activity,
+      hours: c.hours,
+      learned: c.learned,
+      files: c.evidence.map((f) => ({
+        path: rel(STAFF_FOLDER, person.id, f.path),
+        sha256: f.sha256,
+        originalName: f.originalName,
+      })),
+    }));
+}
+
 /**
  * The standardisation records and the staff competence records for the EQA visit pack, as plain
  * data with the workspace paths of their files. Archived staff and archived entries are left out;
@@ -102,44 +196,9 @@ export async function visitPackStaffSections(
   const within = (day: string) =>
     (!options.from || day >= options.from) && (!options.to || day <= options.to);
   const { meetings } = await store.listMeetings();
-  const chosen = meetings.filter((m) => within(m.date));
   const name = (id: string) => workspace.centre.staff.find((s) => s.id === id)?.name ?? id;
-  const files: PackFile[] = [];
-  const standardisation: PackMeeting[] = chosen.map((m) => {
-    const file = {
-      path: rel(STANDARDISATION_FOLDER, `${m.id}.json`),
-      sha256: null,
-      originalName: `${m.id}.json`,
-    };
-    files.push(file);
-    return {
-      id: m.id,
-      file,
-      date: m.date,
-      unitId: m.unitId,
-      unitTitle: m.unitTitle,
-      criteria: m.criteria,
-      ledBy: name(m.ledBy),
-      attendees: m.attendees.map(name),
-      sample: m.sample,
-      judgements: m.judgements.map((j) => ({
-        assessor: name(j.assessorId),
-        decision: decisionWords[j.decision] ?? j.decision,
-        reasoning: j.reasoning,
-        matched: j.decision === m.agreed.decision,
-      })),
-      agreed: {
-        decision: decisionWords[m.agreed.decision] ?? m.agreed.decision,
-        rationale: m.agreed.rationale,
-      },
-      actions: m.actions.map((a) => ({
-        what: a.what,
-        owner: name(a.ownerId),
-        dueOn: a.dueOn,
-        closedOn: a.closedOn,
-      })),
-    };
-  });
+  const standardisation = meetings.filter((m) => within(m.date)).map((m) => packMeeting(m, name));
+  const files: PackFile[] = standardisation.map((m) => m.file);
   const staff: PackStaffMember[] = [];
   for (const person of workspace.centre.staff.filter((s) => !s.archived)) {
     const record: StaffRecordFile | null = await store.readStaffRecord(person.id);
@@ -151,24 +210,10 @@ export async function visitPackStaffSections(
           originalName: STAFF_RECORD_FILE,
         }
       : null;
+    const cpd = packCpd(person, record, within);
+    const { qualifications, experience, checks } = recordEntries(record);
     if (recordFile) files.push(recordFile);
-    const cpd = (record?.cpd ?? [])
-      .filter((c) => !c.archived && within(c.date))
-      .map((c) => {
-        const cpdFiles = c.evidence.map((f) => ({
-          path: rel(STAFF_FOLDER, person.id, f.path),
-          sha256: f.sha256,
-          originalName: f.originalName,
-        }));
-        files.push(...cpdFiles);
-        return {
-          date: c.date,
-          activity: c.activity,
-          hours: c.hours,
-          learned: c.learned,
-          files: cpdFiles,
-        };
-      });
+    files.push(...cpd.flatMap((c) => c.files));
     staff.push({
       personId: person.id,
       name: person.name,
@@ -181,34 +226,10 @@ export async function visitPackStaffSections(
         policy.expiringWithinDays,
       ),
       recordFile,
-      qualifications: (record?.qualifications ?? [])
-        .filter((q) => !q.archived)
-        .map((q) => ({
-          kind: qualificationKindLabels[q.kind],
-          title: q.title,
-          status: q.status === 'achieved' ? 'Achieved' : 'Working towards',
-          awardedOn: q.awardedOn,
-          expiresOn: q.expiresOn,
-          required: q.required || q.kind === 'assessor-award',
-        })),
-      experience: (record?.experience ?? [])
-        .filter((e) => !e.archived)
-        .map(({ role, organisation, from, to, summary }) => ({
-          role,
-          organisation,
-          from,
-          to,
-          summary,
-        })),
+      qualifications,
+      experience,
       cpd,
-      checks: (record?.checks ?? [])
-        .filter((c) => !c.archived)
-        .map(({ name: n, checkedOn, expiresOn, reference }) => ({
-          name: n,
-          checkedOn,
-          expiresOn,
-          reference,
-        })),
+      checks,
       standardisation: participation.filter((p) => within(p.date)),
     });
   }

@@ -44,6 +44,83 @@ export function conflictViews(
   }));
 }
 
+type UnitConflict = ReturnType<typeof unitConflicts>[number];
+type Choosing = { unit: StoredUnit; conflict: UnitConflict; actor: Actor; now: Date };
+
+/** A criterion's decision or the unit feedback: the chosen side is recorded again, having seen both. */
+function keepSide(portfolio: Portfolio, c: Choosing, choice: string) {
+  const { unit, conflict, actor, now } = c;
+  const side = conflict.versions.find((v) => v.version === choice);
+  if (!side) throw new UserError('invalid-input', 'Choose one of the two sides of the conflict.');
+  if (conflict.kind === 'decision') {
+    const chosen = side.record as unknown as Portfolio['decisions'][number];
+    const { portfolio: next } = recordDecision(
+      portfolio,
+      unit,
+      {
+        criterionRef: chosen.criterionRef,
+        partRef: chosen.partRef,
+        outcome: chosen.outcome,
+        decidedOn: chosen.decidedOn,
+        feedback: chosen.feedback,
+      },
+      actor,
+      now,
+    );
+    return { next, kept: side.summary };
+  }
+  assertUnitUnlocked(portfolio, unit.id, unit.title);
+  const chosen = side.record as unknown as Portfolio['unitFeedback'][number];
+  // The resolution is recorded even when this text already stands here: it has seen both sides.
+  const kept = { ...chosen, ...stamp(actor, now) };
+  const next: Portfolio = {
+    ...portfolio,
+    unitFeedback: portfolio.unitFeedback.map((f) => (f.id === chosen.id ? kept : f)),
+    resolutions: [...portfolio.resolutions, resolutionOf(conflict, 'keep-side', unit, actor, now)],
+  };
+  return { next, kept: side.summary };
+}
+
+/** A sign-off: kept as it was signed, or the unit reopened (sign-off and signatures voided). */
+function settleSignOff(portfolio: Portfolio, c: Choosing, choice: string): Portfolio {
+  const { unit, conflict, actor, now } = c;
+  if (choice !== 'keep-sign-off' && choice !== 'reopen') {
+    throw new UserError('invalid-input', 'Keep the sign-off, or reopen the unit.');
+  }
+  const next: Portfolio = {
+    ...portfolio,
+    resolutions: appended(portfolio.resolutions, resolutionOf(conflict, choice, unit, actor, now)),
+  };
+  if (choice === 'keep-sign-off') {
+    // An unlock made elsewhere at the same time is overruled: the sign-off stands as it was signed.
+    const signed = conflict.versions[0]!.record as unknown as Portfolio['signOffs'][number];
+    return {
+      ...next,
+      signOffs: next.signOffs.map((s) =>
+        s.id === conflict.signOffId && s.voidedAt ? { ...signed, ...stamp(actor, now) } : s,
+      ),
+    };
+  }
+  const at = now.toISOString();
+  return {
+    ...next,
+    signOffs: next.signOffs.map((s) =>
+      s.id === conflict.signOffId && !s.voidedAt
+        ? {
+            ...s,
+            ...stamp(actor, now),
+            voidedAt: at,
+            voidedBy: actor.id,
+            voidReason: 'Reopened: the unit changed on another computer while it was signed off.',
+          }
+        : s,
+    ),
+    signatures: next.signatures.map((s) =>
+      s.unitId === unit.id && !s.voidedAt ? { ...s, ...stamp(actor, now), voidedAt: at } : s,
+    ),
+  };
+}
+
 /**
  * The assessor's choice on a conflict. For a criterion or the unit feedback, the chosen side is
  * recorded again as a new decision (or feedback) that has seen both, so both stay on the trail
@@ -65,7 +142,6 @@ export function resolveConflict(
       'That conflict has already been resolved, on this computer or another. The screen shows what stands now.',
     );
   }
-  const subject = { learnerId: portfolio.learnerId, unitId: unit.id };
   const audited = (p: Portfolio, after: Record<string, unknown>): Portfolio => ({
     ...p,
     audit: appended(
@@ -74,85 +150,20 @@ export function resolveConflict(
         before: { sides: conflict.versions },
         after,
         subject: {
-          ...subject,
+          learnerId: portfolio.learnerId,
+          unitId: unit.id,
           ...(conflict.criterionRef ? { criterionRef: conflict.criterionRef } : {}),
           ...(conflict.partRef ? { partRef: conflict.partRef } : {}),
         },
       }),
     ),
   });
+  const choosing: Choosing = { unit, conflict, actor, now };
   if (conflict.kind !== 'sign-off') {
-    const side = conflict.versions.find((v) => v.version === choice);
-    if (!side) throw new UserError('invalid-input', 'Choose one of the two sides of the conflict.');
-    if (conflict.kind === 'decision') {
-      const chosen = side.record as unknown as Portfolio['decisions'][number];
-      const { portfolio: next } = recordDecision(
-        portfolio,
-        unit,
-        {
-          criterionRef: chosen.criterionRef,
-          partRef: chosen.partRef,
-          outcome: chosen.outcome,
-          decidedOn: chosen.decidedOn,
-          feedback: chosen.feedback,
-        },
-        actor,
-        now,
-      );
-      return audited(next, { kept: side.summary });
-    }
-    assertUnitUnlocked(portfolio, unit.id, unit.title);
-    const chosen = side.record as unknown as Portfolio['unitFeedback'][number];
-    // The resolution is recorded even when this text already stands here: it has seen both sides.
-    const kept = { ...chosen, ...stamp(actor, now) };
-    const next: Portfolio = {
-      ...portfolio,
-      unitFeedback: portfolio.unitFeedback.map((f) => (f.id === chosen.id ? kept : f)),
-      resolutions: [
-        ...portfolio.resolutions,
-        resolutionOf(conflict, 'keep-side', unit, actor, now),
-      ],
-    };
-    return audited(next, { kept: side.summary });
+    const { next, kept } = keepSide(portfolio, choosing, choice);
+    return audited(next, { kept });
   }
-  if (choice !== 'keep-sign-off' && choice !== 'reopen') {
-    throw new UserError('invalid-input', 'Keep the sign-off, or reopen the unit.');
-  }
-  let next: Portfolio = {
-    ...portfolio,
-    resolutions: appended(portfolio.resolutions, resolutionOf(conflict, choice, unit, actor, now)),
-  };
-  if (choice === 'keep-sign-off') {
-    // An unlock made elsewhere at the same time is overruled: the sign-off stands as it was signed.
-    const signed = conflict.versions[0]!.record as unknown as Portfolio['signOffs'][number];
-    next = {
-      ...next,
-      signOffs: next.signOffs.map((s) =>
-        s.id === conflict.signOffId && s.voidedAt ? { ...signed, ...stamp(actor, now) } : s,
-      ),
-    };
-  }
-  if (choice === 'reopen') {
-    const at = now.toISOString();
-    next = {
-      ...next,
-      signOffs: next.signOffs.map((s) =>
-        s.id === conflict.signOffId && !s.voidedAt
-          ? {
-              ...s,
-              ...stamp(actor, now),
-              voidedAt: at,
-              voidedBy: actor.id,
-              voidReason: 'Reopened: the unit changed on another computer while it was signed off.',
-            }
-          : s,
-      ),
-      signatures: next.signatures.map((s) =>
-        s.unitId === unit.id && !s.voidedAt ? { ...s, ...stamp(actor, now), voidedAt: at } : s,
-      ),
-    };
-  }
-  return audited(next, { choice });
+  return audited(settleSignOff(portfolio, choosing, choice), { choice });
 }
 
 function resolutionOf(

@@ -116,6 +116,43 @@ export function describeStep(step: UndoStep, direction: 'undo' | 'redo'): string
   return `the decision on ${labelOf(step)} (${direction === 'undo' ? 'back to' : 'again'} ${to})`;
 }
 
+/** The actor's last step to undo or redo on the unit; refused when there is none. */
+function nextStep(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  direction: 'undo' | 'redo',
+  actorId: string,
+): UndoStep {
+  const stacks = undoStacks(portfolio, unit.id, actorId);
+  const step = (direction === 'undo' ? stacks.undo : stacks.redo).at(-1);
+  if (!step) {
+    throw new UserError(
+      'conflict',
+      direction === 'undo'
+        ? `You have made no change to ${unit.title} that can be undone.`
+        : 'There is nothing to redo: nothing has been undone since your last change.',
+    );
+  }
+  return step;
+}
+
+/** The decision that stands now on the step's criterion (or part), if any. */
+function standingDecision(portfolio: Portfolio, unitId: string, step: UndoStep) {
+  const key = criterionKey(step.criterionRef, step.partRef);
+  return portfolio.decisions
+    .filter((d) => d.unitId === unitId && criterionKey(d.criterionRef, d.partRef) === key)
+    .reduce<CriterionDecision | undefined>(
+      (seen, d) => (!seen || seen.updatedAt <= d.updatedAt ? d : seen),
+      undefined,
+    );
+}
+
+/** A standing as the audit trail shows it. */
+const shown = (s: Standing) =>
+  s && s.outcome !== 'not-assessed'
+    ? { outcome: s.outcome, decidedOn: s.decidedOn, feedback: s.feedback }
+    : { outcome: 'not-assessed', feedback: feedbackOf(s) };
+
 /**
  * Undoes or redoes the actor's own last change to a unit's decisions, as a decision of its own
  * that says which it reverses, on the audit trail as "undid decision" or "redid decision".
@@ -131,29 +168,14 @@ export function stepDecision(
   assertAssessor(actor, direction === 'undo' ? 'undo decisions' : 'redo decisions');
   assertRegistered(portfolio, unit);
   assertUnitUnlocked(portfolio, unit.id, unit.title);
-  const stacks = undoStacks(portfolio, unit.id, actor.id);
-  const step = (direction === 'undo' ? stacks.undo : stacks.redo).at(-1);
-  if (!step) {
-    throw new UserError(
-      'conflict',
-      direction === 'undo'
-        ? `You have made no change to ${unit.title} that can be undone.`
-        : 'There is nothing to redo: nothing has been undone since your last change.',
-    );
-  }
+  const step = nextStep(portfolio, unit, direction, actor.id);
   const target = targetsOf(unit).find(
     (t) => t.criterionRef === step.criterionRef && t.partRef === step.partRef,
   );
   if (!target) {
     throw new UserError('conflict', `${labelOf(step)} is no longer in ${unit.title}.`);
   }
-  const key = criterionKey(step.criterionRef, step.partRef);
-  const current = portfolio.decisions
-    .filter((d) => d.unitId === unit.id && criterionKey(d.criterionRef, d.partRef) === key)
-    .reduce<CriterionDecision | undefined>(
-      (seen, d) => (!seen || seen.updatedAt <= d.updatedAt ? d : seen),
-      undefined,
-    );
+  const current = standingDecision(portfolio, unit.id, step);
   const from = direction === 'undo' ? step.after : step.before;
   const to = direction === 'undo' ? step.before : step.after;
   if (!sameStanding(standingOf(current), from)) {
@@ -184,34 +206,28 @@ export function stepDecision(
     feedback: feedbackOf(to),
     revises: { kind: direction, decisionId: step.lastId },
   };
-  const shown = (s: Standing) =>
-    s && s.outcome !== 'not-assessed'
-      ? { outcome: s.outcome, decidedOn: s.decidedOn, feedback: s.feedback }
-      : { outcome: 'not-assessed', feedback: feedbackOf(s) };
+  const audit = auditEntry(
+    actor,
+    now,
+    direction === 'undo' ? 'undid decision' : 'redid decision',
+    `criterion ${labelOf(target)}`,
+    {
+      before: shown(standingOf(current)),
+      after: shown(to),
+      subject: {
+        learnerId: portfolio.learnerId,
+        unitId: unit.id,
+        criterionRef: target.criterionRef,
+        ...(target.partRef ? { partRef: target.partRef } : {}),
+      },
+    },
+  );
   return {
     target: { criterionRef: step.criterionRef, partRef: step.partRef },
     portfolio: {
       ...portfolio,
       decisions: appended(portfolio.decisions, decision),
-      audit: appended(
-        portfolio.audit,
-        auditEntry(
-          actor,
-          now,
-          direction === 'undo' ? 'undid decision' : 'redid decision',
-          `criterion ${labelOf(target)}`,
-          {
-            before: shown(standingOf(current)),
-            after: shown(to),
-            subject: {
-              learnerId: portfolio.learnerId,
-              unitId: unit.id,
-              criterionRef: target.criterionRef,
-              ...(target.partRef ? { partRef: target.partRef } : {}),
-            },
-          },
-        ),
-      ),
+      audit: appended(portfolio.audit, audit),
     },
   };
 }

@@ -1,5 +1,7 @@
 import { addDemoReviews } from './demo-reviews';
+import type { StaffMember } from '../centre/centre-schema';
 import type { Actor } from '../shared/record';
+import type { StoredUnit } from '../unit/unit-schema';
 import { registerOnUnit } from '../portfolio/portfolio';
 import { saveQualification } from '../qualification/qualification-store';
 import { loadBuiltInUnits } from '../unit/built-in-library';
@@ -25,17 +27,10 @@ import { demoProver } from './demo-identities';
 
 const setup: Actor = { id: 'demo-setup', role: 'system' };
 
-/**
- * Writes the demo centre into `dir` through the same domain operations a centre's own
- * administrator would use, so the demo exercises the real code paths.
- */
-export async function createDemoCentre(
-  dir: string,
-  resourcesDir: string,
-  now: Date,
-): Promise<Workspace> {
-  const workspace = await Workspace.create(dir, demoCentre, setup, now);
+type Assessors = { qualified: StaffMember; workingTowards: StaffMember };
 
+/** The centre's two assessors (one countersigned by the other), its IQA and its EQA. */
+async function addDemoStaff(workspace: Workspace, now: Date) {
   const qualified = await workspace.addStaffMember(
     { ...demoAssessors.qualified, roles: ['assessor'], assessorStatus: 'qualified' },
     setup,
@@ -53,32 +48,34 @@ export async function createDemoCentre(
   );
   const margaret = await workspace.addStaffMember({ ...demoIqa, roles: ['iqa'] }, setup, now);
   await workspace.addStaffMember({ ...demoEqa, roles: ['eqa'] }, setup, now);
-  await addDemoIdentities(workspace, resourcesDir, now);
+  return { qualified, workingTowards, margaret };
+}
 
-  const units = await loadBuiltInUnits(resourcesDir);
-  for (const unit of units) await workspace.saveUnit(unit);
-  const byTitle = (words: string) => units.find((u) => u.title.includes(words));
-  const external = byTitle('External Customers');
-  const others = [byTitle('Principles of Customer Service'), byTitle('Internal Customers')];
-  await saveQualification(workspace.dir, demoQualification(units), setup, now);
-
+/**
+ * Registers each learner: everyone takes the external-customers unit, alternate learners add
+ * one of the others; each gets a witness and a handful of evidence on the external unit.
+ */
+async function addDemoLearners(
+  workspace: Workspace,
+  { qualified, workingTowards }: Assessors,
+  external: StoredUnit | undefined,
+  others: (StoredUnit | undefined)[],
+  now: Date,
+): Promise<void> {
   for (const [index, { assessor, ...details }] of demoLearners.entries()) {
     const learner = await workspace.addLearner(details, setup, now);
     const assessorId = assessor === 'qualified' ? qualified.id : workingTowards.id;
-    // Everyone takes the external-customers unit; alternate learners add one of the others.
-    const chosen = [external, others[index % 2]];
+    const chosen = [external, others[index % 2]].filter((u): u is StoredUnit => u !== undefined);
     const portfolio = await workspace.portfolio(learner.id);
     await portfolio.update((p) =>
       chosen.reduce(
         (acc, unit) =>
-          unit
-            ? registerOnUnit(
-                acc,
-                { unitId: unit.id, unitVersion: unit.version, assessorId },
-                setup,
-                now,
-              )
-            : acc,
+          registerOnUnit(
+            acc,
+            { unitId: unit.id, unitVersion: unit.version, assessorId },
+            setup,
+            now,
+          ),
         p,
       ),
     );
@@ -105,6 +102,29 @@ export async function createDemoCentre(
       index,
     );
   }
+}
+
+/**
+ * Writes the demo centre into `dir` through the same domain operations a centre's own
+ * administrator would use, so the demo exercises the real code paths.
+ */
+export async function createDemoCentre(
+  dir: string,
+  resourcesDir: string,
+  now: Date,
+): Promise<Workspace> {
+  const workspace = await Workspace.create(dir, demoCentre, setup, now);
+  const { qualified, workingTowards, margaret } = await addDemoStaff(workspace, now);
+  await addDemoIdentities(workspace, resourcesDir, now);
+
+  const units = await loadBuiltInUnits(resourcesDir);
+  for (const unit of units) await workspace.saveUnit(unit);
+  const byTitle = (words: string) => units.find((u) => u.title.includes(words));
+  const external = byTitle('External Customers');
+  const others = [byTitle('Principles of Customer Service'), byTitle('Internal Customers')];
+  await saveQualification(workspace.dir, demoQualification(units), setup, now);
+
+  await addDemoLearners(workspace, { qualified, workingTowards }, external, others, now);
   await addDemoWitnessTestimony(workspace, resourcesDir, setup, now);
   // Decided a week ago, so the IQA's reviews of them (a few days ago) come after them.
   const decidedAt = new Date(now.getTime() - 7 * 86_400_000);

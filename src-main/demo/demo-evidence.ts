@@ -17,24 +17,18 @@ interface DemoLearner {
 const targets = (unit: StoredUnit, refs: string[]) =>
   refs.map((criterionRef) => ({ unitId: unit.id, criterionRef, partRef: null }));
 
-/**
- * Gives a demo learner a realistic handful of evidence on the external-customers unit: a PDF,
- * a photograph, a reflective account, an observation written in the app and a witness
- * testimony, each mapped to the criteria it covers. Added through the same code as real evidence.
- */
-export async function addDemoEvidence(
-  workspace: Workspace,
+type DemoPeople = { assessorName: string; witnessId: string; witnessName: string };
+type DemoFile = { details: EvidenceDetails; name: string; bytes: Uint8Array; refs: string[] };
+type DemoRecord = { details: EvidenceDetails & { record: string }; refs: string[] };
+
+/** The files a learner hands in: an email and reply as a PDF, a photograph, a reflective account. */
+async function demoFiles(
   learner: DemoLearner,
-  unit: StoredUnit,
-  people: { assessorName: string; witnessId: string; witnessName: string },
-  actor: Actor,
-  now: Date,
+  first: string,
+  day: (offset: number) => string,
   seed: number,
-): Promise<void> {
-  const first = learner.name.split(' ')[0] ?? learner.name;
-  const day = (offset: number) =>
-    new Date(now.getTime() - (40 - offset - seed) * 86_400_000).toISOString().slice(0, 10);
-  const files: { details: EvidenceDetails; name: string; bytes: Uint8Array; refs: string[] }[] = [
+): Promise<DemoFile[]> {
+  return [
     {
       details: {
         title: 'Customer feedback email and reply',
@@ -77,21 +71,16 @@ export async function addDemoEvidence(
       refs: ['5.1', '5.3', '5.4'],
     },
   ];
-  for (const f of files) {
-    const evidence = await addEvidenceFile(
-      workspace,
-      learner.id,
-      f.details,
-      { originalName: f.name, source: Readable.from([Buffer.from(f.bytes)]) },
-      actor,
-      () => now,
-    );
-    const doc = await workspace.portfolio(learner.id);
-    await doc.update((p) =>
-      setTargetsForEvidence(p, [unit], evidence.id, targets(unit, f.refs), actor, now),
-    );
-  }
-  const records: { details: EvidenceDetails & { record: string }; refs: string[] }[] = [
+}
+
+/** The evidence written in the app: the assessor's observation and the line manager's testimony. */
+function demoRecords(
+  learner: DemoLearner,
+  first: string,
+  day: (offset: number) => string,
+  people: DemoPeople,
+): DemoRecord[] {
+  return [
     {
       details: {
         title: 'Observation at the customer desk',
@@ -116,8 +105,41 @@ export async function addDemoEvidence(
       refs: ['7.3'],
     },
   ];
+}
+
+/**
+ * Gives a demo learner a realistic handful of evidence on the external-customers unit: a PDF,
+ * a photograph, a reflective account, an observation written in the app and a witness
+ * testimony, each mapped to the criteria it covers. Added through the same code as real evidence.
+ */
+export async function addDemoEvidence(
+  workspace: Workspace,
+  learner: DemoLearner,
+  unit: StoredUnit,
+  people: DemoPeople,
+  actor: Actor,
+  now: Date,
+  seed: number,
+): Promise<void> {
+  const first = learner.name.split(' ')[0] ?? learner.name;
+  const day = (offset: number) =>
+    new Date(now.getTime() - (40 - offset - seed) * 86_400_000).toISOString().slice(0, 10);
+  for (const f of await demoFiles(learner, first, day, seed)) {
+    const evidence = await addEvidenceFile(
+      workspace,
+      learner.id,
+      f.details,
+      { originalName: f.name, source: Readable.from([Buffer.from(f.bytes)]) },
+      actor,
+      () => now,
+    );
+    const doc = await workspace.portfolio(learner.id);
+    await doc.update((p) =>
+      setTargetsForEvidence(p, [unit], evidence.id, targets(unit, f.refs), actor, now),
+    );
+  }
   const doc = await workspace.portfolio(learner.id);
-  for (const r of records) {
+  for (const r of demoRecords(learner, first, day, people)) {
     await doc.update((p) => {
       const { portfolio, evidence } = addEvidence(p, r.details, null, actor, now);
       return setTargetsForEvidence(

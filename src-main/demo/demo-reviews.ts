@@ -80,121 +80,121 @@ async function addReview(workspace: Workspace, now: Date, demo: DemoReview, seed
   });
 }
 
+type Assessors = { qualified: StaffMember; workingTowards: StaffMember };
+/** A demo review, with the assessor named by their demo role and the seed of its signatures. */
+type ReviewRow = Omit<DemoReview, 'assessor'> & { assessor: keyof Assessors; seed: number };
+
+const LUKASZ = 'Łukasz Wójcik';
+
 /**
- * Progress reviews for the demo: Łukasz had one early in the course and one this week, at which
- * two of the three targets set were missed (his rota changed); Daniel's last review was thirteen
- * weeks ago, so his next is overdue.
+ * Progress reviews for the demo: Łukasz had one early in the course and one this week, at which two of the three targets set
+ * were missed (his rota changed); Daniel's last review was thirteen weeks ago, so his next is
+ * overdue.
  */
+const demoReviews: readonly ReviewRow[] = [
+  {
+    learner: LUKASZ,
+    assessor: 'workingTowards',
+    heldDaysAgo: 98,
+    beforeDecisions: true,
+    employerName: 'Graham Pike, station supervisor',
+    text: {
+      wentWell:
+        'Settled well into the customer service role at York station. Has read the unit specifications and understands how evidence is mapped.',
+      concerns: 'None yet.',
+      learnerView: 'Looking forward to being observed at the ticket office.',
+      employerView:
+        'Łukasz is polite and calm with passengers; we will release him for observations.',
+      wellbeing:
+        'Coloured overlays and 25% extra time for written questions agreed and in place. No other support needs raised.',
+    },
+    answers: [],
+    targets: [
+      {
+        what: 'Collect two written customer feedback forms on complaints you handled and add them to your portfolio.',
+        inDays: 35,
+        who: 'Łukasz, with his line manager',
+      },
+      {
+        what: 'Answer the written questions on the complaints procedure (25% extra time agreed).',
+        inDays: 42,
+        who: 'Łukasz',
+      },
+      {
+        what: 'Arrange an observation of a customer problem being handled at the ticket office.',
+        inDays: 28,
+        who: 'Tom Fletcher (assessor) and Graham Pike',
+      },
+    ],
+    seed: 11,
+  },
+  {
+    learner: LUKASZ,
+    assessor: 'workingTowards',
+    heldDaysAgo: 4,
+    beforeDecisions: false,
+    employerName: 'Graham Pike, station supervisor',
+    text: {
+      wentWell:
+        'The ticket office observation went well and covers much of the external customers unit.',
+      concerns:
+        'Two targets were missed: the winter timetable changed his shifts and left no study time. Written questions not started.',
+      learnerView: 'I want protected time on a quiet shift to do the written work.',
+      employerView: 'We can give him two hours each Tuesday morning from January.',
+      wellbeing:
+        'Tired after the rota change; knows how to reach the learner support team. Overlays still in use.',
+    },
+    answers: [
+      { outcome: 'partly-met', comment: 'One feedback form added; the second is still to come.' },
+      { outcome: 'not-met', comment: 'Not started: no study time after the rota change.' },
+      { outcome: 'met', comment: 'Observed at the ticket office.' },
+    ],
+    targets: [
+      {
+        what: 'Answer the written questions on the complaints procedure in the Tuesday study time.',
+        inDays: 35,
+        who: 'Łukasz',
+      },
+      {
+        what: 'Add the second customer feedback form to the portfolio.',
+        inDays: 21,
+        who: 'Łukasz, with Graham Pike',
+      },
+    ],
+    seed: 21,
+  },
+  {
+    learner: 'Daniel Hughes',
+    assessor: 'qualified',
+    heldDaysAgo: 91,
+    beforeDecisions: true,
+    employerName: '',
+    text: {
+      wentWell: 'Good first month on reception at the Scarborough hotel.',
+      concerns: 'Few complaints reach him, so evidence may be slow to gather.',
+      learnerView: 'Happy with the plan.',
+      employerView: '',
+      wellbeing: 'No support needs raised.',
+    },
+    answers: [],
+    targets: [
+      {
+        what: 'Keep a log of customer problems handled at reception for the observation.',
+        inDays: 42,
+        who: 'Daniel',
+      },
+    ],
+    seed: 31,
+  },
+];
+
+/** Progress reviews for the demo, held and signed on their days (see `demoReviews`). */
 export async function addDemoReviews(
   workspace: Workspace,
   now: Date,
-  assessors: { qualified: StaffMember; workingTowards: StaffMember },
+  assessors: Assessors,
 ): Promise<void> {
-  const lukasz = 'Łukasz Wójcik';
-  await addReview(
-    workspace,
-    now,
-    {
-      learner: lukasz,
-      assessor: assessors.workingTowards,
-      heldDaysAgo: 98,
-      beforeDecisions: true,
-      employerName: 'Graham Pike, station supervisor',
-      text: {
-        wentWell:
-          'Settled well into the customer service role at York station. Has read the unit specifications and understands how evidence is mapped.',
-        concerns: 'None yet.',
-        learnerView: 'Looking forward to being observed at the ticket office.',
-        employerView:
-          'Łukasz is polite and calm with passengers; we will release him for observations.',
-        wellbeing:
-          'Coloured overlays and 25% extra time for written questions agreed and in place. No other support needs raised.',
-      },
-      answers: [],
-      targets: [
-        {
-          what: 'Collect two written customer feedback forms on complaints you handled and add them to your portfolio.',
-          inDays: 35,
-          who: 'Łukasz, with his line manager',
-        },
-        {
-          what: 'Answer the written questions on the complaints procedure (25% extra time agreed).',
-          inDays: 42,
-          who: 'Łukasz',
-        },
-        {
-          what: 'Arrange an observation of a customer problem being handled at the ticket office.',
-          inDays: 28,
-          who: 'Tom Fletcher (assessor) and Graham Pike',
-        },
-      ],
-    },
-    11,
-  );
-  await addReview(
-    workspace,
-    now,
-    {
-      learner: lukasz,
-      assessor: assessors.workingTowards,
-      heldDaysAgo: 4,
-      beforeDecisions: false,
-      employerName: 'Graham Pike, station supervisor',
-      text: {
-        wentWell:
-          'The ticket office observation went well and covers much of the external customers unit.',
-        concerns:
-          'Two targets were missed: the winter timetable changed his shifts and left no study time. Written questions not started.',
-        learnerView: 'I want protected time on a quiet shift to do the written work.',
-        employerView: 'We can give him two hours each Tuesday morning from January.',
-        wellbeing:
-          'Tired after the rota change; knows how to reach the learner support team. Overlays still in use.',
-      },
-      answers: [
-        { outcome: 'partly-met', comment: 'One feedback form added; the second is still to come.' },
-        { outcome: 'not-met', comment: 'Not started: no study time after the rota change.' },
-        { outcome: 'met', comment: 'Observed at the ticket office.' },
-      ],
-      targets: [
-        {
-          what: 'Answer the written questions on the complaints procedure in the Tuesday study time.',
-          inDays: 35,
-          who: 'Łukasz',
-        },
-        {
-          what: 'Add the second customer feedback form to the portfolio.',
-          inDays: 21,
-          who: 'Łukasz, with Graham Pike',
-        },
-      ],
-    },
-    21,
-  );
-  await addReview(
-    workspace,
-    now,
-    {
-      learner: 'Daniel Hughes',
-      assessor: assessors.qualified,
-      heldDaysAgo: 91,
-      beforeDecisions: true,
-      employerName: '',
-      text: {
-        wentWell: 'Good first month on reception at the Scarborough hotel.',
-        concerns: 'Few complaints reach him, so evidence may be slow to gather.',
-        learnerView: 'Happy with the plan.',
-        employerView: '',
-        wellbeing: 'No support needs raised.',
-      },
-      answers: [],
-      targets: [
-        {
-          what: 'Keep a log of customer problems handled at reception for the observation.',
-          inDays: 42,
-          who: 'Daniel',
-        },
-      ],
-    },
-    31,
-  );
+  for (const { seed, assessor, ...review } of demoReviews) {
+    await addReview(workspace, now, { ...review, assessor: assessors[assessor] }, seed);
+  }
 }

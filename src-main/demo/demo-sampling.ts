@@ -53,31 +53,29 @@ function review(
   };
 }
 
-/**
- * The demo centre's IQA work, on the learners the demo's decisions left at every stage (two of
- * them signed off, so there is summative work to sample as well as work in progress): a strategy for the demo qualification, a plan generated from the
- * learners' real records, and three samples reviewed (one agreed, one with an action point still
- * open, one whose action point the assessor answered and the IQA closed). All of it made by the
- * same operations the sampling screens call.
- */
-export async function addDemoSampling(
-  workspace: Workspace,
-  now: Date,
-  prove: Prover,
-): Promise<void> {
-  const { qualifications } = await listQualifications(workspace.dir);
-  const qualification = qualifications[0];
-  const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'));
-  const assessors = workspace.centre.staff.filter((s) => s.roles.includes('assessor'));
-  if (!qualification || !iqa) return;
-  const margaret: Actor = { id: iqa.id, role: 'iqa' };
-  const today = dayOf(now);
-  const year = academicYear(today);
-  const from = dayOf(daysAgo(now, 90)) < year.from ? dayOf(daysAgo(now, 90)) : year.from;
+type Plan = Awaited<ReturnType<ReturnType<typeof samplingStore>['plan']>>['data']['plan'];
+type Sample = Plan['samples'][number];
+type Reviewing = {
+  workspace: Workspace;
+  planId: string;
+  margaret: Actor;
+  reviewedAt: Date;
+  prove: Prover;
+};
 
+/** The strategy for the demo qualification and a plan made from it a fortnight ago. */
+async function planDemoSampling(
+  workspace: Workspace,
+  qualificationId: string,
+  margaret: Actor,
+  now: Date,
+): Promise<{ planId: string; plan: Plan }> {
+  const assessors = workspace.centre.staff.filter((s) => s.roles.includes('assessor'));
+  const year = academicYear(dayOf(now));
+  const from = dayOf(daysAgo(now, 90)) < year.from ? dayOf(daysAgo(now, 90)) : year.from;
   // The plan was made a fortnight ago, before the reviews and answers below.
   const planned = daysAgo(now, 14);
-  const context = await samplingContext(workspace, qualification.id, dayOf(planned));
+  const context = await samplingContext(workspace, qualificationId, dayOf(planned));
   await saveStrategy(
     context,
     {
@@ -97,12 +95,71 @@ export async function addDemoSampling(
     planned,
   );
   const { id: planId } = await createPlan(context, { seed: 2026 }, margaret, planned);
-  const plan = (await samplingStore(workspace).plan(planId)).data.plan;
+  return { planId, plan: (await samplingStore(workspace).plan(planId)).data.plan };
+}
 
+/** The IQA's review of one sample, on the decisions the assessor has made for it. */
+async function reviewSample(
+  r: Reviewing,
+  sample: Sample,
+  decision: ReviewInput['decision'],
+  feedback: string,
+  newActions: ReviewInput['newActions'],
+) {
   // The IQA answers only on decisions the assessor has made: there is nothing else to agree with.
-  const criteriaOf = async (s: { learnerId: string; unitId: string }) => [
-    ...(await assessedRefs(workspace, s.learnerId, s.unitId)),
-  ];
+  const criteria = [...(await assessedRefs(r.workspace, sample.learnerId, sample.unitId))];
+  const reviewedOn = dayOf(r.reviewedAt);
+  return saveReview(
+    r.workspace,
+    r.planId,
+    sample.id,
+    review(criteria, reviewedOn, decision, feedback, newActions),
+    r.margaret,
+    r.reviewedAt,
+    r.prove,
+  );
+}
+
+/** The assessor answers the action point and the IQA closes it, on the two days after. */
+async function answerAndClose(r: Reviewing, assessorId: string, actionId: string, now: Date) {
+  const assessor: Actor = { id: assessorId, role: 'assessor' };
+  await stepAction(
+    r.workspace,
+    r.planId,
+    actionId,
+    { kind: 'respond', text: 'Feedback rewritten with next steps; the learner has signed it.' },
+    assessor,
+    daysAgo(now, 2),
+  );
+  await stepAction(
+    r.workspace,
+    r.planId,
+    actionId,
+    { kind: 'close', note: 'Checked: the feedback now gives next steps.' },
+    r.margaret,
+    daysAgo(now, 1),
+  );
+}
+
+/**
+ * The demo centre's IQA work, on the learners the demo's decisions left at every stage (two of
+ * them signed off, so there is summative work to sample as well as work in progress): a strategy for the demo qualification, a plan generated from the
+ * learners' real records, and three samples reviewed (one agreed, one with an action point still
+ * open, one whose action point the assessor answered and the IQA closed). All of it made by the
+ * same operations the sampling screens call.
+ */
+export async function addDemoSampling(
+  workspace: Workspace,
+  now: Date,
+  prove: Prover,
+): Promise<void> {
+  const { qualifications } = await listQualifications(workspace.dir);
+  const qualification = qualifications[0];
+  const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'));
+  if (!qualification || !iqa) return;
+  const margaret: Actor = { id: iqa.id, role: 'iqa' };
+  const { planId, plan } = await planDemoSampling(workspace, qualification.id, margaret, now);
+
   const summative = plan.samples.filter((s) => s.type === 'summative');
   const interim = plan.samples.filter((s) => s.type === 'interim');
   const agreed = summative[0] ?? interim[0];
@@ -110,86 +167,40 @@ export async function addDemoSampling(
   const closed = [...summative, ...interim].find(
     (s) => s.id !== agreed?.id && s.id !== toAction?.id,
   );
-  const reviewedAt = daysAgo(now, 3);
-  const reviewedOn = dayOf(reviewedAt);
+  const r: Reviewing = { workspace, planId, margaret, reviewedAt: daysAgo(now, 3), prove };
   const due = dayOf(new Date(now.getTime() + 11 * DAY));
 
-  if (agreed) {
-    await saveReview(
-      workspace,
-      planId,
-      agreed.id,
-      review(await criteriaOf(agreed), reviewedOn, 'agree', 'Sound decisions, well evidenced.', []),
-      margaret,
-      reviewedAt,
-      prove,
-    );
-  }
-  const askFor = (s: { assessorId: string }) => [
-    {
-      what: 'Add a short narrative to the witness testimony saying what the witness saw, and pair it with oral questions for 7.3.',
-      owner: s.assessorId,
-      due,
-    },
-  ];
+  if (agreed) await reviewSample(r, agreed, 'agree', 'Sound decisions, well evidenced.', []);
   if (toAction) {
-    await saveReview(
-      workspace,
-      planId,
-      toAction.id,
-      review(
-        await criteriaOf(toAction),
-        reviewedOn,
-        'assessor-to-action',
-        'Criterion 7.3 rests on a witness testimony alone; add questioning before the unit is signed off.',
-        askFor(toAction),
-      ),
-      margaret,
-      reviewedAt,
-      prove,
+    await reviewSample(
+      r,
+      toAction,
+      'assessor-to-action',
+      'Criterion 7.3 rests on a witness testimony alone; add questioning before the unit is signed off.',
+      [
+        {
+          what: 'Add a short narrative to the witness testimony saying what the witness saw, and pair it with oral questions for 7.3.',
+          owner: toAction.assessorId,
+          due,
+        },
+      ],
     );
   }
   if (closed) {
-    const saved = await saveReview(
-      workspace,
-      planId,
-      closed.id,
-      review(
-        await criteriaOf(closed),
-        reviewedOn,
-        'assessor-to-action',
-        'The feedback to the learner should say what they did well and what to do next.',
-        [
-          {
-            what: 'Rewrite the feedback on the observation record so it tells the learner what to do next.',
-            owner: closed.assessorId,
-            due,
-          },
-        ],
-      ),
-      margaret,
-      reviewedAt,
-      prove,
+    const saved = await reviewSample(
+      r,
+      closed,
+      'assessor-to-action',
+      'The feedback to the learner should say what they did well and what to do next.',
+      [
+        {
+          what: 'Rewrite the feedback on the observation record so it tells the learner what to do next.',
+          owner: closed.assessorId,
+          due,
+        },
+      ],
     );
     const action = saved.actionPoints[0];
-    if (action) {
-      const assessor: Actor = { id: closed.assessorId, role: 'assessor' };
-      await stepAction(
-        workspace,
-        planId,
-        action.id,
-        { kind: 'respond', text: 'Feedback rewritten with next steps; the learner has signed it.' },
-        assessor,
-        daysAgo(now, 2),
-      );
-      await stepAction(
-        workspace,
-        planId,
-        action.id,
-        { kind: 'close', note: 'Checked: the feedback now gives next steps.' },
-        margaret,
-        daysAgo(now, 1),
-      );
-    }
+    if (action) await answerAndClose(r, closed.assessorId, action.id, now);
   }
 }

@@ -28,216 +28,184 @@ async function add<L extends EntryList>(
   return id;
 }
 
+type Who = 'priya' | 'tom' | 'margaret';
+type People = Record<Who, StaffMember>;
+/** One entry of a demo person's record; `cpdCertificate` adds a certificate file to a CPD entry. */
+type DemoEntry = {
+  [L in EntryList]: { who: Who; list: L; entry: EntryInput<L>; cpdCertificate?: string };
+}[EntryList];
+
+const none = { expiresOn: null, required: false, archived: false } as const;
+const q = (kind: EntryInput<'qualifications'>['kind'], title: string, awardedOn: string | null) =>
+  ({ ...none, kind, title, status: 'achieved', awardedOn }) as const;
+const ASSESSOR_AWARD = 'Level 3 Certificate in Assessing Vocational Achievement';
+
+/** Priya, a qualified assessor: CPD with a certificate and a check well in date. */
+function priyaEntries(now: Date): DemoEntry[] {
+  return [
+    {
+      who: 'priya',
+      list: 'qualifications',
+      entry: q('assessor-award', ASSESSOR_AWARD, '2019-06-14'),
+    },
+    {
+      who: 'priya',
+      list: 'qualifications',
+      entry: q('occupational', 'Level 4 Diploma in Customer Service', '2016-07-01'),
+    },
+    {
+      who: 'priya',
+      list: 'experience',
+      entry: {
+        role: 'Customer service team leader',
+        organisation: 'Harrow Retail Ltd',
+        from: '2012-03-01',
+        to: '2018-08-31',
+        summary: 'Led a team of twelve handling complaints by phone, email and in store.',
+        archived: false,
+      },
+    },
+    {
+      who: 'priya',
+      list: 'cpd',
+      entry: {
+        date: day(now, -40),
+        activity: 'Awarding body update on the customer service units',
+        hours: 3,
+        learned: 'How the new guidance on witness testimony applies to criteria 9.1 and 9.2.',
+        archived: false,
+      },
+      cpdCertificate: `Certificate of attendance\nPriya Sharma attended the awarding body update on ${day(now, -40)} (3 hours).\nDemo data.\n`,
+    },
+    {
+      who: 'priya',
+      list: 'checks',
+      entry: {
+        name: 'DBS enhanced check',
+        checkedOn: '2024-09-02',
+        expiresOn: day(now, 400),
+        reference: 'DEMO-001234',
+        archived: false,
+      },
+    },
+  ];
+}
+
+/** Tom, working towards the assessor award, with a required qualification lapsed. */
+function tomEntries(now: Date): DemoEntry[] {
+  return [
+    {
+      who: 'tom',
+      list: 'qualifications',
+      entry: { ...q('assessor-award', ASSESSOR_AWARD, null), status: 'working-towards' },
+    },
+    // The demo's lapsed qualification: one the centre requires for Tom's role.
+    {
+      who: 'tom',
+      list: 'qualifications',
+      entry: {
+        ...q('occupational', 'Customer Service Practitioner licence', '2023-05-10'),
+        required: true,
+        expiresOn: day(now, -45),
+      },
+    },
+    {
+      who: 'tom',
+      list: 'experience',
+      entry: {
+        role: 'Contact centre adviser',
+        organisation: 'Northgate Energy',
+        from: '2019-01-07',
+        to: null,
+        summary: 'Handles customer problems and complaints; mentors new advisers.',
+        archived: false,
+      },
+    },
+    {
+      who: 'tom',
+      list: 'cpd',
+      entry: {
+        date: day(now, -20),
+        activity: 'Shadowed Priya Sharma at two observations',
+        hours: 4,
+        learned: 'Questioning to pair with an observation for knowledge criteria.',
+        archived: false,
+      },
+    },
+  ];
+}
+
+/** Margaret, the IQA, with a check about to expire. */
+function margaretEntries(now: Date): DemoEntry[] {
+  return [
+    {
+      who: 'margaret',
+      list: 'qualifications',
+      entry: q(
+        'iqa-award',
+        'Level 4 Award in the Internal Quality Assurance of Assessment Processes and Practice',
+        '2017-11-20',
+      ),
+    },
+    {
+      who: 'margaret',
+      list: 'qualifications',
+      entry: q('occupational', 'Level 5 Diploma in Customer Service', '2014-06-30'),
+    },
+    {
+      who: 'margaret',
+      list: 'experience',
+      entry: {
+        role: 'Customer experience manager',
+        organisation: 'Leeds City Council',
+        from: '2008-04-01',
+        to: '2015-12-31',
+        summary: 'Ran the council’s complaints and customer feedback service.',
+        archived: false,
+      },
+    },
+    {
+      who: 'margaret',
+      list: 'cpd',
+      entry: {
+        date: day(now, -60),
+        activity: 'EQA network standardisation event',
+        hours: 5,
+        learned: 'Sampling across CAMERA with small cohorts.',
+        archived: false,
+      },
+    },
+    {
+      who: 'margaret',
+      list: 'checks',
+      entry: {
+        name: 'DBS enhanced check',
+        checkedOn: '2023-12-01',
+        expiresOn: day(now, 30),
+        reference: 'DEMO-004321',
+        archived: false,
+      },
+    },
+  ];
+}
+
+const staffEntries = (now: Date): DemoEntry[] => [
+  ...priyaEntries(now),
+  ...tomEntries(now),
+  ...margaretEntries(now),
+];
+
 /**
- * The demo's staff competence records (one with a lapsed required qualification, one check about
- * to expire, CPD with a certificate) and a standardisation meeting where Priya's own decision
- * differed from the agreed outcome, so the strategy has a proposal for the IQA to decide on.
+ * The standardisation meeting: Priya's own decision differed from the agreed outcome, so the
+ * strategy has a proposal for the IQA to decide on.
  */
-export async function addDemoStaffRecords(
+async function addDemoMeeting(
   workspace: Workspace,
-  people: { priya: StaffMember; tom: StaffMember; margaret: StaffMember },
+  { priya, tom, margaret }: People,
   unit: StoredUnit,
+  iqa: Actor,
   now: Date,
 ): Promise<void> {
-  const { priya, tom, margaret } = people;
-  const iqa: Actor = { id: margaret.id, role: 'iqa' };
-  const none = { expiresOn: null, required: false, archived: false } as const;
-  const q = (kind: EntryInput<'qualifications'>['kind'], title: string, awardedOn: string | null) =>
-    ({ ...none, kind, title, status: 'achieved', awardedOn }) as const;
-
-  await add(
-    workspace,
-    priya,
-    'qualifications',
-    q('assessor-award', 'Level 3 Certificate in Assessing Vocational Achievement', '2019-06-14'),
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    priya,
-    'qualifications',
-    q('occupational', 'Level 4 Diploma in Customer Service', '2016-07-01'),
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    priya,
-    'experience',
-    {
-      role: 'Customer service team leader',
-      organisation: 'Harrow Retail Ltd',
-      from: '2012-03-01',
-      to: '2018-08-31',
-      summary: 'Led a team of twelve handling complaints by phone, email and in store.',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-  const cpd = await add(
-    workspace,
-    priya,
-    'cpd',
-    {
-      date: day(now, -40),
-      activity: 'Awarding body update on the customer service units',
-      hours: 3,
-      learned: 'How the new guidance on witness testimony applies to criteria 9.1 and 9.2.',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-  await addCpdEvidence(
-    workspace,
-    priya.id,
-    cpd,
-    {
-      originalName: 'cpd-certificate.txt',
-      source: Readable.from([
-        Buffer.from(
-          `Certificate of attendance\nPriya Sharma attended the awarding body update on ${day(now, -40)} (3 hours).\nDemo data.\n`,
-        ),
-      ]),
-    },
-    iqa,
-    () => now,
-  );
-  await add(
-    workspace,
-    priya,
-    'checks',
-    {
-      name: 'DBS enhanced check',
-      checkedOn: '2024-09-02',
-      expiresOn: day(now, 400),
-      reference: 'DEMO-001234',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-
-  await add(
-    workspace,
-    tom,
-    'qualifications',
-    {
-      ...q('assessor-award', 'Level 3 Certificate in Assessing Vocational Achievement', null),
-      status: 'working-towards',
-    },
-    iqa,
-    now,
-  );
-  // The demo's lapsed qualification: one the centre requires for Tom's role.
-  await add(
-    workspace,
-    tom,
-    'qualifications',
-    {
-      ...q('occupational', 'Customer Service Practitioner licence', '2023-05-10'),
-      required: true,
-      expiresOn: day(now, -45),
-    },
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    tom,
-    'experience',
-    {
-      role: 'Contact centre adviser',
-      organisation: 'Northgate Energy',
-      from: '2019-01-07',
-      to: null,
-      summary: 'Handles customer problems and complaints; mentors new advisers.',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    tom,
-    'cpd',
-    {
-      date: day(now, -20),
-      activity: 'Shadowed Priya Sharma at two observations',
-      hours: 4,
-      learned: 'Questioning to pair with an observation for knowledge criteria.',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-
-  await add(
-    workspace,
-    margaret,
-    'qualifications',
-    q(
-      'iqa-award',
-      'Level 4 Award in the Internal Quality Assurance of Assessment Processes and Practice',
-      '2017-11-20',
-    ),
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    margaret,
-    'qualifications',
-    q('occupational', 'Level 5 Diploma in Customer Service', '2014-06-30'),
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    margaret,
-    'experience',
-    {
-      role: 'Customer experience manager',
-      organisation: 'Leeds City Council',
-      from: '2008-04-01',
-      to: '2015-12-31',
-      summary: 'Ran the council’s complaints and customer feedback service.',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    margaret,
-    'cpd',
-    {
-      date: day(now, -60),
-      activity: 'EQA network standardisation event',
-      hours: 5,
-      learned: 'Sampling across CAMERA with small cohorts.',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-  await add(
-    workspace,
-    margaret,
-    'checks',
-    {
-      name: 'DBS enhanced check',
-      checkedOn: '2023-12-01',
-      expiresOn: day(now, 30),
-      reference: 'DEMO-004321',
-      archived: false,
-    },
-    iqa,
-    now,
-  );
-
   const criteria = (unit.outcomes[0]?.criteria ?? []).slice(0, 2).map((c) => c.ref);
   const meetingDay = new Date(now.getTime() - 30 * DAY);
   const sample = {
@@ -296,4 +264,33 @@ export async function addDemoStaffRecords(
     meetingDay,
   );
   await competenceStore(workspace).createMeeting(meeting);
+}
+
+/**
+ * The demo's staff competence records (one with a lapsed required qualification, one check about
+ * to expire, CPD with a certificate) and a standardisation meeting where Priya's own decision
+ * differed from the agreed outcome, so the strategy has a proposal for the IQA to decide on.
+ */
+export async function addDemoStaffRecords(
+  workspace: Workspace,
+  people: People,
+  unit: StoredUnit,
+  now: Date,
+): Promise<void> {
+  const iqa: Actor = { id: people.margaret.id, role: 'iqa' };
+  for (const { who, list, entry, cpdCertificate } of staffEntries(now)) {
+    const person = people[who];
+    const id = await add(workspace, person, list, entry, iqa, now);
+    if (cpdCertificate === undefined) continue;
+    const source = Readable.from([Buffer.from(cpdCertificate)]);
+    await addCpdEvidence(
+      workspace,
+      person.id,
+      id,
+      { originalName: 'cpd-certificate.txt', source },
+      iqa,
+      () => now,
+    );
+  }
+  await addDemoMeeting(workspace, people, unit, iqa, now);
 }

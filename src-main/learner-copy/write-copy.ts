@@ -100,6 +100,27 @@ export async function writeLearnerCopy(
   }
 }
 
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The copy's data, the learner's own records as kept, the page to open, and the manifest. */
+async function writeCopyFiles(
+  dir: string,
+  data: LearnerCopyData,
+  learner: Awaited<ReturnType<typeof loadRecordSource>>['learner'],
+  shared: ReturnType<typeof portfolioAsShared>,
+  hashes: Map<string, string>,
+): Promise<string> {
+  await writeFile(path.join(dir, COPY_DATA_FILE), json(data));
+  await mkdir(path.join(dir, 'data'), { recursive: true });
+  const { portfolio: _folder, ...learnerRecord } = learner;
+  await writeFile(path.join(dir, 'data', 'learner.json'), json(learnerRecord));
+  await writeFile(path.join(dir, 'data', 'portfolio.json'), json(shared));
+  await writeFile(path.join(dir, 'index.html'), copyHtml(data));
+  const manifest = await makeManifest(dir, hashes);
+  await writeFile(path.join(dir, MANIFEST_FILE), manifest);
+  return manifest;
+}
+
 async function writeInto(
   workspace: Workspace,
   source: Awaited<ReturnType<typeof loadRecordSource>>,
@@ -172,15 +193,7 @@ async function writeInto(
     audit: learnerAuditTrail(centre, source.units, shared),
     notes: [...notes, SAMPLING_NOTE],
   };
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  await writeFile(path.join(dir, COPY_DATA_FILE), json(data));
-  await mkdir(path.join(dir, 'data'), { recursive: true });
-  const { portfolio: _folder, ...learnerRecord } = learner;
-  await writeFile(path.join(dir, 'data', 'learner.json'), json(learnerRecord));
-  await writeFile(path.join(dir, 'data', 'portfolio.json'), json(shared));
-  await writeFile(path.join(dir, 'index.html'), copyHtml(data));
-  const manifest = await makeManifest(dir, hashes);
-  await writeFile(path.join(dir, MANIFEST_FILE), manifest);
+  const manifest = await writeCopyFiles(dir, data, source.learner, shared, hashes);
   return { files: manifest.split('\n').filter(Boolean).length + 1, notes: data.notes };
 }
 

@@ -15,16 +15,16 @@ interface Names {
   witness: (id: string | undefined) => string | null;
 }
 
-/** What the learner's page shows, assembled from the roster, the portfolio and the units. */
-export function learnerDetail(
-  learner: Learner,
+type Mapping = ReturnType<typeof activeMappings>[number];
+type Target = { unitId: string; criterionRef: string; partRef: string | null };
+
+/** Each registration with its unit's title, reference, assessor and progress. */
+function registrationViews(
   portfolio: Portfolio,
   units: readonly StoredUnit[],
   names: Names,
-  unreadableChanges: readonly string[] = [],
-): LearnerDetail {
-  const mappings = activeMappings(portfolio);
-  const registrations = portfolio.registrations.map((r): RegistrationView => {
+): RegistrationView[] {
+  return portfolio.registrations.map((r): RegistrationView => {
     const unit = unitOfRegistration(units, r);
     const progress = unit
       ? unitProgress(portfolio, unit, names.staff)
@@ -42,13 +42,17 @@ export function learnerDetail(
       progress: { ...progress.criteria, signedOff: progress.signedOff },
     };
   });
+}
+
+/** The units the learner is on, outlined with the evidence mapped to each criterion and part. */
+function criteriaTree(portfolio: Portfolio, units: readonly StoredUnit[], mappings: Mapping[]) {
   const evidenceFor = (unitId: string, criterionRef: string, partRef: string | null) =>
     mappings
       .filter(
         (m) => m.unitId === unitId && m.criterionRef === criterionRef && m.partRef === partRef,
       )
       .map((m) => m.evidenceId);
-  const tree = portfolio.registrations
+  return portfolio.registrations
     .filter((r) => !r.withdrawn)
     .flatMap((r) => {
       const unit = unitOfRegistration(units, r);
@@ -66,31 +70,40 @@ export function learnerDetail(
         },
       ];
     });
-  // Where each criterion and part stands in the units as the specifications list them.
+}
+
+/** Where each criterion and part stands in the units as the specifications list them. */
+function specificationOrder(tree: ReturnType<typeof criteriaTree>): (t: Target) => number {
   const position = new Map<string, number>();
   for (const unit of tree) {
     for (const o of unit.outcomes) {
       for (const c of o.criteria) {
-        position.set(
-          unitCriterionKey({ unitId: unit.unitId, criterionRef: c.ref, partRef: null }),
-          position.size,
-        );
-        for (const p of c.parts) {
-          position.set(
-            unitCriterionKey({ unitId: unit.unitId, criterionRef: c.ref, partRef: p.ref }),
-            position.size,
-          );
+        for (const partRef of [null, ...c.parts.map((p) => p.ref)]) {
+          const key = unitCriterionKey({ unitId: unit.unitId, criterionRef: c.ref, partRef });
+          position.set(key, position.size);
         }
       }
     }
   }
-  const unitOrder = (t: { unitId: string; criterionRef: string; partRef: string | null }) =>
-    position.get(unitCriterionKey(t)) ?? Number.MAX_SAFE_INTEGER;
+  return (t) => position.get(unitCriterionKey(t)) ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** What the learner's page shows, assembled from the roster, the portfolio and the units. */
+export function learnerDetail(
+  learner: Learner,
+  portfolio: Portfolio,
+  units: readonly StoredUnit[],
+  names: Names,
+  unreadableChanges: readonly string[] = [],
+): LearnerDetail {
+  const mappings = activeMappings(portfolio);
+  const tree = criteriaTree(portfolio, units, mappings);
+  const unitOrder = specificationOrder(tree);
   const { dateOfBirth, updatedAt: _a, updatedBy: _b, ...rest } = learner;
   return {
     unreadableChanges: [...unreadableChanges],
     learner: { ...rest, dateOfBirth: dateOfBirth ?? '' },
-    registrations,
+    registrations: registrationViews(portfolio, units, names),
     units: tree,
     evidence: portfolio.evidence.map((e) => ({
       id: e.id,

@@ -63,11 +63,8 @@ function rateGap(r: RateCoverage): string {
   return `${r.assessorName}'s ${r.rate}% rate is not met: ${r.planned} of the ${r.required} samples it needs are planned`;
 }
 
-export function summariseFrame(
-  frame: SamplingFrame,
-  strategy: SamplingStrategy,
-  samples: readonly Sample[],
-): CoverageSummary {
+/** Which samples take each assessment, and how many samples cover each target. */
+function sampledBy(frame: SamplingFrame, samples: readonly Sample[]) {
   // One pass over the samples rather than one per target: a centre has thousands of each.
   const sampledItems: (Sample[] | undefined)[] = new Array(frame.items.length);
   const countByTarget = new Uint32Array(frame.targets.length);
@@ -80,68 +77,87 @@ export function summariseFrame(
     else sampledItems[index] = [sample];
     for (const t of item.targets) countByTarget[t] = (countByTarget[t] ?? 0) + 1;
   }
+  return { sampledItems, countByTarget };
+}
 
+/** Each CAMERA target, in the order of the dimensions, covered or not. */
+function targetCoverage(frame: SamplingFrame, countByTarget: Uint32Array, gaps: string[]) {
   const order = new Map(coverageDimensions.map((d, i) => [d, i]));
-  const targets: CoverageTarget[] = [];
-  const gaps: string[] = [];
   const orderedTargets = [...frame.targets].sort(
     (x, y) =>
       (order.get(x.dimension) ?? 0) - (order.get(y.dimension) ?? 0) ||
       (x.value < y.value ? -1 : x.value > y.value ? 1 : 0),
   );
-  for (const target of orderedTargets) {
+  return orderedTargets.map((target): CoverageTarget => {
     const samples = countByTarget[target.index] ?? 0;
     const possible = target.sampleable > 0;
     const covered = samples > 0;
-    targets.push({
+    if (!covered) gaps.push(targetGap(frame, target, possible));
+    return {
       dimension: target.dimension,
       value: target.value,
       label: target.label,
       possible,
       covered,
       samples,
-    });
-    if (!covered) gaps.push(targetGap(frame, target, possible));
-  }
-
-  const rates: RateCoverage[] = [];
-  for (const assessor of assessorsOf(frame)) {
-    const { rate, basis } = rateFor(assessor, strategy);
-    let assessments = 0;
-    let sampleable = 0;
-    let planned = 0;
-    let interim = 0;
-    let summative = 0;
-    for (const index of frame.byAssessor.get(assessor.id) ?? []) {
-      const item = frame.items[index];
-      if (!item) continue;
-      assessments++;
-      if (isSampleable(item)) sampleable++;
-      const taken = sampledItems[index];
-      if (!taken) continue;
-      planned++;
-      if (taken.some((s) => s.type === 'interim')) interim++;
-      if (taken.some((s) => s.type === 'summative')) summative++;
-    }
-    const required = requiredCount(rate, assessments);
-    const entry: RateCoverage = {
-      assessorId: assessor.id,
-      assessorName: assessor.name,
-      rate,
-      basis,
-      assessments,
-      required,
-      sampleable,
-      planned,
-      interim,
-      summative,
-      met: planned >= required,
-      possible: sampleable >= required,
     };
-    rates.push(entry);
-    if (!entry.met) gaps.push(rateGap(entry));
-  }
+  });
+}
 
+/** One assessor's rate against what is planned for them. */
+function rateCoverage(
+  frame: SamplingFrame,
+  strategy: SamplingStrategy,
+  assessor: ReturnType<typeof assessorsOf>[number],
+  sampledItems: (Sample[] | undefined)[],
+): RateCoverage {
+  const { rate, basis } = rateFor(assessor, strategy);
+  let assessments = 0;
+  let sampleable = 0;
+  let planned = 0;
+  let interim = 0;
+  let summative = 0;
+  for (const index of frame.byAssessor.get(assessor.id) ?? []) {
+    const item = frame.items[index];
+    if (!item) continue;
+    assessments++;
+    if (isSampleable(item)) sampleable++;
+    const taken = sampledItems[index];
+    if (!taken) continue;
+    planned++;
+    if (taken.some((s) => s.type === 'interim')) interim++;
+    if (taken.some((s) => s.type === 'summative')) summative++;
+  }
+  const required = requiredCount(rate, assessments);
+  return {
+    assessorId: assessor.id,
+    assessorName: assessor.name,
+    rate,
+    basis,
+    assessments,
+    required,
+    sampleable,
+    planned,
+    interim,
+    summative,
+    met: planned >= required,
+    possible: sampleable >= required,
+  };
+}
+
+export function summariseFrame(
+  frame: SamplingFrame,
+  strategy: SamplingStrategy,
+  samples: readonly Sample[],
+): CoverageSummary {
+  const { sampledItems, countByTarget } = sampledBy(frame, samples);
+  const gaps: string[] = [];
+  const targets = targetCoverage(frame, countByTarget, gaps);
+  const rates = assessorsOf(frame).map((assessor) => {
+    const entry = rateCoverage(frame, strategy, assessor, sampledItems);
+    if (!entry.met) gaps.push(rateGap(entry));
+    return entry;
+  });
   return {
     targets,
     rates,

@@ -1,12 +1,10 @@
 import { auditEntry } from '../audit/audit';
 import { UserError } from '../kernel/user-error';
-import { newId } from '../shared/ids';
 import { dayOf, stamp, type Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
 import {
   actionStepWords,
   closeAction,
-  raiseAction,
   reopenAction,
   respondToAction,
   updateActionInReview,
@@ -14,15 +12,9 @@ import {
 import { recordActualDate } from './plan-edit';
 import { openPlan } from './plan-operations';
 import { assertValidReview, canClaimCertification, type CertificationCheck } from './review';
-import {
-  isCompleteReview,
-  type ActionPoint,
-  type SampleReview,
-  type SampleReviewInput,
-} from './review-schema';
+import { isCompleteReview, type ActionPoint, type SampleReview } from './review-schema';
 import type { Prover } from '../shared/proof';
-import { reviewPayload } from './review-proof';
-import { sampleReviewSchema } from './review-schema';
+import { composeReview, reviewAudit, type ReviewInput } from './review-compose';
 import { sampledWork } from './sample-detail';
 import { actionItem, makersOf, namesOf, reviewOf, sampleView } from './sampling-context';
 import { latestDecisions } from '../decision/latest-decisions';
@@ -86,19 +78,7 @@ export async function openSample(
   };
 }
 
-export type ReviewInput = Omit<
-  SampleReviewInput,
-  | 'id'
-  | 'updatedAt'
-  | 'updatedBy'
-  | 'sampleId'
-  | 'learnerId'
-  | 'unitId'
-  | 'assessorId'
-  | 'reviewerId'
-  | 'type'
-  | 'actionPoints'
-> & { newActions: { what: string; owner?: string; due: string }[] };
+export type { ReviewInput };
 
 /** The refs ("7.1", "9.1 a") the assessor has decided on, as the review form names them. */
 export async function assessedRefs(
@@ -116,17 +96,15 @@ export async function assessedRefs(
   return refs;
 }
 
-/** Records (or updates) the IQA's review of a sample, and the day the sample was done. */
-export async function saveReview(
+/** The sample to review, refused unless an IQA who made none of its decisions reviews it. */
+async function sampleToReview(
   workspace: Workspace,
   planId: string,
   sampleId: string,
   input: ReviewInput,
   actor: Actor,
-  now: Date,
-  prove?: Prover,
-): Promise<SampleReview> {
-  const today = dayOf(now);
+  today: string,
+) {
   if (actor.role !== 'iqa') {
     throw new UserError(
       'forbidden',
@@ -157,7 +135,28 @@ export async function saveReview(
       "A review cannot be dated on a day still to come. Use today's date or an earlier one.",
     );
   }
+  return { context, file, sample, assessment };
+}
 
+/** Records (or updates) the IQA's review of a sample, and the day the sample was done. */
+export async function saveReview(
+  workspace: Workspace,
+  planId: string,
+  sampleId: string,
+  input: ReviewInput,
+  actor: Actor,
+  now: Date,
+  prove?: Prover,
+): Promise<SampleReview> {
+  const today = dayOf(now);
+  const { context, file, sample, assessment } = await sampleToReview(
+    workspace,
+    planId,
+    sampleId,
+    input,
+    actor,
+    today,
+  );
   const store = samplingStore(workspace);
   const reviewsDoc = await store.reviews(planId);
   const existing = reviewOf(reviewsDoc.data.reviews, sampleId);
@@ -167,43 +166,7 @@ export async function saveReview(
       'This review is complete and already counts. Change it and save it complete again.',
     );
   }
-  const raised: ActionPoint[] = input.newActions.map((a) =>
-    raiseAction({
-      id: newId('ap'),
-      sampleId,
-      what: a.what,
-      owner: a.owner || sample.assessorId,
-      raisedBy: actor.id,
-      raisedOn: input.reviewedOn,
-      due: a.due,
-    }),
-  );
-  const { newActions: _newActions, ...fields } = input;
-  const parsed = sampleReviewSchema.safeParse({
-    ...fields,
-    id: existing?.id ?? newId('rv'),
-    ...stamp(actor, now),
-    sampleId,
-    learnerId: sample.learnerId,
-    unitId: sample.unitId,
-    assessorId: sample.assessorId,
-    reviewerId: actor.id,
-    type: sample.type,
-    actionPoints: [...(existing?.actionPoints ?? []), ...raised],
-    ...(existing?.assessorAcknowledgedOn
-      ? { assessorAcknowledgedOn: existing.assessorAcknowledgedOn }
-      : {}),
-  });
-  if (!parsed.success) {
-    throw new UserError(
-      'invalid-input',
-      `The review was not saved: ${parsed.error.issues[0]?.message ?? 'check the form'}.`,
-    );
-  }
-  const { proof: _earlier, ...decided } = parsed.data;
-  const review: SampleReview = prove
-    ? { ...decided, proof: prove(actor.id, reviewPayload(decided)) }
-    : decided;
+  const { review, raised } = composeReview(input, existing, sample, actor, now, prove);
   assertValidReview(
     review,
     assessment,
@@ -221,28 +184,7 @@ export async function saveReview(
     reviews: existing
       ? doc.reviews.map((r) => (r.sampleId === sampleId ? review : r))
       : [...doc.reviews, review],
-    audit: [
-      ...doc.audit,
-      auditEntry(
-        actor,
-        now,
-        !complete
-          ? 'saved draft sample review'
-          : existing?.status === 'complete'
-            ? 'changed sample review'
-            : 'reviewed sample',
-        `sample ${sampleId}`,
-        {
-          ...(existing ? { before: { decision: existing.decision, status: existing.status } } : {}),
-          after: {
-            decision: review.decision,
-            status: review.status,
-            actionPoints: raised.map((a) => a.what),
-          },
-          subject: { learnerId: sample.learnerId, unitId: sample.unitId },
-        },
-      ),
-    ],
+    audit: [...doc.audit, reviewAudit(actor, now, sample, existing, review, raised)],
   }));
   if (!complete) return review;
   const planDoc = await store.plan(planId);

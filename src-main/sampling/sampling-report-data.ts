@@ -13,7 +13,7 @@ import {
   vacsrChecks,
   vacsrLabels,
 } from './review-schema';
-import type { ActionPoint, SampleReview } from './review-schema';
+import type { ActionPoint, CompleteReview, SampleReview } from './review-schema';
 import { namesOf, type Names } from './sampling-context';
 import { samplingStore } from './sampling-store';
 import { strategyFor, strategyView } from './strategy-operations';
@@ -63,60 +63,44 @@ function vacsrSummary(review: SampleReview): string {
   return unmet.length === 0 ? 'All met' : `Not ${unmet.join(', ')}`;
 }
 
-/** The sampling report's content, from the plan's files and the workspace as it is now. */
-export async function samplingReportInput(
-  workspace: Workspace,
-  planId: string,
-  now: Date,
-): Promise<SamplingReportInput> {
-  const today = dayOf(now);
-  const { context: ctx, file } = await openPlan(workspace, planId, today);
-  const { plan } = file;
-  const found = await strategyFor(workspace, plan.qualificationId, today);
-  const view = strategyView(ctx, found);
+type PlanContext = Awaited<ReturnType<typeof openPlan>>['context'];
+type Plan = Awaited<ReturnType<typeof openPlan>>['file']['plan'];
+type Strategy = Awaited<ReturnType<typeof strategyFor>>;
+type Report = SamplingReportInput;
+
+const capitalised = (word: string) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`;
+
+/** The strategy in words: the rates by status and risk, and each assessor's rating. */
+function strategyInWords(ctx: PlanContext, found: Strategy): Report['strategy'] {
   const { strategy } = found;
-  // Only a complete review counts: a draft is the IQA's work in progress, not a finding.
-  const reviews = (await samplingStore(workspace).readReviews(planId)).filter(isCompleteReview);
-  const names = namesOf(workspace, ctx);
-  const progress = planVsActual(plan, today);
-  const compliance = rateCompliance(ctx.population, strategy, plan);
-  const coverage = summariseCoverage(ctx.population, strategy, plan);
-  const actions = reviews.flatMap((r) => r.actionPoints.map((a) => ({ a, r })));
-  const iqaIds = [
-    ...new Set([...reviews.map((r) => r.reviewerId), ...plan.samples.map((s) => s.iqaId)]),
-  ];
-  const iqaName = iqaIds.map((id) => names.person(id)).join(', ') || names.person(file.createdBy);
+  const view = strategyView(ctx, found);
   return {
-    recordId: `sampling-report-${planId}`,
-    generatedAt: now.toISOString(),
-    ...context(workspace, ctx.qualification),
-    learner: { name: iqaName },
-    iqa: { name: iqaName, role: 'Internal quality assurer' },
-    period: plan.period,
-    seed: String(plan.seed),
-    strategy: {
-      statusRates: (['new', 'working-towards', 'experienced'] as const).map((s) => ({
-        label: `${statusWords[s]} assessor`,
-        rate: strategy.statusRates[s],
-      })),
-      riskRates: (['red', 'amber', 'green'] as const).map((r) => ({
-        label: `${r.charAt(0).toUpperCase()}${r.slice(1)} risk`,
-        rate: strategy.riskRates[r],
-      })),
-      interimShare: strategy.interimShare,
-      newQualification: strategy.newQualification
-        ? `Yes: sampled at ${strategy.newQualificationRate}% or more`
-        : 'No',
-      assessors: view.assessors.map((a) => ({
-        name: a.name,
-        status: statusWords[a.status ?? a.recordedStatus ?? 'new'],
-        risk: a.risk ? `${a.risk.charAt(0).toUpperCase()}${a.risk.slice(1)}` : 'Not rated',
-        rate: a.resolvedRate,
-        basis: a.basis,
-        note: a.note,
-      })),
-    },
-    progress,
+    statusRates: (['new', 'working-towards', 'experienced'] as const).map((s) => ({
+      label: `${statusWords[s]} assessor`,
+      rate: strategy.statusRates[s],
+    })),
+    riskRates: (['red', 'amber', 'green'] as const).map((r) => ({
+      label: `${capitalised(r)} risk`,
+      rate: strategy.riskRates[r],
+    })),
+    interimShare: strategy.interimShare,
+    newQualification: strategy.newQualification
+      ? `Yes: sampled at ${strategy.newQualificationRate}% or more`
+      : 'No',
+    assessors: view.assessors.map((a) => ({
+      name: a.name,
+      status: statusWords[a.status ?? a.recordedStatus ?? 'new'],
+      risk: a.risk ? capitalised(a.risk) : 'Not rated',
+      rate: a.resolvedRate,
+      basis: a.basis,
+      note: a.note,
+    })),
+  };
+}
+
+/** The plan's samples, those taken out and those left unsampled, with people and units by name. */
+function planRows(plan: Plan, reviews: CompleteReview[], names: Names) {
+  return {
     samples: plan.samples.map((s) => {
       const review = completeReviewOf(reviews, s.id);
       return {
@@ -142,16 +126,74 @@ export async function samplingReportInput(
       assessor: names.person(l.assessorId),
       reason: l.reason,
     })),
-    reviews: reviews.map((r) => ({
-      learner: names.learner(r.learnerId),
-      unit: names.unit(r.unitId),
-      assessor: names.person(r.assessorId),
-      decision: reviewDecisionLabels[r.decision],
-      vacsr: vacsrSummary(r),
-      feedbackQuality: r.feedbackQuality.rating,
-      recordsQuality: r.recordsQuality.rating,
-      feedbackToAssessor: r.feedbackToAssessor,
-    })),
+  };
+}
+
+/** The coverage matrices of assessors against units, methods and locations. */
+function matrices(ctx: PlanContext, plan: Plan): Report['matrices'] {
+  return (['unit', 'method', 'location'] as const).map((d) => {
+    const m = coverageMatrix(ctx.population, plan, d);
+    return {
+      title: `assessors × ${d}s`,
+      columns: m.columns.map((c) => c.label.replace(/^(unit|method|location) '?|'$/g, '')),
+      rows: m.rows.map((r, i) => ({
+        assessor: r.name,
+        cells: m.columns.map((_, j) => {
+          const cell = m.cells[i]?.[j];
+          return !cell || cell.assessments === 0 ? '' : `${cell.sampled} of ${cell.assessments}`;
+        }),
+      })),
+    };
+  });
+}
+
+function reviewRows(reviews: CompleteReview[], names: Names): Report['reviews'] {
+  return reviews.map((r) => ({
+    learner: names.learner(r.learnerId),
+    unit: names.unit(r.unitId),
+    assessor: names.person(r.assessorId),
+    decision: reviewDecisionLabels[r.decision],
+    vacsr: vacsrSummary(r),
+    feedbackQuality: r.feedbackQuality.rating,
+    recordsQuality: r.recordsQuality.rating,
+    feedbackToAssessor: r.feedbackToAssessor,
+  }));
+}
+
+/** The sampling report's content, from the plan's files and the workspace as it is now. */
+export async function samplingReportInput(
+  workspace: Workspace,
+  planId: string,
+  now: Date,
+): Promise<SamplingReportInput> {
+  const today = dayOf(now);
+  const { context: ctx, file } = await openPlan(workspace, planId, today);
+  const { plan } = file;
+  const found = await strategyFor(workspace, plan.qualificationId, today);
+  const { strategy } = found;
+  // Only a complete review counts: a draft is the IQA's work in progress, not a finding.
+  const reviews = (await samplingStore(workspace).readReviews(planId)).filter(isCompleteReview);
+  const names = namesOf(workspace, ctx);
+  const progress = planVsActual(plan, today);
+  const compliance = rateCompliance(ctx.population, strategy, plan);
+  const coverage = summariseCoverage(ctx.population, strategy, plan);
+  const actions = reviews.flatMap((r) => r.actionPoints.map((a) => ({ a, r })));
+  const iqaIds = [
+    ...new Set([...reviews.map((r) => r.reviewerId), ...plan.samples.map((s) => s.iqaId)]),
+  ];
+  const iqaName = iqaIds.map((id) => names.person(id)).join(', ') || names.person(file.createdBy);
+  return {
+    recordId: `sampling-report-${planId}`,
+    generatedAt: now.toISOString(),
+    ...context(workspace, ctx.qualification),
+    learner: { name: iqaName },
+    iqa: { name: iqaName, role: 'Internal quality assurer' },
+    period: plan.period,
+    seed: String(plan.seed),
+    strategy: strategyInWords(ctx, found),
+    progress,
+    ...planRows(plan, reviews, names),
+    reviews: reviewRows(reviews, names),
     compliance: compliance.map((c) => ({
       assessor: c.name,
       rate: c.rate,
@@ -161,20 +203,7 @@ export async function samplingReportInput(
       share: c.share,
       compliant: c.compliant,
     })),
-    matrices: (['unit', 'method', 'location'] as const).map((d) => {
-      const m = coverageMatrix(ctx.population, plan, d);
-      return {
-        title: `assessors × ${d}s`,
-        columns: m.columns.map((c) => c.label.replace(/^(unit|method|location) '?|'$/g, '')),
-        rows: m.rows.map((r, i) => ({
-          assessor: r.name,
-          cells: m.columns.map((_, j) => {
-            const cell = m.cells[i]?.[j];
-            return !cell || cell.assessments === 0 ? '' : `${cell.sampled} of ${cell.assessments}`;
-          }),
-        })),
-      };
-    }),
+    matrices: matrices(ctx, plan),
     gaps: coverage.gaps,
     actions: actions.map(({ a, r }) => actionRow(a, r, names, today)),
     trends: samplingTrends({

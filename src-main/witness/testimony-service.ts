@@ -153,24 +153,15 @@ export interface RecordedTestimony {
   flags: Flag[];
 }
 
-/**
- * Checks a returned testimony against the registry and the plan, then keeps it: through the
- * evidence ingest when a file came back (the file is the evidence, hashed), as a record otherwise.
- */
-export async function saveReturned(
+type Registered = Workspace['centre']['witnesses'][number];
+type Form = ReturnType<typeof formAwaiting>;
+
+/** The witness on the registry the testimony names; refused when either reads as family. */
+function registeredWitness(
   workspace: Workspace,
-  learnerId: string,
   typed: TypedTestimony,
-  source: Testimony['source'],
-  incoming: IncomingFile | null,
-  actor: Actor,
-  now: Date,
-): Promise<RecordedTestimony> {
-  const doc = await workspace.portfolio(learnerId);
-  const { units } = await workspace.listUnits();
-  const form = typed.formId ? formAwaiting(doc.data, typed.formId) : null;
-  const unitId = form?.unitId ?? typed.unitId;
-  const { unit } = findRegisteredUnit({ portfolio: doc.data, units }, unitId);
+  form: Form | null,
+): Registered | undefined {
   if (readsAsFamily(typed.witness.relationship)) {
     throw new UserError(
       'invalid-input',
@@ -189,6 +180,63 @@ export async function saveReturned(
       `${registered.name} is related to the learner and may not be a witness.`,
     );
   }
+  return registered;
+}
+
+/** The witness as the testimony keeps them: what they wrote, else what the registry says. */
+function witnessOf(
+  typed: TypedTestimony,
+  registered: Registered | undefined,
+  form: Form | null,
+  expert: boolean,
+): TestimonyContent['witness'] {
+  const name = typed.witness.name.trim();
+  return {
+    witnessId: registered?.id ?? null,
+    name: name || registered?.name || form?.witnessName || '',
+    jobTitle: typed.witness.jobTitle.trim() || registered?.jobTitle || '',
+    relationship: typed.witness.relationship.trim() || registered?.relationship || '',
+    contact: typed.witness.contact.trim() || registered?.contact || '',
+    competence: typed.witness.competence.trim() || registered?.competence || '',
+    claimsExpert: typed.witness.claimsExpert || (registered?.expert ?? false),
+    countsAsExpert: expert,
+  };
+}
+
+/** The evidence record's text: what the witness saw, then each ticked criterion and how. */
+function testimonyText(content: TestimonyContent, form: Form | null): string {
+  const texts = new Map(
+    form?.criteria.map((c) => [criterionLabel(c.criterionRef, c.partRef), c.text]) ?? [],
+  );
+  return [
+    content.description || '(The witness did not describe what they saw.)',
+    ...content.criteria.map((c) => {
+      const label = criterionLabel(c.criterionRef, c.partRef);
+      const text = texts.get(label);
+      return `${label}${text ? ` (${text})` : ''}: ${c.how || 'ticked, without saying how'}`;
+    }),
+  ].join('\n\n');
+}
+
+/**
+ * Checks a returned testimony against the registry and the plan, then keeps it: through the
+ * evidence ingest when a file came back (the file is the evidence, hashed), as a record otherwise.
+ */
+export async function saveReturned(
+  workspace: Workspace,
+  learnerId: string,
+  typed: TypedTestimony,
+  source: Testimony['source'],
+  incoming: IncomingFile | null,
+  actor: Actor,
+  now: Date,
+): Promise<RecordedTestimony> {
+  const doc = await workspace.portfolio(learnerId);
+  const { units } = await workspace.listUnits();
+  const form = typed.formId ? formAwaiting(doc.data, typed.formId) : null;
+  const unitId = form?.unitId ?? typed.unitId;
+  const { unit } = findRegisteredUnit({ portfolio: doc.data, units }, unitId);
+  const registered = registeredWitness(workspace, typed, form);
   const activityDay = parseUkDate(typed.activityDate) ?? '';
   const expert = countsAsExpert(registered, doc.data.assessmentPlans, unit.id, activityDay);
   const template: TemplateRef =
@@ -207,32 +255,13 @@ export async function saveReturned(
     venue: typed.venue.trim(),
     description: typed.description.trim(),
     criteria: typed.criteria,
-    witness: {
-      witnessId: registered?.id ?? null,
-      name: name || registered?.name || form?.witnessName || '',
-      jobTitle: typed.witness.jobTitle.trim() || registered?.jobTitle || '',
-      relationship: typed.witness.relationship.trim() || registered?.relationship || '',
-      contact: typed.witness.contact.trim() || registered?.contact || '',
-      competence: typed.witness.competence.trim() || registered?.competence || '',
-      claimsExpert: typed.witness.claimsExpert || (registered?.expert ?? false),
-      countsAsExpert: expert,
-    },
+    witness: witnessOf(typed, registered, form, expert),
     declaredNotRelated: typed.declaredNotRelated,
     declaredOwnAccount: typed.declaredOwnAccount,
     signedOn: parseUkDate(typed.signedOn) ?? typed.signedOn.trim(),
     otherFields: typed.otherFields,
     authenticity: null,
   };
-  const texts = new Map(
-    form?.criteria.map((c) => [criterionLabel(c.criterionRef, c.partRef), c.text]) ?? [],
-  );
-  const record = [
-    content.description || '(The witness did not describe what they saw.)',
-    ...content.criteria.map(
-      (c) =>
-        `${criterionLabel(c.criterionRef, c.partRef)}${texts.get(criterionLabel(c.criterionRef, c.partRef)) ? ` (${texts.get(criterionLabel(c.criterionRef, c.partRef))})` : ''}: ${c.how || 'ticked, without saying how'}`,
-    ),
-  ].join('\n\n');
   const details: EvidenceDetails & { record: string } = {
     title: `Witness testimony from ${content.witness.name || 'a witness'} (${unitRef(unit)})`,
     producedOn: activityDay || parseUkDate(typed.signedOn) || dayOf(now),
@@ -240,7 +269,7 @@ export async function saveReturned(
     location: content.venue,
     producedBy: content.witness.name,
     ...(registered ? { witnessId: registered.id } : {}),
-    record,
+    record: testimonyText(content, form),
   };
   // Every ticked criterion must be one of the unit's before the file is kept, so a refusal
   // leaves nothing behind in the portfolio.

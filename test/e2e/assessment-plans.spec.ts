@@ -1,7 +1,7 @@
 import { createDispatcher } from '../../src-main/api/dispatcher';
 import { expect, test } from './support/fixtures';
 import { learnerPage } from './support/learner-page';
-import { drawSignature } from './support/marking-page';
+import { planPage } from './support/plan-page';
 import { shell, unlockCurrentUser } from './support/shell-page';
 import { ukToday } from '../../src-main/kernel/dates';
 import { witnessPage } from './support/witness-page';
@@ -55,25 +55,11 @@ test('A plan agreed with an expert witness makes that witness’s testimony coun
   expect((await testimony('Before any plan')).ok).toBe(true);
 
   await ui.tab('Plans').click();
-  await page.getByTestId('plan-new').click();
-  const form = page.getByTestId('plan-form');
-  await form.getByRole('textbox', { name: 'Place' }).fill('Customer desk');
-  await page.getByTestId('plan-experts').click();
-  await page.getByRole('option', { name: expert.name }).click();
-  // Closes the list by moving on (Escape would close the whole form).
-  await form.getByRole('textbox', { name: 'Place' }).click();
-  await page.getByTestId('plan-save').click();
+  const plans = planPage(page);
+  const card = await plans.saveNew({ place: 'Customer desk', experts: [expert.name] });
   // Amara's demo plan is there too: this is the new one.
-  const card = page.getByTestId('plan-card').filter({ hasText: /Place: Customer desk/ });
   await expect(card.getByTestId('plan-status')).toHaveText(/Draft/);
-
-  for (const who of ['learner', 'assessor']) {
-    await card.getByTestId('plan-signer').click();
-    await page.getByRole('option', { name: who, exact: true }).click();
-    await expect(card.getByTestId('plan-declaration')).toBeVisible();
-    await drawSignature(page, card.getByTestId('plan-signature-canvas'));
-    await card.getByRole('button', { name: /^Sign as/ }).click();
-  }
+  await plans.sign(card, ['learner', 'assessor']);
   await expect(card.getByTestId('plan-status')).toHaveText(/Agreed/);
   await expect(card.getByTestId('plan-signatures')).toContainText('Amara Okafor (learner)');
 

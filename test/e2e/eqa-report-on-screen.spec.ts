@@ -1,13 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { demoEqa } from '../../src-main/demo/demo-people';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
-import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { defaultResourcesDir } from '../../src-main/shared/paths';
-import type { PackData } from '../../src-main/visit-pack/pack-model';
 import { listVisits } from '../../src-main/visit-pack/visit-store';
-import { writeVisitPack } from '../../src-main/visit-pack/write-pack';
 import { pdfsigVerdicts, runTool } from '../support/record/system-tools';
+import { packOfFirstSample } from './support/eqa-visit-pack';
 import { expect, test } from './support/fixtures';
 import { samplingPage, seriousViolations, switchUser } from './support/sampling-page';
 import { shell } from './support/shell-page';
@@ -19,20 +16,8 @@ test('the EQA fills in and signs their report on screen, and the centre imports 
   app,
 }) => {
   const workspace = app.workbench.workspace;
-  const [plan] = (await samplingStore(workspace).listPlans()).plans;
-  const sample = plan!.plan.samples[0]!;
-  const pack = path.join(app.scratchDir, 'pack');
-  await writeVisitPack(workspace, {
-    out: pack,
-    samples: [{ learner: sample.learnerId, unit: sample.unitId }],
-    actor: { id: 'test', role: 'system' },
-    madeBy: 'Margaret Ellis',
-    now: new Date(),
-    zip: false,
-  });
-  const { visit, learners } = JSON.parse(
-    await readFile(path.join(pack, 'pack.json'), 'utf8'),
-  ) as PackData;
+  const { data } = await packOfFirstSample(app);
+  const { visit, learners } = data;
   const learner = learners[0]!.name;
 
   const ui = samplingPage(page);

@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PackData } from '../../src-main/visit-pack/pack-model';
-import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { listVisits } from '../../src-main/visit-pack/visit-store';
-import { writeVisitPack } from '../../src-main/visit-pack/write-pack';
 import { fillAnswers, makeEqaIdentity, signReport } from '../support/eqa-report';
+import { packOfFirstSample } from './support/eqa-visit-pack';
 import { expect, test } from './support/fixtures';
 import { samplingPage, seriousViolations, switchUser } from './support/sampling-page';
 import { shell } from './support/shell-page';
@@ -16,18 +14,8 @@ test('the IQA imports the EQA’s signed report on the Sampling page and its act
   app,
 }) => {
   const workspace = app.workbench.workspace;
-  const [plan] = (await samplingStore(workspace).listPlans()).plans;
-  const sample = plan!.plan.samples[0]!;
-  const pack = path.join(app.scratchDir, 'pack');
-  await writeVisitPack(workspace, {
-    out: pack,
-    samples: [{ learner: sample.learnerId, unit: sample.unitId }],
-    actor: { id: 'test', role: 'system' },
-    madeBy: 'Margaret Ellis',
-    now: new Date(),
-    zip: false,
-  });
-  const { visit } = JSON.parse(await readFile(path.join(pack, 'pack.json'), 'utf8')) as PackData;
+  const { pack, data } = await packOfFirstSample(app);
+  const { visit } = data;
   const due = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   const answers = await fillAnswers(pack, path.join(app.scratchDir, 'answers.json'), [
     { what, owner: 'Priya Sharma', due },

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { Workspace } from '../../src-main/workspace/workspace';
 import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { expect, test } from './support/fixtures';
+import { signInAsTomOnLearners } from './support/progress-review-page';
 import { learnerPage } from './support/learner-page';
 import { drawSignature } from './support/marking-page';
-import { chooseUser, shell } from './support/shell-page';
+import { shell } from './support/shell-page';
 
 const shots = process.env.REVIEW_SHOTS;
 
@@ -12,9 +13,7 @@ test('the centre sets the review interval on the Centre page, and the caseload�
   page,
   app,
 }) => {
-  await page.goto(app.host.url);
-  await chooseUser(page, 'Tom Fletcher · Assessor');
-  await shell(page).nav('Learners').click();
+  await signInAsTomOnLearners(page, app);
   const daniel = shell(page).learnerTable.getByRole('row').filter({ hasText: 'Daniel Hughes' });
   // Daniel's last review was thirteen weeks ago: overdue at the default of twelve.
   await expect(daniel.getByTestId('review-due-badge')).toHaveText('Review overdue');
@@ -51,9 +50,7 @@ test('a signed review is amended as a new version signed again; the signed one i
   page,
   app,
 }) => {
-  await page.goto(app.host.url);
-  await chooseUser(page, 'Tom Fletcher · Assessor');
-  await shell(page).nav('Learners').click();
+  await signInAsTomOnLearners(page, app);
   const ui = learnerPage(page);
   await ui.open('Łukasz Wójcik');
   await ui.tab('Reviews').click();

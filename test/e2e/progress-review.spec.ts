@@ -1,8 +1,9 @@
 import { portfolioOnDisk } from '../support/portfolio-on-disk';
 import { expect, test } from './support/fixtures';
+import { signInAsTomOnLearners } from './support/progress-review-page';
 import { learnerPage } from './support/learner-page';
 import { drawSignature } from './support/marking-page';
-import { chooseUser, shell } from './support/shell-page';
+import { shell } from './support/shell-page';
 import { unitProgress } from '../../src-main/decision/progress';
 import path from 'node:path';
 
@@ -12,9 +13,7 @@ test('a review shows the previous targets and the portfolio progress without re-
   page,
   app,
 }) => {
-  await page.goto(app.host.url);
-  await chooseUser(page, 'Tom Fletcher · Assessor');
-  await shell(page).nav('Learners').click();
+  await signInAsTomOnLearners(page, app);
   // Daniel's last review was thirteen weeks ago: the caseload says so.
   const daniel = shell(page).learnerTable.getByRole('row').filter({ hasText: 'Daniel Hughes' });
   await expect(daniel.getByTestId('review-due-badge')).toHaveText('Review overdue');

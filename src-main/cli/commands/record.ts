@@ -49,45 +49,45 @@ The passphrase is never given on the command line itself, where other users coul
 
 const system: Actor = { id: 'command-line', role: 'system' };
 
-export async function recordCommand(argv: string[], io: CliIo): Promise<number> {
-  const args = readCommandLine(
-    argv,
-    {
-      learner: { type: 'string' },
-      unit: { type: 'string' },
-      kind: { type: 'string', default: 'unit-record' },
-      format: { type: 'string', default: 'pdf' },
-      out: { type: 'string' },
-      sign: { type: 'boolean' },
-      'passphrase-file': { type: 'string' },
-      evidence: { type: 'string' },
-      id: { type: 'string' },
-      all: { type: 'boolean' },
-    },
-    recordHelp,
-    io,
-  );
-  if (!args) return 0;
-  const { values } = args;
-  const dir = onePositional(
-    args.positionals,
-    'workbench record takes one workspace folder. See workbench record --help.',
-  );
-  const kind = values.kind as PortfolioRecordKind;
-  if (!portfolioRecordKinds.includes(kind))
-    throw new UsageError(`--kind must be one of: ${portfolioRecordKinds.join(', ')}.`);
-  const format = values.format;
-  if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be pdf or docx.');
-  if (!values.out) throw new UsageError('say where to write the record with --out.');
-  if (values.sign && format === 'docx')
-    throw new UsageError('only PDF records can be signed; use --format pdf with --sign.');
-  const secret = values.sign
-    ? await readPassphrase(values['passphrase-file'], '--sign')
-    : undefined;
+const recordOptions = {
+  learner: { type: 'string' },
+  unit: { type: 'string' },
+  kind: { type: 'string', default: 'unit-record' },
+  format: { type: 'string', default: 'pdf' },
+  out: { type: 'string' },
+  sign: { type: 'boolean' },
+  'passphrase-file': { type: 'string' },
+  evidence: { type: 'string' },
+  id: { type: 'string' },
+  all: { type: 'boolean' },
+} as const;
 
-  const workspace = await Workspace.open(path.resolve(dir));
+type Values = {
+  learner?: string;
+  unit?: string;
+  evidence?: string;
+  id?: string;
+  all?: boolean;
+};
+
+/** What every record written by one command shares. */
+interface Run {
+  workspace: Workspace;
+  kind: PortfolioRecordKind;
+  format: 'pdf' | 'docx';
+  out: string;
+  secret: string | undefined;
+  signerOf: (assessorId: string) => Promise<Signer | undefined>;
+  fonts: Awaited<ReturnType<typeof loadRecordFonts>>;
+  library: Awaited<ReturnType<typeof loadLibrary>>;
+  now: Date;
+  io: CliIo;
+}
+
+/** Each assessor's signer, opened once with the passphrase given; none without one. */
+function signersFor(workspace: Workspace, secret: string | undefined) {
   const signers = new Map<string, Signer>();
-  const signerOf = async (assessorId: string): Promise<Signer | undefined> => {
+  return async (assessorId: string): Promise<Signer | undefined> => {
     if (!secret) return undefined;
     const cached = signers.get(assessorId);
     if (cached) return cached;
@@ -107,82 +107,93 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     signers.set(assessorId, made);
     return made;
   };
-  const fonts = await loadRecordFonts();
-  const library = await loadLibrary(workspace);
-  const now = new Date();
+}
 
-  if (values.all) {
-    const out = path.resolve(values.out);
-    const made = await makeFolders(out);
-    if (made.length) io.out(`Made the folder ${out} for the records.`);
-    const jobs: { learnerId: string; name: string; unitId: string; assessorId: string }[] = [];
-    for (const learner of workspace.centre.learners.filter((l) => !l.archived)) {
-      const source = await loadRecordSource(workspace, learner.id, library);
-      for (const { unit, registration } of registeredUnits(source)) {
-        if (unitProgress(source.portfolio, unit, source.centre.staff).signedOff) {
-          jobs.push({
-            learnerId: learner.id,
-            name: learner.name,
-            unitId: unit.id,
-            assessorId: registration.assessorId,
-          });
-        }
+type Job = { learnerId: string; name: string; unitId: string; assessorId: string };
+
+/** Every signed-off unit of every learner still on the roster. */
+async function signedOffUnits(run: Run): Promise<Job[]> {
+  const jobs: Job[] = [];
+  for (const learner of run.workspace.centre.learners.filter((l) => !l.archived)) {
+    const source = await loadRecordSource(run.workspace, learner.id, run.library);
+    for (const { unit, registration } of registeredUnits(source)) {
+      if (unitProgress(source.portfolio, unit, source.centre.staff).signedOff) {
+        jobs.push({
+          learnerId: learner.id,
+          name: learner.name,
+          unitId: unit.id,
+          assessorId: registration.assessorId,
+        });
       }
     }
-    if (jobs.length === 0) {
-      io.out('No unit is signed off yet, so there are no records to write.');
-      return 0;
-    }
-    let skipped = 0;
-    for (const [i, job] of jobs.entries()) {
-      const signer = await signerOf(job.assessorId);
-      const targetOf = (fileName: string) =>
-        path.join(out, `${safeName(job.name, 'learner')}-${fileName}`);
-      const issued = await issueRecord(
-        workspace,
-        {
-          learnerId: job.learnerId,
-          kind: 'unit-record',
-          unit: job.unitId,
-          format,
-          ...(signer ? { signer } : {}),
-        },
-        system,
-        now,
-        {
-          fonts,
-          library,
-          unlessUnchanged: true,
-          deliver: (bytes, fileName) => writeOutFile(targetOf(fileName), bytes),
-        },
-      );
-      const target = targetOf(path.basename(issued.path));
-      if (issued.unchanged) {
-        skipped += 1;
-        const there = await readFile(target).catch(() => null);
-        if (!there?.equals(issued.bytes)) await writeOutFile(target, issued.bytes);
-        io.err(
-          `[${i + 1}/${jobs.length}] ${job.name}: ${issued.entry.unitRef} unchanged since record ${issued.entry.recordId}, not issued again → ${path.basename(target)}`,
-        );
-      } else {
-        io.err(
-          `[${i + 1}/${jobs.length}] ${job.name}: ${issued.entry.unitRef} → ${path.basename(target)}`,
-        );
-      }
-    }
-    const fresh = jobs.length - skipped;
-    io.out(
-      `${jobs.length} records written to ${out}: ${fresh} issued now${skipped ? `, ${skipped} unchanged and already issued, so not issued again` : ''}.`,
-    );
+  }
+  return jobs;
+}
+
+/** Issues one unit's record into the folder; says whether it was unchanged and not issued again. */
+async function issueInto(run: Run, job: Job, counter: string): Promise<boolean> {
+  const signer = await run.signerOf(job.assessorId);
+  const targetOf = (fileName: string) =>
+    path.join(run.out, `${safeName(job.name, 'learner')}-${fileName}`);
+  const issued = await issueRecord(
+    run.workspace,
+    {
+      learnerId: job.learnerId,
+      kind: 'unit-record',
+      unit: job.unitId,
+      format: run.format,
+      ...(signer ? { signer } : {}),
+    },
+    system,
+    run.now,
+    {
+      fonts: run.fonts,
+      library: run.library,
+      unlessUnchanged: true,
+      deliver: (bytes, fileName) => writeOutFile(targetOf(fileName), bytes),
+    },
+  );
+  const target = targetOf(path.basename(issued.path));
+  if (!issued.unchanged) {
+    run.io.err(`${counter} ${job.name}: ${issued.entry.unitRef} → ${path.basename(target)}`);
+    return false;
+  }
+  const there = await readFile(target).catch(() => null);
+  if (!there?.equals(issued.bytes)) await writeOutFile(target, issued.bytes);
+  run.io.err(
+    `${counter} ${job.name}: ${issued.entry.unitRef} unchanged since record ${issued.entry.recordId}, not issued again → ${path.basename(target)}`,
+  );
+  return true;
+}
+
+/** `--all`: every signed-off unit's record into the folder --out. */
+async function recordAll(run: Run): Promise<number> {
+  const made = await makeFolders(run.out);
+  if (made.length) run.io.out(`Made the folder ${run.out} for the records.`);
+  const jobs = await signedOffUnits(run);
+  if (jobs.length === 0) {
+    run.io.out('No unit is signed off yet, so there are no records to write.');
     return 0;
   }
+  let skipped = 0;
+  for (const [i, job] of jobs.entries()) {
+    if (await issueInto(run, job, `[${i + 1}/${jobs.length}]`)) skipped += 1;
+  }
+  const fresh = jobs.length - skipped;
+  run.io.out(
+    `${jobs.length} records written to ${run.out}: ${fresh} issued now${skipped ? `, ${skipped} unchanged and already issued, so not issued again` : ''}.`,
+  );
+  return 0;
+}
 
+/** One record of one learner, written to the file --out. */
+async function recordOne(run: Run, values: Values): Promise<number> {
+  const { kind, io, out } = run;
   if (!values.learner)
     throw new UsageError('say which learner with --learner (id, ULN or name), or use --all.');
-  const learner = findLearner(workspace.centre, values.learner);
-  const source = await loadRecordSource(workspace, learner.id, library);
-  const needsUnit = kind === 'unit-record';
-  if (needsUnit && !values.unit)
+  const learner = findLearner(run.workspace.centre, values.learner);
+  const source = await loadRecordSource(run.workspace, learner.id, run.library);
+  if (kind === 'unit-record' && !values.unit)
     throw new UsageError('say which unit with --unit (Ofqual code, id or title).');
   const registered = values.unit
     ? findRegisteredUnit(source, values.unit)
@@ -195,13 +206,12 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     kind === 'assessment-plan'
       ? planSigner(source.portfolio, values.id)?.assessorId
       : registered?.registration.assessorId;
-  const signer = signerId ? await signerOf(signerId) : undefined;
-  if (secret && !signer)
+  const signer = signerId ? await run.signerOf(signerId) : undefined;
+  if (run.secret && !signer)
     throw new UserError(
       'not-found',
       `${learner.name} is on no unit, so there is no assessor to sign.`,
     );
-  const out = path.resolve(values.out);
   // The folder is made only once there is a record to put in it.
   const deliver = async (bytes: Uint8Array) => {
     const made = await makeFolders(path.dirname(out));
@@ -209,22 +219,58 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     await writeOutFile(out, bytes);
   };
   const issued = await issueRecord(
-    workspace,
+    run.workspace,
     {
       learnerId: learner.id,
       kind,
       ...(values.unit ? { unit: values.unit } : {}),
       ...(values.evidence ? { evidenceId: values.evidence } : {}),
       ...(values.id ? { id: values.id } : {}),
-      format,
+      format: run.format,
       ...(signer ? { signer } : {}),
     },
     system,
-    now,
-    { fonts, library, deliver },
+    run.now,
+    { fonts: run.fonts, library: run.library, deliver },
   );
   io.out(
     `Record ${issued.entry.recordId} (${issued.entry.title}, ${learner.name}${issued.entry.unitRef ? `, ${issued.entry.unitRef}` : ''})${signer ? `, signed by ${signer.name}` : ''}, written to ${out}. SHA-256 ${issued.entry.sha256}.`,
   );
   return 0;
+}
+
+export async function recordCommand(argv: string[], io: CliIo): Promise<number> {
+  const args = readCommandLine(argv, recordOptions, recordHelp, io);
+  if (!args) return 0;
+  const { values } = args;
+  const dir = onePositional(
+    args.positionals,
+    'workbench record takes one workspace folder. See workbench record --help.',
+  );
+  const kind = values.kind as PortfolioRecordKind;
+  if (!portfolioRecordKinds.includes(kind))
+    throw new UsageError(`--kind must be one of: ${portfolioRecordKinds.join(', ')}.`);
+  const format = values.format;
+  if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be pdf or docx.');
+  if (!values.out) throw new UsageError('say where to write the record with --out.');
+  if (values.sign && format === 'docx')
+    throw new UsageError('only PDF records can be signed; use --format pdf with --sign.');
+  const secret = values.sign
+    ? await readPassphrase(values['passphrase-file'], '--sign')
+    : undefined;
+
+  const workspace = await Workspace.open(path.resolve(dir));
+  const run: Run = {
+    workspace,
+    kind,
+    format,
+    out: path.resolve(values.out),
+    secret,
+    signerOf: signersFor(workspace, secret),
+    fonts: await loadRecordFonts(),
+    library: await loadLibrary(workspace),
+    now: new Date(),
+    io,
+  };
+  return values.all ? recordAll(run) : recordOne(run, values);
 }

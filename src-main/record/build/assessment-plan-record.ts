@@ -4,8 +4,16 @@ import {
   PLAN_DECLARATION_VERSION,
 } from '../../kernel/plan-declaration-words';
 import { isoDate } from '../../shared/record';
-import type { RecordDocument } from '../model/record-document';
-import { assembleRecord, formatDate, learnerFields, signatureBlock } from './record-common';
+import type { FieldsSection, RecordDocument } from '../model/record-document';
+import {
+  assembleRecord,
+  formatDate,
+  learnerFields,
+  paragraphsSection,
+  signatureBlock,
+  tableSection,
+  textLines,
+} from './record-common';
 import { personSchema, recordContextSchema, signatureInputSchema } from './record-inputs';
 
 export const planSignatureInputSchema = z.object({
@@ -39,12 +47,6 @@ export const assessmentPlanInputSchema = recordContextSchema.extend({
 });
 export type AssessmentPlanInput = z.input<typeof assessmentPlanInputSchema>;
 
-const lines = (text: string) =>
-  text
-    .split(/\n+/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-
 const roleLabel = { learner: 'Learner', assessor: 'Assessor', employer: 'Employer' } as const;
 
 function declarations(input: z.output<typeof assessmentPlanInputSchema>) {
@@ -75,79 +77,86 @@ function agreementLine(input: z.output<typeof assessmentPlanInputSchema>): strin
   return `Agreed on ${formatDate(input.agreedOn!)}, when the assessor signed.`;
 }
 
-/** The assessment plan agreed before a visit: what, how, who, where and when, and its signatures. */
-export function buildAssessmentPlanRecord(raw: AssessmentPlanInput): RecordDocument {
-  const input = assessmentPlanInputSchema.parse(raw);
-  const sections: RecordDocument['sections'] = [
-    {
-      type: 'fields',
-      fields: [
-        ...learnerFields(input),
-        { label: 'Assessor', value: input.assessor.name },
-        {
-          label: 'Plan version',
-          value: input.revisesAgreedOn
-            ? `${input.version} (revises the plan agreed on ${formatDate(input.revisesAgreedOn)})`
-            : String(input.version),
-        },
-        { label: 'Visit date', value: input.visitDate ? formatDate(input.visitDate) : 'Not set' },
-        ...(input.visitTime ? [{ label: 'Time', value: input.visitTime }] : []),
-        { label: 'Place', value: input.place || 'Not set' },
-        { label: 'Status', value: agreementLine(input) },
-        ...(input.agreedHow ? [{ label: 'How it was agreed', value: input.agreedHow }] : []),
+type PlanInput = z.output<typeof assessmentPlanInputSchema>;
+
+/** Whose plan, which version, and when and where the visit is. */
+function planFields(input: PlanInput): FieldsSection {
+  return {
+    type: 'fields',
+    fields: [
+      ...learnerFields(input),
+      { label: 'Assessor', value: input.assessor.name },
+      {
+        label: 'Plan version',
+        value: input.revisesAgreedOn
+          ? `${input.version} (revises the plan agreed on ${formatDate(input.revisesAgreedOn)})`
+          : String(input.version),
+      },
+      { label: 'Visit date', value: input.visitDate ? formatDate(input.visitDate) : 'Not set' },
+      ...(input.visitTime ? [{ label: 'Time', value: input.visitTime }] : []),
+      { label: 'Place', value: input.place || 'Not set' },
+      { label: 'Status', value: agreementLine(input) },
+      ...(input.agreedHow ? [{ label: 'How it was agreed', value: input.agreedHow }] : []),
+    ],
+  };
+}
+
+/** What the visit covers, how, and who will be there. */
+function coverSections(input: PlanInput): RecordDocument['sections'] {
+  return [
+    tableSection(
+      'Criteria to be covered',
+      [
+        ['Unit', 16],
+        ['Criterion', 12],
+        ['What it asks', 72],
       ],
-    },
-    {
-      type: 'table',
-      heading: 'Criteria to be covered',
-      columns: [
-        { label: 'Unit', width: 16 },
-        { label: 'Criterion', width: 12 },
-        { label: 'What it asks', width: 72 },
-      ],
-      rows: [
+      [
         ...input.units.map((u) => [u.ref, 'All', `The whole unit: ${u.title}`]),
         ...input.criteria.map((c) => [c.unitRef, c.ref, c.text]),
       ],
-      emptyText: 'The plan names no units or criteria.',
-    },
-    {
-      type: 'paragraphs',
-      heading: 'Planned methods',
-      paragraphs: input.methods.length ? [input.methods.join(', ')] : [],
-      emptyText: 'No methods are planned.',
-    },
-    {
-      type: 'table',
-      heading: 'Who will be there',
-      columns: [
-        { label: 'Name', width: 40 },
-        { label: 'Role', width: 60 },
+      'The plan names no units or criteria.',
+    ),
+    paragraphsSection(
+      'Planned methods',
+      input.methods.length ? [input.methods.join(', ')] : [],
+      'No methods are planned.',
+    ),
+    tableSection(
+      'Who will be there',
+      [
+        ['Name', 40],
+        ['Role', 60],
       ],
-      rows: [
+      [
         ...input.witnesses.map((w) => [
           w.name,
           w.expert ? `Expert witness: ${w.role}` : `Witness: ${w.role}`,
         ]),
-        ...lines(input.others).map((o) => [o, 'Also present']),
+        ...textLines(input.others).map((o) => [o, 'Also present']),
       ],
-      emptyText: 'Only the learner and the assessor.',
-    },
-    {
-      type: 'paragraphs',
-      heading: 'What the learner is to prepare',
-      paragraphs: lines(input.preparation),
-      emptyText: 'Nothing to prepare.',
-    },
-    {
-      type: 'paragraphs',
-      heading: 'Adjustments for the learner’s needs',
-      paragraphs: lines(input.adjustments),
-      emptyText: 'None agreed.',
-    },
-    ...(input.notes
-      ? [{ type: 'paragraphs' as const, heading: 'Notes', paragraphs: lines(input.notes) }]
-      : []),
+      'Only the learner and the assessor.',
+    ),
+  ];
+}
+
+/** The assessment plan agreed before a visit: what, how, who, where and when, and its signatures. */
+export function buildAssessmentPlanRecord(raw: AssessmentPlanInput): RecordDocument {
+  const input = assessmentPlanInputSchema.parse(raw);
+  const sections: RecordDocument['sections'] = [
+    planFields(input),
+    ...coverSections(input),
+    paragraphsSection(
+      'What the learner is to prepare',
+      textLines(input.preparation),
+      'Nothing to prepare.',
+    ),
+    paragraphsSection(
+      'Adjustments for the learner’s needs',
+      textLines(input.adjustments),
+      'None agreed.',
+    ),
+    ...(input.notes ? [paragraphsSection('Notes', textLines(input.notes))] : []),
     declarations(input),
   ];
   return assembleRecord(input, {

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import type { RecordDocument, RecordKind, SignatureBlock } from '../model/record-document';
+import type {
+  DeclarationsSection,
+  ParagraphsSection,
+  RecordDocument,
+  RecordKind,
+  SignatureBlock,
+  TableSection,
+} from '../model/record-document';
 import { recordDocumentSchema } from '../model/record-document';
 import type { PersonInput, SignatureInput, recordContextSchema } from './record-inputs';
 
@@ -78,4 +85,53 @@ export function learnerFields(context: RecordContext): { label: string; value: s
 /** Sentence-case a decision for print: "not yet met" → "Not yet met". */
 export function sentenceCase(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A table's columns as [label, share of the width] pairs, in print order. */
+export type ColumnSpec = readonly [label: string, width: number];
+
+/** A table section; `emptyText` is printed in place of the rows when there are none. */
+export function tableSection(
+  heading: string,
+  columns: readonly ColumnSpec[],
+  rows: string[][],
+  emptyText?: string,
+): TableSection {
+  return {
+    type: 'table',
+    heading,
+    columns: columns.map(([label, width]) => ({ label, width })),
+    rows,
+    ...(emptyText === undefined ? {} : { emptyText }),
+  };
+}
+
+/** A paragraphs section; `emptyText` is printed when there are none. */
+export function paragraphsSection(
+  heading: string,
+  paragraphs: string[],
+  emptyText?: string,
+): ParagraphsSection {
+  return {
+    type: 'paragraphs',
+    heading,
+    paragraphs,
+    ...(emptyText === undefined ? {} : { emptyText }),
+  };
+}
+
+/** A declarations section: each statement with the signature given over it. */
+export function declarationsSection(
+  heading: string,
+  declarations: { statement: string; signature: SignatureBlock }[],
+): DeclarationsSection {
+  return { type: 'declarations', heading, declarations };
+}
+
+/** A text written over several lines, as the paragraphs a record prints. */
+export function textLines(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }

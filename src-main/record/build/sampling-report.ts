@@ -1,10 +1,14 @@
-import type { RecordDocument, TableSection } from '../model/record-document';
+import type { z } from 'zod';
+import type { FieldsSection, RecordDocument, TableSection } from '../model/record-document';
 import {
   assembleRecord,
+  declarationsSection,
   formatDate,
   joinList,
+  paragraphsSection,
   sentenceCase,
   signatureBlock,
+  tableSection,
 } from './record-common';
 import {
   samplingRecordInputSchema,
@@ -25,18 +29,17 @@ export const ASSESSOR_ACKNOWLEDGEMENT =
   'I have read the IQA’s feedback and the action points raised, and I will act on them by the dates given.';
 
 function actionsTable(actions: ActionRow[]): TableSection {
-  return {
-    type: 'table',
-    heading: 'Action points',
-    columns: [
-      { label: 'What', width: 30 },
-      { label: 'Learner and unit', width: 20 },
-      { label: 'Owner', width: 12 },
-      { label: 'Due', width: 11 },
-      { label: 'State', width: 11 },
-      { label: 'Latest', width: 16 },
+  return tableSection(
+    'Action points',
+    [
+      ['What', 30],
+      ['Learner and unit', 20],
+      ['Owner', 12],
+      ['Due', 11],
+      ['State', 11],
+      ['Latest', 16],
     ],
-    rows: actions.map((a) => [
+    actions.map((a) => [
       a.what,
       `${a.learner}, ${a.unit}`,
       a.owner,
@@ -46,22 +49,29 @@ function actionsTable(actions: ActionRow[]): TableSection {
         : `${sentenceCase(a.state)}${a.overdue ? ' (OVERDUE)' : ''}`,
       a.latest ?? '',
     ]),
-    emptyText: 'No action points were raised.',
-  };
+    'No action points were raised.',
+  );
 }
 
-/** The IQA's report over a sampling plan, for the centre and its EQA. */
+type ReportInput = z.output<typeof samplingReportInputSchema>;
+type RecordInput = z.output<typeof samplingRecordInputSchema>;
+
 /** A table of the report only when it has rows: an empty "none" section says nothing. */
 function listedIf(heading: string, labels: string[], widths: number[], rows: string[][]) {
   if (rows.length === 0) return [];
-  const columns = labels.map((label, i) => ({ label, width: widths[i] ?? 0 }));
-  return [{ type: 'table' as const, heading, columns, rows }];
+  return [
+    tableSection(
+      heading,
+      labels.map((label, i) => [label, widths[i] ?? 0] as const),
+      rows,
+    ),
+  ];
 }
 
-export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
-  const input = samplingReportInputSchema.parse(raw);
+/** Who ran the plan, over which period, and the strategy that set each assessor's rate. */
+function planAndStrategy(input: ReportInput): RecordDocument['sections'] {
   const { strategy, progress } = input;
-  const sections: RecordDocument['sections'] = [
+  return [
     {
       type: 'fields',
       fields: [
@@ -84,27 +94,19 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
         { label: 'New qualification', value: strategy.newQualification },
       ],
     },
-    {
-      type: 'table',
-      heading: 'Assessors, their ratings and rates',
-      columns: [
-        { label: 'Assessor', width: 20 },
-        { label: 'Status', width: 16 },
-        { label: 'Risk', width: 10 },
-        { label: 'Rate', width: 8 },
-        { label: 'Why this rate', width: 22 },
-        { label: 'Note', width: 24 },
+    tableSection(
+      'Assessors, their ratings and rates',
+      [
+        ['Assessor', 20],
+        ['Status', 16],
+        ['Risk', 10],
+        ['Rate', 8],
+        ['Why this rate', 22],
+        ['Note', 24],
       ],
-      rows: strategy.assessors.map((a) => [
-        a.name,
-        a.status,
-        a.risk,
-        `${a.rate}%`,
-        a.basis,
-        a.note,
-      ]),
-      emptyText: 'No assessors are rated.',
-    },
+      strategy.assessors.map((a) => [a.name, a.status, a.risk, `${a.rate}%`, a.basis, a.note]),
+      'No assessors are rated.',
+    ),
     {
       type: 'fields',
       heading: 'Plan against what was done',
@@ -117,21 +119,26 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
         { label: 'Overdue', value: String(progress.overdue) },
         { label: 'Still to come', value: String(progress.upcoming) },
       ],
-    },
-    {
-      type: 'table',
-      heading: 'Samples',
-      columns: [
-        { label: 'Learner', width: 13 },
-        { label: 'Unit', width: 17 },
-        { label: 'Assessor', width: 11 },
-        { label: 'Type', width: 13 },
-        { label: 'Planned', width: 10 },
-        { label: 'Done', width: 10 },
-        { label: 'Decision', width: 11 },
-        { label: 'Why sampled', width: 22 },
+    } satisfies FieldsSection,
+  ];
+}
+
+/** The samples planned, those taken out and what was left unsampled. */
+function samplesSections(input: ReportInput): RecordDocument['sections'] {
+  return [
+    tableSection(
+      'Samples',
+      [
+        ['Learner', 13],
+        ['Unit', 17],
+        ['Assessor', 11],
+        ['Type', 13],
+        ['Planned', 10],
+        ['Done', 10],
+        ['Decision', 11],
+        ['Why sampled', 22],
       ],
-      rows: input.samples.map((s) => [
+      input.samples.map((s) => [
         s.learner,
         s.unit,
         s.assessor,
@@ -141,8 +148,8 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
         s.decision,
         joinList(s.reasons),
       ]),
-      emptyText: 'The plan has no samples.',
-    },
+      'The plan has no samples.',
+    ),
     ...listedIf(
       'Taken out of the plan',
       ['Learner', 'Unit', 'Why', 'On'],
@@ -155,18 +162,23 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
       [20, 30, 15, 35],
       input.leftOut.map((l) => [l.learner, l.unit, l.assessor, sentenceCase(l.reason)]),
     ),
-    {
-      type: 'table',
-      heading: 'Decisions and feedback to assessors',
-      columns: [
-        { label: 'Learner and unit', width: 20 },
-        { label: 'Assessor', width: 12 },
-        { label: 'Decision', width: 12 },
-        { label: 'VACSR', width: 14 },
-        { label: 'Feedback / records', width: 14 },
-        { label: 'Feedback to the assessor', width: 28 },
+  ];
+}
+
+/** What the IQA decided and each assessor's sampled share against their rate. */
+function decisionsAndShares(input: ReportInput): TableSection[] {
+  return [
+    tableSection(
+      'Decisions and feedback to assessors',
+      [
+        ['Learner and unit', 20],
+        ['Assessor', 12],
+        ['Decision', 12],
+        ['VACSR', 14],
+        ['Feedback / records', 14],
+        ['Feedback to the assessor', 28],
       ],
-      rows: input.reviews.map((r) => [
+      input.reviews.map((r) => [
         `${r.learner}, ${r.unit}`,
         r.assessor,
         r.decision,
@@ -174,21 +186,20 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
         `${r.feedbackQuality} / ${r.recordsQuality}`,
         r.feedbackToAssessor,
       ]),
-      emptyText: 'No sample has been reviewed yet.',
-    },
-    {
-      type: 'table',
-      heading: "Each assessor's sampled share against their rate",
-      columns: [
-        { label: 'Assessor', width: 24 },
-        { label: 'Rate', width: 10 },
-        { label: 'Assessments', width: 14 },
-        { label: 'Needed', width: 12 },
-        { label: 'Done', width: 10 },
-        { label: 'Share done', width: 14 },
-        { label: 'Status', width: 16 },
+      'No sample has been reviewed yet.',
+    ),
+    tableSection(
+      "Each assessor's sampled share against their rate",
+      [
+        ['Assessor', 24],
+        ['Rate', 10],
+        ['Assessments', 14],
+        ['Needed', 12],
+        ['Done', 10],
+        ['Share done', 14],
+        ['Status', 16],
       ],
-      rows: input.compliance.map((c) => [
+      input.compliance.map((c) => [
         c.assessor,
         `${c.rate}%`,
         String(c.assessments),
@@ -197,43 +208,52 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
         `${c.share}%`,
         c.compliant ? 'Compliant' : 'Not compliant',
       ]),
-    },
-    ...input.matrices.map((m): TableSection => ({
-      type: 'table',
-      heading: `Coverage: ${m.title} (samples of assessments)`,
-      columns: [
-        { label: 'Assessor', width: 18 },
-        ...m.columns.map((c) => ({
-          label: c,
-          width: Math.max(8, 82 / Math.max(1, m.columns.length)),
-        })),
-      ],
-      rows: m.rows.map((r) => [r.assessor, ...r.cells]),
-      emptyText: 'Nothing to cover.',
-    })),
-    {
-      type: 'paragraphs',
-      heading: 'Coverage gaps',
-      paragraphs: input.gaps,
-      emptyText: "None: every assessor's rate is planned and every CAMERA target is covered.",
-    },
+    ),
+  ];
+}
+
+/** The CAMERA coverage matrices and the gaps they leave. */
+function coverageSections(input: ReportInput): RecordDocument['sections'] {
+  return [
+    ...input.matrices.map((m) =>
+      tableSection(
+        `Coverage: ${m.title} (samples of assessments)`,
+        [
+          ['Assessor', 18],
+          ...m.columns.map((c) => [c, Math.max(8, 82 / Math.max(1, m.columns.length))] as const),
+        ],
+        m.rows.map((r) => [r.assessor, ...r.cells]),
+        'Nothing to cover.',
+      ),
+    ),
+    paragraphsSection(
+      'Coverage gaps',
+      input.gaps,
+      "None: every assessor's rate is planned and every CAMERA target is covered.",
+    ),
+  ];
+}
+
+/** The IQA's report over a sampling plan, for the centre and its EQA. */
+export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
+  const input = samplingReportInputSchema.parse(raw);
+  const sections: RecordDocument['sections'] = [
+    ...planAndStrategy(input),
+    ...samplesSections(input),
+    ...decisionsAndShares(input),
+    ...coverageSections(input),
     actionsTable(input.actions),
-    {
-      type: 'paragraphs',
-      heading: "Trends for the EQA's attention",
-      paragraphs: input.trends,
-      emptyText: 'No trends stand out in this plan.',
-    },
-    {
-      type: 'declarations',
-      heading: 'Declaration',
-      declarations: [
-        {
-          statement: IQA_REPORT_STATEMENT,
-          signature: signatureBlock(input.iqa, 'Internal quality assurer', input.iqaSignature),
-        },
-      ],
-    },
+    paragraphsSection(
+      "Trends for the EQA's attention",
+      input.trends,
+      'No trends stand out in this plan.',
+    ),
+    declarationsSection('Declaration', [
+      {
+        statement: IQA_REPORT_STATEMENT,
+        signature: signatureBlock(input.iqa, 'Internal quality assurer', input.iqaSignature),
+      },
+    ]),
   ];
   return assembleRecord(input, {
     kind: 'sampling-report',
@@ -244,6 +264,50 @@ export function buildSamplingReport(raw: SamplingReportInput): RecordDocument {
     sections,
     footerLabel: 'IQA',
   });
+}
+
+const rated = (q: { rating: string; comment: string }) =>
+  `${sentenceCase(q.rating)}${q.comment ? `: ${q.comment}` : ''}`;
+
+/** What the IQA looked at in the sample: criteria, evidence and the VACSR checks. */
+function sampledSections(input: RecordInput): TableSection[] {
+  return [
+    tableSection(
+      'Criteria sampled',
+      [
+        ['Criterion', 14],
+        ["Assessor's decision", 22],
+        ['IQA', 14],
+        ['Comment', 50],
+      ],
+      input.criteria.map((c) => [
+        c.ref,
+        c.assessorDecision,
+        c.agree === null ? 'Not sampled' : c.agree ? 'Agree' : 'Disagree',
+        c.comment,
+      ]),
+      'No criteria were recorded.',
+    ),
+    tableSection(
+      'Evidence sampled',
+      [
+        ['Evidence', 50],
+        ['Method', 30],
+        ['Date', 20],
+      ],
+      input.evidenceSampled.map((e) => [e.title, e.method, e.date]),
+      'No evidence is mapped to this unit.',
+    ),
+    tableSection(
+      'VACSR checks',
+      [
+        ['Check', 40],
+        ['Met', 10],
+        ['Comment', 50],
+      ],
+      input.vacsr.map((v) => [v.check, v.met ? 'Yes' : 'No', v.comment]),
+    ),
+  ];
 }
 
 /** The IQA sampling record of one sample (DOMAIN.md: IQA sampling record). */
@@ -265,80 +329,32 @@ export function buildSamplingRecord(raw: SamplingRecordInput): RecordDocument {
         { label: 'Why sampled', value: joinList(input.reasons) },
       ],
     },
-    {
-      type: 'table',
-      heading: 'Criteria sampled',
-      columns: [
-        { label: 'Criterion', width: 14 },
-        { label: "Assessor's decision", width: 22 },
-        { label: 'IQA', width: 14 },
-        { label: 'Comment', width: 50 },
-      ],
-      rows: input.criteria.map((c) => [
-        c.ref,
-        c.assessorDecision,
-        c.agree === null ? 'Not sampled' : c.agree ? 'Agree' : 'Disagree',
-        c.comment,
-      ]),
-      emptyText: 'No criteria were recorded.',
-    },
-    {
-      type: 'table',
-      heading: 'Evidence sampled',
-      columns: [
-        { label: 'Evidence', width: 50 },
-        { label: 'Method', width: 30 },
-        { label: 'Date', width: 20 },
-      ],
-      rows: input.evidenceSampled.map((e) => [e.title, e.method, e.date]),
-      emptyText: 'No evidence is mapped to this unit.',
-    },
-    {
-      type: 'table',
-      heading: 'VACSR checks',
-      columns: [
-        { label: 'Check', width: 40 },
-        { label: 'Met', width: 10 },
-        { label: 'Comment', width: 50 },
-      ],
-      rows: input.vacsr.map((v) => [v.check, v.met ? 'Yes' : 'No', v.comment]),
-    },
+    ...sampledSections(input),
     {
       type: 'fields',
       heading: 'Quality of assessment',
       fields: [
-        {
-          label: 'Assessor feedback',
-          value: `${sentenceCase(input.feedbackQuality.rating)}${input.feedbackQuality.comment ? `: ${input.feedbackQuality.comment}` : ''}`,
-        },
-        {
-          label: 'Assessment records',
-          value: `${sentenceCase(input.recordsQuality.rating)}${input.recordsQuality.comment ? `: ${input.recordsQuality.comment}` : ''}`,
-        },
+        { label: 'Assessor feedback', value: rated(input.feedbackQuality) },
+        { label: 'Assessment records', value: rated(input.recordsQuality) },
         { label: 'IQA decision', value: input.decision },
       ],
     },
-    {
-      type: 'paragraphs',
-      heading: 'Feedback to the assessor',
-      paragraphs: input.feedbackToAssessor,
-      emptyText: 'No feedback recorded.',
-    },
+    paragraphsSection(
+      'Feedback to the assessor',
+      input.feedbackToAssessor,
+      'No feedback recorded.',
+    ),
     actionsTable(input.actions),
-    {
-      type: 'declarations',
-      heading: 'Declarations',
-      declarations: [
-        {
-          statement: IQA_RECORD_STATEMENT,
-          signature: signatureBlock(input.iqa, 'Internal quality assurer', input.iqaSignature),
-        },
-        {
-          statement: ASSESSOR_ACKNOWLEDGEMENT,
-          signature: signatureBlock(input.assessor, 'Assessor', input.assessorAcknowledgement),
-        },
-      ],
-    },
+    declarationsSection('Declarations', [
+      {
+        statement: IQA_RECORD_STATEMENT,
+        signature: signatureBlock(input.iqa, 'Internal quality assurer', input.iqaSignature),
+      },
+      {
+        statement: ASSESSOR_ACKNOWLEDGEMENT,
+        signature: signatureBlock(input.assessor, 'Assessor', input.assessorAcknowledgement),
+      },
+    ]),
   ];
   return assembleRecord(input, {
     kind: 'sampling-record',

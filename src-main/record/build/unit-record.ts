@@ -1,13 +1,15 @@
 import type { z } from 'zod';
 import { DECLARATION_VERSION, declarationWords } from '../../decision/declaration-text';
-import type { RecordDocument } from '../model/record-document';
+import type { DeclarationsSection, IqaSection, RecordDocument } from '../model/record-document';
 import {
   assembleRecord,
+  declarationsSection,
   formatDate,
   joinList,
   learnerFields,
   sentenceCase,
   signatureBlock,
+  tableSection,
 } from './record-common';
 import type { CriterionDecision, UnitRecordInput, criterionRowSchema } from './record-inputs';
 import { unitRecordInputSchema } from './record-inputs';
@@ -30,76 +32,147 @@ function criterionDecision(criterion: z.infer<typeof criterionRowSchema>): Crite
   return criterion.parts.some((p) => p.decision === 'met') ? 'not yet met' : 'not yet assessed';
 }
 
-export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
-  const input = unitRecordInputSchema.parse(raw);
-  const { unit } = input;
-  const rows: string[][] = [];
-  for (const criterion of input.criteria) {
-    rows.push([
+type Input = z.output<typeof unitRecordInputSchema>;
+
+/** A row per criterion, then a row per part of it, each with its own decision. */
+function criteriaRows(input: Input): string[][] {
+  return input.criteria.flatMap((criterion) => [
+    [
       criterion.ref,
       criterion.text,
       joinList(criterion.evidenceRefs),
       joinList(criterion.methods),
       formatDate(criterion.date),
       sentenceCase(criterionDecision(criterion)),
-    ]);
-    for (const part of criterion.parts) {
-      rows.push([
-        criterionLabel(criterion.ref, part.ref),
-        part.text,
-        joinList(part.evidenceRefs),
-        joinList(part.methods),
-        formatDate(part.date),
-        sentenceCase(part.decision),
-      ]);
-    }
-  }
+    ],
+    ...criterion.parts.map((part) => [
+      criterionLabel(criterion.ref, part.ref),
+      part.text,
+      joinList(part.evidenceRefs),
+      joinList(part.methods),
+      formatDate(part.date),
+      sentenceCase(part.decision),
+    ]),
+  ]);
+}
+
+function refuseContradiction(input: Input): void {
   const unmet = input.criteria.filter((c) => criterionDecision(c) !== 'met').map((c) => c.ref);
   if (input.unitDecision === 'achieved' && unmet.length > 0) {
     throw new Error(
       `The unit cannot be recorded as achieved while criteria ${unmet.join(', ')} are not met.`,
     );
   }
+}
 
-  const declarations: RecordDocument['sections'] = [
+function unitDeclarations(input: Input): DeclarationsSection {
+  const { countersignature } = input;
+  return declarationsSection(
+    `Declarations (wording version ${input.assessorSignature.declarationVersion ?? DECLARATION_VERSION})`,
+    [
+      {
+        statement: declarationWords(
+          'learner-declaration',
+          input.learnerSignature.declarationVersion,
+        ),
+        signature: signatureBlock(input.learner, 'Learner', input.learnerSignature),
+      },
+      {
+        statement: declarationWords(
+          'assessor-declaration',
+          input.assessorSignature.declarationVersion,
+        ),
+        signature: signatureBlock(input.assessor, 'Assessor', input.assessorSignature),
+      },
+      ...(countersignature
+        ? [
+            {
+              statement: declarationWords(
+                'countersignature',
+                countersignature.signature.declarationVersion,
+              ),
+              signature: signatureBlock(
+                countersignature.person,
+                'Countersigning assessor',
+                countersignature.signature,
+              ),
+            },
+          ]
+        : []),
+    ],
+  );
+}
+
+function iqaSection({ iqa }: Input): IqaSection {
+  return {
+    type: 'iqa',
+    heading: 'Internal quality assurance',
+    sampled: iqa.sampled,
+    fields: [
+      { label: 'Sampled', value: iqa.sampled ? 'Yes' : 'Not when this record was issued' },
+      ...(iqa.sampleType ? [{ label: 'Sample', value: sentenceCase(iqa.sampleType) }] : []),
+      ...(iqa.decision ? [{ label: 'IQA decision', value: sentenceCase(iqa.decision) }] : []),
+    ],
+    ...(iqa.comments ? { comments: iqa.comments } : {}),
+    ...(iqa.person
+      ? { signature: signatureBlock(iqa.person, 'Internal quality assurer', iqa.signature) }
+      : {}),
+  };
+}
+
+function unitSections(input: Input): RecordDocument['sections'] {
+  const { unit } = input;
+  return [
     {
-      type: 'declarations',
-      heading: `Declarations (wording version ${input.assessorSignature.declarationVersion ?? DECLARATION_VERSION})`,
-      declarations: [
-        {
-          statement: declarationWords(
-            'learner-declaration',
-            input.learnerSignature.declarationVersion,
-          ),
-          signature: signatureBlock(input.learner, 'Learner', input.learnerSignature),
-        },
-        {
-          statement: declarationWords(
-            'assessor-declaration',
-            input.assessorSignature.declarationVersion,
-          ),
-          signature: signatureBlock(input.assessor, 'Assessor', input.assessorSignature),
-        },
-        ...(input.countersignature
-          ? [
-              {
-                statement: declarationWords(
-                  'countersignature',
-                  input.countersignature.signature.declarationVersion,
-                ),
-                signature: signatureBlock(
-                  input.countersignature.person,
-                  'Countersigning assessor',
-                  input.countersignature.signature,
-                ),
-              },
-            ]
-          : []),
+      type: 'fields',
+      fields: [
+        ...learnerFields(input),
+        { label: 'Unit', value: unit.title },
+        { label: 'Unit reference', value: unit.ref },
+        { label: 'Level', value: unit.level ?? '' },
+        { label: 'Credits', value: unit.credits === undefined ? '' : String(unit.credits) },
+        { label: 'Assessor', value: input.assessor.name },
       ],
     },
+    tableSection(
+      'Assessment criteria',
+      [
+        ['Ref', 7],
+        ['Assessment criterion', 33],
+        ['Evidence', 12],
+        ['Method', 20],
+        ['Date', 13],
+        ['Decision', 15],
+      ],
+      criteriaRows(input),
+    ),
+    tableSection(
+      'Evidence key',
+      [
+        ['Ref', 8],
+        ['Evidence', 52],
+        ['Method', 24],
+        ['Date', 16],
+      ],
+      input.evidenceKey.map((e) => [e.ref, e.title, e.method, formatDate(e.date)]),
+      'No evidence is mapped to this unit yet.',
+    ),
+    {
+      type: 'fields',
+      heading: 'Unit decision',
+      fields: [{ label: 'Decision', value: sentenceCase(input.unitDecision) }],
+    },
+    assessorFeedback(input.feedback),
+    learnerComments(input.learnerComments),
+    unitDeclarations(input),
+    iqaSection(input),
   ];
+}
 
-  const { iqa } = input;
+export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
+  const input = unitRecordInputSchema.parse(raw);
+  const { unit } = input;
+  refuseContradiction(input);
   return assembleRecord(input, {
     kind: 'unit-record',
     title: 'Unit assessment record',
@@ -112,65 +185,6 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
           draft:
             'The unit is not signed off: this record shows work in progress and is not a signed record.',
         }),
-    sections: [
-      {
-        type: 'fields',
-        fields: [
-          ...learnerFields(input),
-          { label: 'Unit', value: unit.title },
-          { label: 'Unit reference', value: unit.ref },
-          { label: 'Level', value: unit.level ?? '' },
-          { label: 'Credits', value: unit.credits === undefined ? '' : String(unit.credits) },
-          { label: 'Assessor', value: input.assessor.name },
-        ],
-      },
-      {
-        type: 'table',
-        heading: 'Assessment criteria',
-        columns: [
-          { label: 'Ref', width: 7 },
-          { label: 'Assessment criterion', width: 33 },
-          { label: 'Evidence', width: 12 },
-          { label: 'Method', width: 20 },
-          { label: 'Date', width: 13 },
-          { label: 'Decision', width: 15 },
-        ],
-        rows,
-      },
-      {
-        type: 'table',
-        heading: 'Evidence key',
-        columns: [
-          { label: 'Ref', width: 8 },
-          { label: 'Evidence', width: 52 },
-          { label: 'Method', width: 24 },
-          { label: 'Date', width: 16 },
-        ],
-        rows: input.evidenceKey.map((e) => [e.ref, e.title, e.method, formatDate(e.date)]),
-        emptyText: 'No evidence is mapped to this unit yet.',
-      },
-      {
-        type: 'fields',
-        heading: 'Unit decision',
-        fields: [{ label: 'Decision', value: sentenceCase(input.unitDecision) }],
-      },
-      assessorFeedback(input.feedback),
-      learnerComments(input.learnerComments),
-      ...declarations,
-      {
-        type: 'iqa',
-        heading: 'Internal quality assurance',
-        sampled: iqa.sampled,
-        fields: [
-          { label: 'Sampled', value: iqa.sampled ? 'Yes' : 'Not when this record was issued' },
-          ...(iqa.sampleType ? [{ label: 'Sample', value: sentenceCase(iqa.sampleType) }] : []),
-          ...(iqa.decision ? [{ label: 'IQA decision', value: sentenceCase(iqa.decision) }] : []),
-        ],
-        ...(iqa.comments ? { comments: iqa.comments } : {}),
-        ...(iqa.person
-          ? { signature: signatureBlock(iqa.person, 'Internal quality assurer', iqa.signature) }
-          : {}),
-      },
-    ],
+    sections: unitSections(input),
   });
 }

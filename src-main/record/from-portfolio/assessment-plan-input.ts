@@ -38,21 +38,19 @@ export function choosePlan(source: RecordSource, planId: string | undefined): As
   );
 }
 
-/** A plan as the record prints it: units and criteria in full words, people by name. */
-export function assessmentPlanInput(
-  source: RecordSource,
-  plan: AssessmentPlan,
-  stamp: RecordStamp,
-): AssessmentPlanInput {
-  const registeredUnit = (unitId: string) => {
-    const reg = source.portfolio.registrations.find((r) => r.unitId === unitId);
-    return (
-      source.units.find((u) => u.id === unitId && u.version === reg?.unitVersion) ??
-      source.units.filter((u) => u.id === unitId).sort((a, b) => b.version - a.version)[0]
-    );
-  };
-  const criteria = plan.criteria.map((c) => {
-    const unit = registeredUnit(c.unitId);
+/** The unit at the version the learner is registered on (else its latest). */
+function registeredUnit(source: RecordSource, unitId: string) {
+  const reg = source.portfolio.registrations.find((r) => r.unitId === unitId);
+  return (
+    source.units.find((u) => u.id === unitId && u.version === reg?.unitVersion) ??
+    source.units.filter((u) => u.id === unitId).sort((a, b) => b.version - a.version)[0]
+  );
+}
+
+/** The plan's criteria, each with the words of the criterion (and part) from its unit. */
+function planCriteria(source: RecordSource, plan: AssessmentPlan) {
+  return plan.criteria.map((c) => {
+    const unit = registeredUnit(source, c.unitId);
     const criterion = unit?.outcomes
       .flatMap((o) => o.criteria)
       .find((x) => x.ref === c.criterionRef);
@@ -63,6 +61,10 @@ export function assessmentPlanInput(
       text: [criterion?.text, part?.text].filter(Boolean).join(' ') || '(not in the unit)',
     };
   });
+}
+
+/** Expert witnesses first, then the other witnesses, by name and role. */
+function planWitnesses(source: RecordSource, plan: AssessmentPlan) {
   const witness = (id: string, expert: boolean) => {
     const w = source.centre.witnesses.find((x) => x.id === id);
     return {
@@ -71,6 +73,38 @@ export function assessmentPlanInput(
       expert,
     };
   };
+  return [
+    ...plan.expertWitnessIds.map((id) => witness(id, true)),
+    ...plan.witnessIds
+      .filter((id) => !plan.expertWitnessIds.includes(id))
+      .map((id) => witness(id, false)),
+  ];
+}
+
+const signerRole = { learner: 'Learner', assessor: 'Assessor', employer: 'Employer' } as const;
+
+function planSignatures(plan: AssessmentPlan) {
+  return plan.signatures.map((s) => {
+    const drawnPng = s.method === 'drawn' ? pngFromDataUrl(s.image) : undefined;
+    return {
+      role: s.role,
+      person: { name: s.name, role: signerRole[s.role] },
+      signature: {
+        date: s.signedAt.slice(0, 10),
+        ...(drawnPng ? { drawnPng } : {}),
+        ...(s.typedName ? { typedName: s.typedName } : {}),
+        declarationVersion: s.declarationVersion,
+      },
+    };
+  });
+}
+
+/** A plan as the record prints it: units and criteria in full words, people by name. */
+export function assessmentPlanInput(
+  source: RecordSource,
+  plan: AssessmentPlan,
+  stamp: RecordStamp,
+): AssessmentPlanInput {
   const assessor = person(
     plan.assessorId ? staffMember(source, plan.assessorId) : null,
     'Assessor not recorded',
@@ -93,38 +127,18 @@ export function assessmentPlanInput(
     units: plan.unitIds
       .filter((id) => !plan.criteria.some((c) => c.unitId === id))
       .map((id) => {
-        const unit = registeredUnit(id);
+        const unit = registeredUnit(source, id);
         return { ref: unit ? unitRef(unit) : id, title: unit?.title ?? '' };
       }),
-    criteria,
+    criteria: planCriteria(source, plan),
     methods: plan.methods,
-    witnesses: [
-      ...plan.expertWitnessIds.map((id) => witness(id, true)),
-      ...plan.witnessIds
-        .filter((id) => !plan.expertWitnessIds.includes(id))
-        .map((id) => witness(id, false)),
-    ],
+    witnesses: planWitnesses(source, plan),
     others: plan.others,
     preparation: plan.preparation,
     adjustments: plan.adjustments,
     agreedHow: plan.agreedHow,
     notes: plan.notes,
-    signatures: plan.signatures.map((s) => {
-      const drawnPng = s.method === 'drawn' ? pngFromDataUrl(s.image) : undefined;
-      return {
-        role: s.role,
-        person: {
-          name: s.name,
-          role: s.role === 'learner' ? 'Learner' : s.role === 'assessor' ? 'Assessor' : 'Employer',
-        },
-        signature: {
-          date: s.signedAt.slice(0, 10),
-          ...(drawnPng ? { drawnPng } : {}),
-          ...(s.typedName ? { typedName: s.typedName } : {}),
-          declarationVersion: s.declarationVersion,
-        },
-      };
-    }),
+    signatures: planSignatures(plan),
   };
 }
 

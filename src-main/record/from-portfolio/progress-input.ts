@@ -21,6 +21,39 @@ function firstAssessor(source: RecordSource) {
   );
 }
 
+/** Where the learner stands against the qualification's rules of combination, in words. */
+function rulesPosition(
+  source: RecordSource,
+  qualification: ReturnType<typeof learnersQualification>,
+  achievedIds: string[],
+): ProgressInput['rulesOfCombination'] {
+  if (!qualification) {
+    return {
+      position: [
+        'No qualification is recorded for this learner, so the rules of combination cannot be checked.',
+      ],
+    };
+  }
+  const library = source.units.map((u) => ({
+    id: u.id,
+    credits: u.credits,
+    level: u.level,
+    title: u.title,
+  }));
+  const position = assessQualification(qualification, library, achievedIds);
+  return {
+    position: [
+      position.achieved
+        ? `The rules of combination of ${qualification.title} are met.`
+        : `The rules of combination of ${qualification.title} are not yet met:`,
+      ...position.missing,
+      ...position.notes,
+    ],
+    creditsAchieved: position.creditsAchieved,
+    creditsRequired: qualification.minTotalCredits,
+  };
+}
+
 /**
  * Every unit of the learner's qualification with where they are on it, and the rules of
  * combination position worded by `assessQualification`, the same rule the Units page applies.
@@ -76,33 +109,7 @@ export async function progressInput(
     }),
   );
 
-  let rulesOfCombination: ProgressInput['rulesOfCombination'];
-  if (qualification) {
-    const library = source.units.map((u) => ({
-      id: u.id,
-      credits: u.credits,
-      level: u.level,
-      title: u.title,
-    }));
-    const position = assessQualification(qualification, library, achievedIds);
-    rulesOfCombination = {
-      position: [
-        position.achieved
-          ? `The rules of combination of ${qualification.title} are met.`
-          : `The rules of combination of ${qualification.title} are not yet met:`,
-        ...position.missing,
-        ...position.notes,
-      ],
-      creditsAchieved: position.creditsAchieved,
-      creditsRequired: qualification.minTotalCredits,
-    };
-  } else {
-    rulesOfCombination = {
-      position: [
-        'No qualification is recorded for this learner, so the rules of combination cannot be checked.',
-      ],
-    };
-  }
+  const rulesOfCombination = rulesPosition(source, qualification, achievedIds);
   const evidence = source.portfolio.evidence.filter((e) => !e.archived);
   return {
     ...recordContext(source, stamp, await hashEvidence(source.portfolioDir, evidence)),

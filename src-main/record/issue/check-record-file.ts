@@ -69,6 +69,78 @@ export function formatOf(fileName: string, bytes: Uint8Array): 'pdf' | 'docx' | 
   return /\.pdf$/i.test(fileName) ? 'pdf' : /\.docx$/i.test(fileName) ? 'docx' : null;
 }
 
+/** The answer for a file that is not a record to verify. */
+function refused(problem: string): RecordCheck {
+  return {
+    format: 'pdf',
+    ok: false,
+    recordId: null,
+    learnerName: null,
+    signatures: [],
+    evidence: null,
+    docx: null,
+    problems: [problem],
+    notes: [],
+  };
+}
+
+type PdfReport = Awaited<ReturnType<typeof verifyRecordPdf>>;
+type Anchor = Awaited<ReturnType<typeof trustAnchor>>;
+
+/** Each signature's problems with its certificate (against the centre's) and with its role. */
+async function signerProblems(
+  bytes: Uint8Array,
+  report: PdfReport,
+  anchor: Anchor,
+  recordId: string | null,
+  workspace: Workspace | null,
+): Promise<Map<number, string[]>> {
+  const trustOf = new Map<number, string[]>();
+  if (anchor) {
+    for (const s of report.signatures) trustOf.set(s.number, certificateProblems(s, anchor));
+  }
+  const roles = await roleProblems(bytes, report.signatures, recordId, workspace);
+  for (const s of report.signatures) {
+    trustOf.set(s.number, [
+      ...(trustOf.get(s.number) ?? []),
+      ...roles.filter((r) => r.startsWith(`Signature ${s.number} `)),
+    ]);
+  }
+  return trustOf;
+}
+
+/** Each signature as the check reports it; a certificate the workspace does not know is noted. */
+async function signatureChecks(
+  report: PdfReport,
+  trustOf: Map<number, string[]>,
+  workspace: Workspace | null,
+  notes: string[],
+): Promise<SignatureCheck[]> {
+  const known = workspace ? await knownCertificates(workspace.dir) : null;
+  return report.signatures.map((s): SignatureCheck => {
+    const knownToWorkspace =
+      known && s.certificate ? known.has(s.certificate.fingerprintSha256) : null;
+    if (knownToWorkspace === false) {
+      notes.push(
+        `Signature ${s.number} (${s.signerName}) uses a certificate that is not one of this workspace's signing identities; compare its fingerprint with the one the centre gave you.`,
+      );
+    }
+    return {
+      number: s.number,
+      signerName: s.signerName,
+      role: s.role,
+      organisation: s.organisation,
+      reason: s.reason,
+      signingTime: s.signingTime,
+      certificate: s.certificate,
+      intact: s.intact,
+      knownToWorkspace,
+      ok: s.ok && (trustOf.get(s.number)?.length ?? 0) === 0,
+      problems: [...s.problems, ...(trustOf.get(s.number) ?? [])],
+    };
+  });
+}
+
 /**
  * Checks a record file as an EQA would: for a PDF every signature, and, with the workspace, the
  * evidence files against the manifest the signers saw; for a Word file, whether it is the record
@@ -87,33 +159,12 @@ export async function checkRecordFile(
   const format = formatOf(fileName, bytes);
   if (format === 'docx') return checkDocx(bytes, workspace);
   if (format !== 'pdf') {
-    return {
-      format: 'pdf',
-      ok: false,
-      recordId: null,
-      learnerName: null,
-      signatures: [],
-      evidence: null,
-      docx: null,
-      problems: ['This file is neither a PDF nor a Word record.'],
-      notes: [],
-    };
+    return refused('This file is neither a PDF nor a Word record.');
   }
   const form = await witnessFormIn(bytes);
   if (form !== null) {
     const what = `This is a witness testimony form${form ? ` (form ${form})` : ''}, not a signed record, so there is nothing to verify; to bring a filled-in form into the portfolio, import it (workbench witness import).`;
-    return {
-      format: 'pdf',
-      ok: false,
-      recordId: null,
-      learnerName: null,
-      signatures: [],
-      evidence: null,
-      docx: null,
-      problems: [what],
-      notes: [],
-      notARecord: what,
-    };
+    return { ...refused(what), notARecord: what };
   }
   const manifest = await readEmbeddedManifest(bytes);
   // Sampling reports and records are kept in sampling/reports, erasure records in erasures/:
@@ -146,52 +197,26 @@ export async function checkRecordFile(
     );
   }
   const anchor = await trustAnchor(workspace, options.trust ?? null, options.stopped ?? null);
-  const trustOf = new Map<number, string[]>();
+  const trustOf = await signerProblems(
+    bytes,
+    report,
+    anchor,
+    manifest?.recordId ?? null,
+    workspace,
+  );
   if (!anchor) {
     problems.push(
       'There is no centre certificate to check the signers against: give the workspace (--workspace DIR) or the centre certificate (--trust centre.pem).',
     );
-  } else {
-    for (const s of report.signatures) trustOf.set(s.number, certificateProblems(s, anchor));
   }
-  const roles = await roleProblems(bytes, report.signatures, manifest?.recordId ?? null, workspace);
-  for (const s of report.signatures) {
-    const own = [
-      ...(trustOf.get(s.number) ?? []),
-      ...roles.filter((r) => r.startsWith(`Signature ${s.number} `)),
-    ];
-    trustOf.set(s.number, own);
-    problems.push(...own);
-  }
+  for (const s of report.signatures) problems.push(...(trustOf.get(s.number) ?? []));
   if (!workspace) notes.push('No workspace was given, so the evidence files were not checked.');
   if (anchor && !anchor.stopped) {
     notes.push(
       'No revocation list from the centre was given, so whether a certificate was replaced or revoked before it signed was not checked.',
     );
   }
-  const known = workspace ? await knownCertificates(workspace.dir) : null;
-  const signatures = report.signatures.map((s): SignatureCheck => {
-    const knownToWorkspace =
-      known && s.certificate ? known.has(s.certificate.fingerprintSha256) : null;
-    if (knownToWorkspace === false) {
-      notes.push(
-        `Signature ${s.number} (${s.signerName}) uses a certificate that is not one of this workspace's signing identities; compare its fingerprint with the one the centre gave you.`,
-      );
-    }
-    return {
-      number: s.number,
-      signerName: s.signerName,
-      role: s.role,
-      organisation: s.organisation,
-      reason: s.reason,
-      signingTime: s.signingTime,
-      certificate: s.certificate,
-      intact: s.intact,
-      knownToWorkspace,
-      ok: s.ok && (trustOf.get(s.number)?.length ?? 0) === 0,
-      problems: [...s.problems, ...(trustOf.get(s.number) ?? [])],
-    };
-  });
+  const signatures = await signatureChecks(report, trustOf, workspace, notes);
   return {
     format,
     ok: problems.length === 0,

@@ -149,6 +149,52 @@ export function signReason(
   return countersign ? `${role} countersignature` : `${role}'s ${signedAs[kind]}`;
 }
 
+/** The record as a Word file, an unsigned PDF, or a PDF sealed by the signer. */
+async function renderIssued(
+  workspace: Workspace,
+  document: RecordDocument,
+  request: IssueRequest,
+  now: Date,
+  shared: IssueOptions,
+): Promise<{ bytes: Uint8Array; signatures: StoredIssuedRecord['signatures'] }> {
+  if (request.format === 'docx') return { bytes: await renderRecordDocx(document), signatures: [] };
+  const pdf = await layOutRecordPdf(document, shared.fonts ?? (await loadRecordFonts()));
+  const { signer } = request;
+  if (!signer) return { bytes: await saveRecordPdf(pdf), signatures: [] };
+  try {
+    const bytes = await signDocument(pdf, signer.identity, {
+      reason: signReason(signer.role, false, request.kind),
+      location: workspace.centre.centre.name,
+      name: signer.name,
+      signingTime: now,
+    });
+    return {
+      bytes,
+      signatures: [{ name: signer.name, role: signer.role, signedAt: now.toISOString() }],
+    };
+  } catch (error) {
+    if (error instanceof SealError) throw new UserError('conflict', error.message);
+    throw error;
+  }
+}
+
+/** Writes the record into the learner's records/ folder; the file is there before it is named. */
+async function fileInRecords(
+  source: Awaited<ReturnType<typeof loadRecordSource>>,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ relative: string; target: string }> {
+  const relative = `${RECORDS_FOLDER}/${fileName}`;
+  const target = path.join(source.portfolioDir, RECORDS_FOLDER, fileName);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFileAtomic(target, bytes);
+  } catch (error) {
+    throw mapFsError(error, `The records folder of ${source.learner.name}`);
+  }
+  return { relative, target };
+}
+
 /**
  * Makes a record from the portfolio, signs it when asked, files it in the learner's records/
  * folder and notes it, with its SHA-256, in the portfolio and its audit trail. The file is on
@@ -191,44 +237,10 @@ export async function issueRecord(
     });
     if (same) return same;
   }
-  const signatures: StoredIssuedRecord['signatures'] = [];
-  let bytes: Uint8Array;
-  if (request.format === 'docx') {
-    bytes = await renderRecordDocx(document);
-  } else {
-    const pdf = await layOutRecordPdf(document, shared.fonts ?? (await loadRecordFonts()));
-    if (!request.signer) {
-      bytes = await saveRecordPdf(pdf);
-    } else {
-      try {
-        bytes = await signDocument(pdf, request.signer.identity, {
-          reason: signReason(request.signer.role, false, request.kind),
-          location: workspace.centre.centre.name,
-          name: request.signer.name,
-          signingTime: now,
-        });
-      } catch (error) {
-        if (error instanceof SealError) throw new UserError('conflict', error.message);
-        throw error;
-      }
-      signatures.push({
-        name: request.signer.name,
-        role: request.signer.role,
-        signedAt: now.toISOString(),
-      });
-    }
-  }
-
+  const { bytes, signatures } = await renderIssued(workspace, document, request, now, shared);
   const fileName = `${safeName(`${request.kind} ${unitRef}`, 'record', 60)}-${recordId.toLowerCase()}.${request.format}`;
   if (shared.deliver) await shared.deliver(bytes, fileName);
-  const relative = `${RECORDS_FOLDER}/${fileName}`;
-  const target = path.join(source.portfolioDir, RECORDS_FOLDER, fileName);
-  try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFileAtomic(target, bytes);
-  } catch (error) {
-    throw mapFsError(error, `The records folder of ${source.learner.name}`);
-  }
+  const { relative, target } = await fileInRecords(source, fileName, bytes);
   const entry = storedIssuedRecordSchema.parse({
     id: newId('ir'),
     ...stamp(actor, now),

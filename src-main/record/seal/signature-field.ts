@@ -29,6 +29,74 @@ export interface Placement {
   appearance: PDFRef;
 }
 
+/** The signature dictionary, with placeholders for @signpdf to fill in. */
+function signatureDictionary(doc: PDFDocument, options: SignOptions & { name: string }): PDFRef {
+  const { context } = doc;
+  const byteRange = context.obj([
+    0,
+    PDFName.of(BYTE_RANGE_PLACEHOLDER),
+    PDFName.of(BYTE_RANGE_PLACEHOLDER),
+    PDFName.of(BYTE_RANGE_PLACEHOLDER),
+  ]);
+  return context.register(
+    context.obj({
+      Type: 'Sig',
+      Filter: 'Adobe.PPKLite',
+      SubFilter: 'ETSI.CAdES.detached',
+      ByteRange: byteRange,
+      Contents: PDFHexString.of('0'.repeat(SIGNATURE_BYTES * 2)),
+      Reason: PDFHexString.fromText(options.reason),
+      M: PDFString.fromDate(options.signingTime ?? new Date()),
+      Name: PDFHexString.fromText(options.name),
+      Location: PDFHexString.fromText(options.location),
+      ContactInfo: PDFHexString.fromText(options.contactInfo ?? ''),
+      Prop_Build: { App: { Name: 'Assessor_and_Verifier_Workbench' } },
+    }),
+  );
+}
+
+/** Puts the widget on the page's annotations; returns the object that changed. */
+function annotate(doc: PDFDocument, page: PDFPage, widgetRef: PDFRef): PDFRef {
+  const annots = page.node.get(PDFName.of('Annots'));
+  if (annots instanceof PDFArray) {
+    annots.push(widgetRef);
+    return page.ref;
+  }
+  if (annots) {
+    page.node.lookup(PDFName.of('Annots'), PDFArray).push(widgetRef);
+    return annots as PDFRef;
+  }
+  page.node.set(PDFName.of('Annots'), doc.context.obj([widgetRef]));
+  return page.ref;
+}
+
+/** Lists the field in the document's form (made if there is none), flagged as signed. */
+function addToForm(doc: PDFDocument, widgetRef: PDFRef, created: PDFRef[], modified: PDFRef[]) {
+  const { context } = doc;
+  const catalogRef = context.trailerInfo.Root as PDFRef;
+  const formEntry = doc.catalog.get(PDFName.of('AcroForm'));
+  let form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  if (!form) {
+    form = context.obj({ Fields: [] });
+    const formRef = context.register(form);
+    doc.catalog.set(PDFName.of('AcroForm'), formRef);
+    created.push(formRef);
+    modified.push(catalogRef);
+  } else {
+    modified.push(formEntry instanceof PDFDict ? catalogRef : (formEntry as PDFRef));
+  }
+  const flags = form.lookupMaybe(PDFName.of('SigFlags'), PDFNumber)?.asNumber() ?? 0;
+  form.set(PDFName.of('SigFlags'), PDFNumber.of(flags | SIGNATURES_EXIST | APPEND_ONLY));
+  const fieldsEntry = form.get(PDFName.of('Fields'));
+  const fields = form.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  if (fields) {
+    fields.push(widgetRef);
+    if (!(fieldsEntry instanceof PDFArray)) modified.push(fieldsEntry as PDFRef);
+  } else {
+    form.set(PDFName.of('Fields'), context.obj([widgetRef]));
+  }
+}
+
 /**
  * Adds a signature field (invisible, or shown in `placement`'s box) whose value is a signature dictionary with empty /ByteRange
  * and /Contents, ready for @signpdf to fill in. Text goes in as UTF-16 hex strings, so a name
@@ -41,30 +109,8 @@ export function addSignatureField(
   placement?: Placement,
 ): FieldChanges {
   const { context } = doc;
-  const created: PDFRef[] = [];
-  const modified: PDFRef[] = [];
   const page = placement?.page ?? doc.getPage(0);
-
-  const byteRange = context.obj([
-    0,
-    PDFName.of(BYTE_RANGE_PLACEHOLDER),
-    PDFName.of(BYTE_RANGE_PLACEHOLDER),
-    PDFName.of(BYTE_RANGE_PLACEHOLDER),
-  ]);
-  const signature = context.obj({
-    Type: 'Sig',
-    Filter: 'Adobe.PPKLite',
-    SubFilter: 'ETSI.CAdES.detached',
-    ByteRange: byteRange,
-    Contents: PDFHexString.of('0'.repeat(SIGNATURE_BYTES * 2)),
-    Reason: PDFHexString.fromText(options.reason),
-    M: PDFString.fromDate(options.signingTime ?? new Date()),
-    Name: PDFHexString.fromText(options.name),
-    Location: PDFHexString.fromText(options.location),
-    ContactInfo: PDFHexString.fromText(options.contactInfo ?? ''),
-    Prop_Build: { App: { Name: 'Assessor_and_Verifier_Workbench' } },
-  });
-  const signatureRef = context.register(signature);
+  const signatureRef = signatureDictionary(doc, options);
   // An invisible field still gets an (empty) appearance: PDF/A and some readers want one.
   const appearanceRef =
     placement?.appearance ??
@@ -90,42 +136,9 @@ export function addSignatureField(
       AP: { N: appearanceRef },
     }),
   );
-  created.push(signatureRef, widgetRef);
+  const created: PDFRef[] = [signatureRef, widgetRef];
   if (!placement) created.push(appearanceRef);
-
-  const annots = page.node.get(PDFName.of('Annots'));
-  if (annots instanceof PDFArray) {
-    annots.push(widgetRef);
-    modified.push(page.ref);
-  } else if (annots) {
-    page.node.lookup(PDFName.of('Annots'), PDFArray).push(widgetRef);
-    modified.push(annots as PDFRef);
-  } else {
-    page.node.set(PDFName.of('Annots'), context.obj([widgetRef]));
-    modified.push(page.ref);
-  }
-
-  const catalogRef = context.trailerInfo.Root as PDFRef;
-  const formEntry = doc.catalog.get(PDFName.of('AcroForm'));
-  let form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
-  if (!form) {
-    form = context.obj({ Fields: [] });
-    const formRef = context.register(form);
-    doc.catalog.set(PDFName.of('AcroForm'), formRef);
-    created.push(formRef);
-    modified.push(catalogRef);
-  } else {
-    modified.push(formEntry instanceof PDFDict ? catalogRef : (formEntry as PDFRef));
-  }
-  const flags = form.lookupMaybe(PDFName.of('SigFlags'), PDFNumber)?.asNumber() ?? 0;
-  form.set(PDFName.of('SigFlags'), PDFNumber.of(flags | SIGNATURES_EXIST | APPEND_ONLY));
-  const fieldsEntry = form.get(PDFName.of('Fields'));
-  const fields = form.lookupMaybe(PDFName.of('Fields'), PDFArray);
-  if (fields) {
-    fields.push(widgetRef);
-    if (!(fieldsEntry instanceof PDFArray)) modified.push(fieldsEntry as PDFRef);
-  } else {
-    form.set(PDFName.of('Fields'), context.obj([widgetRef]));
-  }
+  const modified: PDFRef[] = [annotate(doc, page, widgetRef)];
+  addToForm(doc, widgetRef, created, modified);
   return { created, modified: [...new Set(modified)] };
 }

@@ -53,31 +53,18 @@ export function importUnitSpec(source: string, options: ImportOptions = {}): Imp
   return html ? toSourceLines(result, source, (line) => html[line - 1]?.source ?? line) : result;
 }
 
-function importText(text: string, options: ImportOptions): ImportResult {
-  const page = readPageText(splitRows(text));
-  const numbered = inferNumbering(page.rows);
-  const rows = numbered.rows;
-  const reader = new StructureReader();
-  for (const s of page.skipped) reader.markUsed(s.line, s.use);
-  reader.read(rows);
-
-  const finals = finaliseOutcomes(reader.tree);
-  const details = reader.details;
-  const diagnostics: Diagnostic[] = [
-    ...reader.tree.diagnostics,
-    ...checkOutcomes(finals, details.number('outcomeCount')),
-  ];
-  const notices: Notice[] = [...page.notices, ...numbered.notices];
-  for (const f of finals) {
-    if (!f.kindGuess) continue;
-    const line = f.line ?? f.criterionLines[0] ?? null;
-    const message = `learning outcome ${f.outcome.ref} was taken to be ${f.kindGuess}`;
-    notices.push({ line, message: line === null ? message : `line ${line}: ${message}` });
-  }
-
-  let title = details.text('title') ?? reader.headingTitle?.text ?? null;
-  let unitNumber = page.unitNumber;
-  // "Unit title: Unit 204 Handle customer enquiries": the number is the unit's, not the title's.
+/**
+ * The unit's title and number: "Unit title: Unit 204 Handle customer enquiries" gives the number
+ * to the unit, not the title; with no title, the file name stands in (a warning), else an error.
+ */
+function titleAndNumber(
+  reader: StructureReader,
+  pageNumber: string | null | undefined,
+  options: ImportOptions,
+  diagnostics: Diagnostic[],
+): { title: string | null; unitNumber: string | null | undefined } {
+  let title = reader.details.text('title') ?? reader.headingTitle?.text ?? null;
+  let unitNumber = pageNumber;
   const numberedTitle = title
     ? /^Unit\s+(\d{1,4}[A-Z]?)(?:\s*[-–—:]\s*|\s+)([A-Z].*)$/.exec(title)
     : null;
@@ -101,22 +88,11 @@ function importText(text: string, options: ImportOptions): ImportResult {
         'No unit title was found. Add a line such as "Unit title: Health and safety in the workplace".',
     });
   }
+  return { title, unitNumber };
+}
 
-  const unit: UnitSpec = {
-    title: title ?? '',
-    level: details.text('level'),
-    credits: details.number('credits'),
-    glh: details.number('glh'),
-    codes: {
-      ofqual: details.text('ofqual'),
-      awardingBody: details.text('awardingBody'),
-      ...(unitNumber ? { unitNumber } : {}),
-    },
-    outcomes: finals.map((f) => f.outcome),
-    methods: reader.methods,
-    guidance: buildGuidance(reader.guidance),
-  };
-
+/** What each line of the text was used for; a line nothing claimed is reported, never lost. */
+function lineUses(text: string, reader: StructureReader, diagnostics: Diagnostic[]): LineUse[] {
   const seen = new Set<number>();
   const lines: LineUse[] = [];
   for (const row of splitRows(text)) {
@@ -135,6 +111,47 @@ function importText(text: string, options: ImportOptions): ImportResult {
       });
     }
   }
+  return lines;
+}
+
+function importText(text: string, options: ImportOptions): ImportResult {
+  const page = readPageText(splitRows(text));
+  const numbered = inferNumbering(page.rows);
+  const rows = numbered.rows;
+  const reader = new StructureReader();
+  for (const s of page.skipped) reader.markUsed(s.line, s.use);
+  reader.read(rows);
+
+  const finals = finaliseOutcomes(reader.tree);
+  const details = reader.details;
+  const diagnostics: Diagnostic[] = [
+    ...reader.tree.diagnostics,
+    ...checkOutcomes(finals, details.number('outcomeCount')),
+  ];
+  const notices: Notice[] = [...page.notices, ...numbered.notices];
+  for (const f of finals) {
+    if (!f.kindGuess) continue;
+    const line = f.line ?? f.criterionLines[0] ?? null;
+    const message = `learning outcome ${f.outcome.ref} was taken to be ${f.kindGuess}`;
+    notices.push({ line, message: line === null ? message : `line ${line}: ${message}` });
+  }
+  const { title, unitNumber } = titleAndNumber(reader, page.unitNumber, options, diagnostics);
+
+  const unit: UnitSpec = {
+    title: title ?? '',
+    level: details.text('level'),
+    credits: details.number('credits'),
+    glh: details.number('glh'),
+    codes: {
+      ofqual: details.text('ofqual'),
+      awardingBody: details.text('awardingBody'),
+      ...(unitNumber ? { unitNumber } : {}),
+    },
+    outcomes: finals.map((f) => f.outcome),
+    methods: reader.methods,
+    guidance: buildGuidance(reader.guidance),
+  };
+  const lines = lineUses(text, reader, diagnostics);
   diagnostics.sort(
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
