@@ -8,12 +8,7 @@ import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { pdfsigVerdicts } from '../support/record/system-tools';
 import { useTempDirs } from '../support/temp-dir';
 import { bootWorkbench } from '../support/workbench';
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
+import { ok } from '../support/dispatch';
 
 function staffId(workbench: Workbench, name: string): string {
   const person = workbench.workspace.centre.staff.find((s) => s.name === name);

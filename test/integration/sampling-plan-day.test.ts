@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../src-main/api/dispatcher';
+import { createDispatcher } from '../../src-main/api/dispatcher';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
 import { startHttpHost } from '../../src-main/hosts/http/http-host';
 import type {
@@ -13,12 +13,7 @@ import type { RecordPreview } from '../../src-main/record/record-contract';
 import { runTool } from '../support/record/system-tools';
 import { useTempDirs } from '../support/temp-dir';
 import { bootWorkbench } from '../support/workbench';
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
+import { ok } from '../support/dispatch';
 
 describe('a sampling plan made on 2 December', () => {
   const tempDir = useTempDirs();

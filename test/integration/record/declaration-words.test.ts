@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../../src-main/api/dispatcher';
+import { createDispatcher } from '../../../src-main/api/dispatcher';
 import type { Workbench } from '../../../src-main/app/workbench';
 import { declarationWords } from '../../../src-main/decision/declaration-text';
 import { signedText } from '../../../src-main/decision/declarations';
@@ -11,15 +11,10 @@ import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import { runTool } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
+import { ok } from '../../support/dispatch';
 
 const UNIT = 'unit-j-508-4003';
 const oneLine = (text: string) => text.replace(/\s+/g, ' ');
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 function person(workbench: Workbench, name: string) {
   const found =

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../../src-main/api/dispatcher';
+import { createDispatcher } from '../../../src-main/api/dispatcher';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import type { StaffRecordView } from '../../../src-main/competence/staff-record-view';
 import { visitPackStaffSections } from '../../../src-main/competence/visit-pack-staff';
@@ -10,15 +10,10 @@ import type { StandardisationView } from '../../../src-main/competence/standardi
 import { changeFilesOf } from '../../support/portfolio-on-disk';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
+import { ok } from '../../support/dispatch';
 
 const UNIT = 'unit-j-508-4003';
 const PNG = `data:image/png;base64,${Buffer.from('drawn strokes').toString('base64')}`;
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 async function setUp(root: string) {
   const wb = await bootWorkbench(root);

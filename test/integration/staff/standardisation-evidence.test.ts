@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../../src-main/api/dispatcher';
+import { createDispatcher } from '../../../src-main/api/dispatcher';
 import type { StandardisationView } from '../../../src-main/competence/standardisation-view';
 import type { StaffRecordView } from '../../../src-main/competence/staff-record-view';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
@@ -11,12 +11,7 @@ import { staffSectionSource } from '../../../src-main/visit-pack/pack-staff-sect
 import type { Workbench } from '../../../src-main/app/workbench';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
+import { ok } from '../../support/dispatch';
 
 /**
  * A demo learner with an evidence file, the unit they are registered on (whichever the demo

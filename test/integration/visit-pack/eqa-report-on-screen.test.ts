@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../../src-main/api/dispatcher';
+import { createDispatcher } from '../../../src-main/api/dispatcher';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import { demoEqa } from '../../../src-main/demo/demo-people';
 import { defaultResourcesDir } from '../../../src-main/shared/paths';
@@ -19,18 +19,7 @@ import { Workspace } from '../../../src-main/workspace/workspace';
 import { pdfsigVerdicts, runTool } from '../../support/record/system-tools';
 import { useTempDirs } from '../../support/temp-dir';
 import { bootWorkbench } from '../../support/workbench';
-
-async function ok<T>(dispatch: Dispatch, name: string, input: unknown): Promise<T> {
-  const result = await dispatch(name, input);
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
-
-async function refused(dispatch: Dispatch, name: string, input: unknown): Promise<string> {
-  const result = await dispatch(name, input);
-  if (result.ok) throw new Error(`${name} was expected to be refused`);
-  return result.error.message;
-}
+import { ok, refused } from '../../support/dispatch';
 
 /** Every file in the workspace with its SHA-256: what the EQA must leave exactly as it was. */
 async function filesOf(dir: string): Promise<Map<string, string>> {
