@@ -1,5 +1,6 @@
 import type { Cell } from '../storage/change-log/document-cells';
 import type { CellScrub } from '../storage/document-tombstones';
+import { erasedPortfolioFolder } from './portfolio-folder';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
@@ -23,6 +24,11 @@ export function erasedLearnerFields(pseudonym: string): Record<string, string | 
 function learnerCell(cell: Cell, pseudonym: string): Cell {
   const fields = erasedLearnerFields(pseudonym);
   if (cell.f === 'archived') return cell.x === true ? cell : { ...cell, x: true };
+  if (cell.f === 'portfolio') {
+    // The folder named by the learner moves to one named by the pseudonym, on every computer.
+    const folder = erasedPortfolioFolder(cell.k, pseudonym);
+    return cell.x === folder ? cell : { ...cell, x: folder };
+  }
   if (!(cell.f in fields)) return cell;
   const want = fields[cell.f];
   if (cell.x === want) return cell;
@@ -58,7 +64,7 @@ function auditCell(cell: Cell, erased: Map<string, string>): Cell {
 /**
  * The centre roster's tombstones: a learner whose personal details were erased carries
  * `erased`, and from then on every change to their name, ULN, date of birth, employer,
- * workplace or needs (an older copy synced back, an edit made on a computer that had not yet
+ * workplace, needs or portfolio folder (an older copy synced back, an edit made on a computer that had not yet
  * seen the erasure) shows as erased, and the audit trail's values about them too.
  */
 export function rosterTombstones(doc: Readonly<Json>): CellScrub | null {

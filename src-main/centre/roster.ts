@@ -3,8 +3,8 @@ import { DEFAULT_REVIEW_WEEKS } from '../kernel/progress-review-words';
 import { auditEntry, changedFields } from '../audit/audit';
 import { newId } from '../shared/ids';
 import { stamp, type Actor } from '../shared/record';
-import { safeName } from '../storage/safe-name';
 import { CENTRE_VERSION, type CentreFile, type Learner } from './centre-schema';
+import { portfolioFolderFor } from './portfolio-folder';
 import { ulnProblem } from './uln';
 
 export { addStaffMember, updateStaffMember, type NewStaffMember } from '../staff/staff-roster';
@@ -73,7 +73,7 @@ export function addLearner(
     workplace: input.workplace ?? '',
     cohort: input.cohort ?? '',
     needs: input.needs ?? '',
-    portfolio: `learners/${safeName(input.name, 'learner')}-${id.slice(3)}`,
+    portfolio: portfolioFolderFor(input.name, id),
     archived: false,
   };
   return { centre: { ...centre, learners: [...centre.learners, learner] }, learner };
@@ -81,7 +81,7 @@ export function addLearner(
 
 /**
  * Changes a learner's details, or archives them. The portfolio folder keeps its first name so
- * that links, backups and sync clients never lose track of it.
+ * that links, backups and sync clients never lose track of it (only an erasure moves it).
  */
 export function updateLearner(
   centre: CentreFile,

@@ -27,6 +27,8 @@ export interface PortfolioStoreOptions {
  */
 export class PortfolioStore {
   private readonly open = new Map<string, PortfolioDocument>();
+  /** The roster's folder each open portfolio was read from: one the roster moved is read again. */
+  private readonly openAt = new Map<string, string>();
   private readonly opening = new Map<string, Promise<PortfolioDocument>>();
   readonly writer: string;
 
@@ -50,13 +52,13 @@ export class PortfolioStore {
       throw mapFsError(error, `The portfolio folder for ${learner.name}`);
     }
     const doc = await PortfolioLog.create(folder, learner.id, this.logOptions(learner));
-    this.open.set(learner.id, doc);
+    this.keep(learner, doc);
     return doc;
   }
 
   /** The learner's portfolio, folded from its changes (today's layout is upgraded first). */
   async get(learner: Learner): Promise<PortfolioDocument> {
-    const cached = this.open.get(learner.id);
+    const cached = this.cached(learner);
     if (cached) return cached;
     // Two screens asking at once must share one object, or the process would have two writers.
     let pending = this.opening.get(learner.id);
@@ -72,7 +74,7 @@ export class PortfolioStore {
    * not hold 500 portfolios in memory. One already open is used as it is.
    */
   async summarise<T>(learner: Learner, summary: (portfolio: Portfolio) => T): Promise<T> {
-    const cached = this.open.get(learner.id);
+    const cached = this.cached(learner);
     if (cached) return summary(cached.data);
     const folder = await this.folderOf(learner);
     const log = await PortfolioLog.open(folder, learner.id, {
@@ -85,7 +87,22 @@ export class PortfolioStore {
   private async read(learner: Learner): Promise<PortfolioDocument> {
     const folder = await this.folderOf(learner);
     const doc = await PortfolioLog.open(folder, learner.id, this.logOptions(learner));
+    this.keep(learner, doc);
+    return doc;
+  }
+
+  private keep(learner: Learner, doc: PortfolioDocument): void {
     this.open.set(learner.id, doc);
+    this.openAt.set(learner.id, learner.portfolio);
+  }
+
+  /** The open portfolio, unless the roster has moved it to another folder since it was read. */
+  private cached(learner: Learner): PortfolioDocument | undefined {
+    const doc = this.open.get(learner.id);
+    if (doc && this.openAt.get(learner.id) !== learner.portfolio) {
+      this.forget(learner.id);
+      return undefined;
+    }
     return doc;
   }
 
@@ -107,7 +124,7 @@ export class PortfolioStore {
       { migrations: portfolioMigrations },
       now,
     );
-    this.open.delete(learner.id);
+    this.forget(learner.id);
     return result;
   }
 
@@ -125,5 +142,16 @@ export class PortfolioStore {
 
   forget(learnerId: string): void {
     this.open.delete(learnerId);
+    this.openAt.delete(learnerId);
+  }
+
+  /**
+   * Lets go of a portfolio before its folder moves: its snapshot written now (not into a folder
+   * that is gone a moment later), and read again from where the roster says when next asked.
+   */
+  async release(learnerId: string): Promise<void> {
+    const doc = this.open.get(learnerId);
+    this.forget(learnerId);
+    await doc?.flush();
   }
 }

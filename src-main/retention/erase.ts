@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../storage/atomic-write';
 import type { Learner, StaffMember } from '../centre/centre-schema';
 import { retentionPolicyOf } from '../centre/retention-policy';
 import { erasedLearnerFields } from '../centre/roster-tombstones';
+import { erasedPortfolioFolder } from '../centre/portfolio-folder';
 import { eraseFromVisitPacks } from '../visit-pack/pack-erasure';
 import { UserError } from '../kernel/user-error';
 import type { Erasure, ErasureBasis, ErasureScope } from '../portfolio/erasure-schema';
@@ -284,6 +285,8 @@ export async function eraseLearner(
     now,
   );
   const fromCentre = await eraseFromCentre(workspace, checked.learner, tombstone, actor, now);
+  // The roster now names the portfolio's folder by the pseudonym: the folder follows it.
+  await workspace.mergeStrayFolders();
   // After the QA files: a pack's own files are made again, with a manifest of what it holds.
   const full = request.scope === 'learner';
   const fromPacks = await eraseFromVisitPacks(workspace.dir, {
@@ -318,6 +321,7 @@ function erasedRosterEntry(l: Learner, tombstone: Erasure, actor: Actor, now: Da
     workplace: '',
     needs: '',
     archived: true,
+    portfolio: erasedPortfolioFolder(l.id, tombstone.pseudonym),
     erased: {
       pseudonym: tombstone.pseudonym,
       erasedAt: tombstone.erasedAt,

@@ -73,6 +73,11 @@ export class WorkspaceWatcher {
     for (const event of ['add', 'change', 'unlink'] as const) {
       watcher.on(event, (file: string) => this.enqueue(file));
     }
+    // A learner's folder appearing may be a stray one a sync engine brought back.
+    watcher.on('addDir', (dir: string) => {
+      const rel = path.relative(root, dir).split(path.sep);
+      if (rel.length === 2 && rel[0] === 'learners') this.enqueue(dir);
+    });
     await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
     this.watcher = watcher;
   }
@@ -95,6 +100,12 @@ export class WorkspaceWatcher {
       (rel.length === 1 && (rel[0] === CENTRE || conflictCopyOf(rel[0]!, [CENTRE]) === CENTRE))
     ) {
       return (await this.workspace.checkCentreOnDisk()) !== 'same';
+    }
+    if (rel[0] === 'learners' && rel.length >= 2) {
+      // A folder of a learner the roster keeps elsewhere (their folder before an erasure moved
+      // it, written in on a computer that was apart) is merged into theirs and removed.
+      const strays = await this.workspace.mergeStrayFolders();
+      if (strays.some((s) => s.outcome !== 'waiting')) return true;
     }
     const inPortfolio =
       rel[0] === 'learners' &&

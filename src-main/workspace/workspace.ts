@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
 import { centreMigrations } from '../centre/centre-migrations';
@@ -23,11 +23,12 @@ import {
   PortfolioStore,
   type PortfolioDocument,
 } from '../portfolio/portfolio-store';
+import { portfolioReadme } from '../portfolio/portfolio-readme';
+import { mergeStrayFolders, type StrayMerge } from '../portfolio/stray-folders';
 import type { Actor } from '../shared/record';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
 import { newWriterId } from '../storage/change-log/writer-id';
-import { CHANGE_FILE_EXT } from '../storage/change-log/change-file';
 import { DocumentLog, type DocumentLogSpec, type FieldConflict } from '../storage/document-log';
 import { parseDocument, restoreLastGood } from '../storage/json-document';
 import { removeLeftovers } from '../storage/leftovers';
@@ -43,13 +44,13 @@ import {
 } from '../witness/witness-roster';
 import { workspaceReadme } from './workspace-readme';
 import { jsonFileNames } from '../storage/json-folder';
+import { assertEmptyOrMissing, CENTRE_CHANGES, hasCentreChanges } from './workspace-folder';
 
 export const CENTRE_FILE = 'centre.json';
 export { PORTFOLIO_FILE };
 export const UNITS_FOLDER = 'units';
 
-/** The centre file's change log: one append-only file per writer (see the README). */
-export const CENTRE_CHANGES = 'centre-changes';
+export { CENTRE_CHANGES };
 
 const CENTRE_LABEL = 'The centre file';
 
@@ -77,14 +78,6 @@ function centreSpec(dir: string, writer: string): DocumentLogSpec<typeof centreF
     onMerge: (centre, merged) => withMergedCopy(centre, merged, `${MERGED_COPIES_FOLDER}/`),
     tombstones: rosterTombstones,
   };
-}
-
-async function hasCentreChanges(dir: string): Promise<boolean> {
-  try {
-    return (await readdir(path.join(dir, CENTRE_CHANGES))).some((n) => n.endsWith(CHANGE_FILE_EXT));
-  } catch {
-    return false;
-  }
 }
 
 export interface UnitListing {
@@ -146,7 +139,10 @@ export class Workspace {
     await removeLeftovers(stagingFolder(resolved));
     const writer = newWriterId();
     const doc = await DocumentLog.open(centreSpec(resolved, writer));
-    return new Workspace(resolved, doc, writer);
+    const workspace = new Workspace(resolved, doc, writer);
+    // A portfolio folder the roster moved (an erasure) is finished before any portfolio is read.
+    await workspace.mergeStrayFolders();
+    return workspace;
   }
 
   static async create(dir: string, input: NewCentre, actor: Actor, now: Date): Promise<Workspace> {
@@ -241,7 +237,18 @@ export class Workspace {
   }
 
   async checkCentreOnDisk() {
-    return this.centreDoc.checkDisk();
+    const state = await this.centreDoc.checkDisk();
+    // The roster may have moved a portfolio folder (an erasure made on another computer).
+    if (state === 'reloaded') await this.mergeStrayFolders();
+    return state;
+  }
+
+  /** Merges stray portfolio folders into the ones the roster names (see stray-folders.ts). */
+  async mergeStrayFolders(): Promise<StrayMerge[]> {
+    return mergeStrayFolders(this.dir, this.centre.learners, {
+      readme: (l) => portfolioReadme(l.name, this.centre.centre.name),
+      release: (id) => this.portfolios.release(id),
+    });
   }
 
   async addStaffMember(input: NewStaffMember, actor: Actor, now: Date) {
@@ -371,21 +378,5 @@ export class Workspace {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFileAtomic(file, `${JSON.stringify(checked, null, 2)}\n`);
     return file;
-  }
-}
-
-async function assertEmptyOrMissing(dir: string): Promise<void> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return;
-    throw mapFsError(error, `The folder ${dir}`);
-  }
-  if (entries.length > 0) {
-    throw new UserError(
-      'conflict',
-      `The folder ${dir} already has files in it. Choose an empty folder for a new centre workspace, or open it if it is one already.`,
-    );
   }
 }
