@@ -1,10 +1,8 @@
 import { cp, mkdir, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Learner } from '../../../src-main/centre/centre-schema';
 import { erasedPortfolioFolder } from '../../../src-main/centre/portfolio-folder';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
-import { recordDecision } from '../../../src-main/decision/marking';
 import { checkRecordFile } from '../../../src-main/record/issue/check-record-file';
 import { issueRecord } from '../../../src-main/record/issue/issue-record';
 import { signerFor } from '../../../src-main/record/identity-store/signers';
@@ -12,6 +10,7 @@ import { checkPortfolioProofs } from '../../../src-main/record/verify/verify-por
 import { eraseLearner } from '../../../src-main/retention/erase';
 import { safeName } from '../../../src-main/storage/safe-name';
 import { Workspace } from '../../../src-main/workspace/workspace';
+import { decideOn } from '../../support/decide-on';
 import { demoWorkspace, tester } from '../../support/demo-workspace';
 import { folderState, syncFolders } from '../../support/folder-sync';
 import { portfolioOnDisk } from '../../support/portfolio-on-disk';
@@ -80,30 +79,6 @@ async function setUp(root: string) {
     erase,
     before: (await workspace.portfolio(learner.id)).data,
   };
-}
-
-/** A decision the assessor records on a unit of the learner's that is not signed off. */
-async function decideOn(workspace: Workspace, learner: Learner, feedback: string) {
-  const doc = await workspace.portfolio(learner.id);
-  const { units } = await workspace.listUnits();
-  const signed = new Set(doc.data.signOffs.map((s) => s.unitId));
-  const reg = doc.data.registrations.find((r) => !r.withdrawn && !signed.has(r.unitId))!;
-  const unit = units.find((u) => u.id === reg.unitId && u.version === reg.unitVersion)!;
-  const criterion = unit.outcomes[0]!.criteria[0]!;
-  const actor = { id: reg.assessorId, role: 'assessor' as const };
-  let id = '';
-  await doc.update((p) => {
-    const made = recordDecision(
-      p,
-      unit,
-      { criterionRef: criterion.ref, partRef: null, outcome: 'not-yet-met', feedback },
-      actor,
-      new Date(),
-    );
-    id = made.decision.id;
-    return made.portfolio;
-  });
-  return id;
 }
 
 describe('an erased learner’s portfolio folder', () => {

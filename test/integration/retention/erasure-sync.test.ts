@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../../../src-main/app/workbench';
 import { createDemoCentre } from '../../../src-main/demo/demo-centre';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
+import { erasedPortfolioFolder } from '../../../src-main/centre/portfolio-folder';
 import { checkRecordFile } from '../../../src-main/record/issue/check-record-file';
 import { issueRecord } from '../../../src-main/record/issue/issue-record';
 import { signerFor } from '../../../src-main/record/identity-store/signers';
@@ -15,6 +16,7 @@ import { stagingFolder } from '../../../src-main/storage/staging';
 import { openIdentity } from '../../../src-main/record/identity-store/identity-store';
 import { writeVisitPack } from '../../../src-main/visit-pack/write-pack';
 import type { Workspace } from '../../../src-main/workspace/workspace';
+import { decideOn } from '../../support/decide-on';
 import { syncedPair, until } from '../../support/syncthing';
 import { useTempDirs } from '../../support/temp-dir';
 
@@ -42,13 +44,19 @@ async function holding(dir: string, values: string[]): Promise<string[]> {
 }
 
 /**
- * Every path of a workspace, outside the learner's own portfolio folder (whose name is kept:
- * see the README), that carries the learner's name as the workbench writes it in file names.
+ * Every path of a workspace that carries the learner's name as the workbench writes it in file
+ * names (their portfolio's folder too: it moves to one named by the pseudonym).
  */
-async function pathsNaming(dir: string, slug: string, ownFolder: string): Promise<string[]> {
+async function pathsNaming(dir: string, slug: string): Promise<string[]> {
   return (await readdir(dir, { recursive: true }))
     .map((rel) => rel.split(path.sep).join('/'))
-    .filter((rel) => rel.includes(slug) && !`${rel}/`.startsWith(`${ownFolder}/`));
+    .filter((rel) => rel.includes(slug));
+}
+
+/** The learner's folders under learners/ (every portfolio folder's name ends with the id). */
+async function foldersOf(dir: string, learnerId: string): Promise<string[]> {
+  const names = await readdir(path.join(dir, 'learners')).catch(() => []);
+  return names.filter((n) => n.endsWith(learnerId.slice(3))).map((n) => `learners/${n}`);
 }
 
 /** Sync engines' conflict copies not yet merged, anywhere in the workspace. */
@@ -229,6 +237,12 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
         { id: erasing.id, role: 'iqa' },
         new Date(),
       );
+      const moved = erasedPortfolioFolder(learner.id, erased.pseudonym);
+      expect(await foldersOf(dirA, learner.id)).toEqual([moved]);
+      // Still apart, an assessor on the laptop decides on the learner, in the old folder.
+      const decided = 'Decided on the laptop after the office erased';
+      const decisionId = await decideOn(laptop.workspace, learner, decided);
+      expect(await foldersOf(dirB, learner.id)).toEqual([learner.portfolio]);
 
       await a.setPaused(b, false);
       await b.setPaused(a, false);
@@ -252,14 +266,18 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
             if (!p.data.erasures.length) return look.not(`${on}, no erasure in the portfolio`);
             const name = side.wb.workspace.learner(learner.id).name;
             if (name !== erased.pseudonym) return look.not(`${on}, the roster says ${name}`);
+            const folders = await foldersOf(side.dir, learner.id);
+            if (folders.join() !== moved) return look.not(`${on}, folders: ${folders.join(', ')}`);
+            if (!p.data.decisions.some((d) => d.id === decisionId))
+              return look.not(`${on}, the laptop's decision is not in the portfolio`);
             const unmerged = await unmergedCopies(side.dir);
             if (unmerged.length) return look.not(`${on}, unmerged copies: ${unmerged.join(', ')}`);
             const held = await holding(side.dir, personal);
             if (held.length) return look.not(`${on}, personal values: ${held.join('; ')}`);
-            const folder = path.join(side.dir, learner.portfolio);
+            const folder = path.join(side.dir, moved);
             const own = await holding(folder, ownDetails);
             if (own.length) return look.not(`${on}, the evidence's details: ${own.join('; ')}`);
-            const named = await pathsNaming(side.dir, slug, learner.portfolio);
+            const named = await pathsNaming(side.dir, slug);
             if (named.length)
               return look.not(`${on}, paths naming the learner: ${named.join(', ')}`);
           }
@@ -278,9 +296,10 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
       for (const side of sides) {
         const workspace = side.wb.workspace;
         expect(await holding(side.dir, personal), side.name).toEqual([]);
-        expect(await pathsNaming(side.dir, slug, learner.portfolio), side.name).toEqual([]);
-        expect(await holding(path.join(side.dir, learner.portfolio), ownDetails)).toEqual([]);
-        expect(await readdir(path.join(side.dir, learner.portfolio, 'evidence'))).toEqual([]);
+        expect(await pathsNaming(side.dir, slug), side.name).toEqual([]);
+        expect(await foldersOf(side.dir, learner.id), side.name).toEqual([moved]);
+        expect(await holding(path.join(side.dir, moved), ownDetails)).toEqual([]);
+        expect(await readdir(path.join(side.dir, moved, 'evidence'))).toEqual([]);
         const stagedHere = path.join(side.dir, path.relative(dirB, staged));
         expect(
           await stat(stagedHere).then(
@@ -289,10 +308,16 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
           ),
         ).toBe('gone');
         const roster = workspace.learner(learner.id);
-        expect(roster).toMatchObject({ name: erased.pseudonym, uln: '', employer: '' });
+        expect(roster).toMatchObject({
+          name: erased.pseudonym,
+          uln: '',
+          employer: '',
+          portfolio: moved,
+        });
         expect(workspace.centreConflicts).toEqual([]);
         const p = (await workspace.portfolio(learner.id)).data;
-        expect(p.decisions).toEqual(before.decisions);
+        expect(p.decisions.filter((d) => d.id !== decisionId)).toEqual(before.decisions);
+        expect(p.decisions.find((d) => d.id === decisionId)?.feedback, side.name).toBe(decided);
         expect(p.signOffs).toEqual(before.signOffs);
         expect(p.issuedRecords.map((r) => r.sha256)).toEqual(
           before.issuedRecords.map((r) => r.sha256),

@@ -60,7 +60,7 @@ describe('erasure under the retention policy', () => {
         r.unitId === UNIT ? r : { ...r, withdrawn: true },
       ),
     }));
-    const folder = await workspace.portfolioFolder(learner.id);
+    let folder = await workspace.portfolioFolder(learner.id);
     const assessorId = doc.data.registrations.find((r) => r.unitId === UNIT)!.assessorId;
     const assessor = workspace.centre.staff.find((s) => s.id === assessorId)!;
     const source = { passphrase: DEMO_PASSPHRASE, userDataDir: root };
@@ -86,9 +86,10 @@ describe('erasure under the retention policy', () => {
       ...evidence.map((e) => e.file!.originalName),
     ];
     // Another computer's copy of the portfolio, made before the erasure.
-    const changeDir = path.join(folder, 'changes');
-    const [ownFile] = (await readdir(changeDir)).filter((n) => n.endsWith('.jsonl'));
-    const olderCopy = await readFile(path.join(changeDir, ownFile!), 'utf8');
+    const [ownFile] = (await readdir(path.join(folder, 'changes'))).filter((n) =>
+      n.endsWith('.jsonl'),
+    );
+    const olderCopy = await readFile(path.join(folder, 'changes', ownFile!), 'utf8');
 
     const listed = await retentionList(workspace, later);
     const row = listed.learners.find((l) => l.learnerId === learner.id);
@@ -118,7 +119,13 @@ describe('erasure under the retention policy', () => {
       later,
     );
     expect(result.basis).toBe('retention');
+    // The folder named by the learner moved to one named by the pseudonym.
+    const oldFolder = folder;
+    folder = await workspace.portfolioFolder(learner.id);
+    expect(folder).not.toBe(oldFolder);
+    expect(await readdir(oldFolder).catch(() => 'gone')).toBe('gone');
     expect(await holding(folder, personal)).toEqual([]);
+    const changeDir = path.join(folder, 'changes');
 
     // The older copy comes back twice: as a sync engine's conflict copy, and as the writer's own
     // file put back whole, as a sync engine does when the other computer's version wins.
