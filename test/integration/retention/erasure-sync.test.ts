@@ -299,7 +299,8 @@ describe('an erasure synced by Syncthing to a computer holding an older copy', (
         expect(await pathsNaming(side.dir, slug), side.name).toEqual([]);
         expect(await foldersOf(side.dir, learner.id), side.name).toEqual([moved]);
         expect(await holding(path.join(side.dir, moved), ownDetails)).toEqual([]);
-        expect(await readdir(path.join(side.dir, moved, 'evidence'))).toEqual([]);
+        // No evidence file (an empty evidence folder may or may not have followed the move).
+        expect(await readdir(path.join(side.dir, moved, 'evidence')).catch(() => [])).toEqual([]);
         const stagedHere = path.join(side.dir, path.relative(dirB, staged));
         expect(
           await stat(stagedHere).then(
