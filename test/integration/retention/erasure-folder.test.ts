@@ -10,11 +10,13 @@ import { checkPortfolioProofs } from '../../../src-main/record/verify/verify-por
 import { eraseLearner } from '../../../src-main/retention/erase';
 import { safeName } from '../../../src-main/storage/safe-name';
 import { Workspace } from '../../../src-main/workspace/workspace';
+import { WorkspaceWatcher } from '../../../src-main/workspace/workspace-watcher';
 import { decideOn } from '../../support/decide-on';
 import { demoWorkspace, tester } from '../../support/demo-workspace';
 import { folderState, syncFolders } from '../../support/folder-sync';
 import { portfolioOnDisk } from '../../support/portfolio-on-disk';
 import { useTempDirs } from '../../support/temp-dir';
+import { waitFor } from '../../support/wait-for';
 
 const UNIT = 'unit-j-508-4003';
 
@@ -209,5 +211,19 @@ describe('an erased learner’s portfolio folder', () => {
       copy,
     );
     expect(doc.data.audit.some((a) => a.action === 'merged sync conflict copy')).toBe(true);
+
+    // With the workbench running, the watcher merges a folder as it appears.
+    const watcher = new WorkspaceWatcher(workspace, () => undefined);
+    await watcher.boot();
+    try {
+      // Made beside, then put in place at once, as a sync engine finishes a folder.
+      const beside = path.join(root, 'arriving');
+      await mkdir(path.join(beside, 'changes'), { recursive: true });
+      await writeFile(path.join(beside, 'changes', copy), await readFile(path.join(changes, own!)));
+      await rename(beside, stray);
+      await waitFor(async () => (await foldersOf(workspace.dir, learner.id)).join() === moved);
+    } finally {
+      await watcher.shutdown();
+    }
   }, 240_000);
 });
