@@ -41,9 +41,10 @@ export interface StrayMerge {
   /**
    * moved: the folder took the portfolio's place whole; merged: its files went into the
    * portfolio's folder; waiting: the erasure that moved the portfolio has not reached this
-   * computer yet, so nothing was touched (tried again when files arrive).
+   * computer yet, so nothing was touched (tried again when files arrive); left: it could not be
+   * merged now (a file in use, a disk full) and stays for the next look.
    */
-  outcome: 'moved' | 'merged' | 'waiting';
+  outcome: 'moved' | 'merged' | 'waiting' | 'left';
 }
 
 /** Every stray portfolio folder under learners/, with the learner it belongs to. */
@@ -311,7 +312,7 @@ export async function mergeStrayFolders(
       try {
         done.push(await mergeStrayFolder(workspaceDir, stray, options));
       } catch {
-        done.push({ learnerId: stray.learner.id, outcome: 'waiting' });
+        done.push({ learnerId: stray.learner.id, outcome: 'left' });
       }
     }
     return done;

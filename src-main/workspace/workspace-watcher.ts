@@ -105,7 +105,7 @@ export class WorkspaceWatcher {
       // A folder of a learner the roster keeps elsewhere (their folder before an erasure moved
       // it, written in on a computer that was apart) is merged into theirs and removed.
       const strays = await this.workspace.mergeStrayFolders();
-      if (strays.some((s) => s.outcome !== 'waiting')) return true;
+      if (strays.some((s) => s.outcome === 'moved' || s.outcome === 'merged')) return true;
     }
     const inPortfolio =
       rel[0] === 'learners' &&
