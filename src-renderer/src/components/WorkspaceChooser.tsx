@@ -73,7 +73,7 @@ function OpenPanel({ status, busy, open }: PanelProps) {
       <Stack>
         <FolderField
           label="Workspace folder"
-          description="The folder that holds centre.json, or an EQA visit pack’s folder (opened to read only)"
+          description="The folder that holds centre.json, or an EQA visit pack’s folder or .zip (opened to read only)"
           value={dir}
           onChange={setDir}
           canChoose={status.canChooseFolder}
