@@ -14,11 +14,17 @@ import { samplingWatch } from '../sampling/sampling-watch';
 import { standardisationWatch } from '../competence/standardisation-watch';
 import { visitWatch } from '../visit-pack/visit-watch';
 import {
+  isPackZip,
   isVisitPackFolder,
   openVisitPack,
-  refuseZippedPack,
+  openVisitPackZip,
   type OpenedPack,
 } from '../visit-pack/open-pack';
+import {
+  OPENED_PACKS_FOLDER,
+  removeExtraction,
+  removeStaleExtractions,
+} from '../visit-pack/pack-unzip';
 
 /** What only a host can do (a native folder picker exists in Electron, not in a browser). */
 export interface HostCapabilities {
@@ -101,6 +107,11 @@ export class Workbench {
     return path.join(this.paths.userDataDir, 'demo-centre');
   }
 
+  /** Where a pack's .zip is unpacked to be read: this computer's own data, outside any workspace. */
+  get packCacheDir(): string {
+    return path.join(this.paths.userDataDir, OPENED_PACKS_FOLDER);
+  }
+
   get settings(): Settings {
     if (!this.settingsStore) throw new Error('Workbench used before boot()');
     return this.settingsStore;
@@ -109,6 +120,7 @@ export class Workbench {
   /** Opens the workspace asked for, else the last one used, else the demo centre. */
   async boot(options: { workspace?: string } = {}): Promise<void> {
     this.settingsStore = await Settings.load(this.paths.userDataDir);
+    await removeStaleExtractions(this.packCacheDir);
     const wanted = options.workspace ?? this.settings.lastWorkspace;
     try {
       if (wanted) await this.openFolder(wanted);
@@ -128,6 +140,7 @@ export class Workbench {
     this.watcher = null;
     await this.current?.portfolios.flush();
     this.current = null;
+    await this.closePack();
   }
 
   get workspace(): Workspace {
@@ -161,16 +174,22 @@ export class Workbench {
     );
   }
 
-  /** Opens what a folder holds: a visit pack (read only), else a centre workspace. */
+  /** Opens what a path holds: a visit pack or its .zip (read only), else a centre workspace. */
   async openFolder(dir: string): Promise<void> {
-    await refuseZippedPack(dir);
-    if (await isVisitPackFolder(dir)) await this.openPack(dir);
+    if ((await isPackZip(dir)) || (await isVisitPackFolder(dir))) await this.openPack(dir);
     else await this.open(dir);
   }
 
-  /** Opens a visit pack in place of the workspace; nothing is written into the pack. */
+  /**
+   * Opens a visit pack (its folder, or its .zip unpacked into this computer's cache) in place of
+   * the workspace; nothing is written into the pack or the zip.
+   */
   async openPack(dir: string): Promise<OpenedPack> {
-    const opened = await openVisitPack(dir);
+    const opened = (await isPackZip(dir))
+      ? await openVisitPackZip(dir, this.packCacheDir)
+      : await openVisitPack(dir);
+    // The same zip opened again was unpacked afresh in the same place: keep that.
+    await this.closePack(opened.extraction);
     await this.watcher?.shutdown();
     this.watcher = null;
     await this.current?.portfolios.flush();
@@ -182,6 +201,13 @@ export class Workbench {
     this.failedDir = null;
     this.changeCount += 1;
     return opened;
+  }
+
+  /** Forgets the open pack, removing its unpacked .zip unless `keep` (just unpacked again). */
+  private async closePack(keep: string | null = null): Promise<void> {
+    const extraction = this.pack?.extraction;
+    this.pack = null;
+    if (extraction && extraction !== keep) await removeExtraction(extraction);
   }
 
   async open(dir: string): Promise<Workspace> {
@@ -217,7 +243,7 @@ export class Workbench {
     this.tickets.clear();
     if (this.current !== workspace) this.unlocked = null;
     this.current = workspace;
-    this.pack = null;
+    await this.closePack();
     this.openProblem = null;
     this.failedDir = null;
     this.changeCount += 1;

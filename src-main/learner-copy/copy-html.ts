@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime } from '../kernel/dates';
 import type { PackFile } from '../visit-pack/pack-model';
-import { escapeHtml, OFFLINE_POLICY, OFFLINE_STYLE } from '../visit-pack/offline-page';
+import { escapeHtml, offlineHead } from '../visit-pack/offline-page';
 import type { LearnerCopyData } from './copy-model';
 
 type Data = LearnerCopyData;
@@ -186,16 +186,7 @@ function sections(data: Data): string[] {
 export function copyHtml(data: Data): string {
   const title = `${data.learner.name}: your data held by ${data.centre.name}`;
   const parts = sections(data);
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${OFFLINE_STYLE}</style>
-</head>
-<body>
+  return `${offlineHead(title)}
 <header><span class="home">${escapeHtml(data.centre.name)}${data.centre.demo ? ' · Demo data' : ''}</span></header>
 <main id="main">
 <h1>${escapeHtml(title)}</h1>

@@ -19,13 +19,17 @@ export interface LearnerUnitView {
   signedOff: boolean;
 }
 
-export interface LearnerSummary {
+/** Who a learner is and where they work, as the learner list and a visit pack both show them. */
+export interface LearnerHeadline {
   id: string;
   name: string;
   uln: string;
   employer: string;
   workplace: string;
   cohort: string;
+}
+
+export interface LearnerSummary extends LearnerHeadline {
   needs: string;
   archived: boolean;
   units: LearnerUnitView[];

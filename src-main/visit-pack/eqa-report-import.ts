@@ -130,29 +130,18 @@ function nextReportFile(visit: VisitFile): string {
   return name;
 }
 
-/**
- * Keeps a checked report with its visit: the signed file in the visit's folder, the report on its
- * record, and each of the EQA's actions raised in the centre's action loop. A different report
- * for a visit that has one (the EQA's corrected report) replaces it: the first stays in the
- * folder, on the record and on the audit trail, and every action already raised stays in the
- * loop as it is, answers and all; only the new report's actions not already there are raised.
- */
-export async function importEqaReport(
-  workspace: Workspace,
-  pdf: Uint8Array,
-  actor: Actor,
-  now: Date,
-): Promise<ImportedEqaReport> {
+/** Only the IQA (or an administrator, or the system) imports the EQA's report. */
+function assertImporter(actor: Actor): void {
   if (actor.role !== 'iqa' && actor.role !== 'admin' && actor.role !== 'system') {
     throw new UserError(
       'forbidden',
       'The EQA’s report is imported by the internal quality assurer. Choose your IQA role (top right).',
     );
   }
-  const { report, signer } = await checkEqaReport(workspace, pdf);
-  const doc = await visitDoc(workspace, report.visitId);
-  const sha256 = createHash('sha256').update(pdf).digest('hex');
-  const visit = doc.data;
+}
+
+/** Refuses a report the visit already holds, one older than it holds, or one off its sample. */
+function assertFitsVisit(visit: VisitFile, report: EqaReport, sha256: string): void {
   const earlier = [visit.report, ...visit.replacedReports].find((r) => r?.sha256 === sha256);
   if (earlier) {
     throw new UserError(
@@ -174,6 +163,10 @@ export async function importEqaReport(
       `it reports on ${stray.learner}, ${stray.unit}, which was not in the visit’s pack.`,
     );
   }
+}
+
+/** The report's actions not already in the loop, raised; and the loop's open ones it drops. */
+function actionsOf(workspace: Workspace, visit: VisitFile, report: EqaReport, actor: Actor) {
   const fresh = report.actions.filter((a) => !visit.actions.some((old) => sameAction(old, a)));
   const actions: VisitAction[] = fresh.map((a) => ({
     ...raiseAction({
@@ -191,6 +184,30 @@ export async function importEqaReport(
   const notInReport = visit.actions
     .filter((old) => old.state !== 'closed' && !report.actions.some((a) => sameAction(old, a)))
     .map((old) => old.what);
+  return { actions, notInReport };
+}
+
+/**
+ * Keeps a checked report with its visit: the signed file in the visit's folder, the report on its
+ * record, and each of the EQA's actions raised in the centre's action loop. A different report
+ * for a visit that has one (the EQA's corrected report) replaces it: the first stays in the
+ * folder, on the record and on the audit trail, and every action already raised stays in the
+ * loop as it is, answers and all; only the new report's actions not already there are raised.
+ */
+export async function importEqaReport(
+  workspace: Workspace,
+  pdf: Uint8Array,
+  actor: Actor,
+  now: Date,
+): Promise<ImportedEqaReport> {
+  assertImporter(actor);
+  const { report, signer } = await checkEqaReport(workspace, pdf);
+  const doc = await visitDoc(workspace, report.visitId);
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const visit = doc.data;
+  assertFitsVisit(visit, report, sha256);
+  const previous = visit.report;
+  const { actions, notInReport } = actionsOf(workspace, visit, report, actor);
   const file = nextReportFile(visit);
   const folder = await visitFolder(workspace, report.visitId);
   await writeFileAtomic(path.join(folder, file), pdf);

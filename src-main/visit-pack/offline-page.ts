@@ -48,3 +48,17 @@ button { font: inherit; padding: .3rem .8rem; }
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** An offline page up to its opening `<body>`: language, policy, viewport, title and style. */
+export function offlineHead(title: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${OFFLINE_POLICY}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${OFFLINE_STYLE}</style>
+</head>
+<body>`;
+}

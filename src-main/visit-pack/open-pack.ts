@@ -5,6 +5,7 @@ import { UserError } from '../kernel/user-error';
 import { resolveInside } from '../storage/resolve-inside';
 import { MANIFEST_FILE, parseManifest } from './pack-manifest';
 import type { PackData } from './pack-model';
+import { extractPackZip, isZipPath, removeExtraction } from './pack-unzip';
 import { checkPackFolder, type PackCheck } from './verify-pack';
 import { PACK_DATA_FILE } from './write-pack';
 
@@ -14,7 +15,12 @@ import { PACK_DATA_FILE } from './write-pack';
  * sent it, so its manifest still holds afterwards.
  */
 export interface OpenedPack {
+  /** The pack's folder: the one opened, or where its .zip was unpacked. */
   dir: string;
+  /** What the EQA opened: the pack's folder, or its .zip. */
+  source: string;
+  /** The unpacking of a .zip in this computer's cache, removed when the pack is closed. */
+  extraction: string | null;
   data: PackData;
   check: PackCheck;
   /** The files the manifest lists: the only ones the screen may open. */
@@ -32,17 +38,19 @@ export async function isVisitPackFolder(dir: string): Promise<boolean> {
   );
 }
 
-/** A pack's .zip is refused in words that say what to do instead. */
-export async function refuseZippedPack(target: string): Promise<void> {
-  if (!/\.zip$/i.test(target) || !(await isFile(target))) return;
-  throw new UserError(
-    'unsupported',
-    `${path.basename(target)} is a .zip. Unzip it first, then open the folder inside it: the workbench reads a visit pack in place, without changing it.`,
-  );
+/** Whether a path is a pack's .zip (a file ending .zip), to be unpacked before reading. */
+export async function isPackZip(target: string): Promise<boolean> {
+  return isZipPath(target) && (await isFile(target));
 }
 
 async function readPackData(dir: string): Promise<PackData> {
-  const text = await readFile(path.join(dir, PACK_DATA_FILE), 'utf8');
+  const text = await readFile(path.join(dir, PACK_DATA_FILE), 'utf8').catch(() => null);
+  if (text === null) {
+    throw new UserError(
+      'invalid-input',
+      `${path.basename(dir)} has no ${PACK_DATA_FILE}: it is not a visit pack, or it is incomplete. Ask the centre for the pack again.`,
+    );
+  }
   let data: Partial<PackData> | null = null;
   try {
     data = JSON.parse(text) as Partial<PackData>;
@@ -84,7 +92,22 @@ export async function openVisitPack(dir: string): Promise<OpenedPack> {
   } catch {
     centreCertificate = null;
   }
-  return { dir: folder, data, check, listed, centreCertificate };
+  return { dir: folder, source: folder, extraction: null, data, check, listed, centreCertificate };
+}
+
+/**
+ * Unpacks a pack's .zip into this computer's cache (`cacheDir`) and opens what it holds as a
+ * folder pack is opened; the zip itself is only read.
+ */
+export async function openVisitPackZip(zipFile: string, cacheDir: string): Promise<OpenedPack> {
+  const source = path.resolve(zipFile);
+  const { dir, extraction } = await extractPackZip(source, cacheDir);
+  try {
+    return { ...(await openVisitPack(dir)), source, extraction };
+  } catch (error) {
+    await removeExtraction(extraction);
+    throw error;
+  }
 }
 
 /** A file of the pack the manifest lists, confined to the pack's folder. */

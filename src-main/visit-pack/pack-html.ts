@@ -1,5 +1,5 @@
 import type { PackData } from './pack-model';
-import { escapeHtml, OFFLINE_POLICY, OFFLINE_STYLE } from './offline-page';
+import { escapeHtml, offlineHead } from './offline-page';
 import { PACK_SCRIPT } from './pack-script';
 
 /** The pack data as a JSON script block: `<` is escaped so no text can close the element. */
@@ -14,16 +14,7 @@ function inlineJson(data: PackData): string {
  * and style are inline; the policy forbids every request but the folder's own files.
  */
 export function packHtml(data: PackData): string {
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_POLICY}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>EQA visit pack — ${escapeHtml(data.centre.name)}</title>
-<style>${OFFLINE_STYLE}</style>
-</head>
-<body>
+  return `${offlineHead(`EQA visit pack — ${data.centre.name}`)}
 <header>
 <a class="home" href="#">EQA visit pack — ${escapeHtml(data.centre.name)}</a>
 <form id="search" role="search">

@@ -1,3 +1,5 @@
+import type { LearnerHeadline } from '../learner/learner-contract';
+
 /**
  * What a visit pack says, as `pack.json` beside `index.html` and inlined in it. Everything about
  * a learner here is about a learner the visit samples: nobody else is named.
@@ -58,13 +60,7 @@ export interface PackUnit {
   review: { iqa: string; decision: string; feedback: string; on: string } | null;
 }
 
-export interface PackLearner {
-  id: string;
-  name: string;
-  uln: string;
-  employer: string;
-  workplace: string;
-  cohort: string;
+export interface PackLearner extends LearnerHeadline {
   units: PackUnit[];
   evidence: PackEvidence[];
 }

@@ -52,6 +52,102 @@ async function workJudged(
   return `${learner}, ${meeting.unitTitle}${evidence}. ${description}`;
 }
 
+type StaffSections = Awaited<ReturnType<typeof visitPackStaffSections>>;
+type PackStaffMember = StaffSections['staff'][number];
+
+/** Every CPD certificate of the staff, as documents of the pack (one no longer on disk is left out). */
+async function cpdDocuments(
+  workspace: Workspace,
+  staff: readonly PackStaffMember[],
+): Promise<SectionDocument[]> {
+  const documents: SectionDocument[] = [];
+  for (const member of staff) {
+    for (const entry of member.cpd) {
+      for (const file of entry.files) {
+        const doc = await documentOf(workspace.dir, file);
+        if (doc) documents.push(doc);
+      }
+    }
+  }
+  return documents;
+}
+
+/** One person's competence: roles, qualifications, experience, CPD, checks and what is flagged. */
+function staffRow(m: PackStaffMember) {
+  return {
+    heading: m.name,
+    cells: [
+      { label: 'Roles', value: m.roles.map((r) => roleLabels[r]).join(', ') },
+      {
+        label: 'Qualifications',
+        value: list(
+          m.qualifications.map(
+            (q) =>
+              `${q.title} (${q.kind}, ${q.status}${q.awardedOn ? `, ${day(q.awardedOn)}` : ''}${q.expiresOn ? `, expires ${day(q.expiresOn)}` : ''})`,
+          ),
+        ),
+      },
+      {
+        label: 'Occupational experience',
+        value: list(
+          m.experience.map(
+            (e) => `${e.role}, ${e.organisation} (${day(e.from)} to ${e.to ? day(e.to) : 'now'})`,
+          ),
+        ),
+      },
+      {
+        label: 'CPD',
+        value: list(m.cpd.map((c) => `${day(c.date)}: ${c.activity} (${c.hours} h)`)),
+      },
+      {
+        label: 'Checks',
+        value: list(
+          m.checks.map(
+            (c) =>
+              `${c.name}, ${day(c.checkedOn)}${c.expiresOn ? `, expires ${day(c.expiresOn)}` : ''}`,
+          ),
+        ),
+      },
+      {
+        label: 'Standardisation',
+        value: list(m.standardisation.map((p) => `${day(p.date)}: ${p.unitTitle}`)),
+      },
+      { label: 'Flagged', value: list(m.flags.map((f) => f.message)) },
+    ],
+  };
+}
+
+/** One standardisation activity: who took part, each assessor's judgement, the agreed outcome. */
+async function standardisationRow(
+  workspace: Workspace,
+  m: PackMeeting,
+  inVisit: ReadonlySet<string>,
+) {
+  return {
+    heading: `${day(m.date)}: ${m.unitTitle}`,
+    cells: [
+      { label: 'Led by', value: m.ledBy },
+      { label: 'Attended', value: m.attendees.join(', ') },
+      { label: 'Criteria', value: m.criteria.join(', ') },
+      { label: 'Work judged', value: await workJudged(workspace, m, inVisit) },
+      ...m.judgements.map((j) => ({
+        label: j.assessor,
+        value: `${j.decision}${j.matched ? '' : ' (differed from the agreed outcome)'}: ${j.reasoning}`,
+      })),
+      { label: 'Agreed', value: `${m.agreed.decision}: ${m.agreed.rationale}` },
+      {
+        label: 'Actions',
+        value: list(
+          m.actions.map(
+            (a) =>
+              `${a.what} (${a.owner}, due ${day(a.dueOn)}${a.closedOn ? `, closed ${day(a.closedOn)}` : ', open'})`,
+          ),
+        ),
+      },
+    ],
+  };
+}
+
 /**
  * The staff competence records and standardisation records an EQA asks for, as two sections of
  * the visit pack: each person's qualifications, experience, CPD (with its certificates) and
@@ -63,65 +159,15 @@ export const staffSectionSource: PackSectionSource = async (workspace, visit) =>
     today: visit.today,
     ...(visit.period ? { from: visit.period.from, to: visit.period.to } : {}),
   });
-  const documents: SectionDocument[] = [];
-  for (const member of data.staff) {
-    for (const entry of member.cpd) {
-      for (const file of entry.files) {
-        const doc = await documentOf(workspace.dir, file);
-        if (doc) documents.push(doc);
-      }
-    }
-  }
   const staff: SectionContent = {
     section: {
       id: 'staff-competence',
       title: 'Staff competence and CPD',
       intro:
         'Each assessor’s and IQA’s qualifications, occupational experience, continuing professional development and checks, with what the centre flags as missing or expiring.',
-      rows: data.staff.map((m) => ({
-        heading: m.name,
-        cells: [
-          { label: 'Roles', value: m.roles.map((r) => roleLabels[r]).join(', ') },
-          {
-            label: 'Qualifications',
-            value: list(
-              m.qualifications.map(
-                (q) =>
-                  `${q.title} (${q.kind}, ${q.status}${q.awardedOn ? `, ${day(q.awardedOn)}` : ''}${q.expiresOn ? `, expires ${day(q.expiresOn)}` : ''})`,
-              ),
-            ),
-          },
-          {
-            label: 'Occupational experience',
-            value: list(
-              m.experience.map(
-                (e) =>
-                  `${e.role}, ${e.organisation} (${day(e.from)} to ${e.to ? day(e.to) : 'now'})`,
-              ),
-            ),
-          },
-          {
-            label: 'CPD',
-            value: list(m.cpd.map((c) => `${day(c.date)}: ${c.activity} (${c.hours} h)`)),
-          },
-          {
-            label: 'Checks',
-            value: list(
-              m.checks.map(
-                (c) =>
-                  `${c.name}, ${day(c.checkedOn)}${c.expiresOn ? `, expires ${day(c.expiresOn)}` : ''}`,
-              ),
-            ),
-          },
-          {
-            label: 'Standardisation',
-            value: list(m.standardisation.map((p) => `${day(p.date)}: ${p.unitTitle}`)),
-          },
-          { label: 'Flagged', value: list(m.flags.map((f) => f.message)) },
-        ],
-      })),
+      rows: data.staff.map(staffRow),
     },
-    documents,
+    documents: await cpdDocuments(workspace, data.staff),
   };
   const inVisit = new Set(visit.learnerIds);
   const standardisation: SectionContent = {
@@ -130,29 +176,9 @@ export const staffSectionSource: PackSectionSource = async (workspace, visit) =>
       title: 'Standardisation',
       intro:
         'Standardisation activities: what each assessor judged on their own, the outcome agreed, and the actions that followed.',
-      rows: await mapLimit(data.standardisation, 4, async (m) => ({
-        heading: `${day(m.date)}: ${m.unitTitle}`,
-        cells: [
-          { label: 'Led by', value: m.ledBy },
-          { label: 'Attended', value: m.attendees.join(', ') },
-          { label: 'Criteria', value: m.criteria.join(', ') },
-          { label: 'Work judged', value: await workJudged(workspace, m, inVisit) },
-          ...m.judgements.map((j) => ({
-            label: j.assessor,
-            value: `${j.decision}${j.matched ? '' : ' (differed from the agreed outcome)'}: ${j.reasoning}`,
-          })),
-          { label: 'Agreed', value: `${m.agreed.decision}: ${m.agreed.rationale}` },
-          {
-            label: 'Actions',
-            value: list(
-              m.actions.map(
-                (a) =>
-                  `${a.what} (${a.owner}, due ${day(a.dueOn)}${a.closedOn ? `, closed ${day(a.closedOn)}` : ', open'})`,
-              ),
-            ),
-          },
-        ],
-      })),
+      rows: await mapLimit(data.standardisation, 4, (m) =>
+        standardisationRow(workspace, m, inVisit),
+      ),
     },
     documents: [],
   };

@@ -11,8 +11,10 @@ import type { PackData } from './pack-model';
 
 /** A visit pack open in the workbench, read-only, with what checking it found. */
 export interface OpenPackView {
-  /** The pack's folder on this computer. */
+  /** What the EQA opened on this computer: the pack's folder, or its .zip. */
   dir: string;
+  /** Opened from its .zip, unpacked to be read into a folder of this computer's own. */
+  zipped: boolean;
   data: PackData;
   check: {
     ok: boolean;
@@ -25,7 +27,8 @@ export interface OpenPackView {
 }
 
 /**
- * Reading a visit pack an EQA opened (a folder with pack.json and MANIFEST.sha256): nothing here
+ * Reading a visit pack an EQA opened (a folder with pack.json and MANIFEST.sha256, or its .zip
+ * unpacked into this computer's cache): nothing here
  * writes, into the pack or anywhere else; the signed report comes back to be saved by the EQA.
  */
 export const packViewOperations = {

@@ -9,9 +9,10 @@ import type { packViewOperations } from './pack-view-contract';
 
 export const packViewHandlers: HandlerMap<keyof typeof packViewOperations> = {
   'pack:view': async (_input, workbench) => {
-    const { dir, data, check } = workbench.requirePack();
+    const { source, data, check } = workbench.requirePack();
     return {
-      dir,
+      dir: source,
+      zipped: /\.zip$/i.test(source),
       data,
       check: {
         ok: check.ok,

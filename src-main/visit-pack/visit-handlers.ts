@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
 import type { HandlerMap } from '../api/handler';
+import type { Workbench } from '../app/workbench';
+import type { ActionStep } from '../sampling/review-operations';
 import { signerFor } from '../record/identity-store/signers';
 import { passphraseSource } from '../record/record-handler-support';
 import { dayOf } from '../shared/record';
@@ -33,6 +35,17 @@ async function newPackFolder(workspaceDir: string, day: string): Promise<string>
   for (let n = 2; there.has(name) || there.has(`${name}.zip`); n += 1) name = `${day}-pack-${n}`;
   return resolveInside(workspaceDir, path.join(VISITS_FOLDER, name));
 }
+
+/** A step on one of the visit's actions, taken by the person working now. */
+const stepAction = (workbench: Workbench, visitId: string, actionId: string, step: ActionStep) =>
+  stepVisitAction(
+    workbench.workspace,
+    visitId,
+    actionId,
+    step,
+    workbench.actor(),
+    workbench.clock(),
+  );
 
 export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
   'visit:marked-evidence': async ({ samples }, workbench) => {
@@ -165,32 +178,11 @@ export const visitHandlers: HandlerMap<keyof typeof visitOperations> = {
     ),
 
   'visit:respond-action': async ({ visitId, actionId, text }, workbench) =>
-    stepVisitAction(
-      workbench.workspace,
-      visitId,
-      actionId,
-      { kind: 'respond', text },
-      workbench.actor(),
-      workbench.clock(),
-    ),
+    stepAction(workbench, visitId, actionId, { kind: 'respond', text }),
 
   'visit:close-action': async ({ visitId, actionId, note }, workbench) =>
-    stepVisitAction(
-      workbench.workspace,
-      visitId,
-      actionId,
-      { kind: 'close', note },
-      workbench.actor(),
-      workbench.clock(),
-    ),
+    stepAction(workbench, visitId, actionId, { kind: 'close', note }),
 
   'visit:reopen-action': async ({ visitId, actionId, reason, due }, workbench) =>
-    stepVisitAction(
-      workbench.workspace,
-      visitId,
-      actionId,
-      { kind: 'reopen', reason, due },
-      workbench.actor(),
-      workbench.clock(),
-    ),
+    stepAction(workbench, visitId, actionId, { kind: 'reopen', reason, due }),
 };

@@ -11,7 +11,7 @@ export interface WorkspaceStatus {
   /** Null when nothing could be opened; `problem` then says why. */
   open: { dir: string; centreName: string; demo: boolean } | null;
   problem: string | null;
-  /** A visit pack open instead of a workspace, read only: the EQA's view of it. */
+  /** A visit pack open instead of a workspace, read only: the EQA's view of it (`dir`: its folder or .zip). */
   pack: { dir: string; centreName: string; demo: boolean } | null;
   /**
    * The folder whose centre.json is damaged (while open, or when it could not be opened), so
@@ -46,7 +46,7 @@ export interface RecentWorkspaceView {
 
 export const workspaceOperations = {
   'workspace:status': operation<WorkspaceStatus>()(z.object({})),
-  /** Opens a centre workspace, or a visit pack (pack.json and MANIFEST.sha256) read only. */
+  /** Opens a centre workspace, or a visit pack (pack.json and MANIFEST.sha256, or its .zip) read only. */
   'workspace:open': operation<WorkspaceStatus>()(z.object({ dir: folder })),
   'workspace:open-demo': operation<WorkspaceStatus>()(z.object({})),
   'workspace:create': operation<WorkspaceStatus>()(

@@ -60,7 +60,7 @@ async function status(
       ? { dir: open.dir, centreName: open.centre.centre.name, demo: open.centre.centre.demo }
       : null,
     pack: pack
-      ? { dir: pack.dir, centreName: pack.data.centre.name, demo: pack.data.centre.demo }
+      ? { dir: pack.source, centreName: pack.data.centre.name, demo: pack.data.centre.demo }
       : null,
     problem: centreProblem
       ? `${centreProblem.message} Until it is put right, the workbench shows the centre as it last read it and saves no change to it.`

@@ -124,3 +124,74 @@ test('the EQA opens a visit pack by its path, reads a learner’s work and signs
   expect(check.problems).toEqual([]);
   expect(check.ok).toBe(true);
 });
+
+test('the EQA opens a visit pack’s .zip by its path and reads a criterion’s evidence from it', async ({
+  page,
+  app,
+}) => {
+  const workspace = app.workbench.workspace;
+  const iqa = workspace.centre.staff.find((s) => s.name === 'Margaret Ellis')!;
+  const [plan] = (await samplingStore(workspace).listPlans()).plans;
+  const written = await writeVisitPack(workspace, {
+    out: path.join(app.scratchDir, 'visit-pack'),
+    samples: plan!.plan.samples.map((s) => ({ learner: s.learnerId, unit: s.unitId })),
+    identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
+    actor: { id: iqa.id, role: 'iqa' },
+    madeBy: iqa.name,
+    now: new Date(),
+  });
+  const zipFile = written.zip!;
+  const zipBytes = await readFile(zipFile);
+  const data = JSON.parse(
+    await readFile(path.join(app.scratchDir, 'visit-pack', 'pack.json'), 'utf8'),
+  ) as PackData;
+  const learner = data.learners.find((l) => l.evidence.some((e) => e.file))!;
+  const evidence = learner.evidence.find((e) => e.file)!;
+
+  await page.goto(app.host.url);
+  await page.getByRole('button', { name: 'Change workspace' }).click();
+  const chooser = page.getByRole('dialog');
+  await chooser.getByRole('textbox', { name: 'Workspace folder' }).fill(zipFile);
+  await chooser.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `EQA visit pack of ${data.centre.name}`,
+  );
+  await expect(page.getByText(`in ${zipFile}.`, { exact: false })).toBeVisible();
+  await expect(page.getByTestId('pack-check')).toContainText('The pack checks out');
+  await expect(page.getByTestId('pack-check')).toContainText('signed by Margaret Ellis');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page
+    .getByRole('navigation', { name: 'Learners and units sampled' })
+    .getByRole('button', { name: new RegExp(`^${learner.name}`) })
+    .first()
+    .click();
+  const shown = page.getByTestId('pack-unit');
+  await expect(shown.getByRole('heading', { level: 2 })).toContainText(learner.name);
+  await shown
+    .getByTestId('pack-evidence')
+    .getByRole('button', { name: `Open evidence ${evidence.ref}, ${evidence.title}` })
+    .click();
+  const preview = page.getByTestId('pack-file-preview');
+  await expect(preview).toContainText(evidence.file!.path);
+  const link = preview.getByRole('link', { name: 'Open the file itself' });
+  await expect(link).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  // The file served is the evidence the pack holds, read from the unpacked copy.
+  const served = await page.request.get(
+    new URL((await link.getAttribute('href'))!, page.url()).href,
+  );
+  expect(served.ok()).toBe(true);
+  expect(
+    createHash('sha256')
+      .update(await served.body())
+      .digest('hex'),
+  ).toBe(evidence.file!.sha256);
+  await page.keyboard.press('Escape');
+
+  // The zip is as the centre sent it, and its unpacked copy lives in the workbench's own data.
+  expect(await readFile(zipFile)).toEqual(zipBytes);
+  expect(app.workbench.openedPack?.dir.startsWith(app.workbench.packCacheDir + path.sep)).toBe(
+    true,
+  );
+});

@@ -51,7 +51,15 @@ async function start(): Promise<void> {
     {
       kind: 'electron',
       chooseFolder: async () => {
-        const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory'] };
+        // macOS can offer folders and a visit pack's .zip in one dialog; Windows and Linux show
+        // folders only when asked for both, so there a pack's .zip is opened by typing its path.
+        const options: OpenDialogOptions =
+          process.platform === 'darwin'
+            ? {
+                properties: ['openDirectory', 'openFile', 'createDirectory'],
+                filters: [{ name: 'Workspace folder or visit pack (.zip)', extensions: ['zip'] }],
+              }
+            : { properties: ['openDirectory', 'createDirectory'] };
         const answer = mainWindow
           ? await dialog.showOpenDialog(mainWindow, options)
           : await dialog.showOpenDialog(options);

@@ -9,7 +9,7 @@ import {
   TextInput,
   UnstyledButton,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { WorkspaceStatus } from '../../../src-main/workspace/workspace-contract';
 import { call } from '../api/client';
 import { useAction } from '../api/use-action';
@@ -66,33 +66,55 @@ interface PanelProps {
   open: OpenWith;
 }
 
+interface FolderFormProps {
+  status: WorkspaceStatus;
+  folder: { label: string; description: string };
+  dir: string;
+  setDir: (dir: string) => void;
+  send: () => void;
+  children: ReactNode;
+}
+
+/** A panel's form: its folder first (typed, or the desktop app's picker), then what else it asks. */
+function FolderForm({ status, folder, dir, setDir, send, children }: FolderFormProps) {
+  return (
+    <form onSubmit={submitted(send)}>
+      <Stack>
+        <FolderField {...folder} value={dir} onChange={setDir} canChoose={status.canChooseFolder} />
+        {children}
+      </Stack>
+    </form>
+  );
+}
+
 function OpenPanel({ status, busy, open }: PanelProps) {
   const [dir, setDir] = useState('');
   return (
-    <form onSubmit={submitted(() => open(() => call('workspace:open', { dir }), notOpened))}>
-      <Stack>
-        <FolderField
-          label="Workspace folder"
-          description="The folder that holds centre.json, or an EQA visit pack’s folder (opened to read only)"
-          value={dir}
-          onChange={setDir}
-          canChoose={status.canChooseFolder}
-        />
-        <Group>
-          <Button type="submit" loading={busy}>
-            Open
-          </Button>
-          <Button
-            variant="light"
-            onClick={() =>
-              open(() => call('workspace:open-demo', {}), 'The demo centre could not be opened')
-            }
-          >
-            Open the demo centre
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FolderForm
+      status={status}
+      folder={{
+        label: 'Workspace folder',
+        description:
+          'The folder that holds centre.json, or an EQA visit pack’s folder or .zip (opened to read only)',
+      }}
+      dir={dir}
+      setDir={setDir}
+      send={() => open(() => call('workspace:open', { dir }), notOpened)}
+    >
+      <Group>
+        <Button type="submit" loading={busy}>
+          Open
+        </Button>
+        <Button
+          variant="light"
+          onClick={() =>
+            open(() => call('workspace:open-demo', {}), 'The demo centre could not be opened')
+          }
+        >
+          Open the demo centre
+        </Button>
+      </Group>
+    </FolderForm>
   );
 }
 
@@ -106,33 +128,33 @@ function NewPanel({ status, busy, open }: PanelProps) {
       'The workspace could not be created',
     );
   return (
-    <form onSubmit={submitted(create)}>
-      <Stack>
-        <FolderField
-          label="Folder for the new workspace"
-          description="An empty folder, or one that does not exist yet"
-          value={dir}
-          onChange={setDir}
-          canChoose={status.canChooseFolder}
-        />
-        <TextInput
-          label="Centre name"
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          required
-        />
-        <TextInput
-          label="Centre number"
-          value={number}
-          onChange={(e) => setNumber(e.currentTarget.value)}
-        />
-        <Group>
-          <Button type="submit" loading={busy}>
-            Create workspace
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <FolderForm
+      status={status}
+      folder={{
+        label: 'Folder for the new workspace',
+        description: 'An empty folder, or one that does not exist yet',
+      }}
+      dir={dir}
+      setDir={setDir}
+      send={create}
+    >
+      <TextInput
+        label="Centre name"
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+      />
+      <TextInput
+        label="Centre number"
+        value={number}
+        onChange={(e) => setNumber(e.currentTarget.value)}
+      />
+      <Group>
+        <Button type="submit" loading={busy}>
+          Create workspace
+        </Button>
+      </Group>
+    </FolderForm>
   );
 }
 

@@ -71,8 +71,11 @@ function PackContent({ dir }: { dir: string }) {
             EQA visit pack of {v.data.centre.name}
           </Title>
           <Text size="sm" c="dimmed">
-            Made on {formatDate(v.data.madeAt)} by {v.data.madeBy}, in {v.dir}. You are reading it
-            as the external quality assurer: nothing in the pack can be changed here.
+            Made on {formatDate(v.data.madeAt)} by {v.data.madeBy}, in {v.dir}.
+            {v.zipped &&
+              ' The .zip was unpacked into a folder of this computer’s own to be read, and is removed when you close the pack.'}{' '}
+            You are reading it as the external quality assurer: nothing in the pack can be changed
+            here.
           </Text>
           <PackCheckAlert check={v.check} />
           <Tabs value={tab} onChange={setTab}>
