@@ -1,13 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { currentSignOff } from '../decision/lock';
 import { unitFeedbackOf } from '../decision/marking';
 import { latestDecisions, decisionOf } from '../decision/latest-decisions';
-import { activeMappings } from '../portfolio/mapping-schema';
+import { activeMappings, type Mapping } from '../portfolio/mapping-schema';
+import type { Evidence } from '../portfolio/evidence-schema';
 import { unitProgress } from '../decision/progress';
 import { unitRef } from '../kernel/unit-label';
 import type { RecordSource } from '../record/from-portfolio/record-source';
@@ -17,6 +14,7 @@ import { resolveInside } from '../storage/resolve-inside';
 import { reviewDecisionLabels } from '../sampling/review-schema';
 import type { PackEvidence, PackLearner, PackTarget, PackUnit } from './pack-model';
 import { criterionLabel } from '../kernel/criterion-key';
+import { copyHashed, type PackSink } from './pack-copy';
 import { THIRD_PARTY_LEFT_OUT } from './third-party';
 
 const printed = {
@@ -25,89 +23,12 @@ const printed = {
   'not-assessed': 'not yet assessed',
 } as const;
 
-const WHOLE = 8 * 1024 * 1024;
-
-/** Where the bytes of a pack file go besides its folder (the pack's zip), as it is written. */
-export type PackSink = (relative: string, bytes: Uint8Array) => Promise<void>;
-
-/**
- * A small file's bytes in one read where the disk allows (fs.readFile reads 512 KiB at a time,
- * each a trip to the thread pool); null for a large one, which is streamed instead.
- */
-async function readWhole(handle: FileHandle): Promise<Buffer | null> {
-  const { size } = await handle.stat();
-  if (size > WHOLE) return null;
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  while (at < size) {
-    const { bytesRead } = await handle.read(bytes, at, size - at, at);
-    if (bytesRead === 0) break;
-    at += bytesRead;
-  }
-  return at === size ? bytes : bytes.subarray(0, at);
-}
-
-/** Writes a new file in as few writes as the disk takes (fs.writeFile writes 512 KiB at a time). */
-async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    let at = 0;
-    while (at < bytes.length) {
-      const { bytesWritten } = await handle.write(bytes, at, bytes.length - at, at);
-      at += bytesWritten;
-    }
-  } finally {
-    await handle.close();
-  }
-}
-
-/**
- * Copies a file and hashes it in one read, as evidence is ingested: a small file (most photos
- * and documents) is read whole, written to the copy and the sink together, a large one (video)
- * streamed to the copy (the zip reads it from there once the pack is written).
- */
-export async function copyHashed(
-  from: string,
-  to: string,
-  sink?: { relative: string; add: PackSink },
-): Promise<string> {
-  await mkdir(path.dirname(to), { recursive: true });
-  const source = await open(from, 'r');
-  let bytes: Buffer | null;
-  try {
-    bytes = await readWhole(source);
-  } finally {
-    await source.close();
-  }
-  if (bytes) {
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    await Promise.all([writeWhole(to, bytes), sink?.add(sink.relative, bytes)]);
-    return hash;
-  }
-  const hash = createHash('sha256');
-  await pipeline(
-    createReadStream(from, { highWaterMark: 1 << 20 }),
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    }),
-    createWriteStream(to),
-  );
-  return hash.digest('hex');
-}
-
 export interface CollectedLearner {
   learner: PackLearner;
   /** Evidence files whose copy does not match the SHA-256 the portfolio noted. */
   changed: string[];
 }
 
-/**
- * One sampled learner as the pack shows them: the chosen units with every criterion's decision,
- * feedback and evidence, and copies of the evidence files mapped to those units (no others).
- */
 export interface CollectOptions {
   /** Every item the portfolio holds (archived too), not only those mapped to the units. */
   allEvidence?: boolean;
@@ -131,34 +52,32 @@ export function evidenceInShare(
   return source.portfolio.evidence.filter((e) => !e.archived && used.has(e.id));
 }
 
-export async function collectLearner(
+type CopiedFile = NonNullable<PackEvidence['file']>;
+
+/**
+ * Copies the items' files into `folder` of the pack (and its zip), several at a time as copying
+ * waits on the disk. Returns each item's copy (null for one without a file or left out) and the
+ * copies whose SHA-256 is not the one the portfolio noted.
+ */
+async function copyEvidence(
   source: RecordSource,
-  units: readonly RegisteredUnit[],
-  packDir: string,
-  folder: string,
-  add?: PackSink,
-  options: CollectOptions = {},
-): Promise<CollectedLearner> {
-  const { portfolio, centre } = source;
-  const staffName = (id: string | null | undefined) =>
-    centre.staff.find((s) => s.id === id)?.name ?? '';
-  const unitIds = new Set(units.map((u) => u.unit.id));
-  const mapped = activeMappings(portfolio).filter((m) => unitIds.has(m.unitId));
-  const items = evidenceInShare(source, units, options.allEvidence);
-  const leaveOut = options.leaveOut ?? new Set<string>();
-  const refs = new Map(items.map((e, i) => [e.id, `E${i + 1}`]));
-  const changed: string[] = [];
-  const copies = await mapLimit(items, 4, async (e) => {
+  items: readonly Evidence[],
+  leaveOut: ReadonlySet<string>,
+  into: { packDir: string; folder: string; zip: PackSink | undefined },
+): Promise<{ copies: (CopiedFile | null)[]; changed: string[] }> {
+  const made = new Set<string>();
+  const copied = await mapLimit(items, 4, async (e) => {
     if (!e.file || leaveOut.has(e.id)) return null;
     const from = await resolveInside(source.portfolioDir, e.file.path);
-    const relative = `${folder}/${e.file.path}`;
-    const hash = await copyHashed(
-      from,
-      path.join(packDir, relative),
-      add ? { relative, add } : undefined,
-    );
-    if (hash !== e.file.sha256) changed.push(relative);
-    return {
+    const relative = `${into.folder}/${e.file.path}`;
+    const to = path.join(into.packDir, relative);
+    const dir = path.dirname(to);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    const hash = await copyHashed(from, to, into.zip && { relative, sink: into.zip });
+    const file: CopiedFile = {
       path: relative,
       title: e.title,
       mediaType: e.file.mediaType,
@@ -166,10 +85,23 @@ export async function collectLearner(
       originalName: e.file.originalName,
       size: e.file.size,
     };
+    return { file, changed: hash !== e.file.sha256 };
   });
-  const evidence: PackEvidence[] = items.map((e, i) => ({
+  return {
+    copies: copied.map((c) => c?.file ?? null),
+    changed: copied.flatMap((c) => (c?.changed ? [c.file.path] : [])),
+  };
+}
+
+/** The items as the pack lists them: an item left out keeps its place but not its words. */
+function packEvidence(
+  items: readonly Evidence[],
+  copies: readonly (CopiedFile | null)[],
+  leaveOut: ReadonlySet<string>,
+): PackEvidence[] {
+  return items.map((e, i) => ({
     id: e.id,
-    ref: refs.get(e.id)!,
+    ref: `E${i + 1}`,
     title: e.title,
     method: e.method,
     producedOn: e.producedOn,
@@ -180,62 +112,98 @@ export async function collectLearner(
     file: copies[i] ?? null,
     leftOut: leaveOut.has(e.id) ? THIRD_PARTY_LEFT_OUT : null,
   }));
+}
 
-  const packUnits: PackUnit[] = units.map(({ unit, registration }) => {
-    const latest = latestDecisions(portfolio, unit.id);
-    const target = (criterionRef: string, partRef: string | null, text: string): PackTarget => {
-      const d = decisionOf(latest, criterionRef, partRef);
-      const linked = mapped.filter(
-        (m) =>
-          m.unitId === unit.id &&
-          m.criterionRef === criterionRef &&
-          (m.partRef === partRef || (partRef === null && m.partRef === null)),
-      );
-      return {
-        label: criterionLabel(criterionRef, partRef),
-        text,
-        decision: printed[d?.outcome ?? 'not-assessed'],
-        decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,
-        feedback: d?.feedback ?? '',
-        evidence: [
-          ...new Set(linked.map((m) => refs.get(m.evidenceId)).filter((r) => r !== undefined)),
-        ],
-      };
-    };
-    const signOff = currentSignOff(portfolio, unit.id);
-    const feedback = unitFeedbackOf(portfolio, unit.id);
-    const review = source.reviews.find((r) => r.unitId === unit.id);
+/**
+ * One unit as the pack shows it: every criterion (or part) with its latest decision, feedback
+ * and the refs of the evidence mapped to it, the sign-off, and the IQA's review.
+ */
+function packUnit(
+  source: RecordSource,
+  { unit, registration }: RegisteredUnit,
+  mapped: readonly Mapping[],
+  refs: ReadonlyMap<string, string>,
+): PackUnit {
+  const { portfolio, centre } = source;
+  const staffName = (id: string | null | undefined) =>
+    centre.staff.find((s) => s.id === id)?.name ?? '';
+  const latest = latestDecisions(portfolio, unit.id);
+  const target = (criterionRef: string, partRef: string | null, text: string): PackTarget => {
+    const d = decisionOf(latest, criterionRef, partRef);
+    const linked = mapped.filter(
+      (m) =>
+        m.unitId === unit.id &&
+        m.criterionRef === criterionRef &&
+        (m.partRef === partRef || (partRef === null && m.partRef === null)),
+    );
     return {
-      id: unit.id,
-      ref: unitRef(unit),
-      title: unit.title,
-      level: unit.level,
-      assessor: staffName(registration.assessorId),
-      signedOff: unitProgress(portfolio, unit, centre.staff).signedOff,
-      countersigned: Boolean(signOff?.countersignedAt),
-      feedback: feedback?.feedback ?? '',
-      learnerComments: feedback?.learnerComments ?? '',
-      outcomes: unit.outcomes.map((o) => ({
-        ref: o.ref,
-        text: o.text,
-        targets: o.criteria.flatMap((c) =>
-          c.parts.length
-            ? c.parts.map((p) => target(c.ref, p.ref, `${c.text} ${p.text}`))
-            : [target(c.ref, null, c.text)],
-        ),
-      })),
-      records: [],
-      review: review
-        ? {
-            iqa: staffName(review.reviewerId),
-            decision: reviewDecisionLabels[review.decision],
-            feedback: review.feedbackToAssessor,
-            on: review.reviewedOn,
-          }
-        : null,
+      label: criterionLabel(criterionRef, partRef),
+      text,
+      decision: printed[d?.outcome ?? 'not-assessed'],
+      decidedOn: d && d.outcome !== 'not-assessed' ? d.decidedOn : null,
+      feedback: d?.feedback ?? '',
+      evidence: [
+        ...new Set(linked.map((m) => refs.get(m.evidenceId)).filter((r) => r !== undefined)),
+      ],
     };
-  });
+  };
+  const signOff = currentSignOff(portfolio, unit.id);
+  const feedback = unitFeedbackOf(portfolio, unit.id);
+  const review = source.reviews.find((r) => r.unitId === unit.id);
+  return {
+    id: unit.id,
+    ref: unitRef(unit),
+    title: unit.title,
+    level: unit.level,
+    assessor: staffName(registration.assessorId),
+    signedOff: unitProgress(portfolio, unit, centre.staff).signedOff,
+    countersigned: Boolean(signOff?.countersignedAt),
+    feedback: feedback?.feedback ?? '',
+    learnerComments: feedback?.learnerComments ?? '',
+    outcomes: unit.outcomes.map((o) => ({
+      ref: o.ref,
+      text: o.text,
+      targets: o.criteria.flatMap((c) =>
+        c.parts.length
+          ? c.parts.map((p) => target(c.ref, p.ref, `${c.text} ${p.text}`))
+          : [target(c.ref, null, c.text)],
+      ),
+    })),
+    records: [],
+    review: review
+      ? {
+          iqa: staffName(review.reviewerId),
+          decision: reviewDecisionLabels[review.decision],
+          feedback: review.feedbackToAssessor,
+          on: review.reviewedOn,
+        }
+      : null,
+  };
+}
 
+/**
+ * One sampled learner as the pack shows them: the chosen units with every criterion's decision,
+ * feedback and evidence, and copies of the evidence files mapped to those units (no others),
+ * written into `folder` of the pack and, given a sink, its zip.
+ */
+export async function collectLearner(
+  source: RecordSource,
+  units: readonly RegisteredUnit[],
+  packDir: string,
+  folder: string,
+  zip?: PackSink,
+  options: CollectOptions = {},
+): Promise<CollectedLearner> {
+  const unitIds = new Set(units.map((u) => u.unit.id));
+  const mapped = activeMappings(source.portfolio).filter((m) => unitIds.has(m.unitId));
+  const items = evidenceInShare(source, units, options.allEvidence);
+  const leaveOut = options.leaveOut ?? new Set<string>();
+  const refs = new Map(items.map((e, i) => [e.id, `E${i + 1}`]));
+  const { copies, changed } = await copyEvidence(source, items, leaveOut, {
+    packDir,
+    folder,
+    zip,
+  });
   const { learner } = source;
   return {
     learner: {
@@ -245,8 +213,8 @@ export async function collectLearner(
       employer: learner.employer,
       workplace: learner.workplace,
       cohort: learner.cohort,
-      units: packUnits,
-      evidence,
+      units: units.map((registered) => packUnit(source, registered, mapped, refs)),
+      evidence: packEvidence(items, copies, leaveOut),
     },
     changed,
   };

@@ -4,7 +4,7 @@ import type { CentreLibrary } from '../record/from-portfolio/record-source';
 import type { SigningIdentity } from '../record/identity/signing-identity';
 import type { PlanFile } from '../sampling/sampling-files';
 import type { Workspace } from '../workspace/workspace';
-import type { PackSink } from './collect-learner';
+import type { PackSink } from './pack-copy';
 import type { PackData, PackFile } from './pack-model';
 import { samplingRecords } from './pack-records';
 import { planSamples, type ChosenLearner, type VisitPeriod } from './pack-selection';
@@ -45,7 +45,7 @@ function planSummary(
 export interface PlanOut {
   dir: string;
   hashes: Map<string, string>;
-  add: PackSink | undefined;
+  zip: PackSink | undefined;
   now: Date;
   identity: SigningIdentity | null;
   notes: string[];
@@ -74,7 +74,7 @@ export async function packPlan(
     workspace,
     plan,
     sampleIds,
-    { dir: out.dir, hashes: out.hashes, add: out.add },
+    { dir: out.dir, hashes: out.hashes, zip: out.zip },
     { now: out.now, identity: out.identity, notes: out.notes },
   );
   const { qualifications } = await listQualifications(workspace.dir);

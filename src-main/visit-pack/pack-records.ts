@@ -12,7 +12,7 @@ import { samplingReportFile } from '../record/issue/sampling-report';
 import type { PlanFile } from '../sampling/sampling-files';
 import type { Actor } from '../shared/record';
 import type { Workspace } from '../workspace/workspace';
-import type { PackSink } from './collect-learner';
+import type { PackSink } from './pack-copy';
 import type { PackFile } from './pack-model';
 
 /** What each kind of issued record is called. */
@@ -25,18 +25,18 @@ export const recordTitles: Record<string, string> = {
   'assessment-plan': 'Assessment plan',
 };
 
-/** Where the records go: the pack folder, the hashes for its manifest, and the zip's sink. */
+/** Where the records go: the pack folder, the hashes for its manifest, and the pack's zip. */
 export interface PackOut {
   dir: string;
   hashes: Map<string, string>;
-  add?: PackSink;
+  zip?: PackSink;
 }
 
 /** Writes one file into a share and notes its SHA-256 for the manifest. */
 export async function put(out: PackOut, relative: string, bytes: Uint8Array, sha256?: string) {
   const file = path.join(out.dir, relative);
   await mkdir(path.dirname(file), { recursive: true });
-  await Promise.all([writeFile(file, bytes), out.add?.(relative, bytes)]);
+  await Promise.all([writeFile(file, bytes), out.zip?.add(relative, bytes)]);
   out.hashes.set(relative, sha256 ?? sha256Hex(bytes));
 }
 
@@ -51,7 +51,13 @@ export async function unitRecords(
   { unit }: RegisteredUnit,
   folder: string,
   out: PackOut,
-  context: { actor: Actor; now: Date; fonts: RecordFonts; library: CentreLibrary },
+  context: {
+    actor: Actor;
+    now: Date;
+    /** Loaded only when a record has to be issued: most units' signed records are copied. */
+    fonts: () => Promise<RecordFonts>;
+    library: CentreLibrary;
+  },
 ): Promise<PackFile[]> {
   const ref = unitRef(unit);
   const files: PackFile[] = [];
@@ -73,7 +79,7 @@ export async function unitRecords(
     { learnerId: source.learner.id, kind: 'unit-record', unit: unit.id, format: 'pdf' },
     context.actor,
     context.now,
-    { fonts: context.fonts, library: context.library, unlessUnchanged: true },
+    { fonts: await context.fonts(), library: context.library, unlessUnchanged: true },
   );
   const relative = `${folder}/records/${path.basename(issued.path)}`;
   await put(out, relative, issued.bytes);

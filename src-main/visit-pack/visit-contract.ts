@@ -15,15 +15,20 @@ import {
 export type { EqaAnswers, EqaReportFormView, SignedEqaReport } from './eqa-report-form';
 import { thirdPartyChoices } from './third-party';
 
+/**
+ * A visit pack as made. `folder` and `zip` say where it is: relative to the workspace folder in
+ * the operation's answer, in full from `writeVisitPack`.
+ */
 export interface VisitPackView {
-  /** Where the pack is, relative to the workspace folder. */
   folder: string;
   zip: string | null;
   learners: number;
   units: number;
   files: number;
   signedBy: string | null;
+  /** The visit this pack is for: the EQA's report names it, and is kept with it when imported. */
   visitId: string;
+  /** Things the IQA should know: evidence changed since it was added, records left unsigned. */
   notes: string[];
 }
 

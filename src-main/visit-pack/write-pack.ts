@@ -1,44 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../kernel/user-error';
 import {
   loadLibrary,
   loadRecordSource,
-  type CentreLibrary,
   type RecordSource,
 } from '../record/from-portfolio/record-source';
 import { registeredUnits } from '../portfolio/registered-units';
 import { readCentrePem } from '../record/identity-store/centre-authority';
 import { readWorkspaceRevocationList } from '../record/identity-store/revocation-list';
 import type { SigningIdentity } from '../record/identity/signing-identity';
-import { sha256Hex } from '../portfolio/issued-record';
-import { loadRecordFonts } from '../record/pdf/fonts';
-import type { PlanFile } from '../sampling/sampling-files';
 import { samplingStore } from '../sampling/sampling-store';
-import { dayOf, type Actor } from '../shared/record';
+import type { Actor } from '../shared/record';
 import { mapFsError } from '../storage/map-fs-error';
-import { safeName } from '../storage/safe-name';
 import type { Workspace } from '../workspace/workspace';
-import { collectLearner, evidenceInShare, type PackSink } from './collect-learner';
+import { evidenceInShare } from './collect-learner';
 import { packHtml } from './pack-html';
+import { allEnded, packLearners, packSections, type PackPlace } from './pack-learners';
 import { makeManifest, MANIFEST_FILE, SIGNATURE_FILE, signManifest } from './pack-manifest';
-import type { PackData, PackLearner, PackSection } from './pack-model';
-import { unitRecords } from './pack-records';
+import type { PackData, PackLearner } from './pack-model';
+import { packPlan } from './pack-plan';
+import { put } from './pack-records';
 import type { PackSectionSource } from './pack-sections';
-import { staffSectionSource } from './pack-staff-sections';
-import {
-  chooseSamples,
-  planSamples,
-  type ChosenLearner,
-  type VisitPeriod,
-  type WantedSample,
-} from './pack-selection';
+import { chooseSamples, planSamples, type VisitPeriod, type WantedSample } from './pack-selection';
 import { itemsLeftOut, type ThirdPartyChoices } from './third-party';
+import type { VisitPackView } from './visit-contract';
 import { createVisit } from './visit-store';
 import { PackZip } from './zip-pack';
-import { mapLimit } from '../shared/map-limit';
-import { packPlan } from './pack-plan';
 
 export const PACK_DATA_FILE = 'pack.json';
 
@@ -60,18 +49,8 @@ export interface PackRequest {
   records?: boolean;
 }
 
-export interface WrittenPack {
-  folder: string;
-  zip: string | null;
-  learners: number;
-  units: number;
-  files: number;
-  signedBy: string | null;
-  /** The visit this pack is for: the EQA's report names it, and is kept with it when imported. */
-  visitId: string;
-  /** Things the IQA should know: evidence changed since it was added, records left unsigned. */
-  notes: string[];
-}
+/** The pack as written, its folder and zip in full. */
+export type WrittenPack = VisitPackView;
 
 /** Makes `out`, refusing a folder that already has files in it: nothing is written over. */
 export async function emptyFolder(out: string, what = 'the pack'): Promise<void> {
@@ -138,9 +117,9 @@ export async function writeVisitPack(
 
   const packZip = request.zip === false ? null : await PackZip.create(out, `${out}.zip`);
   try {
-    const written = await writeContents(workspace, request, {
+    const { written, learners } = await writeContents(workspace, request, {
       out,
-      add: packZip ? (relative, bytes) => packZip.add(relative, bytes) : undefined,
+      zip: packZip ?? undefined,
       plan,
       period,
       library,
@@ -148,126 +127,26 @@ export async function writeVisitPack(
       load,
       leaveOut,
     });
-    const zip = packZip ? await packZip.finish(out) : null;
-    return { ...written, zip };
+    // The zip is finished while the visit is recorded (a write the disk must confirm); a zip is
+    // not left beside a pack whose visit could not be recorded.
+    const [zip, recorded] = await Promise.allSettled([
+      packZip ? packZip.finish(out) : null,
+      recordVisit(workspace, written.visitId, request, out, chosen, learners),
+    ]);
+    if (zip.status === 'rejected') throw zip.reason;
+    if (recorded.status === 'rejected') {
+      if (zip.value) await rm(zip.value, { force: true });
+      throw recorded.reason;
+    }
+    return { ...written, zip: zip.value };
   } catch (error) {
     await packZip?.abandon();
     throw error;
   }
 }
 
-interface PackPlace {
-  out: string;
-  add: PackSink | undefined;
-  plan: PlanFile | null;
-  period: VisitPeriod | null;
-  library: CentreLibrary;
-  chosen: ChosenLearner[];
-  load: (learnerId: string) => Promise<RecordSource>;
-  leaveOut: ReadonlySet<string>;
-}
-
-/**
- * The sampled learners: their evidence copied (several files, and two learners, at a time, as
- * copying waits on the disk), then each unit's records in turn, as issuing one writes the
- * learner's portfolio.
- */
-async function packLearners(
-  workspace: Workspace,
-  request: PackRequest,
-  place: PackPlace,
-  hashes: Map<string, string>,
-  notes: string[],
-): Promise<PackLearner[]> {
-  const { out, add, chosen, load, library } = place;
-  const folders = new Set<string>();
-  const prepared = [];
-  for (const { learnerId, unitIds } of chosen) {
-    const source = await load(learnerId);
-    const units = registeredUnits(source).filter((r) => unitIds.includes(r.unit.id));
-    let folder = `learners/${safeName(source.learner.name, 'learner')}`;
-    for (let n = 2; folders.has(folder); n += 1)
-      folder = `learners/${safeName(source.learner.name, 'learner')}-${n}`;
-    folders.add(folder);
-    prepared.push({ source, units, folder });
-  }
-  const collected = await mapLimit(prepared, 2, ({ source, units, folder }) =>
-    collectLearner(source, units, out, folder, add, { leaveOut: place.leaveOut }),
-  );
-  const fonts = await loadRecordFonts();
-  const learners: PackLearner[] = [];
-  for (const [n, { learner, changed }] of collected.entries()) {
-    const { source, units, folder } = prepared[n]!;
-    for (const file of changed)
-      notes.push(
-        `${file} is not the file the portfolio noted when it was added: its SHA-256 differs.`,
-      );
-    for (const e of learner.evidence)
-      if (e.file && !changed.includes(e.file.path)) hashes.set(e.file.path, e.file.sha256);
-    for (const [i, registered] of units.entries()) {
-      if (request.records === false) continue;
-      learner.units[i]!.records = await unitRecords(
-        workspace,
-        source,
-        registered,
-        folder,
-        { dir: out, hashes, add },
-        { actor: request.actor, now: request.now, fonts, library },
-      );
-    }
-    learners.push(learner);
-  }
-  return learners;
-}
-
-/** The standardisation and staff competence sections, with their documents written in. */
-async function packSections(
-  workspace: Workspace,
-  request: PackRequest,
-  { out, add, period, chosen }: PackPlace,
-  hashes: Map<string, string>,
-): Promise<PackSection[]> {
-  const sections: PackSection[] = [];
-  for (const source of request.sections ?? [staffSectionSource]) {
-    for (const { section, documents } of await source(workspace, {
-      learnerIds: chosen.map((c) => c.learnerId),
-      period,
-      today: dayOf(request.now),
-    })) {
-      const files = [];
-      for (const d of documents) {
-        const relative = `sections/${safeName(section.id)}/${safeName(path.parse(d.name).name)}${path.extname(d.name).toLowerCase()}`;
-        await mkdir(path.dirname(path.join(out, relative)), { recursive: true });
-        await Promise.all([writeFile(path.join(out, relative), d.bytes), add?.(relative, d.bytes)]);
-        hashes.set(relative, sha256Hex(d.bytes));
-        files.push({ path: relative, title: d.title, mediaType: d.mediaType });
-      }
-      sections.push({ ...section, documents: files });
-    }
-  }
-  return sections;
-}
-
-async function writeContents(
-  workspace: Workspace,
-  request: PackRequest,
-  place: PackPlace,
-): Promise<Omit<WrittenPack, 'zip'>> {
-  const { out, add, period, chosen } = place;
-  const hashes = new Map<string, string>();
-  const notes: string[] = [];
-  const learners = await packLearners(workspace, request, place, hashes, notes);
-
-  const { sampling, summary } = await packPlan(workspace, place, {
-    dir: out,
-    hashes,
-    add,
-    now: request.now,
-    identity: request.identity ?? null,
-    notes,
-  });
-  const sections = await packSections(workspace, request, place, hashes);
-
+/** The pack's own files at its top: the centre certificate and revocation list, if any. */
+async function centreFiles(workspace: Workspace): Promise<[string, Uint8Array][]> {
   const pem = await readCentrePem(workspace.dir);
   if (!pem) {
     throw new UserError(
@@ -275,9 +154,34 @@ async function writeContents(
       'This workspace has no centre certificate, so an EQA could not check the pack. Make one first (workbench centre create).',
     );
   }
-  await writeFile(path.join(out, 'centre.pem'), pem);
+  const files: [string, Uint8Array][] = [['centre.pem', Buffer.from(pem)]];
   const revocations = await readWorkspaceRevocationList(workspace.dir);
-  if (revocations) await writeFile(path.join(out, 'centre-revocations.json'), revocations);
+  if (revocations) files.push(['centre-revocations.json', Buffer.from(revocations)]);
+  return files;
+}
+
+async function writeContents(
+  workspace: Workspace,
+  request: PackRequest,
+  place: PackPlace,
+): Promise<{ written: Omit<WrittenPack, 'zip'>; learners: PackLearner[] }> {
+  const { out, zip, period } = place;
+  const hashes = new Map<string, string>();
+  const pack = { dir: out, hashes, zip };
+  const planNotes: string[] = [];
+  const centre = await centreFiles(workspace);
+  // The learners' files wait on the disk; the plan's and sections' records are made meanwhile.
+  const [{ learners, notes }, { sampling, summary }, sections] = await allEnded([
+    packLearners(workspace, request, place, hashes),
+    packPlan(workspace, place, {
+      ...pack,
+      now: request.now,
+      identity: request.identity ?? null,
+      notes: planNotes,
+    }),
+    packSections(workspace, request, place, hashes),
+  ]);
+  for (const [name, bytes] of centre) await put(pack, name, bytes);
 
   const visitId = `vi-${randomBytes(8).toString('hex')}`;
   const data: PackData = {
@@ -295,21 +199,24 @@ async function writeContents(
     centreCertificate: 'centre.pem',
     signedBy: request.identity?.info.commonName ?? null,
   };
-  await writeFile(path.join(out, PACK_DATA_FILE), `${JSON.stringify(data, null, 2)}\n`);
-  await writeFile(path.join(out, 'index.html'), packHtml(data));
+  await put(pack, PACK_DATA_FILE, Buffer.from(`${JSON.stringify(data, null, 2)}\n`));
+  await put(pack, 'index.html', Buffer.from(packHtml(data)));
   const manifest = await makeManifest(out, hashes);
-  await writeFile(path.join(out, MANIFEST_FILE), manifest);
-  if (request.identity)
-    await writeFile(path.join(out, SIGNATURE_FILE), signManifest(manifest, request.identity));
-  await recordVisit(workspace, visitId, request, out, chosen, learners);
+  // The manifest and its signature are not in the manifest: their hashes are noted aside.
+  const aside = { ...pack, hashes: new Map<string, string>() };
+  await put(aside, MANIFEST_FILE, Buffer.from(manifest));
+  if (request.identity) await put(aside, SIGNATURE_FILE, signManifest(manifest, request.identity));
   return {
-    folder: out,
-    learners: learners.length,
-    units: learners.reduce((n, l) => n + l.units.length, 0),
-    files: manifest.split('\n').filter(Boolean).length + 1 + (request.identity ? 1 : 0),
-    signedBy: data.signedBy,
-    visitId,
-    notes,
+    written: {
+      folder: out,
+      learners: learners.length,
+      units: learners.reduce((n, l) => n + l.units.length, 0),
+      files: manifest.split('\n').filter(Boolean).length + 1 + (request.identity ? 1 : 0),
+      signedBy: data.signedBy,
+      visitId,
+      notes: [...notes, ...planNotes],
+    },
+    learners,
   };
 }
 

@@ -3,7 +3,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { UserError } from '../kernel/user-error';
 import { filesUnder } from './pack-manifest';
-import { ZipWriter } from './zip-writer';
+import type { PackSink } from './pack-copy';
+import { ZipWriter, type ZipEntryWriter } from './zip-writer';
 
 /**
  * The .zip of a pack folder, written while the folder is: files whose bytes the pack already
@@ -11,7 +12,7 @@ import { ZipWriter } from './zip-writer';
  * under the folder. The zip has the folder's name at its top and is written beside it under a
  * temporary name, renamed once complete, so a half-written zip never has the final name.
  */
-export class PackZip {
+export class PackZip implements PackSink {
   private constructor(
     private readonly writer: ZipWriter,
     private readonly top: string,
@@ -25,6 +26,11 @@ export class PackZip {
   /** Adds a file of the pack (`relative` to its folder, forward slashes) from its bytes. */
   async add(relative: string, bytes: Uint8Array): Promise<void> {
     await this.writer.addBytes(`${this.top}/${relative}`, bytes);
+  }
+
+  /** Starts a file of the pack whose pieces follow, in order (see ZipWriter.begin). */
+  begin(relative: string, size: number): ZipEntryWriter {
+    return this.writer.begin(`${this.top}/${relative}`, size);
   }
 
   /** Adds the files not added yet, closes the zip and gives it its name. */

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { open, readFile, stat, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { UserError } from '../kernel/user-error';
+import { eachChunk } from './file-chunks';
 
-const WHOLE = 8 * 1024 * 1024;
 const LIMIT = 0xffffffff;
 
 interface Entry {
@@ -21,12 +20,14 @@ function dosTime(when: Date): { time: number; date: number } {
   };
 }
 
-async function crcOfStream(file: string): Promise<number> {
-  let crc = 0;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    crc = crc32(chunk as Buffer, crc);
-  }
-  return crc;
+/** A file going into the zip in pieces, as they are read from somewhere else. */
+export interface ZipEntryWriter {
+  /** Writes `chunk`, which starts `at` bytes into the file, and takes it into the CRC-32. */
+  write(chunk: Uint8Array, at: number): Promise<void>;
+  /** Writes the entry's header, once every piece is written. */
+  end(): Promise<void>;
+  /** The error for a file that turned out shorter or longer than it was when begun. */
+  changed(): UserError;
 }
 
 /**
@@ -103,27 +104,64 @@ export class ZipWriter {
     this.entries.push({ name: encoded, crc, size: bytes.length, offset });
   }
 
-  /** Adds one file from disk under `name` (forward slashes). */
-  async addFile(name: string, file: string): Promise<void> {
-    const { size } = await stat(file);
-    if (size <= WHOLE) {
-      await this.addBytes(name, await readFile(file));
-      return;
-    }
+  /**
+   * Starts a file of `size` bytes under `name` whose bytes come in pieces, in order (a file
+   * read once, and copied or hashed from the same pieces): its place is claimed now, its header
+   * written at the end, when its CRC-32 is known. Refused at `end` if the pieces came to a
+   * different size.
+   */
+  begin(name: string, size: number): ZipEntryWriter {
     if (size > LIMIT) this.reserve(size); // refuses it: too large for a zip without ZIP64
     const encoded = Buffer.from(name, 'utf8');
     this.names.add(name);
-    const crc = await crcOfStream(file);
-    const header = this.header(encoded, crc, size);
-    const offset = this.reserve(header.length + size);
-    await this.handle.write(header, 0, header.length, offset);
-    let at = offset + header.length;
-    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-      const bytes = chunk as Buffer;
-      await this.handle.write(bytes, 0, bytes.length, at);
-      at += bytes.length;
+    const offset = this.reserve(30 + encoded.length + size);
+    const start = offset + 30 + encoded.length;
+    let crc = 0;
+    let written = 0;
+    const changed = () =>
+      new UserError(
+        'conflict',
+        `${name.split('/').pop()} changed while it was put in the zip. Make the pack again.`,
+      );
+    return {
+      changed,
+      write: async (chunk, at) => {
+        if (at !== written || written + chunk.length > size) {
+          throw changed();
+        }
+        crc = crc32(chunk, crc);
+        written += chunk.length;
+        let done = 0;
+        while (done < chunk.length) {
+          const { bytesWritten } = await this.handle.write(
+            chunk,
+            done,
+            chunk.length - done,
+            start + at + done,
+          );
+          done += bytesWritten;
+        }
+      },
+      end: async () => {
+        if (written !== size) throw changed();
+        const header = this.header(encoded, crc, size);
+        await this.handle.write(header, 0, header.length, offset);
+        this.entries.push({ name: encoded, crc, size, offset });
+      },
+    };
+  }
+
+  /** Adds one file from disk under `name` (forward slashes), reading it once. */
+  async addFile(name: string, file: string): Promise<void> {
+    const handle = await open(file, 'r');
+    try {
+      const { size } = await handle.stat();
+      const entry = this.begin(name, size);
+      await eachChunk(handle, size, (chunk, at) => entry.write(chunk, at), entry.changed);
+      await entry.end();
+    } finally {
+      await handle.close();
     }
-    this.entries.push({ name: encoded, crc, size, offset });
   }
 
   /** Writes the central directory and closes the file. */
