@@ -13,6 +13,7 @@ import type { DecisionStatus, Target } from './marking-types';
 import { targetsOf } from './targets';
 import { appended } from '../shared/appended-list';
 import { criterionLabel } from '../kernel/criterion-key';
+import { findCriterion } from '../unit/unit-outline';
 
 const label = (t: { criterionRef: string; partRef: string | null }) =>
   `criterion ${criterionLabel(t.criterionRef, t.partRef)}`;
@@ -22,7 +23,7 @@ function findTarget(unit: StoredUnit, criterionRef: string, partRef: string | nu
     (t) => t.criterionRef === criterionRef && t.partRef === partRef,
   );
   if (target) return target;
-  const criterion = unit.outcomes.flatMap((o) => o.criteria).find((c) => c.ref === criterionRef);
+  const criterion = findCriterion(unit, criterionRef);
   throw new UserError(
     'invalid-input',
     criterion && partRef === null
