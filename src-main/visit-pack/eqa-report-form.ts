@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { directClaimsDecisions, eqaRiskRatings } from '../kernel/eqa-words';
 import { UserError } from '../kernel/user-error';
 import { issuedByCentre, readCentreCertificate } from '../record/identity-store/centre-authority';
-import {
-  exportCertificatePem,
-  type SigningIdentity,
-} from '../record/identity/signing-identity';
+import { exportCertificatePem, type SigningIdentity } from '../record/identity/signing-identity';
 import { openP12 } from '../record/identity-store/identity-store';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, isoDate } from '../shared/record';

@@ -54,7 +54,7 @@ export type RevocationList = z.infer<typeof listSchema>;
 type Unsigned = Omit<RevocationList, 'signature'>;
 
 /** A stopped certificate as the list carries it: the same fields in the same order every time. */
-function listedEntry(s: RevocationList["stopped"][number]) {
+function listedEntry(s: RevocationList['stopped'][number]) {
   return {
     name: s.name,
     fingerprintSha256: s.fingerprintSha256,

@@ -7,10 +7,7 @@ import type { Signer } from '../issue/issue-record';
 import { X509Certificate } from 'node:crypto';
 import { auditEntry } from '../../audit/audit';
 import type { Actor } from '../../shared/record';
-import {
-  exportCertificatePem,
-  type SigningIdentity,
-} from '../identity/signing-identity';
+import { exportCertificatePem, type SigningIdentity } from '../identity/signing-identity';
 import {
   assertCentreStanding,
   issuedByCentre,
