@@ -1,5 +1,4 @@
-import { UserError } from '../kernel/user-error';
-import { processIo, UsageError, type CliIo } from './io';
+import { processIo, usageLine, type CliIo } from './io';
 
 type Run = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -142,16 +141,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     await Workspace.flushAll();
     return code;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof UserError) {
-      io.err(`workbench ${name}: ${error.message}`);
-      return 2;
-    }
-    if (
-      error instanceof TypeError &&
-      'code' in error &&
-      String(error.code).startsWith('ERR_PARSE_ARGS')
-    ) {
-      io.err(`workbench ${name}: ${error.message}. See workbench ${name} --help.`);
+    const line = usageLine(error, name);
+    if (line) {
+      io.err(line);
       return 2;
     }
     io.err(

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { mapFsError } from '../storage/map-fs-error';
+import { readGivenFile } from './given-files';
 import { UsageError } from './io';
 
 /**
@@ -11,11 +9,7 @@ import { UsageError } from './io';
 export async function readPassphrase(file: string | undefined, needed: string): Promise<string> {
   let text: string | undefined;
   if (file) {
-    try {
-      text = await readFile(path.resolve(file), 'utf8');
-    } catch (error) {
-      throw mapFsError(error, `The passphrase file ${file}`);
-    }
+    text = (await readGivenFile(file, 'The passphrase file')).toString('utf8');
   } else {
     text = process.env.WORKBENCH_PASSPHRASE;
   }
@@ -51,12 +45,7 @@ export async function readSigningFiles(
     return null;
   }
   if (!values.identity) throw new UsageError(`--sign needs ${whose}: --identity FILE.p12`);
-  let p12: Uint8Array;
-  try {
-    p12 = await readFile(path.resolve(values.identity));
-  } catch (error) {
-    throw mapFsError(error, `The signing identity ${values.identity}`);
-  }
+  const p12 = await readGivenFile(values.identity, 'The signing identity');
   const passphrase = await readPassphrase(values['passphrase-file'], '--sign');
   return { p12, passphrase };
 }

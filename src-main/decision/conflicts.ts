@@ -7,8 +7,7 @@ import type {
   Portfolio,
   PortfolioConflict,
 } from '../portfolio/portfolio-schema';
-import { newId } from '../shared/ids';
-import { stamp, type Actor } from '../shared/record';
+import { newRecord, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { ConflictView } from './decision-views';
 import { assertUnitUnlocked } from './lock';
@@ -174,8 +173,7 @@ function resolutionOf(
   now: Date,
 ): ConflictResolution {
   return {
-    id: newId('rs'),
-    ...stamp(actor, now),
+    ...newRecord('rs', actor, now),
     conflictId: conflict.id,
     slot: conflict.slot,
     unitId: unit.id,

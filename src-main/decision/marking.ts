@@ -3,7 +3,7 @@ import { auditEntry } from '../audit/audit';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { registeredUnit } from '../portfolio/registered-units';
 import { newId } from '../shared/ids';
-import { dayOf, stamp, type Actor } from '../shared/record';
+import { dayOf, newUnitRecord, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { CriterionDecision, UnitFeedback } from '../portfolio/decision-schema';
 import { assertUnitUnlocked } from './lock';
@@ -13,6 +13,7 @@ import type { DecisionStatus, Target } from './marking-types';
 import { targetsOf } from './targets';
 import { appended } from '../shared/appended-list';
 import { criterionLabel } from '../kernel/criterion-key';
+import { findCriterion } from '../unit/unit-outline';
 
 const label = (t: { criterionRef: string; partRef: string | null }) =>
   `criterion ${criterionLabel(t.criterionRef, t.partRef)}`;
@@ -22,7 +23,7 @@ function findTarget(unit: StoredUnit, criterionRef: string, partRef: string | nu
     (t) => t.criterionRef === criterionRef && t.partRef === partRef,
   );
   if (target) return target;
-  const criterion = unit.outcomes.flatMap((o) => o.criteria).find((c) => c.ref === criterionRef);
+  const criterion = findCriterion(unit, criterionRef);
   throw new UserError(
     'invalid-input',
     criterion && partRef === null
@@ -56,6 +57,28 @@ export interface DecisionInput {
   feedback?: string;
 }
 
+/** "Met" only where the marking rules allow it; `refused` opens the message ("Not undone: "). */
+export function assertMayBeMet(
+  portfolio: Portfolio,
+  unit: StoredUnit,
+  target: Target,
+  today: string,
+  refused: string,
+): void {
+  const allowed = canMarkMet(markingContext(portfolio, unit, today), target);
+  if (!allowed.ok) throw new UserError('conflict', `${refused}${allowed.reason}`);
+}
+
+/** What a decision's audit entry is about: the learner, the unit, the criterion or part. */
+export function decisionSubject(portfolio: Portfolio, unit: StoredUnit, target: Target) {
+  return {
+    learnerId: portfolio.learnerId,
+    unitId: unit.id,
+    criterionRef: target.criterionRef,
+    ...(target.partRef ? { partRef: target.partRef } : {}),
+  };
+}
+
 /**
  * Records the assessor's decision on one criterion or part, appended to the ones before it.
  * "Met" needs evidence mapped to the target; a signed-off unit refuses any change.
@@ -72,20 +95,14 @@ export function recordDecision(
   assertUnitUnlocked(portfolio, unit.id, unit.title);
   const target = findTarget(unit, input.criterionRef, input.partRef);
   const today = dayOf(now);
-  if (input.outcome === 'met') {
-    const allowed = canMarkMet(markingContext(portfolio, unit, today), target);
-    if (!allowed.ok) throw new UserError('conflict', allowed.reason);
-  }
+  if (input.outcome === 'met') assertMayBeMet(portfolio, unit, target, today, '');
   const before = decisionOf(
     latestDecisions(portfolio, unit.id),
     target.criterionRef,
     target.partRef,
   );
   const decision: CriterionDecision = {
-    id: newId('dc'),
-    ...stamp(actor, now),
-    unitId: unit.id,
-    unitVersion: unit.version,
+    ...newUnitRecord('dc', unit, actor, now),
     criterionRef: target.criterionRef,
     partRef: target.partRef,
     outcome: input.outcome,
@@ -112,12 +129,7 @@ export function recordDecision(
         auditEntry(actor, now, action, label(target), {
           before: shown(before),
           after: shown(decision),
-          subject: {
-            learnerId: portfolio.learnerId,
-            unitId: unit.id,
-            criterionRef: target.criterionRef,
-            ...(target.partRef ? { partRef: target.partRef } : {}),
-          },
+          subject: decisionSubject(portfolio, unit, target),
         }),
       ),
     },

@@ -6,6 +6,7 @@ import { signOffStatus, type SignOffStatus } from './sign-off';
 import type { Criterion, StoredUnit } from '../unit/unit-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { criterionKey } from '../kernel/criterion-key';
+import { unitCriteria } from '../unit/unit-outline';
 
 export type { CriterionCounts };
 
@@ -25,7 +26,7 @@ export function unitProgress(
   unit: StoredUnit,
   staff: readonly StaffMember[],
 ): UnitProgress {
-  const criteria = unit.outcomes.flatMap((o) => o.criteria);
+  const criteria = unitCriteria(unit);
   const evidence = new Set(portfolio.evidence.filter((e) => !e.archived).map((e) => e.id));
   const mapped = new Set(
     portfolio.mappings

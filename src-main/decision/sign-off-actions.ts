@@ -3,11 +3,11 @@ import { auditEntry } from '../audit/audit';
 import type { StaffMember } from '../centre/centre-schema';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { unitConflicts } from '../portfolio/portfolio-conflicts';
-import { newId } from '../shared/ids';
-import { dayOf, stamp, type Actor } from '../shared/record';
+import { dayOf, newUnitRecord, stamp, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Prover } from '../shared/proof';
 import type { Signature, SignaturePurpose, UnitSignOffRecord } from '../portfolio/decision-schema';
+import { assertSignatureGiven, keptMark } from './signature-rules';
 import { DECLARATION_VERSION } from './declaration-text';
 import { signedHash } from './declarations';
 import { assertUnitUnlocked, currentSignOff } from './lock';
@@ -32,37 +32,26 @@ const roleOf: Record<SignaturePurpose, Signature['role']> = {
   countersignature: 'countersigner',
 };
 
-function makeSignature(
-  portfolio: Portfolio,
-  unit: StoredUnit,
-  input: SignatureInput,
-  options: { allowTyped: boolean },
-  actor: Actor,
-  now: Date,
-): Signature {
-  if (input.method === 'typed' && !options.allowTyped) {
-    throw new UserError(
-      'forbidden',
-      'This centre does not accept typed signatures. Draw the signature with the mouse, a pen or a finger.',
-    );
-  }
-  if (input.method === 'drawn' && !input.image) {
-    throw new UserError('invalid-input', 'Draw the signature before saving it.');
-  }
-  if (input.method === 'typed' && !input.typedName?.trim()) {
-    throw new UserError('invalid-input', 'Type the full name to sign with.');
-  }
+/** What one signature is taken in: the portfolio and unit, by whom and when. */
+interface Signing {
+  portfolio: Portfolio;
+  unit: StoredUnit;
+  options: { allowTyped: boolean };
+  actor: Actor;
+  now: Date;
+}
+
+function makeSignature(at: Signing, input: SignatureInput): Signature {
+  const { portfolio, unit, now } = at;
+  assertSignatureGiven(input, at.options.allowTyped);
   return {
-    id: newId('sg'),
-    ...stamp(actor, now),
-    unitId: unit.id,
-    unitVersion: unit.version,
+    ...newUnitRecord('sg', unit, at.actor, now),
     purpose: input.purpose,
     personId: input.personId,
     role: roleOf[input.purpose],
     signedAt: now.toISOString(),
     method: input.method,
-    ...(input.method === 'drawn' ? { image: input.image } : { typedName: input.typedName!.trim() }),
+    ...keptMark(input),
     hash: signedHash({
       purpose: input.purpose,
       learnerId: portfolio.learnerId,
@@ -112,7 +101,7 @@ export function signDeclaration(
   if (input.purpose === 'assessor-declaration' && input.personId !== actor.id) {
     throw new UserError('forbidden', 'Assessors sign their own declaration only, as themselves.');
   }
-  const signature = makeSignature(portfolio, unit, input, options, actor, now);
+  const signature = makeSignature({ portfolio, unit, options, actor, now }, input);
   return {
     ...portfolio,
     signatures: appended(portfolio.signatures, signature),
@@ -147,10 +136,7 @@ export function signOffUnit(
     );
   }
   const unsigned: UnitSignOffRecord = {
-    id: newId('so'),
-    ...stamp(actor, now),
-    unitId: unit.id,
-    unitVersion: unit.version,
+    ...newUnitRecord('so', unit, actor, now),
     signedOffAt: now.toISOString(),
     signedOffBy: actor.id,
     countersignedAt: null,
@@ -191,12 +177,8 @@ export function countersignUnit(
   const assessor = staff.find((s) => s.id === signOff?.signedOffBy) ?? { id: '' };
   assertCanCountersign(signOff, assessor, actor.id);
   const signature = makeSignature(
-    portfolio,
-    unit,
+    { portfolio, unit, options, actor, now },
     { ...input, purpose: 'countersignature', personId: actor.id },
-    options,
-    actor,
-    now,
   );
   const marked: UnitSignOffRecord = {
     ...signOff!,

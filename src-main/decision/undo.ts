@@ -1,14 +1,11 @@
 import { UserError } from '../kernel/user-error';
 import { auditEntry } from '../audit/audit';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import { newId } from '../shared/ids';
-import { dayOf, stamp, type Actor } from '../shared/record';
+import { dayOf, newUnitRecord, type Actor } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { CriterionDecision } from '../portfolio/decision-schema';
 import { assertUnitUnlocked } from './lock';
-import { assertAssessor, assertRegistered } from './marking';
-import { markingContext } from './marking-context';
-import { canMarkMet } from './marking-rules';
+import { assertAssessor, assertMayBeMet, assertRegistered, decisionSubject } from './marking';
 import { targetsOf } from './targets';
 import { appended } from '../shared/appended-list';
 import { criterionKey, criterionLabel } from '../kernel/criterion-key';
@@ -186,18 +183,16 @@ export function stepDecision(
   }
   const today = dayOf(now);
   if (outcomeOf(to) === 'met') {
-    const allowed = canMarkMet(markingContext(portfolio, unit, today), target);
-    if (!allowed.ok)
-      throw new UserError(
-        'conflict',
-        `${direction === 'undo' ? 'Not undone' : 'Not redone'}: ${allowed.reason}`,
-      );
+    assertMayBeMet(
+      portfolio,
+      unit,
+      target,
+      today,
+      direction === 'undo' ? 'Not undone: ' : 'Not redone: ',
+    );
   }
   const decision: CriterionDecision = {
-    id: newId('dc'),
-    ...stamp(actor, now),
-    unitId: unit.id,
-    unitVersion: unit.version,
+    ...newUnitRecord('dc', unit, actor, now),
     criterionRef: step.criterionRef,
     partRef: step.partRef,
     outcome: outcomeOf(to),
@@ -214,12 +209,7 @@ export function stepDecision(
     {
       before: shown(standingOf(current)),
       after: shown(to),
-      subject: {
-        learnerId: portfolio.learnerId,
-        unitId: unit.id,
-        criterionRef: target.criterionRef,
-        ...(target.partRef ? { partRef: target.partRef } : {}),
-      },
+      subject: decisionSubject(portfolio, unit, target),
     },
   );
   return {

@@ -15,6 +15,7 @@ import {
   type Mapping,
 } from '../portfolio/mapping-schema';
 import { unitCriterionKey } from '../kernel/criterion-key';
+import { findCriterion } from '../unit/unit-outline';
 
 interface Pair {
   evidenceId: string;
@@ -36,9 +37,7 @@ export function checkTarget(
       'The learner is not registered on that unit, so evidence cannot be mapped to it. Register them on the unit first.',
     );
   }
-  const criterion = unit.outcomes
-    .flatMap((o) => o.criteria)
-    .find((c) => c.ref === target.criterionRef);
+  const criterion = findCriterion(unit, target.criterionRef);
   if (!criterion) {
     throw new UserError(
       'invalid-input',

@@ -1,5 +1,6 @@
 import { auditEntry, changedFields } from '../audit/audit';
 import { assertAssessor } from '../decision/marking';
+import { assertSignatureGiven, keptMark } from '../decision/signature-rules';
 import { UserError } from '../kernel/user-error';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { appended } from '../shared/appended-list';
@@ -118,21 +119,6 @@ export interface PlanSignatureInput {
   typedName?: string;
 }
 
-function checkSignature(input: PlanSignatureInput, allowTyped: boolean): void {
-  if (input.method === 'typed' && !allowTyped) {
-    throw new UserError(
-      'forbidden',
-      'This centre does not accept typed signatures. Draw the signature with the mouse, a pen or a finger.',
-    );
-  }
-  if (input.method === 'drawn' && !input.image) {
-    throw new UserError('invalid-input', 'Draw the signature before saving it.');
-  }
-  if (input.method === 'typed' && !input.typedName?.trim()) {
-    throw new UserError('invalid-input', 'Type the full name to sign with.');
-  }
-}
-
 /**
  * The learner, the assessor or an employer's representative signs the plan as it reads. The
  * assessor signs only as themselves; once the learner and the assessor have both signed, the
@@ -158,7 +144,7 @@ export function signPlan(
       'Only the assessor who made this plan can sign it as assessor.',
     );
   }
-  checkSignature(input, options.allowTyped);
+  assertSignatureGiven(input, options.allowTyped);
   const name =
     input.role === 'learner'
       ? people.learnerName
@@ -174,7 +160,7 @@ export function signPlan(
     name,
     signedAt: now.toISOString(),
     method: input.method,
-    ...(input.method === 'drawn' ? { image: input.image } : { typedName: input.typedName!.trim() }),
+    ...keptMark(input),
     declarationVersion: PLAN_DECLARATION_VERSION,
     hash: planSignatureHash(portfolio.learnerId, plan, input.role, PLAN_DECLARATION_VERSION),
   };

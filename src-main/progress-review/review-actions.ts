@@ -1,6 +1,7 @@
 import { auditEntry } from '../audit/audit';
 import type { StaffMember } from '../centre/centre-schema';
 import { unitProgress } from '../decision/progress';
+import { assertSignatureGiven, keptMark } from '../decision/signature-rules';
 import { formatDate } from '../kernel/dates';
 import {
   REVIEW_DECLARATION_VERSION,
@@ -221,15 +222,7 @@ function checkSigner(review: ProgressReview, input: ReviewSignatureInput, allowT
       'invalid-input',
       "Name the employer's representative in the review before they sign.",
     );
-  if (input.method === 'typed' && !allowTyped)
-    throw new UserError(
-      'forbidden',
-      'This centre does not accept typed signatures. Draw the signature with the mouse, a pen or a finger.',
-    );
-  if (input.method === 'drawn' && !input.image)
-    throw new UserError('invalid-input', 'Draw the signature before saving it.');
-  if (input.method === 'typed' && !input.typedName?.trim())
-    throw new UserError('invalid-input', 'Type the full name to sign with.');
+  assertSignatureGiven(input, allowTyped);
 }
 
 /** Adds one person's signature over the review as it stands. */
@@ -249,8 +242,7 @@ export function signReview(
     name: input.role === 'employer' ? review.employerName : input.name,
     signedAt: now.toISOString(),
     method: input.method,
-    ...(input.method === 'drawn' && input.image ? { image: input.image } : {}),
-    ...(input.method === 'typed' && input.typedName ? { typedName: input.typedName.trim() } : {}),
+    ...keptMark(input),
     hash: reviewSignedHash(portfolio.learnerId, review, input.role),
     declarationVersion: REVIEW_DECLARATION_VERSION,
   };

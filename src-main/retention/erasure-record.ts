@@ -13,6 +13,7 @@ import {
   signDocument,
   type RecordDocument,
 } from '../record';
+import { tableSection } from '../record/build/record-common';
 import type { Signer } from '../record/issue/issue-record';
 import { writeFileAtomic } from '../storage/atomic-write';
 import { mapFsError } from '../storage/map-fs-error';
@@ -84,16 +85,15 @@ export function buildErasureRecord(input: ErasureRecordInput): RecordDocument {
       },
       { type: 'paragraphs', heading: 'What went', paragraphs: input.erased },
       { type: 'paragraphs', heading: 'What was kept', paragraphs: input.kept },
-      {
-        type: 'table',
-        heading: 'Evidence erased (its SHA-256 kept)',
-        columns: [
-          { label: 'Evidence item', width: 30 },
-          { label: 'SHA-256 of the file', width: 70 },
+      tableSection(
+        'Evidence erased (its SHA-256 kept)',
+        [
+          ['Evidence item', 30],
+          ['SHA-256 of the file', 70],
         ],
-        rows: input.evidence.map((e) => [e.id, e.sha256 ?? 'No file (written in the workbench)']),
-        emptyText: 'The portfolio held no evidence.',
-      },
+        input.evidence.map((e) => [e.id, e.sha256 ?? 'No file (written in the workbench)']),
+        'The portfolio held no evidence.',
+      ),
       {
         type: 'declarations',
         heading: 'Declaration',

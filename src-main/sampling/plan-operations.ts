@@ -47,11 +47,8 @@ function leftOutView(leftOut: readonly LeftOut[], names: Names): LeftOutView[] {
   }));
 }
 
-/** A plan proposed from the workspace as it is today; nothing is saved. */
-export async function proposePlan(
-  context: SamplingContext,
-  request: PlanRequest,
-): Promise<ProposalView> {
+/** The qualification's strategy and the period asked for (the strategy's own when not given). */
+async function periodOf(context: SamplingContext, request: PlanRequest) {
   const { strategy } = await strategyFor(
     context.workspace,
     context.qualification.id,
@@ -60,6 +57,15 @@ export async function proposePlan(
   const from = request.from ?? strategy.period.from;
   const to = request.to ?? strategy.period.to;
   checkPeriod(from, to);
+  return { strategy, from, to };
+}
+
+/** A plan proposed from the workspace as it is today; nothing is saved. */
+export async function proposePlan(
+  context: SamplingContext,
+  request: PlanRequest,
+): Promise<ProposalView> {
+  const { strategy, from, to } = await periodOf(context, request);
   const { plan, coverage } = planSample(context.population, strategy, {
     seed: request.seed,
     from,
@@ -84,14 +90,7 @@ export async function createPlan(
   actor: Actor,
   now: Date,
 ): Promise<{ id: string }> {
-  const { strategy } = await strategyFor(
-    context.workspace,
-    context.qualification.id,
-    context.today,
-  );
-  const from = request.from ?? strategy.period.from;
-  const to = request.to ?? strategy.period.to;
-  checkPeriod(from, to);
+  const { strategy, from, to } = await periodOf(context, request);
   if (to < context.today) {
     throw new UserError(
       'invalid-input',

@@ -2,6 +2,7 @@ import { UserError } from '../kernel/user-error';
 import { signerFor } from '../record/identity-store/signers';
 import { passphraseSource } from '../record/record-handler-support';
 import type { HandlerMap } from '../api/handler';
+import type { Workbench } from '../app/workbench';
 import { listQualifications } from '../qualification/qualification-store';
 import { dayOf } from '../shared/record';
 import { changePlan, createPlan, planView, proposePlan } from './plan-operations';
@@ -18,6 +19,14 @@ import type { samplingOperations } from './sampling-contract';
 import { saveReportInWorkspace } from '../record/issue/sampling-report';
 import { samplingStore } from './sampling-store';
 import { saveStrategy, strategyFor, strategyView } from './strategy-operations';
+
+/** An action point moved on (answered, closed, reopened) by whoever is working now. */
+const stepBy = (
+  workbench: Workbench,
+  planId: string,
+  actionId: string,
+  step: Parameters<typeof stepAction>[3],
+) => stepAction(workbench.workspace, planId, actionId, step, workbench.actor(), workbench.clock());
 
 export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
   'sampling:overview': async (_input, workbench) => {
@@ -115,34 +124,13 @@ export const samplingHandlers: HandlerMap<keyof typeof samplingOperations> = {
     ),
 
   'sampling:respond-action': async ({ planId, actionId, text }, workbench) =>
-    stepAction(
-      workbench.workspace,
-      planId,
-      actionId,
-      { kind: 'respond', text },
-      workbench.actor(),
-      workbench.clock(),
-    ),
+    stepBy(workbench, planId, actionId, { kind: 'respond', text }),
 
   'sampling:close-action': async ({ planId, actionId, note }, workbench) =>
-    stepAction(
-      workbench.workspace,
-      planId,
-      actionId,
-      { kind: 'close', note },
-      workbench.actor(),
-      workbench.clock(),
-    ),
+    stepBy(workbench, planId, actionId, { kind: 'close', note }),
 
   'sampling:reopen-action': async ({ planId, actionId, reason, due }, workbench) =>
-    stepAction(
-      workbench.workspace,
-      planId,
-      actionId,
-      { kind: 'reopen', reason, due },
-      workbench.actor(),
-      workbench.clock(),
-    ),
+    stepBy(workbench, planId, actionId, { kind: 'reopen', reason, due }),
 
   'sampling:save-report': async ({ planId, format, sampleId, sign, passphrase }, workbench) => {
     let identity;

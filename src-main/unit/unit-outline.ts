@@ -17,3 +17,16 @@ export function unitOutline<T extends object>(
     criteria: o.criteria.map((c) => ({ ref: c.ref, text: c.text, ...criterion(c) })),
   }));
 }
+
+/** Every criterion of a unit, outcome by outcome, in the order the specification gives them. */
+export function unitCriteria(unit: { outcomes: readonly Outcome[] }): Criterion[] {
+  return unit.outcomes.flatMap((o) => o.criteria);
+}
+
+/** One criterion of a unit by its reference ("9.1"), if the unit has it. */
+export function findCriterion(
+  unit: { outcomes: readonly Outcome[] },
+  ref: string,
+): Criterion | undefined {
+  return unitCriteria(unit).find((c) => c.ref === ref);
+}

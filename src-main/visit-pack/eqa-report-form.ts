@@ -3,12 +3,8 @@ import { z } from 'zod';
 import { directClaimsDecisions, eqaRiskRatings } from '../kernel/eqa-words';
 import { UserError } from '../kernel/user-error';
 import { issuedByCentre, readCentreCertificate } from '../record/identity-store/centre-authority';
-import { IdentityError } from '../record/identity/identity-error';
-import {
-  exportCertificatePem,
-  importP12,
-  type SigningIdentity,
-} from '../record/identity/signing-identity';
+import { exportCertificatePem, type SigningIdentity } from '../record/identity/signing-identity';
+import { openP12 } from '../record/identity-store/identity-store';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { dayOf, isoDate } from '../shared/record';
 import { safeName } from '../storage/safe-name';
@@ -120,13 +116,7 @@ export function openEqaIdentityFor(
   p12: Uint8Array,
   passphrase: string,
 ): SigningIdentity {
-  let identity: SigningIdentity;
-  try {
-    identity = importP12(p12, passphrase);
-  } catch (error) {
-    if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
-    throw error;
-  }
+  const identity = openP12(p12, passphrase);
   const cert = new X509Certificate(exportCertificatePem(identity));
   if (centre && (cert.fingerprint256 === centre.fingerprint256 || issuedByCentre(cert, centre))) {
     throw new UserError(

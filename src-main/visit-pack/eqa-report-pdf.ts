@@ -2,6 +2,7 @@ import { AFRelationship } from 'pdf-lib';
 import { formatDate } from '../kernel/dates';
 import { agreementWord } from '../kernel/eqa-words';
 import { UserError } from '../kernel/user-error';
+import { tableSection } from '../record/build/record-common';
 import type { SigningIdentity } from '../record/identity/signing-identity';
 import { recordDocumentSchema, type RecordDocument } from '../record/model/record-document';
 import type { RecordFonts } from '../record/pdf/fonts';
@@ -32,6 +33,70 @@ export function unansweredInReport(report: EqaReport): string[] {
   return missing;
 }
 
+/** The visit, the samples with the EQA's agreement, findings, actions, risk and direct claims. */
+function eqaReportSections(report: EqaReport): RecordDocument['sections'] {
+  return [
+    {
+      type: 'fields',
+      heading: 'The visit',
+      fields: [
+        { label: 'Centre', value: report.centreName },
+        { label: 'Visit', value: report.visitId },
+        { label: 'Visited on', value: formatDate(report.visitedOn) },
+        { label: 'External quality assurer', value: report.eqa.name },
+        { label: 'Awarding body', value: report.eqa.awardingBody },
+        { label: 'Signed on', value: formatDate(report.signedOn) },
+      ],
+    },
+    tableSection(
+      'Learners and units sampled',
+      [
+        ['Learner', 20],
+        ['Unit', 28],
+        ['Assessor', 12],
+        ['IQA', 12],
+        ['Comment', 28],
+      ],
+      report.samples.map((s) => [
+        s.learner,
+        s.unit,
+        answer(s.agreesWithAssessor),
+        answer(s.agreesWithIqa),
+        s.comment,
+      ]),
+      'No learner’s work was sampled.',
+    ),
+    { type: 'paragraphs', heading: 'Findings', paragraphs: report.findings },
+    tableSection(
+      'Actions for the centre',
+      [
+        ['Action', 60],
+        ['Owner', 22],
+        ['Due', 18],
+      ],
+      report.actions.map((a) => [a.what, a.owner, formatDate(a.due)]),
+      'No actions.',
+    ),
+    {
+      type: 'fields',
+      heading: 'Risk and direct claims status',
+      fields: [
+        {
+          label: 'Risk rating',
+          value: report.riskRating ? riskRatingLabels[report.riskRating] : 'Not given',
+        },
+        {
+          label: 'Direct claims status',
+          value: report.directClaims ? directClaimsLabels[report.directClaims] : 'Not decided',
+        },
+        ...(report.directClaimsReason
+          ? [{ label: 'Reason', value: report.directClaimsReason }]
+          : []),
+      ],
+    },
+  ];
+}
+
 /** The report as the records engine prints it: every answer the signed data holds, in words. */
 export function eqaReportDocument(report: EqaReport, generatedAt: string): RecordDocument {
   return recordDocumentSchema.parse({
@@ -49,68 +114,7 @@ export function eqaReportDocument(report: EqaReport, generatedAt: string): Recor
     author: report.eqa.name,
     subject: `EQA report on the visit ${report.visitId}`,
     generatedAt,
-    sections: [
-      {
-        type: 'fields',
-        heading: 'The visit',
-        fields: [
-          { label: 'Centre', value: report.centreName },
-          { label: 'Visit', value: report.visitId },
-          { label: 'Visited on', value: formatDate(report.visitedOn) },
-          { label: 'External quality assurer', value: report.eqa.name },
-          { label: 'Awarding body', value: report.eqa.awardingBody },
-          { label: 'Signed on', value: formatDate(report.signedOn) },
-        ],
-      },
-      {
-        type: 'table',
-        heading: 'Learners and units sampled',
-        columns: [
-          { label: 'Learner', width: 20 },
-          { label: 'Unit', width: 28 },
-          { label: 'Assessor', width: 12 },
-          { label: 'IQA', width: 12 },
-          { label: 'Comment', width: 28 },
-        ],
-        rows: report.samples.map((s) => [
-          s.learner,
-          s.unit,
-          answer(s.agreesWithAssessor),
-          answer(s.agreesWithIqa),
-          s.comment,
-        ]),
-        emptyText: 'No learner’s work was sampled.',
-      },
-      { type: 'paragraphs', heading: 'Findings', paragraphs: report.findings },
-      {
-        type: 'table',
-        heading: 'Actions for the centre',
-        columns: [
-          { label: 'Action', width: 60 },
-          { label: 'Owner', width: 22 },
-          { label: 'Due', width: 18 },
-        ],
-        rows: report.actions.map((a) => [a.what, a.owner, formatDate(a.due)]),
-        emptyText: 'No actions.',
-      },
-      {
-        type: 'fields',
-        heading: 'Risk and direct claims status',
-        fields: [
-          {
-            label: 'Risk rating',
-            value: report.riskRating ? riskRatingLabels[report.riskRating] : 'Not given',
-          },
-          {
-            label: 'Direct claims status',
-            value: report.directClaims ? directClaimsLabels[report.directClaims] : 'Not decided',
-          },
-          ...(report.directClaimsReason
-            ? [{ label: 'Reason', value: report.directClaimsReason }]
-            : []),
-        ],
-      },
-    ],
+    sections: eqaReportSections(report),
     evidenceManifest: [],
   });
 }

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   createCentreAuthority,
   openCentreAuthority,
@@ -16,7 +15,7 @@ import {
 import { mapFsError } from '../../storage/map-fs-error';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
-import { readPassphrase } from '../passphrase';
+import { readCommandLine } from '../command-line';
 
 export const centreCertificateHelp = `Usage: workbench centre certificate DIR --out centre.pem [--passphrase-file FILE]
 
@@ -37,37 +36,25 @@ kept in signing/centre.p12 under its own passphrase (from --passphrase-file or t
 WORKBENCH_PASSPHRASE environment variable). Creating, replacing or revoking anyone's signing
 identity then needs that passphrase.`;
 
-function folder(positionals: string[], usage: string): string {
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length) throw new UsageError(usage);
-  return path.resolve(dir);
-}
-
 export async function centreCertificateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      'passphrase-file': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.out(centreCertificateHelp);
-    return 0;
-  }
-  const dir = folder(positionals, 'Usage: workbench centre certificate DIR --out centre.pem');
-  if (!values.out) throw new UsageError('Say where to write it: --out centre.pem');
-  const workspace = await Workspace.open(dir);
+  const args = readCommandLine(
+    argv,
+    { out: { type: 'string' }, 'passphrase-file': { type: 'string' } },
+    centreCertificateHelp,
+    io,
+  );
+  if (!args) return 0;
+  const dir = args.only('Usage: workbench centre certificate DIR --out centre.pem');
+  const outFile = args.required('out', 'Say where to write it: --out centre.pem');
+  const workspace = await Workspace.open(path.resolve(dir));
   const pem = await readCentrePem(workspace.dir);
   if (!pem) {
     throw new UsageError(
       `${workspace.dir} has no centre certificate yet. Make one with: workbench centre create DIR`,
     );
   }
-  const out = path.resolve(values.out);
-  const list = await currentRevocationList(workspace.dir, values['passphrase-file']);
+  const out = path.resolve(outFile);
+  const list = await currentRevocationList(workspace.dir, args);
   const beside = revocationListBeside(out);
   await writeFile(out, pem).catch((error: unknown) => {
     throw mapFsError(error, `The file ${out}`);
@@ -85,7 +72,10 @@ export async function centreCertificateCommand(argv: string[], io: CliIo): Promi
  * The signed list, as the workspace keeps it when it covers every certificate in the register;
  * otherwise (a workspace from before lists were kept) signed afresh with the centre key.
  */
-async function currentRevocationList(dir: string, passphraseFile: string | undefined) {
+async function currentRevocationList(
+  dir: string,
+  args: { passphrase: (needed: string) => Promise<string> },
+) {
   const [kept, register] = await Promise.all([readWorkspaceRevocationList(dir), readRegister(dir)]);
   const listed = new Set<string>();
   try {
@@ -96,8 +86,7 @@ async function currentRevocationList(dir: string, passphraseFile: string | undef
     // An unreadable list is signed afresh below.
   }
   if (kept && register.stopped.every((s) => listed.has(s.fingerprintSha256))) return kept;
-  const passphrase = await readPassphrase(
-    passphraseFile,
+  const passphrase = await args.passphrase(
     'Signing the centre’s revocation list (this workspace has none that is up to date)',
   );
   const authority = await openCentreAuthority(dir, passphrase);
@@ -106,18 +95,16 @@ async function currentRevocationList(dir: string, passphraseFile: string | undef
 }
 
 export async function centreCreateCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { 'passphrase-file': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.out(centreCreateHelp);
-    return 0;
-  }
-  const dir = folder(positionals, 'Usage: workbench centre create DIR [--passphrase-file FILE]');
-  const workspace = await Workspace.open(dir);
-  const passphrase = await readPassphrase(values['passphrase-file'], 'The centre certificate');
+  const args = readCommandLine(
+    argv,
+    { 'passphrase-file': { type: 'string' } },
+    centreCreateHelp,
+    io,
+  );
+  if (!args) return 0;
+  const dir = args.only('Usage: workbench centre create DIR [--passphrase-file FILE]');
+  const workspace = await Workspace.open(path.resolve(dir));
+  const passphrase = await args.passphrase('The centre certificate');
   if (passphrase.length < 8) {
     throw new UsageError('Choose a passphrase of at least 8 characters for the centre key.');
   }

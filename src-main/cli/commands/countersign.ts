@@ -1,20 +1,14 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
-import {
-  roleLabels,
-  staffRoles,
-  type StaffMember,
-  type StaffRole,
-} from '../../centre/centre-schema';
+import { roleLabels, type StaffMember } from '../../centre/centre-schema';
 import { signerFor, signingRole } from '../../record/identity-store/signers';
 import { assertMayCountersign, countersignIssued } from '../../record/issue/countersign-record';
 import { findIssued } from '../../record/issue/find-issued';
 import type { Actor } from '../../shared/record';
 import { Workspace } from '../../workspace/workspace';
-import { UsageError, type CliIo } from '../io';
+import { readCommandLine } from '../command-line';
+import type { CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
-import { readPassphrase } from '../passphrase';
 
 export const countersignHelp = `Usage: workbench countersign DIR --record ID --as NAME [--role iqa|assessor] [--out FILE]
 
@@ -47,48 +41,42 @@ function findStaff(workspace: Workspace, wanted: string): StaffMember {
 }
 
 export async function countersignCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       record: { type: 'string' },
       as: { type: 'string' },
       role: { type: 'string' },
       'passphrase-file': { type: 'string' },
       out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(countersignHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length)
-    throw new UsageError(
-      'workbench countersign takes one workspace folder. See workbench countersign --help.',
-    );
-  if (!values.record) throw new UsageError('say which record with --record (its record id).');
-  if (!values.as) throw new UsageError('say who countersigns with --as (their name or id).');
-  const wantedRole = values.role as StaffRole | undefined;
-  if (wantedRole !== undefined && (wantedRole === 'eqa' || !staffRoles.includes(wantedRole)))
-    throw new UsageError('--role must be iqa or assessor.');
-  const secret = await readPassphrase(values['passphrase-file'], 'countersigning');
+    countersignHelp,
+    io,
+  );
+  if (!args) return 0;
+  const dir = args.only(
+    'workbench countersign takes one workspace folder. See workbench countersign --help.',
+  );
+  const record = args.required('record', 'say which record with --record (its record id).');
+  const as = args.required('as', 'say who countersigns with --as (their name or id).');
+  const wantedRole = args.choice('role', ['iqa', 'assessor'], '--role must be iqa or assessor.');
+  const secret = await args.passphrase('countersigning');
 
   const workspace = await Workspace.open(path.resolve(dir));
-  const person = findStaff(workspace, values.as);
+  const person = findStaff(workspace, as);
   const role = signingRole(
     person,
     wantedRole ?? (person.roles.includes('iqa') ? 'iqa' : undefined),
   );
-  const recordId = values.record.trim().toUpperCase();
+  const recordId = record.trim().toUpperCase();
   const found = await findIssued(workspace, recordId);
   if (!found) {
     throw new UserError('not-found', `No portfolio in this workspace issued record ${recordId}.`);
   }
   assertMayCountersign(person, role, found.entry);
   const signer = await signerFor(workspace, person, role, { passphrase: secret, userDataDir: '' });
-  const out = values.out ? path.resolve(values.out) : null;
+  const outFile = args.optional('out');
+  const out = outFile ? path.resolve(outFile) : null;
   // As `workbench record --out`: the copy is written first, and the countersignature is kept
   // in the portfolio only once it is; a folder that cannot be made is one line, at once.
   const deliver = out

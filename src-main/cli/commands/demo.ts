@@ -1,8 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultResourcesDir } from '../../shared/paths';
 import { createDemoCentre } from '../../demo/demo-centre';
+import { readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 
 export const demoHelp = `Usage: workbench demo DIR
@@ -11,18 +11,9 @@ Writes the demo centre (a centre, two assessors, an IQA, an EQA and six learners
 built-in units) into DIR, which must be empty or not exist yet.`;
 
 export async function demoCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.out(demoHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length)
-    throw new UsageError('workbench demo takes one folder: workbench demo DIR');
+  const args = readCommandLine(argv, {}, demoHelp, io);
+  if (!args) return 0;
+  const dir = args.only('workbench demo takes one folder: workbench demo DIR');
   const target = path.resolve(dir);
   const existing = await readdir(target).catch(() => []);
   if (existing.length) {

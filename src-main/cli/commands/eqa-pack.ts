@@ -1,14 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { UserError } from '../../kernel/user-error';
-import { IdentityError } from '../../record/identity/identity-error';
-import { importP12, type SigningIdentity } from '../../record/identity/signing-identity';
 import { assertPackSigner } from '../../visit-pack/pack-signer';
 import { parseSampleArg } from '../../visit-pack/pack-selection';
 import { writeVisitPack } from '../../visit-pack/write-pack';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
-import { readSigningFiles } from '../passphrase';
+import { readCommandLine } from '../command-line';
+import { signingOptions } from '../passphrase';
 import { parseThirdParty, thirdPartyHint } from '../third-party';
 
 export const eqaPackHelp = `Usage: workbench eqa-pack DIR --out FOLDER [--sample LEARNER:UNIT …] [--from DATE --to DATE]
@@ -34,69 +31,43 @@ centre certificate and MANIFEST.sha256. Nobody outside the sample is named anywh
 The EQA checks it with workbench verify-pack FOLDER --trust centre.pem, or with
 sha256sum -c MANIFEST.sha256 and openssl cms -verify.`;
 
-const day = /^\d{4}-\d{2}-\d{2}$/;
-
-async function identityFrom(values: {
-  sign?: boolean;
-  identity?: string;
-  'passphrase-file'?: string;
-}): Promise<SigningIdentity | null> {
-  const files = await readSigningFiles(values, 'the IQA signing identity');
-  if (!files) return null;
-  const { p12, passphrase } = files;
-  try {
-    return importP12(p12, passphrase);
-  } catch (error) {
-    if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
-    throw error;
-  }
-}
-
 export async function eqaPackCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       out: { type: 'string' },
       sample: { type: 'string', multiple: true },
       from: { type: 'string' },
       to: { type: 'string' },
-      sign: { type: 'boolean' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...signingOptions,
       'no-zip': { type: 'boolean' },
       'third-party': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(eqaPackHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length)
-    throw new UsageError(
-      'workbench eqa-pack takes one workspace folder: workbench eqa-pack DIR --out FOLDER',
-    );
-  if (!values.out) throw new UsageError('say where to write the pack with --out FOLDER.');
-  if (Boolean(values.from) !== Boolean(values.to))
+    eqaPackHelp,
+    io,
+  );
+  if (!args) return 0;
+  const dir = args.only(
+    'workbench eqa-pack takes one workspace folder: workbench eqa-pack DIR --out FOLDER',
+  );
+  const out = args.required('out', 'say where to write the pack with --out FOLDER.');
+  const [from, to] = [args.date('from'), args.date('to')];
+  if (Boolean(from) !== Boolean(to))
     throw new UsageError('give the visit period as both --from and --to.');
-  if ((values.from && !day.test(values.from)) || (values.to && !day.test(values.to)))
-    throw new UsageError('write --from and --to as dates, YYYY-MM-DD.');
-  const thirdParty = parseThirdParty(values['third-party']);
-  const samples = (values.sample ?? []).map(parseSampleArg);
-  const identity = await identityFrom(values);
+  const thirdParty = parseThirdParty(args.optional('third-party'));
+  const samples = args.repeated('sample').map(parseSampleArg);
+  const identity = await args.signingIdentity('the IQA signing identity');
   const workspace = await Workspace.open(path.resolve(dir));
   if (identity) await assertPackSigner(workspace, identity);
   const pack = await writeVisitPack(workspace, {
-    out: values.out,
+    out,
     samples,
-    period: values.from && values.to ? { from: values.from, to: values.to } : null,
+    period: from && to ? { from, to } : null,
     identity,
     actor: { id: 'command-line', role: 'system' },
     madeBy: identity?.info.commonName ?? workspace.centre.centre.name,
     now: new Date(),
-    zip: !values['no-zip'],
+    zip: !args.has('no-zip'),
     thirdParty,
   }).catch(thirdPartyHint);
   for (const note of pack.notes) io.err(`Note: ${note}`);

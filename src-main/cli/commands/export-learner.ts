@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findLearner } from '../../centre/find-learner';
 import { writeLearnerCopy } from '../../learner-copy/write-copy';
 import { Workspace } from '../../workspace/workspace';
-import { UsageError, type CliIo } from '../io';
+import { readCommandLine } from '../command-line';
+import type { CliIo } from '../io';
 import { parseThirdParty, thirdPartyHint } from '../third-party';
 
 export const exportLearnerHelp = `Usage: workbench export-learner DIR --learner ID --out FOLDER|FILE.zip
@@ -22,34 +22,24 @@ named in it. FOLDER must be new or empty; a name ending .zip writes only the zip
                    is not written while the learner has such evidence and this is not given`;
 
 export async function exportLearnerCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      learner: { type: 'string' },
-      out: { type: 'string' },
-      'third-party': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.out(exportLearnerHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length)
-    throw new UsageError(
-      'workbench export-learner takes one workspace folder: workbench export-learner DIR --learner ID --out FOLDER',
-    );
-  if (!values.learner) throw new UsageError('say whose copy with --learner (id, ULN or name).');
-  if (!values.out)
-    throw new UsageError('say where to write the copy with --out FOLDER or FILE.zip.');
-  const thirdParty = parseThirdParty(values['third-party']);
+  const args = readCommandLine(
+    argv,
+    { learner: { type: 'string' }, out: { type: 'string' }, 'third-party': { type: 'string' } },
+    exportLearnerHelp,
+    io,
+  );
+  if (!args) return 0;
+  const dir = args.only(
+    'workbench export-learner takes one workspace folder: workbench export-learner DIR --learner ID --out FOLDER',
+  );
+  const wanted = args.required('learner', 'say whose copy with --learner (id, ULN or name).');
+  const out = args.required('out', 'say where to write the copy with --out FOLDER or FILE.zip.');
+  const thirdParty = parseThirdParty(args.optional('third-party'));
   const workspace = await Workspace.open(path.resolve(dir));
-  const learner = findLearner(workspace.centre, values.learner);
+  const learner = findLearner(workspace.centre, wanted);
   const copy = await writeLearnerCopy(workspace, {
     learnerId: learner.id,
-    out: values.out,
+    out,
     thirdParty,
     actor: { id: 'command-line', role: 'system' },
     madeBy: workspace.centre.centre.name,

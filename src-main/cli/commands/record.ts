@@ -15,10 +15,9 @@ import { portfolioRecordKinds, type PortfolioRecordKind } from '../../record/mod
 import { loadRecordFonts } from '../../record/pdf/fonts';
 import { unitProgress } from '../../decision/progress';
 import { safeName } from '../../storage/safe-name';
-import { onePositional, readCommandLine } from '../command-line';
+import { readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
-import { readPassphrase } from '../passphrase';
 
 export const recordHelp = `Usage: workbench record DIR --learner ID --unit REF [--kind KIND] --format pdf|docx --out FILE [--sign]
        workbench record DIR --learner ID --kind assessment-plan|progress-review [--id ID] --format pdf|docx --out FILE [--sign]
@@ -62,13 +61,7 @@ const recordOptions = {
   all: { type: 'boolean' },
 } as const;
 
-type Values = {
-  learner?: string;
-  unit?: string;
-  evidence?: string;
-  id?: string;
-  all?: boolean;
-};
+type Values = { learner?: string; unit?: string; evidence?: string; id?: string };
 
 /** What every record written by one command shares. */
 interface Run {
@@ -242,29 +235,26 @@ async function recordOne(run: Run, values: Values): Promise<number> {
 export async function recordCommand(argv: string[], io: CliIo): Promise<number> {
   const args = readCommandLine(argv, recordOptions, recordHelp, io);
   if (!args) return 0;
-  const { values } = args;
-  const dir = onePositional(
-    args.positionals,
+  const dir = args.only(
     'workbench record takes one workspace folder. See workbench record --help.',
   );
-  const kind = values.kind as PortfolioRecordKind;
-  if (!portfolioRecordKinds.includes(kind))
-    throw new UsageError(`--kind must be one of: ${portfolioRecordKinds.join(', ')}.`);
-  const format = values.format;
-  if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be pdf or docx.');
-  if (!values.out) throw new UsageError('say where to write the record with --out.');
-  if (values.sign && format === 'docx')
+  const kind = args.choice(
+    'kind',
+    portfolioRecordKinds,
+    `--kind must be one of: ${portfolioRecordKinds.join(', ')}.`,
+  )!;
+  const format = args.choice('format', ['pdf', 'docx'], '--format must be pdf or docx.')!;
+  const out = args.required('out', 'say where to write the record with --out.');
+  if (args.has('sign') && format === 'docx')
     throw new UsageError('only PDF records can be signed; use --format pdf with --sign.');
-  const secret = values.sign
-    ? await readPassphrase(values['passphrase-file'], '--sign')
-    : undefined;
+  const secret = args.has('sign') ? await args.passphrase('--sign') : undefined;
 
   const workspace = await Workspace.open(path.resolve(dir));
   const run: Run = {
     workspace,
     kind,
     format,
-    out: path.resolve(values.out),
+    out: path.resolve(out),
     secret,
     signerOf: signersFor(workspace, secret),
     fonts: await loadRecordFonts(),
@@ -272,5 +262,12 @@ export async function recordCommand(argv: string[], io: CliIo): Promise<number> 
     now: new Date(),
     io,
   };
-  return values.all ? recordAll(run) : recordOne(run, values);
+  return args.has('all')
+    ? recordAll(run)
+    : recordOne(run, {
+        learner: args.optional('learner'),
+        unit: args.optional('unit'),
+        evidence: args.optional('evidence'),
+        id: args.optional('id'),
+      });
 }

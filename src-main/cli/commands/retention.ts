@@ -3,13 +3,13 @@ import { findLearner } from '../../centre/find-learner';
 import { roleLabels } from '../../centre/centre-schema';
 import { formatDate } from '../../kernel/dates';
 import { UserError } from '../../kernel/user-error';
-import { importP12, IdentityError } from '../../record';
+import { openP12 } from '../../record/identity-store/identity-store';
 import { eraseLearner } from '../../retention/erase';
 import { retentionList } from '../../retention/retention-list';
 import { Workspace } from '../../workspace/workspace';
-import { onePositional, readCommandLine } from '../command-line';
+import { readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
-import { readSigningFiles, signingOptions } from '../passphrase';
+import { signingOptions } from '../passphrase';
 
 export const retentionHelp = `Usage: workbench retention DIR [--json]
 
@@ -21,11 +21,10 @@ what must stay. Learners already erased are listed after them.`;
 export async function retentionCommand(argv: string[], io: CliIo): Promise<number> {
   const args = readCommandLine(argv, { json: { type: 'boolean' } }, retentionHelp, io);
   if (!args) return 0;
-  const { values } = args;
-  const dir = onePositional(args.positionals, 'workbench retention takes one workspace folder.');
+  const dir = args.only('workbench retention takes one workspace folder.');
   const workspace = await Workspace.open(path.resolve(dir));
   const list = await retentionList(workspace, new Date());
-  if (values.json) {
+  if (args.has('json')) {
     io.out(JSON.stringify(list, null, 2));
     return 0;
   }
@@ -78,21 +77,15 @@ export async function eraseCommand(argv: string[], io: CliIo): Promise<number> {
     io,
   );
   if (!args) return 0;
-  const { values } = args;
-  const dir = onePositional(args.positionals, 'workbench erase takes one workspace folder.');
-  if (!values.learner) throw new UsageError('say whose data with --learner (id, ULN or name).');
-  if (!values.reason?.trim()) throw new UsageError('say why with --reason TEXT.');
-  if (!values.sign) throw new UsageError('an erasure is sealed by the IQA erasing: add --sign.');
-  const files = await readSigningFiles(values, 'the IQA signing identity');
+  const dir = args.only('workbench erase takes one workspace folder.');
+  const wanted = args.required('learner', 'say whose data with --learner (id, ULN or name).');
+  const reason = args.required('reason', 'say why with --reason TEXT.');
+  if (!args.has('sign'))
+    throw new UsageError('an erasure is sealed by the IQA erasing: add --sign.');
+  const files = await args.signingFiles('the IQA signing identity');
   const workspace = await Workspace.open(path.resolve(dir));
-  const learner = findLearner(workspace.centre, values.learner);
-  let identity;
-  try {
-    identity = importP12(files!.p12, files!.passphrase);
-  } catch (error) {
-    if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
-    throw error;
-  }
+  const learner = findLearner(workspace.centre, wanted);
+  const identity = openP12(files!.p12, files!.passphrase);
   const name = identity.info.commonName;
   const person = workspace.centre.staff.find((s) => s.name === name && !s.archived);
   if (!person) {
@@ -102,9 +95,9 @@ export async function eraseCommand(argv: string[], io: CliIo): Promise<number> {
     workspace,
     {
       learnerId: learner.id,
-      reason: values.reason,
-      scope: values['evidence-only'] ? 'evidence' : 'learner',
-      onRequest: values['on-request'] ?? false,
+      reason,
+      scope: args.has('evidence-only') ? 'evidence' : 'learner',
+      onRequest: args.has('on-request'),
     },
     person,
     { identity, name: person.name, role: roleLabels.iqa, personId: person.id },

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { listQualifications } from '../../qualification/qualification-store';
 import { proposePlan } from '../../sampling/plan-operations';
 import { samplingContext } from '../../sampling/sampling-context';
 import type { ProposalView } from '../../sampling/sampling-views';
-import { dayOf, isoDate } from '../../shared/record';
+import { dayOf } from '../../shared/record';
 import { Workspace } from '../../workspace/workspace';
+import { readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 
 export const samplePlanHelp = `Usage: workbench sample plan DIR [--seed N] [--from DATE --to DATE] [--qualification ID] [--json]
@@ -121,44 +121,31 @@ function table(proposal: ProposalView): string {
 }
 
 export async function samplePlanCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       seed: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       qualification: { type: 'string' },
       json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(samplePlanHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length) {
-    throw new UsageError(
-      'workbench sample plan takes one folder: workbench sample plan DIR [--json]',
-    );
-  }
-  for (const [name, value] of [
-    ['--from', values.from],
-    ['--to', values.to],
-  ] as const) {
-    if (value !== undefined && !isoDate.safeParse(value).success) {
-      throw new UsageError(`${name} must be a date written YYYY-MM-DD, not "${value}".`);
-    }
-  }
-  const seedText = values.seed?.trim() ?? '1';
+    samplePlanHelp,
+    io,
+  );
+  if (!args) return 0;
+  const dir = args.only(
+    'workbench sample plan takes one folder: workbench sample plan DIR [--json]',
+  );
+  const [from, to] = [args.date('from'), args.date('to')];
+  const seedText = args.optional('seed')?.trim() ?? '1';
   if (!seedText) throw new UsageError('--seed needs a number or a word.');
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : seedText;
   const workspace = await Workspace.open(path.resolve(dir));
-  const qualificationId = await chooseQualification(workspace.dir, values.qualification);
+  const qualificationId = await chooseQualification(workspace.dir, args.optional('qualification'));
   const context = await samplingContext(workspace, qualificationId, dayOf(new Date()));
-  const proposal = await proposePlan(context, { seed, from: values.from, to: values.to });
-  if (values.json) {
+  const proposal = await proposePlan(context, { seed, from, to });
+  if (args.has('json')) {
     io.out(
       JSON.stringify(
         asJson(proposal, { id: context.qualification.id, title: context.qualification.title }),

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
 import { samplingReportFile, type ReportSigning } from '../../record/issue/sampling-report';
 import { samplingStore } from '../../sampling/sampling-store';
@@ -7,7 +6,8 @@ import { writeFileAtomic } from '../../storage/atomic-write';
 import { mapFsError } from '../../storage/map-fs-error';
 import { Workspace } from '../../workspace/workspace';
 import { UsageError, type CliIo } from '../io';
-import { readSigningFiles } from '../passphrase';
+import { readCommandLine } from '../command-line';
+import { signingOptions } from '../passphrase';
 
 export const sampleReportHelp = `Usage: workbench sample report DIR --format pdf|docx --out FILE [--sign --identity FILE.p12 [--passphrase-file F]] [--plan ID] [--sample ID]
 
@@ -20,54 +20,39 @@ writes the IQA sampling record of that one reviewed sample instead.
 is read from --passphrase-file, else from the WORKBENCH_PASSPHRASE environment variable; it is
 never taken on the command line. A DOCX cannot be signed.`;
 
-async function signing(values: {
-  sign?: boolean;
-  identity?: string;
-  'passphrase-file'?: string;
-}): Promise<ReportSigning | undefined> {
-  return (await readSigningFiles(values, 'the signing identity')) ?? undefined;
-}
-
 export async function sampleReportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const args = readCommandLine(
+    argv,
+    {
       format: { type: 'string' },
       out: { type: 'string' },
-      sign: { type: 'boolean' },
-      identity: { type: 'string' },
-      'passphrase-file': { type: 'string' },
+      ...signingOptions,
       plan: { type: 'string' },
       sample: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-  });
-  if (values.help) {
-    io.out(sampleReportHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length) {
-    throw new UsageError(
-      'workbench sample report takes one folder: workbench sample report DIR --format pdf --out FILE',
-    );
-  }
-  const format = values.format;
-  if (format !== 'pdf' && format !== 'docx') throw new UsageError('--format must be pdf or docx.');
-  if (!values.out) throw new UsageError('--out FILE says where to write the report.');
-  if (values.sign && format === 'docx') {
+    sampleReportHelp,
+    io,
+  );
+  if (!args) return 0;
+  const dir = args.only(
+    'workbench sample report takes one folder: workbench sample report DIR --format pdf --out FILE',
+  );
+  const format = args.choice('format', ['pdf', 'docx'], '--format must be pdf or docx.');
+  if (!format) throw new UsageError('--format must be pdf or docx.');
+  const outFile = args.required('out', '--out FILE says where to write the report.');
+  if (args.has('sign') && format === 'docx') {
     throw new UsageError('only a PDF can be signed: use --format pdf with --sign.');
   }
-  const sign = await signing(values);
+  const sign: ReportSigning | null = await args.signingFiles('the signing identity');
+  const [planId, sampleId] = [args.optional('plan'), args.optional('sample')];
   const workspace = await Workspace.open(path.resolve(dir));
   const { plans } = await samplingStore(workspace).listPlans();
-  const plan = values.plan ? plans.find((p) => p.id === values.plan) : plans[0];
+  const plan = planId ? plans.find((p) => p.id === planId) : plans[0];
   if (!plan) {
     throw new UserError(
       'not-found',
-      values.plan
-        ? `there is no sampling plan "${values.plan}" in this workspace.`
+      planId
+        ? `there is no sampling plan "${planId}" in this workspace.`
         : 'this workspace has no sampling plan yet; make one in the Sampling screen first.',
     );
   }
@@ -75,16 +60,16 @@ export async function sampleReportCommand(argv: string[], io: CliIo): Promise<nu
     format,
     now: new Date(),
     ...(sign ? { signing: sign } : {}),
-    ...(values.sample ? { sampleId: values.sample } : {}),
+    ...(sampleId ? { sampleId } : {}),
   });
-  const out = path.resolve(values.out);
+  const out = path.resolve(outFile);
   try {
     await writeFileAtomic(out, bytes);
   } catch (error) {
     throw mapFsError(error, `The file ${out}`);
   }
   io.out(
-    `${values.sample ? 'Sampling record' : 'Sampling report'} written to ${out}${sign ? ' (signed)' : ''}.`,
+    `${sampleId ? 'Sampling record' : 'Sampling report'} written to ${out}${sign ? ' (signed)' : ''}.`,
   );
   return 0;
 }

@@ -1,7 +1,7 @@
-import { parseArgs } from 'node:util';
 import { importUnitSpec, readSpecFile, type Diagnostic } from '../../unit/import';
 import type { UnitSpec } from '../../unit/unit-schema';
-import type { CliIo } from '../io';
+import { readCommandLine } from '../command-line';
+import { usageLine, type CliIo } from '../io';
 import { unitOutline } from '../../unit/unit-outline';
 
 export const specImportHelp = `Usage: workbench spec import FILE [--json]
@@ -68,24 +68,16 @@ export function outlineUnit(unit: UnitSpec): string[] {
 }
 
 export async function specImportCommand(argv: string[], io: CliIo): Promise<number> {
-  let parsed;
+  let file: string;
+  let json: boolean;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
+    const args = readCommandLine(argv, { json: { type: 'boolean' } }, specImportHelp, io);
+    if (!args) return 0;
+    file = args.only('give one file: workbench spec import FILE [--json]');
+    json = args.has('json');
   } catch (error) {
-    io.err(`${(error as Error).message}. See workbench spec import --help.`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.out(specImportHelp);
-    return 0;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length) {
-    io.err('workbench spec import takes one file: workbench spec import FILE [--json]');
+    // Called directly as well as through main: a bad command line is one line and exit 2 here.
+    io.err(usageLine(error, 'spec import') ?? String(error));
     return 2;
   }
   let text: string;
@@ -98,7 +90,7 @@ export async function specImportCommand(argv: string[], io: CliIo): Promise<numb
     return 2;
   }
   const result = importUnitSpec(text, { fileName: file });
-  if (parsed.values.json) {
+  if (json) {
     io.out(JSON.stringify(unitJson(result.unit), null, 2));
   } else {
     for (const line of outlineUnit(result.unit)) io.out(line);

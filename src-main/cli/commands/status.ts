@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UserError } from '../../kernel/user-error';
 import { registeredUnits } from '../../portfolio/registered-units';
 import { unitProgress } from '../../decision/progress';
 import { unitRef } from '../../kernel/unit-label';
 import { mapLimit } from '../../shared/map-limit';
 import { Workspace } from '../../workspace/workspace';
-import { UsageError, type CliIo } from '../io';
+import { readCommandLine } from '../command-line';
+import type { CliIo } from '../io';
 import type { SignOffStatus } from '../../decision/sign-off';
 
 export const statusHelp = `Usage: workbench status DIR [--json]
@@ -82,19 +82,9 @@ function table(rows: LearnerStatus[]): string {
 }
 
 export async function statusCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.out(statusHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length) {
-    throw new UsageError('workbench status takes one folder: workbench status DIR [--json]');
-  }
+  const args = readCommandLine(argv, { json: { type: 'boolean' } }, statusHelp, io);
+  if (!args) return 0;
+  const dir = args.only('workbench status takes one folder: workbench status DIR [--json]');
   const workspace = await Workspace.open(path.resolve(dir));
   let rows: LearnerStatus[];
   try {
@@ -103,7 +93,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     if (error instanceof UserError) throw error;
     throw new UserError('internal', 'The workspace could not be read.');
   }
-  if (values.json) io.out(JSON.stringify(rows, null, 2));
+  if (args.has('json')) io.out(JSON.stringify(rows, null, 2));
   else io.out(rows.length ? table(rows) : 'This workspace has no learners yet.');
   return 0;
 }

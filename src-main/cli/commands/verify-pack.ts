@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkPack } from '../../visit-pack/verify-pack';
-import { UsageError, type CliIo } from '../io';
+import { readCommandLine, readGivenFile } from '../command-line';
+import type { CliIo } from '../io';
 
 export const verifyPackHelp = `Usage: workbench verify-pack FOLDER|ZIP [--trust centre.pem] [--json]
 
@@ -13,29 +12,18 @@ Give --trust with the copy of the centre certificate you hold; without it the pa
 centre.pem is used. Exits 0 only when everything holds, 1 naming each file that does not.`;
 
 export async function verifyPackCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      trust: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.out(verifyPackHelp);
-    return 0;
-  }
-  const [target, ...extra] = positionals;
-  if (!target || extra.length)
-    throw new UsageError('workbench verify-pack takes one pack folder or .zip.');
-  const trust = values.trust
-    ? await readFile(path.resolve(values.trust)).catch(() => {
-        throw new UsageError(`${values.trust} could not be read.`);
-      })
-    : null;
+  const args = readCommandLine(
+    argv,
+    { trust: { type: 'string' }, json: { type: 'boolean' } },
+    verifyPackHelp,
+    io,
+  );
+  if (!args) return 0;
+  const target = args.only('workbench verify-pack takes one pack folder or .zip.');
+  const trustFile = args.optional('trust');
+  const trust = trustFile ? await readGivenFile(trustFile, 'The centre certificate') : null;
   const check = await checkPack(path.resolve(target), trust);
-  if (values.json) {
+  if (args.has('json')) {
     io.out(JSON.stringify(check, null, 2));
     return check.ok ? 0 : 1;
   }

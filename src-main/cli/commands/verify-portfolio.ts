@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findLearner } from '../../centre/find-learner';
 import { checkPortfolioProofs } from '../../record/verify/verify-portfolio';
 import { Workspace } from '../../workspace/workspace';
-import { UsageError, type CliIo } from '../io';
+import { readCommandLine } from '../command-line';
+import type { CliIo } from '../io';
 
 export const verifyPortfolioHelp = `Usage: workbench verify-portfolio DIR --learner ID
 
@@ -15,23 +15,12 @@ replaced or revoked before. Exits 0 when all hold, 1 with one line per problem.
   --learner ID     the learner's id, ULN or exact name`;
 
 export async function verifyPortfolioCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { learner: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.out(verifyPortfolioHelp);
-    return 0;
-  }
-  const [dir, ...extra] = positionals;
-  if (!dir || extra.length) {
-    throw new UsageError('workbench verify-portfolio takes one workspace folder and --learner ID.');
-  }
-  if (!values.learner)
-    throw new UsageError('say whose portfolio with --learner (id, ULN or name).');
+  const args = readCommandLine(argv, { learner: { type: 'string' } }, verifyPortfolioHelp, io);
+  if (!args) return 0;
+  const dir = args.only('workbench verify-portfolio takes one workspace folder and --learner ID.');
+  const wanted = args.required('learner', 'say whose portfolio with --learner (id, ULN or name).');
   const workspace = await Workspace.open(path.resolve(dir));
-  const learner = findLearner(workspace.centre, values.learner);
+  const learner = findLearner(workspace.centre, wanted);
   const check = await checkPortfolioProofs(workspace, learner);
   if (check.problems.length === 0) {
     io.out(

@@ -1,7 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDate, formatDateTime } from '../../kernel/dates';
 import { checkRecordFile, type RecordCheck } from '../../record/issue/check-record-file';
 import {
@@ -10,6 +9,7 @@ import {
   type RevocationList,
 } from '../../record/identity-store/revocation-list';
 import { Workspace } from '../../workspace/workspace';
+import { readCommandLine, readGivenFile } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 
 export const verifyHelp = `Usage: workbench verify FILE [--workspace DIR] [--trust centre.pem] [--json]
@@ -62,54 +62,48 @@ function describe(check: RecordCheck, file: string): string[] {
   return lines;
 }
 
+/** The centre certificate given with --trust, and the signed revocation list beside it if any. */
+async function trustedCentre(file: string): Promise<{
+  trust: X509Certificate;
+  stopped: RevocationList['stopped'] | null;
+}> {
+  const pem = await readGivenFile(file, 'The centre certificate');
+  let trust: X509Certificate;
+  try {
+    trust = new X509Certificate(pem);
+  } catch {
+    throw new UsageError(`${file} is not a certificate (expected PEM or DER).`);
+  }
+  const listFile = revocationListBeside(path.resolve(file));
+  const list = await readFile(listFile, 'utf8').catch(() => null);
+  if (list === null) return { trust, stopped: null };
+  try {
+    return { trust, stopped: checkRevocationList(list, trust).stopped };
+  } catch (error) {
+    throw new UsageError(`${path.basename(listFile)}: ${(error as Error).message}`);
+  }
+}
+
 export async function verifyCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      workspace: { type: 'string' },
-      trust: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.out(verifyHelp);
-    return 0;
-  }
-  const [file, ...extra] = positionals;
-  if (!file || extra.length)
-    throw new UsageError(
-      'workbench verify takes one file: workbench verify FILE [--workspace DIR]',
-    );
-  const bytes = await readFile(path.resolve(file)).catch(() => {
-    throw new UsageError(`${file} could not be read.`);
-  });
-  const workspace = values.workspace ? await Workspace.open(path.resolve(values.workspace)) : null;
-  let trust: X509Certificate | null = null;
-  let stopped: RevocationList['stopped'] | null = null;
-  if (values.trust) {
-    const trustFile = path.resolve(values.trust);
-    const pem = await readFile(trustFile).catch(() => {
-      throw new UsageError(`${values.trust} could not be read.`);
-    });
-    try {
-      trust = new X509Certificate(pem);
-    } catch {
-      throw new UsageError(`${values.trust} is not a certificate (expected PEM or DER).`);
-    }
-    const listFile = revocationListBeside(trustFile);
-    const list = await readFile(listFile, 'utf8').catch(() => null);
-    if (list !== null) {
-      try {
-        stopped = checkRevocationList(list, trust).stopped;
-      } catch (error) {
-        throw new UsageError(`${path.basename(listFile)}: ${(error as Error).message}`);
-      }
-    }
-  }
+  const args = readCommandLine(
+    argv,
+    { workspace: { type: 'string' }, trust: { type: 'string' }, json: { type: 'boolean' } },
+    verifyHelp,
+    io,
+  );
+  if (!args) return 0;
+  const file = args.only(
+    'workbench verify takes one file: workbench verify FILE [--workspace DIR]',
+  );
+  const bytes = await readGivenFile(file, 'The record');
+  const workspaceDir = args.optional('workspace');
+  const workspace = workspaceDir ? await Workspace.open(path.resolve(workspaceDir)) : null;
+  const trustFile = args.optional('trust');
+  const { trust, stopped } = trustFile
+    ? await trustedCentre(trustFile)
+    : { trust: null, stopped: null };
   const check = await checkRecordFile(new Uint8Array(bytes), file, workspace, { trust, stopped });
-  if (values.json) io.out(JSON.stringify(check, null, 2));
+  if (args.has('json')) io.out(JSON.stringify(check, null, 2));
   else if (check.notARecord) io.out(`${path.basename(file)}: ${check.notARecord}`);
   else io.out(describe(check, file).join('\n'));
   return check.ok ? 0 : 1;

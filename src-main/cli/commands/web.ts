@@ -1,6 +1,5 @@
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   appRoot,
   defaultRendererDir,
@@ -11,6 +10,7 @@ import { ENCRYPTION_NOTICE, noticeIfUnencrypted } from '../../app/encryption-not
 import { Workbench } from '../../app/workbench';
 import { makeDemoCentre } from '../../demo/make-demo';
 import { startHttpHost } from '../../hosts/http/http-host';
+import { readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 
 export const webHelp = `Usage: workbench web [--workspace DIR] [--port N]
@@ -20,22 +20,18 @@ to open; the address carries a secret that changes every launch. Without --works
 the workspace used last, or the demo centre. Stop it with Ctrl+C.`;
 
 export async function webCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      workspace: { type: 'string', short: 'w' },
-      port: { type: 'string', short: 'p' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.out(webHelp);
-    return 0;
-  }
-  if (positionals.length)
-    throw new UsageError(`Unexpected "${positionals[0]}": see workbench web --help`);
-  const port = values.port === undefined ? 0 : Number(values.port);
+  const args = readCommandLine(
+    argv,
+    { workspace: { type: 'string', short: 'w' }, port: { type: 'string', short: 'p' } },
+    webHelp,
+    io,
+  );
+  if (!args) return 0;
+  if (args.positionals.length)
+    throw new UsageError(`Unexpected "${args.positionals[0]}": see workbench web --help`);
+  const portText = args.optional('port');
+  const workspaceDir = args.optional('workspace');
+  const port = portText === undefined ? 0 : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UsageError('--port takes a whole number from 0 to 65535.');
   }
@@ -53,8 +49,8 @@ export async function webCommand(argv: string[], io: CliIo): Promise<number> {
     undefined,
     { watch: true, demo: makeDemoCentre },
   );
-  await workbench.boot({ workspace: values.workspace && path.resolve(values.workspace) });
-  if (values.workspace && !workbench.hasWorkspace && !workbench.openedPack) {
+  await workbench.boot({ workspace: workspaceDir && path.resolve(workspaceDir) });
+  if (workspaceDir && !workbench.hasWorkspace && !workbench.openedPack) {
     // Say it here too: the person may not open the browser at all.
     try {
       void workbench.workspace;

@@ -7,7 +7,7 @@ import { findLearner } from '../../centre/find-learner';
 import { findRegisteredUnit } from '../../portfolio/registered-units';
 import { makeForm } from '../../witness/testimony-service';
 import { Workspace } from '../../workspace/workspace';
-import { onePositional, readCommandLine } from '../command-line';
+import { readCommandLine } from '../command-line';
 import { UsageError, type CliIo } from '../io';
 import { makeFolders, writeOutFile } from '../out-file';
 
@@ -42,45 +42,42 @@ export async function witnessFormCommand(argv: string[], io: CliIo): Promise<num
     io,
   );
   if (!args) return 0;
-  const { values } = args;
-  const dir = onePositional(
-    args.positionals,
-    'give one workspace folder: workbench witness form DIR …',
-  );
-  if (!values.learner) throw new UsageError('say which learner: --learner ID (id, ULN or name).');
-  if (!values.unit) throw new UsageError('say which unit: --unit REF (its code or id).');
-  if (values.format !== 'pdf' && values.format !== 'docx') {
-    throw new UsageError('say which format: --format pdf or --format docx.');
-  }
-  if (!values.out) throw new UsageError('say where to write the form: --out FILE.');
+  const dir = args.only('give one workspace folder: workbench witness form DIR …');
+  const wanted = args.required('learner', 'say which learner: --learner ID (id, ULN or name).');
+  const unitRef = args.required('unit', 'say which unit: --unit REF (its code or id).');
+  const say = 'say which format: --format pdf or --format docx.';
+  const format = args.choice('format', ['pdf', 'docx'], say);
+  if (!format) throw new UsageError(say);
+  const outFile = args.required('out', 'say where to write the form: --out FILE.');
+  const [criteria, witnessName] = [args.optional('criteria'), args.optional('witness')];
   const workspace = await Workspace.open(path.resolve(dir));
-  const learner = findLearner(workspace.centre, values.learner);
+  const learner = findLearner(workspace.centre, wanted);
   const { units } = await workspace.listUnits();
   const portfolio = (await workspace.portfolio(learner.id)).data;
-  const { unit } = findRegisteredUnit({ portfolio, units, learner }, values.unit);
+  const { unit } = findRegisteredUnit({ portfolio, units, learner }, unitRef);
   let witnessId: string | null = null;
-  if (values.witness) {
-    const key = values.witness.trim().toLowerCase();
+  if (witnessName) {
+    const key = witnessName.trim().toLowerCase();
     const witness = workspace.centre.witnesses.find(
-      (w) => !w.archived && (w.id === values.witness || w.name.toLowerCase() === key),
+      (w) => !w.archived && (w.id === witnessName || w.name.toLowerCase() === key),
     );
     if (!witness) {
       throw new UserError(
         'not-found',
-        `No registered witness is called "${values.witness}". Register them first.`,
+        `No registered witness is called "${witnessName}". Register them first.`,
       );
     }
     witnessId = witness.id;
   }
-  const out = path.resolve(values.out);
+  const out = path.resolve(outFile);
   const made = await makeForm(
     workspace,
     {
       learnerId: learner.id,
       unitId: unit.id,
-      criteria: values.criteria ? values.criteria.split(',') : [],
+      criteria: criteria ? criteria.split(',') : [],
       witnessId,
-      format: values.format,
+      format,
     },
     await loadRecordFonts(defaultResourcesDir()),
     commandLine,

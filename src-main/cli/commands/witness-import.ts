@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { findLearner } from '../../centre/find-learner';
 import { importReturnedPdf } from '../../witness/import-returned';
 import { Workspace } from '../../workspace/workspace';
-import { UsageError, type CliIo } from '../io';
+import { readCommandLine } from '../command-line';
+import type { CliIo } from '../io';
 import { commandLine } from './witness-form';
 import { criterionLabel } from '../../kernel/criterion-key';
 
@@ -16,24 +16,15 @@ A form made for another learner is refused.
   --learner ID    the learner's id, ULN or exact name`;
 
 export async function witnessImportCommand(argv: string[], io: CliIo): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { learner: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    io.out(witnessImportHelp);
-    return 0;
-  }
-  const [dir, file, ...extra] = positionals;
-  if (!dir || !file || extra.length) {
-    throw new UsageError(
-      'give the workspace and the returned PDF: workbench witness import DIR --learner ID FILE',
-    );
-  }
-  if (!values.learner) throw new UsageError('say which learner: --learner ID (id, ULN or name).');
+  const args = readCommandLine(argv, { learner: { type: 'string' } }, witnessImportHelp, io);
+  if (!args) return 0;
+  const [dir, file] = args.exactly(
+    2,
+    'give the workspace and the returned PDF: workbench witness import DIR --learner ID FILE',
+  ) as [string, string];
+  const wanted = args.required('learner', 'say which learner: --learner ID (id, ULN or name).');
   const workspace = await Workspace.open(path.resolve(dir));
-  const learner = findLearner(workspace.centre, values.learner);
+  const learner = findLearner(workspace.centre, wanted);
   const saved = await importReturnedPdf(
     workspace,
     learner.id,

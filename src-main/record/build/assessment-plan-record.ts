@@ -8,12 +8,12 @@ import type { FieldsSection, RecordDocument } from '../model/record-document';
 import {
   assembleRecord,
   formatDate,
-  learnerFields,
   paragraphsSection,
   signatureBlock,
   tableSection,
   textLines,
 } from './record-common';
+import { learnerAndAssessorFields } from './session-sections';
 import { personSchema, recordContextSchema, signatureInputSchema } from './record-inputs';
 
 export const planSignatureInputSchema = z.object({
@@ -81,24 +81,19 @@ type PlanInput = z.output<typeof assessmentPlanInputSchema>;
 
 /** Whose plan, which version, and when and where the visit is. */
 function planFields(input: PlanInput): FieldsSection {
-  return {
-    type: 'fields',
-    fields: [
-      ...learnerFields(input),
-      { label: 'Assessor', value: input.assessor.name },
-      {
-        label: 'Plan version',
-        value: input.revisesAgreedOn
-          ? `${input.version} (revises the plan agreed on ${formatDate(input.revisesAgreedOn)})`
-          : String(input.version),
-      },
-      { label: 'Visit date', value: input.visitDate ? formatDate(input.visitDate) : 'Not set' },
-      ...(input.visitTime ? [{ label: 'Time', value: input.visitTime }] : []),
-      { label: 'Place', value: input.place || 'Not set' },
-      { label: 'Status', value: agreementLine(input) },
-      ...(input.agreedHow ? [{ label: 'How it was agreed', value: input.agreedHow }] : []),
-    ],
-  };
+  return learnerAndAssessorFields(input, [
+    {
+      label: 'Plan version',
+      value: input.revisesAgreedOn
+        ? `${input.version} (revises the plan agreed on ${formatDate(input.revisesAgreedOn)})`
+        : String(input.version),
+    },
+    { label: 'Visit date', value: input.visitDate ? formatDate(input.visitDate) : 'Not set' },
+    ...(input.visitTime ? [{ label: 'Time', value: input.visitTime }] : []),
+    { label: 'Place', value: input.place || 'Not set' },
+    { label: 'Status', value: agreementLine(input) },
+    ...(input.agreedHow ? [{ label: 'How it was agreed', value: input.agreedHow }] : []),
+  ]);
 }
 
 /** What the visit covers, how, and who will be there. */

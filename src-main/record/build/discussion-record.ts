@@ -1,9 +1,10 @@
 import type { RecordDocument } from '../model/record-document';
-import { assembleRecord, formatDate, joinList, learnerFields } from './record-common';
+import { assembleRecord, formatDate, joinList, tableSection } from './record-common';
 import type { DiscussionInput } from './record-inputs';
 import { discussionInputSchema } from './record-inputs';
 import {
   assessorFeedback,
+  learnerAndAssessorFields,
   criteriaTable,
   learnerAndAssessorSignatures,
   notesSection,
@@ -17,33 +18,27 @@ export function buildDiscussionRecord(raw: DiscussionInput): RecordDocument {
       ? `Yes${input.recordingFile ? `: recording kept as ${input.recordingFile}` : ''}`
       : 'Not recorded');
   const sections: RecordDocument['sections'] = [
-    {
-      type: 'fields',
-      fields: [
-        ...learnerFields(input),
-        { label: 'Assessor', value: input.assessor.name },
-        { label: 'Date', value: formatDate(input.date) },
-        {
-          label: 'Duration',
-          value: input.durationMinutes ? `${input.durationMinutes} minutes` : 'Not recorded',
-        },
-        ...(input.location ? [{ label: 'Location', value: input.location }] : []),
-        input.recording === undefined
-          ? { label: 'Learner consented to recording', value: recording }
-          : { label: 'Recording', value: recording },
-      ],
-    },
+    learnerAndAssessorFields(input, [
+      { label: 'Date', value: formatDate(input.date) },
+      {
+        label: 'Duration',
+        value: input.durationMinutes ? `${input.durationMinutes} minutes` : 'Not recorded',
+      },
+      ...(input.location ? [{ label: 'Location', value: input.location }] : []),
+      input.recording === undefined
+        ? { label: 'Learner consented to recording', value: recording }
+        : { label: 'Recording', value: recording },
+    ]),
     criteriaTable('Criteria agreed beforehand', input.criteriaAgreed, 'No criteria were agreed.'),
-    {
-      type: 'table',
-      heading: 'Account of the discussion',
-      columns: [
-        { label: 'Time', width: 10 },
-        { label: 'Criteria', width: 16 },
-        { label: 'What the learner said and showed', width: 74 },
+    tableSection(
+      'Account of the discussion',
+      [
+        ['Time', 10],
+        ['Criteria', 16],
+        ['What the learner said and showed', 74],
       ],
-      rows: input.account.map((a) => [a.timeStamp ?? '', joinList(a.criteriaRefs), a.text]),
-    },
+      input.account.map((a) => [a.timeStamp ?? '', joinList(a.criteriaRefs), a.text]),
+    ),
     assessorFeedback(input.feedback),
     ...notesSection(input.notes),
     {

@@ -1,5 +1,6 @@
 import type { RecordDocument } from '../model/record-document';
-import { assembleRecord, formatDate, joinList, learnerFields } from './record-common';
+import { assembleRecord, formatDate, joinList, tableSection } from './record-common';
+import { learnerAndAssessorFields } from './session-sections';
 import type { EvidenceIndexInput } from './record-inputs';
 import { evidenceIndexInputSchema } from './record-inputs';
 
@@ -12,26 +13,20 @@ export function buildEvidenceIndex(raw: EvidenceIndexInput): RecordDocument {
     author: input.assessor.name,
     subject: `Evidence index of ${input.learner.name}'s portfolio`,
     sections: [
-      {
-        type: 'fields',
-        fields: [
-          ...learnerFields(input),
-          { label: 'Assessor', value: input.assessor.name },
-          { label: 'Evidence items', value: String(input.items.length) },
+      learnerAndAssessorFields(input, [
+        { label: 'Evidence items', value: String(input.items.length) },
+      ]),
+      tableSection(
+        'Evidence',
+        [
+          ['Ref', 8],
+          ['Evidence', 27],
+          ['Method', 18],
+          ['Date', 13],
+          ['File', 17],
+          ['Criteria covered', 17],
         ],
-      },
-      {
-        type: 'table',
-        heading: 'Evidence',
-        columns: [
-          { label: 'Ref', width: 8 },
-          { label: 'Evidence', width: 27 },
-          { label: 'Method', width: 18 },
-          { label: 'Date', width: 13 },
-          { label: 'File', width: 17 },
-          { label: 'Criteria covered', width: 17 },
-        ],
-        rows: input.items.map((item) => [
+        input.items.map((item) => [
           item.ref,
           item.title,
           joinList(item.methods),
@@ -39,8 +34,8 @@ export function buildEvidenceIndex(raw: EvidenceIndexInput): RecordDocument {
           item.fileName,
           joinList(item.criteriaRefs),
         ]),
-        emptyText: 'The portfolio holds no evidence yet.',
-      },
+        'The portfolio holds no evidence yet.',
+      ),
     ],
   });
 }

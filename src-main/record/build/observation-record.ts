@@ -1,9 +1,10 @@
 import type { RecordDocument } from '../model/record-document';
-import { assembleRecord, formatDate, joinList, learnerFields, sentenceCase } from './record-common';
+import { assembleRecord, formatDate, joinList, sentenceCase, tableSection } from './record-common';
 import type { ObservationInput } from './record-inputs';
 import { observationInputSchema } from './record-inputs';
 import {
   assessorFeedback,
+  learnerAndAssessorFields,
   criteriaTable,
   learnerAndAssessorSignatures,
   learnerComments,
@@ -14,39 +15,32 @@ export function buildObservationRecord(raw: ObservationInput): RecordDocument {
   const input = observationInputSchema.parse(raw);
   const time = input.endTime ? `${input.startTime} to ${input.endTime}` : input.startTime;
   const sections: RecordDocument['sections'] = [
-    {
-      type: 'fields',
-      fields: [
-        ...learnerFields(input),
-        { label: 'Assessor', value: input.assessor.name },
-        { label: 'Date', value: formatDate(input.date) },
-        { label: 'Time', value: time },
-        { label: 'Location', value: input.location },
-      ],
-    },
+    learnerAndAssessorFields(input, [
+      { label: 'Date', value: formatDate(input.date) },
+      { label: 'Time', value: time },
+      { label: 'Location', value: input.location },
+    ]),
     criteriaTable('Units and criteria targeted', input.targeted, 'No criteria were targeted.'),
     { type: 'paragraphs', heading: 'What was observed', paragraphs: input.narrative },
-    {
-      type: 'table',
-      heading: 'Questions asked and answers given',
-      columns: [
-        { label: 'Question', width: 38 },
-        { label: 'Answer', width: 46 },
-        { label: 'Criteria', width: 16 },
+    tableSection(
+      'Questions asked and answers given',
+      [
+        ['Question', 38],
+        ['Answer', 46],
+        ['Criteria', 16],
       ],
-      rows: input.questions.map((q) => [q.question, q.answer, joinList(q.criteriaRefs)]),
-      emptyText: input.questionsNote ?? 'No questions were asked.',
-    },
-    {
-      type: 'table',
-      heading: 'Products cross-referenced',
-      columns: [
-        { label: 'Evidence', width: 20 },
-        { label: 'Description', width: 80 },
+      input.questions.map((q) => [q.question, q.answer, joinList(q.criteriaRefs)]),
+      input.questionsNote ?? 'No questions were asked.',
+    ),
+    tableSection(
+      'Products cross-referenced',
+      [
+        ['Evidence', 20],
+        ['Description', 80],
       ],
-      rows: input.productRefs.map((p) => [p.ref, p.description]),
-      emptyText: 'No work products were cross-referenced.',
-    },
+      input.productRefs.map((p) => [p.ref, p.description]),
+      'No work products were cross-referenced.',
+    ),
     assessorFeedback(input.feedback),
     ...notesSection(input.notes),
     learnerComments(input.learnerComments),

@@ -5,11 +5,11 @@ import {
   assembleRecord,
   declarationsSection,
   formatDate,
-  learnerFields,
   sentenceCase,
   signatureBlock,
   tableSection,
 } from './record-common';
+import { learnerAndAssessorFields } from './session-sections';
 import type { ProgressInput } from './record-inputs';
 import { progressInputSchema } from './record-inputs';
 
@@ -82,15 +82,10 @@ export function buildProgressRecord(raw: ProgressInput): RecordDocument {
   const input = progressInputSchema.parse(raw);
   const roc = input.rulesOfCombination;
   const sections: RecordDocument['sections'] = [
-    {
-      type: 'fields',
-      fields: [
-        ...learnerFields(input),
-        { label: 'Assessor', value: input.assessor.name },
-        { label: 'Progress as at', value: formatDate(input.asAt) },
-        ...creditsField(roc),
-      ],
-    },
+    learnerAndAssessorFields(input, [
+      { label: 'Progress as at', value: formatDate(input.asAt) },
+      ...creditsField(roc),
+    ]),
     unitsTable(input),
     { type: 'paragraphs', heading: 'Rules of combination', paragraphs: roc.position },
     ...lastTargets(input),

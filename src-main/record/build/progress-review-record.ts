@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '../../shared/record';
 import type { RecordDocument } from '../model/record-document';
-import { assembleRecord, formatDate, learnerFields, signatureBlock } from './record-common';
+import { assembleRecord, formatDate, signatureBlock, tableSection } from './record-common';
+import { learnerAndAssessorFields } from './session-sections';
 import { personSchema, recordContextSchema, signatureInputSchema } from './record-inputs';
 
 /** A target as printed: what, by when, who. */
@@ -92,32 +93,26 @@ function previousTargetsSection(input: z.output<typeof progressReviewInputSchema
 export function buildProgressReviewRecord(raw: ProgressReviewInput): RecordDocument {
   const input = progressReviewInputSchema.parse(raw);
   const sections: RecordDocument['sections'] = [
-    {
-      type: 'fields',
-      fields: [
-        ...learnerFields(input),
-        { label: 'Assessor', value: input.assessor.name },
-        ...(input.employerName ? [{ label: 'Employer', value: input.employerName }] : []),
-        { label: 'Review held on', value: formatDate(input.heldOn) },
+    learnerAndAssessorFields(input, [
+      ...(input.employerName ? [{ label: 'Employer', value: input.employerName }] : []),
+      { label: 'Review held on', value: formatDate(input.heldOn) },
+    ]),
+    tableSection(
+      `Progress on each unit on ${formatDate(input.heldOn)}`,
+      [
+        ['Unit ref', 14],
+        ['Unit title', 46],
+        ['Criteria met', 14],
+        ['Status', 26],
       ],
-    },
-    {
-      type: 'table',
-      heading: `Progress on each unit on ${formatDate(input.heldOn)}`,
-      columns: [
-        { label: 'Unit ref', width: 14 },
-        { label: 'Unit title', width: 46 },
-        { label: 'Criteria met', width: 14 },
-        { label: 'Status', width: 26 },
-      ],
-      rows: input.units.map((u) => [
+      input.units.map((u) => [
         u.ref,
         u.title,
         `${u.met} of ${u.total}`,
         statusWords[u.status] ?? u.status,
       ]),
-      emptyText: 'The learner was not registered on any unit.',
-    },
+      'The learner was not registered on any unit.',
+    ),
     ...(input.versionNotes.length
       ? [{ type: 'paragraphs' as const, heading: 'Version', paragraphs: input.versionNotes }]
       : []),
@@ -127,17 +122,16 @@ export function buildProgressReviewRecord(raw: ProgressReviewInput): RecordDocum
     said('The learner’s view', input.learnerView, 'Not recorded.'),
     said('The employer’s view', input.employerView, 'Not recorded.'),
     said('Wellbeing and support', input.wellbeing, 'Nothing recorded.'),
-    {
-      type: 'table',
-      heading: 'Targets for the next period (SMART)',
-      columns: [
-        { label: 'Target', width: 60 },
-        { label: 'By', width: 16 },
-        { label: 'Who', width: 24 },
+    tableSection(
+      'Targets for the next period (SMART)',
+      [
+        ['Target', 60],
+        ['By', 16],
+        ['Who', 24],
       ],
-      rows: input.targets.map((t) => [t.what, formatDate(t.byWhen), t.who]),
-      emptyText: 'No targets set.',
-    },
+      input.targets.map((t) => [t.what, formatDate(t.byWhen), t.who]),
+      'No targets set.',
+    ),
     {
       type: 'declarations',
       heading: 'Signatures',

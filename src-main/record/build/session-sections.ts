@@ -1,5 +1,5 @@
-import type { RecordDocument } from '../model/record-document';
-import { joinList, signatureBlock } from './record-common';
+import type { FieldsSection, RecordDocument } from '../model/record-document';
+import { joinList, learnerFields, signatureBlock } from './record-common';
 import type { PersonInput, SignatureInput } from './record-inputs';
 
 /**
@@ -75,5 +75,16 @@ export function learnerAndAssessorSignatures(
         signature: signatureBlock(input.assessor, 'Assessor', input.assessorSignature),
       },
     ],
+  };
+}
+
+/** The fields a record of one learner's assessment opens with: learner, assessor, then its own. */
+export function learnerAndAssessorFields(
+  input: Parameters<typeof learnerFields>[0] & { assessor: PersonInput },
+  own: { label: string; value: string }[],
+): FieldsSection {
+  return {
+    type: 'fields',
+    fields: [...learnerFields(input), { label: 'Assessor', value: input.assessor.name }, ...own],
   };
 }

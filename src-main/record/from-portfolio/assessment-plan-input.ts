@@ -6,6 +6,7 @@ import type { AssessmentPlanInput } from '../build/assessment-plan-record';
 import { pngFromDataUrl } from './declarations';
 import { person, recordContext, type RecordStamp } from './record-context';
 import { staffMember, type RecordSource } from './record-source';
+import { findCriterion } from '../../unit/unit-outline';
 
 /**
  * The plan asked for by id; without one, the learner's newest plan that is not superseded (a
@@ -51,9 +52,7 @@ function registeredUnit(source: RecordSource, unitId: string) {
 function planCriteria(source: RecordSource, plan: AssessmentPlan) {
   return plan.criteria.map((c) => {
     const unit = registeredUnit(source, c.unitId);
-    const criterion = unit?.outcomes
-      .flatMap((o) => o.criteria)
-      .find((x) => x.ref === c.criterionRef);
+    const criterion = unit && findCriterion(unit, c.criterionRef);
     const part = criterion?.parts.find((p) => p.ref === c.partRef);
     return {
       unitRef: unit ? unitRef(unit) : c.unitId,

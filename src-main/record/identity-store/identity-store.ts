@@ -90,6 +90,14 @@ export async function openIdentity(
       `${personName} has no signing identity in this workspace. Create one or import the centre's .p12 on the Records page.`,
     );
   }
+  return openP12(p12, passphrase);
+}
+
+/**
+ * Opens a PKCS#12 signing identity with its passphrase; a wrong passphrase or a file that is
+ * not an identity is said in the user's words.
+ */
+export function openP12(p12: Uint8Array, passphrase: string): SigningIdentity {
   try {
     return importP12(p12, passphrase);
   } catch (error) {
@@ -105,13 +113,7 @@ export async function importIdentity(
   p12: Uint8Array,
   passphrase: string,
 ): Promise<CertificateInfo> {
-  let identity: SigningIdentity;
-  try {
-    identity = importP12(p12, passphrase);
-  } catch (error) {
-    if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
-    throw error;
-  }
+  const identity = openP12(p12, passphrase);
   await saveIdentity(workspaceDir, personId, p12, exportCertificatePem(identity));
   return identity.info;
 }

@@ -7,12 +7,7 @@ import type { Signer } from '../issue/issue-record';
 import { X509Certificate } from 'node:crypto';
 import { auditEntry } from '../../audit/audit';
 import type { Actor } from '../../shared/record';
-import { IdentityError } from '../identity/identity-error';
-import {
-  exportCertificatePem,
-  importP12,
-  type SigningIdentity,
-} from '../identity/signing-identity';
+import { exportCertificatePem, type SigningIdentity } from '../identity/signing-identity';
 import {
   assertCentreStanding,
   issuedByCentre,
@@ -24,6 +19,7 @@ import { writeRevocationList } from './revocation-list';
 import {
   importIdentity,
   openIdentity,
+  openP12,
   readCertificate,
   removeIdentity,
   saveIdentity,
@@ -286,13 +282,7 @@ export async function importVouchedIdentity(
 ): Promise<CertificateInfo> {
   const authority = await openCentreAuthority(workspace.dir, centre.passphrase);
   const centreCert = new X509Certificate(exportCertificatePem(authority));
-  let opened;
-  try {
-    opened = importP12(p12, passphrase);
-  } catch (error) {
-    if (error instanceof IdentityError) throw new UserError('invalid-input', error.message);
-    throw error;
-  }
+  const opened = openP12(p12, passphrase);
   let kept = p12;
   if (!issuedByCentre(new X509Certificate(exportCertificatePem(opened)), centreCert)) {
     // The centre vouches for a key made elsewhere by certifying it as this person's: same key and

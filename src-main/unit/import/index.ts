@@ -1,14 +1,6 @@
 export { importUnitSpec } from './import-unit-spec';
 export { importGuidance } from './guidance';
-export type {
-  Diagnostic,
-  ImportOptions,
-  ImportResult,
-  LineUse,
-  LineUseKind,
-  Notice,
-  Severity,
-} from './import-types';
+export type * from './import-types';
 export { lineUseKinds } from './import-types';
 export { readSpecFile } from './read-spec-file';
 export type { SpecFormat } from './read-spec-file';
