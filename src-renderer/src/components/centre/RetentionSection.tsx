@@ -28,6 +28,7 @@ import {
   retentionEventWords as eventWords,
   retentionKindWords as kindWords,
 } from './RetentionPolicyForm';
+import { DataTable } from '../common/DataTable';
 
 /** What an erasure takes away and what it must leave, said before anything is done. */
 function ErasureScope({ row }: { row: LearnerRetention }) {
@@ -160,58 +161,45 @@ function RetentionTable({
   readOnly: boolean;
   onErase: (row: LearnerRetention) => void;
 }) {
-  if (learners.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No learner’s data has passed its retention period.
-      </Text>
-    );
-  }
   return (
-    <Table withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Learner</Table.Th>
-          <Table.Th scope="col">Past its period</Table.Th>
-          <Table.Th scope="col">Would go</Table.Th>
-          <Table.Th scope="col">Must stay</Table.Th>
-          <Table.Th scope="col">Actions</Table.Th>
+    <DataTable
+      withTableBorder
+      rows={learners.length}
+      empty="No learner’s data has passed its retention period."
+      head={['Learner', 'Past its period', 'Would go', 'Must stay', 'Actions']}
+    >
+      {learners.map((row) => (
+        <Table.Tr key={row.learnerId} data-testid={`retention-${row.learnerId}`}>
+          <Table.Td>{row.name}</Table.Td>
+          <Table.Td>
+            {row.scope === null ? (
+              <Badge color="gray" variant="light" tt="none">
+                Erased {formatDate(row.erasedOn)}
+              </Badge>
+            ) : (
+              pastText(row)
+            )}
+          </Table.Td>
+          <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
+          <Table.Td>{row.mustStay.join('; ')}</Table.Td>
+          <Table.Td>
+            <RowActions
+              align="start"
+              actions={[
+                {
+                  label: 'Erase…',
+                  color: 'red',
+                  variant: 'light',
+                  hidden: readOnly || row.scope === null,
+                  onClick: () => onErase(row),
+                  ariaLabel: `Erase ${row.name}'s data`,
+                },
+              ]}
+            />
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {learners.map((row) => (
-          <Table.Tr key={row.learnerId} data-testid={`retention-${row.learnerId}`}>
-            <Table.Td>{row.name}</Table.Td>
-            <Table.Td>
-              {row.scope === null ? (
-                <Badge color="gray" variant="light" tt="none">
-                  Erased {formatDate(row.erasedOn)}
-                </Badge>
-              ) : (
-                pastText(row)
-              )}
-            </Table.Td>
-            <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
-            <Table.Td>{row.mustStay.join('; ')}</Table.Td>
-            <Table.Td>
-              <RowActions
-                align="start"
-                actions={[
-                  {
-                    label: 'Erase…',
-                    color: 'red',
-                    variant: 'light',
-                    hidden: readOnly || row.scope === null,
-                    onClick: () => onErase(row),
-                    ariaLabel: `Erase ${row.name}'s data`,
-                  },
-                ]}
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,6 +3,7 @@ import type { StaffView } from '../../../../src-main/centre/centre-contract';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { RowActions } from '../common/RowActions';
+import { DataTable } from '../common/DataTable';
 
 const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
 
@@ -40,27 +41,17 @@ export function StaffTable({
     if (changed) onChanged();
   }
   return (
-    <Table striped withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Name</Table.Th>
-          <Table.Th scope="col">Roles</Table.Th>
-          <Table.Th scope="col">Assessor status</Table.Th>
-          <Table.Th scope="col">Actions</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {staff.map((s) => (
-          <StaffRow
-            key={s.id}
-            member={s}
-            readOnly={readOnly}
-            onEdit={() => onEdit(s)}
-            onArchive={() => void archive(s)}
-          />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable striped withTableBorder head={['Name', 'Roles', 'Assessor status', 'Actions']}>
+      {staff.map((s) => (
+        <StaffRow
+          key={s.id}
+          member={s}
+          readOnly={readOnly}
+          onEdit={() => onEdit(s)}
+          onArchive={() => void archive(s)}
+        />
+      ))}
+    </DataTable>
   );
 }
 

@@ -6,6 +6,7 @@ import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { RowActions } from '../common/RowActions';
 import { WitnessForm } from './WitnessForm';
+import { DataTable } from '../common/DataTable';
 
 /** One witness: who they are, where they work, how they know the learner, and its buttons. */
 function WitnessRow({
@@ -97,27 +98,22 @@ export function WitnessesSection({ readOnly }: { readOnly: boolean }) {
           {!readOnly && <Button onClick={() => setEditing('new')}>Add witness</Button>}
         </Group>
       </Group>
-      <Table striped withTableBorder data-testid="witness-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Job and employer</Table.Th>
-            <Table.Th scope="col">Relationship</Table.Th>
-            <Table.Th scope="col">Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(witnesses.data ?? []).map((w) => (
-            <WitnessRow
-              key={w.id}
-              witness={w}
-              readOnly={readOnly}
-              onEdit={() => setEditing(w)}
-              onArchive={() => void setArchived(w)}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        striped
+        withTableBorder
+        testId="witness-table"
+        head={['Name', 'Job and employer', 'Relationship', 'Actions']}
+      >
+        {(witnesses.data ?? []).map((w) => (
+          <WitnessRow
+            key={w.id}
+            witness={w}
+            readOnly={readOnly}
+            onEdit={() => setEditing(w)}
+            onArchive={() => void setArchived(w)}
+          />
+        ))}
+      </DataTable>
       {editing && (
         <WitnessForm
           witness={editing === 'new' ? undefined : editing}

@@ -6,6 +6,7 @@ import { useAction } from '../../api/use-action';
 import { FormFooter } from '../common/FormFooter';
 import { RowActions } from '../common/RowActions';
 import { formatDateTime, kindLabels } from './record-labels';
+import { DataTable } from '../common/DataTable';
 
 interface Props {
   records: IssuedRecordView[];
@@ -157,28 +158,22 @@ export function IssuedRecords({ records, canSeal, onPreview, onVerify, onChanged
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={760}>
-            <Table striped withTableBorder data-testid="issued-records">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Record</Table.Th>
-                  <Table.Th>Unit</Table.Th>
-                  <Table.Th>Issued</Table.Th>
-                  <Table.Th>Signed by</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {records.map((r) => (
-                  <RecordRow
-                    key={r.id}
-                    record={r}
-                    onPreview={onPreview}
-                    onVerify={onVerify}
-                    onCountersign={setCountersigning}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              striped
+              withTableBorder
+              testId="issued-records"
+              head={['Record', 'Unit', 'Issued', 'Signed by', 'Actions']}
+            >
+              {records.map((r) => (
+                <RecordRow
+                  key={r.id}
+                  record={r}
+                  onPreview={onPreview}
+                  onVerify={onVerify}
+                  onCountersign={setCountersigning}
+                />
+              ))}
+            </DataTable>
           </Table.ScrollContainer>
         )}
       </Stack>

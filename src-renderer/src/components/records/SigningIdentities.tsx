@@ -7,6 +7,7 @@ import { saveFile } from '../../api/local-files';
 import { RowActions } from '../common/RowActions';
 import { formatDate } from '../dates/format';
 import { IdentityDialog, type IdentityDialogMode } from './IdentityDialog';
+import { DataTable } from '../common/DataTable';
 
 type Dialog = { mode: IdentityDialogMode; person: IdentityView } | null;
 
@@ -164,25 +165,20 @@ export function SigningIdentities({
         </Text>
         <CentreExports />
         <Table.ScrollContainer minWidth={700}>
-          <Table withTableBorder data-testid="identities">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Person</Table.Th>
-                <Table.Th>Certificate</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.people.map((p) => (
-                <IdentityRow
-                  key={p.personId}
-                  person={p}
-                  readOnly={readOnly}
-                  onOpen={(mode) => setDialog({ mode, person: p })}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            withTableBorder
+            testId="identities"
+            head={['Person', 'Certificate', 'Actions']}
+          >
+            {list.people.map((p) => (
+              <IdentityRow
+                key={p.personId}
+                person={p}
+                readOnly={readOnly}
+                onOpen={(mode) => setDialog({ mode, person: p })}
+              />
+            ))}
+          </DataTable>
         </Table.ScrollContainer>
       </Stack>
       {dialog && (
