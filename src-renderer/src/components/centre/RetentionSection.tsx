@@ -22,7 +22,7 @@ import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { FormFooter } from '../common/FormFooter';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import {
   RetentionPolicyForm,
   retentionEventWords as eventWords,
@@ -182,21 +182,18 @@ function RetentionTable({
           </Table.Td>
           <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
           <Table.Td>{row.mustStay.join('; ')}</Table.Td>
-          <Table.Td>
-            <RowActions
-              align="start"
-              actions={[
-                {
-                  label: 'Erase…',
-                  color: 'red',
-                  variant: 'light',
-                  hidden: readOnly || row.scope === null,
-                  onClick: () => onErase(row),
-                  ariaLabel: `Erase ${row.name}'s data`,
-                },
-              ]}
-            />
-          </Table.Td>
+          <ActionsCell
+            actions={[
+              {
+                label: 'Erase…',
+                color: 'red',
+                variant: 'light',
+                hidden: readOnly || row.scope === null,
+                onClick: () => onErase(row),
+                ariaLabel: `Erase ${row.name}'s data`,
+              },
+            ]}
+          />
         </Table.Tr>
       ))}
     </DataTable>

@@ -4,7 +4,7 @@ import type { WitnessView } from '../../../../src-main/witness/witness-contract'
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell, archiveAction, editAction } from '../common/RowActions';
 import { WitnessForm } from './WitnessForm';
 import { DataTable } from '../common/DataTable';
 
@@ -42,27 +42,11 @@ function WitnessRow({
         </Text>
       </Table.Td>
       <Table.Td>{w.relationship}</Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          gap={4}
-          actions={[
-            {
-              label: 'Edit',
-              variant: 'default',
-              onClick: onEdit,
-              ariaLabel: `Edit ${w.name}`,
-              hidden: readOnly,
-            },
-            {
-              label: w.archived ? 'Restore' : 'Archive',
-              ariaLabel: `${w.archived ? 'Restore' : 'Archive'} ${w.name}`,
-              onClick: onArchive,
-              hidden: readOnly,
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={
+          readOnly ? [] : [editAction(w.name, onEdit), archiveAction(w.name, w.archived, onArchive)]
+        }
+      />
     </Table.Tr>
   );
 }

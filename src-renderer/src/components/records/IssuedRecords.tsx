@@ -4,7 +4,7 @@ import type { IssuedRecordView } from '../../../../src-main/record/record-contra
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { FormFooter } from '../common/FormFooter';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import { formatDateTime, kindLabels } from './record-labels';
 import { DataTable } from '../common/DataTable';
 
@@ -112,32 +112,29 @@ function RecordRow({ record: r, onPreview, onVerify, onCountersign }: RowProps) 
       <Table.Td>
         <SignedBy record={r} />
       </Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          actions={[
-            {
-              label: 'Preview',
-              variant: 'light',
-              onClick: () => onPreview(r),
-              ariaLabel: `Preview and print ${r.recordId}`,
-            },
-            {
-              label: 'Verify',
-              variant: 'light',
-              onClick: () => onVerify(r),
-              ariaLabel: `Verify ${r.recordId}`,
-            },
-            {
-              label: 'Countersign',
-              variant: 'default',
-              onClick: () => onCountersign(r),
-              ariaLabel: `Countersign ${r.recordId}`,
-              hidden: r.format !== 'pdf' || r.signatures.length === 0,
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={[
+          {
+            label: 'Preview',
+            variant: 'light',
+            onClick: () => onPreview(r),
+            ariaLabel: `Preview and print ${r.recordId}`,
+          },
+          {
+            label: 'Verify',
+            variant: 'light',
+            onClick: () => onVerify(r),
+            ariaLabel: `Verify ${r.recordId}`,
+          },
+          {
+            label: 'Countersign',
+            variant: 'default',
+            onClick: () => onCountersign(r),
+            ariaLabel: `Countersign ${r.recordId}`,
+            hidden: r.format !== 'pdf' || r.signatures.length === 0,
+          },
+        ]}
+      />
     </Table.Tr>
   );
 }

@@ -4,7 +4,7 @@ import type { IdentityList, IdentityView } from '../../../../src-main/record/rec
 import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { saveFile } from '../../api/local-files';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import { formatDate } from '../dates/format';
 import { IdentityDialog, type IdentityDialogMode } from './IdentityDialog';
 import { DataTable } from '../common/DataTable';
@@ -75,51 +75,48 @@ function IdentityRow({ person: p, readOnly, onOpen }: RowProps) {
       <Table.Td>
         <CertificateCell certificate={p.certificate} />
       </Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          actions={[
-            {
-              label: has ? 'Replace' : 'Create',
-              variant: 'light',
-              onClick: () => onOpen('create'),
-              ariaLabel: has
-                ? `Replace ${p.name}’s signing identity`
-                : `Create a signing identity for ${p.name}`,
-              hidden: readOnly,
-            },
-            {
-              label: 'Import .p12',
-              variant: 'light',
-              onClick: () => onOpen('import'),
-              ariaLabel: `Import a .p12 for ${p.name}`,
-              hidden: readOnly,
-            },
-            {
-              label: 'Revoke',
-              variant: 'light',
-              color: 'red',
-              onClick: () => onOpen('revoke'),
-              ariaLabel: `Revoke ${p.name}’s signing identity`,
-              hidden: readOnly || !has,
-            },
-            {
-              label: 'PEM',
-              variant: 'default',
-              onClick: () => void exportAs(p, 'pem'),
-              ariaLabel: `Export ${p.name}’s certificate as PEM`,
-              hidden: !has,
-            },
-            {
-              label: 'DER',
-              variant: 'default',
-              onClick: () => void exportAs(p, 'der'),
-              ariaLabel: `Export ${p.name}’s certificate as DER`,
-              hidden: !has,
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={[
+          {
+            label: has ? 'Replace' : 'Create',
+            variant: 'light',
+            onClick: () => onOpen('create'),
+            ariaLabel: has
+              ? `Replace ${p.name}’s signing identity`
+              : `Create a signing identity for ${p.name}`,
+            hidden: readOnly,
+          },
+          {
+            label: 'Import .p12',
+            variant: 'light',
+            onClick: () => onOpen('import'),
+            ariaLabel: `Import a .p12 for ${p.name}`,
+            hidden: readOnly,
+          },
+          {
+            label: 'Revoke',
+            variant: 'light',
+            color: 'red',
+            onClick: () => onOpen('revoke'),
+            ariaLabel: `Revoke ${p.name}’s signing identity`,
+            hidden: readOnly || !has,
+          },
+          {
+            label: 'PEM',
+            variant: 'default',
+            onClick: () => void exportAs(p, 'pem'),
+            ariaLabel: `Export ${p.name}’s certificate as PEM`,
+            hidden: !has,
+          },
+          {
+            label: 'DER',
+            variant: 'default',
+            onClick: () => void exportAs(p, 'der'),
+            ariaLabel: `Export ${p.name}’s certificate as DER`,
+            hidden: !has,
+          },
+        ]}
+      />
     </Table.Tr>
   );
 }

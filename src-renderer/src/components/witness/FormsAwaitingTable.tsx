@@ -1,7 +1,7 @@
 import { Table } from '@mantine/core';
 import type { FormView } from '../../../../src-main/witness/testimony-views';
 import { criterionLabel } from '../../../../src-main/kernel/criterion-key';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import { formatDate } from '../dates/format';
 import { DataTable } from '../common/DataTable';
 
@@ -33,19 +33,16 @@ export function FormsAwaitingTable({ awaiting, readOnly, onWithdraw }: Props) {
           <Table.Td>
             {formatDate(f.sentAt)} ({f.format.toUpperCase()})
           </Table.Td>
-          <Table.Td>
-            <RowActions
-              align="start"
-              actions={[
-                {
-                  label: 'Withdraw',
-                  hidden: readOnly,
-                  onClick: () => onWithdraw(f.id),
-                  ariaLabel: `Withdraw the form sent to ${f.witnessName || 'a witness'}`,
-                },
-              ]}
-            />
-          </Table.Td>
+          <ActionsCell
+            actions={[
+              {
+                label: 'Withdraw',
+                hidden: readOnly,
+                onClick: () => onWithdraw(f.id),
+                ariaLabel: `Withdraw the form sent to ${f.witnessName || 'a witness'}`,
+              },
+            ]}
+          />
         </Table.Tr>
       ))}
     </DataTable>

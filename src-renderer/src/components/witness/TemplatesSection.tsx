@@ -2,7 +2,7 @@ import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { StoredTemplate } from '../../../../src-main/witness/template-schema';
 import { useOperation } from '../../api/use-operation';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell, editAction } from '../common/RowActions';
 import { TemplateEditor } from './TemplateEditor';
 import { DataTable } from '../common/DataTable';
 
@@ -49,27 +49,20 @@ export function TemplatesSection({ readOnly }: { readOnly: boolean }) {
             <Table.Td>
               v{t.version} ({versions.filter((v) => v.id === t.id).length} kept)
             </Table.Td>
-            <Table.Td>
-              <RowActions
-                align="start"
-                gap={4}
-                actions={[
-                  {
-                    label: 'Edit',
-                    variant: 'default',
-                    ariaLabel: `Edit ${t.name}`,
-                    onClick: () => setEditing({ template: t, isNew: false }),
-                    hidden: readOnly,
-                  },
-                  {
-                    label: 'Copy as new',
-                    ariaLabel: `Copy ${t.name} as a new template`,
-                    onClick: () => setEditing({ template: t, isNew: true }),
-                    hidden: readOnly,
-                  },
-                ]}
-              />
-            </Table.Td>
+            <ActionsCell
+              actions={
+                readOnly
+                  ? []
+                  : [
+                      editAction(t.name, () => setEditing({ template: t, isNew: false })),
+                      {
+                        label: 'Copy as new',
+                        ariaLabel: `Copy ${t.name} as a new template`,
+                        onClick: () => setEditing({ template: t, isNew: true }),
+                      },
+                    ]
+              }
+            />
           </Table.Tr>
         ))}
       </DataTable>
