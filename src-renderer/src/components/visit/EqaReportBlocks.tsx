@@ -29,6 +29,7 @@ import { FormBlock } from '../common/FormBlock';
 import { RowActions } from '../common/RowActions';
 import { DateField } from '../dates/DateField';
 import { DataTable } from '../common/DataTable';
+import { ChoiceGroup } from '../common/ChoiceGroup';
 
 export type Judgement = EqaAnswers['samples'][number];
 export type Action = EqaAnswers['actions'][number];
@@ -113,30 +114,22 @@ export function RiskBlock({
 }) {
   return (
     <FormBlock title="Risk and direct claims status">
-      <Radio.Group
+      <ChoiceGroup
         label="Risk rating"
         required
+        choices={eqaRiskRatings}
+        labelOf={(r) => eqaRiskLabels[r]}
         value={value.riskRating}
-        onChange={(v) => onChange({ riskRating: v as EqaRiskRating })}
-      >
-        <Group gap="md" mt={4}>
-          {eqaRiskRatings.map((r) => (
-            <Radio key={r} value={r} label={eqaRiskLabels[r]} />
-          ))}
-        </Group>
-      </Radio.Group>
-      <Radio.Group
+        onChange={(riskRating) => onChange({ riskRating })}
+      />
+      <ChoiceGroup
         label="Direct claims status"
         required
+        choices={directClaimsDecisions}
+        labelOf={(d) => directClaimsLabels[d]}
         value={value.directClaims}
-        onChange={(v) => onChange({ directClaims: v as DirectClaimsDecision })}
-      >
-        <Group gap="md" mt={4}>
-          {directClaimsDecisions.map((d) => (
-            <Radio key={d} value={d} label={directClaimsLabels[d]} />
-          ))}
-        </Group>
-      </Radio.Group>
+        onChange={(directClaims) => onChange({ directClaims })}
+      />
       <Textarea
         label="Reason for the decision on direct claims status"
         autosize
