@@ -3,6 +3,7 @@ import { useOperation } from '../api/use-operation';
 import { Loading } from './Loading';
 import { UnitTree } from './UnitTree';
 import { UnitVersions } from './UnitVersions';
+import { DataTable } from './common/DataTable';
 
 /** A unit as its outcome → criterion → part tree, with its method grid and guidance. */
 export function UnitDetail({ unitId }: { unitId: string }) {
@@ -28,24 +29,16 @@ export function UnitDetail({ unitId }: { unitId: string }) {
               <Title order={3} size="h4">
                 Assessment methods
               </Title>
-              <Table withTableBorder maw={480}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Method</Table.Th>
-                    <Table.Th scope="col">Use</Table.Th>
+              <DataTable withTableBorder maw={480} head={['Method', 'Use']}>
+                {u.methods.map((m) => (
+                  <Table.Tr key={m.name}>
+                    <Table.Td>{m.name}</Table.Td>
+                    <Table.Td>
+                      {m.use === 'prescribed' ? 'Prescribed (must be used)' : 'Optional'}
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {u.methods.map((m) => (
-                    <Table.Tr key={m.name}>
-                      <Table.Td>{m.name}</Table.Td>
-                      <Table.Td>
-                        {m.use === 'prescribed' ? 'Prescribed (must be used)' : 'Optional'}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                ))}
+              </DataTable>
             </>
           )}
           {u.guidance.length > 0 && (

@@ -3,6 +3,7 @@ import type { LearnerDetail } from '../../../../src-main/learner/learner-contrac
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { formatDateTime } from '../dates/format';
+import { DataTable } from '../common/DataTable';
 
 export interface AuditFilter {
   unitId: string | null;
@@ -51,40 +52,35 @@ export function AuditTrail({ detail, filter, onFilter }: Props) {
       <Loading state={trail} label="The audit trail">
         {(entries) =>
           entries.length ? (
-            <Table withTableBorder striped data-testid="audit-trail">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">When</Table.Th>
-                  <Table.Th scope="col">Who</Table.Th>
-                  <Table.Th scope="col">What</Table.Th>
-                  <Table.Th scope="col">Before → after</Table.Th>
+            <DataTable
+              withTableBorder
+              striped
+              testId="audit-trail"
+              head={['When', 'Who', 'What', 'Before → after']}
+            >
+              {entries.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>{when(e.at)}</Table.Td>
+                  <Table.Td>
+                    {e.who}
+                    <Text size="xs" c="dimmed">
+                      {e.role}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {e.action}
+                    </Text>
+                    <Text size="xs">{e.target}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" style={{ wordBreak: 'break-word' }}>
+                      {e.before ?? '—'} → {e.after ?? '—'}
+                    </Text>
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((e) => (
-                  <Table.Tr key={e.id}>
-                    <Table.Td>{when(e.at)}</Table.Td>
-                    <Table.Td>
-                      {e.who}
-                      <Text size="xs" c="dimmed">
-                        {e.role}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {e.action}
-                      </Text>
-                      <Text size="xs">{e.target}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" style={{ wordBreak: 'break-word' }}>
-                        {e.before ?? '—'} → {e.after ?? '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              ))}
+            </DataTable>
           ) : (
             <Text>Nothing has been recorded here yet.</Text>
           )

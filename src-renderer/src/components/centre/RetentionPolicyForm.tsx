@@ -8,6 +8,7 @@ import type {
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { FormFooter } from '../common/FormFooter';
+import { DataTable } from '../common/DataTable';
 
 export const retentionEventWords: Record<RetentionEvent, string> = {
   certification: 'certification',
@@ -50,45 +51,36 @@ type SetPeriod = (kind: RetentionKind, change: Partial<RetentionPolicy[Retention
 /** A row a kind of data: how many years it is kept, counted from which event. */
 function PeriodsTable({ draft, set }: { draft: RetentionPolicy; set: SetPeriod }) {
   return (
-    <Table>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Data</Table.Th>
-          <Table.Th scope="col">Years</Table.Th>
-          <Table.Th scope="col">Counted from</Table.Th>
+    <DataTable head={['Data', 'Years', 'Counted from']}>
+      {kinds.map((kind) => (
+        <Table.Tr key={kind}>
+          <Table.Td>{retentionKindWords[kind]}</Table.Td>
+          <Table.Td>
+            <NumberInput
+              aria-label={`${retentionKindWords[kind]}: years`}
+              min={0}
+              max={50}
+              allowDecimal={false}
+              allowNegative={false}
+              value={draft[kind].years}
+              onChange={(v) => set(kind, { years: typeof v === 'number' ? v : NaN })}
+              w={90}
+              data-testid={`retention-years-${kind}`}
+            />
+          </Table.Td>
+          <Table.Td>
+            <Select
+              aria-label={`${retentionKindWords[kind]}: counted from`}
+              data={events}
+              value={draft[kind].from}
+              allowDeselect={false}
+              onChange={(v) => v && set(kind, { from: v as RetentionEvent })}
+              data-testid={`retention-from-${kind}`}
+            />
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {kinds.map((kind) => (
-          <Table.Tr key={kind}>
-            <Table.Td>{retentionKindWords[kind]}</Table.Td>
-            <Table.Td>
-              <NumberInput
-                aria-label={`${retentionKindWords[kind]}: years`}
-                min={0}
-                max={50}
-                allowDecimal={false}
-                allowNegative={false}
-                value={draft[kind].years}
-                onChange={(v) => set(kind, { years: typeof v === 'number' ? v : NaN })}
-                w={90}
-                data-testid={`retention-years-${kind}`}
-              />
-            </Table.Td>
-            <Table.Td>
-              <Select
-                aria-label={`${retentionKindWords[kind]}: counted from`}
-                data={events}
-                value={draft[kind].from}
-                allowDeselect={false}
-                onChange={(v) => v && set(kind, { from: v as RetentionEvent })}
-                data-testid={`retention-from-${kind}`}
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

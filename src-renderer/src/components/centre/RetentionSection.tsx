@@ -5,7 +5,6 @@ import {
   Checkbox,
   Group,
   List,
-  Modal,
   PasswordInput,
   Stack,
   Table,
@@ -13,7 +12,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { LearnerRetention } from '../../../../src-main/retention/retention-due';
 import type { RetentionPolicy } from '../../../../src-main/centre/retention-policy';
 import { formatDate } from '../../../../src-main/kernel/dates';
@@ -21,13 +20,14 @@ import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
-import { FormFooter } from '../common/FormFooter';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import {
   RetentionPolicyForm,
   retentionEventWords as eventWords,
   retentionKindWords as kindWords,
 } from './RetentionPolicyForm';
+import { DataTable } from '../common/DataTable';
+import { FormDialog } from '../common/FormDialog';
 
 /** What an erasure takes away and what it must leave, said before anything is done. */
 function ErasureScope({ row }: { row: LearnerRetention }) {
@@ -66,8 +66,7 @@ function EraseDialog({
   const { busy, run } = useAction();
   const scope = row.scope ?? 'evidence';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const done = await run(
       () =>
         call('retention:erase', {
@@ -88,43 +87,41 @@ function EraseDialog({
   }
 
   return (
-    <Modal opened onClose={onClose} title={`Erase ${row.name}'s data`} size="lg">
-      <form onSubmit={(e) => void submit(e)}>
-        <Stack>
-          <ErasureScope row={row} />
-          <Textarea
-            label="Why is it being erased?"
-            description="Printed on the signed erasure record."
-            required
-            autosize
-            minRows={2}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            data-testid="erase-reason"
-          />
-          <PasswordInput
-            label="Your signing passphrase"
-            description="The erasure record is sealed with your signature."
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-            data-testid="erase-passphrase"
-          />
-          <Checkbox
-            label={`I have checked that ${row.name}'s data may be erased, and understand it cannot be brought back`}
-            checked={confirmed}
-            onChange={(e) => setConfirmed(e.currentTarget.checked)}
-            data-testid="erase-confirm"
-          />
-          <FormFooter
-            submit="Erase"
-            onCancel={onClose}
-            busy={busy}
-            disabled={!reason.trim() || !confirmed}
-            submitTestId="erase-submit"
-          />
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      title={`Erase ${row.name}'s data`}
+      size="lg"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submit="Erase"
+      busy={busy}
+      disabled={!reason.trim() || !confirmed}
+      submitTestId="erase-submit"
+    >
+      <ErasureScope row={row} />
+      <Textarea
+        label="Why is it being erased?"
+        description="Printed on the signed erasure record."
+        required
+        autosize
+        minRows={2}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        data-testid="erase-reason"
+      />
+      <PasswordInput
+        label="Your signing passphrase"
+        description="The erasure record is sealed with your signature."
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+        data-testid="erase-passphrase"
+      />
+      <Checkbox
+        label={`I have checked that ${row.name}'s data may be erased, and understand it cannot be brought back`}
+        checked={confirmed}
+        onChange={(e) => setConfirmed(e.currentTarget.checked)}
+        data-testid="erase-confirm"
+      />
+    </FormDialog>
   );
 }
 
@@ -160,58 +157,42 @@ function RetentionTable({
   readOnly: boolean;
   onErase: (row: LearnerRetention) => void;
 }) {
-  if (learners.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No learner’s data has passed its retention period.
-      </Text>
-    );
-  }
   return (
-    <Table withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Learner</Table.Th>
-          <Table.Th scope="col">Past its period</Table.Th>
-          <Table.Th scope="col">Would go</Table.Th>
-          <Table.Th scope="col">Must stay</Table.Th>
-          <Table.Th scope="col">Actions</Table.Th>
+    <DataTable
+      withTableBorder
+      rows={learners.length}
+      empty="No learner’s data has passed its retention period."
+      head={['Learner', 'Past its period', 'Would go', 'Must stay', 'Actions']}
+    >
+      {learners.map((row) => (
+        <Table.Tr key={row.learnerId} data-testid={`retention-${row.learnerId}`}>
+          <Table.Td>{row.name}</Table.Td>
+          <Table.Td>
+            {row.scope === null ? (
+              <Badge color="gray" variant="light" tt="none">
+                Erased {formatDate(row.erasedOn)}
+              </Badge>
+            ) : (
+              pastText(row)
+            )}
+          </Table.Td>
+          <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
+          <Table.Td>{row.mustStay.join('; ')}</Table.Td>
+          <ActionsCell
+            actions={[
+              {
+                label: 'Erase…',
+                color: 'red',
+                variant: 'light',
+                hidden: readOnly || row.scope === null,
+                onClick: () => onErase(row),
+                ariaLabel: `Erase ${row.name}'s data`,
+              },
+            ]}
+          />
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {learners.map((row) => (
-          <Table.Tr key={row.learnerId} data-testid={`retention-${row.learnerId}`}>
-            <Table.Td>{row.name}</Table.Td>
-            <Table.Td>
-              {row.scope === null ? (
-                <Badge color="gray" variant="light" tt="none">
-                  Erased {formatDate(row.erasedOn)}
-                </Badge>
-              ) : (
-                pastText(row)
-              )}
-            </Table.Td>
-            <Table.Td>{row.wouldGo.join('; ')}</Table.Td>
-            <Table.Td>{row.mustStay.join('; ')}</Table.Td>
-            <Table.Td>
-              <RowActions
-                align="start"
-                actions={[
-                  {
-                    label: 'Erase…',
-                    color: 'red',
-                    variant: 'light',
-                    hidden: readOnly || row.scope === null,
-                    onClick: () => onErase(row),
-                    ariaLabel: `Erase ${row.name}'s data`,
-                  },
-                ]}
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

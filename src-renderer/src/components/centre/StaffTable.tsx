@@ -2,7 +2,8 @@ import { Badge, Group, Table } from '@mantine/core';
 import type { StaffView } from '../../../../src-main/centre/centre-contract';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell, archiveAction, editAction } from '../common/RowActions';
+import { DataTable } from '../common/DataTable';
 
 const roleNames = { assessor: 'Assessor', iqa: 'IQA', eqa: 'EQA' } as const;
 
@@ -40,27 +41,17 @@ export function StaffTable({
     if (changed) onChanged();
   }
   return (
-    <Table striped withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Name</Table.Th>
-          <Table.Th scope="col">Roles</Table.Th>
-          <Table.Th scope="col">Assessor status</Table.Th>
-          <Table.Th scope="col">Actions</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {staff.map((s) => (
-          <StaffRow
-            key={s.id}
-            member={s}
-            readOnly={readOnly}
-            onEdit={() => onEdit(s)}
-            onArchive={() => void archive(s)}
-          />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable striped withTableBorder head={['Name', 'Roles', 'Assessor status', 'Actions']}>
+      {staff.map((s) => (
+        <StaffRow
+          key={s.id}
+          member={s}
+          readOnly={readOnly}
+          onEdit={() => onEdit(s)}
+          onArchive={() => void archive(s)}
+        />
+      ))}
+    </DataTable>
   );
 }
 
@@ -95,27 +86,11 @@ function StaffRow({
           </Badge>
         )}
       </Table.Td>
-      <Table.Td>
-        {!readOnly && (
-          <RowActions
-            align="start"
-            gap={4}
-            actions={[
-              {
-                label: 'Edit',
-                variant: 'default',
-                ariaLabel: `Edit ${s.name}`,
-                onClick: onEdit,
-              },
-              {
-                label: s.archived ? 'Restore' : 'Archive',
-                ariaLabel: `${s.archived ? 'Restore' : 'Archive'} ${s.name}`,
-                onClick: onArchive,
-              },
-            ]}
-          />
-        )}
-      </Table.Td>
+      <ActionsCell
+        actions={
+          readOnly ? [] : [editAction(s.name, onEdit), archiveAction(s.name, s.archived, onArchive)]
+        }
+      />
     </Table.Tr>
   );
 }

@@ -4,8 +4,9 @@ import type { WitnessView } from '../../../../src-main/witness/witness-contract'
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell, archiveAction, editAction } from '../common/RowActions';
 import { WitnessForm } from './WitnessForm';
+import { DataTable } from '../common/DataTable';
 
 /** One witness: who they are, where they work, how they know the learner, and its buttons. */
 function WitnessRow({
@@ -41,27 +42,11 @@ function WitnessRow({
         </Text>
       </Table.Td>
       <Table.Td>{w.relationship}</Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          gap={4}
-          actions={[
-            {
-              label: 'Edit',
-              variant: 'default',
-              onClick: onEdit,
-              ariaLabel: `Edit ${w.name}`,
-              hidden: readOnly,
-            },
-            {
-              label: w.archived ? 'Restore' : 'Archive',
-              ariaLabel: `${w.archived ? 'Restore' : 'Archive'} ${w.name}`,
-              onClick: onArchive,
-              hidden: readOnly,
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={
+          readOnly ? [] : [editAction(w.name, onEdit), archiveAction(w.name, w.archived, onArchive)]
+        }
+      />
     </Table.Tr>
   );
 }
@@ -97,27 +82,22 @@ export function WitnessesSection({ readOnly }: { readOnly: boolean }) {
           {!readOnly && <Button onClick={() => setEditing('new')}>Add witness</Button>}
         </Group>
       </Group>
-      <Table striped withTableBorder data-testid="witness-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Name</Table.Th>
-            <Table.Th scope="col">Job and employer</Table.Th>
-            <Table.Th scope="col">Relationship</Table.Th>
-            <Table.Th scope="col">Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(witnesses.data ?? []).map((w) => (
-            <WitnessRow
-              key={w.id}
-              witness={w}
-              readOnly={readOnly}
-              onEdit={() => setEditing(w)}
-              onArchive={() => void setArchived(w)}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        striped
+        withTableBorder
+        testId="witness-table"
+        head={['Name', 'Job and employer', 'Relationship', 'Actions']}
+      >
+        {(witnesses.data ?? []).map((w) => (
+          <WitnessRow
+            key={w.id}
+            witness={w}
+            readOnly={readOnly}
+            onEdit={() => setEditing(w)}
+            onArchive={() => void setArchived(w)}
+          />
+        ))}
+      </DataTable>
       {editing && (
         <WitnessForm
           witness={editing === 'new' ? undefined : editing}

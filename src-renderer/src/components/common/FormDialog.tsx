@@ -14,6 +14,9 @@ interface Props {
   size?: MantineSize;
   /** Names the dialog's close button for a screen reader ("Close"). */
   closeLabel?: string;
+  /** The form's test id, and its submit button's. */
+  testId?: string;
+  submitTestId?: string;
   children: ReactNode;
 }
 
@@ -27,6 +30,8 @@ export function FormDialog({
   disabled,
   size,
   closeLabel,
+  testId,
+  submitTestId,
   children,
 }: Props) {
   const send = (event: FormEvent) => {
@@ -41,10 +46,16 @@ export function FormDialog({
       size={size}
       {...(closeLabel ? { closeButtonProps: { 'aria-label': closeLabel } } : {})}
     >
-      <form onSubmit={send}>
+      <form onSubmit={send} data-testid={testId}>
         <Stack>
           {children}
-          <FormFooter submit={submit} onCancel={onClose} busy={busy} disabled={disabled} />
+          <FormFooter
+            submit={submit}
+            onCancel={onClose}
+            busy={busy}
+            disabled={disabled}
+            submitTestId={submitTestId}
+          />
         </Stack>
       </form>
     </Modal>

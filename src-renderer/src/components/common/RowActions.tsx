@@ -1,4 +1,4 @@
-import { Button, Group, type ButtonVariant, type MantineSpacing } from '@mantine/core';
+import { Button, Group, Table, type ButtonVariant, type MantineSpacing } from '@mantine/core';
 
 export interface RowAction {
   label: string;
@@ -45,4 +45,27 @@ export function RowActions({ actions, align = 'end', gap = 'xs' }: Props) {
         ))}
     </Group>
   );
+}
+
+/** A table row's own cell of buttons, read from its start. */
+export function ActionsCell({ actions }: { actions: RowAction[] }) {
+  return (
+    <Table.Td>
+      <RowActions align="start" gap={4} actions={actions} />
+    </Table.Td>
+  );
+}
+
+/** "Edit", said to a screen reader with what the row is. */
+export const editAction = (name: string, onClick: () => void): RowAction => ({
+  label: 'Edit',
+  variant: 'default',
+  ariaLabel: `Edit ${name}`,
+  onClick,
+});
+
+/** "Archive" for a row in use, "Restore" for an archived one. */
+export function archiveAction(name: string, archived: boolean, onClick: () => void): RowAction {
+  const label = archived ? 'Restore' : 'Archive';
+  return { label, ariaLabel: `${label} ${name}`, onClick };
 }

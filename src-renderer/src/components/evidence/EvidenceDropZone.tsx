@@ -1,37 +1,12 @@
 import { Box, Button, Text } from '@mantine/core';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import type { FileToAdd } from '../../api/add-evidence-file';
-import { call, isDesktop } from '../../api/client';
-import { notifyError } from '../../api/notify';
-
-type Staged = { name: string; size: number; stagedId: string };
-
-const stagedFiles = (picked: Staged[]): FileToAdd[] =>
-  picked.map((p) => ({
-    name: p.name,
-    size: p.size,
-    source: { kind: 'staged', stagedId: p.stagedId },
-  }));
-
-const browserFiles = (list: File[]): FileToAdd[] =>
-  list.map((file) => ({ name: file.name, size: file.size, source: { kind: 'browser', file } }));
+import { browserFiles, stagedFiles, useChooseFiles } from '../../api/choose-files';
 
 /** Where files are dropped or chosen: the desktop stages them, a browser keeps them to upload. */
 export function EvidenceDropZone({ onChosen }: { onChosen: (files: FileToAdd[]) => void }) {
   const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-
-  async function choose() {
-    if (!isDesktop) {
-      input.current?.click();
-      return;
-    }
-    try {
-      onChosen(stagedFiles(await call('evidence:choose-files', {})));
-    } catch (error) {
-      notifyError('No files were chosen', error);
-    }
-  }
+  const { choose, inputProps } = useChooseFiles(onChosen, 'No files were chosen');
 
   async function dropped(event: DragEvent) {
     event.preventDefault();
@@ -59,20 +34,14 @@ export function EvidenceDropZone({ onChosen }: { onChosen: (files: FileToAdd[]) 
       }}
     >
       <Text size="sm">Drop files here, or</Text>
-      <Button mt="xs" variant="default" onClick={() => void choose()}>
+      <Button mt="xs" variant="default" onClick={choose}>
         Choose files…
       </Button>
       <input
-        ref={input}
-        type="file"
+        {...inputProps}
         multiple
-        hidden
         aria-label="Evidence files"
         data-testid="evidence-file-input"
-        onChange={(e) => {
-          onChosen(browserFiles([...(e.currentTarget.files ?? [])]));
-          e.currentTarget.value = '';
-        }}
       />
     </Box>
   );

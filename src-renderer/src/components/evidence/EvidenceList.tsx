@@ -1,4 +1,4 @@
-import { Table, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { EvidenceView, LearnerDetail } from '../../../../src-main/learner/learner-contract';
 import { useAddressValue } from '../../api/address';
@@ -7,6 +7,7 @@ import { useAction } from '../../api/use-action';
 import { CriteriaPicker } from '../mapping/CriteriaPicker';
 import { EvidenceRow } from './EvidenceRow';
 import { PreviewModal } from './PreviewModal';
+import { DataTable } from '../common/DataTable';
 
 interface Props {
   detail: LearnerDetail;
@@ -41,33 +42,27 @@ export function EvidenceList({ detail, readOnly, onChanged }: Props) {
   if (!shown.length) return <Text c="dimmed">No evidence yet.</Text>;
   return (
     <>
-      <Table withTableBorder striped data-testid="evidence-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Evidence</Table.Th>
-            <Table.Th scope="col">Method</Table.Th>
-            <Table.Th scope="col">Produced</Table.Th>
-            <Table.Th scope="col">Criteria</Table.Th>
-            <Table.Th scope="col">Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {shown.map((e) => (
-            <EvidenceRow
-              key={e.id}
-              learnerId={learnerId}
-              evidence={e}
-              readOnly={readOnly}
-              opened={e === opened}
-              rowRef={e === opened ? openedRow : undefined}
-              onPreview={() => setPreviewing(e)}
-              onMap={() => setMapping(e)}
-              onArchive={() => void archive(e)}
-              onChanged={onChanged}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        withTableBorder
+        striped
+        testId="evidence-table"
+        head={['Evidence', 'Method', 'Produced', 'Criteria', 'Actions']}
+      >
+        {shown.map((e) => (
+          <EvidenceRow
+            key={e.id}
+            learnerId={learnerId}
+            evidence={e}
+            readOnly={readOnly}
+            opened={e === opened}
+            rowRef={e === opened ? openedRow : undefined}
+            onPreview={() => setPreviewing(e)}
+            onMap={() => setMapping(e)}
+            onArchive={() => void archive(e)}
+            onChanged={onChanged}
+          />
+        ))}
+      </DataTable>
       {previewing && (
         <PreviewModal
           learnerId={learnerId}

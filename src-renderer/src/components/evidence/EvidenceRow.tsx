@@ -2,7 +2,7 @@ import { Badge, Group, Table, Text } from '@mantine/core';
 import type { Ref } from 'react';
 import type { EvidenceView } from '../../../../src-main/learner/learner-contract';
 import { unitCriterionKey } from '../../../../src-main/kernel/criterion-key';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import { formatDate, formatFileName } from '../dates/format';
 import { formatSize } from './evidence-methods';
 import { ThirdPartyMark } from './ThirdPartyMark';
@@ -67,34 +67,30 @@ export function EvidenceRow({ evidence: e, learnerId, readOnly, opened, rowRef, 
           ))}
         </Group>
       </Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          gap={4}
-          actions={[
-            {
-              label: 'Preview',
-              variant: 'default',
-              onClick: on.onPreview,
-              ariaLabel: `Preview ${e.title}`,
-            },
-            {
-              label: 'Map to criteria',
-              variant: 'default',
-              hidden: readOnly,
-              onClick: on.onMap,
-              ariaLabel: `Map to criteria: ${e.title}`,
-            },
-            {
-              label: 'Archive',
-              color: 'red',
-              hidden: readOnly || e.archived,
-              onClick: on.onArchive,
-              ariaLabel: `Archive ${e.title}`,
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={[
+          {
+            label: 'Preview',
+            variant: 'default',
+            onClick: on.onPreview,
+            ariaLabel: `Preview ${e.title}`,
+          },
+          {
+            label: 'Map to criteria',
+            variant: 'default',
+            hidden: readOnly,
+            onClick: on.onMap,
+            ariaLabel: `Map to criteria: ${e.title}`,
+          },
+          {
+            label: 'Archive',
+            color: 'red',
+            hidden: readOnly || e.archived,
+            onClick: on.onArchive,
+            ariaLabel: `Archive ${e.title}`,
+          },
+        ]}
+      />
     </Table.Tr>
   );
 }

@@ -2,6 +2,7 @@ import { Anchor, Badge, Table, Text } from '@mantine/core';
 import type { ResultOf } from '../../../../src-main/api/contract';
 import { ReviewDueBadge } from '../progress-review/ReviewDueBadge';
 import { LearnerProgress } from '../progress/LearnerProgress';
+import { DataTable } from '../common/DataTable';
 
 type Learner = ResultOf<'learner:list'>[number];
 type Due = ResultOf<'review:due'>[number];
@@ -18,23 +19,17 @@ export function LearnerTable({
 }) {
   if (!learners.length) return <Text>No learners match.</Text>;
   return (
-    <Table striped withTableBorder data-testid="learner-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Learner</Table.Th>
-          <Table.Th scope="col">Employer and workplace</Table.Th>
-          <Table.Th scope="col">Needs and adjustments</Table.Th>
-          <Table.Th scope="col" w="45%">
-            Progress
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {learners.map((l) => (
-          <LearnerRow key={l.id} learner={l} due={dueOf.get(l.id)} onOpen={() => onOpen(l.id)} />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      striped
+      withTableBorder
+      testId="learner-table"
+      head={['Learner', 'Employer and workplace', 'Needs and adjustments', 'Progress']}
+      sizes={{ 3: { w: '45%' } }}
+    >
+      {learners.map((l) => (
+        <LearnerRow key={l.id} learner={l} due={dueOf.get(l.id)} onOpen={() => onOpen(l.id)} />
+      ))}
+    </DataTable>
   );
 }
 

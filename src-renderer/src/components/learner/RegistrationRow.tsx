@@ -1,6 +1,6 @@
 import { Badge, Progress, Select, Table, Text } from '@mantine/core';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-contract';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 
 type Registration = LearnerDetail['registrations'][number];
 
@@ -65,18 +65,15 @@ export function RegistrationRow({
           </Badge>
         )}
       </Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          actions={[
-            {
-              label: r.withdrawn ? 'Register again' : 'Withdraw',
-              hidden: readOnly,
-              onClick: () => onWithdrawn(!r.withdrawn),
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={[
+          {
+            label: r.withdrawn ? 'Register again' : 'Withdraw',
+            hidden: readOnly,
+            onClick: () => onWithdrawn(!r.withdrawn),
+          },
+        ]}
+      />
     </Table.Tr>
   );
 }

@@ -1,10 +1,11 @@
-import { Stack, Table, Title, VisuallyHidden } from '@mantine/core';
+import { Stack, Title } from '@mantine/core';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-contract';
 import { call } from '../../api/client';
 import { useAction, type ActionWords } from '../../api/use-action';
 import { useOperation } from '../../api/use-operation';
 import { RegisterOnUnit } from './RegisterOnUnit';
 import { RegistrationRow } from './RegistrationRow';
+import { DataTable, hiddenHead } from '../common/DataTable';
 
 interface Props {
   detail: LearnerDetail;
@@ -34,47 +35,37 @@ export function RegistrationsPanel({ detail, readOnly, onChanged }: Props) {
       <Title order={2} size="h4">
         Units
       </Title>
-      <Table withTableBorder data-testid="registrations">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Unit</Table.Th>
-            <Table.Th scope="col">Assessor</Table.Th>
-            <Table.Th scope="col">Evidenced</Table.Th>
-            <Table.Th scope="col">Met</Table.Th>
-            <Table.Th scope="col">
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {detail.registrations.map((r) => (
-            <RegistrationRow
-              key={r.id}
-              registration={r}
-              assessors={assessors}
-              readOnly={readOnly}
-              onAssessor={(assessorId) =>
-                void change(
-                  () =>
-                    call('registration:update', { learnerId, registrationId: r.id, assessorId }),
-                  { done: 'Assessor changed.', failed: 'The assessor was not changed' },
-                )
-              }
-              onWithdrawn={(withdrawn) =>
-                void change(
-                  () => call('registration:update', { learnerId, registrationId: r.id, withdrawn }),
-                  {
-                    done: withdrawn
-                      ? 'Withdrawn from the unit; its records are kept.'
-                      : 'Registered again.',
-                    failed: 'The registration was not changed',
-                  },
-                )
-              }
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        withTableBorder
+        testId="registrations"
+        head={['Unit', 'Assessor', 'Evidenced', 'Met', hiddenHead('Actions')]}
+      >
+        {detail.registrations.map((r) => (
+          <RegistrationRow
+            key={r.id}
+            registration={r}
+            assessors={assessors}
+            readOnly={readOnly}
+            onAssessor={(assessorId) =>
+              void change(
+                () => call('registration:update', { learnerId, registrationId: r.id, assessorId }),
+                { done: 'Assessor changed.', failed: 'The assessor was not changed' },
+              )
+            }
+            onWithdrawn={(withdrawn) =>
+              void change(
+                () => call('registration:update', { learnerId, registrationId: r.id, withdrawn }),
+                {
+                  done: withdrawn
+                    ? 'Withdrawn from the unit; its records are kept.'
+                    : 'Registered again.',
+                  failed: 'The registration was not changed',
+                },
+              )
+            }
+          />
+        ))}
+      </DataTable>
       {!readOnly && (
         <RegisterOnUnit
           assessors={assessors}

@@ -1,9 +1,10 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { LearnerDetail } from '../../../../src-main/learner/learner-contract';
 import { EvidencePicker } from './EvidencePicker';
 import { criterionKey } from '../../../../src-main/kernel/criterion-key';
 import { CriterionRow, type CriterionRowView } from './CriterionRow';
+import { DataTable } from '../common/DataTable';
 
 interface Props {
   detail: LearnerDetail;
@@ -53,27 +54,22 @@ export function CriteriaPanel({ detail, readOnly, onChanged, onShowAudit }: Prop
               {unit.ref} · version {unit.unitVersion}
             </Text>
           </Title>
-          <Table withTableBorder data-testid={`criteria-${unit.unitId}`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Criterion</Table.Th>
-                <Table.Th scope="col">Evidence</Table.Th>
-                <Table.Th scope="col">Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {criterionRows(unit).map((r) => (
-                <CriterionRow
-                  key={criterionKey(r.criterionRef, r.partRef)}
-                  row={r}
-                  readOnly={readOnly}
-                  titleOf={titleOf}
-                  onAttach={() => setPicking(r)}
-                  onHistory={() => onShowAudit(r.unitId, r.criterionRef)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            withTableBorder
+            testId={`criteria-${unit.unitId}`}
+            head={['Criterion', 'Evidence', 'Actions']}
+          >
+            {criterionRows(unit).map((r) => (
+              <CriterionRow
+                key={criterionKey(r.criterionRef, r.partRef)}
+                row={r}
+                readOnly={readOnly}
+                titleOf={titleOf}
+                onAttach={() => setPicking(r)}
+                onHistory={() => onShowAudit(r.unitId, r.criterionRef)}
+              />
+            ))}
+          </DataTable>
         </Stack>
       ))}
       {!detail.units.length && (

@@ -1,5 +1,5 @@
 import { Badge, Group, Table, Text } from '@mantine/core';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 
 export interface CriterionRowView {
   unitId: string;
@@ -44,22 +44,18 @@ export function CriterionRow({ row: r, readOnly, titleOf, onAttach, onHistory }:
           )}
         </Group>
       </Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          gap={4}
-          actions={[
-            {
-              label: 'Attach evidence',
-              variant: 'default',
-              hidden: readOnly,
-              onClick: onAttach,
-              ariaLabel: `Attach evidence to ${r.label}`,
-            },
-            { label: 'History', onClick: onHistory, ariaLabel: `Audit trail of ${r.label}` },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={[
+          {
+            label: 'Attach evidence',
+            variant: 'default',
+            hidden: readOnly,
+            onClick: onAttach,
+            ariaLabel: `Attach evidence to ${r.label}`,
+          },
+          { label: 'History', onClick: onHistory, ariaLabel: `Audit trail of ${r.label}` },
+        ]}
+      />
     </Table.Tr>
   );
 }

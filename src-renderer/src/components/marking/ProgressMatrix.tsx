@@ -13,6 +13,7 @@ import { CriteriaProgress } from '../progress/CriteriaProgress';
 import { needsVisit } from '../../../../src-main/kernel/caseload';
 import { ukToday } from '../dates/format';
 import { formatDate } from '../dates/format';
+import { DataTable } from '../common/DataTable';
 
 interface Props {
   onOpen: (learnerId: string, unitId: string) => void;
@@ -122,39 +123,42 @@ function MatrixTable({ matrix, onOpen }: { matrix: Matrix; onOpen: Props['onOpen
         sort={sort}
         setSort={setSort}
       />
-      <Table withTableBorder striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Learner</Table.Th>
-            {matrix.units.map((u) => (
-              <Table.Th scope="col" key={u.id}>
-                <Text size="sm" fw={600} miw={140}>
-                  {u.title}
-                </Text>
-                {u.ref !== u.title && (
-                  <Text size="xs" c="dimmed">
-                    {u.ref}
-                  </Text>
-                )}
-              </Table.Th>
-            ))}
-            <Table.Th scope="col">Last activity</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <LearnerRow
-              key={r.learnerId}
-              row={r}
-              units={matrix.units}
-              today={today}
-              onOpen={onOpen}
-            />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        withTableBorder
+        striped
+        head={[
+          'Learner',
+          ...matrix.units.map((u) => <UnitHead key={u.id} unit={u} />),
+          'Last activity',
+        ]}
+      >
+        {rows.map((r) => (
+          <LearnerRow
+            key={r.learnerId}
+            row={r}
+            units={matrix.units}
+            today={today}
+            onOpen={onOpen}
+          />
+        ))}
+      </DataTable>
       {!rows.length && <Text>No learners match.</Text>}
     </Stack>
+  );
+}
+
+function UnitHead({ unit: u }: { unit: Matrix['units'][number] }) {
+  return (
+    <>
+      <Text size="sm" fw={600} miw={140}>
+        {u.title}
+      </Text>
+      {u.ref !== u.title && (
+        <Text size="xs" c="dimmed">
+          {u.ref}
+        </Text>
+      )}
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
 import { Kbd, Modal, Table } from '@mantine/core';
+import { DataTable } from '../common/DataTable';
 
 export const shortcuts: [string[], string][] = [
   [['J', '↓'], 'Next criterion or part'],
@@ -30,29 +31,21 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
       size="lg"
       closeButtonProps={{ 'aria-label': 'Close the shortcuts' }}
     >
-      <Table data-testid="shortcuts">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Keys</Table.Th>
-            <Table.Th scope="col">What they do</Table.Th>
+      <DataTable testId="shortcuts" head={['Keys', 'What they do']}>
+        {shortcuts.map(([keys, what]) => (
+          <Table.Tr key={what}>
+            <Table.Td>
+              {keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 && (keys[0] === 'Ctrl' ? ' + ' : ' or ')}
+                  <Kbd>{k}</Kbd>
+                </span>
+              ))}
+            </Table.Td>
+            <Table.Td>{what}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {shortcuts.map(([keys, what]) => (
-            <Table.Tr key={what}>
-              <Table.Td>
-                {keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && (keys[0] === 'Ctrl' ? ' + ' : ' or ')}
-                    <Kbd>{k}</Kbd>
-                  </span>
-                ))}
-              </Table.Td>
-              <Table.Td>{what}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
     </Modal>
   );
 }

@@ -1,9 +1,8 @@
-import { Modal, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Text } from '@mantine/core';
+import { useState } from 'react';
 import type { PlansOverview, PlanView } from '../../../../src-main/planning/plan-contract';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
-import { FormFooter } from '../common/FormFooter';
 import {
   AgreementBlock,
   CoverageBlock,
@@ -12,6 +11,7 @@ import {
   VisitBlock,
 } from './PlanFormBlocks';
 import { planContent, planValues, type PlanValues, type SetPlanValue } from './plan-values';
+import { FormDialog } from '../common/FormDialog';
 
 interface Props {
   learnerId: string;
@@ -32,8 +32,7 @@ export function PlanForm({ learnerId, overview, plan, onClose, onSaved }: Props)
   const [values, setValues] = useState<PlanValues>(() => planValues(plan));
   const set: SetPlanValue = (key, value) => setValues((v) => ({ ...v, [key]: value }));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const content = planContent(values, plan?.unitIds ?? []);
     const saved = await run(
       () =>
@@ -54,33 +53,27 @@ export function PlanForm({ learnerId, overview, plan, onClose, onSaved }: Props)
   }
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={plan ? 'Change the draft plan' : 'New assessment plan'}
       size="xl"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      submit={plan ? 'Save the changes' : 'Save the draft plan'}
+      busy={busy}
+      testId="plan-form"
+      submitTestId="plan-save"
     >
-      <form onSubmit={(e) => void submit(e)} data-testid="plan-form">
-        <Stack>
-          {plan?.signatures.length ? (
-            <Text size="sm" c="orange.9">
-              Someone has signed this draft. Saving a change takes their signature off: they sign
-              the plan as it then reads.
-            </Text>
-          ) : null}
-          <VisitBlock values={values} set={set} />
-          <CoverageBlock values={values} set={set} overview={overview} />
-          <PeopleBlock values={values} set={set} overview={overview} />
-          <PreparationBlock values={values} set={set} recordedNeeds={overview.recordedNeeds} />
-          <AgreementBlock values={values} set={set} />
-          <FormFooter
-            submit={plan ? 'Save the changes' : 'Save the draft plan'}
-            onCancel={onClose}
-            busy={busy}
-            submitTestId="plan-save"
-          />
-        </Stack>
-      </form>
-    </Modal>
+      {plan?.signatures.length ? (
+        <Text size="sm" c="orange.9">
+          Someone has signed this draft. Saving a change takes their signature off: they sign the
+          plan as it then reads.
+        </Text>
+      ) : null}
+      <VisitBlock values={values} set={set} />
+      <CoverageBlock values={values} set={set} overview={overview} />
+      <PeopleBlock values={values} set={set} overview={overview} />
+      <PreparationBlock values={values} set={set} recordedNeeds={overview.recordedNeeds} />
+      <AgreementBlock values={values} set={set} />
+    </FormDialog>
   );
 }

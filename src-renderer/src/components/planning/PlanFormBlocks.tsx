@@ -18,6 +18,25 @@ type TextKey = {
 const typed = (set: SetPlanValue, key: TextKey) => (e: { currentTarget: { value: string } }) =>
   set(key, e.currentTarget.value);
 
+/** One of the plan's texts, typed over a few lines. */
+function PlanText({
+  label,
+  field,
+  rows,
+  values,
+  set,
+}: BlockProps & { label: string; field: TextKey; rows: number }) {
+  return (
+    <Textarea
+      label={label}
+      autosize
+      minRows={rows}
+      value={values[field]}
+      onChange={typed(set, field)}
+    />
+  );
+}
+
 export function VisitBlock({ values, set }: BlockProps) {
   return (
     <FormBlock title="The visit">
@@ -84,12 +103,12 @@ export function PeopleBlock({ values, set, overview }: BlockProps & { overview: 
         value={values.expertIds}
         onChange={(v) => set('expertIds', v)}
       />
-      <Textarea
+      <PlanText
         label="Anyone else (one a line)"
-        autosize
-        minRows={1}
-        value={values.others}
-        onChange={typed(set, 'others')}
+        field="others"
+        rows={1}
+        values={values}
+        set={set}
       />
     </FormBlock>
   );
@@ -103,19 +122,19 @@ export function PreparationBlock({
 }: BlockProps & { recordedNeeds: string }) {
   return (
     <FormBlock title="Preparation and adjustments">
-      <Textarea
+      <PlanText
         label="What the learner is to prepare"
-        autosize
-        minRows={2}
-        value={values.preparation}
-        onChange={typed(set, 'preparation')}
+        field="preparation"
+        rows={2}
+        values={values}
+        set={set}
       />
-      <Textarea
+      <PlanText
         label="Adjustments for the learner's needs"
-        autosize
-        minRows={2}
-        value={values.adjustments}
-        onChange={typed(set, 'adjustments')}
+        field="adjustments"
+        rows={2}
+        values={values}
+        set={set}
       />
       {recordedNeeds && (
         <Group gap="xs">
@@ -147,13 +166,7 @@ export function AgreementBlock({ values, set }: BlockProps) {
         value={values.agreedHow}
         onChange={typed(set, 'agreedHow')}
       />
-      <Textarea
-        label="Notes"
-        autosize
-        minRows={1}
-        value={values.notes}
-        onChange={typed(set, 'notes')}
-      />
+      <PlanText label="Notes" field="notes" rows={1} values={values} set={set} />
     </FormBlock>
   );
 }

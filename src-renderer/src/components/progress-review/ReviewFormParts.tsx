@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { Dispatch, SetStateAction } from 'react';
 import { formatDate } from '../../../../src-main/kernel/dates';
 import {
@@ -13,6 +13,7 @@ import type {
 import { FormBlock } from '../common/FormBlock';
 import { DateField } from '../dates/DateField';
 import { PastDate } from './TargetsTable';
+import { ChoiceGroup } from '../common/ChoiceGroup';
 
 export type Texts = Pick<
   ReviewView,
@@ -50,19 +51,13 @@ export function CarriedAnswers(props: {
               By {formatDate(t.byWhen)} · {t.who}
               <PastDate byWhen={t.byWhen} met={answer.outcome === 'met'} asAt={props.heldOn} />
             </Text>
-            <Radio.Group
+            <ChoiceGroup
               label="Was it met?"
+              choices={targetOutcomes}
+              labelOf={(o) => targetOutcomeLabels[o]}
               value={answer.outcome}
-              onChange={(v) =>
-                props.onAnswer(t.targetId, { ...answer, outcome: v as TargetOutcome })
-              }
-            >
-              <Group gap="md" mt={4}>
-                {targetOutcomes.map((o) => (
-                  <Radio key={o} value={o} label={targetOutcomeLabels[o]} />
-                ))}
-              </Group>
-            </Radio.Group>
+              onChange={(outcome) => props.onAnswer(t.targetId, { ...answer, outcome })}
+            />
             <TextInput
               aria-label={`Comment on “${t.what}”`}
               placeholder="Comment (optional)"

@@ -1,4 +1,4 @@
-import { Group, Radio, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
@@ -10,6 +10,7 @@ import {
 } from '../../../../src-main/kernel/progress-review-words';
 import type { ReviewView } from '../../../../src-main/progress-review/review-contract';
 import { SignatureCapture } from '../marking/SignatureCapture';
+import { ChoiceGroup } from '../common/ChoiceGroup';
 
 interface Props {
   learnerId: string;
@@ -38,17 +39,13 @@ export function ReviewSigning({ learnerId, learnerName, review, allowTyped, onSi
     r === 'learner' ? learnerName : r === 'assessor' ? review.assessorName : review.employerName;
   return (
     <Stack gap="xs" data-testid="review-signing">
-      <Radio.Group
+      <ChoiceGroup
         label="Who is signing?"
+        choices={open}
+        labelOf={(r) => `${reviewSignerLabels[r]}: ${who(r)}`}
         value={role}
-        onChange={(v) => setRole(v as ReviewSignerRole)}
-      >
-        <Group gap="md" mt={4}>
-          {open.map((r) => (
-            <Radio key={r} value={r} label={`${reviewSignerLabels[r]}: ${who(r)}`} />
-          ))}
-        </Group>
-      </Radio.Group>
+        onChange={setRole}
+      />
       {role && (
         <>
           <Text size="sm" fs="italic" data-testid="review-declaration">

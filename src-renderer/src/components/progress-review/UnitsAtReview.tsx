@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
 import type { ReviewUnit } from '../../../../src-main/progress-review/review-contract';
+import { DataTable } from '../common/DataTable';
 
 const statusWords: Record<string, string> = {
   open: 'In progress',
@@ -10,25 +11,16 @@ const statusWords: Record<string, string> = {
 /** Progress on each unit, taken from the portfolio (never typed in). */
 export function UnitsAtReview({ units }: { units: ReviewUnit[] }) {
   return (
-    <Table withTableBorder data-testid="review-units">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Unit</Table.Th>
-          <Table.Th>Criteria met</Table.Th>
-          <Table.Th>Status</Table.Th>
+    <DataTable withTableBorder testId="review-units" head={['Unit', 'Criteria met', 'Status']}>
+      {units.map((u) => (
+        <Table.Tr key={u.unitId}>
+          <Table.Td>{u.unitRef === u.title ? u.title : `${u.unitRef} ${u.title}`}</Table.Td>
+          <Table.Td>
+            {u.met} of {u.total}
+          </Table.Td>
+          <Table.Td>{statusWords[u.status] ?? u.status}</Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {units.map((u) => (
-          <Table.Tr key={u.unitId}>
-            <Table.Td>{u.unitRef === u.title ? u.title : `${u.unitRef} ${u.title}`}</Table.Td>
-            <Table.Td>
-              {u.met} of {u.total}
-            </Table.Td>
-            <Table.Td>{statusWords[u.status] ?? u.status}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

@@ -4,8 +4,9 @@ import type { IssuedRecordView } from '../../../../src-main/record/record-contra
 import { call } from '../../api/client';
 import { useAction } from '../../api/use-action';
 import { FormFooter } from '../common/FormFooter';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import { formatDateTime, kindLabels } from './record-labels';
+import { DataTable } from '../common/DataTable';
 
 interface Props {
   records: IssuedRecordView[];
@@ -111,32 +112,29 @@ function RecordRow({ record: r, onPreview, onVerify, onCountersign }: RowProps) 
       <Table.Td>
         <SignedBy record={r} />
       </Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          actions={[
-            {
-              label: 'Preview',
-              variant: 'light',
-              onClick: () => onPreview(r),
-              ariaLabel: `Preview and print ${r.recordId}`,
-            },
-            {
-              label: 'Verify',
-              variant: 'light',
-              onClick: () => onVerify(r),
-              ariaLabel: `Verify ${r.recordId}`,
-            },
-            {
-              label: 'Countersign',
-              variant: 'default',
-              onClick: () => onCountersign(r),
-              ariaLabel: `Countersign ${r.recordId}`,
-              hidden: r.format !== 'pdf' || r.signatures.length === 0,
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={[
+          {
+            label: 'Preview',
+            variant: 'light',
+            onClick: () => onPreview(r),
+            ariaLabel: `Preview and print ${r.recordId}`,
+          },
+          {
+            label: 'Verify',
+            variant: 'light',
+            onClick: () => onVerify(r),
+            ariaLabel: `Verify ${r.recordId}`,
+          },
+          {
+            label: 'Countersign',
+            variant: 'default',
+            onClick: () => onCountersign(r),
+            ariaLabel: `Countersign ${r.recordId}`,
+            hidden: r.format !== 'pdf' || r.signatures.length === 0,
+          },
+        ]}
+      />
     </Table.Tr>
   );
 }
@@ -157,28 +155,22 @@ export function IssuedRecords({ records, canSeal, onPreview, onVerify, onChanged
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={760}>
-            <Table striped withTableBorder data-testid="issued-records">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Record</Table.Th>
-                  <Table.Th>Unit</Table.Th>
-                  <Table.Th>Issued</Table.Th>
-                  <Table.Th>Signed by</Table.Th>
-                  <Table.Th>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {records.map((r) => (
-                  <RecordRow
-                    key={r.id}
-                    record={r}
-                    onPreview={onPreview}
-                    onVerify={onVerify}
-                    onCountersign={setCountersigning}
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DataTable
+              striped
+              withTableBorder
+              testId="issued-records"
+              head={['Record', 'Unit', 'Issued', 'Signed by', 'Actions']}
+            >
+              {records.map((r) => (
+                <RecordRow
+                  key={r.id}
+                  record={r}
+                  onPreview={onPreview}
+                  onVerify={onVerify}
+                  onCountersign={setCountersigning}
+                />
+              ))}
+            </DataTable>
           </Table.ScrollContainer>
         )}
       </Stack>

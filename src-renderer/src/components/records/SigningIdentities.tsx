@@ -4,9 +4,10 @@ import type { IdentityList, IdentityView } from '../../../../src-main/record/rec
 import { call } from '../../api/client';
 import { notifyError } from '../../api/notify';
 import { saveFile } from '../../api/local-files';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import { formatDate } from '../dates/format';
 import { IdentityDialog, type IdentityDialogMode } from './IdentityDialog';
+import { DataTable } from '../common/DataTable';
 
 type Dialog = { mode: IdentityDialogMode; person: IdentityView } | null;
 
@@ -74,51 +75,48 @@ function IdentityRow({ person: p, readOnly, onOpen }: RowProps) {
       <Table.Td>
         <CertificateCell certificate={p.certificate} />
       </Table.Td>
-      <Table.Td>
-        <RowActions
-          align="start"
-          actions={[
-            {
-              label: has ? 'Replace' : 'Create',
-              variant: 'light',
-              onClick: () => onOpen('create'),
-              ariaLabel: has
-                ? `Replace ${p.name}’s signing identity`
-                : `Create a signing identity for ${p.name}`,
-              hidden: readOnly,
-            },
-            {
-              label: 'Import .p12',
-              variant: 'light',
-              onClick: () => onOpen('import'),
-              ariaLabel: `Import a .p12 for ${p.name}`,
-              hidden: readOnly,
-            },
-            {
-              label: 'Revoke',
-              variant: 'light',
-              color: 'red',
-              onClick: () => onOpen('revoke'),
-              ariaLabel: `Revoke ${p.name}’s signing identity`,
-              hidden: readOnly || !has,
-            },
-            {
-              label: 'PEM',
-              variant: 'default',
-              onClick: () => void exportAs(p, 'pem'),
-              ariaLabel: `Export ${p.name}’s certificate as PEM`,
-              hidden: !has,
-            },
-            {
-              label: 'DER',
-              variant: 'default',
-              onClick: () => void exportAs(p, 'der'),
-              ariaLabel: `Export ${p.name}’s certificate as DER`,
-              hidden: !has,
-            },
-          ]}
-        />
-      </Table.Td>
+      <ActionsCell
+        actions={[
+          {
+            label: has ? 'Replace' : 'Create',
+            variant: 'light',
+            onClick: () => onOpen('create'),
+            ariaLabel: has
+              ? `Replace ${p.name}’s signing identity`
+              : `Create a signing identity for ${p.name}`,
+            hidden: readOnly,
+          },
+          {
+            label: 'Import .p12',
+            variant: 'light',
+            onClick: () => onOpen('import'),
+            ariaLabel: `Import a .p12 for ${p.name}`,
+            hidden: readOnly,
+          },
+          {
+            label: 'Revoke',
+            variant: 'light',
+            color: 'red',
+            onClick: () => onOpen('revoke'),
+            ariaLabel: `Revoke ${p.name}’s signing identity`,
+            hidden: readOnly || !has,
+          },
+          {
+            label: 'PEM',
+            variant: 'default',
+            onClick: () => void exportAs(p, 'pem'),
+            ariaLabel: `Export ${p.name}’s certificate as PEM`,
+            hidden: !has,
+          },
+          {
+            label: 'DER',
+            variant: 'default',
+            onClick: () => void exportAs(p, 'der'),
+            ariaLabel: `Export ${p.name}’s certificate as DER`,
+            hidden: !has,
+          },
+        ]}
+      />
     </Table.Tr>
   );
 }
@@ -164,25 +162,20 @@ export function SigningIdentities({
         </Text>
         <CentreExports />
         <Table.ScrollContainer minWidth={700}>
-          <Table withTableBorder data-testid="identities">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Person</Table.Th>
-                <Table.Th>Certificate</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.people.map((p) => (
-                <IdentityRow
-                  key={p.personId}
-                  person={p}
-                  readOnly={readOnly}
-                  onOpen={(mode) => setDialog({ mode, person: p })}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            withTableBorder
+            testId="identities"
+            head={['Person', 'Certificate', 'Actions']}
+          >
+            {list.people.map((p) => (
+              <IdentityRow
+                key={p.personId}
+                person={p}
+                readOnly={readOnly}
+                onOpen={(mode) => setDialog({ mode, person: p })}
+              />
+            ))}
+          </DataTable>
         </Table.ScrollContainer>
       </Stack>
       {dialog && (

@@ -1,6 +1,7 @@
 import { Alert, Badge, List, Stack, Table, Text } from '@mantine/core';
 import type { RecordCheck } from '../../../../src-main/record/record-contract';
 import { formatDate, formatDateTime, formatFileName } from '../dates/format';
+import { DataTable } from '../common/DataTable';
 
 type Signature = RecordCheck['signatures'][number];
 
@@ -51,23 +52,17 @@ function SignatureRow({ signature: s }: { signature: Signature }) {
 function SignaturesTable({ signatures }: { signatures: Signature[] }) {
   return (
     <Table.ScrollContainer minWidth={640}>
-      <Table striped withTableBorder data-testid="verify-signatures">
-        <Table.Caption>Signatures, in the order they were added</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>#</Table.Th>
-            <Table.Th>Signer</Table.Th>
-            <Table.Th>Signed</Table.Th>
-            <Table.Th>Certificate</Table.Th>
-            <Table.Th>Integrity</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {signatures.map((s) => (
-            <SignatureRow key={s.number} signature={s} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        striped
+        withTableBorder
+        testId="verify-signatures"
+        caption="Signatures, in the order they were added"
+        head={['#', 'Signer', 'Signed', 'Certificate', 'Integrity']}
+      >
+        {signatures.map((s) => (
+          <SignatureRow key={s.number} signature={s} />
+        ))}
+      </DataTable>
     </Table.ScrollContainer>
   );
 }

@@ -19,6 +19,7 @@ import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import { MarkingLink } from '../marking/MarkingLink';
 import { wrapBadge, formatDate } from './sampling-format';
+import { DataTable } from '../common/DataTable';
 
 const stateColours = { open: 'blue', answered: 'grape', closed: 'gray' } as const;
 
@@ -37,23 +38,23 @@ export function ActionTable({
     // Five columns that wrap, not seven: the table fits the page at 1024 pixels wide, and
     // scrolls sideways only on a narrower window.
     <Table.ScrollContainer minWidth={560}>
-      <Table withTableBorder verticalSpacing="xs" data-testid="action-table">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">What, and what has happened</Table.Th>
-            <Table.Th scope="col">Learner and unit</Table.Th>
-            <Table.Th scope="col">Owner and due date</Table.Th>
-            <Table.Th scope="col">State</Table.Th>
-            {actions && <Table.Th scope="col">Do</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((a) => (
-            <ActionRow key={a.id} item={a} actions={actions} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        withTableBorder
+        verticalSpacing="xs"
+        testId="action-table"
+        caption={caption}
+        head={[
+          'What, and what has happened',
+          'Learner and unit',
+          'Owner and due date',
+          'State',
+          ...(actions ? ['Do'] : []),
+        ]}
+      >
+        {items.map((a) => (
+          <ActionRow key={a.id} item={a} actions={actions} />
+        ))}
+      </DataTable>
     </Table.ScrollContainer>
   );
 }

@@ -2,6 +2,7 @@ import { Group, Radio, Table, Text, TextInput, VisuallyHidden } from '@mantine/c
 import type { Dispatch, SetStateAction } from 'react';
 import type { SampleDetail } from '../../../../src-main/sampling/sampling-contract';
 import { fromYesNo, refOf, yesNo, type Agreement } from './use-review-form';
+import { DataTable } from '../common/DataTable';
 
 type Agreements = Record<string, Agreement>;
 
@@ -16,54 +17,49 @@ export function ReviewCriteriaTable({
   setCriteria: Dispatch<SetStateAction<Agreements>>;
 }) {
   return (
-    <Table withTableBorder verticalSpacing={2}>
-      <Table.Caption>Do you agree with each decision the assessor made?</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Criterion</Table.Th>
-          <Table.Th scope="col">Your answer</Table.Th>
-          <Table.Th scope="col">Comment</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => {
-          const ref = refOf(row);
-          const c = criteria[ref]!;
-          const change = (next: Partial<Agreement>) =>
-            setCriteria((all) => ({ ...all, [ref]: { ...c, ...next } }));
-          return (
-            <Table.Tr key={ref}>
-              <Table.Th scope="row">{ref}</Table.Th>
-              <Table.Td>
-                {row.outcome !== 'not yet assessed' ? (
-                  <Radio.Group
-                    label={<VisuallyHidden>Your answer on criterion {ref}</VisuallyHidden>}
-                    value={yesNo(c.agree)}
-                    onChange={(v) => change({ agree: fromYesNo(v) })}
-                  >
-                    <Group gap="sm">
-                      <Radio value="yes" label="Agree" aria-label={`Agree with ${ref}`} />
-                      <Radio value="no" label="Disagree" aria-label={`Disagree with ${ref}`} />
-                    </Group>
-                  </Radio.Group>
-                ) : (
-                  <Text size="xs" c="dimmed">
-                    No assessor decision to sample
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <TextInput
-                  size="xs"
-                  aria-label={`Comment on criterion ${ref}`}
-                  value={c.comment}
-                  onChange={(e) => change({ comment: e.currentTarget.value })}
-                />
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      withTableBorder
+      verticalSpacing={2}
+      caption="Do you agree with each decision the assessor made?"
+      head={['Criterion', 'Your answer', 'Comment']}
+    >
+      {rows.map((row) => {
+        const ref = refOf(row);
+        const c = criteria[ref]!;
+        const change = (next: Partial<Agreement>) =>
+          setCriteria((all) => ({ ...all, [ref]: { ...c, ...next } }));
+        return (
+          <Table.Tr key={ref}>
+            <Table.Th scope="row">{ref}</Table.Th>
+            <Table.Td>
+              {row.outcome !== 'not yet assessed' ? (
+                <Radio.Group
+                  label={<VisuallyHidden>Your answer on criterion {ref}</VisuallyHidden>}
+                  value={yesNo(c.agree)}
+                  onChange={(v) => change({ agree: fromYesNo(v) })}
+                >
+                  <Group gap="sm">
+                    <Radio value="yes" label="Agree" aria-label={`Agree with ${ref}`} />
+                    <Radio value="no" label="Disagree" aria-label={`Disagree with ${ref}`} />
+                  </Group>
+                </Radio.Group>
+              ) : (
+                <Text size="xs" c="dimmed">
+                  No assessor decision to sample
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <TextInput
+                size="xs"
+                aria-label={`Comment on criterion ${ref}`}
+                value={c.comment}
+                onChange={(e) => change({ comment: e.currentTarget.value })}
+              />
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Group,
-  Radio,
-  Stack,
-  TextInput,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, TextInput, Textarea, Title } from '@mantine/core';
 import type { Dispatch, SetStateAction } from 'react';
 import type { SampleDetail } from '../../../../src-main/sampling/sampling-contract';
 import type { ReviewDecision } from '../../../../src-main/kernel/review-words';
@@ -19,6 +9,7 @@ import { ReviewEvidence } from './ReviewEvidence';
 import { QualityField, VacsrChecks } from './ReviewChecks';
 import type { ReviewStatus } from '../../../../src-main/sampling/review-schema';
 import { useReviewForm, type NewAction } from './use-review-form';
+import { ChoiceGroup } from '../common/ChoiceGroup';
 
 /**
  * The IQA's review of one sample. Nothing starts answered: every agreement, VACSR check, rating
@@ -72,17 +63,13 @@ export function ReviewForm({
           value={form.recordsQuality}
           set={form.setRecordsQuality}
         />
-        <Radio.Group
+        <ChoiceGroup
           label="Overall decision"
+          choices={Object.keys(decisionLabels) as ReviewDecision[]}
+          labelOf={(d) => decisionLabels[d]}
           value={form.decision}
-          onChange={(v) => form.setDecision(v as ReviewDecision)}
-        >
-          <Group mt={4}>
-            {(Object.keys(decisionLabels) as ReviewDecision[]).map((d) => (
-              <Radio key={d} value={d} label={decisionLabels[d]} />
-            ))}
-          </Group>
-        </Radio.Group>
+          onChange={form.setDecision}
+        />
         <Textarea
           label="Feedback to the assessor"
           autosize

@@ -8,6 +8,7 @@ import {
   sentence,
   wrapBadge,
 } from './sampling-format';
+import { DataTable } from '../common/DataTable';
 
 /** The samples of a plan: who and what, why, when planned and when done, and the IQA's decision. */
 export function SampleTable({
@@ -22,27 +23,25 @@ export function SampleTable({
   return (
     // Columns that stack their details, so the table fits the page at 1024 pixels wide.
     <Table.ScrollContainer minWidth={640}>
-      <Table withTableBorder striped verticalSpacing="xs" data-testid="sample-table">
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Learner, unit and assessor</Table.Th>
-            <Table.Th scope="col">Type and dates</Table.Th>
-            <Table.Th scope="col" w="34%">
-              Why sampled
-            </Table.Th>
-            <Table.Th scope="col" miw={120}>
-              IQA decision
-            </Table.Th>
-            {actions && <Table.Th scope="col">Actions</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {samples.map((s) => (
-            <SampleRow key={s.id} sample={s} actions={actions} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <DataTable
+        withTableBorder
+        striped
+        verticalSpacing="xs"
+        testId="sample-table"
+        caption={caption}
+        head={[
+          'Learner, unit and assessor',
+          'Type and dates',
+          'Why sampled',
+          'IQA decision',
+          ...(actions ? ['Actions'] : []),
+        ]}
+        sizes={{ 2: { w: '34%' }, 3: { miw: 120 } }}
+      >
+        {samples.map((s) => (
+          <SampleRow key={s.id} sample={s} actions={actions} />
+        ))}
+      </DataTable>
     </Table.ScrollContainer>
   );
 }

@@ -2,6 +2,7 @@ import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { SampleDetail } from '../../../../src-main/sampling/sampling-contract';
 import { formatDate } from './sampling-format';
 import { formatFileName } from '../dates/format';
+import { DataTable } from '../common/DataTable';
 
 const outcomeLabels = {
   met: 'Met',
@@ -29,41 +30,35 @@ export function SampledWork({ detail }: { detail: SampleDetail }) {
           : 'The unit is still in progress (not signed off).'}
       </Text>
       <Table.ScrollContainer minWidth={800}>
-        <Table withTableBorder striped verticalSpacing={4}>
-          <Table.Caption>The assessor&apos;s decisions</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Criterion</Table.Th>
-              <Table.Th scope="col">Decision</Table.Th>
-              <Table.Th scope="col">Date</Table.Th>
-              <Table.Th scope="col">Evidence</Table.Th>
-              <Table.Th scope="col">Assessor feedback</Table.Th>
+        <DataTable
+          withTableBorder
+          striped
+          verticalSpacing={4}
+          caption="The assessor's decisions"
+          head={['Criterion', 'Decision', 'Date', 'Evidence', 'Assessor feedback']}
+        >
+          {detail.criteria.map((c) => (
+            <Table.Tr key={`${c.ref}-${c.partRef ?? ''}`}>
+              <Table.Th scope="row" fw={400}>
+                <Text size="sm" fw={600} span>
+                  {c.ref}
+                  {c.partRef ? ` ${c.partRef}` : ''}
+                </Text>{' '}
+                <Text size="xs" span>
+                  {c.text}
+                </Text>
+              </Table.Th>
+              <Table.Td>{outcomeLabels[c.outcome]}</Table.Td>
+              <Table.Td>{formatDate(c.decidedOn)}</Table.Td>
+              <Table.Td>
+                <Text size="xs">{c.evidenceTitles.join('; ')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">{c.feedback}</Text>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {detail.criteria.map((c) => (
-              <Table.Tr key={`${c.ref}-${c.partRef ?? ''}`}>
-                <Table.Th scope="row" fw={400}>
-                  <Text size="sm" fw={600} span>
-                    {c.ref}
-                    {c.partRef ? ` ${c.partRef}` : ''}
-                  </Text>{' '}
-                  <Text size="xs" span>
-                    {c.text}
-                  </Text>
-                </Table.Th>
-                <Table.Td>{outcomeLabels[c.outcome]}</Table.Td>
-                <Table.Td>{formatDate(c.decidedOn)}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{c.evidenceTitles.join('; ')}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs">{c.feedback}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       </Table.ScrollContainer>
       <Title order={3} size="h5">
         Evidence

@@ -6,6 +6,7 @@ import { Loading } from '../Loading';
 import { ActionTable } from './ActionPoints';
 import { wrapBadge } from './sampling-format';
 import { formatMonth } from '../dates/format';
+import { DataTable } from '../common/DataTable';
 
 const matrixTitles = {
   unit: 'Assessors × units',
@@ -32,40 +33,29 @@ function Matrix({ matrix }: { matrix: CoverageMatrix }) {
     label.replace(/^(unit|method|location) /, '').replace(/^'|'$/g, '');
   return (
     <Table.ScrollContainer minWidth={500}>
-      <Table
+      <DataTable
         withTableBorder
         withColumnBorders
         verticalSpacing={2}
-        data-testid={`matrix-${matrix.dimension}`}
+        testId={`matrix-${matrix.dimension}`}
+        caption={`${matrixTitles[matrix.dimension]}: samples of assessments`}
+        head={['Assessor', ...matrix.columns.map((c) => strip(c.label))]}
       >
-        <Table.Caption>{matrixTitles[matrix.dimension]}: samples of assessments</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Assessor</Table.Th>
-            {matrix.columns.map((c) => (
-              <Table.Th scope="col" key={c.value}>
-                {strip(c.label)}
-              </Table.Th>
-            ))}
+        {matrix.rows.map((r, i) => (
+          <Table.Tr key={r.assessorId}>
+            <Table.Th scope="row">{r.name}</Table.Th>
+            {matrix.columns.map((c, j) => {
+              const cell = matrix.cells[i]?.[j] ?? { assessments: 0, sampled: 0 };
+              const gap = cell.assessments > 0 && cell.sampled === 0;
+              return (
+                <Table.Td key={c.value} bg={gap ? 'orange.0' : undefined}>
+                  {cell.assessments === 0 ? '' : `${cell.sampled} of ${cell.assessments}`}
+                </Table.Td>
+              );
+            })}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {matrix.rows.map((r, i) => (
-            <Table.Tr key={r.assessorId}>
-              <Table.Th scope="row">{r.name}</Table.Th>
-              {matrix.columns.map((c, j) => {
-                const cell = matrix.cells[i]?.[j] ?? { assessments: 0, sampled: 0 };
-                const gap = cell.assessments > 0 && cell.sampled === 0;
-                return (
-                  <Table.Td key={c.value} bg={gap ? 'orange.0' : undefined}>
-                    {cell.assessments === 0 ? '' : `${cell.sampled} of ${cell.assessments}`}
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
     </Table.ScrollContainer>
   );
 }
@@ -87,25 +77,21 @@ function PlanVsActual({ figures }: { figures: Dashboard['planVsActual'] }) {
         />
         <Figure label="Still to come" value={figures.upcoming} />
       </SimpleGrid>
-      <Table withTableBorder maw={480} verticalSpacing={2}>
-        <Table.Caption>By month</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Month</Table.Th>
-            <Table.Th scope="col">Planned</Table.Th>
-            <Table.Th scope="col">Done</Table.Th>
+      <DataTable
+        withTableBorder
+        maw={480}
+        verticalSpacing={2}
+        caption="By month"
+        head={['Month', 'Planned', 'Done']}
+      >
+        {figures.byMonth.map((m) => (
+          <Table.Tr key={m.month}>
+            <Table.Th scope="row">{formatMonth(m.month)}</Table.Th>
+            <Table.Td>{m.planned}</Table.Td>
+            <Table.Td>{m.done}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {figures.byMonth.map((m) => (
-            <Table.Tr key={m.month}>
-              <Table.Th scope="row">{formatMonth(m.month)}</Table.Th>
-              <Table.Td>{m.planned}</Table.Td>
-              <Table.Td>{m.done}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -113,38 +99,37 @@ function PlanVsActual({ figures }: { figures: Dashboard['planVsActual'] }) {
 /** Each assessor's sampled share against the rate the strategy sets them. */
 function ComplianceTable({ rows }: { rows: Dashboard['compliance'] }) {
   return (
-    <Table withTableBorder data-testid="compliance">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Assessor</Table.Th>
-          <Table.Th scope="col">Rate</Table.Th>
-          <Table.Th scope="col">Assessments</Table.Th>
-          <Table.Th scope="col">Needed</Table.Th>
-          <Table.Th scope="col">Planned</Table.Th>
-          <Table.Th scope="col">Done</Table.Th>
-          <Table.Th scope="col">Share done</Table.Th>
-          <Table.Th scope="col">Status</Table.Th>
+    <DataTable
+      withTableBorder
+      testId="compliance"
+      head={[
+        'Assessor',
+        'Rate',
+        'Assessments',
+        'Needed',
+        'Planned',
+        'Done',
+        'Share done',
+        'Status',
+      ]}
+    >
+      {rows.map((c) => (
+        <Table.Tr key={c.assessorId}>
+          <Table.Th scope="row">{c.name}</Table.Th>
+          <Table.Td>{c.rate}%</Table.Td>
+          <Table.Td>{c.assessments}</Table.Td>
+          <Table.Td>{c.required}</Table.Td>
+          <Table.Td>{c.planned}</Table.Td>
+          <Table.Td>{c.done}</Table.Td>
+          <Table.Td>{c.share}%</Table.Td>
+          <Table.Td>
+            <Badge color={c.compliant ? 'teal' : 'red'} variant="light" {...wrapBadge}>
+              {c.status}
+            </Badge>
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((c) => (
-          <Table.Tr key={c.assessorId}>
-            <Table.Th scope="row">{c.name}</Table.Th>
-            <Table.Td>{c.rate}%</Table.Td>
-            <Table.Td>{c.assessments}</Table.Td>
-            <Table.Td>{c.required}</Table.Td>
-            <Table.Td>{c.planned}</Table.Td>
-            <Table.Td>{c.done}</Table.Td>
-            <Table.Td>{c.share}%</Table.Td>
-            <Table.Td>
-              <Badge color={c.compliant ? 'teal' : 'red'} variant="light" {...wrapBadge}>
-                {c.status}
-              </Badge>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Box, Button, Card, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Box, Button, Card, Table, Text, Title } from '@mantine/core';
 import type { PlanView } from '../../../../src-main/sampling/sampling-contract';
 import type { ResultOf } from '../../../../src-main/api/contract';
 import { call } from '../../api/client';
@@ -7,6 +7,7 @@ import { useOperation } from '../../api/use-operation';
 import { useAddressValue } from '../../api/address';
 import { RecordPreview } from '../records/RecordPreview';
 import { formatDate } from './sampling-format';
+import { DataTable, hiddenHead } from '../common/DataTable';
 
 /**
  * The reports and sample records saved from this plan, each opened on screen (to read, print or
@@ -73,40 +74,30 @@ function SavedReportTable({
   onOpen: (path: string) => void;
 }) {
   return (
-    <Table>
-      <Table.Caption>Reports and records saved in the workspace folder</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Report</Table.Th>
-          <Table.Th>Saved on</Table.Th>
-          <Table.Th>Format</Table.Th>
-          <Table.Th>
-            <VisuallyHidden>Actions</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {reports.map((r) => {
-          const label = describe(r.what, r.of);
-          return (
-            <Table.Tr key={r.path}>
-              <Table.Td>{label}</Table.Td>
-              <Table.Td>{formatDate(r.savedOn)}</Table.Td>
-              <Table.Td>{r.format.toUpperCase()}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-xs"
-                  variant="default"
-                  aria-label={`Open ${label}, ${r.format.toUpperCase()}, saved ${formatDate(r.savedOn)}`}
-                  onClick={() => onOpen(r.path)}
-                >
-                  Open
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      caption="Reports and records saved in the workspace folder"
+      head={['Report', 'Saved on', 'Format', hiddenHead('Actions')]}
+    >
+      {reports.map((r) => {
+        const label = describe(r.what, r.of);
+        return (
+          <Table.Tr key={r.path}>
+            <Table.Td>{label}</Table.Td>
+            <Table.Td>{formatDate(r.savedOn)}</Table.Td>
+            <Table.Td>{r.format.toUpperCase()}</Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-xs"
+                variant="default"
+                aria-label={`Open ${label}, ${r.format.toUpperCase()}, saved ${formatDate(r.savedOn)}`}
+                onClick={() => onOpen(r.path)}
+              >
+                Open
+              </Button>
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </DataTable>
   );
 }

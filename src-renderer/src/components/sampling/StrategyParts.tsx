@@ -13,6 +13,7 @@ import type { AssessorStatus, RiskRating } from '../../../../src-main/sampling/p
 import type { StrategyView } from '../../../../src-main/sampling/sampling-contract';
 import type { SamplingStrategy } from '../../../../src-main/sampling/strategy';
 import { DateField } from '../dates/DateField';
+import { DataTable } from '../common/DataTable';
 
 const num = (v: string | number) => (typeof v === 'number' ? v : Number(v) || 0);
 const statusLabels = {
@@ -219,29 +220,21 @@ export function AssessorRatings({
     set({ assessors: [...others, next] });
   };
   return (
-    <Table withTableBorder striped>
-      <Table.Caption>Each assessor&apos;s rating and the rate it gives</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Assessor</Table.Th>
-          <Table.Th scope="col">Status</Table.Th>
-          <Table.Th scope="col">Risk</Table.Th>
-          <Table.Th scope="col">Own rate</Table.Th>
-          <Table.Th scope="col">Note</Table.Th>
-          <Table.Th scope="col">Saved rate</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {view.assessors.map((a) => (
-          <AssessorRow
-            key={a.assessorId}
-            assessor={a}
-            rating={rating(a.assessorId)}
-            canEdit={canEdit}
-            onChange={(change) => setRating(a.assessorId, change)}
-          />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      withTableBorder
+      striped
+      caption="Each assessor's rating and the rate it gives"
+      head={['Assessor', 'Status', 'Risk', 'Own rate', 'Note', 'Saved rate']}
+    >
+      {view.assessors.map((a) => (
+        <AssessorRow
+          key={a.assessorId}
+          assessor={a}
+          rating={rating(a.assessorId)}
+          canEdit={canEdit}
+          onChange={(change) => setRating(a.assessorId, change)}
+        />
+      ))}
+    </DataTable>
   );
 }

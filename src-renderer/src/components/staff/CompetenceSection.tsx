@@ -6,6 +6,7 @@ import { useOperation } from '../../api/use-operation';
 import { Loading } from '../Loading';
 import type { CompetenceOverview } from '../../../../src-main/competence/staff-record-view';
 import { StaffRecordDialog } from './StaffRecordDialog';
+import { DataTable } from '../common/DataTable';
 
 const severityColour = { missing: 'gray', expired: 'red', expiring: 'yellow' } as const;
 
@@ -36,37 +37,31 @@ function CompetenceTable({
   onOpen: (personId: string) => void;
 }) {
   return (
-    <Table striped withTableBorder>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Name</Table.Th>
-          <Table.Th scope="col">CPD hours (12 months)</Table.Th>
-          <Table.Th scope="col">Missing or expiring</Table.Th>
-          <Table.Th scope="col">Record</Table.Th>
+    <DataTable
+      striped
+      withTableBorder
+      head={['Name', 'CPD hours (12 months)', 'Missing or expiring', 'Record']}
+    >
+      {people.map((p) => (
+        <Table.Tr key={p.personId} data-testid={`competence-${p.name}`}>
+          <Table.Td>{p.name}</Table.Td>
+          <Table.Td>{p.cpdHoursThisYear}</Table.Td>
+          <Table.Td>
+            <CompetenceFlags flags={p.flags} />
+          </Table.Td>
+          <Table.Td>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => onOpen(p.personId)}
+              aria-label={`Open ${p.name}'s staff record`}
+            >
+              Open
+            </Button>
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {people.map((p) => (
-          <Table.Tr key={p.personId} data-testid={`competence-${p.name}`}>
-            <Table.Td>{p.name}</Table.Td>
-            <Table.Td>{p.cpdHoursThisYear}</Table.Td>
-            <Table.Td>
-              <CompetenceFlags flags={p.flags} />
-            </Table.Td>
-            <Table.Td>
-              <Button
-                size="xs"
-                variant="default"
-                onClick={() => onOpen(p.personId)}
-                aria-label={`Open ${p.name}'s staff record`}
-              >
-                Open
-              </Button>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

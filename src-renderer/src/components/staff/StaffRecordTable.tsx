@@ -1,4 +1,5 @@
-import { Button, Group, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { DataTable, hiddenHead } from '../common/DataTable';
 import type { ReactNode } from 'react';
 import { RowActions, type RowAction } from '../common/RowActions';
 
@@ -32,47 +33,30 @@ export function StaffRecordTable({ title, heads, rows, add, addLabel }: Props) {
           </Button>
         )}
       </Group>
-      {rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          None recorded.
-        </Text>
-      ) : (
-        <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              {heads.map((h) => (
-                <Table.Th key={h} scope="col">
-                  {h}
-                </Table.Th>
-              ))}
-              {withActions && (
-                <Table.Th scope="col">
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              )}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.key} c={row.archived ? 'dimmed' : undefined}>
-                {row.cells.map((c, j) => (
-                  <Table.Td key={j}>
-                    {c}
-                    {j === 0 && row.archived && (
-                      <Text span size="xs" ml={4}>
-                        (archived)
-                      </Text>
-                    )}
-                  </Table.Td>
-                ))}
-                {withActions && (
-                  <Table.Td>{row.actions && <RowActions actions={row.actions} />}</Table.Td>
+      <DataTable
+        withTableBorder
+        head={withActions ? [...heads, hiddenHead('Actions')] : heads}
+        rows={rows.length}
+        empty="None recorded."
+      >
+        {rows.map((row) => (
+          <Table.Tr key={row.key} c={row.archived ? 'dimmed' : undefined}>
+            {row.cells.map((c, j) => (
+              <Table.Td key={j}>
+                {c}
+                {j === 0 && row.archived && (
+                  <Text span size="xs" ml={4}>
+                    (archived)
+                  </Text>
                 )}
-              </Table.Tr>
+              </Table.Td>
             ))}
-          </Table.Tbody>
-        </Table>
-      )}
+            {withActions && (
+              <Table.Td>{row.actions && <RowActions actions={row.actions} />}</Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Stack>
   );
 }

@@ -28,6 +28,8 @@ import type {
 import { FormBlock } from '../common/FormBlock';
 import { RowActions } from '../common/RowActions';
 import { DateField } from '../dates/DateField';
+import { DataTable } from '../common/DataTable';
+import { ChoiceGroup } from '../common/ChoiceGroup';
 
 export type Judgement = EqaAnswers['samples'][number];
 export type Action = EqaAnswers['actions'][number];
@@ -112,30 +114,22 @@ export function RiskBlock({
 }) {
   return (
     <FormBlock title="Risk and direct claims status">
-      <Radio.Group
+      <ChoiceGroup
         label="Risk rating"
         required
+        choices={eqaRiskRatings}
+        labelOf={(r) => eqaRiskLabels[r]}
         value={value.riskRating}
-        onChange={(v) => onChange({ riskRating: v as EqaRiskRating })}
-      >
-        <Group gap="md" mt={4}>
-          {eqaRiskRatings.map((r) => (
-            <Radio key={r} value={r} label={eqaRiskLabels[r]} />
-          ))}
-        </Group>
-      </Radio.Group>
-      <Radio.Group
+        onChange={(riskRating) => onChange({ riskRating })}
+      />
+      <ChoiceGroup
         label="Direct claims status"
         required
+        choices={directClaimsDecisions}
+        labelOf={(d) => directClaimsLabels[d]}
         value={value.directClaims}
-        onChange={(v) => onChange({ directClaims: v as DirectClaimsDecision })}
-      >
-        <Group gap="md" mt={4}>
-          {directClaimsDecisions.map((d) => (
-            <Radio key={d} value={d} label={directClaimsLabels[d]} />
-          ))}
-        </Group>
-      </Radio.Group>
+        onChange={(directClaims) => onChange({ directClaims })}
+      />
       <Textarea
         label="Reason for the decision on direct claims status"
         autosize
@@ -195,63 +189,57 @@ export function SampleTable({
   onChange: (i: number, change: Partial<Judgement>) => void;
 }) {
   return (
-    <Table withTableBorder data-testid="eqa-report-samples">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Learner and unit</Table.Th>
-          <Table.Th scope="col">With the assessor</Table.Th>
-          <Table.Th scope="col">With the IQA</Table.Th>
-          <Table.Th scope="col">Comment</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {form.samples.map((s, i) => {
-          const who = `${s.learner}, ${s.unit}`;
-          const answer = samples[i]!;
-          return (
-            <Table.Tr key={`${s.learnerId}|${s.unitId}`}>
-              <Table.Th scope="row" fw={500}>
-                {who}
-              </Table.Th>
-              {(['agreesWithAssessor', 'agreesWithIqa'] as const).map((field) => {
-                const whom = field === 'agreesWithAssessor' ? 'the assessor' : 'the IQA';
-                return (
-                  <Table.Td key={field}>
-                    <Radio.Group
-                      label={<VisuallyHidden>{`With ${whom} on ${who}`}</VisuallyHidden>}
-                      value={yesNo(answer[field])}
-                      onChange={(v) => onChange(i, { [field]: fromYesNo(v) })}
-                    >
-                      <Stack gap={4}>
-                        <Radio
-                          value="agree"
-                          label="Agree"
-                          aria-label={`Agree with ${whom} on ${who}`}
-                        />
-                        <Radio
-                          value="disagree"
-                          label="Disagree"
-                          aria-label={`Disagree with ${whom} on ${who}`}
-                        />
-                      </Stack>
-                    </Radio.Group>
-                  </Table.Td>
-                );
-              })}
-              <Table.Td>
-                <Textarea
-                  aria-label={`Comment on ${who}`}
-                  autosize
-                  minRows={2}
-                  value={answer.comment}
-                  onChange={(e) => onChange(i, { comment: e.currentTarget.value })}
-                />
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      withTableBorder
+      testId="eqa-report-samples"
+      head={['Learner and unit', 'With the assessor', 'With the IQA', 'Comment']}
+    >
+      {form.samples.map((s, i) => {
+        const who = `${s.learner}, ${s.unit}`;
+        const answer = samples[i]!;
+        return (
+          <Table.Tr key={`${s.learnerId}|${s.unitId}`}>
+            <Table.Th scope="row" fw={500}>
+              {who}
+            </Table.Th>
+            {(['agreesWithAssessor', 'agreesWithIqa'] as const).map((field) => {
+              const whom = field === 'agreesWithAssessor' ? 'the assessor' : 'the IQA';
+              return (
+                <Table.Td key={field}>
+                  <Radio.Group
+                    label={<VisuallyHidden>{`With ${whom} on ${who}`}</VisuallyHidden>}
+                    value={yesNo(answer[field])}
+                    onChange={(v) => onChange(i, { [field]: fromYesNo(v) })}
+                  >
+                    <Stack gap={4}>
+                      <Radio
+                        value="agree"
+                        label="Agree"
+                        aria-label={`Agree with ${whom} on ${who}`}
+                      />
+                      <Radio
+                        value="disagree"
+                        label="Disagree"
+                        aria-label={`Disagree with ${whom} on ${who}`}
+                      />
+                    </Stack>
+                  </Radio.Group>
+                </Table.Td>
+              );
+            })}
+            <Table.Td>
+              <Textarea
+                aria-label={`Comment on ${who}`}
+                autosize
+                minRows={2}
+                value={answer.comment}
+                onChange={(e) => onChange(i, { comment: e.currentTarget.value })}
+              />
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </DataTable>
   );
 }
 

@@ -28,6 +28,7 @@ import { ActionTable } from '../sampling/ActionPoints';
 import { formatDate, formatDateTime } from '../sampling/sampling-format';
 import { ReturnedFileButton } from '../witness/ReturnedFileButton';
 import { EqaReportForm } from './EqaReportForm';
+import { DataTable } from '../common/DataTable';
 
 const riskColours = { low: 'green', medium: 'orange', high: 'red' } as const;
 
@@ -185,29 +186,23 @@ function ReportView({ visit }: { visit: VisitView }) {
           <List.Item key={i}>{f}</List.Item>
         ))}
       </List>
-      <Table withTableBorder data-testid="eqa-agreement">
-        <Table.Caption>What the EQA found on each learner&rsquo;s unit sampled</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Learner and unit</Table.Th>
-            <Table.Th scope="col">With the assessor</Table.Th>
-            <Table.Th scope="col">With the IQA</Table.Th>
-            <Table.Th scope="col">Comment</Table.Th>
+      <DataTable
+        withTableBorder
+        testId="eqa-agreement"
+        caption="What the EQA found on each learner’s unit sampled"
+        head={['Learner and unit', 'With the assessor', 'With the IQA', 'Comment']}
+      >
+        {report.samples.map((s) => (
+          <Table.Tr key={`${s.learnerId}|${s.unitId}`}>
+            <Table.Th scope="row" fw={500}>
+              {s.learner}, {s.unit}
+            </Table.Th>
+            <Table.Td>{agreementWord(s.agreesWithAssessor)}</Table.Td>
+            <Table.Td>{agreementWord(s.agreesWithIqa)}</Table.Td>
+            <Table.Td>{s.comment}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.samples.map((s) => (
-            <Table.Tr key={`${s.learnerId}|${s.unitId}`}>
-              <Table.Th scope="row" fw={500}>
-                {s.learner}, {s.unit}
-              </Table.Th>
-              <Table.Td>{agreementWord(s.agreesWithAssessor)}</Table.Td>
-              <Table.Td>{agreementWord(s.agreesWithIqa)}</Table.Td>
-              <Table.Td>{s.comment}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
       <ActionTable items={visit.actions} caption="The EQA’s actions for the centre" />
     </Stack>
   );

@@ -1,8 +1,9 @@
-import { Table, Text } from '@mantine/core';
+import { Table } from '@mantine/core';
 import type { FormView } from '../../../../src-main/witness/testimony-views';
 import { criterionLabel } from '../../../../src-main/kernel/criterion-key';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell } from '../common/RowActions';
 import { formatDate } from '../dates/format';
+import { DataTable } from '../common/DataTable';
 
 const label = (c: { criterionRef: string; partRef: string | null }) =>
   criterionLabel(c.criterionRef, c.partRef);
@@ -15,49 +16,35 @@ interface Props {
 
 /** The forms out with witnesses, each with the button that stops expecting it back. */
 export function FormsAwaitingTable({ awaiting, readOnly, onWithdraw }: Props) {
-  if (awaiting.length === 0) {
-    return (
-      <Text size="sm" c="dimmed">
-        No forms are out with witnesses.
-      </Text>
-    );
-  }
   return (
-    <Table withTableBorder striped data-testid="forms-awaiting">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Witness</Table.Th>
-          <Table.Th scope="col">Unit</Table.Th>
-          <Table.Th scope="col">Criteria</Table.Th>
-          <Table.Th scope="col">Sent</Table.Th>
-          <Table.Th scope="col">Actions</Table.Th>
+    <DataTable
+      withTableBorder
+      striped
+      testId="forms-awaiting"
+      rows={awaiting.length}
+      empty="No forms are out with witnesses."
+      head={['Witness', 'Unit', 'Criteria', 'Sent', 'Actions']}
+    >
+      {awaiting.map((f) => (
+        <Table.Tr key={f.id} data-testid="form-awaiting-row">
+          <Table.Td>{f.witnessName || 'Blank form'}</Table.Td>
+          <Table.Td>{f.unitRef}</Table.Td>
+          <Table.Td>{f.criteria.map(label).join(', ')}</Table.Td>
+          <Table.Td>
+            {formatDate(f.sentAt)} ({f.format.toUpperCase()})
+          </Table.Td>
+          <ActionsCell
+            actions={[
+              {
+                label: 'Withdraw',
+                hidden: readOnly,
+                onClick: () => onWithdraw(f.id),
+                ariaLabel: `Withdraw the form sent to ${f.witnessName || 'a witness'}`,
+              },
+            ]}
+          />
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {awaiting.map((f) => (
-          <Table.Tr key={f.id} data-testid="form-awaiting-row">
-            <Table.Td>{f.witnessName || 'Blank form'}</Table.Td>
-            <Table.Td>{f.unitRef}</Table.Td>
-            <Table.Td>{f.criteria.map(label).join(', ')}</Table.Td>
-            <Table.Td>
-              {formatDate(f.sentAt)} ({f.format.toUpperCase()})
-            </Table.Td>
-            <Table.Td>
-              <RowActions
-                align="start"
-                actions={[
-                  {
-                    label: 'Withdraw',
-                    hidden: readOnly,
-                    onClick: () => onWithdraw(f.id),
-                    ariaLabel: `Withdraw the form sent to ${f.witnessName || 'a witness'}`,
-                  },
-                ]}
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, Group, Select, Table, TextInput } from '@mantine/core';
 import type { TemplateField } from '../../../../src-main/witness/template-schema';
+import { DataTable } from '../common/DataTable';
 
 const kinds = [
   { value: 'text', label: 'One line' },
@@ -118,29 +119,22 @@ export function TemplateFieldsTable({
     onChange(next);
   };
   return (
-    <Table withTableBorder data-testid="template-fields">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th scope="col">Label</Table.Th>
-          <Table.Th scope="col">Help</Table.Th>
-          <Table.Th scope="col">Kind</Table.Th>
-          <Table.Th scope="col">Section</Table.Th>
-          <Table.Th scope="col">Order</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {fields.map((f, i) => (
-          <FieldRow
-            key={f.id}
-            field={f}
-            index={i}
-            last={i === fields.length - 1}
-            onChange={(patch) => onChange(fields.map((g, j) => (j === i ? { ...g, ...patch } : g)))}
-            onMove={(by) => move(i, by)}
-            onRemove={() => onChange(fields.filter((_, j) => j !== i))}
-          />
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      withTableBorder
+      testId="template-fields"
+      head={['Label', 'Help', 'Kind', 'Section', 'Order']}
+    >
+      {fields.map((f, i) => (
+        <FieldRow
+          key={f.id}
+          field={f}
+          index={i}
+          last={i === fields.length - 1}
+          onChange={(patch) => onChange(fields.map((g, j) => (j === i ? { ...g, ...patch } : g)))}
+          onMove={(by) => move(i, by)}
+          onRemove={() => onChange(fields.filter((_, j) => j !== i))}
+        />
+      ))}
+    </DataTable>
   );
 }

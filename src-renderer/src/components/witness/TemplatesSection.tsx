@@ -2,8 +2,9 @@ import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { StoredTemplate } from '../../../../src-main/witness/template-schema';
 import { useOperation } from '../../api/use-operation';
-import { RowActions } from '../common/RowActions';
+import { ActionsCell, editAction } from '../common/RowActions';
 import { TemplateEditor } from './TemplateEditor';
+import { DataTable } from '../common/DataTable';
 
 function scopeOf(t: StoredTemplate): string {
   if (t.scope.level === 'centre') return 'Whole centre';
@@ -28,55 +29,43 @@ export function TemplatesSection({ readOnly }: { readOnly: boolean }) {
         New forms use the most specific template for the learner’s unit. Each edit saves a new
         version; a testimony keeps the version it was made from.
       </Text>
-      <Table striped withTableBorder data-testid="template-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">Template</Table.Th>
-            <Table.Th scope="col">Used for</Table.Th>
-            <Table.Th scope="col">Version</Table.Th>
-            <Table.Th scope="col">Actions</Table.Th>
+      <DataTable
+        striped
+        withTableBorder
+        testId="template-table"
+        head={['Template', 'Used for', 'Version', 'Actions']}
+      >
+        {latest.map((t) => (
+          <Table.Tr key={t.id}>
+            <Table.Td>
+              {t.name}{' '}
+              {t.id === 'default' && (
+                <Badge variant="light" color="gray">
+                  Built in
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{scopeOf(t)}</Table.Td>
+            <Table.Td>
+              v{t.version} ({versions.filter((v) => v.id === t.id).length} kept)
+            </Table.Td>
+            <ActionsCell
+              actions={
+                readOnly
+                  ? []
+                  : [
+                      editAction(t.name, () => setEditing({ template: t, isNew: false })),
+                      {
+                        label: 'Copy as new',
+                        ariaLabel: `Copy ${t.name} as a new template`,
+                        onClick: () => setEditing({ template: t, isNew: true }),
+                      },
+                    ]
+              }
+            />
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {latest.map((t) => (
-            <Table.Tr key={t.id}>
-              <Table.Td>
-                {t.name}{' '}
-                {t.id === 'default' && (
-                  <Badge variant="light" color="gray">
-                    Built in
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>{scopeOf(t)}</Table.Td>
-              <Table.Td>
-                v{t.version} ({versions.filter((v) => v.id === t.id).length} kept)
-              </Table.Td>
-              <Table.Td>
-                <RowActions
-                  align="start"
-                  gap={4}
-                  actions={[
-                    {
-                      label: 'Edit',
-                      variant: 'default',
-                      ariaLabel: `Edit ${t.name}`,
-                      onClick: () => setEditing({ template: t, isNew: false }),
-                      hidden: readOnly,
-                    },
-                    {
-                      label: 'Copy as new',
-                      ariaLabel: `Copy ${t.name} as a new template`,
-                      onClick: () => setEditing({ template: t, isNew: true }),
-                      hidden: readOnly,
-                    },
-                  ]}
-                />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
       {editing && (
         <TemplateEditor
           template={editing.template}

@@ -1,7 +1,6 @@
-import { Anchor, Group, Modal, Stack, Text } from '@mantine/core';
+import { Anchor } from '@mantine/core';
 import { useOperation } from '../../../api/use-operation';
-import { EvidenceContent } from '../../evidence/EvidenceContent';
-import { Loading } from '../../Loading';
+import { FileLine, FilePreviewModal } from '../../evidence/FilePreviewModal';
 
 /** A file of the pack shown inside the workbench, with a link to the file itself. */
 export function PackFilePreview({
@@ -13,30 +12,22 @@ export function PackFilePreview({
 }) {
   const preview = useOperation('pack:preview', { path: file.path });
   return (
-    <Modal opened onClose={onClose} title={file.title} size="xl">
-      <Loading state={preview} label="The preview">
-        {(p) => (
-          <Stack data-testid="pack-file-preview">
-            <EvidenceContent
-              preview={p}
-              title={file.title}
-              imageHeight={600}
-              testId="pack-preview"
-              unsupportedHint="Open the file itself."
-            />
-            <Group justify="space-between">
-              <Text size="xs" c="dimmed">
-                {file.path}
-              </Text>
-              {p.url && (
-                <Anchor href={p.url} target="_blank" rel="noopener" size="sm">
-                  Open the file itself
-                </Anchor>
-              )}
-            </Group>
-          </Stack>
-        )}
-      </Loading>
-    </Modal>
+    <FilePreviewModal
+      title={file.title}
+      preview={preview}
+      testId="pack-file-preview"
+      contentTestId="pack-preview"
+      unsupportedHint="Open the file itself."
+      onClose={onClose}
+      footer={(p) => (
+        <FileLine where={file.path}>
+          {p.url && (
+            <Anchor href={p.url} target="_blank" rel="noopener" size="sm">
+              Open the file itself
+            </Anchor>
+          )}
+        </FileLine>
+      )}
+    />
   );
 }
