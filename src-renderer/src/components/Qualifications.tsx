@@ -1,7 +1,8 @@
-import { Badge, Button, Card, Grid, Group, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Button, Grid, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useOperation, type OperationState } from '../api/use-operation';
 import type { Qualification } from '../../../src-main/qualification/qualification-schema';
+import { ChoiceCard, ChoiceCardList } from './common/ChoiceCards';
 import { Loading } from './Loading';
 import { QualificationCheck } from './QualificationCheck';
 import {
@@ -25,34 +26,26 @@ function QualificationList({
   return (
     <Loading state={state} label="The qualifications">
       {({ qualifications: list }) => (
-        <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <ChoiceCardList>
           {list.length === 0 && <Text c="dimmed">No qualifications yet.</Text>}
           {list.map((q) => (
-            <li key={q.id}>
-              <UnstyledButton
-                w="100%"
-                onClick={() => onChoose(q)}
-                aria-pressed={editingId === q.id}
-              >
-                <Card withBorder padding="sm">
-                  <Group justify="space-between">
-                    <Text fw={500}>{q.title}</Text>
-                    {q.demo && (
-                      <Badge color="orange" variant="light">
-                        Demo data
-                      </Badge>
-                    )}
-                  </Group>
-                  <Text size="sm" c="dimmed">
-                    {count(q.mandatoryUnitIds.length, 'mandatory unit')} ·{' '}
-                    {count(q.optionalGroups.length, 'optional group')} · at least{' '}
-                    {count(q.minTotalCredits, 'credit')}
-                  </Text>
-                </Card>
-              </UnstyledButton>
-            </li>
+            <ChoiceCard key={q.id} chosen={editingId === q.id} onChoose={() => onChoose(q)}>
+              <Group justify="space-between">
+                <Text fw={500}>{q.title}</Text>
+                {q.demo && (
+                  <Badge color="orange" variant="light">
+                    Demo data
+                  </Badge>
+                )}
+              </Group>
+              <Text size="sm" c="dimmed">
+                {count(q.mandatoryUnitIds.length, 'mandatory unit')} ·{' '}
+                {count(q.optionalGroups.length, 'optional group')} · at least{' '}
+                {count(q.minTotalCredits, 'credit')}
+              </Text>
+            </ChoiceCard>
           ))}
-        </Stack>
+        </ChoiceCardList>
       )}
     </Loading>
   );

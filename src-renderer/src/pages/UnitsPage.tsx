@@ -1,17 +1,8 @@
-import {
-  Badge,
-  Card,
-  Grid,
-  Group,
-  Stack,
-  Tabs,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { Badge, Grid, Group, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { UnitSummary } from '../../../src-main/unit/unit-contract';
 import { useOperation } from '../api/use-operation';
+import { ChoiceCard, ChoiceCardList } from '../components/common/ChoiceCards';
 import { ImportUnit } from '../components/ImportUnit';
 import { Loading } from '../components/Loading';
 import { Qualifications } from '../components/Qualifications';
@@ -41,12 +32,7 @@ function UnitLibrary() {
           />
           <Loading state={units} label="The units">
             {({ units: list, problems }) => (
-              <Stack
-                gap="xs"
-                component="ul"
-                style={{ listStyle: 'none', margin: 0, padding: 0 }}
-                data-testid="unit-list"
-              >
+              <ChoiceCardList testId="unit-list">
                 {problems.map((p) => (
                   <Text c="red" key={p} size="sm">
                     {p}
@@ -55,33 +41,23 @@ function UnitLibrary() {
                 {list
                   .filter((u) => matches(u, needle))
                   .map((u) => (
-                    <li key={`${u.id}@${u.version}`}>
-                      <UnstyledButton
-                        onClick={() => setSelected(u.id)}
-                        aria-pressed={selected === u.id}
-                        w="100%"
-                      >
-                        <Card
-                          withBorder
-                          padding="sm"
-                          bg={selected === u.id ? 'var(--mantine-primary-color-light)' : undefined}
-                        >
-                          <Text fw={500}>{u.title}</Text>
-                          <Group gap={6} mt={4}>
-                            {u.level && <Badge variant="light">Level {u.level}</Badge>}
-                            {u.credits !== null && (
-                              <Badge variant="light">{u.credits} credits</Badge>
-                            )}
-                            {u.codes.ofqual && <Badge variant="outline">{u.codes.ofqual}</Badge>}
-                          </Group>
-                          <Text size="sm" c="dimmed" mt={4}>
-                            {u.outcomeCount} learning outcomes · {u.criterionCount} criteria
-                          </Text>
-                        </Card>
-                      </UnstyledButton>
-                    </li>
+                    <ChoiceCard
+                      key={`${u.id}@${u.version}`}
+                      chosen={selected === u.id}
+                      onChoose={() => setSelected(u.id)}
+                    >
+                      <Text fw={500}>{u.title}</Text>
+                      <Group gap={6} mt={4}>
+                        {u.level && <Badge variant="light">Level {u.level}</Badge>}
+                        {u.credits !== null && <Badge variant="light">{u.credits} credits</Badge>}
+                        {u.codes.ofqual && <Badge variant="outline">{u.codes.ofqual}</Badge>}
+                      </Group>
+                      <Text size="sm" c="dimmed" mt={4}>
+                        {u.outcomeCount} learning outcomes · {u.criterionCount} criteria
+                      </Text>
+                    </ChoiceCard>
                   ))}
-              </Stack>
+              </ChoiceCardList>
             )}
           </Loading>
         </Stack>
