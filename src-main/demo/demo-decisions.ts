@@ -23,7 +23,7 @@ const stages: (Stage | null)[] = [
   'awaiting-countersignature',
 ];
 
-const asActor = (person: StaffMember): Actor => ({ id: person.id, role: 'assessor' });
+export const asActor = (person: StaffMember): Actor => ({ id: person.id, role: 'assessor' });
 
 /** A practical demonstration covering every criterion and part, so the unit can be completed. */
 function addDemonstration(
@@ -123,7 +123,8 @@ function partWay(portfolio: Portfolio, unit: StoredUnit, actor: Actor, now: Date
   );
 }
 
-function signAndSignOff(
+/** The learner's and the assessor's drawn declarations, then the assessor's sign-off. */
+export function signAndSignOff(
   portfolio: Portfolio,
   unit: StoredUnit,
   assessor: StaffMember,

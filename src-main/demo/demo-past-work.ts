@@ -1,0 +1,134 @@
+import type { StaffMember } from '../centre/centre-schema';
+import { recordDecision, setUnitFeedback } from '../decision/marking';
+import { countersignUnit } from '../decision/sign-off-actions';
+import { targetsOf } from '../decision/targets';
+import { addEvidence, type EvidenceDetails } from '../evidence/evidence-records';
+import { setTargetsForEvidence } from '../mapping/mapping';
+import type { Portfolio } from '../portfolio/portfolio-schema';
+import type { Prover } from '../shared/proof';
+import { dayOf, type Actor } from '../shared/record';
+import type { StoredUnit } from '../unit/unit-schema';
+import type { Workspace } from '../workspace/workspace';
+import { asActor, signAndSignOff } from './demo-decisions';
+import { demoSignature } from './demo-signature';
+
+const DAY = 86_400_000;
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+
+/** A learner's unit finished before the EQA's last visit: what the visit sampled. */
+export interface PastUnit {
+  learnerId: string;
+  unitId: string;
+}
+
+type Assessors = { qualified: StaffMember; workingTowards: StaffMember };
+
+/** The two records the unit rests on: a professional discussion and an observation at work. */
+function pastEvidence(
+  first: string,
+  workplace: string,
+  assessor: string,
+): Omit<EvidenceDetails, 'producedOn'>[] {
+  return [
+    {
+      title: 'Professional discussion: customer service principles',
+      method: 'professional discussion',
+      location: 'The training room',
+      producedBy: assessor,
+      record: `${first} explained what makes good customer service, how service offers differ between organisations, the policies and procedures that shape them, and how the service is measured. Every learning outcome was discussed, with examples from ${first}'s own work.`,
+    },
+    {
+      title: 'Observation: serving colleagues at work',
+      method: 'direct observation',
+      location: workplace,
+      producedBy: assessor,
+      record: `${first} dealt with requests from colleagues in other teams: agreed what they needed and by when, kept them informed, resolved a problem with a late order and asked for feedback afterwards.`,
+    },
+  ];
+}
+
+/** The evidence, every criterion met, the unit's feedback: all on days before the visit. */
+function completeUnit(
+  start: Portfolio,
+  unit: StoredUnit,
+  learner: { name: string; workplace: string },
+  assessor: StaffMember,
+  now: Date,
+): Portfolio {
+  const actor = asActor(assessor);
+  const first = learner.name.split(' ')[0] ?? learner.name;
+  const targets = targetsOf(unit).map((t) => ({
+    unitId: unit.id,
+    criterionRef: t.criterionRef,
+    partRef: t.partRef,
+  }));
+  let p = start;
+  for (const [i, details] of pastEvidence(first, learner.workplace, assessor.name).entries()) {
+    const on = daysAgo(now, 150 - i * 10);
+    const added = addEvidence(p, { ...details, producedOn: dayOf(on) }, null, actor, on);
+    p = setTargetsForEvidence(added.portfolio, [unit], added.evidence.id, targets, actor, on);
+  }
+  const decided = daysAgo(now, 130);
+  for (const t of targetsOf(unit)) {
+    const feedback = `Met: the discussion and the observation together show ${t.label}.`;
+    const input = { criterionRef: t.criterionRef, partRef: t.partRef, outcome: 'met' as const };
+    p = recordDecision(p, unit, { ...input, feedback }, actor, decided).portfolio;
+  }
+  return setUnitFeedback(
+    p,
+    unit,
+    {
+      feedback: 'Every criterion is met: a thorough discussion and confident work with colleagues.',
+      learnerComments: 'The discussion helped me see why our procedures are written as they are.',
+    },
+    actor,
+    decided,
+  );
+}
+
+/**
+ * The first unit two learners finished, months before the EQA's last visit (the unit besides
+ * the external-customers one that each is registered on): evidence, decisions, feedback,
+ * declarations and sign-off, and the countersignature a working-towards assessor's sign-off
+ * needs, all dated before the visit's pack was made. The visit samples these units, so its pack
+ * shows only what existed when it was made.
+ */
+export async function addDemoPastWork(
+  workspace: Workspace,
+  others: readonly (StoredUnit | undefined)[],
+  assessors: Assessors,
+  now: Date,
+  prove: Prover,
+): Promise<PastUnit[]> {
+  const done: PastUnit[] = [];
+  // The first learner of each assessor: one signed off by a qualified assessor, one countersigned.
+  for (const index of [0, 3]) {
+    const learner = workspace.centre.learners[index];
+    const unit = others[index % 2];
+    if (!learner || !unit) continue;
+    const doc = await workspace.portfolio(learner.id);
+    const assessorId = doc.data.registrations.find((r) => r.unitId === unit.id)?.assessorId;
+    const assessor =
+      assessorId === assessors.qualified.id ? assessors.qualified : assessors.workingTowards;
+    const signedOff = daysAgo(now, 128);
+    await doc.update((start) => {
+      const p = completeUnit(start, unit, learner, assessor, now);
+      const signed = signAndSignOff(p, unit, assessor, index + 20, signedOff, prove);
+      if (assessor.id === assessors.qualified.id) return signed;
+      const countersigner: Actor = asActor(assessors.qualified);
+      const image = demoSignature(index + 30);
+      return countersignUnit(
+        signed,
+        unit,
+        workspace.centre.staff,
+        { method: 'drawn', image },
+        { allowTyped: false },
+        countersigner,
+        daysAgo(now, 125),
+        prove,
+      );
+    });
+    done.push({ learnerId: learner.id, unitId: unit.id });
+  }
+  return done;
+}
