@@ -31,11 +31,11 @@ function pastEvidence(
 ): Omit<EvidenceDetails, 'producedOn'>[] {
   return [
     {
-      title: 'Professional discussion: customer service principles',
+      title: 'Professional discussion on every learning outcome',
       method: 'professional discussion',
       location: 'The training room',
       producedBy: assessor,
-      record: `${first} explained what makes good customer service, how service offers differ between organisations, the policies and procedures that shape them, and how the service is measured. Every learning outcome was discussed, with examples from ${first}'s own work.`,
+      record: `${first} talked through each learning outcome of the unit with examples from their own work: who their customers are, the standards and procedures the service keeps to, how problems and complaints are dealt with, and how the service is measured and improved.`,
     },
     {
       title: 'Observation: serving colleagues at work',
@@ -101,8 +101,8 @@ export async function addDemoPastWork(
   prove: Prover,
 ): Promise<PastUnit[]> {
   const done: PastUnit[] = [];
-  // The first learner of each assessor: one signed off by a qualified assessor, one countersigned.
-  for (const index of [0, 3]) {
+  // A learner of each assessor: one signed off by a qualified assessor, one countersigned.
+  for (const index of [2, 3]) {
     const learner = workspace.centre.learners[index];
     const unit = others[index % 2];
     if (!learner || !unit) continue;
