@@ -127,10 +127,10 @@ export async function createDemoCentre(
 
   await addDemoLearners(workspace, { qualified, workingTowards }, external, others, now);
   const prove = await demoProver(workspace);
-  // The past comes first: the EQA's last visit sampled units finished before it, and its pack
+  // The past comes first: the EQA's last visit sampled work done before it, and its pack
   // was made before today's sampling plan, so it shows only what existed on its date.
   const assessors = { qualified, workingTowards };
-  const past = await addDemoPastWork(workspace, others, assessors, now, prove);
+  const past = await addDemoPastWork(workspace, others, assessors, now);
   await addDemoEqaVisit(workspace, resourcesDir, past, now);
   await addDemoWitnessTestimony(workspace, resourcesDir, setup, now);
   // Decided a week ago, so the IQA's reviews of them (a few days ago) come after them.

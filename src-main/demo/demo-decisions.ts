@@ -123,8 +123,7 @@ function partWay(portfolio: Portfolio, unit: StoredUnit, actor: Actor, now: Date
   );
 }
 
-/** The learner's and the assessor's drawn declarations, then the assessor's sign-off. */
-export function signAndSignOff(
+function signAndSignOff(
   portfolio: Portfolio,
   unit: StoredUnit,
   assessor: StaffMember,

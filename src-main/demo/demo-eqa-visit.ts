@@ -80,7 +80,7 @@ async function pastReport(
       'Assessment decisions sampled were valid, authentic, current, sufficient and reliable.',
       'The sampling strategy is risk based and followed; the plan covers every assessor and method.',
       'Standardisation took place in the year and its minutes record the agreed outcomes.',
-      'One assessor is working towards the assessor award; every decision of theirs sampled was countersigned.',
+      'One assessor is working towards the assessor award; a qualified assessor countersigns their unit sign-offs.',
     ],
     actions: [
       {
@@ -153,7 +153,7 @@ async function closeFirstAction(
 }
 
 /**
- * A visit three months ago, sampling the units `samples` names (finished before it): the pack
+ * A visit three months ago, sampling the units `samples` names (worked on before it): the pack
  * the IQA made for the EQA, and the EQA's report back, signed with the EQA's own identity and
  * imported, with two actions for the centre: one the assessor answered and the IQA closed, one
  * for the assessor working towards the award still open. Made before the demo's sampling plan,

@@ -1,21 +1,18 @@
 import type { StaffMember } from '../centre/centre-schema';
 import { recordDecision, setUnitFeedback } from '../decision/marking';
-import { countersignUnit } from '../decision/sign-off-actions';
 import { targetsOf } from '../decision/targets';
 import { addEvidence, type EvidenceDetails } from '../evidence/evidence-records';
 import { setTargetsForEvidence } from '../mapping/mapping';
 import type { Portfolio } from '../portfolio/portfolio-schema';
-import type { Prover } from '../shared/proof';
-import { dayOf, type Actor } from '../shared/record';
+import { dayOf } from '../shared/record';
 import type { StoredUnit } from '../unit/unit-schema';
 import type { Workspace } from '../workspace/workspace';
-import { asActor, signAndSignOff } from './demo-decisions';
-import { demoSignature } from './demo-signature';
+import { asActor } from './demo-decisions';
 
 const DAY = 86_400_000;
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
 
-/** A learner's unit finished before the EQA's last visit: what the visit sampled. */
+/** A learner's unit worked on before the EQA's last visit: what the visit sampled. */
 export interface PastUnit {
   learnerId: string;
   unitId: string;
@@ -47,7 +44,7 @@ function pastEvidence(
   ];
 }
 
-/** The evidence, every criterion met, the unit's feedback: all on days before the visit. */
+/** The evidence, the criteria met so far, the unit's feedback: all on days before the visit. */
 function completeUnit(
   start: Portfolio,
   unit: StoredUnit,
@@ -69,7 +66,9 @@ function completeUnit(
     p = setTargetsForEvidence(added.portfolio, [unit], added.evidence.id, targets, actor, on);
   }
   const decided = daysAgo(now, 130);
-  for (const t of targetsOf(unit)) {
+  // Sampled part-way (interim): the last learning outcome was still to come.
+  const last = unit.outcomes.at(-1)?.criteria.map((c) => c.ref) ?? [];
+  for (const t of targetsOf(unit).filter((t) => !last.includes(t.criterionRef))) {
     const feedback = `Met: the discussion and the observation together show ${t.label}.`;
     const input = { criterionRef: t.criterionRef, partRef: t.partRef, outcome: 'met' as const };
     p = recordDecision(p, unit, { ...input, feedback }, actor, decided).portfolio;
@@ -78,7 +77,8 @@ function completeUnit(
     p,
     unit,
     {
-      feedback: 'Every criterion is met: a thorough discussion and confident work with colleagues.',
+      feedback:
+        'Good progress: a thorough discussion and confident work with colleagues. Next: the last learning outcome.',
       learnerComments: 'The discussion helped me see why our procedures are written as they are.',
     },
     actor,
@@ -87,21 +87,19 @@ function completeUnit(
 }
 
 /**
- * The first unit two learners finished, months before the EQA's last visit (the unit besides
- * the external-customers one that each is registered on): evidence, decisions, feedback,
- * declarations and sign-off, and the countersignature a working-towards assessor's sign-off
- * needs, all dated before the visit's pack was made. The visit samples these units, so its pack
- * shows only what existed when it was made.
+ * Work two learners did months before the EQA's last visit, on the unit besides the
+ * external-customers one that each is registered on: evidence, decisions and feedback on every
+ * learning outcome but the last, all dated before the visit's pack was made. The visit samples
+ * these units (interim), so its pack shows only what existed when it was made.
  */
 export async function addDemoPastWork(
   workspace: Workspace,
   others: readonly (StoredUnit | undefined)[],
   assessors: Assessors,
   now: Date,
-  prove: Prover,
 ): Promise<PastUnit[]> {
   const done: PastUnit[] = [];
-  // A learner of each assessor: one signed off by a qualified assessor, one countersigned.
+  // A learner of each assessor: one qualified, one working towards the award.
   for (const index of [2, 3]) {
     const learner = workspace.centre.learners[index];
     const unit = others[index % 2];
@@ -110,24 +108,7 @@ export async function addDemoPastWork(
     const assessorId = doc.data.registrations.find((r) => r.unitId === unit.id)?.assessorId;
     const assessor =
       assessorId === assessors.qualified.id ? assessors.qualified : assessors.workingTowards;
-    const signedOff = daysAgo(now, 128);
-    await doc.update((start) => {
-      const p = completeUnit(start, unit, learner, assessor, now);
-      const signed = signAndSignOff(p, unit, assessor, index + 20, signedOff, prove);
-      if (assessor.id === assessors.qualified.id) return signed;
-      const countersigner: Actor = asActor(assessors.qualified);
-      const image = demoSignature(index + 30);
-      return countersignUnit(
-        signed,
-        unit,
-        workspace.centre.staff,
-        { method: 'drawn', image },
-        { allowTyped: false },
-        countersigner,
-        daysAgo(now, 125),
-        prove,
-      );
-    });
+    await doc.update((start) => completeUnit(start, unit, learner, assessor, now));
     done.push({ learnerId: learner.id, unitId: unit.id });
   }
   return done;
