@@ -21,6 +21,7 @@ import {
 } from './demo-people';
 import { demoQualification } from './demo-qualification';
 import { addDemoEqaVisit } from './demo-eqa-visit';
+import { addDemoPastWork } from './demo-past-work';
 import { addDemoSampling } from './demo-sampling';
 import { addDemoStaffRecords } from './demo-staff';
 import { demoProver } from './demo-identities';
@@ -125,17 +126,21 @@ export async function createDemoCentre(
   await saveQualification(workspace.dir, demoQualification(units), setup, now);
 
   await addDemoLearners(workspace, { qualified, workingTowards }, external, others, now);
+  const prove = await demoProver(workspace);
+  // The past comes first: the EQA's last visit sampled work done before it, and its pack
+  // was made before today's sampling plan, so it shows only what existed on its date.
+  const assessors = { qualified, workingTowards };
+  const past = await addDemoPastWork(workspace, others, assessors, now);
+  await addDemoEqaVisit(workspace, resourcesDir, past, now);
   await addDemoWitnessTestimony(workspace, resourcesDir, setup, now);
   // Decided a week ago, so the IQA's reviews of them (a few days ago) come after them.
   const decidedAt = new Date(now.getTime() - 7 * 86_400_000);
-  const prove = await demoProver(workspace);
   if (external) {
     await addDemoDecisions(workspace, external, { qualified, workingTowards }, decidedAt, prove);
     await addAmaraPlan(workspace, external, now);
   }
   await addDemoSampling(workspace, now, prove);
   await addDemoReviews(workspace, now, { qualified, workingTowards });
-  await addDemoEqaVisit(workspace, resourcesDir, now);
   if (external) {
     await addDemoStaffRecords(
       workspace,

@@ -23,7 +23,7 @@ const stages: (Stage | null)[] = [
   'awaiting-countersignature',
 ];
 
-const asActor = (person: StaffMember): Actor => ({ id: person.id, role: 'assessor' });
+export const asActor = (person: StaffMember): Actor => ({ id: person.id, role: 'assessor' });
 
 /** A practical demonstration covering every criterion and part, so the unit can be completed. */
 function addDemonstration(

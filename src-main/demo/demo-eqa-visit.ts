@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { importP12 } from '../record/identity/signing-identity';
 import { loadRecordFonts } from '../record/pdf/fonts';
-import { samplingStore } from '../sampling/sampling-store';
 import { dayOf, type Actor } from '../shared/record';
 import { safeName } from '../storage/safe-name';
 import { importEqaReport } from '../visit-pack/eqa-report-import';
@@ -15,54 +14,49 @@ import { openIdentity } from '../record/identity-store/identity-store';
 import type { Workspace } from '../workspace/workspace';
 import { DEMO_IDENTITIES_FOLDER, DEMO_PASSPHRASE } from './demo-identities';
 import { demoEqa } from './demo-people';
+import type { PastUnit } from './demo-past-work';
+import type { StaffMember } from '../centre/centre-schema';
 
 /** The demo EQA's own signing identity, beside the centre's in resources but never issued by it. */
 export const DEMO_EQA_FOLDER = 'eqa';
 
 const DAY = 86_400_000;
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * DAY);
+/** How long before the demo's today the past visit's pack was made. */
+export const PACK_DAYS_AGO = 95;
 
-/**
- * A visit three months ago: the pack the IQA made for the EQA, and the EQA's report back, signed
- * with the EQA's own identity and imported, with two actions for the centre: one the assessor
- * answered and the IQA closed, one for the assessor working towards the award still open.
- */
-export async function addDemoEqaVisit(
+/** The pack Margaret made for the visit, in the workspace where the Sampling page links to it. */
+async function writePastPack(
   workspace: Workspace,
-  resourcesDir: string,
-  now: Date,
-): Promise<void> {
-  const staff = workspace.centre.staff;
-  const iqa = staff.find((s) => s.roles.includes('iqa'));
-  const assessor = staff.find(
-    (s) => s.roles.includes('assessor') && s.assessorStatus !== 'working-towards',
-  );
-  const trainee = staff.find((s) => s.assessorStatus === 'working-towards');
-  const { plans } = await samplingStore(workspace).listPlans();
-  const samples = plans[0]?.plan.samples.slice(0, 2) ?? [];
-  if (!iqa || !assessor || samples.length === 0) return;
-  const margaret: Actor = { id: iqa.id, role: 'iqa' };
-  const packMadeAt = daysAgo(now, 95);
-  // The pack Margaret made for the visit, in the workspace where the Sampling page links to it.
+  iqa: StaffMember,
+  samples: readonly PastUnit[],
+  packMadeAt: Date,
+): Promise<string> {
   const pack = await writeVisitPack(workspace, {
     out: path.join(workspace.dir, VISITS_FOLDER, `${dayOf(packMadeAt)}-pack`),
     samples: samples.map((s) => ({ learner: s.learnerId, unit: s.unitId })),
     identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
-    actor: margaret,
+    actor: { id: iqa.id, role: 'iqa' },
     madeBy: iqa.name,
     now: packMadeAt,
     // The demo's IQA leaves out anything marked as holding other people's data.
     thirdParty: 'leave-out',
-    // The demo's decisions are recent and this visit is three months back: a unit record issued
-    // then would be dated before the decisions it shows (and unsigned, as nobody signed it then),
-    // so the past visit's pack holds no records; a pack made today has them, signed as issued.
+    // Records issued now would be dated after the pack: the past visit's pack holds none; a
+    // pack made today has them, signed as issued.
     records: false,
   });
-  const visitId = pack.visitId;
-  const visitSamples = (await visitDoc(workspace, visitId)).data.samples;
+  return pack.visitId;
+}
 
-  const signedAt = daysAgo(now, 88);
-  const report: EqaReport = {
+/** What the EQA found, agreed and asked of the centre, as they signed it a few days after. */
+async function pastReport(
+  workspace: Workspace,
+  visitId: string,
+  owners: { assessor: StaffMember; trainee: StaffMember | undefined },
+  now: Date,
+): Promise<EqaReport> {
+  const visitSamples = (await visitDoc(workspace, visitId)).data.samples;
+  return {
     schemaVersion: 1,
     kind: 'eqa-report',
     visitId,
@@ -86,17 +80,17 @@ export async function addDemoEqaVisit(
       'Assessment decisions sampled were valid, authentic, current, sufficient and reliable.',
       'The sampling strategy is risk based and followed; the plan covers every assessor and method.',
       'Standardisation took place in the year and its minutes record the agreed outcomes.',
-      'One assessor is working towards the assessor award; every decision of theirs sampled was countersigned.',
+      'One assessor is working towards the assessor award; a qualified assessor countersigns their unit sign-offs.',
     ],
     actions: [
       {
         what: 'Say in each IQA sampling record which pieces of evidence were sampled.',
-        owner: assessor.name,
+        owner: owners.assessor.name,
         due: dayOf(daysAgo(now, 60)),
       },
       {
         what: 'Complete the assessor award and send a copy of the certificate to the EQA.',
-        owner: trainee?.name ?? assessor.name,
+        owner: (owners.trainee ?? owners.assessor).name,
         due: dayOf(new Date(now.getTime() + 30 * DAY)),
       },
     ],
@@ -104,8 +98,18 @@ export async function addDemoEqaVisit(
     directClaims: 'maintained',
     directClaimsReason:
       'Sampling and standardisation are effective; open actions to be followed up next visit.',
-    signedOn: dayOf(signedAt),
+    signedOn: dayOf(daysAgo(now, 88)),
   };
+}
+
+/** The report signed with the EQA's own identity (never one the centre issued) and imported. */
+async function signAndImport(
+  workspace: Workspace,
+  resourcesDir: string,
+  report: EqaReport,
+  margaret: Actor,
+  now: Date,
+): Promise<void> {
   const p12 = await readFile(
     path.join(
       resourcesDir,
@@ -114,13 +118,20 @@ export async function addDemoEqaVisit(
       `${safeName(demoEqa.name)}.p12`,
     ),
   );
-  const pdf = await signEqaReport(
-    report,
-    importP12(p12, DEMO_PASSPHRASE),
-    await loadRecordFonts(),
-    signedAt,
-  );
+  const signedAt = daysAgo(now, 88);
+  const identity = importP12(p12, DEMO_PASSPHRASE);
+  const pdf = await signEqaReport(report, identity, await loadRecordFonts(), signedAt);
   await importEqaReport(workspace, pdf, margaret, daysAgo(now, 87));
+}
+
+/** The assessor answers the first action and the IQA closes it. */
+async function closeFirstAction(
+  workspace: Workspace,
+  visitId: string,
+  assessor: StaffMember,
+  margaret: Actor,
+  now: Date,
+): Promise<void> {
   const [answered] = (await visitDoc(workspace, visitId)).data.actions;
   if (!answered) return;
   await stepVisitAction(
@@ -139,4 +150,31 @@ export async function addDemoEqaVisit(
     margaret,
     daysAgo(now, 65),
   );
+}
+
+/**
+ * A visit three months ago, sampling the units `samples` names (worked on before it): the pack
+ * the IQA made for the EQA, and the EQA's report back, signed with the EQA's own identity and
+ * imported, with two actions for the centre: one the assessor answered and the IQA closed, one
+ * for the assessor working towards the award still open. Made before the demo's sampling plan,
+ * so the pack holds nothing dated after it.
+ */
+export async function addDemoEqaVisit(
+  workspace: Workspace,
+  resourcesDir: string,
+  samples: readonly PastUnit[],
+  now: Date,
+): Promise<void> {
+  const staff = workspace.centre.staff;
+  const iqa = staff.find((s) => s.roles.includes('iqa'));
+  const assessor = staff.find(
+    (s) => s.roles.includes('assessor') && s.assessorStatus !== 'working-towards',
+  );
+  const trainee = staff.find((s) => s.assessorStatus === 'working-towards');
+  if (!iqa || !assessor || samples.length === 0) return;
+  const margaret: Actor = { id: iqa.id, role: 'iqa' };
+  const visitId = await writePastPack(workspace, iqa, samples, daysAgo(now, PACK_DAYS_AGO));
+  const report = await pastReport(workspace, visitId, { assessor, trainee }, now);
+  await signAndImport(workspace, resourcesDir, report, margaret, now);
+  await closeFirstAction(workspace, visitId, assessor, margaret, now);
 }

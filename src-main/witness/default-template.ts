@@ -1,64 +1,50 @@
-import type { StoredTemplate, TemplateField } from './template-schema';
+import type { KnownFieldId, StoredTemplate, TemplateField } from './template-schema';
 import { TEMPLATE_SCHEMA_VERSION } from './template-schema';
 
 export const DEFAULT_TEMPLATE_ID = 'default';
 
-const field = (
-  id: string,
-  section: TemplateField['section'],
-  kind: TemplateField['kind'],
-  label: string,
-  help = '',
-): TemplateField => ({ id, section, kind, label, help });
+type Row = [id: KnownFieldId, kind: TemplateField['kind'], label: string];
+
+/** The words under a field's label, for the fields that need them. */
+const help: Partial<Record<KnownFieldId, string>> = {
+  description:
+    'Describe the work itself, step by step, so someone who was not there can judge it. Not the person’s character.',
+  contact: 'The assessor may contact you to check this testimony.',
+  competence: 'Your role, experience and qualifications in this work.',
+  checkMethod:
+    'For example: phoned the witness on the number above and they confirmed the account.',
+};
+
+const section = (name: TemplateField['section'], rows: Row[]): TemplateField[] =>
+  rows.map(([id, kind, label]) => ({ id, section: name, kind, label, help: help[id] ?? '' }));
 
 /** The fields DOMAIN.md asks of a witness testimony, worded for the witness. */
 export const defaultFields: TemplateField[] = [
-  field('activityDate', 'activity', 'date', 'Date of the activity'),
-  field('activityTime', 'activity', 'text', 'Time'),
-  field('venue', 'activity', 'text', 'Venue (where it happened)'),
-  field(
-    'description',
-    'activity',
-    'multiline',
-    'What you saw the learner do',
-    'Describe the work itself, step by step, so someone who was not there can judge it. Not the person’s character.',
-  ),
-  field('witnessName', 'witness', 'text', 'Your full name'),
-  field('jobTitle', 'witness', 'text', 'Your job title'),
-  field('relationship', 'witness', 'text', 'Your relationship to the learner (e.g. line manager)'),
-  field(
-    'contact',
-    'witness',
-    'text',
-    'Your telephone number or email address',
-    'The assessor may contact you to check this testimony.',
-  ),
-  field(
-    'competence',
-    'witness',
-    'multiline',
-    'Your occupational competence',
-    'Your role, experience and qualifications in this work.',
-  ),
-  field(
-    'expert',
-    'witness',
-    'checkbox',
-    'I am named in the learner’s assessment plan as an expert witness',
-  ),
-  field('notRelated', 'declaration', 'checkbox', 'I am not related to the learner'),
-  field('ownAccount', 'declaration', 'checkbox', 'This account is my own and describes what I saw'),
-  field('signature', 'declaration', 'signature', 'Witness signature'),
-  field('signedOn', 'declaration', 'date', 'Date signed'),
-  field('assessorName', 'assessor', 'text', 'Assessor name'),
-  field('checkedOn', 'assessor', 'date', 'Date authenticity checked'),
-  field(
-    'checkMethod',
-    'assessor',
-    'multiline',
-    'How authenticity was checked',
-    'For example: phoned the witness on the number above and they confirmed the account.',
-  ),
+  ...section('activity', [
+    ['activityDate', 'date', 'Date of the activity'],
+    ['activityTime', 'text', 'Time'],
+    ['venue', 'text', 'Venue (where it happened)'],
+    ['description', 'multiline', 'What you saw the learner do'],
+  ]),
+  ...section('witness', [
+    ['witnessName', 'text', 'Your full name'],
+    ['jobTitle', 'text', 'Your job title'],
+    ['relationship', 'text', 'Your relationship to the learner (e.g. line manager)'],
+    ['contact', 'text', 'Your telephone number or email address'],
+    ['competence', 'multiline', 'Your occupational competence'],
+    ['expert', 'checkbox', 'I am named in the learner’s assessment plan as an expert witness'],
+  ]),
+  ...section('declaration', [
+    ['notRelated', 'checkbox', 'I am not related to the learner'],
+    ['ownAccount', 'checkbox', 'This account is my own and describes what I saw'],
+    ['signature', 'signature', 'Witness signature'],
+    ['signedOn', 'date', 'Date signed'],
+  ]),
+  ...section('assessor', [
+    ['assessorName', 'text', 'Assessor name'],
+    ['checkedOn', 'date', 'Date authenticity checked'],
+    ['checkMethod', 'multiline', 'How authenticity was checked'],
+  ]),
 ];
 
 /** The template every centre starts with; editing it saves version 2 in the workspace. */

@@ -13,12 +13,11 @@ import {
 import { ACCENT, INK, MUTED, PAGE, PageFlow, RULE, type TextStyle } from '../record/pdf/page-flow';
 import type { RecordFonts } from '../record/pdf/fonts';
 import { printable } from '../record/pdf/wrap-text';
-import { howField, prefilledValues, type FormModel } from './form-model';
+import { howField, type FormModel } from './form-model';
+import { formMetadata, formParts, type FormPart } from './form-sections';
 import { inkBox, inkImage, inkText } from '../record/pdf/ink';
 import { useNativeFlate } from '../record/pdf/native-flate';
 import type { TemplateField } from './template-schema';
-import { formatDate } from '../kernel/dates';
-import { unitLabel } from '../kernel/unit-label';
 import { criterionLabel } from '../kernel/criterion-key';
 import { FORM_ID_FIELD, FORM_KEYWORD } from '../shared/form-marks';
 
@@ -30,13 +29,6 @@ const SIGN_HELP = 'Sign inside the box: draw or sign in your PDF reader, or sign
 
 const boxHeight = (f: TemplateField): number =>
   f.kind === 'multiline' ? (f.id === 'description' ? 160 : 54) : LINE + 6;
-
-const sectionTitles: Record<TemplateField['section'], string> = {
-  activity: 'The activity you saw',
-  witness: 'About you',
-  declaration: 'Declaration',
-  assessor: 'For the assessor: authenticity check',
-};
 
 class FormWriter {
   readonly flow: PageFlow;
@@ -151,7 +143,7 @@ function drawFurniture(writer: FormWriter, model: FormModel): void {
       size: 10.5,
       color: ACCENT,
     });
-    const footer = printable(`${model.learner.name} · ${model.unit.ref} · form ${model.formId}`);
+    const footer = printable(formMetadata(model).footer);
     inkText(page, footer, PAGE.marginLeft, 34, { font: regular, size: 7.5, color: MUTED });
     const number = `Page ${i + 1} of ${pages.length}`;
     const x = PAGE.width - PAGE.marginRight - regular.widthOfTextAtSize(number, 8);
@@ -187,6 +179,97 @@ async function askReadersToRedraw(pdf: PDFDocument, form: PDFForm, unicode: PDFF
   form.acroForm.dict.set(PDFName.of('NeedAppearances'), PDFBool.True);
 }
 
+/** The title, the introduction and the learner's and unit's facts, at the top of page 1. */
+function drawHeader(writer: FormWriter, model: FormModel): void {
+  const { flow } = writer;
+  const { regular, bold } = writer.fonts;
+  const t = model.template;
+  flow.y = PAGE.height - 100;
+  flow.paragraph(t.title, { font: bold, size: 17, color: ACCENT }, 22);
+  flow.gap(4);
+  if (t.introduction) flow.paragraph(t.introduction, { font: regular, size: 9.5 }, 13);
+}
+
+function drawFacts(writer: FormWriter, part: Extract<FormPart, { kind: 'facts' }>): void {
+  const { flow } = writer;
+  const { regular, bold } = writer.fonts;
+  flow.heading(part.title, 60);
+  for (const [name, value] of part.rows) {
+    const lines = flow.wrap(value, flow.width - 90, { font: regular, size: 10 });
+    flow.ensure(lines.length * 14);
+    flow.text(name, flow.left, flow.y - 11, { font: bold, size: 10 });
+    lines.forEach((line, i) =>
+      flow.text(line, flow.left + 90, flow.y - 11 - i * 14, { font: regular, size: 10 }),
+    );
+    flow.y -= lines.length * 14 + 2;
+  }
+}
+
+function drawFields(writer: FormWriter, part: Extract<FormPart, { kind: 'fields' }>): void {
+  const { flow } = writer;
+  const introStyle = { font: writer.fonts.regular, size: 9.5 };
+  const intro = part.intro ? flow.wrap(part.intro, flow.width, introStyle).length * 13 + 6 : 0;
+  // A heading is never left at the foot of a page: it keeps its first field with it.
+  flow.heading(part.title, intro + writer.fieldHeight(part.fields[0]!));
+  if (part.intro) {
+    flow.paragraph(part.intro, introStyle, 13);
+    flow.gap(6);
+  }
+  for (const f of part.fields) {
+    if (f.kind === 'checkbox') writer.checkBox(f.id, f.label);
+    else if (f.kind === 'signature') writer.signatureArea(f.label);
+    else {
+      // The label and its box stay on one page.
+      flow.ensure(writer.fieldHeight(f));
+      writer.label(f.label, f.help);
+      writer.textField(f.id, boxHeight(f), part.values[f.id] ?? '', f.kind === 'multiline');
+    }
+  }
+}
+
+function drawCriteria(writer: FormWriter, part: Extract<FormPart, { kind: 'criteria' }>): void {
+  const { flow } = writer;
+  const introStyle = { font: writer.fonts.regular, size: 9.5 };
+  flow.heading(part.title, flow.wrap(part.intro, flow.width, introStyle).length * 13 + 6 + 90);
+  flow.paragraph(part.intro, introStyle, 13);
+  flow.gap(6);
+  for (const c of part.criteria) {
+    // A criterion and the space to say how it was shown stay on one page.
+    flow.ensure(90);
+    writer.checkBox(c.field, `${criterionLabel(c.criterionRef, c.partRef)}  ${c.text}`);
+    flow.y += 2;
+    writer.textField(howField(c.field), 34, '', true);
+  }
+}
+
+/** The hidden field that carries the form's and the learner's ids, so a returned form is known. */
+function addIdField(writer: FormWriter, model: FormModel): void {
+  const id = writer.form.createTextField(FORM_ID_FIELD);
+  id.setText(`${model.formId}|${model.learner.id}`);
+  id.addToPage(writer.flow.pages[0]!, {
+    x: 0,
+    y: 0,
+    width: 1,
+    height: 1,
+    hidden: true,
+    font: writer.fonts.regular,
+  });
+  id.enableReadOnly();
+}
+
+function setMetadata(pdf: PDFDocument, model: FormModel): void {
+  const when = new Date(model.generatedAt);
+  const meta = formMetadata(model);
+  pdf.setTitle(meta.title, { showInWindowTitleBar: true });
+  pdf.setSubject(meta.subject);
+  pdf.setKeywords([FORM_KEYWORD, `form:${model.formId}`, `learner:${model.learner.id}`]);
+  pdf.setCreator('Assessor & Verifier Workbench');
+  pdf.setProducer('Assessor & Verifier Workbench (pdf-lib)');
+  pdf.setLanguage('en-GB');
+  pdf.setCreationDate(when);
+  pdf.setModificationDate(when);
+}
+
 /**
  * A witness testimony form any PDF reader can fill and save: text fields, a check box per
  * criterion, a signature area. Our own field appearances print with the embedded DejaVu Sans
@@ -203,111 +286,21 @@ export async function renderFormPdf(model: FormModel, fonts: RecordFonts): Promi
   };
   const form = pdf.getForm();
   const writer = new FormWriter(pdf, form, embedded);
-  const { flow } = writer;
-  const t = model.template;
-  const logo = t.logo
-    ? await (t.logo.mediaType === 'image/png'
-        ? pdf.embedPng(t.logo.data)
-        : pdf.embedJpg(t.logo.data))
+  const { logo: image } = model.template;
+  const logo = image
+    ? await (image.mediaType === 'image/png' ? pdf.embedPng(image.data) : pdf.embedJpg(image.data))
     : null;
 
-  flow.y = PAGE.height - 100;
-  flow.paragraph(t.title, { font: embedded.bold, size: 17, color: ACCENT }, 22);
-  flow.gap(4);
-  if (t.introduction) flow.paragraph(t.introduction, { font: embedded.regular, size: 9.5 }, 13);
-
-  flow.heading('Learner and unit', 60);
-  const facts: [string, string][] = [
-    ['Learner', model.learner.name],
-    ['ULN', model.learner.uln],
-    ['Unit', unitLabel(model.unit.ref, model.unit.title)],
-    ['Assessor', model.assessorName],
-    ['Form made', formatDate(model.generatedAt)],
-  ];
-  for (const [name, value] of facts) {
-    const lines = flow.wrap(value, flow.width - 90, { font: embedded.regular, size: 10 });
-    flow.ensure(lines.length * 14);
-    flow.text(name, flow.left, flow.y - 11, { font: embedded.bold, size: 10 });
-    lines.forEach((line, i) =>
-      flow.text(line, flow.left + 90, flow.y - 11 - i * 14, { font: embedded.regular, size: 10 }),
-    );
-    flow.y -= lines.length * 14 + 2;
+  drawHeader(writer, model);
+  for (const part of formParts(model)) {
+    if (part.kind === 'facts') drawFacts(writer, part);
+    else if (part.kind === 'fields') drawFields(writer, part);
+    else drawCriteria(writer, part);
   }
-
-  const values = prefilledValues(model);
-  const drawFields = (section: TemplateField['section']) => {
-    const fields = t.fields.filter((f) => f.section === section);
-    if (!fields.length) return;
-    const intro =
-      section === 'declaration' && t.declaration
-        ? flow.wrap(t.declaration, flow.width, { font: embedded.regular, size: 9.5 }).length * 13 +
-          6
-        : 0;
-    // A heading is never left at the foot of a page: it keeps its first field with it.
-    flow.heading(sectionTitles[section], intro + writer.fieldHeight(fields[0]!));
-    if (section === 'declaration' && t.declaration) {
-      flow.paragraph(t.declaration, { font: embedded.regular, size: 9.5 }, 13);
-      flow.gap(6);
-    }
-    for (const f of fields) {
-      if (f.kind === 'checkbox') writer.checkBox(f.id, f.label);
-      else if (f.kind === 'signature') writer.signatureArea(f.label);
-      else {
-        // The label and its box stay on one page.
-        flow.ensure(writer.fieldHeight(f));
-        writer.label(f.label, f.help);
-        writer.textField(f.id, boxHeight(f), values[f.id] ?? '', f.kind === 'multiline');
-      }
-    }
-  };
-
-  drawFields('activity');
-  const tickText =
-    'Tick each criterion you saw the learner meet, and say how the work you describe shows it.';
-  const tickStyle = { font: embedded.regular, size: 9.5 };
-  flow.heading(
-    'Criteria your account covers',
-    flow.wrap(tickText, flow.width, tickStyle).length * 13 + 6 + 90,
-  );
-  flow.paragraph(tickText, tickStyle, 13);
-  flow.gap(6);
-  for (const c of model.criteria) {
-    // A criterion and the space to say how it was shown stay on one page.
-    flow.ensure(90);
-    writer.checkBox(c.field, `${criterionLabel(c.criterionRef, c.partRef)}  ${c.text}`);
-    flow.y += 2;
-    writer.textField(howField(c.field), 34, '', true);
-  }
-  drawFields('witness');
-  drawFields('declaration');
-  drawFields('assessor');
-
-  const id = form.createTextField(FORM_ID_FIELD);
-  id.setText(`${model.formId}|${model.learner.id}`);
-  id.addToPage(flow.pages[0]!, {
-    x: 0,
-    y: 0,
-    width: 1,
-    height: 1,
-    hidden: true,
-    font: embedded.regular,
-  });
-  id.enableReadOnly();
-
+  addIdField(writer, model);
   drawLogo(writer, logo);
   drawFurniture(writer, model);
   await askReadersToRedraw(pdf, form, embedded.regular);
-
-  const when = new Date(model.generatedAt);
-  pdf.setTitle(`${t.title}: ${model.learner.name}, ${model.unit.ref}`, {
-    showInWindowTitleBar: true,
-  });
-  pdf.setSubject(`Witness testimony form ${model.formId} for learner ${model.learner.id}`);
-  pdf.setKeywords([FORM_KEYWORD, `form:${model.formId}`, `learner:${model.learner.id}`]);
-  pdf.setCreator('Assessor & Verifier Workbench');
-  pdf.setProducer('Assessor & Verifier Workbench (pdf-lib)');
-  pdf.setLanguage('en-GB');
-  pdf.setCreationDate(when);
-  pdf.setModificationDate(when);
+  setMetadata(pdf, model);
   return pdf.save({ updateFieldAppearances: false, useObjectStreams: false });
 }

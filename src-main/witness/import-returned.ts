@@ -8,6 +8,7 @@ import { readReturnedForm } from './read-form-pdf';
 import { findVersion, listTemplates } from './template-store';
 import { formAwaiting } from './testimony';
 import type { WitnessForm } from '../portfolio/testimony-schema';
+import { knownFieldIds, knownTickIds } from './template-schema';
 import { saveReturned, type RecordedTestimony, type TypedTestimony } from './testimony-service';
 
 /** The testimony a filled-in form holds, field by field (the ticked criteria only). */
@@ -17,21 +18,11 @@ export function typedFromPdf(
   labels: Map<string, string>,
 ): TypedTestimony {
   const t = (id: string) => fields.text[id] ?? '';
-  const known = new Set([
-    'activityDate',
-    'activityTime',
-    'venue',
-    'description',
-    'witnessName',
-    'jobTitle',
-    'relationship',
-    'contact',
-    'competence',
-    'signedOn',
-    'assessorName',
-    'checkedOn',
-    'checkMethod',
-  ]);
+  // The fields a testimony has a place for: every known one a witness writes in.
+  const known = new Set<string>(
+    knownFieldIds.filter((id) => id !== 'signature' && !knownTickIds.includes(id)),
+  );
+  const ticks = new Set<string>(knownTickIds);
   const criterionFields = new Set(form.criteria.flatMap((c) => [c.field, howField(c.field)]));
   const otherFields: Record<string, string> = {};
   for (const [id, value] of Object.entries(fields.text)) {
@@ -39,7 +30,7 @@ export function typedFromPdf(
       otherFields[labels.get(id) ?? id] = value;
   }
   for (const [id, value] of Object.entries(fields.ticked)) {
-    if (!['expert', 'notRelated', 'ownAccount'].includes(id) && !criterionFields.has(id)) {
+    if (!ticks.has(id) && !criterionFields.has(id)) {
       otherFields[labels.get(id) ?? id] = value ? 'yes' : 'no';
     }
   }

@@ -32,6 +32,9 @@ export const knownFieldIds = [
 ] as const;
 export type KnownFieldId = (typeof knownFieldIds)[number];
 
+/** The known fields a witness ticks; the others they fill in (or sign, on paper). */
+export const knownTickIds: readonly KnownFieldId[] = ['expert', 'notRelated', 'ownAccount'];
+
 export const templateFieldSchema = z.object({
   id: z
     .string()

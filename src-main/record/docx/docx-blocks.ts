@@ -1,6 +1,7 @@
 import {
   BorderStyle,
   HeadingLevel,
+  HeightRule,
   ImageRun,
   Paragraph,
   ShadingType,
@@ -17,11 +18,10 @@ import type { RecordSection, SignatureBlock } from '../model/record-document';
 export const TEXT_WIDTH_TWIPS = 11906 - 2 * 1134;
 
 /** How every table cell in the workbench's Word documents is drawn: records and witness forms. */
-export const CELL_BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
-export const CELL_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF1' };
-export const CELL_MARGINS = { top: 60, bottom: 60, left: 90, right: 90 };
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '8C9199' };
+const SHADE = { type: ShadingType.CLEAR, color: 'auto', fill: 'E8ECF1' };
+const MARGINS = { top: 60, bottom: 60, left: 90, right: 90 };
 
-const BORDER = CELL_BORDER;
 const BORDERS = {
   top: BORDER,
   bottom: BORDER,
@@ -30,8 +30,58 @@ const BORDERS = {
   insideHorizontal: BORDER,
   insideVertical: BORDER,
 };
-const SHADE = CELL_SHADING;
-const MARGINS = CELL_MARGINS;
+
+/** The label column of an answer table: a third of the page. */
+const LABEL_WIDTH = Math.round(TEXT_WIDTH_TWIPS * 0.34);
+const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
+
+/** A cell whose first line is the text and any further lines smaller and muted (help). */
+function answerCell(
+  lines: string[],
+  width: number,
+  options: { bold?: boolean; shaded?: boolean } = {},
+) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: MARGINS,
+    borders: CELL_BORDERS,
+    ...(options.shaded ? { shading: SHADE } : {}),
+    children: lines.map(
+      (line, i) =>
+        new Paragraph({
+          children: [
+            new TextRun({
+              text: line,
+              bold: (options.bold ?? false) && i === 0,
+              size: i === 0 ? 18 : 15,
+              color: i === 0 ? undefined : '5C6169',
+            }),
+          ],
+        }),
+    ),
+  });
+}
+
+/** A label (with its help below) beside a space to type into, at least `height` tall. */
+export function answerRow(label: string, help: string, value: string, height: number): TableRow {
+  return new TableRow({
+    cantSplit: true,
+    height: { value: height, rule: HeightRule.ATLEAST },
+    children: [
+      answerCell(help ? [label, help] : [label], LABEL_WIDTH, { bold: true, shaded: true }),
+      answerCell([value], TEXT_WIDTH_TWIPS - LABEL_WIDTH),
+    ],
+  });
+}
+
+/** A form's questions as a table: labels on the left, answers on the right. */
+export function answerTable(rows: TableRow[]): Table {
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: [LABEL_WIDTH, TEXT_WIDTH_TWIPS - LABEL_WIDTH],
+    rows,
+  });
+}
 
 export function heading(text: string): Paragraph {
   return new Paragraph({

@@ -3,7 +3,6 @@ import { isSectionHeading, isStructureHeading, namesSection } from './headings';
 import type { Notice } from './import-types';
 import {
   cellBullet,
-  guidanceColumn,
   letter,
   listNumber,
   mayBeOutcomeWording,
@@ -14,6 +13,11 @@ import {
 } from './numbering-shapes';
 import { matchCriterion, matchOutcome, matchPart, stripLearnerPrefix } from './refs';
 import { rowText, type Cell, type Row } from './split-row';
+import { outcomeNumberFor } from './outcome-number';
+import { asGuidance, guidanceHeader, takeGuidance } from './indicative-column';
+
+/** A step's reading of a cell; undefined when the cell is not of the kind the step reads. */
+type Read = CellResult | null | undefined;
 
 /**
  * Numbers what the text leaves unnumbered, before the outcomes are read: a learning outcome whose
@@ -60,7 +64,7 @@ class Numbering {
       return;
     }
     let moved: Row[] = [];
-    if (this.guidance) ({ row, moved } = this.takeGuidance(row));
+    if (this.guidance) ({ row, moved } = takeGuidance(row, this.guidance.col));
     if (!row.cells.length) {
       // The row held only indicative content; it is kept as guidance below.
       this.rows.push(...moved.map((m) => this.attach(m)));
@@ -80,40 +84,16 @@ class Numbering {
 
   /** A header row naming an indicative-content column: that column is guidance from now on. */
   private readGuidanceHeader(row: Row): boolean {
-    if (row.mode !== 'index' || row.cells.length < 2) return false;
-    const headings = row.cells.filter((c) => isStructureHeading(c.text));
-    const notes = row.cells.filter(
-      (c) => guidanceColumn.test(c.text) && !isStructureHeading(c.text),
-    );
-    if (!headings.length || notes.length !== 1 || headings.length + 1 !== row.cells.length) {
-      return false;
-    }
-    const note = notes[0]!;
-    this.guidance = { col: note.col, label: note.text.replace(/:$/, '') };
+    const header = guidanceHeader(row);
+    if (!header) return false;
+    this.guidance = header.guidance;
     this.inOutcomes = true;
-    this.rows.push({ ...row, cells: headings });
+    this.rows.push({ ...row, cells: header.headings });
     return true;
   }
 
-  private takeGuidance(row: Row): { row: Row; moved: Row[] } {
-    const col = this.guidance?.col;
-    const moved = row.cells.filter((c) => c.col === col);
-    if (!moved.length) return { row, moved: [] };
-    return {
-      row: { ...row, cells: row.cells.filter((c) => c.col !== col) },
-      moved: moved.map((c) => ({
-        ...row,
-        cells: [{ text: c.text.replace(cellBullet, ''), col: 0 }],
-        guidanceOnly: true,
-      })),
-    };
-  }
-
   private attach(row: Row): Row {
-    const label = this.guidance?.label ?? 'Guidance';
-    const ref = this.criterion?.ref;
-    const text = row.cells[0]?.text ?? '';
-    return { ...row, cells: [{ text: `${label}${ref ? ` for ${ref}` : ''}: ${text}`, col: 0 }] };
+    return asGuidance(row, this.guidance?.label ?? 'Guidance', this.criterion?.ref);
   }
 
   private cell(row: Row, cell: Cell, i: number, index: number): CellResult | null {
@@ -132,27 +112,50 @@ class Numbering {
     return this.readCell(row, cell, i, index);
   }
 
+  /** What a cell is, step by step; the first step that knows it reads it. */
   private readCell(row: Row, cell: Cell, i: number, index: number): CellResult | null {
     const text = stripLearnerPrefix(cell.text);
-    const criterion = matchCriterion(text);
-    if (criterion) {
-      this.inOutcomes = true;
-      if (!this.outcome || this.outcome.number !== criterion.outcome) {
-        this.outcome = {
-          number: criterion.outcome,
-          hasText: Boolean(this.outcome?.number === criterion.outcome && this.outcome.hasText),
-          col: -1,
-          criteria: 0,
-          explicitCriteria: true,
-        };
-        this.highest = Math.max(this.highest, criterion.outcome);
-      }
-      if (!this.outcome.hasText && criterion.number === 1) this.wordingAbove(criterion.outcome);
-      this.outcome.criteria = Math.max(this.outcome.criteria, criterion.number);
-      this.outcome.explicitCriteria = true;
-      this.startCriterion(`${criterion.outcome}.${criterion.number}`, criterion.text, true);
-      return null;
+    if (this.numberedCriterion(text)) return null;
+    const bullet = (i === 0 && row.bullet) || cellBullet.test(cell.text);
+    const wording = cell.text.replace(cellBullet, '');
+    const steps = [
+      () => this.numberedOutcome(row, cell, i, text),
+      () => this.underCriterion(row, cell, bullet, wording),
+      () => this.unnumberedOutcome(row, cell, i, index, bullet, wording),
+      () => this.listedCriterion(row, cell, bullet, wording),
+    ];
+    for (const step of steps) {
+      const read = step();
+      if (read !== undefined) return read;
     }
+    this.plainLine(row, bullet, wording);
+    return null;
+  }
+
+  /** "3.2 Explain …": a criterion with its number, starting its outcome where need be. */
+  private numberedCriterion(text: string): boolean {
+    const criterion = matchCriterion(text);
+    if (!criterion) return false;
+    this.inOutcomes = true;
+    if (!this.outcome || this.outcome.number !== criterion.outcome) {
+      this.outcome = {
+        number: criterion.outcome,
+        hasText: Boolean(this.outcome?.number === criterion.outcome && this.outcome.hasText),
+        col: -1,
+        criteria: 0,
+        explicitCriteria: true,
+      };
+      this.highest = Math.max(this.highest, criterion.outcome);
+    }
+    if (!this.outcome.hasText && criterion.number === 1) this.wordingAbove(criterion.outcome);
+    this.outcome.criteria = Math.max(this.outcome.criteria, criterion.number);
+    this.outcome.explicitCriteria = true;
+    this.startCriterion(`${criterion.outcome}.${criterion.number}`, criterion.text, true);
+    return true;
+  }
+
+  /** "Learning outcome 2 …" or "2. Understand …": an outcome with its number. */
+  private numberedOutcome(row: Row, cell: Cell, i: number, text: string): Read {
     const outcome = matchOutcome(text);
     const firstColumn = row.mode === 'offset' ? i === 0 : cell.col === 0;
     // Under "The learner can:", "2. Explain …" goes on the list of criteria, not a new outcome.
@@ -188,9 +191,11 @@ class Numbering {
       );
       return { cell: { ...cell, text: `Learning outcome ${number}: ${outcome.text}` } };
     }
-    const bullet = (i === 0 && row.bullet) || cellBullet.test(cell.text);
-    const wording = cell.text.replace(cellBullet, '');
+    return undefined;
+  }
 
+  /** A line under a criterion: its parts, lettered or bulleted, or more of its wording. */
+  private underCriterion(row: Row, cell: Cell, bullet: boolean, wording: string): Read {
     // Bullets under a criterion that ends with ":" are its parts.
     const c = this.criterion;
     if (bullet && c && /:$/.test(c.text) && !matchPart(wording)) {
@@ -209,8 +214,18 @@ class Numbering {
     if (bullet && c?.text && this.outcome?.explicitCriteria && row.cells.length === 1) {
       return { cell, continues: true };
     }
+    return undefined;
+  }
 
-    // An outcome whose number the page does not show.
+  /** An outcome whose number the page does not show, numbered from what follows it. */
+  private unnumberedOutcome(
+    row: Row,
+    cell: Cell,
+    i: number,
+    index: number,
+    bullet: boolean,
+    wording: string,
+  ): Read {
     if (
       i === 0 &&
       !bullet &&
@@ -219,14 +234,22 @@ class Numbering {
       !/:$/.test(wording) &&
       !(this.outcome && !this.outcome.hasText && this.outcome.col >= 0 && !this.criterion)
     ) {
-      const inferred = this.outcomeNumberFor(row, index);
+      const inferred = outcomeNumberFor(this.input, row, index, {
+        highest: this.highest,
+        outcome: this.outcome?.number ?? null,
+        inOutcomes: this.inOutcomes,
+      });
       if (inferred) {
         this.startOutcome(inferred.number, true, cell.col);
         this.notice(row.line, `learning outcome ${inferred.number} was numbered ${inferred.why}`);
         return { cell: { ...cell, text: `Learning outcome ${inferred.number}: ${wording}` } };
       }
     }
+    return undefined;
+  }
 
+  /** A criterion numbered by its place in a list, or a bullet in a list of criteria. */
+  private listedCriterion(row: Row, cell: Cell, bullet: boolean, wording: string): Read {
     const current = this.outcome;
     // A criterion numbered by its list ("1. Describe …" under outcome 3, or a bullet).
     const numbered = listNumber.exec(wording);
@@ -259,7 +282,13 @@ class Numbering {
     ) {
       return { cell: { ...cell, text: this.inferCriterion(row.line, wording) } };
     }
+    return undefined;
+  }
 
+  /** Any other line: the wording of a criterion numbered alone, or a heading ending the list. */
+  private plainLine(row: Row, bullet: boolean, wording: string): void {
+    const c = this.criterion;
+    const current = this.outcome;
     // The wording of a criterion whose number stands alone on the line above.
     if (c && !c.text) c.text = wording;
     else if (c && !bullet && /^[a-z]/.test(wording)) c.text = `${c.text} ${wording}`;
@@ -274,7 +303,6 @@ class Numbering {
       }
     }
     if (current && !current.hasText && !c && !bullet) current.hasText = true;
-    return null;
   }
 
   /**
@@ -330,45 +358,6 @@ class Numbering {
     this.criterion = null;
     this.criteriaList = false;
     this.inOutcomes = true;
-  }
-
-  /** The number of an unnumbered outcome: from the next criterion's number, else its order. */
-  private outcomeNumberFor(row: Row, index: number): { number: number; why: string } | null {
-    const later = [row, ...this.input.slice(index + 1)];
-    for (const [n, next] of later.entries()) {
-      const cells = n === 0 ? next.cells.slice(1) : next.cells;
-      if (n > 0) {
-        const first = stripLearnerPrefix(next.cells[0]?.text ?? '').replace(cellBullet, '');
-        if (outcomeWording.test(first) || matchOutcome(first)?.prefixed) break;
-      }
-      for (const cell of cells) {
-        const c = matchCriterion(stripLearnerPrefix(cell.text));
-        if (c) {
-          if (c.outcome <= this.highest && this.outcome?.number === c.outcome) break;
-          return { number: c.outcome, why: `from its criteria (${c.outcome}.${c.number})` };
-        }
-      }
-      if (n > 12) break;
-    }
-    // By order only inside the outcomes, and only with something like criteria following.
-    const following = this.input.slice(index + 1, index + 4);
-    const criteriaFollow = following.some(
-      (r) =>
-        r.bullet ||
-        r.cells.some(
-          (c) => isStructureHeading(c.text) || listNumber.test(c.text) || cellBullet.test(c.text),
-        ),
-    );
-    if (!this.inOutcomes && !criteriaFollow) return null;
-    if (!criteriaFollow && !row.cells.slice(1).length) return null;
-    const number = this.highest + 1;
-    return {
-      number,
-      why:
-        number === 1
-          ? 'from its order (the first outcome)'
-          : `from its order (after learning outcome ${number - 1})`,
-    };
   }
 
   private notePart(line: number, ref: string, part: string): void {
