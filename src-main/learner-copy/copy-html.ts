@@ -2,6 +2,7 @@ import { formatDate, formatDateTime } from '../kernel/dates';
 import type { PackFile } from '../visit-pack/pack-model';
 import { escapeHtml, offlineHead } from '../visit-pack/offline-page';
 import type { LearnerCopyData } from './copy-model';
+import { unitLabel } from '../kernel/unit-label';
 
 type Data = LearnerCopyData;
 type Evidence = Data['evidence'][number];
@@ -66,7 +67,7 @@ ${e.file ? `<details><summary>Preview ${escapeHtml(e.title)}</summary>${preview(
 function units(data: Data): string {
   return data.units
     .map(
-      (u) => `<section class="unit"><h3>${escapeHtml(`${u.ref} ${u.title}`)}</h3>
+      (u) => `<section class="unit"><h3>${escapeHtml(unitLabel(u.ref, u.title))}</h3>
 ${facts([
   ['Assessor', t(u.assessor)],
   [
@@ -202,7 +203,7 @@ ${parts.join('\n')}
 <h2 id="notes">What is not in this copy</h2>
 <ul>${data.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}${data.evidence
     .filter((e) => e.leftOut)
-    .map((e) => `<li>${escapeHtml(`${e.ref} ${e.title}: ${e.leftOut}.`)}</li>`)
+    .map((e) => `<li>${escapeHtml(`${unitLabel(e.ref, e.title)}: ${e.leftOut}.`)}</li>`)
     .join('')}</ul>
 </main>
 </body>

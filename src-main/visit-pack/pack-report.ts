@@ -1,5 +1,6 @@
 import type { EqaReportFormView, ReportedVisit } from './eqa-report-form';
 import type { PackData } from './pack-model';
+import { unitLabel } from '../kernel/unit-label';
 
 /**
  * The visit as its pack carries it: the learners' units it samples, named as the centre's own
@@ -15,7 +16,7 @@ export function packVisit(data: PackData): ReportedVisit {
         learnerId: l.id,
         unitId: u.id,
         learner: l.name,
-        unit: `${u.ref} ${u.title}`.trim(),
+        unit: unitLabel(u.ref, u.title),
       })),
     ),
   };

@@ -28,6 +28,7 @@ import { itemsLeftOut, type ThirdPartyChoices } from './third-party';
 import type { VisitPackView } from './visit-contract';
 import { createVisit } from './visit-store';
 import { PackZip } from './zip-pack';
+import { unitLabel } from '../kernel/unit-label';
 
 export const PACK_DATA_FILE = 'pack.json';
 
@@ -251,7 +252,7 @@ async function recordVisit(
           learnerId,
           unitId,
           learner: learners[i]?.name ?? learnerId,
-          unit: unit ? `${unit.ref} ${unit.title}`.trim() : unitId,
+          unit: unit ? unitLabel(unit.ref, unit.title) : unitId,
         };
       }),
     ),

@@ -17,6 +17,7 @@ import {
   type SamplingRecordInput,
   type SamplingReportInput,
 } from './sampling-inputs';
+import { unitLabel } from '../../kernel/unit-label';
 
 export const IQA_REPORT_STATEMENT =
   'I confirm that this report is a true account of the internal quality assurance sampling ' +
@@ -361,7 +362,7 @@ export function buildSamplingRecord(raw: SamplingRecordInput): RecordDocument {
     title: 'IQA sampling record',
     unitRef: input.unit.ref,
     author: input.iqa.name,
-    subject: `${input.unit.ref} ${input.unit.title}: IQA sampling record for ${input.learner.name}`,
+    subject: `${unitLabel(input.unit.ref, input.unit.title)}: IQA sampling record for ${input.learner.name}`,
     sections,
   });
 }

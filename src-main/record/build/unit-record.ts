@@ -15,6 +15,7 @@ import type { CriterionDecision, UnitRecordInput, criterionRowSchema } from './r
 import { unitRecordInputSchema } from './record-inputs';
 import { assessorFeedback, learnerComments } from './session-sections';
 import { criterionLabel } from '../../kernel/criterion-key';
+import { unitLabel } from '../../kernel/unit-label';
 
 /** The words printed are the words signed, in the version each signature was given over. */
 export const LEARNER_AUTHENTICITY_STATEMENT = declarationWords('learner-declaration');
@@ -178,7 +179,7 @@ export function buildUnitRecord(raw: UnitRecordInput): RecordDocument {
     title: 'Unit assessment record',
     unitRef: unit.ref,
     author: input.assessor.name,
-    subject: `${unit.ref} ${unit.title}: assessment record for ${input.learner.name}`,
+    subject: `${unitLabel(unit.ref, unit.title)}: assessment record for ${input.learner.name}`,
     ...(input.signedOff
       ? {}
       : {

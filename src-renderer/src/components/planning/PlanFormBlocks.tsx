@@ -4,6 +4,7 @@ import { assessmentMethods } from '../../../../src-main/kernel/assessment-method
 import { DateField } from '../dates/DateField';
 import { FormBlock } from '../common/FormBlock';
 import { targetKey, type PlanValues, type SetPlanValue } from './plan-values';
+import { unitLabel } from '../../../../src-main/kernel/unit-label';
 
 interface BlockProps {
   values: PlanValues;
@@ -62,7 +63,7 @@ export function CoverageBlock({ values, set, overview }: BlockProps & { overview
         data-testid="plan-criteria"
         searchable
         data={overview.units.map((u) => ({
-          group: `${u.ref} ${u.title}`,
+          group: unitLabel(u.ref, u.title),
           items: u.targets.map((t) => ({
             value: targetKey(u.id, t.criterionRef, t.partRef),
             label: `${u.ref} ${t.label}: ${t.text}`,

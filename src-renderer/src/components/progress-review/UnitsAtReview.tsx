@@ -1,6 +1,7 @@
 import { Table } from '@mantine/core';
 import type { ReviewUnit } from '../../../../src-main/progress-review/review-contract';
 import { DataTable } from '../common/DataTable';
+import { unitLabel } from '../../../../src-main/kernel/unit-label';
 
 const statusWords: Record<string, string> = {
   open: 'In progress',
@@ -14,7 +15,7 @@ export function UnitsAtReview({ units }: { units: ReviewUnit[] }) {
     <DataTable withTableBorder testId="review-units" head={['Unit', 'Criteria met', 'Status']}>
       {units.map((u) => (
         <Table.Tr key={u.unitId}>
-          <Table.Td>{u.unitRef === u.title ? u.title : `${u.unitRef} ${u.title}`}</Table.Td>
+          <Table.Td>{unitLabel(u.unitRef, u.title)}</Table.Td>
           <Table.Td>
             {u.met} of {u.total}
           </Table.Td>

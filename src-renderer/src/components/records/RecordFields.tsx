@@ -9,6 +9,7 @@ import {
 } from '@mantine/core';
 import { formatDate } from '../dates/format';
 import type { MakeRecordState } from './use-make-record';
+import { unitLabel } from '../../../../src-main/kernel/unit-label';
 
 /** What the record is about: a unit, a session, or one of the learner's plans or reviews. */
 export function RecordSubject({ state: p }: { state: MakeRecordState }) {
@@ -23,7 +24,7 @@ export function RecordSubject({ state: p }: { state: MakeRecordState }) {
           disabled={!ready}
           data={(ready?.units ?? []).map((u) => ({
             value: u.id,
-            label: `${u.ref} ${u.title}${u.signedOff ? ' (signed off)' : ''}`,
+            label: `${unitLabel(u.ref, u.title)}${u.signedOff ? ' (signed off)' : ''}`,
           }))}
           value={p.unitId}
           onChange={p.setUnitId}

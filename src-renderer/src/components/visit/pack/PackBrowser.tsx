@@ -2,6 +2,7 @@ import { Box, Group, NavLink, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { PackData } from '../../../../../src-main/visit-pack/pack-model';
 import { FileList, PackUnitView } from './PackUnitView';
+import { unitLabel } from '../../../../../src-main/kernel/unit-label';
 
 type Open = (file: { path: string; title: string }) => void;
 
@@ -24,7 +25,7 @@ export function PackLearners({ data, onOpen }: { data: PackData; onOpen: Open })
             key={`${learner.id}|${unit.id}`}
             component="button"
             label={learner.name}
-            description={`${unit.ref} ${unit.title}`}
+            description={unitLabel(unit.ref, unit.title)}
             active={i === shown}
             aria-current={i === shown ? 'true' : undefined}
             onClick={() => setShown(i)}
