@@ -52,6 +52,8 @@ async function addDemoStaff(workspace: Workspace, now: Date) {
   return { qualified, workingTowards, margaret };
 }
 
+const ENROLLED_DAYS_AGO = 180;
+
 /**
  * Registers each learner: everyone takes the external-customers unit, alternate learners add
  * one of the others; each gets a witness and a handful of evidence on the external unit.
@@ -63,8 +65,10 @@ async function addDemoLearners(
   others: (StoredUnit | undefined)[],
   now: Date,
 ): Promise<void> {
+  // Enrolled half a year back, before the work the demo's past visit sampled.
+  const enrolled = new Date(now.getTime() - ENROLLED_DAYS_AGO * 86_400_000);
   for (const [index, { assessor, ...details }] of demoLearners.entries()) {
-    const learner = await workspace.addLearner(details, setup, now);
+    const learner = await workspace.addLearner(details, setup, enrolled);
     const assessorId = assessor === 'qualified' ? qualified.id : workingTowards.id;
     const chosen = [external, others[index % 2]].filter((u): u is StoredUnit => u !== undefined);
     const portfolio = await workspace.portfolio(learner.id);
@@ -75,7 +79,7 @@ async function addDemoLearners(
             acc,
             { unitId: unit.id, unitVersion: unit.version, assessorId },
             setup,
-            now,
+            enrolled,
           ),
         p,
       ),
