@@ -2,12 +2,40 @@ import type { Learner } from '../centre/centre-schema';
 import { valueHash } from '../portfolio/erasure-scrub';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { CellScrub } from '../storage/document-tombstones';
-import { learnerTombstones, type ErasedLearner } from '../storage/learner-tombstones';
+import { ErasedText, learnerTombstones, type ErasedLearner } from '../storage/learner-tombstones';
 
 /** What the QA files' tombstones are read from: the roster, and each erased portfolio. */
 export interface ErasureSource {
-  readonly centre: { readonly learners: readonly Learner[] };
+  readonly centre: {
+    readonly learners: readonly Learner[];
+    /** Who else the centre holds (staff, witnesses on the roster): their details stay theirs. */
+    readonly staff?: readonly unknown[];
+    readonly witnesses?: readonly unknown[];
+    readonly awardingBodies?: readonly unknown[];
+    readonly centre?: { readonly name: string };
+  };
   portfolio(learnerId: string): Promise<{ readonly data: Portfolio }>;
+}
+
+function stringsIn(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === 'string') into.add(value.normalize('NFC').trim());
+  else if (Array.isArray(value)) for (const v of value) stringsIn(v, into);
+  else if (typeof value === 'object' && value !== null) {
+    for (const v of Object.values(value)) stringsIn(v, into);
+  }
+  return into;
+}
+
+/**
+ * What the centre still holds of people other than the erased learners (learners on the
+ * roster, staff, witnesses) and its own names: an erased value equal to one of these is
+ * theirs too, and stays outside what is about the erased learner.
+ */
+function keptValues(centre: ErasureSource['centre']): Set<string> {
+  const live = centre.learners.filter((l) => !l.erased);
+  const kept = stringsIn([live, centre.staff, centre.witnesses, centre.awardingBodies], new Set());
+  if (centre.centre) kept.add(centre.centre.name.trim());
+  return kept;
 }
 
 /**
@@ -19,6 +47,7 @@ export interface ErasureSource {
  */
 export class QaTombstones {
   private readonly hashes = new Map<string, ((text: string) => boolean) | null>();
+  private text: { version: string; text: ErasedText } | null = null;
 
   constructor(private readonly source: ErasureSource) {}
 
@@ -62,10 +91,20 @@ export class QaTombstones {
     }));
   }
 
+  /** The erased values' finder for today's erasures, kept while they stand (it remembers texts). */
+  erasedText(): ErasedText {
+    const version = this.version();
+    if (this.text?.version !== version) {
+      const text = new ErasedText(this.erased(), keptValues(this.source.centre));
+      this.text = { version, text };
+    }
+    return this.text.text;
+  }
+
   /** The spec's hooks: how a QA document's cells are scrubbed, and when to fold it again. */
   readonly hooks = {
     tombstones: (doc: Readonly<Record<string, unknown>>): CellScrub | null =>
-      learnerTombstones(this.erased())(doc),
+      learnerTombstones(this.erased(), this.erasedText())(doc),
     tombstonesVersion: () => this.version(),
   };
 }

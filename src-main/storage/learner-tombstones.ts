@@ -32,8 +32,8 @@ const CLOSE = /[\s'"‘’“”)\],.;:!?]/;
 /** The longest run of words tried as one erased value (needs and adjustments run long). */
 const MAX_WORDS = 30;
 
-/** Every erased value found in `text` by its hash, replaced; the same string when none is. */
-export function scrubErasedText(text: string, matches: (candidate: string) => boolean): string {
+/** Where each run of words in `text` may start and end, as an erased value would stand. */
+function wordBounds(text: string): { starts: number[]; ends: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -41,6 +41,13 @@ export function scrubErasedText(text: string, matches: (candidate: string) => bo
     if (i === 0 || OPEN.test(text[i - 1]!)) starts.push(i);
     if (i === text.length - 1 || CLOSE.test(text[i + 1]!)) ends.push(i + 1);
   }
+  return { starts, ends };
+}
+
+/** Every erased value found in `text` by its hash, replaced; the same string when none is. */
+export function scrubErasedText(text: string, matches: (candidate: string) => boolean): string {
+  if (text.length < 3) return text;
+  const { starts, ends } = wordBounds(text);
   let out = '';
   let at = 0;
   let first = 0;
@@ -60,6 +67,47 @@ export function scrubErasedText(text: string, matches: (candidate: string) => bo
     at = end;
   }
   return at === 0 ? text : out + text.slice(at);
+}
+
+/**
+ * Finds erased learners' values in any text of the QA files, by their hashes. A value one of
+ * them shares with someone the centre still holds (another learner's employer, a member of
+ * staff's name, a witness on the roster) is erased only in what is about the erased learner;
+ * every other one wherever it stands. Each text is looked at once: its runs of words are tried
+ * against every learner together, and the answer kept for the next time it is read.
+ */
+export class ErasedText {
+  private readonly known: ErasedLearner[];
+  private readonly seen = new Map<string, string>();
+
+  constructor(
+    learners: readonly ErasedLearner[],
+    private readonly kept: ReadonlySet<string> = new Set(),
+  ) {
+    this.known = learners.filter((l) => l.isErasedValue);
+  }
+
+  /** Whether any erased value can be found at all (the hashes are read). */
+  get active(): boolean {
+    return this.known.length > 0;
+  }
+
+  /** `text` with every erased value found replaced; `about`: the erased learners it is about. */
+  scrub(text: string, about: readonly ErasedLearner[] = []): string {
+    if (!this.known.length || text.length < 3) return text;
+    const own = about.filter((l) => l.isErasedValue);
+    const key = own.length ? `${own.map((l) => l.learnerId).join(',')}\u0000${text}` : text;
+    const cached = this.seen.get(key);
+    if (cached !== undefined) return cached;
+    const out = scrubErasedText(text, (candidate) => {
+      if (own.some((l) => l.isErasedValue!(candidate))) return true;
+      if (this.kept.has(candidate.normalize('NFC').trim())) return false;
+      return this.known.some((l) => !own.includes(l) && l.isErasedValue!(candidate));
+    });
+    if (this.seen.size > 50_000) this.seen.clear();
+    this.seen.set(key, out);
+    return out;
+  }
 }
 
 function learnerIdsIn(value: unknown, found: (learnerId: string, id: unknown) => void): void {
@@ -99,18 +147,24 @@ function reachOf(doc: Readonly<Json>, erased: ReadonlyMap<string, ErasedLearner>
   return { records, whole: [...whole], named };
 }
 
+/** Whether any text of a document that names no erased learner holds an erased value. */
+function holdsErased(value: unknown, text: ErasedText): boolean {
+  if (!text.active) return false;
+  if (typeof value === 'string') return text.scrub(value) !== value;
+  if (Array.isArray(value)) return value.some((v) => holdsErased(v, text));
+  if (!isObject(value)) return false;
+  return Object.entries(value).some(([k, v]) => !KEPT_FIELDS.has(k) && holdsErased(v, text));
+}
+
 function scrubValue(
   value: unknown,
   about: readonly ErasedLearner[],
   erased: Map<string, ErasedLearner>,
+  text: ErasedText,
 ): unknown {
-  if (typeof value === 'string') {
-    let out = value;
-    for (const l of about) if (l.isErasedValue) out = scrubErasedText(out, l.isErasedValue);
-    return out;
-  }
+  if (typeof value === 'string') return text.scrub(value, about);
   if (Array.isArray(value)) {
-    const out = value.map((v) => scrubValue(v, about, erased));
+    const out = value.map((v) => scrubValue(v, about, erased, text));
     return out.every((v, i) => v === value[i]) ? value : out;
   }
   if (!isObject(value)) return value;
@@ -122,7 +176,7 @@ function scrubValue(
     let next: unknown = v;
     if (own && NAME_FIELDS.has(k) && typeof v === 'string') next = own.pseudonym;
     else if (own && ULN_FIELDS.has(k) && typeof v === 'string') next = '';
-    else if (!KEPT_FIELDS.has(k)) next = scrubValue(v, here, erased);
+    else if (!KEPT_FIELDS.has(k)) next = scrubValue(v, here, erased, text);
     if (next !== v) changed = true;
     out[k] = next;
   }
@@ -132,21 +186,23 @@ function scrubValue(
 /**
  * The tombstones of a document that names learners (QA files: sampling plans and reviews,
  * standardisation records, EQA visit records): once a learner is erased, a copy of their name
- * or ULN kept beside their id shows the pseudonym (or nothing), and any erased value in the
- * text of what names them shows as "[erased]", whichever change or copy put it.
+ * or ULN kept beside their id shows the pseudonym (or nothing), and any erased value in any
+ * text shows as "[erased]" (`ErasedText`: one others still hold, only in what names the erased
+ * learner), whichever change or copy put it. Proofs, hashes and ids are never rewritten.
  */
 export function learnerTombstones(
   learners: readonly ErasedLearner[],
+  text: ErasedText = new ErasedText(learners),
 ): (doc: Readonly<Json>) => CellScrub | null {
   const erased = new Map(learners.map((l) => [l.learnerId, l]));
   return (doc) => {
     if (!erased.size) return null;
     const reach = reachOf(doc, erased);
-    if (!reach.named) return null;
+    if (!reach.named && !holdsErased(doc, text)) return null;
     return (_collection, cell): Cell => {
       if (!('x' in cell) || KEPT_FIELDS.has(cell.f)) return cell;
       const about = [...reach.whole, ...(reach.records.get(cell.k) ?? [])];
-      let x = scrubValue(cell.x, about, erased);
+      let x = scrubValue(cell.x, about, erased, text);
       // A field cell of a record that names the learner (a sample's `learner`, its location).
       if (reach.records.has(cell.k) && typeof x === 'string') {
         const own = reach.records.get(cell.k)![0]!;

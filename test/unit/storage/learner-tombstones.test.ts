@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src-main/storage/change-log/document-cells';
 import {
+  ErasedText,
   learnerTombstones,
   scrubErasedText,
   type ErasedLearner,
@@ -50,7 +51,7 @@ describe('learnerTombstones', () => {
     expect(learnerTombstones([])({ learnerId: 'ln-erased' })).toBe(null);
   });
 
-  it('puts the pseudonym in a name kept beside the id, and scrubs only that learner’s text', () => {
+  it('puts the pseudonym in a name kept beside the id, and keeps what another learner shares', () => {
     const samples = [
       {
         learnerId: 'ln-erased',
@@ -65,7 +66,9 @@ describe('learnerTombstones', () => {
         note: 'at Harbour Hotel Group',
       },
     ];
-    const scrub = scrubOf({ samples })!;
+    // Owen, still on the roster, works for the same employer: it stays his.
+    const kept = new Set(['Owen Griffiths', 'Harbour Hotel Group']);
+    const scrub = learnerTombstones([erased], new ErasedText([erased], kept))({ samples })!;
     const out = scrub('$', cell('', 'samples', samples));
     expect(out.x).toEqual([
       { learnerId: 'ln-erased', learner: 'Learner 7F3A', unit: 'Unit 1', note: 'at [erased]' },
@@ -82,7 +85,7 @@ describe('learnerTombstones', () => {
       feedbackToAssessor: 'Zoë O’Brien (1000000019) was well supported.',
       proof: { signed: 'Zoë O’Brien' },
     };
-    const other = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: 'Zoë O’Brien helped.' };
+    const other = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: 'Owen helped.' };
     const scrub = scrubOf({ reviews: [review, other] })!;
     expect(scrub('reviews', cell('sr-1', 'feedbackToAssessor', review.feedbackToAssessor)).x).toBe(
       '[erased] ([erased]) was well supported.',
@@ -107,5 +110,27 @@ describe('learnerTombstones', () => {
     expect(bare({ samples })!('$', cell('', 'samples', samples)).x).toEqual([
       { learnerId: 'ln-erased', learner: 'Learner 7F3A', uln: '' },
     ]);
+  });
+
+  it('finds her values in text that does not name her: another learner’s review, a plan’s note', () => {
+    const review = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: 'Zoë O’Brien helped.' };
+    const scrub = scrubOf({ reviews: [review], note: 'Visit Harbour Hotel Group (1000000019).' })!;
+    expect(scrub('reviews', cell('sr-2', 'feedbackToAssessor', review.feedbackToAssessor)).x).toBe(
+      '[erased] helped.',
+    );
+    const note = cell('', 'note', 'Visit Harbour Hotel Group (1000000019).');
+    expect(scrub('$', note).x).toBe('Visit [erased] ([erased]).');
+    const proof = cell('sr-2', 'proof', { signed: 'Zoë O’Brien' });
+    expect(scrub('reviews', proof)).toBe(proof);
+  });
+
+  it('keeps a value someone still on the roster holds, outside what is about her', () => {
+    const kept = new Set(['Harbour Hotel Group']);
+    const tombstones = learnerTombstones([erased], new ErasedText([erased], kept));
+    const doc = { note: 'Zoë O’Brien and Owen, both at Harbour Hotel Group.' };
+    expect(tombstones(doc)!('$', cell('', 'note', doc.note)).x).toBe(
+      '[erased] and Owen, both at Harbour Hotel Group.',
+    );
+    expect(tombstones({ note: 'Owen at Harbour Hotel Group.' })).toBe(null);
   });
 });
