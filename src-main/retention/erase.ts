@@ -20,6 +20,7 @@ import type { Workspace } from '../workspace/workspace';
 import { scrubCentreFiles, scrubQaFiles } from './centre-scrub';
 import { emptyFolder, removeEvidenceCopies } from './erase-files';
 import { issueErasureRecord, newErasureRecordId } from './erasure-record';
+import { eraseFromQaText } from './qa-text-erasure';
 import { learnerRetention, pseudonymOf } from './retention-due';
 
 export interface EraseRequest {
@@ -284,6 +285,7 @@ export async function eraseLearner(
     now,
   );
   const fromCentre = await eraseFromCentre(workspace, checked.learner, tombstone, actor, now);
+  fromCentre.push(...(await eraseFromQaText(workspace)));
   // After the QA files: a pack's own files are made again, with a manifest of what it holds.
   const full = request.scope === 'learner';
   const fromPacks = await eraseFromVisitPacks(workspace.dir, {

@@ -1,5 +1,5 @@
 import type { Cell } from './change-log/document-cells';
-import type { CellScrub } from './document-tombstones';
+import { rewriteChangeLines, type CellScrub } from './document-tombstones';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
@@ -212,4 +212,73 @@ export function learnerTombstones(
       return x === cell.x ? cell : { ...cell, x };
     };
   };
+}
+
+/** The key of the document's own fields (not a record of a list). */
+const ROOT_KEY = '';
+const isCell = (r: unknown): r is Cell =>
+  isObject(r) && typeof r.k === 'string' && typeof r.f === 'string';
+
+/** The record (by key) each cell of a change file stands in, as a document naming learners by id. */
+function cellsAsDocument(cells: readonly Cell[]): Json {
+  const doc: Json = { records: [] as Json[] };
+  for (const cell of cells) {
+    if (cell.k === ROOT_KEY) doc[cell.f] = cell.x;
+    const learnerId = cell.f === 'learnerId' ? { learnerId: cell.x } : {};
+    (doc.records as Json[]).push({ id: cell.k, ...learnerId, x: cell.x });
+  }
+  return doc;
+}
+
+/**
+ * A file of a QA document (or of the centre's, with `only` its collections to look at) as its
+ * tombstones leave it: a whole copy scrubbed as one document, a change file line by line, each
+ * line kept at its length. Null when nothing in it is erased.
+ */
+export function scrubLearnerFile(
+  content: string,
+  learners: readonly ErasedLearner[],
+  text: ErasedText,
+  only?: (collection: string) => boolean,
+): string | null {
+  const tombstones = learnerTombstones(learners, text);
+  try {
+    const doc = JSON.parse(content) as unknown;
+    if (isObject(doc) && !Array.isArray(doc.ops)) {
+      const whole: Cell = { id: '', k: '', f: '', x: only ? pick(doc, only) : doc };
+      const x = tombstones(doc)?.('$', whole).x ?? whole.x;
+      return x === whole.x
+        ? null
+        : `${JSON.stringify(only ? { ...doc, ...(x as Json) } : x, null, 2)}\n`;
+    }
+  } catch {
+    // Change lines, one a line.
+  }
+  const cells: Cell[] = [];
+  const lines = content.split('\n');
+  for (const line of lines) {
+    try {
+      const ops = (JSON.parse(line) as Json).ops;
+      if (Array.isArray(ops)) for (const op of ops as Json[]) if (isCell(op.r)) cells.push(op.r);
+    } catch {
+      // Not a change: left as it is.
+    }
+  }
+  const scrub = tombstones(cellsAsDocument(cells));
+  if (!scrub) return null;
+  return rewriteChangeLines(content, (change) => {
+    let changed = false;
+    const ops = change.ops.map((op) => {
+      const c = String(op.c);
+      if (!isCell(op.r) || (only && !only(c))) return op;
+      const r = scrub(c, op.r);
+      if (r !== op.r) changed = true;
+      return r === op.r ? op : { ...op, r };
+    });
+    return changed ? ops : null;
+  });
+}
+
+function pick(doc: Json, only: (collection: string) => boolean): Json {
+  return Object.fromEntries(Object.entries(doc).filter(([k]) => only(k)));
 }
