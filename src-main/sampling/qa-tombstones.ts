@@ -27,15 +27,20 @@ function stringsIn(value: unknown, into: Set<string>): Set<string> {
 }
 
 /**
- * What the centre still holds of people other than the erased learners (learners on the
- * roster, staff, witnesses) and its own names: an erased value equal to one of these is
- * theirs too, and stays outside what is about the erased learner.
+ * What the centre still holds of others than the erased learners: `kept`, what learners on the
+ * roster hold (an employer two learners share), stays outside what is about the erased learner;
+ * `always`, its staff, witnesses on the roster and its own names, stays everywhere (an assessor
+ * may have written an erased evidence item, a witness signed an erased testimony). A witness's
+ * employer is not among them: it is most often the learner's own, kept on the witness roster.
  */
-function keptValues(centre: ErasureSource['centre']): Set<string> {
+function keptValues(centre: ErasureSource['centre']): { kept: Set<string>; always: Set<string> } {
   const live = centre.learners.filter((l) => !l.erased);
-  const kept = stringsIn([live, centre.staff, centre.witnesses, centre.awardingBodies], new Set());
-  if (centre.centre) kept.add(centre.centre.name.trim());
-  return kept;
+  const witnesses = (centre.witnesses ?? []).map((w) =>
+    typeof w === 'object' && w !== null ? { ...w, employer: undefined } : w,
+  );
+  const always = stringsIn([centre.staff, witnesses, centre.awardingBodies], new Set());
+  if (centre.centre) always.add(centre.centre.name.trim());
+  return { kept: stringsIn(live, new Set()), always };
 }
 
 /**
@@ -95,7 +100,8 @@ export class QaTombstones {
   erasedText(): ErasedText {
     const version = this.version();
     if (this.text?.version !== version) {
-      const text = new ErasedText(this.erased(), keptValues(this.source.centre));
+      const { kept, always } = keptValues(this.source.centre);
+      const text = new ErasedText(this.erased(), kept, always);
       this.text = { version, text };
     }
     return this.text.text;

@@ -71,8 +71,8 @@ export function scrubErasedText(text: string, matches: (candidate: string) => bo
 
 /**
  * Finds erased learners' values in any text of the QA files, by their hashes. A value one of
- * them shares with someone the centre still holds (another learner's employer, a member of
- * staff's name, a witness on the roster) is erased only in what is about the erased learner;
+ * them shares with another learner on the roster (an employer) is erased only in what is about
+ * the erased learner, and one that is the centre's own (a member of staff's name) nowhere;
  * every other one wherever it stands. Each text is looked at once: its runs of words are tried
  * against every learner together, and the answer kept for the next time it is read.
  */
@@ -80,9 +80,15 @@ export class ErasedText {
   private readonly known: ErasedLearner[];
   private readonly seen = new Map<string, string>();
 
+  /**
+   * `kept`: what others on the roster hold (another learner's employer), kept outside what is
+   * about the erased learner; `always`: what is never anyone's erased value (the centre's staff,
+   * its names), kept everywhere.
+   */
   constructor(
     learners: readonly ErasedLearner[],
     private readonly kept: ReadonlySet<string> = new Set(),
+    private readonly always: ReadonlySet<string> = new Set(),
   ) {
     this.known = learners.filter((l) => l.isErasedValue);
   }
@@ -100,8 +106,10 @@ export class ErasedText {
     const cached = this.seen.get(key);
     if (cached !== undefined) return cached;
     const out = scrubErasedText(text, (candidate) => {
+      const plain = candidate.normalize('NFC').trim();
+      if (this.always.has(plain)) return false;
       if (own.some((l) => l.isErasedValue!(candidate))) return true;
-      if (this.kept.has(candidate.normalize('NFC').trim())) return false;
+      if (this.kept.has(plain)) return false;
       return this.known.some((l) => !own.includes(l) && l.isErasedValue!(candidate));
     });
     if (this.seen.size > 50_000) this.seen.clear();

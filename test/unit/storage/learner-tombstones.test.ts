@@ -133,4 +133,15 @@ describe('learnerTombstones', () => {
     );
     expect(tombstones({ note: 'Owen at Harbour Hotel Group.' })).toBe(null);
   });
+
+  it('never takes the centre’s own people out, even from what is about her', () => {
+    // An assessor wrote one of her evidence items: his name is among the erased values.
+    const withAssessor = { ...erased, isErasedValue: matcher(['Zoë O’Brien', 'Tom Fletcher']) };
+    const text = new ErasedText([withAssessor], new Set(), new Set(['Tom Fletcher']));
+    const samples = [{ learnerId: 'ln-erased', note: 'Zoë O’Brien, assessed by Tom Fletcher' }];
+    const scrub = learnerTombstones([withAssessor], text)({ samples })!;
+    expect(scrub('$', cell('', 'samples', samples)).x).toEqual([
+      { learnerId: 'ln-erased', note: '[erased], assessed by Tom Fletcher' },
+    ]);
+  });
 });
