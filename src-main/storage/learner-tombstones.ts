@@ -29,6 +29,8 @@ const KEPT_FIELDS = new Set(['proof', 'sha256', 'id', 'learnerId']);
 /** Where a match may start or end, besides whitespace: quotes and brackets around a value. */
 const OPEN = /[\s'"‘’“”([]/;
 const CLOSE = /[\s'"‘’“”)\],.;:!?]/;
+/** A run of words that starts in lower case. */
+const LOWER_START = /^\p{Ll}/u;
 /** The longest run of words tried as one erased value (needs and adjustments run long). */
 const MAX_WORDS = 30;
 
@@ -79,6 +81,7 @@ export function scrubErasedText(text: string, matches: (candidate: string) => bo
 export class ErasedText {
   private readonly known: ErasedLearner[];
   private readonly seen = new Map<string, string>();
+  private readonly runs = new Map<string, boolean>();
 
   /**
    * `kept`: what others on the roster hold (another learner's employer), kept outside what is
@@ -109,12 +112,25 @@ export class ErasedText {
       const plain = candidate.normalize('NFC').trim();
       if (this.always.has(plain)) return false;
       if (own.some((l) => l.isErasedValue!(candidate))) return true;
-      if (this.kept.has(plain)) return false;
-      return this.known.some((l) => !own.includes(l) && l.isErasedValue!(candidate));
+      // Outside what is about them, a value is looked for where a name or a detail would start
+      // (a capital letter, a digit): most runs of words start in lower case, and hashing each
+      // against every erased learner is what takes the time.
+      if (LOWER_START.test(plain) || this.kept.has(plain)) return false;
+      return this.anyone(plain);
     });
     if (this.seen.size > 50_000) this.seen.clear();
     this.seen.set(key, out);
     return out;
+  }
+
+  /** Whether a run of words is any erased learner's value: each run is hashed once for all texts. */
+  private anyone(plain: string): boolean {
+    const found = this.runs.get(plain);
+    if (found !== undefined) return found;
+    const is = this.known.some((l) => l.isErasedValue!(plain));
+    if (this.runs.size > 100_000) this.runs.clear();
+    this.runs.set(plain, is);
+    return is;
   }
 }
 
