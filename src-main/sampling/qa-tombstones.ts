@@ -1,8 +1,13 @@
 import type { Learner } from '../centre/centre-schema';
-import { valueHash } from '../portfolio/erasure-scrub';
+import { identitySalt, valueHash } from '../portfolio/erasure-scrub';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import type { CellScrub } from '../storage/document-tombstones';
-import { ErasedText, learnerTombstones, type ErasedLearner } from '../storage/learner-tombstones';
+import {
+  ErasedText,
+  learnerTombstones,
+  type ErasedIdentity,
+  type ErasedLearner,
+} from '../storage/learner-tombstones';
 
 /** What the QA files' tombstones are read from: the roster, and each erased portfolio. */
 export interface ErasureSource {
@@ -12,7 +17,7 @@ export interface ErasureSource {
     readonly staff?: readonly unknown[];
     readonly witnesses?: readonly unknown[];
     readonly awardingBodies?: readonly unknown[];
-    readonly centre?: { readonly name: string };
+    readonly centre?: { readonly id?: string; readonly name: string };
   };
   portfolio(learnerId: string): Promise<{ readonly data: Portfolio }>;
 }
@@ -50,8 +55,15 @@ function keptValues(centre: ErasureSource['centre']): { kept: Set<string>; alway
  * so an older copy synced back never brings a name, ULN or other erased detail back. Nothing
  * here holds an erased value.
  */
+/** How an erasure's values are known: all of them, and what identifies the learner. */
+interface Known {
+  isErasedValue: (text: string) => boolean;
+  identity?: ErasedIdentity;
+}
+
 export class QaTombstones {
-  private readonly hashes = new Map<string, ((text: string) => boolean) | null>();
+  private readonly hashes = new Map<string, Known | null>();
+  private identityHash: { salt: string; hash: (text: string) => string } | null = null;
   private text: { version: string; text: ErasedText } | null = null;
 
   constructor(private readonly source: ErasureSource) {}
@@ -75,13 +87,32 @@ export class QaTombstones {
     }
   }
 
-  private async matcherOf(learnerId: string): Promise<((text: string) => boolean) | null> {
+  /** The centre's one identity hash (its salt from the centre's id), the same for every erasure. */
+  private hashOfIdentity(): ((text: string) => string) | null {
+    const id = this.source.centre.centre?.id;
+    if (!id) return null;
+    const salt = identitySalt(id);
+    if (this.identityHash?.salt !== salt) {
+      this.identityHash = { salt, hash: (text) => valueHash(salt, text) };
+    }
+    return this.identityHash.hash;
+  }
+
+  private async matcherOf(learnerId: string): Promise<Known | null> {
     try {
       const { data } = await this.source.portfolio(learnerId);
       const erasure = data.erasures.find((e) => e.scope === 'learner');
       if (!erasure) return null;
       const known = new Set(erasure.valueHashes);
-      return (text) => known.has(valueHash(erasure.salt, text));
+      const hash = this.hashOfIdentity();
+      const identity = hash
+        ? {
+            hash,
+            hashes: new Set(erasure.identityHashes),
+            wordCounts: erasure.identityWordCounts,
+          }
+        : undefined;
+      return { isErasedValue: (text) => known.has(valueHash(erasure.salt, text)), identity };
     } catch {
       // Not here yet, or unreadable: the id and pseudonym still stand; asked again next time.
       return null;
@@ -92,7 +123,8 @@ export class QaTombstones {
     return this.erasedInRoster().map((l) => ({
       learnerId: l.id,
       pseudonym: l.erased!.pseudonym,
-      isErasedValue: this.hashes.get(l.id) ?? undefined,
+      isErasedValue: this.hashes.get(l.id)?.isErasedValue,
+      identity: this.hashes.get(l.id)?.identity,
     }));
   }
 

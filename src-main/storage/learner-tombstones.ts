@@ -9,15 +9,29 @@ const isObject = (v: unknown): v is Json =>
 export const ERASED_TEXT = '[erased]';
 
 /**
+ * How the values that identify erased learners (a name, a ULN, a date of birth, an employer, a
+ * workplace, a witness's name or contact) are known outside their own records: each hashed with
+ * one salt the centre's erasures share, so a run of words is hashed once for all of them, and
+ * only runs of as many words as one of those values has.
+ */
+export interface ErasedIdentity {
+  hash: (text: string) => string;
+  hashes: ReadonlySet<string>;
+  wordCounts: readonly number[];
+}
+
+/**
  * A learner whose personal details were erased, as a document that names learners by id (a
  * sampling plan, a visit record) needs to know them: the id and the pseudonym, never the erased
- * values. Those are recognised only by `isErasedValue` (a salted hash of each, kept with the
- * portfolio's erasure), when it is known here.
+ * values. Those are recognised only by hashes kept with the portfolio's erasure, when they are
+ * known here: `isErasedValue`, every erased value (an evidence title, a note), looked for in what
+ * is about her; `identity`, what identifies a person, looked for in every text.
  */
 export interface ErasedLearner {
   learnerId: string;
   pseudonym: string;
   isErasedValue?: (text: string) => boolean;
+  identity?: ErasedIdentity;
 }
 
 /** Fields that copy a learner's name or ULN beside their id (`{ learnerId, learner }`). */
@@ -29,8 +43,6 @@ const KEPT_FIELDS = new Set(['proof', 'sha256', 'id', 'learnerId']);
 /** Where a match may start or end, besides whitespace: quotes and brackets around a value. */
 const OPEN = /[\s'"‘’“”([]/;
 const CLOSE = /[\s'"‘’“”)\],.;:!?]/;
-/** A run of words that starts in lower case. */
-const LOWER_START = /^\p{Ll}/u;
 /** The longest run of words tried as one erased value (needs and adjustments run long). */
 const MAX_WORDS = 30;
 
@@ -46,8 +58,19 @@ function wordBounds(text: string): { starts: number[]; ends: number[] } {
   return { starts, ends };
 }
 
-/** Every erased value found in `text` by its hash, replaced; the same string when none is. */
-export function scrubErasedText(text: string, matches: (candidate: string) => boolean): string {
+/** How many words `text` has, counted as runs of words in QA text are. */
+export function wordCount(text: string): number {
+  return wordBounds(text.normalize('NFC').trim()).starts.length;
+}
+
+/**
+ * Every erased value found in `text` by its hash, replaced; the same string when none is.
+ * `matches` is given each run of words and how many words it has.
+ */
+export function scrubErasedText(
+  text: string,
+  matches: (candidate: string, words: number) => boolean,
+): string {
   if (text.length < 3) return text;
   const { starts, ends } = wordBounds(text);
   let out = '';
@@ -59,10 +82,12 @@ export function scrubErasedText(text: string, matches: (candidate: string) => bo
     while (first < ends.length && ends[first]! <= start) first++;
     const stop = starts[s + MAX_WORDS] ?? text.length + 1;
     let end: number | undefined;
+    let next = s;
     // Longest first, so a full name wins over the first name alone.
     for (let e = first; e < ends.length && ends[e]! < stop; e++) {
+      while (next < starts.length && starts[next]! < ends[e]!) next++;
       const candidate = text.slice(start, ends[e]);
-      if (candidate.length >= 3 && matches(candidate)) end = ends[e];
+      if (candidate.length >= 3 && matches(candidate, next - s)) end = ends[e];
     }
     if (end === undefined) continue;
     out += text.slice(at, start) + ERASED_TEXT;
@@ -71,15 +96,40 @@ export function scrubErasedText(text: string, matches: (candidate: string) => bo
   return at === 0 ? text : out + text.slice(at);
 }
 
+/** The identity hashes of every erased learner that share one salt, and their word counts. */
+interface IdentityGroup {
+  hash: (text: string) => string;
+  hashes: Set<string>;
+  wordCounts: Set<number>;
+}
+
+function identityGroups(learners: readonly ErasedLearner[]): IdentityGroup[] {
+  const groups = new Map<ErasedIdentity['hash'], IdentityGroup>();
+  for (const { identity } of learners) {
+    if (!identity?.hashes.size) continue;
+    let group = groups.get(identity.hash);
+    if (!group) {
+      group = { hash: identity.hash, hashes: new Set(), wordCounts: new Set() };
+      groups.set(identity.hash, group);
+    }
+    for (const h of identity.hashes) group.hashes.add(h);
+    for (const n of identity.wordCounts) group.wordCounts.add(n);
+  }
+  return [...groups.values()];
+}
+
 /**
- * Finds erased learners' values in any text of the QA files, by their hashes. A value one of
- * them shares with another learner on the roster (an employer) is erased only in what is about
- * the erased learner, and one that is the centre's own (a member of staff's name) nowhere;
- * every other one wherever it stands. Each text is looked at once: its runs of words are tried
- * against every learner together, and the answer kept for the next time it is read.
+ * Finds erased learners' values in any text of the QA files, by their hashes. In what is about
+ * an erased learner (a record that names her id) every value of hers is found (an evidence
+ * title, a note); anywhere else only what identifies her (`ErasedIdentity`), so another
+ * learner's note that says "Line manager confirmed" stays as written. A value one of them shares
+ * with another learner on the roster (an employer) is erased only in what is about the erased
+ * learner, and one that is the centre's own (a member of staff's name) nowhere. Each text is
+ * looked at once, and each run of words hashed once for all learners.
  */
 export class ErasedText {
   private readonly known: ErasedLearner[];
+  private readonly identities: IdentityGroup[];
   private readonly seen = new Map<string, string>();
   private readonly runs = new Map<string, boolean>();
 
@@ -93,7 +143,8 @@ export class ErasedText {
     private readonly kept: ReadonlySet<string> = new Set(),
     private readonly always: ReadonlySet<string> = new Set(),
   ) {
-    this.known = learners.filter((l) => l.isErasedValue);
+    this.known = learners.filter((l) => l.isErasedValue || l.identity?.hashes.size);
+    this.identities = identityGroups(learners);
   }
 
   /** Whether any erased value can be found at all (the hashes are read). */
@@ -104,30 +155,34 @@ export class ErasedText {
   /** `text` with every erased value found replaced; `about`: the erased learners it is about. */
   scrub(text: string, about: readonly ErasedLearner[] = []): string {
     if (!this.known.length || text.length < 3) return text;
-    const own = about.filter((l) => l.isErasedValue);
+    const own = about.filter((l) => l.isErasedValue || l.identity);
     const key = own.length ? `${own.map((l) => l.learnerId).join(',')}\u0000${text}` : text;
     const cached = this.seen.get(key);
     if (cached !== undefined) return cached;
-    const out = scrubErasedText(text, (candidate) => {
+    const out = scrubErasedText(text, (candidate, words) => {
       const plain = candidate.normalize('NFC').trim();
       if (this.always.has(plain)) return false;
-      if (own.some((l) => l.isErasedValue!(candidate))) return true;
-      // Outside what is about them, a value is looked for where a name or a detail would start
-      // (a capital letter, a digit): most runs of words start in lower case, and hashing each
-      // against every erased learner is what takes the time.
-      if (LOWER_START.test(plain) || this.kept.has(plain)) return false;
-      return this.anyone(plain);
+      if (own.some((l) => l.isErasedValue?.(candidate) || this.identifies(l, plain))) return true;
+      if (this.kept.has(plain)) return false;
+      return this.anyone(plain, words);
     });
     if (this.seen.size > 50_000) this.seen.clear();
     this.seen.set(key, out);
     return out;
   }
 
-  /** Whether a run of words is any erased learner's value: each run is hashed once for all texts. */
-  private anyone(plain: string): boolean {
+  private identifies(learner: ErasedLearner, plain: string): boolean {
+    const identity = learner.identity;
+    return !!identity?.hashes.size && identity.hashes.has(identity.hash(plain));
+  }
+
+  /** Whether a run of words identifies any erased learner: hashed once for all, for all texts. */
+  private anyone(plain: string, words: number): boolean {
+    const groups = this.identities.filter((g) => g.wordCounts.has(words));
+    if (!groups.length) return false;
     const found = this.runs.get(plain);
     if (found !== undefined) return found;
-    const is = this.known.some((l) => l.isErasedValue!(plain));
+    const is = groups.some((g) => g.hashes.has(g.hash(plain)));
     if (this.runs.size > 100_000) this.runs.clear();
     this.runs.set(plain, is);
     return is;

@@ -5,6 +5,8 @@ import {
   ErasedText,
   learnerTombstones,
   scrubErasedText,
+  wordCount,
+  type ErasedIdentity,
   type ErasedLearner,
 } from '../../../src-main/storage/learner-tombstones';
 
@@ -15,6 +17,16 @@ function matcher(values: string[]): (text: string) => boolean {
   return (text) => known.has(hash(text));
 }
 
+/** What identifies her, hashed with the centre's one salt, with the word counts of each. */
+function identityOf(values: string[]): ErasedIdentity {
+  const centreHash = (v: string) => createHash('sha256').update(`centre\u0000${v}`).digest('hex');
+  return {
+    hash: centreHash,
+    hashes: new Set(values.map(centreHash)),
+    wordCounts: [...new Set(values.map(wordCount))],
+  };
+}
+
 const erased: ErasedLearner = {
   learnerId: 'ln-erased',
   pseudonym: 'Learner 7F3A',
@@ -22,8 +34,12 @@ const erased: ErasedLearner = {
     'Zoë O’Brien',
     '1000000019',
     'Harbour Hotel Group',
+    'york station',
     'Dyslexia: 25% extra time; coloured overlays.',
+    'Observation of practice',
+    'Line manager',
   ]),
+  identity: identityOf(['Zoë O’Brien', '1000000019', 'Harbour Hotel Group', 'york station']),
 };
 const scrubOf = (doc: Record<string, unknown>) => learnerTombstones([erased])(doc);
 const cell = (k: string, f: string, x: unknown): Cell => ({ id: `${k}\u0000${f}`, k, f, x });
@@ -122,6 +138,22 @@ describe('learnerTombstones', () => {
     expect(scrub('$', note).x).toBe('Visit [erased] ([erased]).');
     const proof = cell('sr-2', 'proof', { signed: 'Zoë O’Brien' });
     expect(scrub('reviews', proof)).toBe(proof);
+  });
+
+  it('outside what is about her, finds only what identifies her, in any case', () => {
+    const text = 'Observation of practice at york station: Line manager confirmed Zoë O’Brien.';
+    const review = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: text };
+    const scrub = scrubOf({ reviews: [review] })!;
+    expect(scrub('reviews', cell('sr-2', 'feedbackToAssessor', text)).x).toBe(
+      'Observation of practice at [erased]: Line manager confirmed [erased].',
+    );
+    // In her own record, every value of hers goes.
+    const own = { id: 'sr-1', learnerId: 'ln-erased', feedbackToAssessor: text };
+    expect(
+      scrubOf({ reviews: [own] })!('reviews', cell('sr-1', 'feedbackToAssessor', text)).x,
+    ).toBe('[erased] at [erased]: [erased] confirmed [erased].');
+    const untouched = { note: 'Observation of practice: Line manager confirmed.' };
+    expect(scrubOf(untouched)).toBe(null);
   });
 
   it('keeps a value someone still on the roster holds, outside what is about her', () => {
