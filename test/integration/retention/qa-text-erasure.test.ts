@@ -8,6 +8,7 @@ import { standardisationWatch } from '../../../src-main/competence/standardisati
 import { standardisationView } from '../../../src-main/competence/standardisation-view';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import { signerFor } from '../../../src-main/record/identity-store/signers';
+import { formatDate } from '../../../src-main/kernel/dates';
 import { eraseLearner } from '../../../src-main/retention/erase';
 import { planView } from '../../../src-main/sampling/plan-operations';
 import { samplingStore } from '../../../src-main/sampling/sampling-store';
@@ -27,6 +28,13 @@ function learnerOfTheirOwn(workspace: Workspace): Learner {
   return all.find(
     (l) => l.employer && l.workplace && !shared(l, 'employer') && !shared(l, 'workplace'),
   )!;
+}
+
+/** `l` when no one else on the roster shares their employer or workplace. */
+function learnerOfTheirOwnAmong(workspace: Workspace, l: Learner): Learner | undefined {
+  const all = workspace.centre.learners;
+  const shared = (f: 'employer' | 'workplace') => all.some((o) => o.id !== l.id && o[f] === l[f]);
+  return l.employer && l.workplace && !shared('employer') && !shared('workplace') ? l : undefined;
 }
 
 /**
@@ -189,5 +197,69 @@ describe('erasure takes the learner out of the text of every QA file, named by i
     expect(meeting.agreed.rationale).toContain(`'[erased]'.`);
     for (const v of values) expect(JSON.stringify(meeting)).not.toContain(v);
     expect(await holding(office.dir, values)).toEqual([]);
+  }, 300_000);
+
+  it('another learner’s note keeps her evidence title and a witness’s relationship, but not who she is', async () => {
+    const root = await temp();
+    const { workspace } = await demoWorkspace(root);
+    // A learner of her own whose witness's relationship and evidence title others' notes may say too.
+    let learner: Learner | undefined;
+    let title = '';
+    let relationship = '';
+    for (const l of workspace.centre.learners) {
+      const { data } = await workspace.portfolio(l.id);
+      const t = data.testimonies.find((x) => x.witness.relationship.trim());
+      const e = data.evidence.find((x) => /^\p{Lu}/u.test(x.title) && x.title.includes(' '));
+      if (t && e && l === learnerOfTheirOwnAmong(workspace, l)) {
+        [learner, title, relationship] = [l, e.title, t.witness.relationship];
+        break;
+      }
+    }
+    expect(learner).toBeDefined();
+    const her = learner!;
+    // Her workplace written in lower case, and her date of birth known.
+    const workplace = 'york station concourse';
+    await workspace.changeCentre((c) => ({
+      centre: {
+        ...c,
+        learners: c.learners.map((l) =>
+          l.id === her.id ? { ...l, workplace, dateOfBirth: '1994-03-17' } : l,
+        ),
+      },
+      result: null,
+    }));
+    await workspace.flushCentre();
+    const note = (name: string, uln: string, iso: string, uk: string, place: string) =>
+      `${title}: ${relationship} confirmed. ${name} (${uln}), born ${iso} (${uk}), at ${place}.`;
+    const meetingId = await noteInMeeting(
+      workspace,
+      her.id,
+      note(her.name, her.uln, '1994-03-17', formatDate('1994-03-17'), workplace),
+    );
+
+    await erase(workspace, root, her.id);
+    // Her name may stand as her pseudonym (the centre's files name her by it), her ULN as nothing.
+    const kept = `${title}: ${relationship} confirmed.`;
+    const gone = 'born [erased] ([erased]), at [erased].';
+    for (const ws of [workspace, await Workspace.open(workspace.dir)]) {
+      const meeting = (await standardisationView(ws, day)).meetings.find(
+        (m) => m.id === meetingId,
+      )!;
+      expect(meeting.agreed.rationale).toContain(kept);
+      expect(meeting.agreed.rationale).toContain(gone);
+      for (const v of [her.name, her.uln]) expect(meeting.agreed.rationale).not.toContain(v);
+    }
+    let onDisk = '';
+    for (const entry of await readdir(path.join(workspace.dir, 'standardisation'), {
+      withFileTypes: true,
+      recursive: true,
+    })) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (entry.isFile() && file.includes(meetingId)) onDisk += await readFile(file, 'utf8');
+    }
+    for (const words of [kept, gone]) expect(onDisk).toContain(JSON.stringify(words).slice(1, -1));
+    for (const v of [her.name, her.uln, '1994-03-17', formatDate('1994-03-17'), workplace]) {
+      expect(await holding(workspace.dir, [v])).toEqual([]);
+    }
   }, 300_000);
 });
