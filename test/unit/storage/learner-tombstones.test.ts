@@ -156,6 +156,25 @@ describe('learnerTombstones', () => {
     expect(scrubOf(untouched)).toBe(null);
   });
 
+  it('hashes a run of words once for all erased learners, and only runs as long as their values', () => {
+    const hashed: string[] = [];
+    const hash = (v: string) => (hashed.push(v), createHash('sha256').update(v).digest('hex'));
+    const learner = (id: string, name: string): ErasedLearner => ({
+      learnerId: id,
+      pseudonym: `Learner ${id}`,
+      isErasedValue: matcher([name]),
+      identity: { hash, hashes: new Set([hash(name)]), wordCounts: [2] },
+    });
+    const text = new ErasedText([learner('a', 'Ann Lee'), learner('b', 'Bob Ray')]);
+    hashed.length = 0;
+    const note = 'Met Ann Lee and Bob Ray on site today.';
+    expect(text.scrub(note)).toBe('Met [erased] and [erased] on site today.');
+    // Eight words: at most seven runs of two, each hashed once for both learners.
+    expect(hashed.length).toBeLessThanOrEqual(7);
+    expect(new Set(hashed).size).toBe(hashed.length);
+    expect(hashed.every((run) => run.split(' ').length === 2)).toBe(true);
+  });
+
   it('keeps a value someone still on the roster holds, outside what is about her', () => {
     const kept = new Set(['Harbour Hotel Group']);
     const tombstones = learnerTombstones([erased], new ErasedText([erased], kept));
