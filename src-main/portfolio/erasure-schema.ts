@@ -39,6 +39,13 @@ export const erasureSchema = z.object({
   fields: z.array(z.string()),
   salt: z.string().min(1),
   valueHashes: z.array(z.string()),
+  /**
+   * What identifies a person (the learner's name, ULN, date of birth, employer, workplace; her
+   * witnesses' names and contact details), hashed with the centre's one salt
+   * (`identitySalt`), and how many words each has: looked for in every QA text.
+   */
+  identityHashes: z.array(z.string()).default([]),
+  identityWordCounts: z.array(z.number().int().positive()).default([]),
   /** The signed erasure record, and its SHA-256. */
   recordId: z.string().min(1),
   recordSha256: z.string().default(''),

@@ -16,6 +16,14 @@ export function valueHash(salt: string, value: string): string {
     .slice(0, 32);
 }
 
+/**
+ * The one salt of a centre's identity hashes (`Erasure.identityHashes`): shared by all its
+ * erasures, so QA text is hashed once for all of them; it only defeats precomputed tables.
+ */
+export function identitySalt(centreId: string): string {
+  return createHash('sha256').update(`erased-identity\u0000${centreId}`).digest('hex').slice(0, 32);
+}
+
 /** Collections whose free text may hold an erased value anywhere (never decisions or proofs). */
 const FREE_TEXT = new Set(['audit', 'evidence', 'testimonies', 'witnessForms', 'assessmentPlans']);
 

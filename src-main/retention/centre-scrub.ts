@@ -1,7 +1,8 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../storage/atomic-write';
 import { MERGED_COPIES_FOLDER } from '../storage/conflict-copies';
+import { filesIn, rewriteChangeLines, rewriteFiles } from '../storage/document-tombstones';
+import { filesUnder } from '../storage/file-copies';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
@@ -58,16 +59,9 @@ function learnerRecord(r: Json, e: RosterErasure): Json {
   return out;
 }
 
-/** One change line of centre-changes/: the learner's cells and any text naming them, erased. */
-function scrubLine(line: string, e: RosterErasure): string {
-  let change: Json;
-  try {
-    change = JSON.parse(line) as Json;
-  } catch {
-    return line;
-  }
-  if (!Array.isArray(change.ops)) return line;
-  const ops = (change.ops as Json[]).map((op) => {
+/** One change of centre-changes/: the learner's cells and any text naming them, erased. */
+function scrubOps(ops: Json[], e: RosterErasure): Json[] {
+  return ops.map((op) => {
     const r = op.r;
     if (!isObject(r)) return op;
     if (op.c === 'learners' && r.k === e.learnerId && typeof r.f === 'string' && r.f in e.fields) {
@@ -77,9 +71,6 @@ function scrubLine(line: string, e: RosterErasure): string {
     }
     return { ...op, r: text(r, e) };
   });
-  const out = JSON.stringify({ ...change, ops });
-  const pad = Buffer.byteLength(line) - Buffer.byteLength(out);
-  return pad > 0 ? out + ' '.repeat(pad) : out;
 }
 
 function scrubDocument(doc: Json, e: RosterErasure): Json {
@@ -104,20 +95,7 @@ export function scrubCentreText(content: string, e: RosterErasure): string {
   } catch {
     // Change lines, one a line.
   }
-  return content
-    .split('\n')
-    .map((line) => (line.trim() ? scrubLine(line, e) : line))
-    .join('\n');
-}
-
-async function files(dir: string, keep: (name: string) => boolean): Promise<string[]> {
-  try {
-    return (await readdir(dir, { withFileTypes: true }))
-      .filter((d) => d.isFile() && keep(d.name) && !d.name.endsWith('.tmp'))
-      .map((d) => path.join(dir, d.name));
-  } catch {
-    return [];
-  }
+  return rewriteChangeLines(content, (change) => scrubOps(change.ops, e)) ?? content;
 }
 
 /**
@@ -126,41 +104,35 @@ async function files(dir: string, keep: (name: string) => boolean): Promise<stri
  * personal details; centre.json itself goes, to be made again from the changes. Returns the files rewritten, relative to the workspace.
  */
 export async function scrubCentreFiles(workspaceDir: string, e: RosterErasure): Promise<string[]> {
-  const all = [
-    ...(await files(path.join(workspaceDir, 'centre-changes'), () => true)),
-    ...(await files(path.join(workspaceDir, MERGED_COPIES_FOLDER), (n) => n.startsWith('centre'))),
-    ...(await files(workspaceDir, (n) => n.startsWith('centre') && n.includes('.json'))),
-  ];
-  const rewritten: string[] = [];
-  for (const file of all) {
-    if (path.basename(file) === 'centre.json') {
-      // The snapshot is made again from the changes when the centre is read next.
-      await rm(file, { force: true });
-      rewritten.push('centre.json');
-      continue;
-    }
-    const before = await readFile(file, 'utf8').catch(() => null);
-    if (before === null) continue;
-    const after = scrubCentreText(before, e);
-    if (after === before) continue;
-    await writeFileAtomic(file, after);
-    rewritten.push(path.relative(workspaceDir, file).split(path.sep).join('/'));
-  }
-  return rewritten;
+  const all = [...(await centreFiles(workspaceDir))];
+  const snapshot = path.join(workspaceDir, 'centre.json');
+  // The snapshot is made again from the changes when the centre is read next.
+  const removed = all.includes(snapshot) ? ['centre.json'] : [];
+  await rm(snapshot, { force: true });
+  const copies = all.filter((f) => f !== snapshot);
+  return [...removed, ...(await rewriteFiles(workspaceDir, copies, (t) => scrubCentreText(t, e)))];
 }
 
-async function* qaFiles(dir: string): AsyncGenerator<string> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return;
+/** Every file of the centre's: each writer's change file, conflict copies merged or not, the snapshot and its copies. */
+export async function centreFiles(workspaceDir: string): Promise<string[]> {
+  return [
+    ...(await filesIn(path.join(workspaceDir, 'centre-changes'), () => true)),
+    ...(await filesIn(path.join(workspaceDir, MERGED_COPIES_FOLDER), (n) =>
+      n.startsWith('centre'),
+    )),
+    ...(await filesIn(workspaceDir, (n) => n.startsWith('centre') && n.includes('.json'))),
+  ];
+}
+
+/** The QA files (documents, change files and copies) under the QA folders. */
+export async function qaFiles(workspaceDir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const folder of QA_FOLDERS) {
+    for await (const file of filesUnder(path.join(workspaceDir, folder), false)) {
+      if (/\.jsonl?$|\.json\./.test(path.basename(file))) found.push(file);
+    }
   }
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* qaFiles(full);
-    else if (entry.isFile() && /\.jsonl?$|\.json\./.test(entry.name)) yield full;
-  }
+  return found;
 }
 
 /** The folders of QA files made from data (sampling plans and reviews, EQA visit records). */
@@ -174,16 +146,5 @@ export const QA_FOLDERS = ['sampling', 'visits', 'standardisation'] as const;
  * centre's copies of visit packs are made again without the learner (`eraseFromVisitPacks`).
  */
 export async function scrubQaFiles(workspaceDir: string, e: RosterErasure): Promise<string[]> {
-  const rewritten: string[] = [];
-  for (const folder of QA_FOLDERS) {
-    for await (const file of qaFiles(path.join(workspaceDir, folder))) {
-      const before = await readFile(file, 'utf8').catch(() => null);
-      if (before === null) continue;
-      const after = scrubCentreText(before, e);
-      if (after === before) continue;
-      await writeFileAtomic(file, after);
-      rewritten.push(path.relative(workspaceDir, file).split(path.sep).join('/'));
-    }
-  }
-  return rewritten;
+  return rewriteFiles(workspaceDir, await qaFiles(workspaceDir), (t) => scrubCentreText(t, e));
 }

@@ -11,7 +11,8 @@ import { erasedPortfolioFolder } from '../centre/portfolio-folder';
 import { eraseFromVisitPacks } from '../visit-pack/pack-erasure';
 import { UserError } from '../kernel/user-error';
 import type { Erasure, ErasureBasis, ErasureScope } from '../portfolio/erasure-schema';
-import { valueHash } from '../portfolio/erasure-scrub';
+import { identitySalt, valueHash } from '../portfolio/erasure-scrub';
+import { wordCount } from '../storage/learner-tombstones';
 import type { Portfolio } from '../portfolio/portfolio-schema';
 import { assertCentreStanding } from '../record/identity-store/centre-authority';
 import type { Signer } from '../record/issue/issue-record';
@@ -21,6 +22,8 @@ import type { Workspace } from '../workspace/workspace';
 import { scrubCentreFiles, scrubQaFiles } from './centre-scrub';
 import { emptyFolder, removeEvidenceCopies } from './erase-files';
 import { issueErasureRecord, newErasureRecordId } from './erasure-record';
+import { erasedValues, identityValues } from './erased-values';
+import { eraseFromQaText } from './qa-text-erasure';
 import { learnerRetention, pseudonymOf } from './retention-due';
 
 export interface EraseRequest {
@@ -50,36 +53,6 @@ export function assertMayErase(person: StaffMember): void {
       `${person.name} is not one of the centre's internal quality assurers, so cannot erase a learner's data. Ask the IQA or centre lead.`,
     );
   }
-}
-
-/** Every personal value the erasure takes, so text holding one anywhere is found. */
-function erasedValues(learner: Learner, portfolio: Portfolio, scope: ErasureScope): string[] {
-  const values: string[] = [];
-  for (const e of portfolio.evidence) {
-    values.push(e.title, e.location, e.producedBy, e.notes, e.record);
-    if (e.file) values.push(e.file.originalName, path.posix.basename(e.file.path));
-  }
-  for (const t of portfolio.testimonies) {
-    const w = t.witness;
-    values.push(
-      w.name,
-      w.contact,
-      w.jobTitle,
-      w.relationship,
-      w.competence,
-      t.venue,
-      t.description,
-    );
-    for (const c of t.criteria) values.push(c.how);
-  }
-  for (const f of portfolio.witnessForms) values.push(f.witnessName);
-  if (scope === 'learner') {
-    values.push(learner.name, learner.uln, learner.employer, learner.workplace, learner.needs);
-    if (learner.dateOfBirth) values.push(learner.dateOfBirth);
-    for (const s of portfolio.signatures)
-      if (s.role === 'learner' && s.typedName) values.push(s.typedName);
-  }
-  return [...new Set(values.map((v) => v.trim()).filter((v) => v.length > 0))];
 }
 
 function words(scope: ErasureScope): { erased: string[]; kept: string[] } {
@@ -191,6 +164,8 @@ async function recordErasure(
     now,
   });
   const salt = randomBytes(16).toString('hex');
+  const identity = identityValues(learner, portfolio, scope);
+  const centreSalt = identitySalt(workspace.centre.centre.id);
   const tombstone: Erasure = {
     id: `er-${randomBytes(5).toString('hex')}`,
     ...stamp(actor, now),
@@ -206,6 +181,8 @@ async function recordErasure(
     fields: erased,
     salt,
     valueHashes: known.map((v) => valueHash(salt, v)),
+    identityHashes: identity.map((v) => valueHash(centreSalt, v)),
+    identityWordCounts: [...new Set(identity.map(wordCount))].sort((a, b) => a - b),
     recordId,
     recordSha256: record.sha256,
   };
@@ -287,6 +264,7 @@ export async function eraseLearner(
   const fromCentre = await eraseFromCentre(workspace, checked.learner, tombstone, actor, now);
   // The roster now names the portfolio's folder by the pseudonym: the folder follows it.
   await workspace.mergeStrayFolders();
+  fromCentre.push(...(await eraseFromQaText(workspace)));
   // After the QA files: a pack's own files are made again, with a manifest of what it holds.
   const full = request.scope === 'learner';
   const fromPacks = await eraseFromVisitPacks(workspace.dir, {

@@ -23,14 +23,42 @@ const isCell = (r: unknown): r is Cell =>
   typeof (r as Cell).k === 'string' &&
   typeof (r as Cell).f === 'string';
 
-/** One change line with its cells scrubbed, padded to its old length in bytes; null if untouched. */
-function scrubLine(text: string, owner: string, scrub: CellScrub): string | null {
-  let change: unknown;
-  try {
-    change = JSON.parse(text);
-  } catch {
-    return null;
-  }
+/** A rewritten change line padded to the old one's length in bytes, so readers go on from where they stopped. */
+export function paddedLine(line: string, old: string): string {
+  // A line that grew is found again from the start.
+  const pad = Buffer.byteLength(old) - Buffer.byteLength(line);
+  return pad > 0 ? line + ' '.repeat(pad) : line;
+}
+
+/**
+ * Each change line of a change file with its ops rewritten by `ops` (null: the line as it is),
+ * padded to its old length; null when no line changed. Lines that are not changes stay.
+ */
+export function rewriteChangeLines(
+  text: string,
+  ops: (change: Json & { ops: Json[] }) => Json[] | null,
+): string | null {
+  let changed = false;
+  const lines = text.split('\n').map((line) => {
+    if (!line.trim()) return line;
+    let change: unknown;
+    try {
+      change = JSON.parse(line);
+    } catch {
+      return line;
+    }
+    const c = change as Json;
+    if (typeof change !== 'object' || change === null || !Array.isArray(c.ops)) return line;
+    const out = ops(c as Json & { ops: Json[] });
+    if (!out) return line;
+    changed = true;
+    return paddedLine(JSON.stringify({ ...c, ops: out }), line);
+  });
+  return changed ? lines.join('\n') : null;
+}
+
+/** The ops of one change with their cells scrubbed; null if untouched or another file's. */
+function scrubOps(change: Json & { ops: Json[] }, owner: string, scrub: CellScrub): Json[] | null {
   if (!isChangeShape(change) || change.owner !== owner) return null;
   let changed = false;
   const ops = change.ops.map((op) => {
@@ -40,11 +68,7 @@ function scrubLine(text: string, owner: string, scrub: CellScrub): string | null
     changed = true;
     return { ...op, r: r as Json };
   });
-  if (!changed) return null;
-  const line = JSON.stringify({ ...change, ops });
-  // Readers go on from where they stopped; a line that grew is found again from the start.
-  const pad = Buffer.byteLength(text) - Buffer.byteLength(line);
-  return pad > 0 ? line + ' '.repeat(pad) : line;
+  return changed ? ops : null;
 }
 
 /** A whole copy of the document (a sync engine's conflict copy, a damaged snapshot), scrubbed. */
@@ -75,17 +99,11 @@ export function scrubDocumentText(
   } catch {
     // Change lines, one a line.
   }
-  let changed = false;
-  const lines = text.split('\n').map((line) => {
-    const out = line.trim() ? scrubLine(line, owner, scrub) : null;
-    if (out === null) return line;
-    changed = true;
-    return out;
-  });
-  return changed ? lines.join('\n') : null;
+  return rewriteChangeLines(text, (change) => scrubOps(change, owner, scrub));
 }
 
-async function filesIn(dir: string, keep: (name: string) => boolean): Promise<string[]> {
+/** The files of a folder `keep` names, but not partial downloads; none when it is not there. */
+export async function filesIn(dir: string, keep: (name: string) => boolean): Promise<string[]> {
   try {
     return (await readdir(dir, { withFileTypes: true }))
       .filter((d) => d.isFile() && keep(d.name) && !d.name.endsWith('.tmp'))
@@ -139,17 +157,32 @@ export async function scrubDocumentFiles(spec: TombstoneFiles, scrub: CellScrub)
     ...(await removePartialCopies(spec.changesDir)),
     ...(await removePartialCopies(path.join(folder, MERGED_COPIES_FOLDER))),
   ];
-  for (const file of new Set(all)) {
+  const scrubText = (text: string) => scrubDocumentText(text, spec.owner, spec.shape, scrub);
+  return [...rewritten, ...(await rewriteFiles(folder, [...new Set(all)], scrubText, spec.label))];
+}
+
+/**
+ * Rewrites each of `files` that `rewrite` changes (null: left as it is); returns them, relative
+ * to `root`. `label` names what they are in an error.
+ */
+export async function rewriteFiles(
+  root: string,
+  files: readonly string[],
+  rewrite: (text: string) => string | null,
+  label = 'The workspace',
+): Promise<string[]> {
+  const rewritten: string[] = [];
+  for (const file of files) {
     const text = await readFile(file, 'utf8').catch(() => null);
     if (text === null) continue;
-    const out = scrubDocumentText(text, spec.owner, spec.shape, scrub);
-    if (out === null) continue;
+    const out = rewrite(text);
+    if (out === null || out === text) continue;
     try {
       await writeFileAtomic(file, out);
     } catch (error) {
-      throw mapFsError(error, spec.label);
+      throw mapFsError(error, label);
     }
-    rewritten.push(path.relative(folder, file).split(path.sep).join('/'));
+    rewritten.push(path.relative(root, file).split(path.sep).join('/'));
   }
   return rewritten;
 }

@@ -91,7 +91,7 @@ export const domains: Record<string, readonly string[]> = {
   registration: [],
   session: [],
   'progress-review': ['audit', 'centre', 'decision', 'portfolio', 'unit'],
-  retention: ['audit', 'centre', 'portfolio', 'record', 'visit-pack', 'workspace'],
+  retention: ['audit', 'centre', 'portfolio', 'record', 'sampling', 'visit-pack', 'workspace'],
 };
 
 /**

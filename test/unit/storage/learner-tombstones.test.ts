@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../src-main/storage/change-log/document-cells';
 import {
+  ErasedText,
   learnerTombstones,
   scrubErasedText,
+  wordCount,
+  type ErasedIdentity,
   type ErasedLearner,
 } from '../../../src-main/storage/learner-tombstones';
 
@@ -14,6 +17,16 @@ function matcher(values: string[]): (text: string) => boolean {
   return (text) => known.has(hash(text));
 }
 
+/** What identifies her, hashed with the centre's one salt, with the word counts of each. */
+function identityOf(values: string[]): ErasedIdentity {
+  const centreHash = (v: string) => createHash('sha256').update(`centre\u0000${v}`).digest('hex');
+  return {
+    hash: centreHash,
+    hashes: new Set(values.map(centreHash)),
+    wordCounts: [...new Set(values.map(wordCount))],
+  };
+}
+
 const erased: ErasedLearner = {
   learnerId: 'ln-erased',
   pseudonym: 'Learner 7F3A',
@@ -21,8 +34,12 @@ const erased: ErasedLearner = {
     'Zoë O’Brien',
     '1000000019',
     'Harbour Hotel Group',
+    'york station',
     'Dyslexia: 25% extra time; coloured overlays.',
+    'Observation of practice',
+    'Line manager',
   ]),
+  identity: identityOf(['Zoë O’Brien', '1000000019', 'Harbour Hotel Group', 'york station']),
 };
 const scrubOf = (doc: Record<string, unknown>) => learnerTombstones([erased])(doc);
 const cell = (k: string, f: string, x: unknown): Cell => ({ id: `${k}\u0000${f}`, k, f, x });
@@ -50,7 +67,7 @@ describe('learnerTombstones', () => {
     expect(learnerTombstones([])({ learnerId: 'ln-erased' })).toBe(null);
   });
 
-  it('puts the pseudonym in a name kept beside the id, and scrubs only that learner’s text', () => {
+  it('puts the pseudonym in a name kept beside the id, and keeps what another learner shares', () => {
     const samples = [
       {
         learnerId: 'ln-erased',
@@ -65,7 +82,9 @@ describe('learnerTombstones', () => {
         note: 'at Harbour Hotel Group',
       },
     ];
-    const scrub = scrubOf({ samples })!;
+    // Owen, still on the roster, works for the same employer: it stays his.
+    const kept = new Set(['Owen Griffiths', 'Harbour Hotel Group']);
+    const scrub = learnerTombstones([erased], new ErasedText([erased], kept))({ samples })!;
     const out = scrub('$', cell('', 'samples', samples));
     expect(out.x).toEqual([
       { learnerId: 'ln-erased', learner: 'Learner 7F3A', unit: 'Unit 1', note: 'at [erased]' },
@@ -82,7 +101,7 @@ describe('learnerTombstones', () => {
       feedbackToAssessor: 'Zoë O’Brien (1000000019) was well supported.',
       proof: { signed: 'Zoë O’Brien' },
     };
-    const other = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: 'Zoë O’Brien helped.' };
+    const other = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: 'Owen helped.' };
     const scrub = scrubOf({ reviews: [review, other] })!;
     expect(scrub('reviews', cell('sr-1', 'feedbackToAssessor', review.feedbackToAssessor)).x).toBe(
       '[erased] ([erased]) was well supported.',
@@ -106,6 +125,74 @@ describe('learnerTombstones', () => {
     const samples = [{ learnerId: 'ln-erased', learner: 'Zoë O’Brien', uln: '1000000019' }];
     expect(bare({ samples })!('$', cell('', 'samples', samples)).x).toEqual([
       { learnerId: 'ln-erased', learner: 'Learner 7F3A', uln: '' },
+    ]);
+  });
+
+  it('finds her values in text that does not name her: another learner’s review, a plan’s note', () => {
+    const review = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: 'Zoë O’Brien helped.' };
+    const scrub = scrubOf({ reviews: [review], note: 'Visit Harbour Hotel Group (1000000019).' })!;
+    expect(scrub('reviews', cell('sr-2', 'feedbackToAssessor', review.feedbackToAssessor)).x).toBe(
+      '[erased] helped.',
+    );
+    const note = cell('', 'note', 'Visit Harbour Hotel Group (1000000019).');
+    expect(scrub('$', note).x).toBe('Visit [erased] ([erased]).');
+    const proof = cell('sr-2', 'proof', { signed: 'Zoë O’Brien' });
+    expect(scrub('reviews', proof)).toBe(proof);
+  });
+
+  it('outside what is about her, finds only what identifies her, in any case', () => {
+    const text = 'Observation of practice at york station: Line manager confirmed Zoë O’Brien.';
+    const review = { id: 'sr-2', learnerId: 'ln-other', feedbackToAssessor: text };
+    const scrub = scrubOf({ reviews: [review] })!;
+    expect(scrub('reviews', cell('sr-2', 'feedbackToAssessor', text)).x).toBe(
+      'Observation of practice at [erased]: Line manager confirmed [erased].',
+    );
+    // In her own record, every value of hers goes.
+    const own = { id: 'sr-1', learnerId: 'ln-erased', feedbackToAssessor: text };
+    expect(
+      scrubOf({ reviews: [own] })!('reviews', cell('sr-1', 'feedbackToAssessor', text)).x,
+    ).toBe('[erased] at [erased]: [erased] confirmed [erased].');
+    const untouched = { note: 'Observation of practice: Line manager confirmed.' };
+    expect(scrubOf(untouched)).toBe(null);
+  });
+
+  it('hashes a run of words once for all erased learners, and only runs as long as their values', () => {
+    const hashed: string[] = [];
+    const hash = (v: string) => (hashed.push(v), createHash('sha256').update(v).digest('hex'));
+    const learner = (id: string, name: string): ErasedLearner => ({
+      learnerId: id,
+      pseudonym: `Learner ${id}`,
+      isErasedValue: matcher([name]),
+      identity: { hash, hashes: new Set([hash(name)]), wordCounts: [2] },
+    });
+    const text = new ErasedText([learner('a', 'Ann Lee'), learner('b', 'Bob Ray')]);
+    hashed.length = 0;
+    const note = 'Met Ann Lee and Bob Ray on site today.';
+    expect(text.scrub(note)).toBe('Met [erased] and [erased] on site today.');
+    // Eight words: at most seven runs of two, each hashed once for both learners.
+    expect(hashed.length).toBeLessThanOrEqual(7);
+    expect(new Set(hashed).size).toBe(hashed.length);
+    expect(hashed.every((run) => run.split(' ').length === 2)).toBe(true);
+  });
+
+  it('keeps a value someone still on the roster holds, outside what is about her', () => {
+    const kept = new Set(['Harbour Hotel Group']);
+    const tombstones = learnerTombstones([erased], new ErasedText([erased], kept));
+    const doc = { note: 'Zoë O’Brien and Owen, both at Harbour Hotel Group.' };
+    expect(tombstones(doc)!('$', cell('', 'note', doc.note)).x).toBe(
+      '[erased] and Owen, both at Harbour Hotel Group.',
+    );
+    expect(tombstones({ note: 'Owen at Harbour Hotel Group.' })).toBe(null);
+  });
+
+  it('never takes the centre’s own people out, even from what is about her', () => {
+    // An assessor wrote one of her evidence items: his name is among the erased values.
+    const withAssessor = { ...erased, isErasedValue: matcher(['Zoë O’Brien', 'Tom Fletcher']) };
+    const text = new ErasedText([withAssessor], new Set(), new Set(['Tom Fletcher']));
+    const samples = [{ learnerId: 'ln-erased', note: 'Zoë O’Brien, assessed by Tom Fletcher' }];
+    const scrub = learnerTombstones([withAssessor], text)({ samples })!;
+    expect(scrub('$', cell('', 'samples', samples)).x).toEqual([
+      { learnerId: 'ln-erased', note: '[erased], assessed by Tom Fletcher' },
     ]);
   });
 });
