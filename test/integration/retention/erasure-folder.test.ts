@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { erasedPortfolioFolder } from '../../../src-main/centre/portfolio-folder';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import { checkRecordFile } from '../../../src-main/record/issue/check-record-file';
-import { issueRecord } from '../../../src-main/record/issue/issue-record';
 import { signerFor } from '../../../src-main/record/identity-store/signers';
 import { checkPortfolioProofs } from '../../../src-main/record/verify/verify-portfolio';
 import { eraseLearner } from '../../../src-main/retention/erase';
@@ -12,9 +11,10 @@ import { safeName } from '../../../src-main/storage/safe-name';
 import { Workspace } from '../../../src-main/workspace/workspace';
 import { WorkspaceWatcher } from '../../../src-main/workspace/workspace-watcher';
 import { decideOn } from '../../support/decide-on';
-import { demoWorkspace, tester } from '../../support/demo-workspace';
+import { demoWorkspace } from '../../support/demo-workspace';
 import { folderState, syncFolders } from '../../support/folder-sync';
 import { portfolioOnDisk } from '../../support/portfolio-on-disk';
+import { issueUnitRecordByAssessor } from '../../support/record/issue-by-assessor';
 import { useTempDirs } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait-for';
 
@@ -46,22 +46,8 @@ async function pathsNaming(dir: string, slug: string): Promise<string[]> {
 async function setUp(root: string) {
   const { workspace } = await demoWorkspace(root);
   const learner = workspace.centre.learners.find((l) => l.name.startsWith('Nguy'))!;
-  const doc = await workspace.portfolio(learner.id);
-  const assessorId = doc.data.registrations.find((r) => r.unitId === UNIT)!.assessorId;
-  const assessor = workspace.centre.staff.find((s) => s.id === assessorId)!;
+  const issued = await issueUnitRecordByAssessor(workspace, learner.id, UNIT, root);
   const source = { passphrase: DEMO_PASSPHRASE, userDataDir: root };
-  const issued = await issueRecord(
-    workspace,
-    {
-      learnerId: learner.id,
-      kind: 'unit-record',
-      unit: UNIT,
-      format: 'pdf',
-      signer: await signerFor(workspace, assessor, 'assessor', source),
-    },
-    tester,
-    new Date(),
-  );
   await workspace.portfolios.flush();
   await workspace.flushCentre();
   const iqa = workspace.centre.staff.find((s) => s.roles.includes('iqa'))!;

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
 import type { Learner } from '../../../src-main/centre/centre-schema';
 import { checkRecordFile } from '../../../src-main/record/issue/check-record-file';
-import { issueRecord } from '../../../src-main/record/issue/issue-record';
 import { signerFor } from '../../../src-main/record/identity-store/signers';
 import { checkPortfolioProofs } from '../../../src-main/record/verify/verify-portfolio';
 import { addEvidenceFile } from '../../../src-main/evidence/evidence-store';
@@ -16,6 +15,7 @@ import { Workspace } from '../../../src-main/workspace/workspace';
 import { demoWorkspace, tester } from '../../support/demo-workspace';
 import { portfolioOnDisk } from '../../support/portfolio-on-disk';
 import { runCli } from '../../support/run-cli';
+import { issueUnitRecordByAssessor } from '../../support/record/issue-by-assessor';
 import { useTempDirs } from '../../support/temp-dir';
 
 const run = promisify(execFile);
@@ -61,21 +61,10 @@ describe('erasure under the retention policy', () => {
       ),
     }));
     let folder = await workspace.portfolioFolder(learner.id);
+    const issued = await issueUnitRecordByAssessor(workspace, learner.id, UNIT, root);
     const assessorId = doc.data.registrations.find((r) => r.unitId === UNIT)!.assessorId;
     const assessor = workspace.centre.staff.find((s) => s.id === assessorId)!;
     const source = { passphrase: DEMO_PASSPHRASE, userDataDir: root };
-    const issued = await issueRecord(
-      workspace,
-      {
-        learnerId: learner.id,
-        kind: 'unit-record',
-        unit: UNIT,
-        format: 'pdf',
-        signer: await signerFor(workspace, assessor, 'assessor', source),
-      },
-      tester,
-      new Date(),
-    );
     const before = doc.data;
     const evidence = before.evidence.filter((e) => e.file);
     expect(evidence.length).toBeGreaterThan(0);
