@@ -3,14 +3,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { demoEqa } from '../../src-main/demo/demo-people';
 import { DEMO_PASSPHRASE } from '../../src-main/demo/demo-identities';
-import { openIdentity } from '../../src-main/record/identity-store/identity-store';
-import { samplingStore } from '../../src-main/sampling/sampling-store';
 import { defaultResourcesDir } from '../../src-main/shared/paths';
-import type { PackData } from '../../src-main/visit-pack/pack-model';
 import { checkPackFolder } from '../../src-main/visit-pack/verify-pack';
-import { writeVisitPack } from '../../src-main/visit-pack/write-pack';
 import { pdfsigVerdicts, runTool } from '../support/record/system-tools';
 import { expect, test } from './support/fixtures';
+import { signedPackOfPlan } from './support/eqa-visit-pack';
 import { seriousViolations } from './support/sampling-page';
 
 /** Every file of a folder with its SHA-256: what opening the pack must leave as it was. */
@@ -32,20 +29,7 @@ test('the EQA opens a visit pack by its path, reads a learner’s work and signs
   app,
 }) => {
   // The demo centre's IQA makes a signed pack of the plan's samples.
-  const workspace = app.workbench.workspace;
-  const iqa = workspace.centre.staff.find((s) => s.name === 'Margaret Ellis')!;
-  const [plan] = (await samplingStore(workspace).listPlans()).plans;
-  const pack = path.join(app.scratchDir, 'visit-pack');
-  await writeVisitPack(workspace, {
-    out: pack,
-    samples: plan!.plan.samples.map((s) => ({ learner: s.learnerId, unit: s.unitId })),
-    identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
-    actor: { id: iqa.id, role: 'iqa' },
-    madeBy: iqa.name,
-    now: new Date(),
-    zip: false,
-  });
-  const data = JSON.parse(await readFile(path.join(pack, 'pack.json'), 'utf8')) as PackData;
+  const { pack, data } = await signedPackOfPlan(app, false);
   const learner = data.learners.find((l) => l.evidence.some((e) => e.file))!;
   const evidence = learner.evidence.find((e) => e.file)!;
   const before = await filesOf(pack);
@@ -129,22 +113,10 @@ test('the EQA opens a visit pack’s .zip by its path and reads a criterion’s 
   page,
   app,
 }) => {
-  const workspace = app.workbench.workspace;
-  const iqa = workspace.centre.staff.find((s) => s.name === 'Margaret Ellis')!;
-  const [plan] = (await samplingStore(workspace).listPlans()).plans;
-  const written = await writeVisitPack(workspace, {
-    out: path.join(app.scratchDir, 'visit-pack'),
-    samples: plan!.plan.samples.map((s) => ({ learner: s.learnerId, unit: s.unitId })),
-    identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
-    actor: { id: iqa.id, role: 'iqa' },
-    madeBy: iqa.name,
-    now: new Date(),
-  });
+  const written = await signedPackOfPlan(app, true);
   const zipFile = written.zip!;
   const zipBytes = await readFile(zipFile);
-  const data = JSON.parse(
-    await readFile(path.join(app.scratchDir, 'visit-pack', 'pack.json'), 'utf8'),
-  ) as PackData;
+  const { data } = written;
   const learner = data.learners.find((l) => l.evidence.some((e) => e.file))!;
   const evidence = learner.evidence.find((e) => e.file)!;
 

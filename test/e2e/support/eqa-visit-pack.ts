@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEMO_PASSPHRASE } from '../../../src-main/demo/demo-identities';
+import { openIdentity } from '../../../src-main/record/identity-store/identity-store';
 import { samplingStore } from '../../../src-main/sampling/sampling-store';
 import type { PackData } from '../../../src-main/visit-pack/pack-model';
 import { writeVisitPack } from '../../../src-main/visit-pack/write-pack';
@@ -26,4 +28,29 @@ export async function packOfFirstSample(
   });
   const data = JSON.parse(await readFile(path.join(pack, 'pack.json'), 'utf8')) as PackData;
   return { pack, data };
+}
+
+/**
+ * The pack the demo's IQA makes of every sample in the plan, signed with her identity, as a
+ * folder in the test's scratch folder and, when asked, the `.zip` beside it.
+ */
+export async function signedPackOfPlan(
+  app: RunningWorkbench,
+  zip: boolean,
+): Promise<{ pack: string; zip: string | null; data: PackData }> {
+  const workspace = app.workbench.workspace;
+  const iqa = workspace.centre.staff.find((s) => s.name === 'Margaret Ellis')!;
+  const [plan] = (await samplingStore(workspace).listPlans()).plans;
+  const pack = path.join(app.scratchDir, 'visit-pack');
+  const written = await writeVisitPack(workspace, {
+    out: pack,
+    samples: plan!.plan.samples.map((s) => ({ learner: s.learnerId, unit: s.unitId })),
+    identity: await openIdentity(workspace.dir, iqa.id, iqa.name, DEMO_PASSPHRASE),
+    actor: { id: iqa.id, role: 'iqa' },
+    madeBy: iqa.name,
+    now: new Date(),
+    zip,
+  });
+  const data = JSON.parse(await readFile(path.join(pack, 'pack.json'), 'utf8')) as PackData;
+  return { pack, zip: written.zip ?? null, data };
 }
