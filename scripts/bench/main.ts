@@ -16,31 +16,44 @@ const full = process.argv.includes('--full') || process.env.BENCH_FULL === '1';
 const ingestBytes = Number(process.env.BENCH_INGEST_MB ?? (full ? 1024 : 256)) * 1024 * 1024;
 const learners = Number(process.env.BENCH_LEARNERS ?? (full ? 500 : 150));
 
+/** Each benchmark by the name `--only NAME` picks it with, in the order they run. */
+const benches: [string, (root: string) => Promise<string>][] = [
+  ['startup', async (root) => (await startupBench(root)).text],
+  ['ingest', async (root) => (await ingestBench(root, ingestBytes)).text],
+  ['open', async (root) => (await openBench(root, learners)).text],
+  ['save', async (root) => (await saveBench(root)).text],
+  ['merge', async (root) => (await mergeBench(root, learners)).text],
+  ['visit-pack', async (root) => (await visitPackBench(root)).text],
+  [
+    'records',
+    async (root) => (await recordsBench(root, Number(process.env.BENCH_RECORDS ?? 100))).text,
+  ],
+  [
+    'sampling',
+    async (root) =>
+      describeResult(await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) })),
+  ],
+  ['decision', async (root) => (await decisionBench(root)).text],
+  ['marking', async (root) => (await markingBench(root)).text],
+];
+
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined;
+const chosen = benches.filter(([name]) => !only || name === only);
+if (chosen.length === 0) {
+  console.error(
+    `There is no benchmark called "${only ?? ''}". Choose one of: ${benches.map(([n]) => n).join(', ')}.`,
+  );
+  process.exit(2);
+}
+
 const root = await mkdtemp(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'workbench-bench-'));
 try {
   console.log(
     `Benchmarks (${full ? 'full size' : 'quick size; npm run bench:full for the full size'}), in ${root}\n`,
   );
-  const startup = await startupBench(root);
-  console.log(`${startup.text}\n`);
-  const ingest = await ingestBench(root, ingestBytes);
-  console.log(`${ingest.text}\n`);
-  const open = await openBench(root, learners);
-  console.log(`${open.text}\n`);
-  const save = await saveBench(root);
-  console.log(`${save.text}\n`);
-  const merge = await mergeBench(root, learners);
-  console.log(`${merge.text}\n`);
-  const pack = await visitPackBench(root);
-  console.log(`${pack.text}\n`);
-  const records = await recordsBench(root, Number(process.env.BENCH_RECORDS ?? 100));
-  console.log(`${records.text}\n`);
-  const sampling = await benchSamplingPlan({ dir: await mkdtemp(path.join(root, 'sampling-')) });
-  console.log(`${describeResult(sampling)}\n`);
-  const decision = await decisionBench(root);
-  console.log(`${decision.text}\n`);
-  const marking = await markingBench(root);
-  console.log(`${marking.text}\n`);
+  for (const [, run] of chosen) console.log(`${await run(root)}\n`);
   const peak = process.resourceUsage().maxRSS / 1024;
   console.log(`Peak memory of this process (max RSS): ${peak.toFixed(0)} MB`);
 } finally {
