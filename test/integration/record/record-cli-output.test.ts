@@ -145,7 +145,17 @@ describe('where workbench record writes its file', () => {
     for (const ref of used) {
       expect(key).toMatch(new RegExp(`^${ref}\\s+\\S`, 'm'));
     }
-    for (const title of doc.data.evidence.filter((e) => !e.archived).map((e) => e.title)) {
+    // Every item of evidence mapped to this unit (her other unit's evidence is on its own record).
+    const { units } = await workspace.listUnits();
+    const unitId = units.find((u) => u.codes.ofqual === 'J/508/4003')!.id;
+    const mapped = new Set(
+      doc.data.mappings.filter((m) => m.unitId === unitId && !m.removed).map((m) => m.evidenceId),
+    );
+    const titles = doc.data.evidence
+      .filter((e) => !e.archived && mapped.has(e.id))
+      .map((e) => e.title);
+    expect(titles.length).toBeGreaterThan(1);
+    for (const title of titles) {
       expect(key.replace(/\s+/g, ' ')).toContain(title);
     }
   });
