@@ -46,7 +46,7 @@ const sha256Of = async (file: string) => {
 const refuse = (zipFile: string, why: string) =>
   new UserError(
     'invalid-input',
-    `${path.basename(zipFile)} ${why} It is not opened; ask the centre for the pack again.`,
+    `${path.basename(zipFile)} ${why} Nothing in it is used; ask the centre for the pack again.`,
   );
 
 /** The name an entry had in the zip, before JSZip tidied away any `../` at its start. */
@@ -114,7 +114,15 @@ async function readZip(zipFile: string, limits: PackZipLimits): Promise<JSZip> {
   }
 }
 
-async function unpackInto(zipFile: string, into: string, limits: PackZipLimits): Promise<string> {
+/**
+ * Unpacks a pack's .zip into `into` (opened, or checked by `verify-pack`) and gives the pack's
+ * folder inside it, every entry checked first: nothing lands outside `into`, no link, no bomb.
+ */
+export async function unpackInto(
+  zipFile: string,
+  into: string,
+  limits: PackZipLimits = PACK_ZIP_LIMITS,
+): Promise<string> {
   const zip = await readZip(zipFile, limits);
   const entries = checkEntries(zipFile, zip, limits);
   const zipBytes = (await stat(zipFile)).size;

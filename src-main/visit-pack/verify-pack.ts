@@ -16,7 +16,7 @@ import {
 } from './pack-manifest';
 import type { PackData } from './pack-model';
 import { PACK_DATA_FILE } from './write-pack';
-import { unzipPack } from './zip-pack';
+import { unpackInto } from './pack-unzip';
 
 export interface PackCheck {
   ok: boolean;
@@ -223,7 +223,7 @@ export async function checkPack(target: string, trustPem: Uint8Array | null): Pr
   if (found.isDirectory()) return checkPackFolder(target, trustPem);
   const temp = await mkdtemp(path.join(tmpdir(), 'visit-pack-'));
   try {
-    return await checkPackFolder(await unzipPack(target, temp), trustPem);
+    return await checkPackFolder(await unpackInto(target, temp), trustPem);
   } finally {
     await rm(temp, { recursive: true, force: true });
   }

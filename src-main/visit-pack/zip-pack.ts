@@ -1,7 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import JSZip from 'jszip';
-import { UserError } from '../kernel/user-error';
 import { filesUnder } from './pack-manifest';
 import type { PackSink } from './pack-copy';
 import { ZipWriter, type ZipEntryWriter } from './zip-writer';
@@ -59,44 +57,4 @@ export class PackZip implements PackSink {
 /** A .zip of the pack folder, beside it. */
 export async function zipFolder(dir: string, zipFile: string): Promise<string> {
   return (await PackZip.create(dir, zipFile)).finish(dir);
-}
-
-/**
- * Unpacks a pack's .zip into `into` and returns the pack folder inside it. Every name is checked
- * to stay inside `into`: a zip cannot write anywhere else.
- */
-export async function unzipPack(zipFile: string, into: string): Promise<string> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(await readFile(zipFile));
-  } catch {
-    throw new UserError(
-      'invalid-input',
-      `${path.basename(zipFile)} is not a zip file that can be read.`,
-    );
-  }
-  const tops = new Set<string>();
-  for (const entry of Object.values(zip.files)) {
-    const target = path.resolve(into, entry.name);
-    if (!target.startsWith(path.resolve(into) + path.sep)) {
-      throw new UserError(
-        'invalid-input',
-        `${path.basename(zipFile)} holds a file outside its folder (${entry.name}).`,
-      );
-    }
-    tops.add(entry.name.split('/')[0]!);
-    if (entry.dir) {
-      await mkdir(target, { recursive: true });
-      continue;
-    }
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, await entry.async('nodebuffer'));
-  }
-  if (tops.size !== 1) {
-    throw new UserError(
-      'invalid-input',
-      `${path.basename(zipFile)} is not a visit pack: it should hold one folder.`,
-    );
-  }
-  return path.join(into, [...tops][0]!);
 }
